@@ -1,0 +1,170 @@
+"""Match a question's terms against passages (exactly or by word similarity) and judge coverage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.references import REFERENCES_HEADING
+from ingest.text import STOPWORDS, split_sentences, stem, words
+
+from .query import find_roles, role_key
+from .retrieve import Passage, Retriever
+
+# Words that shape a question but carry no topic: they never decide coverage.
+QUESTION_WORDS = frozenset(
+    """explain describe tell know need needs want think like help give list summarize summary
+    please thanks hey hi mean means someone somebody person people typically usually really
+    actually exactly kind kinds sort lot bit get got go going become becoming start starting make
+    makes making take takes worth good bad better best new old big ok okay way ways thing things
+    anything something much many difference differences compare comparison versus vs whether
+    between main key top typical average generally overall currently today nowadays should would
+    could might must can role roles job jobs career careers work working one ones two both each
+    either does did do doing done is are was were be been figure figures number numbers stat
+    stats statistic statistics claim claims info information come comes source sources cite cited
+    citation reference references link url fact facts detail details article articles author say
+    says said mention mentioned example examples""".split()
+)
+SOFT_MATCH = 0.5  # word similarity from which a different word counts as a partial match
+MIN_COVERAGE = 0.34
+_ENTITY = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\w*\d\w*[A-Za-z]\w*|[A-Z][a-z]+)$")
+
+
+@dataclass
+class Sentence:
+    passage: int  # index into the passage list
+    position: int  # order within the passage
+    text: str
+    score: float = 0.0
+    lexical: float = 0.0
+    dense: float = 0.0
+
+
+def topic_words(question: str) -> list[str]:
+    return [
+        w for w in dict.fromkeys(words(question))
+        if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) > 1 and not w.isdigit()
+    ]
+
+
+class TermMatcher:
+    """A question's topic words, each weighted by IDF, matched exactly or by word similarity."""
+
+    def __init__(self, question: str, retriever: Retriever, embedder) -> None:
+        self.retriever = retriever
+        role_words = {w for r in find_roles(question) for w in words(r)}
+        self.terms = topic_words(question)
+        self.weights = np.array(
+            [retriever.idf(stem(t)) * (0.5 if t in role_words else 1.0) for t in self.terms]
+        )
+        self.topical = np.array([t not in role_words for t in self.terms])
+        vocab, vecs = retriever.vocabulary(embedder)
+        self._index = vocab
+        if self.terms and len(vocab):
+            self._sims = embedder.embed_batch(self.terms) @ vecs.T  # terms x vocab
+        else:
+            self._sims = np.zeros((len(self.terms), 0))
+        self._stems = [stem(t) for t in self.terms]
+
+    def match(self, text: str) -> np.ndarray:
+        """Per term: 1 for the same word stem, the similarity for a close word, else 0."""
+        toks = words(text)
+        stems = {stem(w) for w in toks}
+        idx = [self._index[w] for w in set(toks) if w in self._index]
+        out = np.zeros(len(self.terms))
+        for i, s in enumerate(self._stems):
+            if s in stems:
+                out[i] = 1.0
+            elif idx:
+                best = float(self._sims[i, idx].max())
+                out[i] = best if best >= SOFT_MATCH else 0.0
+        return out
+
+    def score(self, text: str) -> float:
+        if not self.terms:
+            return 0.0
+        return float((self.match(text) * self.weights).sum() / self.weights.sum())
+
+    def topical_coverage(self, text: str) -> float | None:
+        """Coverage of the non-role topic words; None when the question has none."""
+        if not self.topical.any():
+            return None
+        w = self.weights * self.topical
+        return float((self.match(text) * w).sum() / w.sum())
+
+
+def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
+    out = []
+    for pi, p in enumerate(passages):
+        # A reference entry is one unit: splitting it at its periods makes nonsense.
+        parts = [p.text] if REFERENCES_HEADING.match(p.section) else split_sentences(p.text)
+        for si, s in enumerate(parts):
+            if len(s.split()) >= 3:
+                out.append(Sentence(pi, si, s))
+    return out
+
+
+_SOURCE_Q = re.compile(r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b", re.I)
+_HAS_CITATION = re.compile(r"\(([^()]+),\s*\d{4}\)|\baccording to\b|https?://|\breport\b", re.I)
+
+
+def score_sentences(
+    question: str, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
+) -> list[Sentence]:
+    sentences = candidate_sentences(passages)
+    if not sentences:
+        return []
+    vecs = embedder.embed_batch([s.text for s in sentences])
+    dense = vecs @ query_vec
+    asks_source = bool(_SOURCE_Q.search(question))
+    for s, d in zip(sentences, dense, strict=True):
+        s.lexical = matcher.score(f"{s.text} {passages[s.passage].section}")
+        s.dense = float(d)
+        prior = 1.0 / (1 + s.passage)
+        s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
+        if asks_source and _HAS_CITATION.search(s.text):
+            s.score += 0.15
+    return sorted(sentences, key=lambda s: s.score, reverse=True)
+
+
+def missing_roles(roles: list[str], passages: list[Passage]) -> list[str]:
+    present = {role_key(r) for p in passages for r in find_roles(f"{p.title}. {p.section}. {p.text}")}
+    return [r for r in roles if role_key(r) not in present]
+
+
+def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
+    """Names (capitalized, CamelCase, acronyms) in the question that no article mentions."""
+    tokens = re.findall(r"[A-Za-z0-9][\w.+#-]*", question)
+    vocab, vecs = retriever.vocabulary(embedder)
+    found = []
+    for i, tok in enumerate(tokens):
+        tok = tok.rstrip(".")
+        if i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok):
+            continue
+        low = tok.lower()
+        if low in vocab or stem(low) in retriever.doc_freq or low in STOPWORDS:
+            continue
+        if tok.isupper() and retriever.has_acronym(tok):
+            continue
+        if len(vocab) and float((embedder.embed_batch([low])[0] @ vecs.T).max()) >= 0.6:
+            continue
+        found.append(tok)
+    return found
+
+
+def assess(question: str, roles: list[str], matcher: TermMatcher, passages: list[Passage], retriever: Retriever, embedder) -> str | None:
+    """Why the articles cannot answer the question, or None when they can."""
+    if not passages:
+        return "the library is empty" if not retriever.size else "nothing relevant was found"
+    missing = missing_roles(roles, passages)
+    if missing:
+        return "they don't discuss " + " or ".join(missing)
+    names = unknown_names(question, retriever, embedder)
+    if names:
+        return "they never mention " + ", ".join(names[:3])
+    coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
+    if coverages[0] is not None and max(coverages) < MIN_COVERAGE:
+        return "no passage speaks to " + ", ".join(f"“{t}”" for t, top in zip(matcher.terms, matcher.topical, strict=True) if top)
+    return None

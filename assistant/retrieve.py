@@ -1,0 +1,180 @@
+"""Hybrid retrieval: BM25 (bm25s) and dense (Chroma) results fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ingest.store import KnowledgeBase
+from ingest.text import STOPWORDS, content_terms, stem, words
+
+RRF_K = 60
+
+
+@dataclass
+class Passage:
+    id: str
+    text: str
+    source: str
+    title: str
+    section: str
+    ref_ids: list[str]
+    chunk_index: int
+    score: float = 0.0
+    dense: float = 0.0  # cosine similarity to the query
+    bm25: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    def public(self) -> dict:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "section": self.section,
+            "text": self.text,
+            "score": round(self.score, 5),
+        }
+
+
+class Retriever:
+    """Keeps a BM25 index in step with the store; rebuilt whenever the store's fingerprint moves."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._lock = threading.Lock()
+        self._fingerprint: tuple | None = None
+        self._bm25 = None
+        self._ids: list[str] = []
+        self._docs: list[str] = []
+        self._metas: list[dict] = []
+        self._index_of: dict[str, int] = {}
+        self.doc_freq: Counter = Counter()
+        self._vocab: tuple[dict[str, int], np.ndarray] | None = None
+        self._acronyms: set[str] = set()
+
+    @property
+    def size(self) -> int:
+        return len(self._ids)
+
+    def refresh(self) -> None:
+        fingerprint = self.kb.fingerprint()
+        if fingerprint == self._fingerprint:
+            return
+        with self._lock:
+            if fingerprint == self._fingerprint:
+                return
+            import bm25s
+
+            ids, docs, metas = self.kb.all_chunks()
+            tokens = [content_terms(f"{m.get('section', '')} {d}") for d, m in zip(docs, metas, strict=True)]
+            bm25 = None
+            if ids:
+                bm25 = bm25s.BM25()
+                bm25.index(tokens, show_progress=False)
+            freq: Counter = Counter()
+            for toks in tokens:
+                freq.update(set(toks))
+            self._bm25, self._ids, self._docs, self._metas = bm25, ids, docs, metas
+            self._index_of = {cid: i for i, cid in enumerate(ids)}
+            self.doc_freq = freq
+            self._vocab = None
+            self._acronyms = {
+                "".join(w[0] for w in m.split()).upper()
+                for d in docs
+                for m in re.findall(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+", d)
+            }
+            self._fingerprint = fingerprint
+
+    def vocabulary(self, embedder) -> tuple[dict[str, int], np.ndarray]:
+        """Every surface word of the store with its embedding, for similarity matching."""
+        with self._lock:
+            if self._vocab is None:
+                surface = sorted({w for d in self._docs for w in words(d)})
+                vecs = embedder.embed_batch(surface) if surface else np.zeros((0, embedder.dim))
+                self._vocab = ({w: i for i, w in enumerate(surface)}, vecs)
+            return self._vocab
+
+    def _neighbours(self, query: str, min_sim: float = 0.6) -> list[str]:
+        """Stems of store words close to the query's words: "math" also finds "mathematical"."""
+        qwords = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS and len(w) > 2]
+        vocab, vecs = self.vocabulary(self.kb.embedder)
+        if not qwords or not len(vocab):
+            return []
+        names = list(vocab)
+        sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
+        out = []
+        for w, row in zip(qwords, sims, strict=True):
+            for i in np.argsort(-row)[:3]:
+                if row[i] >= min_sim and stem(names[i]) != stem(w):
+                    out.append(stem(names[i]))
+        return out
+
+    def has_acronym(self, acronym: str) -> bool:
+        return acronym.upper() in self._acronyms
+
+    def idf(self, term: str) -> float:
+        n = max(1, len(self._ids))
+        return math.log(1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5))
+
+    def known(self, term: str) -> bool:
+        return term in self.doc_freq
+
+    def _passage(self, i: int) -> Passage:
+        m = self._metas[i]
+        return Passage(
+            id=self._ids[i],
+            text=self._docs[i],
+            source=m["source"],
+            title=m.get("title", ""),
+            section=m.get("section", ""),
+            ref_ids=[r for r in m.get("ref_ids", "").split(",") if r],
+            chunk_index=int(m.get("chunk_index", 0)),
+        )
+
+    def search(
+        self, query: str, k: int, query_vector: np.ndarray | None = None, source: str | None = None
+    ) -> list[Passage]:
+        self.refresh()
+        if not self._ids:
+            return []
+        depth = min(len(self._ids), max(4 * k, 20))
+        bm25_scores = np.zeros(len(self._ids), dtype=np.float32)
+        terms = content_terms(query) + self._neighbours(query)
+        if self._bm25 is not None and terms:
+            bm25_scores = self._bm25.get_scores(terms)
+        if source:
+            mask = np.array([m["source"] == source for m in self._metas])
+            bm25_scores = np.where(mask, bm25_scores, -1.0)
+        bm25_rank = [int(i) for i in np.argsort(-bm25_scores)[:depth] if bm25_scores[i] > 0]
+
+        if query_vector is None:
+            query_vector = self.kb.embedder.embed_batch([query])[0]
+        got = self.kb.chunks.query(
+            query_embeddings=[query_vector.tolist()],
+            n_results=depth,
+            where={"source": source} if source else None,
+            include=["distances"],
+        )
+        dense_ids = got["ids"][0]
+        dense_sim = {cid: 1.0 - d for cid, d in zip(dense_ids, got["distances"][0], strict=True)}
+
+        fused: dict[int, float] = {}
+        for rank, i in enumerate(bm25_rank):
+            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, cid in enumerate(dense_ids):
+            i = self._index_of.get(cid)
+            if i is not None:  # a chunk written after our last refresh is picked up next time
+                fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        out = []
+        for i in best:
+            p = self._passage(i)
+            p.score = fused[i]
+            p.bm25 = float(bm25_scores[i])
+            p.dense = dense_sim.get(p.id, 0.0)
+            out.append(p)
+        return out

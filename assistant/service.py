@@ -1,0 +1,237 @@
+"""The program API: one Assistant answers questions from the knowledge base."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterator
+
+from ingest.settings import Settings, get_settings
+from ingest.store import KnowledgeBase, open_knowledge_base
+
+from . import compare, extractive
+from .citations import CitationSet
+from .evidence import TermMatcher, assess, score_sentences, topic_words
+from .llm import ChatModel, LLMError, build_messages, rewrite_messages
+from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
+from .retrieve import Passage, Retriever
+from .verify import check_answer, renumber
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+ABSTAIN_TEXT = "The articles in the library don't cover this question"
+
+
+class QuestionError(ValueError):
+    """The question itself cannot be answered as given (empty, too long)."""
+
+
+def clean_question(question: object) -> str:
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    text = _CONTROL.sub(" ", question)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QuestionError("the question is empty: type a question about the articles")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"the question is {len(text):,} characters long; the limit is {MAX_QUESTION_CHARS:,}: "
+            "ask a shorter question"
+        )
+    return text
+
+
+def clean_history(history: object) -> list[dict]:
+    if not history:
+        return []
+    if not isinstance(history, list):
+        raise QuestionError("history must be a list of {role, content} turns")
+    turns = []
+    for turn in history[-12:]:
+        if not isinstance(turn, dict) or turn.get("role") not in ("user", "assistant"):
+            raise QuestionError('each history turn needs "role" ("user" or "assistant") and "content"')
+        content = turn.get("content")
+        if not isinstance(content, str):
+            continue  # gradio may carry files or components here: only text is conversation
+        turns.append({"role": turn["role"], "content": _CONTROL.sub(" ", content)[:MAX_QUESTION_CHARS]})
+    return turns
+
+
+class Assistant:
+    def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
+        self.settings = settings
+        self.kb = kb
+        self.retriever = Retriever(kb)
+        self.llm = ChatModel(settings) if settings.llm_enabled else None
+        self._pair_lock = threading.Lock()
+        self._pair_key = None
+        self._pair: list[str] | None = None
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, client=None) -> Assistant:
+        settings = settings or get_settings()
+        return cls(settings, open_knowledge_base(settings, client=client))
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.llm else "extractive"
+
+    @property
+    def mode_label(self) -> str:
+        return f"LLM: {self.llm.name}" if self.llm else "Extractive (no LLM)"
+
+    def warm(self) -> None:
+        self.retriever.refresh()
+        self.retriever.vocabulary(self.kb.embedder)
+
+    def default_pair(self) -> list[str] | None:
+        """The pair of roles "the two roles" means: from the first article titled "X vs Y"."""
+        key = self.retriever._fingerprint
+        with self._pair_lock:
+            if key != self._pair_key:
+                pair = None
+                for title in sorted({m.get("title", "") for m in self.retriever._metas}):
+                    pair = pair_from_title(title)
+                    if pair:
+                        break
+                self._pair, self._pair_key = pair, key
+            return self._pair
+
+    # -- the pipeline -------------------------------------------------------------------------
+
+    def ask(self, question: str, history: list | None = None, k: int | None = None, source: str | None = None) -> dict:
+        result: dict = {}
+        for event in self.ask_stream(question, history, k=k, source=source):
+            if event["type"] == "final":
+                result = event["result"]
+        return result
+
+    def ask_stream(self, question: str, history: list | None = None, k: int | None = None, source: str | None = None) -> Iterator[dict]:
+        """Events: {"type": "delta", "text"} while an LLM streams, then {"type": "final", "result"}."""
+        t0 = time.perf_counter()
+        question = clean_question(question)
+        turns = clean_history(history)
+        k = max(1, min(int(k or self.settings.top_k), 20))
+        query, inherited = self._resolve(question, turns)
+        self.retriever.refresh()
+        comparison = detect_comparison(query, self.default_pair())
+        if comparison is None and len(inherited) >= 2 and re.search(r"\b(both|each|compare|differ\w*|more|less|better|higher)\b", question, re.I):
+            comparison = Comparison(inherited[:2], " ".join(topic_words(question)))
+        query_vec = self.kb.embedder.embed_batch([query])[0]
+        passages = self._retrieve(query, query_vec, comparison, k, source)
+        t_retrieve = time.perf_counter()
+
+        matcher = TermMatcher(query, self.retriever, self.kb.embedder)
+        sentences = score_sentences(query, matcher, query_vec, passages, self.kb.embedder)
+        roles = comparison.sides if comparison else find_roles(query)
+        why_not = assess(query, roles, matcher, passages, self.retriever, self.kb.embedder)
+        result = {
+            "question": question,
+            "answer": "",
+            "mode": self.mode,
+            "abstained": bool(why_not),
+            "citations": [],
+            "passages": [p.public() for p in passages],
+            "notice": None,
+            "unsupported": [],
+            "comparison": comparison.sides if comparison else None,
+            "query": query,
+            "timings_ms": {},
+        }
+        if why_not:
+            result["answer"] = self._abstain_text(why_not, passages)
+        elif self.llm:
+            try:
+                for event in self._llm_answer(question, turns, passages, result):
+                    yield event
+            except LLMError as exc:
+                log.warning("LLM failed, falling back to extractive: %s", exc.reason)
+                result["notice"] = f"The language model {exc.reason}; showing the extractive answer instead."
+                result["mode"] = "extractive"
+                self._extractive(comparison, query, sentences, passages, result)
+        else:
+            self._extractive(comparison, query, sentences, passages, result)
+        t_end = time.perf_counter()
+        result["timings_ms"] = {
+            "retrieve": round((t_retrieve - t0) * 1000, 2),
+            "answer": round((t_end - t_retrieve) * 1000, 2),
+            "total": round((t_end - t0) * 1000, 2),
+        }
+        yield {"type": "final", "result": result}
+
+    def _resolve(self, question: str, turns: list[dict]) -> tuple[str, list[str]]:
+        query, inherited = resolve_followup(question, turns)
+        if self.llm and query != question:
+            try:
+                rewritten = self.llm.complete(rewrite_messages(question, turns), timeout=min(8.0, self.settings.llm_timeout)).strip()
+                if 0 < len(rewritten) <= MAX_QUESTION_CHARS:
+                    return rewritten, find_roles(rewritten) or inherited
+            except LLMError as exc:
+                log.info("follow-up rewrite by LLM failed (%s); using the heuristic", exc.reason)
+        return query, inherited
+
+    def _retrieve(self, query, query_vec, comparison, k, source) -> list[Passage]:
+        if not comparison:
+            return self.retriever.search(query, k, query_vector=query_vec, source=source)
+        lists = [self.retriever.search(f"{side} {comparison.aspect}".strip(), k, source=source) for side in comparison.sides]
+        lists.append(self.retriever.search(query, k, query_vector=query_vec, source=source))
+        merged: dict[str, Passage] = {}
+        for rank in range(k):  # interleave so each side's best evidence is kept
+            for lst in lists:
+                if rank < len(lst) and lst[rank].id not in merged:
+                    merged[lst[rank].id] = lst[rank]
+        return list(merged.values())[: k + 3]
+
+    def _abstain_text(self, why: str, passages: list[Passage]) -> str:
+        text = f"{ABSTAIN_TEXT}: {why}."
+        related = [p for p in passages[:3]]
+        if related:
+            text += "\n\nRelated reading:\n" + "\n".join(f"- *{p.title}* — {p.section}" for p in related)
+        return text
+
+    def _extractive(self, comparison, query, sentences, passages, result) -> None:
+        cites = CitationSet(passages)
+        if comparison:
+            table, rows, verdict = compare.build_table(comparison.sides, comparison.aspect, sentences, passages, cites)
+            parts = []
+            if table:
+                parts.append(f"**{compare._title(comparison.sides[0])} vs {compare._title(comparison.sides[1])}**\n\n{table}")
+            if verdict is not None:
+                parts.append(f"**Verdict:** {verdict.text} [{cites.cite(verdict.passage, verdict.text)}]")
+            if not table:
+                chosen = extractive.select(sentences)
+                parts.append(extractive.compose(chosen, cites))
+            answer = "\n\n".join(parts)
+        else:
+            answer = extractive.compose(extractive.select(sentences), cites)
+        result["answer"] = answer
+        result["citations"] = cites.build(self._references(passages))
+
+    def _references(self, passages: list[Passage]) -> dict[str, dict]:
+        return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
+
+    def _llm_answer(self, question, turns, passages, result) -> Iterator[dict]:
+        messages = build_messages(question, passages, turns)
+        pieces = []
+        for piece in self.llm.stream(messages):
+            pieces.append(piece)
+            yield {"type": "delta", "text": piece}
+        raw = "".join(pieces).strip()
+        if not raw:
+            raise LLMError("returned an empty answer")
+        refs = self._references(passages)
+        allowed = {r.get("url") for r in refs.values() if r.get("url")}
+        checked = check_answer(raw, passages, allowed)
+        result["answer"] = renumber(checked.text, checked.used)
+        result["unsupported"] = checked.unsupported
+        result["removed_markers"] = checked.removed_markers
+        result["stripped"] = checked.stripped
+        cites = CitationSet(passages)
+        for old in checked.used:
+            cites.cite(old - 1, checked.quotes.get(old, ""))
+        result["citations"] = cites.build(refs)
+        if not checked.used and re.search(r"\b(don't|do not|doesn't|does not) (cover|answer|mention)", raw, re.I):
+            result["abstained"] = True

@@ -1,0 +1,1 @@
+"""Writes the knowledge base: load -> clean -> split -> embed -> store."""

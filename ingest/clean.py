@@ -1,0 +1,55 @@
+"""Remove page boilerplate (comment forms, navigation, share lines, footers) from article text."""
+
+from __future__ import annotations
+
+import re
+
+# A block like this ends the article: everything after it is page furniture.
+_TAIL = re.compile(
+    r"^(\d+\s+)?(comments?|responses?|leave a (reply|comment)|post a comment|no comments yet\b.*"
+    r"|join the discussion|related (posts|articles)|you may also like|recent posts"
+    r"|share this( (article|post|page))?:?|about the author)$",
+    re.I,
+)
+# Lines like these are dropped wherever they appear.
+_LINE = re.compile(
+    r"(your email address will not be published|required fields are marked"
+    r"|^skip to (main )?content$|^(share|tweet|pin) (this|on)\b|^subscribe\b|newsletter"
+    r"|^sign up\b|copyright|©|all rights reserved|^follow us\b|^posted (in|on|by)\b|^tags?:"
+    r"|^(previous|next) (post|article)\b|^read more\b|^click here\b|cookie|^advertisement$"
+    r"|^(home|menu|search)$|^by \w+( \w+)? \| )",
+    re.I,
+)
+_NAV_SEP = re.compile(r"\s(\||•|»|›|/)\s")
+
+
+def _is_nav(line: str) -> bool:
+    parts = _NAV_SEP.split(line)
+    items = [p for p in parts[::2] if p.strip()]
+    return len(items) >= 3 and all(len(p.split()) <= 3 for p in items)
+
+
+def _is_boilerplate(line: str) -> bool:
+    # Only short lines: a real paragraph that happens to mention "newsletter" stays.
+    return len(line.split()) <= 20 and (bool(_LINE.search(line)) or _is_nav(line))
+
+
+def clean_text(text: str) -> str:
+    """Return the article text with boilerplate lines and the comment tail removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    blocks: list[str] = []
+    for raw_block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in raw_block.split("\n")]
+        lines = [ln for ln in lines if ln and not _is_boilerplate(ln)]
+        if not lines:
+            continue
+        head = lines[0].lstrip("#").strip()
+        if blocks and len(lines) == 1 and _TAIL.match(head):
+            break
+        blocks.append("\n".join(lines))
+    # A leading breadcrumb/slug line that the real title repeats is not part of the article.
+    if len(blocks) > 1 and "\n" not in blocks[0]:
+        first = blocks[0].lstrip("#").strip().lower()
+        if first and first in blocks[1].lower() and len(first) < len(blocks[1]):
+            blocks.pop(0)
+    return "\n\n".join(blocks).strip()

@@ -1,0 +1,103 @@
+"""`python -m ingest`: add, update, prune, remove and list the articles in the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import StoreError
+from .pipeline import Report, ingest_sources, remove_source
+from .settings import get_settings
+from .store import open_knowledge_base
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="ingest",
+        description="Load articles (txt, md, html, pdf files, folders, http(s) URLs) into the "
+        "knowledge base. With no argument, ingests corpus/.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="PATH_OR_URL", help="files, folders or URLs")
+    p.add_argument("--store", help="store folder (env ASSISTANT_STORE; default .store/)")
+    p.add_argument("--prune", action="store_true", help="remove stored sources no longer present under the given folders")
+    p.add_argument("--remove", metavar="SOURCE", action="append", help="delete one source with its chunks and references")
+    p.add_argument("--list", action="store_true", help="list the stored sources and exit")
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of a table")
+    p.add_argument("--allow-private-urls", action="store_true", help="allow URLs on loopback/private networks (off by default)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings(store=args.store)
+    try:
+        kb = open_knowledge_base(settings)
+        if args.list:
+            return _print_list(kb.records(), args.json)
+        if args.remove:
+            report = Report()
+            for value in args.remove:
+                report.results += remove_source(kb, value).results
+        else:
+            inputs = args.inputs or [str(settings.corpus)]
+            report = ingest_sources(
+                inputs, kb, settings, prune=args.prune,
+                allow_private=args.allow_private_urls or None,
+                on_progress=None if args.json else _progress_bar(),
+            )
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        _print_table(report)
+    return 0 if report.ok else 1
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int, current: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="source", desc="ingest", file=sys.stderr, leave=False,
+                       disable=None)
+        bar.n = done
+        bar.set_postfix_str(current[-40:])
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def _print_table(report: Report) -> None:
+    rows = [("STATUS", "CHUNKS", "REFS", "SOURCE")]
+    for r in report.results:
+        rows.append((r.status, str(r.chunks), str(r.references), r.source))
+    width = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print(f"{row[0]:<{width[0]}}  {row[1]:>{width[1]}}  {row[2]:>{width[2]}}  {row[3]}")
+    for r in report.results:
+        if r.error:
+            print(f"error: {r.source}: {r.error}", file=sys.stderr)
+    t = report.totals()
+    print(
+        f"{t['added']} added, {t['updated']} updated, {t['unchanged']} unchanged, "
+        f"{t['removed']} removed, {t['failed']} failed; {t['chunks']} chunks written"
+    )
+
+
+def _print_list(records: dict, as_json: bool) -> int:
+    items = sorted(records.values(), key=lambda m: m["source"])
+    if as_json:
+        print(json.dumps({"sources": items}, indent=2))
+        return 0
+    if not items:
+        print("the store is empty: run `python -m ingest` to add corpus/")
+    for m in items:
+        print(f"{m['ingested_at']}  {m['version']}  {m['chunks']:>4} chunks  {m['references']:>2} refs  {m['title']}\n    {m['source']}")
+    return 0

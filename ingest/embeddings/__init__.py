@@ -1,0 +1,41 @@
+"""Embedding providers behind one small interface, chosen by `get_embedder`."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Unit-normalized float32 vectors, one row per text."""
+        ...
+
+
+_CACHE: dict[tuple, Embedder] = {}
+
+
+def get_embedder(settings) -> Embedder:
+    """The embedder named by ASSISTANT_EMBEDDINGS; loaded once per process."""
+    kind = settings.embeddings.lower()
+    key = (kind, settings.openai_embedding_model, settings.openai_base_url)
+    if key in _CACHE:
+        return _CACHE[key]
+    if kind == "wordllama":
+        from .wordllama import WordLlamaEmbedder
+
+        embedder: Embedder = WordLlamaEmbedder()
+    elif kind == "openai":
+        from .openai import OpenAIEmbedder
+
+        embedder = OpenAIEmbedder(settings)
+    else:
+        raise ValueError(
+            f"unknown embedder {settings.embeddings!r}: set ASSISTANT_EMBEDDINGS to wordllama or openai"
+        )
+    _CACHE[key] = embedder
+    return embedder

@@ -1,0 +1,131 @@
+"""Fetch an http(s) article safely: timeouts, size cap, type check, and no private addresses."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
+
+from .errors import IngestError
+
+MAX_REDIRECTS = 3
+ALLOWED_TYPES = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "txt",
+    "text/markdown": "md",
+    "text/x-markdown": "md",
+    "application/pdf": "pdf",
+}
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+
+
+@dataclass
+class Fetched:
+    url: str
+    kind: str
+    data: bytes
+
+
+def normalize_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    return urlunsplit((scheme, host + port, parts.path or "/", parts.query, ""))
+
+
+def _blocked_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip in _METADATA:
+        return "a cloud metadata address"
+    if ip.is_loopback:
+        return "a loopback address"
+    if ip.is_link_local:
+        return "a link-local address"
+    if isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
+        return "a CGNAT address"
+    if ip.is_private or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
+        return "a private or reserved address"
+    return None
+
+
+def check_host(url: str, allow_private: bool) -> None:
+    """Resolve the host and refuse it if any address is internal (unless explicitly allowed)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise IngestError(
+            f"unsupported URL scheme {parts.scheme!r}: only http and https URLs can be ingested"
+        )
+    host = parts.hostname
+    if not host:
+        raise IngestError(f"URL has no host: {url}")
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise IngestError(f"cannot resolve host {host!r}: {exc}") from None
+    if allow_private:
+        return
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        reason = _blocked_reason(ip)
+        if reason:
+            raise IngestError(
+                f"refused {url}: {host} resolves to {ip}, {reason}; pass --allow-private-urls "
+                "(ASSISTANT_ALLOW_PRIVATE_URLS=1) only if you trust this network"
+            )
+
+
+def fetch(url: str, *, timeout: float, max_bytes: int, allow_private: bool = False) -> Fetched:
+    """Download one article, following at most three redirects, each checked like the first."""
+    current = normalize_url(url)
+    deadline = time.monotonic() + timeout
+    with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False) as c:
+        for _hop in range(MAX_REDIRECTS + 1):
+            check_host(current, allow_private)
+            try:
+                with c.stream("GET", current, headers={"Accept": ", ".join(ALLOWED_TYPES)}) as r:
+                    if r.is_redirect:
+                        location = r.headers.get("location")
+                        if not location:
+                            raise IngestError(f"{current} redirected without a Location header")
+                        current = normalize_url(urljoin(current, location))
+                        continue
+                    if r.status_code >= 400:
+                        raise IngestError(f"{current} answered HTTP {r.status_code}")
+                    ctype = r.headers.get("content-type", "").split(";")[0].strip().lower()
+                    kind = ALLOWED_TYPES.get(ctype)
+                    if kind is None:
+                        raise IngestError(
+                            f"{current} has content type {ctype or 'unknown'!r}; "
+                            "only HTML, plain text, Markdown and PDF can be ingested"
+                        )
+                    declared = r.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > max_bytes:
+                        raise IngestError(_too_big(current, max_bytes))
+                    body = bytearray()
+                    for piece in r.iter_bytes():
+                        body.extend(piece)
+                        if len(body) > max_bytes:
+                            raise IngestError(_too_big(current, max_bytes))
+                        if time.monotonic() > deadline:
+                            raise IngestError(f"{current} took longer than {timeout:g}s to send")
+                    return Fetched(current, kind, bytes(body))
+            except httpx.TimeoutException:
+                raise IngestError(f"{current} timed out after {timeout:g}s") from None
+            except httpx.HTTPError as exc:
+                raise IngestError(f"could not fetch {current}: {exc}") from None
+    raise IngestError(f"{url} redirected more than {MAX_REDIRECTS} times")
+
+
+def _too_big(url: str, max_bytes: int) -> str:
+    return (
+        f"{url} is larger than the {max_bytes:,}-byte limit "
+        "(raise ASSISTANT_MAX_SOURCE_BYTES to allow it)"
+    )

@@ -1,0 +1,138 @@
+"""Find sources and turn each into plain text with Markdown-style headings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import IngestError
+from .fetch import fetch, normalize_url
+
+SUPPORTED = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@dataclass
+class Loaded:
+    source: str  # identity: absolute path or normalized URL
+    kind: str  # txt | md | html | pdf
+    text: str  # decoded text; Markdown for html and md
+    title_hint: str | None = None
+
+
+def is_url(value: str) -> bool:
+    return "://" in value or value.lower().startswith(("data:", "file:", "mailto:", "javascript:"))
+
+
+def source_id(value: str) -> str:
+    return normalize_url(value) if is_url(value) else str(Path(value).expanduser().resolve())
+
+
+def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand folders into supported files. Returns (sources, [(input, error)])."""
+    found: list[str] = []
+    errors: list[tuple[str, str]] = []
+    for raw in inputs:
+        if is_url(raw):
+            found.append(raw)
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found.extend(str(p) for p in _walk(path))
+        elif path.is_file():
+            found.append(str(path.resolve()))
+        elif path.is_symlink():
+            errors.append((raw, f"{raw} is a broken or looping symlink"))
+        else:
+            errors.append((raw, f"{raw} does not exist"))
+    return list(dict.fromkeys(found)), errors
+
+
+def _walk(root: Path) -> list[Path]:
+    # followlinks=False: a symlinked folder cannot make the walk loop forever.
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            p = Path(dirpath, name)
+            if p.suffix.lower() in SUPPORTED and not name.startswith(".") and p.is_file():
+                out.append(p.resolve())
+    return out
+
+
+def load(value: str, *, max_bytes: int, timeout: float, allow_private: bool) -> Loaded:
+    if is_url(value):
+        got = fetch(value, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+        return decode(got.url, got.kind, got.data)
+    path = Path(value)
+    kind = SUPPORTED.get(path.suffix.lower())
+    if kind is None:
+        raise IngestError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'!r}; "
+            "use .txt, .md, .html, .htm or .pdf"
+        )
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(
+            f"{path.name} is {size:,} bytes, over the {max_bytes:,}-byte limit "
+            "(raise ASSISTANT_MAX_SOURCE_BYTES to allow it)"
+        )
+    return decode(str(path.resolve()), kind, path.read_bytes())
+
+
+def decode(source: str, kind: str, data: bytes) -> Loaded:
+    name = source.rsplit("/", 1)[-1] or source
+    if not data.strip():
+        raise IngestError(f"{name} is empty")
+    if kind == "pdf":
+        return Loaded(source, kind, _pdf_text(name, data))
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{name} looks binary, not {kind} text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"{name} is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 8192):
+        raise IngestError(f"{name} looks binary: it is full of control characters")
+    if kind == "html":
+        return _html(name, source, text)
+    return Loaded(source, kind, text)
+
+
+def _html(name: str, source: str, html: str) -> Loaded:
+    import trafilatura
+
+    md = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_comments=False,
+        include_links=False,
+        include_images=False,
+        include_formatting=False,
+        include_tables=True,
+        favor_recall=True,
+    )
+    if not md or not md.strip():
+        raise IngestError(f"{name} has no readable article text")
+    meta = trafilatura.extract_metadata(html)
+    return Loaded(source, "html", md, title_hint=(meta.title if meta else None))
+
+
+def _pdf_text(name: str, data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(f"{name} is not a readable PDF: {exc}") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
+    return text

@@ -1,0 +1,160 @@
+"""Ingest sources into the knowledge base, versioned: skip unchanged, replace changed, prune gone."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .clean import clean_text
+from .errors import IngestError
+from .load import discover, is_url, load, source_id
+from .split import chunk_article
+from .store import KnowledgeBase, Prepared
+from .structure import parse_article
+
+BATCH_CHUNKS = 2000  # write in batches: one Chroma call per ~2000 chunks, not per article
+
+
+@dataclass
+class SourceResult:
+    source: str
+    status: str  # added | updated | unchanged | removed | failed
+    title: str = ""
+    chunks: int = 0
+    references: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    results: list[SourceResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status != "failed" for r in self.results)
+
+    def totals(self) -> dict:
+        counts = {s: 0 for s in ("added", "updated", "unchanged", "removed", "failed")}
+        for r in self.results:
+            counts[r.status] += 1
+        counts["chunks"] = sum(r.chunks for r in self.results if r.status in ("added", "updated"))
+        return counts
+
+    def as_dict(self) -> dict:
+        return {"sources": [asdict(r) for r in self.results], "totals": self.totals()}
+
+
+def version_of(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private: bool):
+    """Load and parse one source. Returns (Prepared or None when unchanged, SourceResult)."""
+    loaded = load(
+        value,
+        max_bytes=settings.max_source_bytes,
+        timeout=settings.fetch_timeout,
+        allow_private=allow_private,
+    )
+    text = clean_text(loaded.text)
+    if len(text.split()) < 5:
+        raise IngestError(f"{value} has no article text left after removing page boilerplate")
+    version = version_of(text)
+    previous = known.get(loaded.source)
+    article = parse_article(loaded.source, text, loaded.kind, loaded.title_hint)
+    if previous and previous.get("version") == version:
+        return None, SourceResult(
+            loaded.source, "unchanged", article.title, previous["chunks"], previous["references"]
+        )
+    chunks = chunk_article(article, version, settings.chunk_chars)
+    if not chunks:
+        raise IngestError(f"{value} produced no passages")
+    vectors = kb.embedder.embed_batch([c.embed_text for c in chunks])
+    ref_vectors = kb.embedder.embed_batch([r.text for r in article.references])
+    prepared = Prepared(
+        loaded.source, version, article.title, loaded.kind, chunks, vectors,
+        article.references, ref_vectors, replaces=previous is not None,
+    )
+    status = "updated" if previous else "added"
+    return prepared, SourceResult(
+        loaded.source, status, article.title, len(chunks), len(article.references)
+    )
+
+
+def ingest_sources(
+    inputs: list[str],
+    kb: KnowledgeBase,
+    settings,
+    *,
+    prune: bool = False,
+    allow_private: bool | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Report:
+    """Ingest files, folders and URLs. Bad sources fail alone; good ones still land."""
+    allow = settings.allow_private_urls if allow_private is None else allow_private
+    report = Report()
+    values, missing = discover(inputs)
+    report.results += [SourceResult(source_id(v), "failed", error=e) for v, e in missing]
+    with kb.writing():
+        known = kb.records()
+        pending: list[Prepared] = []
+        pending_results: list[SourceResult] = []
+
+        def flush() -> None:
+            if pending:
+                kb.put(pending)
+                report.results.extend(pending_results)
+                known.update({p.source: {"version": p.version} for p in pending})
+                pending.clear()
+                pending_results.clear()
+
+        for i, value in enumerate(values):
+            if on_progress:
+                on_progress(i, len(values), value)
+            try:
+                prepared, result = prepare(value, kb, settings, known, allow)
+            except IngestError as exc:
+                report.results.append(SourceResult(source_id(value), "failed", error=str(exc)))
+                continue
+            except OSError as exc:
+                msg = f"cannot read {value}: {exc.strerror or exc}"
+                report.results.append(SourceResult(source_id(value), "failed", error=msg))
+                continue
+            if prepared is None:
+                report.results.append(result)
+                continue
+            pending.append(prepared)
+            pending_results.append(result)
+            if sum(len(p.chunks) for p in pending) >= BATCH_CHUNKS:
+                flush()
+        flush()
+        if on_progress:
+            on_progress(len(values), len(values), "")
+        if prune:
+            present = {source_id(v) for v in values}
+            roots = [str(Path(i).expanduser().resolve()) for i in inputs if not is_url(i)]
+            for source in sorted(known):
+                under = any(source == r or source.startswith(r.rstrip("/") + "/") for r in roots)
+                if under and source not in present:
+                    kb.remove(source)
+                    report.results.append(SourceResult(source, "removed"))
+    return report
+
+
+def remove_source(kb: KnowledgeBase, value: str) -> Report:
+    source = source_id(value)
+    with kb.writing():
+        record = kb.record(source)
+        if record is None:
+            return Report([SourceResult(source, "failed", error=f"{value} is not in the store")])
+        kb.remove(source)
+    return Report([SourceResult(source, "removed", record.get("title", ""), record.get("chunks", 0),
+                                record.get("references", 0))])
+
+
+def embed_query(kb: KnowledgeBase, text: str) -> np.ndarray:
+    return kb.embedder.embed_batch([text])[0]

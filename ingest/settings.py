@@ -1,0 +1,51 @@
+"""One typed settings object for both packages, read from the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    store: Path = REPO_ROOT / ".store"
+    corpus: Path = REPO_ROOT / "corpus"
+    embeddings: str = "wordllama"
+    openai_embedding_model: str = "text-embedding-3-small"
+
+    chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST"))
+    chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT"))
+
+    openai_api_key: str | None = Field(None, validation_alias=AliasChoices("OPENAI_API_KEY"))
+    openai_base_url: str | None = Field(None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
+    chat_model: str = "gpt-4o-mini"
+    llm_timeout: float = 20.0
+    llm_retries: int = 1
+
+    max_source_bytes: int = 5_000_000
+    fetch_timeout: float = 10.0
+    allow_private_urls: bool = False
+
+    chunk_chars: int = 800
+    top_k: int = 5
+    admin_token: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 7860
+    upload_max_bytes: int = 5_000_000
+    concurrency: int = 4
+    max_queue: int = 64
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.openai_api_key or self.openai_base_url)
+
+
+def get_settings(**overrides) -> Settings:
+    """Build settings from the environment, with explicit overrides taking precedence."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)
