@@ -53,6 +53,11 @@ _MONEY = re.compile(r"[$€£]\s?\d|\b\d+k\b", re.I)
 PAY = ASPECTS[2][1]
 
 
+def _names(sentence: Sentence, key: str) -> float:
+    """A sentence that names its role is clearer in a table cell than one that says "the role"."""
+    return 1.5 if key in {role_key(r) for r in find_roles(sentence.text)} else 0.0
+
+
 def aspect_score(sentence: Sentence, words: set[str]) -> float:
     terms = set(content_terms(sentence.text))
     return len(terms & words) + (1 if words is PAY and _MONEY.search(sentence.text) else 0)
@@ -82,7 +87,7 @@ def build_table(
             ]
             if not options:
                 break
-            best = max(options, key=lambda s: (aspect_score(s, words), s.score))
+            best = max(options, key=lambda s: (aspect_score(s, words) + _names(s, keys[side]), s.score))
             picks.append(best)
         if len(picks) == len(sides):  # every cell must carry evidence
             used.update((s.passage, s.position) for s in picks)

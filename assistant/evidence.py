@@ -10,7 +10,7 @@ import numpy as np
 from ingest.references import REFERENCES_HEADING
 from ingest.text import STOPWORDS, split_sentences, stem, words
 
-from .query import find_roles, role_key
+from .query import find_roles, role_keys
 from .retrieve import Passage, Retriever
 
 # Words that shape a question but carry no topic: they never decide coverage.
@@ -23,13 +23,22 @@ QUESTION_WORDS = frozenset(
     between main key top typical average generally overall currently today nowadays should would
     could might must can role roles job jobs career careers work working one ones two both each
     either does did do doing done is are was were be been figure figures number numbers stat
-    stats statistic statistics claim claims info information come comes source sources cite cited
+    stats claim claims info information come comes source sources cite cited
     citation reference references link url fact facts detail details article articles author say
     says said mention mentioned example examples""".split()
 )
 SOFT_MATCH = 0.5  # word similarity from which a different word counts as a partial match
-MIN_COVERAGE = 0.34
+MIN_COVERAGE = 0.3  # share of the question's topic words that the best passage matches
+MIN_DENSE = 0.45  # cosine similarity of the question to the closest passage
+_AMOUNT = re.compile(r"^\$?\d[\d,.]*[kKmM]?$")
 _ENTITY = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\w*\d\w*[A-Za-z]\w*|[A-Z][a-z]+)$")
+
+
+def specificity(word: str) -> float:
+    """Everyday words ("goal", "put") say little about topic; rare ones ("bootcamp") say a lot."""
+    from wordfreq import zipf_frequency
+
+    return min(1.0, max(0.25, (7.0 - zipf_frequency(word, "en")) / 4.0))
 
 
 @dataclass
@@ -57,7 +66,10 @@ class TermMatcher:
         role_words = {w for r in find_roles(question) for w in words(r)}
         self.terms = topic_words(question)
         self.weights = np.array(
-            [retriever.idf(stem(t)) * (0.5 if t in role_words else 1.0) for t in self.terms]
+            [
+                retriever.idf(stem(t)) * specificity(t) * (0.5 if t in role_words else 1.0)
+                for t in self.terms
+            ]
         )
         self.topical = np.array([t not in role_words for t in self.terms])
         vocab, vecs = retriever.vocabulary(embedder)
@@ -110,6 +122,20 @@ _SOURCE_Q = re.compile(r"\b(source|sources|cite[sd]?|citation|reference[sd]?|rep
 _HAS_CITATION = re.compile(r"\(([^()]+),\s*\d{4}\)|\baccording to\b|https?://|\breport\b", re.I)
 
 
+# What kind of answer a question wants, and what a sentence offering it looks like.
+ANSWER_TYPES = [
+    (re.compile(r"\bhow much\b|\b(salary|salaries|pay|paid|earn\w*|compensation|income|make)\b", re.I),
+     re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b", re.I)),
+    (re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I),
+     re.compile(r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I)),
+    (re.compile(r"\bhow many\b|\bwhat percentage\b", re.I), re.compile(r"\d")),
+]
+
+
+def answer_type_bonus(question: str, sentence: str) -> float:
+    return sum(0.12 for asks, offers in ANSWER_TYPES if asks.search(question) and offers.search(sentence))
+
+
 def score_sentences(
     question: str, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
@@ -126,12 +152,14 @@ def score_sentences(
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
+        s.score += answer_type_bonus(question, s.text)
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 
 def missing_roles(roles: list[str], passages: list[Passage]) -> list[str]:
-    present = {role_key(r) for p in passages for r in find_roles(f"{p.title}. {p.section}. {p.text}")}
-    return [r for r in roles if role_key(r) not in present]
+    texts = [f"{p.title}. {p.section}. {p.text}" for p in passages]
+    present = {k for t in texts for r in find_roles(t) for k in role_keys(r)}
+    return [r for r in roles if not role_keys(r) & present]
 
 
 def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
@@ -141,7 +169,7 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
     found = []
     for i, tok in enumerate(tokens):
         tok = tok.rstrip(".")
-        if i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok):
+        if i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok) or _AMOUNT.match(tok):
             continue
         low = tok.lower()
         if low in vocab or stem(low) in retriever.doc_freq or low in STOPWORDS:
@@ -165,6 +193,7 @@ def assess(question: str, roles: list[str], matcher: TermMatcher, passages: list
     if names:
         return "they never mention " + ", ".join(names[:3])
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
-    if coverages[0] is not None and max(coverages) < MIN_COVERAGE:
+    weak_meaning = max(p.dense for p in passages) < MIN_DENSE
+    if coverages[0] is not None and max(coverages) < MIN_COVERAGE and weak_meaning:
         return "no passage speaks to " + ", ".join(f"“{t}”" for t, top in zip(matcher.terms, matcher.topical, strict=True) if top)
     return None

@@ -49,6 +49,15 @@ def role_key(phrase: str) -> str:
     return " ".join(mods + [head])
 
 
+def role_keys(phrase: str) -> set[str]:
+    """Keys for a role and its shorter forms: "recommend ML engineering" also gives "ml engineer"."""
+    toks = [t for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS]
+    if not toks:
+        return set()
+    keys = {role_key(" ".join(toks[i:])) for i in range(len(toks) - 1)}
+    return keys or {role_key(toks[0])}
+
+
 def _clean_role(phrase: str) -> str:
     """Keep the role noun and the modifiers right before it, up to the nearest function word."""
     toks = phrase.split()

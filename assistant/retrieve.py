@@ -40,6 +40,18 @@ class Passage:
         }
 
 
+def acronyms(texts: list[str]) -> dict[str, str]:
+    """ "ML" -> "machine learning", from capitalized runs such as "Machine Learning Engineer"."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for run in re.findall(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+", text):
+            parts = run.split()
+            for i in range(len(parts)):
+                for j in range(i + 2, len(parts) + 1):
+                    out.setdefault("".join(p[0] for p in parts[i:j]).upper(), " ".join(parts[i:j]).lower())
+    return out
+
+
 class Retriever:
     """Keeps a BM25 index in step with the store; rebuilt whenever the store's fingerprint moves."""
 
@@ -54,7 +66,7 @@ class Retriever:
         self._index_of: dict[str, int] = {}
         self.doc_freq: Counter = Counter()
         self._vocab: tuple[dict[str, int], np.ndarray] | None = None
-        self._acronyms: set[str] = set()
+        self._acronyms: dict[str, str] = {}
 
     @property
     def size(self) -> int:
@@ -82,11 +94,7 @@ class Retriever:
             self._index_of = {cid: i for i, cid in enumerate(ids)}
             self.doc_freq = freq
             self._vocab = None
-            self._acronyms = {
-                "".join(w[0] for w in m.split()).upper()
-                for d in docs
-                for m in re.findall(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+", d)
-            }
+            self._acronyms = acronyms(docs + [m.get("title", "") for m in metas])
             self._fingerprint = fingerprint
 
     def vocabulary(self, embedder) -> tuple[dict[str, int], np.ndarray]:
@@ -98,7 +106,7 @@ class Retriever:
                 self._vocab = ({w: i for i, w in enumerate(surface)}, vecs)
             return self._vocab
 
-    def _neighbours(self, query: str, min_sim: float = 0.6) -> list[str]:
+    def _neighbours(self, query: str, min_sim: float = 0.55) -> list[tuple[str, float]]:
         """Stems of store words close to the query's words: "math" also finds "mathematical"."""
         qwords = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS and len(w) > 2]
         vocab, vecs = self.vocabulary(self.kb.embedder)
@@ -110,11 +118,56 @@ class Retriever:
         for w, row in zip(qwords, sims, strict=True):
             for i in np.argsort(-row)[:3]:
                 if row[i] >= min_sim and stem(names[i]) != stem(w):
-                    out.append(stem(names[i]))
+                    out.append((stem(names[i]), float(row[i])))
         return out
 
     def has_acronym(self, acronym: str) -> bool:
         return acronym.upper() in self._acronyms
+
+    def expand_abbreviations(self, query: str) -> str:
+        """Spell out abbreviations the articles never use: "MLE" and "eng" become their words."""
+        self.refresh()
+        vocab = set(self.doc_freq)
+
+        def spell(m: re.Match) -> str:
+            tok = m.group(0)
+            low = tok.lower()
+            if stem(low) in vocab or low in STOPWORDS:
+                return tok
+            phrase = self._acronyms.get(tok.upper()) if tok.isupper() or len(tok) <= 4 else None
+            if phrase:
+                return phrase
+            if 3 <= len(low) <= 4 and low.isalpha():
+                longer = [w for w in self.doc_freq if w.startswith(low) and self.doc_freq[w] >= 2]
+                if longer:
+                    return max(longer, key=lambda w: self.doc_freq[w])
+            return tok
+
+        query = re.sub(r"\$(\d{1,3})[kK]\b", r"$\1,000", query)  # "$245k" as the articles write it
+        return re.sub(r"\b[A-Za-z]{2,6}\b", spell, query)
+
+    def query_terms(self, query: str) -> dict[str, float]:
+        """BM25 terms with weights: rare words count fully, role words and expansions less."""
+        from .evidence import specificity
+        from .query import find_roles
+
+        role_words = {w for r in find_roles(query) for w in words(r)}
+        weights: dict[str, float] = {}
+        for w in words(query):
+            if w in STOPWORDS or len(w) < 2:
+                continue
+            weight = specificity(w) * (0.5 if w in role_words else 1.0)
+            weights[stem(w)] = max(weights.get(stem(w), 0.0), weight)
+            phrase = self._acronyms.get(w.upper()) if len(w) <= 5 else None
+            for extra in words(phrase or ""):
+                weights.setdefault(stem(extra), 0.5 * weight)
+        lowered = query.lower()
+        for acronym, phrase in self._acronyms.items():
+            if len(phrase.split()) > 1 and phrase in lowered:
+                weights.setdefault(acronym.lower(), 0.5)
+        for extra, sim in self._neighbours(query):
+            weights.setdefault(extra, 0.5 * sim)
+        return weights
 
     def idf(self, term: str) -> float:
         n = max(1, len(self._ids))
@@ -143,9 +196,10 @@ class Retriever:
             return []
         depth = min(len(self._ids), max(4 * k, 20))
         bm25_scores = np.zeros(len(self._ids), dtype=np.float32)
-        terms = content_terms(query) + self._neighbours(query)
-        if self._bm25 is not None and terms:
-            bm25_scores = self._bm25.get_scores(terms)
+        if self._bm25 is not None:
+            for term, weight in self.query_terms(query).items():
+                if term in self.doc_freq:
+                    bm25_scores = bm25_scores + weight * self._bm25.get_scores([term])
         if source:
             mask = np.array([m["source"] == source for m in self._metas])
             bm25_scores = np.where(mask, bm25_scores, -1.0)

@@ -20,11 +20,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="*", metavar="PATH_OR_URL", help="files, folders or URLs")
     p.add_argument("--store", help="store folder (env ASSISTANT_STORE; default .store/)")
-    p.add_argument("--prune", action="store_true", help="remove stored sources no longer present under the given folders")
-    p.add_argument("--remove", metavar="SOURCE", action="append", help="delete one source with its chunks and references")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove stored sources no longer present under the given folders",
+    )
+    p.add_argument(
+        "--remove",
+        metavar="SOURCE",
+        action="append",
+        help="delete one source with its chunks and references",
+    )
     p.add_argument("--list", action="store_true", help="list the stored sources and exit")
     p.add_argument("--json", action="store_true", help="print one JSON document instead of a table")
-    p.add_argument("--allow-private-urls", action="store_true", help="allow URLs on loopback/private networks (off by default)")
+    p.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="allow URLs on loopback/private networks (off by default)",
+    )
     return p
 
 
@@ -42,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             inputs = args.inputs or [str(settings.corpus)]
             report = ingest_sources(
-                inputs, kb, settings, prune=args.prune,
+                inputs,
+                kb,
+                settings,
+                prune=args.prune,
                 allow_private=args.allow_private_urls or None,
                 on_progress=None if args.json else _progress_bar(),
             )
@@ -64,8 +80,14 @@ def _progress_bar():
     def update(done: int, total: int, current: str) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, unit="source", desc="ingest", file=sys.stderr, leave=False,
-                       disable=None)
+            bar = tqdm(
+                total=total,
+                unit="source",
+                desc="ingest",
+                file=sys.stderr,
+                leave=False,
+                disable=None,
+            )
         bar.n = done
         bar.set_postfix_str(current[-40:])
         if done >= total:
@@ -99,5 +121,8 @@ def _print_list(records: dict, as_json: bool) -> int:
     if not items:
         print("the store is empty: run `python -m ingest` to add corpus/")
     for m in items:
-        print(f"{m['ingested_at']}  {m['version']}  {m['chunks']:>4} chunks  {m['references']:>2} refs  {m['title']}\n    {m['source']}")
+        print(
+            f"{m['ingested_at']}  {m['version']}  {m['chunks']:>4} chunks  "
+            f"{m['references']:>2} refs  {m['title']}\n    {m['source']}"
+        )
     return 0

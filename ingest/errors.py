@@ -7,3 +7,7 @@ class IngestError(Exception):
 
 class StoreError(Exception):
     """The store cannot be used as asked; the message names the fix."""
+
+
+class EmbeddingError(RuntimeError):
+    """The embedding provider failed; the message names what to check."""

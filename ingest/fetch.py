@@ -36,6 +36,8 @@ def normalize_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 literal keeps its brackets, or the port would merge into it
+        host = f"[{host}]"
     port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
     return urlunsplit((scheme, host + port, parts.path or "/", parts.query, ""))
 
@@ -53,6 +55,8 @@ def _blocked_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
         return "a CGNAT address"
     if ip.is_private or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
         return "a private or reserved address"
+    if not ip.is_global:  # benchmarking, documentation and other special-purpose ranges
+        return "a non-public address"
     return None
 
 

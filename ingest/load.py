@@ -9,7 +9,14 @@ from pathlib import Path
 from .errors import IngestError
 from .fetch import fetch, normalize_url
 
-SUPPORTED = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+SUPPORTED = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
 
 
 @dataclass
@@ -25,7 +32,8 @@ def is_url(value: str) -> bool:
 
 
 def source_id(value: str) -> str:
-    return normalize_url(value) if is_url(value) else str(Path(value).expanduser().resolve())
+    # os.path.realpath, not Path.resolve: on Python 3.11 the latter raises on a symlink loop.
+    return normalize_url(value) if is_url(value) else os.path.realpath(os.path.expanduser(value))
 
 
 def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -38,7 +46,11 @@ def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             continue
         path = Path(raw).expanduser()
         if path.is_dir():
-            found.extend(str(p) for p in _walk(path))
+            files, broken = _walk(path)
+            found.extend(str(p) for p in files)
+            errors += [(str(b), f"{b} is a broken or looping symlink") for b in broken]
+            if not files and not broken:
+                errors.append((raw, f"{raw} has no .txt, .md, .html, .htm or .pdf files"))
         elif path.is_file():
             found.append(str(path.resolve()))
         elif path.is_symlink():
@@ -48,16 +60,22 @@ def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     return list(dict.fromkeys(found)), errors
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Supported files under root, and supported-looking symlinks that lead nowhere."""
     # followlinks=False: a symlinked folder cannot make the walk loop forever.
-    out = []
+    out: list[Path] = []
+    broken: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             p = Path(dirpath, name)
-            if p.suffix.lower() in SUPPORTED and not name.startswith(".") and p.is_file():
+            if p.suffix.lower() not in SUPPORTED or name.startswith("."):
+                continue
+            if p.is_file():
                 out.append(p.resolve())
-    return out
+            elif p.is_symlink():
+                broken.append(p)
+    return out, broken
 
 
 def load(value: str, *, max_bytes: int, timeout: float, allow_private: bool) -> Loaded:
@@ -111,7 +129,7 @@ def _html(name: str, source: str, html: str) -> Loaded:
         include_comments=False,
         include_links=False,
         include_images=False,
-        include_formatting=False,
+        include_formatting=True,  # without it headings come out as plain lines
         include_tables=True,
         favor_recall=True,
     )
@@ -125,12 +143,11 @@ def _pdf_text(name: str, data: bytes) -> str:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # corrupt files raise almost anything from deep inside pypdf
         raise IngestError(f"{name} is not a readable PDF: {exc}") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():

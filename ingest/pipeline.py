@@ -1,16 +1,15 @@
-"""Ingest sources into the knowledge base, versioned: skip unchanged, replace changed, prune gone."""
+"""Ingest sources into the knowledge base, versioned: skip unchanged, replace changed, prune."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 
 from .clean import clean_text
-from .errors import IngestError
+from .errors import EmbeddingError, IngestError
 from .load import discover, is_url, load, source_id
 from .split import chunk_article
 from .store import KnowledgeBase, Prepared
@@ -76,8 +75,15 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
     vectors = kb.embedder.embed_batch([c.embed_text for c in chunks])
     ref_vectors = kb.embedder.embed_batch([r.text for r in article.references])
     prepared = Prepared(
-        loaded.source, version, article.title, loaded.kind, chunks, vectors,
-        article.references, ref_vectors, replaces=previous is not None,
+        loaded.source,
+        version,
+        article.title,
+        loaded.kind,
+        chunks,
+        vectors,
+        article.references,
+        ref_vectors,
+        replaces=previous is not None,
     )
     status = "updated" if previous else "added"
     return prepared, SourceResult(
@@ -117,7 +123,7 @@ def ingest_sources(
                 on_progress(i, len(values), value)
             try:
                 prepared, result = prepare(value, kb, settings, known, allow)
-            except IngestError as exc:
+            except (IngestError, EmbeddingError) as exc:
                 report.results.append(SourceResult(source_id(value), "failed", error=str(exc)))
                 continue
             except OSError as exc:
@@ -136,7 +142,7 @@ def ingest_sources(
             on_progress(len(values), len(values), "")
         if prune:
             present = {source_id(v) for v in values}
-            roots = [str(Path(i).expanduser().resolve()) for i in inputs if not is_url(i)]
+            roots = [source_id(i) for i in inputs if not is_url(i)]
             for source in sorted(known):
                 under = any(source == r or source.startswith(r.rstrip("/") + "/") for r in roots)
                 if under and source not in present:
@@ -152,8 +158,17 @@ def remove_source(kb: KnowledgeBase, value: str) -> Report:
         if record is None:
             return Report([SourceResult(source, "failed", error=f"{value} is not in the store")])
         kb.remove(source)
-    return Report([SourceResult(source, "removed", record.get("title", ""), record.get("chunks", 0),
-                                record.get("references", 0))])
+    return Report(
+        [
+            SourceResult(
+                source,
+                "removed",
+                record.get("title", ""),
+                record.get("chunks", 0),
+                record.get("references", 0),
+            )
+        ]
+    )
 
 
 def embed_query(kb: KnowledgeBase, text: str) -> np.ndarray:

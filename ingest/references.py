@@ -10,7 +10,9 @@ REFERENCES_HEADING = re.compile(
     r"^(references?|sources?|bibliography|works cited|citations|further reading)$", re.I
 )
 _URL = re.compile(r"https?://[^\s<>\")\]]+")
-_APA = re.compile(r"^(?P<authors>.+?)\.?\s*\((?P<year>\d{4}[a-z]?|n\.d\.)[^)]*\)\.?\s*(?P<rest>.*)$")
+_APA = re.compile(
+    r"^(?P<authors>.+?)\.?\s*\((?P<year>\d{4}[a-z]?|n\.d\.)[^)]*\)\.?\s*(?P<rest>.*)$"
+)
 _INLINE = re.compile(r"\(([^()]{2,200}?\b(?:\d{4}[a-z]?|n\.d\.))\)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s+")
 
@@ -30,7 +32,7 @@ class Reference:
 
 
 def _short_author(authors: str) -> str:
-    """"Smith, J., & Lee, K." -> "Smith & Lee"; an organisation name is kept as it is."""
+    """ "Smith, J., & Lee, K." -> "Smith & Lee"; an organisation name is kept as it is."""
     people = re.split(r",?\s*(?:&|\band\b)\s*|(?<=\.),\s*", authors)
     surnames = [p.split(",")[0].strip() for p in people if p.strip()]
     if len(surnames) >= 3:
@@ -92,15 +94,19 @@ def link_mentions(text: str, refs: list[Reference]) -> list[str]:
                 continue
             who, year = _key(m.group(1).replace("et al.", "")), m.group(2)
             for ref in refs:
-                if ref.year == year and who and (
-                    _key(ref.label).startswith(who) or _key(ref.authors).startswith(who)
+                if (
+                    ref.year == year
+                    and who
+                    and (_key(ref.label).startswith(who) or _key(ref.authors).startswith(who))
                 ):
                     if ref.ref_id not in found:
                         found.append(ref.ref_id)
     for ref in refs:
         # The reference entry itself, or a narrative mention such as "LinkedIn's 2026 report".
-        narrative = ref.authors and ref.year and re.search(
-            rf"\b{re.escape(ref.authors)}(?:['’]s)?\s+{re.escape(ref.year)}\b", text
+        narrative = (
+            ref.authors
+            and ref.year
+            and re.search(rf"\b{re.escape(ref.authors)}(?:['’]s)?\s+{re.escape(ref.year)}\b", text)
         )
         if ((ref.url and ref.url in text) or narrative) and ref.ref_id not in found:
             found.append(ref.ref_id)

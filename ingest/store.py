@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import StoreError
+from .errors import EmbeddingError, StoreError
 from .references import Reference
 from .split import Chunk
 
@@ -43,9 +43,14 @@ def make_client(settings):
 def open_knowledge_base(settings, client=None, embedder=None) -> KnowledgeBase:
     from .embeddings import get_embedder
 
+    if embedder is None:
+        try:
+            embedder = get_embedder(settings)
+        except (ValueError, EmbeddingError) as exc:
+            raise StoreError(str(exc)) from None
     client = client if client is not None else make_client(settings)
     lock = None if settings.chroma_host else Path(settings.store) / LOCK_NAME
-    return KnowledgeBase(client, embedder or get_embedder(settings), lock_path=lock)
+    return KnowledgeBase(client, embedder, lock_path=lock)
 
 
 def source_key(source: str) -> str:
@@ -80,19 +85,20 @@ class KnowledgeBase:
         from chromadb.errors import NotFoundError
 
         try:
-            col = self.client.get_collection(name)
+            # embedding_function=None: Chroma's default would download an ONNX model if reached.
+            col = self.client.get_collection(name, embedding_function=None)
         except (NotFoundError, ValueError):
             meta = {"embedder": embedder_name, "dim": dim, "hnsw:space": "cosine"}
             try:
                 col = self.client.create_collection(name, metadata=meta, embedding_function=None)
             except Exception:  # another process created it first
-                col = self.client.get_collection(name)
+                col = self.client.get_collection(name, embedding_function=None)
         found = (col.metadata or {}).get("embedder"), (col.metadata or {}).get("dim")
         if found != (embedder_name, dim):
             raise StoreError(
-                f"the store was built with embedder {found[0]} (dimension {found[1]}), but this run "
-                f"uses {embedder_name} (dimension {dim}); set ASSISTANT_EMBEDDINGS to match the "
-                "store, or use a new --store (or delete the old one) and re-ingest"
+                f"the store was built with embedder {found[0]} (dimension {found[1]}), "
+                f"but this run uses {embedder_name} (dimension {dim}); set ASSISTANT_EMBEDDINGS "
+                "to match the store, or use a new --store (or delete the old one) and re-ingest"
             )
         return col
 
@@ -129,7 +135,10 @@ class KnowledgeBase:
     def _batched(self, op, ids, **columns) -> None:
         size = max(1, min(self.client.get_max_batch_size(), 4000))
         for start in range(0, len(ids), size):
-            op(ids=ids[start : start + size], **{k: v[start : start + size] for k, v in columns.items()})
+            op(
+                ids=ids[start : start + size],
+                **{k: v[start : start + size] for k, v in columns.items()},
+            )
 
     def put(self, batch: list[Prepared]) -> None:
         """Write new chunks first, then drop older versions, then the source record last.

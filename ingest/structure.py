@@ -30,7 +30,9 @@ def is_plain_heading(block: str) -> bool:
     """Short single line without closing punctuation: how plain-text articles mark headings."""
     if "\n" in block or len(block) > 120 or _URLISH.match(block):
         return False
-    if block.endswith((".", "!", "?", ",", ";", ":", ")", "\"", "”")) or not re.search(r"[A-Za-z]", block):
+    if block.endswith((".", "!", "?", ",", ";", ":", ")", '"', "”")) or not re.search(
+        r"[A-Za-z]", block
+    ):
         return False
     return len(block.split()) <= 14
 

@@ -35,7 +35,8 @@ def get_embedder(settings) -> Embedder:
         embedder = OpenAIEmbedder(settings)
     else:
         raise ValueError(
-            f"unknown embedder {settings.embeddings!r}: set ASSISTANT_EMBEDDINGS to wordllama or openai"
+            f"unknown embedder {settings.embeddings!r}: "
+            "set ASSISTANT_EMBEDDINGS to wordllama or openai"
         )
     _CACHE[key] = embedder
     return embedder

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import EmbeddingError
+
 
 class OpenAIEmbedder:
     def __init__(self, settings) -> None:
@@ -27,9 +29,19 @@ class OpenAIEmbedder:
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, getattr(self, "dim", 0)), dtype=np.float32)
+        from openai import OpenAIError
+
         rows: list[list[float]] = []
         for start in range(0, len(texts), 256):
-            resp = self._client.embeddings.create(model=self._model, input=texts[start : start + 256])
+            try:
+                resp = self._client.embeddings.create(
+                    model=self._model, input=texts[start : start + 256]
+                )
+            except OpenAIError as exc:
+                raise EmbeddingError(
+                    f"the embeddings endpoint failed ({exc}); check OPENAI_BASE_URL and "
+                    "OPENAI_API_KEY, or unset ASSISTANT_EMBEDDINGS to use local WordLlama"
+                ) from None
             rows.extend(d.embedding for d in sorted(resp.data, key=lambda d: d.index))
         vecs = np.asarray(rows, dtype=np.float32)
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)

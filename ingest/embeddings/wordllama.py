@@ -15,7 +15,8 @@ class WordLlamaEmbedder:
         import wordllama
         from wordllama import WordLlama
 
-        # The default loader looks in a user cache and may try to download; the wheel has the weights.
+        # The default loader looks in a user cache and may try to download;
+        # the wheel has the weights.
         self._model = WordLlama.load(
             cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=self.dim
         )
