@@ -15,12 +15,12 @@ from .retrieve import Passage
 # General career aspects; a question that names one gets that row first.
 ASPECTS: list[tuple[str, set[str]]] = [
     ("Focus", set(content_terms("focus focuses build building deploy deploying design designing develop daily work works time spend operate integrate role involves train training systems models products"))),
-    ("Skills", set(content_terms("skill skills mathematical mathematics math foundation foundations expertise knowledge comfort demands requires required require background learn algebra statistics probability"))),
+    ("Skills", set(content_terms("skill skills mathematical mathematics math foundation foundations expertise knowledge comfort requires required require background learn algebra statistics probability"))),
     ("Pay", set(content_terms("salary salaries pay pays paid paying compensation compensated earn earns earning income median total $ highest-paying wage"))),
     ("Demand and growth", set(content_terms("growth growing fastest-growing demand numerous market hiring jobs openings emerging trend"))),
     ("Best fit", set(content_terms("background fit suits choose choosing path accessible entry transition transitioning strengths enjoy prefer"))),
 ]
-_COMPARATIVE = re.compile(r"\b(more|less|higher|lower|better|worse|than|generally|depends|either way|whereas|while)\b", re.I)
+_COMPARATIVE = re.compile(r"\b(more|less|higher|lower|better|worse|than|generally|depends|either way|whereas|while|both|\w+er than|sharper|distinction)\b", re.I)
 _JUDGEMENT = re.compile(r"\b(generally|than|in comparing|overall|depends)\b", re.I)
 
 
@@ -78,20 +78,27 @@ def build_table(
     attributed = [(s, side_of(s, passages, keys)) for s in sentences]
     used: set[tuple[int, int]] = set()
     rows: list[tuple[str, list[Sentence]]] = []
+    one_sided: list[tuple[str, int, Sentence]] = []
     for name, words in order:
-        picks: list[Sentence] = []
+        picks: list[Sentence | None] = []
         for side in range(len(sides)):
             options = [
-                s for s, sd in attributed
-                if sd == side and (s.passage, s.position) not in used and aspect_score(s, words) > 0
+                (min(aspect_score(s, words), 3) + _names(s, keys[side]), s.score, s)
+                for s, sd in attributed
+                if sd == side and (s.passage, s.position) not in used
             ]
-            if not options:
-                break
-            best = max(options, key=lambda s: (aspect_score(s, words) + _names(s, keys[side]), s.score))
+            # Two aspect words, or one in a sentence that names its role (worth 1.5).
+            options = [o for o in options if o[0] >= 2]
+            best = max(options, key=lambda o: (o[0], o[1]), default=(0, 0, None))[2]
             picks.append(best)
-        if len(picks) == len(sides):  # every cell must carry evidence
-            used.update((s.passage, s.position) for s in picks)
-            rows.append((name, picks))
+        found = [p for p in picks if p is not None]
+        if len(found) == len(sides):  # every cell must carry evidence
+            used.update((s.passage, s.position) for s in found)
+            rows.append((name, found))
+        elif found and words & asked:  # asked about, but the articles speak to one side only
+            side = next(i for i, p in enumerate(picks) if p is not None)
+            used.add((found[0].passage, found[0].position))
+            one_sided.append((name, side, found[0]))
     focus = set().union(*[a[1] for a in ASPECTS if a[1] & asked]) | asked
     verdict = _verdict(attributed, focus, used, passages, keys)
     header = "| Aspect | " + " | ".join(_title(s) for s in sides) + " |"
@@ -102,7 +109,10 @@ def build_table(
         out_rows.append(Row(name, cells))
         lines.append(f"| {name} | " + " | ".join(f"{_cell(s.text)} [{n}]" for s, n in cells) + " |")
     table = "\n".join(lines) if out_rows else ""
-    return table, out_rows, verdict
+    for name, side, s in one_sided:
+        n = cites.cite(s.passage, s.text)
+        table += f"\n\n**{name}** (the articles speak only of {_title(sides[side])}s here): {s.text} [{n}]"
+    return table.strip(), out_rows, verdict
 
 
 def _verdict(attributed, asked: set[str], used, passages, keys) -> Sentence | None:
@@ -112,7 +122,8 @@ def _verdict(attributed, asked: set[str], used, passages, keys) -> Sentence | No
         if (s.passage, s.position) in used or not _COMPARATIVE.search(s.text):
             continue
         terms = set(content_terms(s.text))
-        score = s.score + 0.3 * len(terms & asked) + (0.3 if _JUDGEMENT.search(s.text) else 0.0)
+        score = s.score + 0.4 * s.lexical + 0.2 * len(terms & asked)
+        score += 0.2 if _JUDGEMENT.search(s.text) else 0.0
         if score > best_score:
             best, best_score = s, score
     return best

@@ -54,7 +54,8 @@ class Sentence:
 def topic_words(question: str) -> list[str]:
     return [
         w for w in dict.fromkeys(words(question))
-        if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) > 1 and not w.isdigit()
+        if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) > 1
+        and (not w.isdigit() or len(w) == 4)  # a year is a topic; "5" or "10" is not
     ]
 
 
@@ -63,15 +64,13 @@ class TermMatcher:
 
     def __init__(self, question: str, retriever: Retriever, embedder) -> None:
         self.retriever = retriever
-        role_words = {w for r in find_roles(question) for w in words(r)}
-        self.terms = topic_words(question)
-        self.weights = np.array(
-            [
-                retriever.idf(stem(t)) * specificity(t) * (0.5 if t in role_words else 1.0)
-                for t in self.terms
-            ]
-        )
-        self.topical = np.array([t not in role_words for t in self.terms])
+        self.roles = find_roles(question)
+        # Role names are matched as roles (see role_focus), not word by word: "ML engineer" and
+        # "machine learning engineer" share no words but are the same role.
+        role_words = {w for r in self.roles for w in words(r)}
+        self.terms = [t for t in topic_words(question) if t not in role_words]
+        self.weights = np.array([retriever.idf(stem(t)) * specificity(t) for t in self.terms])
+        self.topical = np.ones(len(self.terms), dtype=bool)
         vocab, vecs = retriever.vocabulary(embedder)
         self._index = vocab
         if self.terms and len(vocab):
@@ -93,6 +92,15 @@ class TermMatcher:
                 best = float(self._sims[i, idx].max())
                 out[i] = best if best >= SOFT_MATCH else 0.0
         return out
+
+    def role_focus(self, text: str) -> float:
+        """+1 when the text names the one role asked about, -1 when it names only other roles."""
+        if len(self.roles) != 1:
+            return 0.0
+        named = {k for r in find_roles(text) for k in role_keys(r)}
+        if not named:
+            return 0.0
+        return 1.0 if role_keys(self.roles[0]) & named else -1.0
 
     def score(self, text: str) -> float:
         if not self.terms:
@@ -150,6 +158,7 @@ def score_sentences(
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
+        s.score += 0.12 * matcher.role_focus(s.text)
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(question, s.text)

@@ -119,6 +119,5 @@ def sources_html(result: dict | None) -> str:
     mode = "LLM" if result.get("mode") == "llm" else "extractive"
     foot = f"{mode} answer" + (f" in {total:.0f} ms" if isinstance(total, int | float) else "")
     return (
-        f'<div class="sources"><h3>Sources</h3>{"".join(body)}'
-        f'<p class="muted">{e(foot)}</p></div>'
+        f'<div class="sources"><h3>Sources</h3>{"".join(body)}<p class="muted">{e(foot)}</p></div>'
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREV = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bU\.S)"
 _SENTENCE_END = re.compile(_ABBREV + r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(\[$0-9A-Z])")
@@ -32,16 +33,17 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to match salary/salaries, earn/earns/earnings."""
-    if len(word) > 5 and word.endswith("ings"):
-        word = word[:-1]
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            if suffix == "es" and not word.endswith(("ses", "xes", "ches", "shes")):
-                return word[:-1]
-            return word[: -len(suffix)] + repl
-    return word
+    """Snowball stem: salary/salaries, earn/earnings and distinct/distinction meet."""
+    return _stemmer().stemWord(word)
 
 
 def content_terms(text: str) -> list[str]:

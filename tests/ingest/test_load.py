@@ -1,0 +1,143 @@
+"""Loading: txt, md, html/htm (main text, h1-h3 headings), pdf, and folders read recursively."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ingest.load import decode, discover
+from tests.ingest.helpers import make_pdf
+
+ARTICLE_TXT = """Remote Work Salaries
+
+Why Location Still Matters
+
+Remote engineers in smaller cities often earn less than peers in large hubs. Companies adjust pay bands by region.
+
+How to Negotiate
+
+Ask for the pay band before the first interview. Compare offers with public salary data.
+"""
+
+ARTICLE_MD = """# Staff Engineer Paths
+
+## Scope of the Role
+
+A staff engineer sets technical direction across several teams. The role is earned, not assigned.
+
+## Getting There
+
+Write design documents that other teams reuse. Mentor engineers outside your own team.
+"""
+
+ARTICLE_HTML = """<!doctype html><html><head><title>Browser Title</title></head><body>
+<nav><a href="/">Home</a> | <a href="/blog">Blog</a> | <a href="/about">About</a></nav>
+<article>
+<h1>Data Engineer Careers</h1>
+<p>Data engineers build the pipelines that feed analytics and machine learning systems.
+They earn solid salaries across most industries.</p>
+<h2>Core Skills</h2>
+<p>Strong SQL, a programming language such as Python, and an understanding of distributed
+storage are the foundation of the job.</p>
+<h3>Cloud Platforms</h3>
+<p>Most teams now run their pipelines on managed cloud services rather than their own clusters.
+Knowing one platform well transfers to the others.</p>
+</article>
+<footer><p>Copyright 2026 Example Media. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def _chunks(kb) -> list[tuple[str, dict]]:
+    got = kb.chunks.get(include=["documents", "metadatas"])
+    return list(zip(got["documents"], got["metadatas"], strict=True))
+
+
+def test_txt_and_md_files_load_with_their_titles(tmp_path, run_ingest):
+    (tmp_path / "remote.txt").write_text(ARTICLE_TXT)
+    (tmp_path / "staff.md").write_text(ARTICLE_MD)
+    report, kb = run_ingest([tmp_path / "remote.txt", tmp_path / "staff.md"])
+    assert report.ok, report.as_dict()
+    records = {Path(s).name: m for s, m in kb.records().items()}
+    assert records["remote.txt"]["kind"] == "txt"
+    assert records["remote.txt"]["title"] == "Remote Work Salaries"
+    assert records["staff.md"]["kind"] == "md"
+    assert records["staff.md"]["title"] == "Staff Engineer Paths"
+    docs = " ".join(doc for doc, _ in _chunks(kb))
+    assert "Companies adjust pay bands by region." in docs
+    assert "Mentor engineers outside your own team." in docs
+    assert "#" not in docs  # Markdown heading marks are structure, not passage text
+
+
+def test_html_keeps_main_text_and_h1_to_h3_headings(tmp_path, run_ingest):
+    for name in ("careers.html", "careers-copy.htm"):
+        (tmp_path / name).write_text(ARTICLE_HTML)
+    report, kb = run_ingest([tmp_path / "careers.html", tmp_path / "careers-copy.htm"])
+    assert report.ok, report.as_dict()
+    assert {r.status for r in report.results} == {"added"}
+    for record in kb.records().values():
+        assert record["kind"] == "html"
+        assert record["title"] == "Data Engineer Careers"
+    chunks = _chunks(kb)
+    sections = {meta["section"] for _, meta in chunks}
+    assert {"Core Skills", "Cloud Platforms"} <= sections
+    by_section = {meta["section"]: doc for doc, meta in chunks}
+    assert by_section["Core Skills"].startswith("Strong SQL")
+    assert by_section["Cloud Platforms"].startswith("Most teams now run")
+    docs = " ".join(doc for doc, _ in chunks)
+    for furniture in ("Home", "About", "Copyright", "All rights reserved", "Browser Title"):
+        assert furniture not in docs
+
+
+def test_pdf_text_layer_is_extracted(tmp_path, run_ingest):
+    lines = ["Product Manager Salaries", "Product managers earn more as their scope grows."]
+    data = make_pdf(lines)
+    # The hand-made file is a real PDF: pypdf itself reads the text back.
+    extracted = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Product managers earn more as their scope grows." in extracted
+    (tmp_path / "pm.pdf").write_bytes(data)
+    report, kb = run_ingest([tmp_path / "pm.pdf"])
+    assert report.ok, report.as_dict()
+    (record,) = kb.records().values()
+    assert record["kind"] == "pdf"
+    assert record["title"] == "Product Manager Salaries"
+    docs = " ".join(doc for doc, _ in _chunks(kb))
+    assert "Product managers earn more as their scope grows." in docs
+
+
+def test_decode_of_pdf_matches_pypdf(tmp_path):
+    loaded = decode("x.pdf", "pdf", make_pdf(["Alpha line here", "Beta line (with parens)."]))
+    assert loaded.kind == "pdf"
+    assert loaded.text.splitlines() == ["Alpha line here", "Beta line (with parens)."]
+
+
+def test_folders_are_read_recursively_keeping_supported_types(tmp_path, run_ingest):
+    root = tmp_path / "articles"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / "remote.txt").write_text(ARTICLE_TXT)
+    (root / "sub" / "staff.md").write_text(ARTICLE_MD)
+    (root / "sub" / "deeper" / "careers.HTML").write_text(ARTICLE_HTML)
+    (root / "sub" / "pm.pdf").write_bytes(make_pdf(["PM Notes", "Product managers ship things."]))
+    # Unsupported or hidden files in a folder are skipped silently, not reported as failures.
+    (root / "notes.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (root / "data.csv").write_text("a,b\n1,2\n")
+    (root / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (root / ".draft.txt").write_text(ARTICLE_TXT)
+    (root / ".git" / "HEAD.txt").write_text(ARTICLE_TXT)
+
+    found, errors = discover([str(root)])
+    assert errors == []
+    assert sorted(Path(f).name for f in found) == ["careers.HTML", "pm.pdf", "remote.txt", "staff.md"]
+
+    report, kb = run_ingest([root])
+    assert report.ok, report.as_dict()
+    assert sorted(Path(s).name for s in kb.records()) == [
+        "careers.HTML",
+        "pm.pdf",
+        "remote.txt",
+        "staff.md",
+    ]
+    assert all(Path(s).is_absolute() for s in kb.records())

@@ -1,0 +1,135 @@
+"""Structure: titles and headings per format; chunks of at most 800 chars ending on a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.clean import clean_text
+from ingest.load import decode
+from ingest.split import chunk_article
+from ingest.structure import is_plain_heading, parse_article
+from ingest.text import split_sentences
+
+PLAIN = """Becoming a Data Scientist
+
+What the Job Involves
+
+Data scientists turn questions into analyses. They explain the results to decision makers.
+
+Skills You Need
+
+Statistics comes first. Programming and communication follow closely.
+"""
+
+MARKDOWN = """# Becoming a Data Scientist
+
+Intro paragraph before any section heading explains the scope of this guide.
+
+## What the Job Involves
+Data scientists turn questions into analyses. They explain the results to decision makers.
+
+### Skills You Need
+
+Statistics comes first. Programming and **communication** follow closely.
+"""
+
+HTML = """<html><head><title>ignored title</title></head><body><article>
+<h1>Becoming a Data Scientist</h1>
+<p>Data science blends statistics, programming and domain knowledge into one job.</p>
+<h2>What the Job Involves</h2>
+<p>Data scientists turn questions into analyses. They explain the results to decision makers.</p>
+<h3>Skills You Need</h3>
+<p>Statistics comes first. Programming and communication follow closely.</p>
+</article></body></html>"""
+
+SECTIONS = ["What the Job Involves", "Skills You Need"]
+
+
+def _sentences(n: int) -> str:
+    topics = ["salary", "promotion", "interview", "portfolio", "mentor", "contract", "equity"]
+    return " ".join(
+        f"Sentence {i} explains how the {topics[i % len(topics)]} question affects "
+        f"an engineer's career over the following {i + 2} years of work."
+        for i in range(n)
+    )
+
+
+def test_plain_text_title_and_headings():
+    article = parse_article("/x/plain.txt", clean_text(PLAIN), "txt")
+    assert article.title == "Becoming a Data Scientist"
+    assert [s.heading for s in article.sections] == SECTIONS
+    assert article.sections[1].paragraphs == [
+        "Statistics comes first. Programming and communication follow closely."
+    ]
+
+
+def test_plain_heading_rule():
+    assert is_plain_heading("Salary Comparison and Where the Gap Comes From")
+    assert not is_plain_heading("Statistics comes first.")  # closing punctuation: a sentence
+    assert not is_plain_heading("Is this a question?")
+    assert not is_plain_heading("https://example.com/a-page")
+    assert not is_plain_heading(" ".join(["word"] * 20))  # too long to be a heading
+    assert not is_plain_heading("First line\nSecond line")
+
+
+def test_markdown_title_and_headings():
+    article = parse_article("/x/guide.md", clean_text(MARKDOWN), "md")
+    assert article.title == "Becoming a Data Scientist"
+    assert [s.heading for s in article.sections] == ["", *SECTIONS]
+    assert article.sections[2].paragraphs == [
+        "Statistics comes first. Programming and communication follow closely."
+    ]
+
+
+def test_html_h1_to_h3_headings():
+    loaded = decode("/x/guide.html", "html", HTML.encode())
+    article = parse_article(loaded.source, clean_text(loaded.text), "html", loaded.title_hint)
+    assert article.title == "Becoming a Data Scientist"
+    assert [s.heading for s in article.sections] == ["", *SECTIONS]
+
+
+def test_long_paragraph_chunks_end_on_sentences_and_fit():
+    paragraph = _sentences(40)
+    assert len(paragraph) > 3 * 800
+    text = f"Career Notes\n\nLong Section\n\n{paragraph}\n"
+    article = parse_article("/x/long.txt", text, "txt")
+    chunks = chunk_article(article, "v1", max_chars=800)
+    assert len(chunks) >= 4
+    for chunk in chunks:
+        assert len(chunk.text) <= 800
+        assert re.search(r"[.!?]$", chunk.text), chunk.text[-60:]
+        assert re.match(r"Sentence \d+ ", chunk.text), chunk.text[:40]
+    # Nothing lost or duplicated: the chunks are the paragraph's sentences, in order.
+    rejoined = [s for c in chunks for s in split_sentences(c.text)]
+    assert rejoined == split_sentences(paragraph)
+
+
+def test_chunks_carry_title_and_section_in_metadata_and_embedded_text():
+    article = parse_article("/x/plain.txt", clean_text(PLAIN), "txt")
+    chunks = chunk_article(article, "v1")
+    assert [c.metadata["section"] for c in chunks] == SECTIONS
+    for chunk in chunks:
+        meta = chunk.metadata
+        assert meta["title"] == "Becoming a Data Scientist"
+        assert meta["source"] == "/x/plain.txt"
+        assert meta["version"] == "v1"
+        assert chunk.embed_text.splitlines()[:2] == [meta["title"], meta["section"]]
+        assert chunk.embed_text.endswith(chunk.text)
+        assert meta["section"] not in chunk.text  # the heading is context, not passage text
+
+
+def test_text_before_first_heading_uses_the_title_as_section():
+    article = parse_article("/x/guide.md", clean_text(MARKDOWN), "md")
+    first = chunk_article(article, "v1")[0]
+    assert first.text.startswith("Intro paragraph")
+    assert first.metadata["section"] == "Becoming a Data Scientist"
+
+
+def test_chunk_ids_are_deterministic_and_versioned():
+    article = parse_article("/x/plain.txt", clean_text(PLAIN), "txt")
+    first = [c.id for c in chunk_article(article, "v1")]
+    again = [c.id for c in chunk_article(parse_article("/x/plain.txt", PLAIN, "txt"), "v1")]
+    other_version = [c.id for c in chunk_article(article, "v2")]
+    assert first == again
+    assert len(set(first)) == len(first)
+    assert not set(first) & set(other_version)
