@@ -21,7 +21,7 @@ QUESTION_WORDS = frozenset(
     makes making take takes worth good bad better best new old big ok okay way ways thing things
     anything something much many difference differences compare comparison versus vs whether
     between main key top typical average generally overall currently today nowadays should would
-    could might must can role roles job jobs career careers work working one ones two both each
+    could might must can role roles job jobs career careers one ones two both each
     either does did do doing done is are was were be been figure figures number numbers stat
     stats claim claims info information come comes source sources cite cited
     citation reference references link url fact facts detail details article articles author say
@@ -100,7 +100,11 @@ class TermMatcher:
         named = {k for r in find_roles(text) for k in role_keys(r)}
         if not named:
             return 0.0
-        return 1.0 if role_keys(self.roles[0]) & named else -1.0
+        asked = role_keys(self.roles[0])
+        if not asked & named:
+            return -1.0
+        others = {r for r in find_roles(text) if not role_keys(r) & asked}
+        return 0.0 if others else 1.0
 
     def score(self, text: str) -> float:
         if not self.terms:
@@ -138,6 +142,14 @@ ANSWER_TYPES = [
      re.compile(r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I)),
     (re.compile(r"\bhow many\b|\bwhat percentage\b", re.I), re.compile(r"\d")),
 ]
+
+
+def answer_type_test(question: str):
+    """A predicate for sentences that offer what the question asks for, or None."""
+    wanted = [offers for asks, offers in ANSWER_TYPES if asks.search(question)]
+    if not wanted:
+        return None
+    return lambda text: any(o.search(text) for o in wanted)
 
 
 def answer_type_bonus(question: str, sentence: str) -> float:

@@ -11,8 +11,18 @@ MAX_WORDS = 120
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
 
 
-def select(sentences: list[Sentence], *, max_words: int = MAX_WORDS, max_sentences: int = 4) -> list[Sentence]:
-    """The best sentences within the word budget, dropping ones far weaker than the best."""
+def select(
+    sentences: list[Sentence],
+    *,
+    wants=None,
+    max_words: int = MAX_WORDS,
+    max_sentences: int = 4,
+) -> list[Sentence]:
+    """The best sentences within the word budget, dropping ones far weaker than the best.
+
+    `wants(text) -> bool` says whether a sentence gives the kind of answer asked for (an amount,
+    a rate); when no chosen sentence does, the best one that does is added.
+    """
     if not sentences:
         return []
     floor = sentences[0].score * 0.72
@@ -26,6 +36,10 @@ def select(sentences: list[Sentence], *, max_words: int = MAX_WORDS, max_sentenc
             continue
         chosen.append(s)
         used += n
+    if wants and not any(wants(s.text) for s in chosen):
+        extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
+        if extra is not None and extra.score >= 0.35 * sentences[0].score:
+            chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
 
 

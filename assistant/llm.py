@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Iterator
 
+log = logging.getLogger(__name__)
+RETRY_PAUSE = 0.5  # seconds between attempts; short, since the fallback answer is instant
 _PASSAGE_TAG = re.compile(r"</?\s*passage\b", re.I)
 
 SYSTEM_PROMPT = """You answer career questions using ONLY the numbered passages provided.
@@ -45,7 +48,7 @@ class ChatModel:
                 api_key=self.settings.openai_api_key or "not-needed",
                 base_url=self.settings.openai_base_url,
                 timeout=timeout,
-                max_retries=self.settings.llm_retries,
+                max_retries=0,  # see _pieces
                 streaming=True,
                 temperature=0,
             )
@@ -61,24 +64,44 @@ class ChatModel:
     def _pieces(self, messages: list[tuple[str, str]], timeout: float) -> Iterator[str]:
         # The client's timeout bounds each wait (connect, first token, gap between tokens);
         # the deadline bounds the whole answer, so a model that drips tokens cannot hold a
-        # worker forever. Every attempt the client may make gets its full timeout.
-        budget = timeout * (self.settings.llm_retries + 1)
+        # worker. Retries are ours, not the client's: its backoff obeys retry-after headers of
+        # up to a minute, which would leave the user staring at nothing.
+        retries = max(0, self.settings.llm_retries)
+        budget = timeout * (retries + 1)
         deadline = time.monotonic() + budget
-        chunks = None
-        try:
-            chunks = self._chat(timeout).stream(messages)
-            for chunk in chunks:
-                if time.monotonic() > deadline:
-                    raise LLMError(f"did not finish its answer within {budget:g}s")
-                if chunk.content:
-                    yield str(chunk.content)
-        except LLMError:
-            raise
-        except Exception as exc:  # every client failure becomes the extractive fallback
-            raise LLMError(describe_failure(exc, self.settings, timeout)) from exc
-        finally:
-            if chunks is not None:
-                chunks.close()  # hang up now rather than when the generator is collected
+        attempt = 0
+        while True:
+            chunks, started = None, False
+            try:
+                chunks = self._chat(timeout).stream(messages)
+                for chunk in chunks:
+                    if time.monotonic() > deadline:
+                        raise LLMError(f"did not finish its answer within {budget:g}s")
+                    if chunk.content:
+                        started = True
+                        yield str(chunk.content)
+                return
+            except LLMError:
+                raise
+            except Exception as exc:  # every client failure becomes the extractive fallback
+                # Once text has streamed to the user a retry would repeat it: give up instead.
+                late = time.monotonic() + RETRY_PAUSE >= deadline
+                if started or attempt >= retries or late or not _retryable(exc):
+                    raise LLMError(describe_failure(exc, self.settings, timeout)) from exc
+                log.info("LLM attempt %d failed (%s); retrying", attempt + 1, exc)
+            finally:
+                if chunks is not None:
+                    chunks.close()  # hang up now rather than when the generator is collected
+            attempt += 1
+            time.sleep(RETRY_PAUSE)
+
+
+def _retryable(exc: Exception) -> bool:
+    import openai
+
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return isinstance(exc, openai.APIConnectionError)  # includes APITimeoutError
 
 
 def describe_failure(exc: Exception, settings, timeout: float | None = None) -> str:

@@ -65,6 +65,7 @@ class Retriever:
         self._metas: list[dict] = []
         self._index_of: dict[str, int] = {}
         self.doc_freq: Counter = Counter()
+        self._surface: Counter = Counter()
         self._vocab: tuple[dict[str, int], np.ndarray] | None = None
         self._acronyms: dict[str, str] = {}
 
@@ -90,6 +91,7 @@ class Retriever:
             freq: Counter = Counter()
             for toks in tokens:
                 freq.update(set(toks))
+            self._surface = Counter(w for d in docs for w in set(words(d)))
             self._bm25, self._ids, self._docs, self._metas = bm25, ids, docs, metas
             self._index_of = {cid: i for i, cid in enumerate(ids)}
             self.doc_freq = freq
@@ -101,7 +103,7 @@ class Retriever:
         """Every surface word of the store with its embedding, for similarity matching."""
         with self._lock:
             if self._vocab is None:
-                surface = sorted({w for d in self._docs for w in words(d)})
+                surface = sorted({w for d in self._docs for w in words(d) if w not in STOPWORDS})
                 vecs = embedder.embed_batch(surface) if surface else np.zeros((0, embedder.dim))
                 self._vocab = ({w: i for i, w in enumerate(surface)}, vecs)
             return self._vocab
@@ -138,9 +140,9 @@ class Retriever:
             if phrase:
                 return phrase
             if 3 <= len(low) <= 4 and low.isalpha():
-                longer = [w for w in self.doc_freq if w.startswith(low) and self.doc_freq[w] >= 2]
+                longer = [w for w in self._surface if w.startswith(low) and self._surface[w] >= 2]
                 if longer:
-                    return max(longer, key=lambda w: self.doc_freq[w])
+                    return max(longer, key=lambda w: self._surface[w])
             return tok
 
         query = re.sub(r"\$(\d{1,3})[kK]\b", r"$\1,000", query)  # "$245k" as the articles write it

@@ -13,7 +13,7 @@ from ingest.store import KnowledgeBase, open_knowledge_base
 
 from . import compare, extractive
 from .citations import CitationSet
-from .evidence import TermMatcher, assess, score_sentences, topic_words
+from .evidence import TermMatcher, answer_type_test, assess, score_sentences, topic_words
 from .llm import ChatModel, LLMError, build_messages, rewrite_messages
 from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
 from .retrieve import Passage, Retriever
@@ -202,11 +202,11 @@ class Assistant:
             if verdict is not None:
                 parts.append(f"**Verdict:** {verdict.text} [{cites.cite(verdict.passage, verdict.text)}]")
             if not table:
-                chosen = extractive.select(sentences)
+                chosen = extractive.select(sentences, wants=answer_type_test(query))
                 parts.append(extractive.compose(chosen, cites))
             answer = "\n\n".join(parts)
         else:
-            answer = extractive.compose(extractive.select(sentences), cites)
+            answer = extractive.compose(extractive.select(sentences, wants=answer_type_test(query)), cites)
         result["answer"] = answer
         result["citations"] = cites.build(self._references(passages))
 

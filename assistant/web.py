@@ -37,6 +37,7 @@ THEME = gr.themes.Default(
     font_mono=["ui-monospace", "monospace"],
 )
 PRIVATE = {"api_visibility": "private"}
+PROGRESS = gr.Progress()  # a marker: gradio gives each call its own tracker
 
 
 # -- chat ---------------------------------------------------------------------------------------
@@ -104,12 +105,13 @@ def make_ask(assistant: Assistant):
 
 def make_library_handlers(library: Library):
     def listing(selected: str | None = None):
-        sources = {value for _, value in library.choices()}
-        keep = selected if selected in sources else None
-        return (
-            gr.Dataframe(value=library.rows(), headers=COLUMNS),
-            gr.Dropdown(choices=library.choices(), value=keep),
-        )
+        choices = library.choices()
+        keep = selected if selected in {value for _, value in choices} else None
+        return library.rows(), gr.Dropdown(choices=choices, value=keep)
+
+    def records() -> list[dict]:
+        """The articles in the library: source, title, kind, chunks, references, version, ..."""
+        return library.records()
 
     def run(change, select_after: bool):
         try:
@@ -130,15 +132,15 @@ def make_library_handlers(library: Library):
 
         return on_progress
 
-    def add_url(url: str, token: str, progress=gr.Progress()):
+    def add_url(url: str, token: str, progress=PROGRESS):
         progress(0, desc="Fetching the article")
         return run(lambda: library.add_url(url, token, progress_cb(progress)), True)
 
-    def add_file(path: str | None, token: str, progress=gr.Progress()):
+    def add_file(path: str | None, token: str, progress=PROGRESS):
         progress(0, desc="Reading the upload")
         return run(lambda: library.add_upload(path, token, progress_cb(progress)), True)
 
-    def reingest(source: str | None, token: str, progress=gr.Progress()):
+    def reingest(source: str | None, token: str, progress=PROGRESS):
         progress(0, desc="Re-ingesting")
         return run(lambda: library.reingest(source, token, progress_cb(progress)), True)
 
@@ -153,7 +155,7 @@ def make_library_handlers(library: Library):
         )
         return gr.Dropdown(choices=library.choices(), value=source)
 
-    return listing, add_url, add_file, reingest, remove, select_row
+    return listing, records, add_url, add_file, reingest, remove, select_row
 
 
 # -- the page -----------------------------------------------------------------------------------
@@ -241,7 +243,9 @@ def _chat_tab(assistant: Assistant) -> None:
 
 
 def _library_tab(app: gr.Blocks, library: Library) -> None:
-    listing, add_url, add_file, reingest, remove, select_row = make_library_handlers(library)
+    listing, records, add_url, add_file, reingest, remove, select_row = make_library_handlers(
+        library
+    )
     reason = library.read_only_reason
     writable = reason is None
     gr.Markdown(
@@ -301,7 +305,8 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
         reingest, [selected, token], outputs, api_name="library_reingest", **one_writer
     )
     remove_btn.click(remove, [selected, token], outputs, api_name="library_remove", **one_writer)
-    refresh_btn.click(listing, [selected], [table, selected], api_name="library_list")
+    refresh_btn.click(listing, [selected], [table, selected], **PRIVATE)
+    gr.api(records, api_name="library_list")
     table.select(select_row, None, selected, **PRIVATE)
     # A page load shows the library as it is now, not as it was when the server started.
     app.load(listing, None, [table, selected], **PRIVATE)

@@ -15,7 +15,8 @@ ENDLESS_LIMIT = 2000  # chunks: even a client that never stops reading gets a bo
 
 @dataclass
 class Page:
-    """One scripted response. `delay` holds the reply back; `endless` streams without end."""
+    """One scripted response. `delay` holds the reply back; `endless` streams a very long body,
+    with `trickle` seconds between its chunks."""
 
     body: bytes = b""
     content_type: str | None = "text/html; charset=utf-8"
@@ -23,6 +24,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     endless: bool = False
+    trickle: float = 0.0
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -55,9 +57,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             for _ in range(ENDLESS_LIMIT):
-                if owner.stopping.is_set():
+                if owner.stopping.wait(page.trickle):
                     return
                 self.wfile.write(b"%X\r\n%s\r\n" % (len(ENDLESS_CHUNK), ENDLESS_CHUNK))
+                self.wfile.flush()
             self.wfile.write(b"0\r\n\r\n")
             return
         self.send_header("Content-Length", str(len(page.body)))
