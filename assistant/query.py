@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ingest.text import STOPWORDS, content_terms
@@ -37,6 +38,7 @@ class Comparison:
     aspect: str  # what is compared, with the sides taken out ("pays more")
 
 
+@lru_cache(maxsize=8192)
 def role_key(phrase: str) -> str:
     """A canonical key so "Machine Learning Engineers" and "ML engineer" match."""
     toks = [t for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS]
@@ -49,13 +51,14 @@ def role_key(phrase: str) -> str:
     return " ".join(mods + [head])
 
 
-def role_keys(phrase: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def role_keys(phrase: str) -> frozenset[str]:
     """Keys for a role and its shorter forms: "recommend ML engineering" also gives "ml engineer"."""
     toks = [t for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS]
     if not toks:
         return set()
     keys = {role_key(" ".join(toks[i:])) for i in range(len(toks) - 1)}
-    return keys or {role_key(toks[0])}
+    return frozenset(keys or {role_key(toks[0])})
 
 
 def _clean_role(phrase: str) -> str:
@@ -70,6 +73,11 @@ def _clean_role(phrase: str) -> str:
 
 def find_roles(text: str) -> list[str]:
     """Role phrases named in text, in order, one per distinct role."""
+    return list(_find_roles(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_roles(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
@@ -84,7 +92,7 @@ def find_roles(text: str) -> list[str]:
         key = role_key(role)
         if key and key not in unique and not any(key.endswith(" " + k) or k.endswith(" " + key) for k in unique if len(key.split()) != len(k.split())):
             unique[key] = role
-    return [r for r in unique.values() if len(role_key(r).split()) >= 1]
+    return tuple(r for r in unique.values() if len(role_key(r).split()) >= 1)
 
 
 def pair_from_title(title: str) -> list[str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,6 +67,8 @@ class Retriever:
         self._index_of: dict[str, int] = {}
         self.doc_freq: Counter = Counter()
         self._surface: Counter = Counter()
+        self._checked_at = 0.0
+        self._generation = -1
         self._vocab: tuple[dict[str, int], np.ndarray] | None = None
         self._acronyms: dict[str, str] = {}
 
@@ -73,8 +76,14 @@ class Retriever:
     def size(self) -> int:
         return len(self._ids)
 
-    def refresh(self) -> None:
+    def refresh(self, max_age: float = 0.0) -> None:
+        """Rebuild the BM25 index when the store changed. `max_age` lets one question reuse a
+        check made moments ago instead of asking the store again for every sub-query."""
+        now = time.monotonic()
+        if max_age and now - self._checked_at < max_age and self.kb.generation == self._generation:
+            return
         fingerprint = self.kb.fingerprint()
+        self._checked_at, self._generation = now, self.kb.generation
         if fingerprint == self._fingerprint:
             return
         with self._lock:
@@ -128,7 +137,7 @@ class Retriever:
 
     def expand_abbreviations(self, query: str) -> str:
         """Spell out abbreviations the articles never use: "MLE" and "eng" become their words."""
-        self.refresh()
+        self.refresh(max_age=1.0)
         vocab = set(self.doc_freq)
 
         def spell(m: re.Match) -> str:
@@ -193,7 +202,7 @@ class Retriever:
     def search(
         self, query: str, k: int, query_vector: np.ndarray | None = None, source: str | None = None
     ) -> list[Passage]:
-        self.refresh()
+        self.refresh(max_age=1.0)
         if not self._ids:
             return []
         depth = min(len(self._ids), max(4 * k, 20))

@@ -116,6 +116,7 @@ class Assistant:
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
         query, inherited = self._resolve(question, turns)
+        self.retriever.refresh()  # once per question; sub-queries below reuse this check
         query = self.retriever.expand_abbreviations(query)
         comparison = detect_comparison(query, self.default_pair())
         if comparison is None and len(inherited) >= 2 and re.search(r"\b(both|each|compare|differ\w*|more|less|better|higher)\b", question, re.I):

@@ -6,43 +6,115 @@ import random
 from pathlib import Path
 
 ROLES = [
-    "data engineer", "platform engineer", "product manager", "security analyst", "site reliability "
-    "engineer", "frontend developer", "backend developer", "data scientist", "research scientist",
-    "solutions architect", "QA engineer", "technical writer", "engineering manager", "UX designer",
-    "database administrator", "cloud architect", "mobile developer", "DevOps engineer",
-    "analytics engineer", "firmware engineer", "robotics engineer", "game developer",
+    "data engineer",
+    "platform engineer",
+    "product manager",
+    "security analyst",
+    "site reliability engineer",
+    "frontend developer",
+    "backend developer",
+    "data scientist",
+    "research scientist",
+    "solutions architect",
+    "QA engineer",
+    "technical writer",
+    "engineering manager",
+    "UX designer",
+    "database administrator",
+    "cloud architect",
+    "mobile developer",
+    "DevOps engineer",
+    "analytics engineer",
+    "firmware engineer",
+    "robotics engineer",
+    "game developer",
 ]
 SKILLS = [
-    "SQL", "Python", "Kubernetes", "Terraform", "statistics", "stakeholder management", "Rust",
-    "TypeScript", "incident response", "threat modelling", "A/B testing", "data modelling",
-    "API design", "accessibility", "observability", "cost optimisation", "technical writing",
-    "distributed systems", "query tuning", "embedded C", "mentoring", "roadmapping", "Go",
+    "SQL",
+    "Python",
+    "Kubernetes",
+    "Terraform",
+    "statistics",
+    "stakeholder management",
+    "Rust",
+    "TypeScript",
+    "incident response",
+    "threat modelling",
+    "A/B testing",
+    "data modelling",
+    "API design",
+    "accessibility",
+    "observability",
+    "cost optimisation",
+    "technical writing",
+    "distributed systems",
+    "query tuning",
+    "embedded C",
+    "mentoring",
+    "roadmapping",
+    "Go",
 ]
 TOPICS = [
-    "salary", "remote work", "interview preparation", "career ladders", "certifications",
-    "bootcamps", "promotion", "burnout", "on-call duty", "equity", "hiring trends", "portfolios",
-    "side projects", "negotiation", "job security", "relocation", "freelancing", "team size",
+    "salary",
+    "remote work",
+    "interview preparation",
+    "career ladders",
+    "certifications",
+    "bootcamps",
+    "promotion",
+    "burnout",
+    "on-call duty",
+    "equity",
+    "hiring trends",
+    "portfolios",
+    "side projects",
+    "negotiation",
+    "job security",
+    "relocation",
+    "freelancing",
+    "team size",
 ]
 VERBS = [
-    "shapes", "limits", "raises", "lowers", "reshapes", "accelerates", "complicates", "defines",
-    "rewards", "penalises", "clarifies", "obscures", "drives", "tempers",
+    "shapes",
+    "limits",
+    "raises",
+    "lowers",
+    "reshapes",
+    "accelerates",
+    "complicates",
+    "defines",
+    "rewards",
+    "penalises",
+    "clarifies",
+    "obscures",
+    "drives",
+    "tempers",
 ]
 CITIES = ["Berlin", "Austin", "Lagos", "Toronto", "Warsaw", "Singapore", "Lisbon", "Denver", "Pune"]
 NOUNS = [
-    "hiring managers", "recruiters", "senior staff", "new graduates", "career changers", "teams",
-    "startups", "large employers", "consultancies", "public agencies", "survey respondents",
+    "hiring managers",
+    "recruiters",
+    "senior staff",
+    "new graduates",
+    "career changers",
+    "teams",
+    "startups",
+    "large employers",
+    "consultancies",
+    "public agencies",
+    "survey respondents",
 ]
 
 
 def _sentence(rng: random.Random, role: str, n: int) -> str:
     skill, topic, verb = rng.choice(SKILLS), rng.choice(TOPICS), rng.choice(VERBS)
     noun, city = rng.choice(NOUNS), rng.choice(CITIES)
-    pay = rng.randrange(60, 260) * 1000
+    pay, years, share = rng.randrange(60, 260) * 1000, rng.randrange(1, 9), rng.randrange(5, 95)
     forms = [
         f"For a {role}, experience with {skill} {verb} how {noun} judge {topic}.",
         f"In {city}, {noun} reported that {topic} for a {role} sits near ${pay:,} a year.",
-        f"Survey {n} found that {rng.randrange(5, 95)}% of {noun} value {skill} above {topic}.",
-        f"A {role} who invests in {skill} usually sees {topic} change within {rng.randrange(1, 9)} years.",
+        f"Survey {n} found that {share}% of {noun} value {skill} above {topic}.",
+        f"A {role} who invests in {skill} usually sees {topic} change within {years} years.",
         f"{noun.capitalize()} in {city} say {topic} {verb} the daily work of a {role}.",
     ]
     return rng.choice(forms)
@@ -62,7 +134,7 @@ def article_text(i: int, paragraphs: int = 11, sentences: int = 6) -> str:
     return "\n".join(lines)
 
 
-def write_articles(folder: Path, count: int, paragraphs: int = 11, sentences: int = 6) -> list[Path]:
+def write_articles(folder: Path, count: int, paragraphs: int = 11, sentences: int = 6) -> list:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):

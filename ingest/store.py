@@ -77,6 +77,7 @@ class KnowledgeBase:
         self.client = client
         self.embedder = embedder
         self._lock_path = lock_path
+        self.generation = 0  # bumped on every write from this process; readers compare it
         self.chunks = self._collection(CHUNKS, embedder.name, embedder.dim)
         self.references = self._collection(REFERENCES, embedder.name, embedder.dim)
         self.sources = self._collection(SOURCES, "none", 1)
@@ -141,6 +142,11 @@ class KnowledgeBase:
             )
 
     def put(self, batch: list[Prepared]) -> None:
+        self.generation += 1
+        self._put(batch)
+        self.generation += 1
+
+    def _put(self, batch: list[Prepared]) -> None:
         """Write new chunks first, then drop older versions, then the source record last.
 
         A query sees the old or the new version, never neither; a crash before the record is
@@ -192,6 +198,7 @@ class KnowledgeBase:
         )
 
     def remove(self, source: str) -> bool:
+        self.generation += 1
         existed = self.record(source) is not None
         self.chunks.delete(where={"source": source})
         self.references.delete(where={"source": source})

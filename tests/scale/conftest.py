@@ -98,7 +98,7 @@ class ServedApp:
 
 @pytest.fixture
 def serve(tmp_path):
-    """Factory: serve(store, **env) starts an app and waits until it listens; all stop at teardown."""
+    """Factory: serve(store, *args, **env) starts an app and waits for it; all stop at the end."""
     apps: list[ServedApp] = []
 
     def start(store: Path, *args: str, **env) -> ServedApp:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from bench.synth import write_articles
 from ingest.settings import REPO_ROOT
 from tests.conftest import wait_for_port
-from tests.scale.conftest import PY, child_env, integrity, needs_web, run_cli, run_json, wait_until
+from tests.scale.conftest import PY, child_env, integrity, needs_web, run_cli, run_json
 from tests.support.openai_server import CutStream, Reply, Stall, StallMidStream, Status
 
 QUESTION = "What kind of math does a machine learning engineer need to know?"
@@ -21,68 +22,89 @@ CORPUS = str(REPO_ROOT / "corpus")
 # --- SIGKILL during ingestion -------------------------------------------------------------------
 
 
-def _store_state(store: Path) -> set[str]:
-    """Names in the store folder: a journal or a segment folder means a write has begun."""
-    return {p.name for p in store.iterdir()} if store.exists() else set()
+_COUNTS = (
+    "import json, sys; from ingest.settings import get_settings; "
+    "from ingest.store import open_knowledge_base; "
+    "kb = open_knowledge_base(get_settings(store=sys.argv[1])); "
+    "print(json.dumps([len(kb.records()), kb.chunks.count()]))"
+)
 
 
-def _writing(store: Path) -> bool:
-    names = _store_state(store)
-    segments = any((store / n).is_dir() for n in names)
-    return "chroma.sqlite3-journal" in names or segments
+def _counts(store: Path) -> tuple[int, int]:
+    """(source records, chunks) read by a separate process, as the next run would see them."""
+    done = subprocess.run(
+        [PY, "-c", _COUNTS, str(store)],
+        cwd=REPO_ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    records, chunks = json.loads(done.stdout)
+    return records, chunks
 
 
-def _kill_when(store: Path, articles: Path, started, settle: float) -> int:
-    """Start an ingest, SIGKILL it once `started(store)` holds plus `settle` seconds."""
+def _kill_at_write(store: Path, articles: Path, nth: int) -> int:
+    """Run an ingest and SIGKILL it when its `nth` write transaction is seen open.
+
+    Counting transactions (the SQLite journal appearing) rather than seconds makes the kill
+    land at a similar point of the work on a fast or a slow machine.
+    """
     cmd = [PY, "-m", "ingest", str(articles), "--store", str(store), "--json"]
     proc = subprocess.Popen(
-        cmd, cwd=REPO_ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cmd, cwd=REPO_ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    journal = store / "chroma.sqlite3-journal"
+    seen, was_open = 0, False
+    deadline = time.monotonic() + 180
     try:
-        wait_until(lambda: started(store) or proc.poll() is not None, 120, "the ingest to write")
-        if settle:
-            try:
-                proc.wait(settle)
-            except subprocess.TimeoutExpired:
-                pass
-        proc.send_signal(signal.SIGKILL)
-        return proc.wait(10)
+        while proc.poll() is None and time.monotonic() < deadline:
+            is_open = journal.exists()
+            if is_open and not was_open:
+                seen += 1
+                if seen >= nth:
+                    proc.send_signal(signal.SIGKILL)
+                    break
+            was_open = is_open
+            time.sleep(0.002)
+        return proc.wait(30)
     finally:
         if proc.poll() is None:
             proc.kill()
-        proc.stderr.close()
+            proc.wait(10)
 
 
 @pytest.mark.slow
 def test_sigkill_during_ingest_then_rerun_leaves_each_article_once(tmp_path, make_settings):
     articles = tmp_path / "articles"
-    # 200 articles x 14 one-line paragraphs: more than one 2000-chunk batch, so the kill can land
-    # between batches as well as inside one.
+    # 200 articles x 14 one-line paragraphs = 2,800 chunks: two write batches, so kills can land
+    # inside a batch, between its chunks and its source records, or between batches.
     paths = write_articles(articles, 200, paragraphs=14, sentences=2)
     store = tmp_path / "store"
 
-    first = _kill_when(store, articles, _writing, settle=0.0)
-    # The second kill comes later, when part of the corpus may already be recorded.
-    second = _kill_when(store, articles, _writing, settle=0.8)
-    killed = [rc for rc in (first, second) if rc == -signal.SIGKILL]
-    assert killed, f"the ingest finished before it could be killed (exit codes {first}, {second})"
+    states = []
+    for nth in (2, 6, 10):
+        rc = _kill_at_write(store, articles, nth)
+        states.append((nth, rc, *_counts(store)))
+    print(f"SIGKILL states (nth write, exit code, records, chunks): {states}")
+    partial = [s for s in states if s[1] == -signal.SIGKILL and s[3] > 0 and s[2] < 200]
+    assert partial, f"no kill landed mid-write; (nth, rc, records, chunks): {states}"
 
     done = run_cli("ingest", str(articles), "--store", str(store), "--json", timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout)
-    assert report["totals"]["failed"] == 0
+    assert done.returncode == 0, f"after kills {states}:\n{done.stderr[-3000:]}"
+    assert json.loads(done.stdout)["totals"]["failed"] == 0
 
     from ingest.store import open_knowledge_base
 
     kb = open_knowledge_base(make_settings(store=store))
     records = kb.records()
-    expected = {str(p.resolve()) for p in paths}
-    assert set(records) == expected
-    summary = integrity(kb)
+    assert set(records) == {str(p.resolve()) for p in paths}
+    summary = integrity(kb)  # one record per source, no duplicate ids or (source, chunk_index)
     assert summary["sources"] == 200
-    assert summary["chunks"] == sum(r["chunks"] for r in records.values()) >= 200 * 14
+    assert summary["chunks"] == sum(r["chunks"] for r in records.values()) == 200 * 14
 
-    # A further run finds nothing to do: the recovered store is consistent with the files.
+    # A further run finds nothing to do: the recovered store agrees with the files.
     again = run_json("ingest", str(articles), "--store", str(store), "--json", timeout=300)
     assert again["totals"]["unchanged"] == 200 and again["totals"]["chunks"] == 0
 

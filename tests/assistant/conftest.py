@@ -1,0 +1,121 @@
+"""A live `python -m assistant serve` on a copy of the seeded store, for API and browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from ingest.settings import REPO_ROOT
+from tests.conftest import free_port, wait_for_port
+
+DROPPED_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "CHROMA_PORT")
+
+
+@dataclass
+class RunningApp:
+    url: str
+    store: Path
+    proc: subprocess.Popen
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+@contextmanager
+def start_app(store: Path, workdir: Path, **env_overrides: str):
+    """Serve the app on a free loopback port; the store must be this app's own copy.
+
+    Embedded Chroma is not process-safe: while the app runs, only the app writes to `store`.
+    """
+    port = free_port()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in DROPPED_ENV and not (k.startswith("ASSISTANT_") or k.startswith("OPENAI_"))
+    }
+    env.update(
+        ASSISTANT_ALLOW_PRIVATE_URLS="1",
+        GRADIO_ANALYTICS_ENABLED="False",
+        GRADIO_TEMP_DIR=str(workdir / "gradio-tmp"),
+    )
+    env.update(env_overrides)
+    log = workdir / f"serve-{port}.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "assistant",
+                "serve",
+                "--port",
+                str(port),
+                "--store",
+                str(store),
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    app = RunningApp(f"http://127.0.0.1:{port}", store, proc, log)
+    try:
+        try:
+            wait_for_port(port, 120, proc)
+        except (RuntimeError, TimeoutError) as exc:
+            raise RuntimeError(f"{exc}\n--- server log ---\n{app.log_text()}") from None
+        yield app
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+@pytest.fixture(scope="module")
+def running_app(seeded_store, tmp_path_factory):
+    """The web app over its own copy of the seeded store: .url, .store, .proc, .log."""
+    work = tmp_path_factory.mktemp("web")
+    store = work / "store"
+    shutil.copytree(seeded_store, store)
+    with start_app(store, work) as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def web_client(running_app):
+    from gradio_client import Client
+
+    return Client(running_app.url, verbose=False, download_files=False)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest output clean
+        pass
+
+
+@pytest.fixture
+def article_server(tmp_path):
+    """A static HTTP server on 127.0.0.1 over a temp folder: yields (folder, base_url)."""
+    root = tmp_path / "site"
+    root.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
