@@ -93,11 +93,22 @@ class TermMatcher:
                 out[i] = best if best >= SOFT_MATCH else 0.0
         return out
 
-    def role_focus(self, text: str) -> float:
-        """+1 when the text names the one role asked about, -1 when it names only other roles."""
+    def role_focus(self, text: str, context: Passage | None = None) -> float:
+        """+1 when the text is about the one role asked about, -1 when only about other roles.
+
+        A sentence that names no role ("This role demands...") is about its passage's role.
+        """
         if len(self.roles) != 1:
             return 0.0
         named = {k for r in find_roles(text) for k in role_keys(r)}
+        if not named and context is not None:
+            lead = split_sentences(context.text)[:1]
+            heading = context.section.split(":")[-1]
+            for hint in (lead[0] if lead else "", heading):
+                named = {k for r in find_roles(hint) for k in role_keys(r)}
+                if named:
+                    text = hint
+                    break
         if not named:
             return 0.0
         asked = role_keys(self.roles[0])
@@ -170,7 +181,7 @@ def score_sentences(
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
-        s.score += 0.12 * matcher.role_focus(s.text)
+        s.score += 0.12 * matcher.role_focus(s.text, passages[s.passage])
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(question, s.text)
@@ -190,7 +201,8 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
     found = []
     for i, tok in enumerate(tokens):
         tok = tok.rstrip(".")
-        if i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok) or _AMOUNT.match(tok):
+        year = re.fullmatch(r"(19|20)\d\d", tok)
+        if not year and (i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok) or _AMOUNT.match(tok)):
             continue
         low = tok.lower()
         if low in vocab or stem(low) in retriever.doc_freq or low in STOPWORDS:

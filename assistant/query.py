@@ -20,7 +20,7 @@ _SHARED_HEAD = re.compile(
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|"
-    r"better|worse|more|less|higher|lower|bigger|than|or|both|between|each|either)\b",
+    r"better|worse|more|less|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as)\b",
     re.I,
 )
 _PAIR_REF = re.compile(r"\b(the two|both|these two|the roles|each role|either role|either one|the two roles)\b", re.I)
@@ -103,9 +103,33 @@ def pair_from_title(title: str) -> list[str] | None:
     return None
 
 
+_CONNECTED = re.compile(
+    r"\s*[,:;]?\s*(and|or|vs\.?|versus|&|compared (to|with)|with|to|against|over|instead of)?"
+    r"\s*(an?|the)?\s*",
+    re.I,
+)
+
+
+def connected(question: str, first: str, second: str) -> bool:
+    """Whether two role mentions are the two sides of one comparison ("X or Y", "X earns more
+    than Y"), not a role and something else ("Is X closer to research or Y?")."""
+    low = question.lower()
+    a, b = low.find(first.lower()), low.find(second.lower())
+    if a < 0 or b < 0:
+        return True  # found through a shared head noun: "AI and ML engineers"
+    if b < a:
+        a, b, first = b, a, second
+    between = question[a + len(first) : b]
+    if _CONNECTED.fullmatch(between):
+        return True
+    return len(between.split()) <= 5 and bool(re.search(r"\b\w+ than\b|\bas \w+ as\b", between, re.I))
+
+
 def detect_comparison(question: str, default_pair: list[str] | None) -> Comparison | None:
     q = question.strip()
     sides = find_roles(q)[:2]
+    if len(sides) == 2 and not connected(q, sides[0], sides[1]):
+        sides = sides[:1]
     vs_parts = _VS.split(q.rstrip("?"))
     if len(sides) < 2 and len(vs_parts) == 2:
         left = re.split(r"[:,]|\b(?:is|are|between|compare|of)\b", vs_parts[0], flags=re.I)[-1]
