@@ -20,7 +20,7 @@ ASPECTS: list[tuple[str, set[str]]] = [
     ("Demand and growth", set(content_terms("growth growing fastest-growing demand numerous market hiring jobs openings emerging trend"))),
     ("Best fit", set(content_terms("background fit suits choose choosing path accessible entry transition transitioning strengths enjoy prefer"))),
 ]
-_COMPARATIVE = re.compile(r"\b(more|less|higher|lower|better|worse|than|generally|depends|either way|whereas|while|both|\w+er than|sharper|distinction)\b", re.I)
+_COMPARATIVE = re.compile(r"\b(more|less|higher|lower|better|worse|than|generally|depends|either way|whereas|while|both|\w+er than|distinction|stronger|deeper|closer|easier|harder|greater|sharper|faster)\b", re.I)
 _JUDGEMENT = re.compile(r"\b(generally|than|in comparing|overall|depends)\b", re.I)
 
 
@@ -55,7 +55,7 @@ PAY = ASPECTS[2][1]
 
 def _names(sentence: Sentence, key: str) -> float:
     """A sentence that names its role is clearer in a table cell than one that says "the role"."""
-    return 1.5 if key in {role_key(r) for r in find_roles(sentence.text)} else 0.0
+    return 1.0 if key in {role_key(r) for r in find_roles(sentence.text)} else 0.0
 
 
 def aspect_score(sentence: Sentence, words: set[str]) -> float:
@@ -83,13 +83,13 @@ def build_table(
         picks: list[Sentence | None] = []
         for side in range(len(sides)):
             options = [
-                (min(aspect_score(s, words), 3) + _names(s, keys[side]), s.score, s)
+                (min(aspect_score(s, words), 3) + _names(s, keys[side]), s)
                 for s, sd in attributed
                 if sd == side and (s.passage, s.position) not in used
             ]
-            # Two aspect words, or one in a sentence that names its role (worth 1.5).
-            options = [o for o in options if o[0] >= 2]
-            best = max(options, key=lambda o: (o[0], o[1]), default=(0, 0, None))[2]
+            # Two aspect words, or one in a sentence that names its role; then relevance decides.
+            options = [(fit + 3 * s.lexical + s.dense, s) for fit, s in options if fit >= 2]
+            best = max(options, key=lambda o: o[0], default=(0, None))[1]
             picks.append(best)
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
@@ -127,6 +127,14 @@ def _verdict(attributed, asked: set[str], used, passages, keys) -> Sentence | No
         if score > best_score:
             best, best_score = s, score
     return best
+
+
+def verdict_subject(verdict: Sentence, passages: list[Passage], sides: list[str]) -> str:
+    """" (Machine Learning Engineer)" when the verdict says only "this role" about one side."""
+    if find_roles(verdict.text):
+        return ""
+    side = side_of(verdict, passages, [role_key(s) for s in sides])
+    return f" ({_title(sides[side])})" if side is not None else ""
 
 
 def _title(side: str) -> str:

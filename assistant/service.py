@@ -201,7 +201,9 @@ class Assistant:
             if table:
                 parts.append(f"**{compare._title(comparison.sides[0])} vs {compare._title(comparison.sides[1])}**\n\n{table}")
             if verdict is not None:
-                parts.append(f"**Verdict:** {verdict.text} [{cites.cite(verdict.passage, verdict.text)}]")
+                n = cites.cite(verdict.passage, verdict.text)
+                about = compare.verdict_subject(verdict, passages, comparison.sides)
+                parts.append(f"**Verdict{about}:** {verdict.text} [{n}]")
             if not table:
                 chosen = extractive.select(sentences, wants=answer_type_test(query))
                 parts.append(extractive.compose(chosen, cites))

@@ -16,7 +16,9 @@ CSS = """
   color: var(--body-text-color); border: 1px solid var(--color-accent); }
 .notice { padding: .5rem .75rem; border-radius: 6px; background: #fff4d6; color: #5c4400;
   border: 1px solid #e8c558; }
+#sources { max-height: 78vh; overflow-y: auto; }
 .sources h3 { margin: 0 0 .5rem 0; }
+#chat table td:first-child, #chat table th:first-child { white-space: nowrap; }
 .cite { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .6rem .75rem;
   margin-bottom: .6rem; background: var(--block-background-fill); }
 .cite-head { font-weight: 600; }
@@ -118,6 +120,8 @@ def sources_html(result: dict | None) -> str:
     total = (result.get("timings_ms") or {}).get("total")
     mode = "LLM" if result.get("mode") == "llm" else "extractive"
     foot = f"{mode} answer" + (f" in {total:.0f} ms" if isinstance(total, int | float) else "")
+    # data-question lets a page (or a test) tell which answer the panel belongs to.
     return (
-        f'<div class="sources"><h3>Sources</h3>{"".join(body)}<p class="muted">{e(foot)}</p></div>'
+        f'<div class="sources" data-question="{e(result.get("question", ""))}">'
+        f'<h3>Sources</h3>{"".join(body)}<p class="muted">{e(foot)}</p></div>'
     )

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from .references import REFERENCES_HEADING, Reference, parse_reference, split_entries
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
-_URLISH = re.compile(r"^(https?://|www\.)", re.I)
+# A URL or "(2024)" anywhere marks a reference entry or a link line, never a heading.
+_NOT_HEADING = re.compile(r"https?://|www\.|\((?:19|20)\d{2}[a-z]?\)", re.I)
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Article:
 
 def is_plain_heading(block: str) -> bool:
     """Short single line without closing punctuation: how plain-text articles mark headings."""
-    if "\n" in block or len(block) > 120 or _URLISH.match(block):
+    if "\n" in block or len(block) > 120 or _NOT_HEADING.search(block):
         return False
     if block.endswith((".", "!", "?", ",", ";", ":", ")", '"', "”")) or not re.search(
         r"[A-Za-z]", block

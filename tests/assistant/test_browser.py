@@ -1,0 +1,250 @@
+"""The web page in a real headless Chromium: answers with sources and highlights, follow-ups,
+Clear, XSS payloads shown as text, streaming with Stop, the LLM-failure notice, and no request
+leaving 127.0.0.1. Screenshots go to test-output/browser/ (gitignored)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from gradio_client import Client, handle_file
+
+from ingest.settings import REPO_ROOT
+from tests.assistant.conftest import start_app
+from tests.support.openai_server import Reply, StallMidStream, Status
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+OUT = REPO_ROOT / "test-output" / "browser"
+WAIT_MS = 60_000
+XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=1;alert(1)</script>'
+XSS_ARTICLE = f"""# Zebra Finch Curator {XSS} Careers
+
+## Pay and duties
+
+A zebra finch curator looks after aviary collections <script>window.__xss=1;alert(1)</script>
+in city zoos. The zebra finch curator role pays $77,777 per year
+<img src=x onerror="window.__xss=1;alert(1)"> at most zoos.
+
+## Skills
+
+Zebra finch curators need patience, record keeping and knowledge of bird song.
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.skip("Debian chromium is not installed: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with every request URL and every dialog recorded."""
+
+    def __init__(self, browser) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).hostname not in ("127.0.0.1",)]
+
+    def shot(self, name: str):
+        OUT.mkdir(parents=True, exist_ok=True)
+        path = OUT / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        print(f"screenshot: {path}")
+        return path
+
+
+@pytest.fixture
+def watched(browser):
+    w = Watched(browser)
+    yield w
+    w.context.close()
+
+
+def open_page(w: Watched, url: str):
+    w.page.goto(url, wait_until="networkidle")
+    w.page.locator("#question textarea").wait_for(timeout=WAIT_MS)
+    return w.page
+
+
+def wait_for_answer(page, question: str) -> None:
+    """The sources panel carries the question of the answer it belongs to."""
+    page.wait_for_function(
+        """q => { const s = document.querySelector('#sources .sources');
+                  return s && s.getAttribute('data-question') === q; }""",
+        arg=question,
+        timeout=WAIT_MS,
+    )
+
+
+def ask_in_page(page, question: str) -> str:
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    wait_for_answer(page, question)
+    return last_answer(page)
+
+
+def last_answer(page) -> str:
+    return page.locator('#chat [data-testid="bot"]').last.inner_text()
+
+
+def test_chat_answers_with_a_table_sources_and_highlighted_quotes(running_app, watched):
+    page = open_page(watched, running_app.url)
+    assert page.locator("#badge").inner_text().strip() == "Extractive (no LLM)"
+    examples = [b.inner_text() for b in page.locator("button.example").all()]
+    assert "Which role pays more?" in examples
+    assert "Compare AI engineers and ML engineers" in examples
+
+    page.locator("button.example", has_text="Compare AI engineers and ML engineers").click()
+    wait_for_answer(page, "Compare AI engineers and ML engineers")
+    bot = page.locator('#chat [data-testid="bot"]').last
+    cells = bot.locator("table td").all_inner_texts()
+    assert cells and sum(bool(re.search(r"\[\d+\]", c)) for c in cells) >= 2, cells
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", bot.inner_text())}
+
+    cards = page.locator("#sources .cite")
+    shown = set()
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        n = int(re.search(r"\[(\d+)\]", card.locator(".cite-n").inner_text()).group(1))
+        shown.add(n)
+        assert card.locator(".cite-head").inner_text().strip()  # title — section
+        passage = card.locator(".cite-text").inner_text()
+        marks = card.locator(".cite-text mark").all_inner_texts()
+        assert marks and all(m.strip() and m in passage for m in marks), (n, marks)
+    assert shown == cited
+    # A reference behind a passage is shown with its label, title and link.
+    ref_links = page.locator("#sources .cite-ref a").all()
+    assert ref_links and all(a.get_attribute("href").startswith("https://") for a in ref_links)
+    path = watched.shot("chat-comparison")
+    assert path.stat().st_size > 10_000
+
+    # A follow-up uses the earlier turns.
+    ask_in_page(page, "What does an AI engineer do?")
+    answer = ask_in_page(page, "How fast is that role growing?")
+    assert "third-fastest" in answer
+    assert page.locator('#chat [data-testid="bot"]').count() == 3
+
+    page.locator("#clear").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('#chat [data-testid=\"bot\"]').length === 0",
+        timeout=WAIT_MS,
+    )
+    assert page.locator("#sources .cite").count() == 0
+    assert watched.dialogs == []
+    assert watched.outside_requests() == []
+
+
+def test_html_in_articles_and_questions_is_shown_as_text(running_app, watched, tmp_path):
+    client = Client(running_app.url, verbose=False, download_files=False)
+    article = tmp_path / "zebra-finch.md"
+    article.write_text(XSS_ARTICLE)
+    _, report, _, _ = client.predict(handle_file(str(article)), "", api_name="/library_add_file")
+    source = report["sources"][0]["source"]
+    try:
+        page = open_page(watched, running_app.url)
+        question = f"How much does a zebra finch curator earn? {XSS}"
+        answer = ask_in_page(page, question)
+        assert "$77,777" in answer
+        # The payload is visible as text in the question bubble and in the cited passage...
+        user = page.locator('#chat [data-testid="user"]').last.inner_text()
+        assert "<script>window.__xss=1;alert(1)</script>" in user
+        passages = " ".join(page.locator("#sources .cite-text").all_inner_texts())
+        assert "<script>window.__xss=1;alert(1)</script>" in passages
+        assert '<img src=x onerror="window.__xss=1;alert(1)">' in passages
+        # ...and never became markup.
+        page.locator("button[role=tab]", has_text="Library").click()
+        page.locator("#library-table").get_by_text("Zebra Finch Curator", exact=False).first.wait_for(
+            timeout=WAIT_MS
+        )
+        page.wait_for_timeout(500)  # give any injected handler the chance to fire
+        watched.shot("xss-library")
+        assert page.evaluate("() => typeof window.__xss") == "undefined"
+        injected = page.evaluate(
+            """() => [...document.querySelectorAll('img[onerror], #chat script, #sources script,
+                     #library-table script')].length"""
+        )
+        assert injected == 0
+        assert watched.dialogs == []
+        assert watched.outside_requests() == []
+    finally:
+        client.predict(source, "", api_name="/library_remove")
+
+
+def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
+    seeded_store, tmp_path, watched, openai_server
+):
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    env = {
+        "OPENAI_BASE_URL": openai_server.base_url,
+        "OPENAI_API_KEY": "test-key",
+        "ASSISTANT_CHAT_MODEL": "test-model",
+        "ASSISTANT_LLM_TIMEOUT": "3",
+        "ASSISTANT_LLM_RETRIES": "0",
+    }
+    with start_app(store, tmp_path, **env) as app:
+        page = open_page(watched, app.url)
+        assert page.locator("#badge").inner_text().strip() == "LLM: test-model"
+
+        # 1. A streamed answer arrives with its citation and sources.
+        openai_server.script(
+            Reply("ML engineers generally earn more at the senior level [1].", chunk_size=6)
+        )
+        answer = ask_in_page(page, "Which role pays more?")
+        assert "earn more" in answer and "[1]" in answer
+        assert page.locator("#sources .cite").count() >= 1
+        assert page.locator("#notice .notice").count() == 0
+
+        # 2. Stop ends a stalled stream: the partial text stays, no answer or fallback follows.
+        openai_server.script(StallMidStream("Streaming partial words"))
+        box = page.locator("#question textarea")
+        box.fill("What skills does an ML engineer need?")
+        box.press("Enter")
+        bot = page.locator('#chat [data-testid="bot"]').last
+        bot.get_by_text("Streaming partial words").wait_for(timeout=WAIT_MS)
+        page.locator("#stop").click()
+        # Without Stop, the 3 s model timeout would bring the extractive fallback and a notice.
+        page.wait_for_timeout(6000)
+        assert "Streaming partial words" in last_answer(page)
+        assert page.locator("#notice .notice").count() == 0
+        sources_for = page.locator("#sources .sources").get_attribute("data-question")
+        assert sources_for == "Which role pays more?"
+
+        # 3. A failing model gives the extractive answer with a visible notice.
+        openai_server.script(Status(500))
+        answer = ask_in_page(page, "How fast is the AI engineer role growing?")
+        assert "third-fastest" in answer
+        notice = page.locator("#notice .notice").inner_text()
+        assert "language model" in notice and "extractive" in notice
+        watched.shot("llm-fallback-notice")
+        assert watched.outside_requests() == []
