@@ -1,7 +1,7 @@
 """Reads the knowledge base: retrieve -> answer -> present (CLI, web, program API).
 
-    from assistant import Assistant
-    result = Assistant.open().ask("Which role pays more?")
+from assistant import Assistant
+result = Assistant.open().ask("Which role pays more?")
 """
 
 from __future__ import annotations

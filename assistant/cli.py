@@ -12,27 +12,48 @@ from ingest.settings import get_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="assistant", description="Answer career questions from the ingested articles, with citations.")
+    p = argparse.ArgumentParser(
+        prog="assistant",
+        description="Answer career questions from the ingested articles, with citations.",
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = sub.add_parser("ask", help="answer one question, or one per stdin line", description="Answer a question with inline [n] citations. With no QUESTION, reads stdin: one question or JSON object {question, history} per line, one JSON result per line.")
+    ask = sub.add_parser(
+        "ask",
+        help="answer one question, or one per stdin line",
+        description="Answer a question with inline [n] citations. With no QUESTION, reads stdin: one question or JSON object {question, history} per line, one JSON result per line.",
+    )
     ask.add_argument("question", nargs="?", help="the question; omit to read stdin line by line")
     ask.add_argument("--store", help="store folder (env ASSISTANT_STORE)")
     ask.add_argument("--json", action="store_true", help="print the full result as one JSON object")
     ask.add_argument("--k", type=int, help="passages to retrieve (default 5)")
     ask.add_argument("--source", help="restrict retrieval to one article (its path or URL)")
 
-    ev = sub.add_parser("eval", help="score the assistant on a question set", description="Print retrieval recall, MRR, support recall, fact coverage, abstention accuracy and latency.")
+    ev = sub.add_parser(
+        "eval",
+        help="score the assistant on a question set",
+        description="Print retrieval recall, MRR, support recall, fact coverage, abstention accuracy and latency.",
+    )
     ev.add_argument("file", nargs="?", help="JSONL question set (default eval/dev.jsonl)")
     ev.add_argument("--store", help="store folder (env ASSISTANT_STORE)")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
-    ev.add_argument("--check", action="store_true", help="exit 1 when a metric is below eval/thresholds.json")
+    ev.add_argument(
+        "--check", action="store_true", help="exit 1 when a metric is below eval/thresholds.json"
+    )
 
-    sv = sub.add_parser("serve", help="serve the web chat", description="Serve the Gradio chat and library on HOST:PORT.")
+    sv = sub.add_parser(
+        "serve",
+        help="serve the web chat",
+        description="Serve the Gradio chat and library on HOST:PORT.",
+    )
     sv.add_argument("--host", help="bind address (default 127.0.0.1)")
     sv.add_argument("--port", type=int, help="port (default 7860)")
     sv.add_argument("--store", help="store folder (env ASSISTANT_STORE)")
-    sv.add_argument("--ingest-if-empty", action="store_true", help="ingest corpus/ first when the store has no articles")
+    sv.add_argument(
+        "--ingest-if-empty",
+        action="store_true",
+        help="ingest corpus/ first when the store has no articles",
+    )
     return p
 
 
@@ -89,7 +110,10 @@ def _ask_stream_lines(assistant, args) -> int:
         try:
             result = assistant.ask(question, history, k=args.k, source=args.source)
         except QuestionError as exc:
-            print(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False), flush=True)
+            print(
+                json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False),
+                flush=True,
+            )
             status = 1
             continue
         print(json.dumps(result, ensure_ascii=False), flush=True)

@@ -14,13 +14,51 @@ from .retrieve import Passage
 
 # General career aspects; a question that names one gets that row first.
 ASPECTS: list[tuple[str, set[str]]] = [
-    ("Focus", set(content_terms("focus focuses build building deploy deploying design designing develop daily work works time spend operate integrate role involves train training systems models products"))),
-    ("Skills", set(content_terms("skill skills mathematical mathematics math foundation foundations expertise knowledge comfort requires required require background learn algebra statistics probability"))),
-    ("Pay", set(content_terms("salary salaries pay pays paid paying compensation compensated earn earns earning income median total $ highest-paying wage"))),
-    ("Demand and growth", set(content_terms("growth growing fastest-growing demand numerous market hiring jobs openings emerging trend"))),
-    ("Best fit", set(content_terms("background fit suits choose choosing path accessible entry transition transitioning strengths enjoy prefer"))),
+    (
+        "Focus",
+        set(
+            content_terms(
+                "focus focuses build building deploy deploying design designing develop daily work works time spend operate integrate role involves train training systems models products"
+            )
+        ),
+    ),
+    (
+        "Skills",
+        set(
+            content_terms(
+                "skill skills mathematical mathematics math foundation foundations expertise knowledge comfort requires required require background learn algebra statistics probability"
+            )
+        ),
+    ),
+    (
+        "Pay",
+        set(
+            content_terms(
+                "salary salaries pay pays paid paying compensation compensated earn earns earning income median total $ highest-paying wage"
+            )
+        ),
+    ),
+    (
+        "Demand and growth",
+        set(
+            content_terms(
+                "growth growing fastest-growing demand numerous market hiring jobs openings emerging trend"
+            )
+        ),
+    ),
+    (
+        "Best fit",
+        set(
+            content_terms(
+                "background fit suits choose choosing path accessible entry transition transitioning strengths enjoy prefer"
+            )
+        ),
+    ),
 ]
-_COMPARATIVE = re.compile(r"\b(more|less|higher|lower|better|worse|than|generally|depends|either way|whereas|while|both|\w+er than|distinction|stronger|deeper|closer|easier|harder|greater|sharper|faster)\b", re.I)
+_COMPARATIVE = re.compile(
+    r"\b(more|less|higher|lower|better|worse|than|generally|depends|either way|whereas|while|both|\w+er than|distinction|stronger|deeper|closer|easier|harder|greater|sharper|faster)\b",
+    re.I,
+)
 _JUDGEMENT = re.compile(r"\b(generally|than|in comparing|overall|depends)\b", re.I)
 
 
@@ -32,6 +70,7 @@ class Row:
 
 def side_of(sentence: Sentence, passages: list[Passage], keys: list[str]) -> int | None:
     """Which side a sentence speaks about: its own mention, else its passage's, else its heading's."""
+
     def sides_in(text: str) -> set[int]:
         found = {role_key(r) for r in find_roles(text)}
         return {i for i, k in enumerate(keys) if k in found}
@@ -130,7 +169,7 @@ def _verdict(attributed, asked: set[str], used, passages, keys) -> Sentence | No
 
 
 def verdict_subject(verdict: Sentence, passages: list[Passage], sides: list[str]) -> str:
-    """" (Machine Learning Engineer)" when the verdict says only "this role" about one side."""
+    """ " (Machine Learning Engineer)" when the verdict says only "this role" about one side."""
     if find_roles(verdict.text):
         return ""
     side = side_of(verdict, passages, [role_key(s) for s in sides])

@@ -33,7 +33,11 @@ def score_item(item: dict, result: dict) -> dict:
     passages = [_norm(p["text"]) for p in result["passages"]]
     cited = [_norm(c["text"]) for c in result["citations"]]
     answer = _norm(result["answer"])
-    row: dict = {"id": item["id"], "category": item["category"], "abstain_ok": result["abstained"] == item["abstain"]}
+    row: dict = {
+        "id": item["id"],
+        "category": item["category"],
+        "abstain_ok": result["abstained"] == item["abstain"],
+    }
     if expected:
         row["recall"] = sum(any(e in p for p in passages) for e in expected) / len(expected)
         ranks = [i for i, p in enumerate(passages, 1) if any(e in p for e in expected)]

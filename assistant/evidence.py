@@ -53,8 +53,11 @@ class Sentence:
 
 def topic_words(question: str) -> list[str]:
     return [
-        w for w in dict.fromkeys(words(question))
-        if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) > 1
+        w
+        for w in dict.fromkeys(words(question))
+        if w not in STOPWORDS
+        and w not in QUESTION_WORDS
+        and len(w) > 1
         and (not w.isdigit() or len(w) == 4)  # a year is a topic; "5" or "10" is not
     ]
 
@@ -141,16 +144,27 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
     return out
 
 
-_SOURCE_Q = re.compile(r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b", re.I)
+_SOURCE_Q = re.compile(
+    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b",
+    re.I,
+)
 _HAS_CITATION = re.compile(r"\(([^()]+),\s*\d{4}\)|\baccording to\b|https?://|\breport\b", re.I)
 
 
 # What kind of answer a question wants, and what a sentence offering it looks like.
 ANSWER_TYPES = [
-    (re.compile(r"\bhow much\b|\b(salary|salaries|pay|paid|earn\w*|compensation|income|make)\b", re.I),
-     re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b", re.I)),
-    (re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I),
-     re.compile(r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I)),
+    (
+        re.compile(
+            r"\bhow much\b|\b(salary|salaries|pay|paid|earn\w*|compensation|income|make)\b", re.I
+        ),
+        re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b", re.I),
+    ),
+    (
+        re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I),
+        re.compile(
+            r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I
+        ),
+    ),
     (re.compile(r"\bhow many\b|\bwhat percentage\b", re.I), re.compile(r"\d")),
 ]
 
@@ -164,7 +178,9 @@ def answer_type_test(question: str):
 
 
 def answer_type_bonus(question: str, sentence: str) -> float:
-    return sum(0.12 for asks, offers in ANSWER_TYPES if asks.search(question) and offers.search(sentence))
+    return sum(
+        0.12 for asks, offers in ANSWER_TYPES if asks.search(question) and offers.search(sentence)
+    )
 
 
 def score_sentences(
@@ -202,7 +218,9 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
     for i, tok in enumerate(tokens):
         tok = tok.rstrip(".")
         year = re.fullmatch(r"(19|20)\d\d", tok)
-        if not year and (i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok) or _AMOUNT.match(tok)):
+        if not year and (
+            i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok) or _AMOUNT.match(tok)
+        ):
             continue
         low = tok.lower()
         if low in vocab or stem(low) in retriever.doc_freq or low in STOPWORDS:
@@ -215,7 +233,14 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
     return found
 
 
-def assess(question: str, roles: list[str], matcher: TermMatcher, passages: list[Passage], retriever: Retriever, embedder) -> str | None:
+def assess(
+    question: str,
+    roles: list[str],
+    matcher: TermMatcher,
+    passages: list[Passage],
+    retriever: Retriever,
+    embedder,
+) -> str | None:
     """Why the articles cannot answer the question, or None when they can."""
     if not passages:
         return "the library is empty" if not retriever.size else "nothing relevant was found"
@@ -228,5 +253,7 @@ def assess(question: str, roles: list[str], matcher: TermMatcher, passages: list
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if coverages[0] is not None and max(coverages) < MIN_COVERAGE and weak_meaning:
-        return "no passage speaks to " + ", ".join(f"“{t}”" for t, top in zip(matcher.terms, matcher.topical, strict=True) if top)
+        return "no passage speaks to " + ", ".join(
+            f"“{t}”" for t, top in zip(matcher.terms, matcher.topical, strict=True) if top
+        )
     return None

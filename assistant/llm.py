@@ -66,6 +66,10 @@ class ChatModel:
         # the deadline bounds the whole answer, so a model that drips tokens cannot hold a
         # worker. Retries are ours, not the client's: its backoff obeys retry-after headers of
         # up to a minute, which would leave the user staring at nothing.
+        try:
+            client = self._chat(timeout)  # the first call imports langchain: not the model's time
+        except Exception as exc:
+            raise LLMError(f"could not be set up ({type(exc).__name__}: {exc})") from exc
         retries = max(0, self.settings.llm_retries)
         budget = timeout * (retries + 1)
         deadline = time.monotonic() + budget
@@ -73,7 +77,7 @@ class ChatModel:
         while True:
             chunks, started = None, False
             try:
-                chunks = self._chat(timeout).stream(messages)
+                chunks = client.stream(messages)
                 for chunk in chunks:
                     if time.monotonic() > deadline:
                         raise LLMError(f"did not finish its answer within {budget:g}s")

@@ -23,10 +23,55 @@ _CUES = re.compile(
     r"better|worse|more|less|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as)\b",
     re.I,
 )
-_PAIR_REF = re.compile(r"\b(the two|both|these two|the roles|each role|either role|either one|the two roles)\b", re.I)
-_FOLLOWUP_START = re.compile(r"^\s*(and|also|then|so|but|what about|how about|same for|and what about)\b", re.I)
-_ANAPHORA = re.compile(r"\b(they|them|their|theirs|it|its|this|that|these|those|he|she|his|her|the role|that role|this role|one)\b", re.I)
-_LEAD_WORDS = {"a", "an", "the", "become", "becoming", "be", "being", "to", "as", "of", "for", "and", "or", "vs", "versus", "between", "compare", "is", "are", "do", "does", "which", "who", "what", "how", "should", "i", "my", "more", "senior", "junior", "than", "with", "top", "good", "great", "typical"} | STOPWORDS
+_PAIR_REF = re.compile(
+    r"\b(the two|both|these two|the roles|each role|either role|either one|the two roles)\b", re.I
+)
+_FOLLOWUP_START = re.compile(
+    r"^\s*(and|also|then|so|but|what about|how about|same for|and what about)\b", re.I
+)
+_ANAPHORA = re.compile(
+    r"\b(they|them|their|theirs|it|its|this|that|these|those|he|she|his|her|the role|that role|this role|one)\b",
+    re.I,
+)
+_LEAD_WORDS = {
+    "a",
+    "an",
+    "the",
+    "become",
+    "becoming",
+    "be",
+    "being",
+    "to",
+    "as",
+    "of",
+    "for",
+    "and",
+    "or",
+    "vs",
+    "versus",
+    "between",
+    "compare",
+    "is",
+    "are",
+    "do",
+    "does",
+    "which",
+    "who",
+    "what",
+    "how",
+    "should",
+    "i",
+    "my",
+    "more",
+    "senior",
+    "junior",
+    "than",
+    "with",
+    "top",
+    "good",
+    "great",
+    "typical",
+} | STOPWORDS
 
 
 _GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs", "one"}
@@ -90,7 +135,15 @@ def _find_roles(text: str) -> tuple[str, ...]:
     unique: dict[str, str] = {}
     for role in found:
         key = role_key(role)
-        if key and key not in unique and not any(key.endswith(" " + k) or k.endswith(" " + key) for k in unique if len(key.split()) != len(k.split())):
+        if (
+            key
+            and key not in unique
+            and not any(
+                key.endswith(" " + k) or k.endswith(" " + key)
+                for k in unique
+                if len(key.split()) != len(k.split())
+            )
+        ):
             unique[key] = role
     return tuple(r for r in unique.values() if len(role_key(r).split()) >= 1)
 
@@ -122,7 +175,9 @@ def connected(question: str, first: str, second: str) -> bool:
     between = question[a + len(first) : b]
     if _CONNECTED.fullmatch(between):
         return True
-    return len(between.split()) <= 5 and bool(re.search(r"\b\w+ than\b|\bas \w+ as\b", between, re.I))
+    return len(between.split()) <= 5 and bool(
+        re.search(r"\b\w+ than\b|\bas \w+ as\b", between, re.I)
+    )
 
 
 def detect_comparison(question: str, default_pair: list[str] | None) -> Comparison | None:
@@ -133,7 +188,9 @@ def detect_comparison(question: str, default_pair: list[str] | None) -> Comparis
     vs_parts = _VS.split(q.rstrip("?"))
     if len(sides) < 2 and len(vs_parts) == 2:
         left = re.split(r"[:,]|\b(?:is|are|between|compare|of)\b", vs_parts[0], flags=re.I)[-1]
-        right = re.split(r"[:,?]|\b(?:which|who|in|for|when|regarding)\b", vs_parts[1], flags=re.I)[0]
+        right = re.split(r"[:,?]|\b(?:which|who|in|for|when|regarding)\b", vs_parts[1], flags=re.I)[
+            0
+        ]
         sides = [_clean_role(left.strip()), _clean_role(right.strip())]
         sides = [s for s in sides if s]
     cue = bool(_CUES.search(q))
@@ -148,7 +205,9 @@ def detect_comparison(question: str, default_pair: list[str] | None) -> Comparis
         if named and named <= keys:
             if explicit:
                 return Comparison(list(default_pair), _aspect(q, default_pair))
-        elif not named and (_PAIR_REF.search(q) and (explicit or ranking or which) or which and ranking):
+        elif not named and (
+            _PAIR_REF.search(q) and (explicit or ranking or which) or which and ranking
+        ):
             return Comparison(list(default_pair), _aspect(q, default_pair))
     return None
 
@@ -159,7 +218,10 @@ def _aspect(question: str, sides: list[str]) -> str:
     terms = [
         w
         for w in re.findall(r"[\w$']+", text.lower())
-        if w not in _LEAD_WORDS and w not in side_words and w not in _GENERIC and not _CUES.fullmatch(w)
+        if w not in _LEAD_WORDS
+        and w not in side_words
+        and w not in _GENERIC
+        and not _CUES.fullmatch(w)
     ]
     return " ".join(terms)
 
@@ -190,6 +252,8 @@ def resolve_followup(question: str, history: list[dict]) -> tuple[str, list[str]
             return f"{question} ({' and '.join(roles)})", roles
         terms = content_terms(previous)
         if terms:
-            topic = " ".join(w for w in re.findall(r"[\w$']+", previous) if w.lower() not in STOPWORDS)
+            topic = " ".join(
+                w for w in re.findall(r"[\w$']+", previous) if w.lower() not in STOPWORDS
+            )
             return f"{question} ({topic})", []
     return question, []

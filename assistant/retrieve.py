@@ -49,7 +49,9 @@ def acronyms(texts: list[str]) -> dict[str, str]:
             parts = run.split()
             for i in range(len(parts)):
                 for j in range(i + 2, len(parts) + 1):
-                    out.setdefault("".join(p[0] for p in parts[i:j]).upper(), " ".join(parts[i:j]).lower())
+                    out.setdefault(
+                        "".join(p[0] for p in parts[i:j]).upper(), " ".join(parts[i:j]).lower()
+                    )
     return out
 
 
@@ -92,7 +94,10 @@ class Retriever:
             import bm25s
 
             ids, docs, metas = self.kb.all_chunks()
-            tokens = [content_terms(f"{m.get('section', '')} {d}") for d, m in zip(docs, metas, strict=True)]
+            tokens = [
+                content_terms(f"{m.get('section', '')} {d}")
+                for d, m in zip(docs, metas, strict=True)
+            ]
             bm25 = None
             if ids:
                 bm25 = bm25s.BM25()
@@ -182,7 +187,9 @@ class Retriever:
 
     def idf(self, term: str) -> float:
         n = max(1, len(self._ids))
-        return math.log(1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5))
+        return math.log(
+            1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5)
+        )
 
     def known(self, term: str) -> bool:
         return term in self.doc_freq

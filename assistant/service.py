@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 
 from ingest.settings import Settings, get_settings
+from ingest.errors import StoreError
 from ingest.store import KnowledgeBase, open_knowledge_base
 
 from . import compare, extractive
@@ -23,6 +24,21 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
+
+
+def is_store_outage(exc: BaseException) -> bool:
+    """A connection-level failure talking to Chroma (server down, refused, reset)."""
+    import httpx
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError)):
+            return True
+        if "could not connect" in str(exc).lower() or "connection refused" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 class QuestionError(ValueError):
@@ -52,11 +68,15 @@ def clean_history(history: object) -> list[dict]:
     turns = []
     for turn in history[-12:]:
         if not isinstance(turn, dict) or turn.get("role") not in ("user", "assistant"):
-            raise QuestionError('each history turn needs "role" ("user" or "assistant") and "content"')
+            raise QuestionError(
+                'each history turn needs "role" ("user" or "assistant") and "content"'
+            )
         content = turn.get("content")
         if not isinstance(content, str):
             continue  # gradio may carry files or components here: only text is conversation
-        turns.append({"role": turn["role"], "content": _CONTROL.sub(" ", content)[:MAX_QUESTION_CHARS]})
+        turns.append(
+            {"role": turn["role"], "content": _CONTROL.sub(" ", content)[:MAX_QUESTION_CHARS]}
+        )
     return turns
 
 
@@ -102,14 +122,26 @@ class Assistant:
 
     # -- the pipeline -------------------------------------------------------------------------
 
-    def ask(self, question: str, history: list | None = None, k: int | None = None, source: str | None = None) -> dict:
+    def ask(
+        self,
+        question: str,
+        history: list | None = None,
+        k: int | None = None,
+        source: str | None = None,
+    ) -> dict:
         result: dict = {}
         for event in self.ask_stream(question, history, k=k, source=source):
             if event["type"] == "final":
                 result = event["result"]
         return result
 
-    def ask_stream(self, question: str, history: list | None = None, k: int | None = None, source: str | None = None) -> Iterator[dict]:
+    def ask_stream(
+        self,
+        question: str,
+        history: list | None = None,
+        k: int | None = None,
+        source: str | None = None,
+    ) -> Iterator[dict]:
         """Events: {"type": "delta", "text"} while an LLM streams, then {"type": "final", "result"}."""
         t0 = time.perf_counter()
         question = clean_question(question)
@@ -119,7 +151,13 @@ class Assistant:
         self.retriever.refresh()  # once per question; sub-queries below reuse this check
         query = self.retriever.expand_abbreviations(query)
         comparison = detect_comparison(query, self.default_pair())
-        if comparison is None and len(inherited) >= 2 and re.search(r"\b(both|each|compare|differ\w*|more|less|better|higher)\b", question, re.I):
+        if (
+            comparison is None
+            and len(inherited) >= 2
+            and re.search(
+                r"\b(both|each|compare|differ\w*|more|less|better|higher)\b", question, re.I
+            )
+        ):
             comparison = Comparison(inherited[:2], " ".join(topic_words(question)))
         query_vec = self.kb.embedder.embed_batch([query])[0]
         passages = self._retrieve(query, query_vec, comparison, k, source)
@@ -150,7 +188,9 @@ class Assistant:
                     yield event
             except LLMError as exc:
                 log.warning("LLM failed, falling back to extractive: %s", exc.reason)
-                result["notice"] = f"The language model {exc.reason}; showing the extractive answer instead."
+                result["notice"] = (
+                    f"The language model {exc.reason}; showing the extractive answer instead."
+                )
                 result["mode"] = "extractive"
                 self._extractive(comparison, query, sentences, passages, result)
         else:
@@ -167,7 +207,9 @@ class Assistant:
         query, inherited = resolve_followup(question, turns)
         if self.llm and query != question:
             try:
-                rewritten = self.llm.complete(rewrite_messages(question, turns), timeout=min(8.0, self.settings.llm_timeout)).strip()
+                rewritten = self.llm.complete(
+                    rewrite_messages(question, turns), timeout=min(8.0, self.settings.llm_timeout)
+                ).strip()
                 if 0 < len(rewritten) <= MAX_QUESTION_CHARS:
                     return rewritten, find_roles(rewritten) or inherited
             except LLMError as exc:
@@ -177,7 +219,10 @@ class Assistant:
     def _retrieve(self, query, query_vec, comparison, k, source) -> list[Passage]:
         if not comparison:
             return self.retriever.search(query, k, query_vector=query_vec, source=source)
-        lists = [self.retriever.search(f"{side} {comparison.aspect}".strip(), k, source=source) for side in comparison.sides]
+        lists = [
+            self.retriever.search(f"{side} {comparison.aspect}".strip(), k, source=source)
+            for side in comparison.sides
+        ]
         lists.append(self.retriever.search(query, k, query_vector=query_vec, source=source))
         merged: dict[str, Passage] = {}
         for rank in range(k):  # interleave so each side's best evidence is kept
@@ -190,16 +235,22 @@ class Assistant:
         text = f"{ABSTAIN_TEXT}: {why}."
         related = [p for p in passages[:3]]
         if related:
-            text += "\n\nRelated reading:\n" + "\n".join(f"- *{p.title}* — {p.section}" for p in related)
+            text += "\n\nRelated reading:\n" + "\n".join(
+                f"- *{p.title}* — {p.section}" for p in related
+            )
         return text
 
     def _extractive(self, comparison, query, sentences, passages, result) -> None:
         cites = CitationSet(passages)
         if comparison:
-            table, rows, verdict = compare.build_table(comparison.sides, comparison.aspect, sentences, passages, cites)
+            table, rows, verdict = compare.build_table(
+                comparison.sides, comparison.aspect, sentences, passages, cites
+            )
             parts = []
             if table:
-                parts.append(f"**{compare._title(comparison.sides[0])} vs {compare._title(comparison.sides[1])}**\n\n{table}")
+                parts.append(
+                    f"**{compare._title(comparison.sides[0])} vs {compare._title(comparison.sides[1])}**\n\n{table}"
+                )
             if verdict is not None:
                 n = cites.cite(verdict.passage, verdict.text)
                 about = compare.verdict_subject(verdict, passages, comparison.sides)
@@ -209,7 +260,9 @@ class Assistant:
                 parts.append(extractive.compose(chosen, cites))
             answer = "\n\n".join(parts)
         else:
-            answer = extractive.compose(extractive.select(sentences, wants=answer_type_test(query)), cites)
+            answer = extractive.compose(
+                extractive.select(sentences, wants=answer_type_test(query)), cites
+            )
         result["answer"] = answer
         result["citations"] = cites.build(self._references(passages))
 
@@ -236,5 +289,7 @@ class Assistant:
         for old in checked.used:
             cites.cite(old - 1, checked.quotes.get(old, ""))
         result["citations"] = cites.build(refs)
-        if not checked.used and re.search(r"\b(don't|do not|doesn't|does not) (cover|answer|mention)", raw, re.I):
+        if not checked.used and re.search(
+            r"\b(don't|do not|doesn't|does not) (cover|answer|mention)", raw, re.I
+        ):
             result["abstained"] = True

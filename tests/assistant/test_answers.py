@@ -25,7 +25,9 @@ def test_fact_question_cites_the_right_passage(assistant):
     _check_citations(result)
     cited = next(c for c in result["citations"] if "$140,000" in c["text"])
     assert cited["reference"]["label"] == "LinkedIn, 2026"
-    assert cited["reference"]["url"] == "https://www.linkedin.com/pulse/jobs-rise-2026-linkedin-news/"
+    assert (
+        cited["reference"]["url"] == "https://www.linkedin.com/pulse/jobs-rise-2026-linkedin-news/"
+    )
 
 
 def test_answer_is_concise(assistant):
@@ -45,7 +47,9 @@ def test_comparison_is_a_table_with_citations_in_every_cell(assistant):
         assert all(MARKER.search(c) for c in cells), row
     _check_citations(result)
     texts = " ".join(c["text"] for c in result["citations"])
-    assert "AI engineer" in texts and ("ML engineer" in texts or "machine learning engineer" in texts)
+    assert "AI engineer" in texts and (
+        "ML engineer" in texts or "machine learning engineer" in texts
+    )
 
 
 def test_which_pays_more_gives_the_verdict(assistant):
@@ -97,9 +101,11 @@ def test_abstains_on_questions_the_article_does_not_cover(assistant, question):
 
 
 def test_does_not_abstain_on_what_the_article_answers(assistant):
-    for q in ["Which report ranked AI engineer among the fastest-growing roles?",
-              "What math does an ML engineer need?",
-              "I have a physics background, which path suits me?"]:
+    for q in [
+        "Which report ranked AI engineer among the fastest-growing roles?",
+        "What math does an ML engineer need?",
+        "I have a physics background, which path suits me?",
+    ]:
         assert not assistant.ask(q)["abstained"], q
 
 

@@ -183,9 +183,9 @@ def test_html_in_articles_and_questions_is_shown_as_text(running_app, watched, t
         assert '<img src=x onerror="window.__xss=1;alert(1)">' in passages
         # ...and never became markup.
         page.locator("button[role=tab]", has_text="Library").click()
-        page.locator("#library-table").get_by_text("Zebra Finch Curator", exact=False).first.wait_for(
-            timeout=WAIT_MS
-        )
+        page.locator("#library-table").get_by_text(
+            "Zebra Finch Curator", exact=False
+        ).first.wait_for(timeout=WAIT_MS)
         page.wait_for_timeout(500)  # give any injected handler the chance to fire
         watched.shot("xss-library")
         assert page.evaluate("() => typeof window.__xss") == "undefined"

@@ -42,7 +42,12 @@ def _run(args, store, stdin=None):
     env["ASSISTANT_STORE"] = str(store)
     return subprocess.run(
         [sys.executable, "-m", "assistant", *args],
-        input=stdin, capture_output=True, text=True, env=env, timeout=120, cwd=REPO_ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=REPO_ROOT,
     )
 
 
@@ -67,15 +72,23 @@ def test_ask_plain_output_lists_sources(seeded_store):
 
 
 def test_ask_reads_stdin_one_json_line_per_question(seeded_store):
-    lines = "\n".join([
-        "Which role pays more?",
-        json.dumps({"question": "And how much do they earn?", "history": [
-            {"role": "user", "content": "What does an ML engineer do?"},
-            {"role": "assistant", "content": "They train models."}]}),
-        "",
-        "{not json",
-        "   ",
-    ])
+    lines = "\n".join(
+        [
+            "Which role pays more?",
+            json.dumps(
+                {
+                    "question": "And how much do they earn?",
+                    "history": [
+                        {"role": "user", "content": "What does an ML engineer do?"},
+                        {"role": "assistant", "content": "They train models."},
+                    ],
+                }
+            ),
+            "",
+            "{not json",
+            "   ",
+        ]
+    )
     proc = _run(["ask"], seeded_store, stdin=lines)
     out = [json.loads(ln) for ln in proc.stdout.splitlines()]
     assert len(out) == 3
@@ -95,5 +108,12 @@ def test_eval_prints_the_metrics(seeded_store):
     proc = _run(["eval", "--json"], seeded_store)
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
-    for key in ("retrieval_recall", "mrr", "support_recall", "fact_coverage", "abstention_accuracy", "latency_ms_p50"):
+    for key in (
+        "retrieval_recall",
+        "mrr",
+        "support_recall",
+        "fact_coverage",
+        "abstention_accuracy",
+        "latency_ms_p50",
+    ):
         assert summary[key] is not None
