@@ -9,7 +9,6 @@ import time
 from collections.abc import Iterator
 
 from ingest.settings import Settings, get_settings
-from ingest.errors import StoreError
 from ingest.store import KnowledgeBase, open_knowledge_base
 
 from . import compare, extractive
@@ -184,8 +183,7 @@ class Assistant:
             result["answer"] = self._abstain_text(why_not, passages)
         elif self.llm:
             try:
-                for event in self._llm_answer(question, turns, passages, result):
-                    yield event
+                yield from self._llm_answer(question, turns, passages, result)
             except LLMError as exc:
                 log.warning("LLM failed, falling back to extractive: %s", exc.reason)
                 result["notice"] = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .structure import is_plain_heading
+
 # A block like this ends the article: everything after it is page furniture.
 _TAIL = re.compile(
     r"^(\d+\s+)?(comments?|responses?|leave a (reply|comment)|post a comment|no comments yet\b.*"
@@ -47,9 +49,11 @@ def clean_text(text: str) -> str:
         if blocks and len(lines) == 1 and _TAIL.match(head):
             break
         blocks.append("\n".join(lines))
-    # A leading breadcrumb/slug line that the real title repeats is not part of the article.
+    # A leading breadcrumb/slug line that the real title repeats is not part of the article;
+    # a title whose first paragraph happens to repeat it is kept.
     if len(blocks) > 1 and "\n" not in blocks[0]:
         first = blocks[0].lstrip("#").strip().lower()
-        if first and first in blocks[1].lower() and len(first) < len(blocks[1]):
+        title = blocks[1].lstrip("#").strip()
+        if first and first in title.lower() and len(first) < len(title) and is_plain_heading(title):
             blocks.pop(0)
     return "\n\n".join(blocks).strip()

@@ -125,7 +125,16 @@ def chroma_server(tmp_path):
     port = free_port()
     log = open(tmp_path / "chroma.log", "wb")
     proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(tmp_path / "chroma"), "--host", "127.0.0.1", "--port", str(port)],
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(tmp_path / "chroma"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -63,7 +63,9 @@ def clean_env(**extra: str) -> dict:
     return env
 
 
-def run_cli(*args: str, env: dict | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, env: dict | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess:
     """Run `python -m ingest ARGS` from the repository root and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "ingest", *args],

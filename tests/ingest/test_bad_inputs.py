@@ -60,7 +60,9 @@ BAD_INPUTS = [
     ),
     (
         "latin-1",
-        lambda t: _write(t / "latin.txt", "Caf\xe9 culture at work is a real thing.".encode("latin-1")),
+        lambda t: _write(
+            t / "latin.txt", "Caf\xe9 culture at work is a real thing.".encode("latin-1")
+        ),
         ["not valid UTF-8", "re-save it as UTF-8"],
     ),
     ("empty-html", lambda t: _write(t / "empty.html", EMPTY_HTML), ["no readable article text"]),
@@ -95,7 +97,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("build", "expected"), [b[1:] for b in BAD_INPUTS], ids=[b[0] for b in BAD_INPUTS])
+@pytest.mark.parametrize(
+    ("build", "expected"), [b[1:] for b in BAD_INPUTS], ids=[b[0] for b in BAD_INPUTS]
+)
 def test_bad_input_fails_alone_and_leaves_the_store_unchanged(
     tmp_path, make_settings, run_ingest, build, expected
 ):
@@ -159,4 +163,3 @@ def test_good_and_bad_inputs_in_one_cli_run(tmp_path):
     code, listed = run_cli_json("--store", str(store), "--list")
     assert code == 0
     assert sorted(Path(m["source"]).name for m in listed["sources"]) == ["good.txt", "second.md"]
-

@@ -140,7 +140,8 @@ def test_seed_references_are_stored_with_their_fields(seeded_kb):
 
 
 @pytest.mark.parametrize(
-    ("citation", "label"), [("(LinkedIn, 2026)", "LinkedIn, 2026"), ("(Levels.fyi, 2026)", "Levels.fyi, 2026")]
+    ("citation", "label"),
+    [("(LinkedIn, 2026)", "LinkedIn, 2026"), ("(Levels.fyi, 2026)", "Levels.fyi, 2026")],
 )
 def test_passages_citing_a_reference_carry_its_id(seeded_kb, citation, label):
     refs = seeded_kb.references.get(include=["metadatas"])["metadatas"]

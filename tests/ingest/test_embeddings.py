@@ -22,7 +22,9 @@ def no_chroma_default_embedder(monkeypatch):
         raise AssertionError("Chroma's default embedding function was reached")
 
     monkeypatch.setattr(onnx_mini_lm_l6_v2.ONNXMiniLM_L6_V2, "__call__", refuse)
-    monkeypatch.setattr(onnx_mini_lm_l6_v2.ONNXMiniLM_L6_V2, "_download_model_if_not_exists", refuse)
+    monkeypatch.setattr(
+        onnx_mini_lm_l6_v2.ONNXMiniLM_L6_V2, "_download_model_if_not_exists", refuse
+    )
 
 
 def _openai_settings(make_settings, srv, **extra):
@@ -37,9 +39,7 @@ def _assert_collections_record(kb, name: str, dim: int) -> None:
         assert col.metadata["dim"] == dim
 
 
-def test_wordllama_is_the_default(
-    tmp_path, make_settings, run_ingest, no_chroma_default_embedder
-):
+def test_wordllama_is_the_default(tmp_path, make_settings, run_ingest, no_chroma_default_embedder):
     settings = make_settings()
     assert settings.embeddings == "wordllama"
     embedder = get_embedder(settings)
@@ -90,7 +90,9 @@ def test_openai_embeddings_end_to_end(
     assert any("Pay Bands" in text and got["documents"][0] in text for text in sent), sent
 
 
-def test_store_built_with_wordllama_refuses_openai(make_settings, run_ingest, tmp_path, openai_server):
+def test_store_built_with_wordllama_refuses_openai(
+    make_settings, run_ingest, tmp_path, openai_server
+):
     (tmp_path / "pay.txt").write_text(ARTICLE)
     run_ingest([tmp_path / "pay.txt"])
     with pytest.raises(StoreError) as info:
@@ -100,18 +102,20 @@ def test_store_built_with_wordllama_refuses_openai(make_settings, run_ingest, tm
     assert "ASSISTANT_EMBEDDINGS" in message and "--store" in message
 
 
-def test_store_built_with_openai_refuses_wordllama(make_settings, run_ingest, tmp_path, openai_server):
+def test_store_built_with_openai_refuses_wordllama(
+    make_settings, run_ingest, tmp_path, openai_server
+):
     (tmp_path / "pay.txt").write_text(ARTICLE)
-    report, _ = run_ingest([tmp_path / "pay.txt"], settings=_openai_settings(make_settings, openai_server))
+    report, _ = run_ingest(
+        [tmp_path / "pay.txt"], settings=_openai_settings(make_settings, openai_server)
+    )
     assert report.ok
     with pytest.raises(StoreError, match="ASSISTANT_EMBEDDINGS to match the store"):
         open_knowledge_base(make_settings())
 
 
 def test_unreachable_embeddings_endpoint_is_a_store_error(make_settings):
-    settings = make_settings(
-        embeddings="openai", openai_base_url=refused_base_url(), llm_retries=0
-    )
+    settings = make_settings(embeddings="openai", openai_base_url=refused_base_url(), llm_retries=0)
     with pytest.raises(StoreError, match="OPENAI_BASE_URL"):
         open_knowledge_base(settings)
 

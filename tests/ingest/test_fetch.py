@@ -62,7 +62,9 @@ def test_plain_text_markdown_and_pdf_content_types(page_server, run_ingest):
         make_pdf(["PDF Title", "A PDF served over HTTP is read for its text layer."]),
         "application/pdf",
     )
-    report, kb = run_ingest([page_server.url(p) for p in ("/a.txt", "/b", "/c")], allow_private=True)
+    report, kb = run_ingest(
+        [page_server.url(p) for p in ("/a.txt", "/b", "/c")], allow_private=True
+    )
     assert report.ok, report.as_dict()
     kinds = {m["title"]: m["kind"] for m in kb.records().values()}
     assert kinds == {"Text Title": "txt", "Markdown Title": "md", "PDF Title": "pdf"}
@@ -137,7 +139,9 @@ def test_four_redirects_are_refused(page_server, run_ingest):
 
 
 def test_redirect_to_another_scheme_is_refused(page_server):
-    page_server.routes["/to-file"] = Page(b"", None, 302, headers={"Location": "file:///etc/passwd"})
+    page_server.routes["/to-file"] = Page(
+        b"", None, 302, headers={"Location": "file:///etc/passwd"}
+    )
     with pytest.raises(IngestError, match="unsupported URL scheme 'file'"):
         fetch(page_server.url("/to-file"), timeout=5, max_bytes=10_000, allow_private=True)
 

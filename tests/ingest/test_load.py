@@ -130,7 +130,12 @@ def test_folders_are_read_recursively_keeping_supported_types(tmp_path, run_inge
 
     found, errors = discover([str(root)])
     assert errors == []
-    assert sorted(Path(f).name for f in found) == ["careers.HTML", "pm.pdf", "remote.txt", "staff.md"]
+    assert sorted(Path(f).name for f in found) == [
+        "careers.HTML",
+        "pm.pdf",
+        "remote.txt",
+        "staff.md",
+    ]
 
     report, kb = run_ingest([root])
     assert report.ok, report.as_dict()
