@@ -17,7 +17,7 @@ from .evidence import TermMatcher, answer_type_test, assess, score_sentences, to
 from .llm import ChatModel, LLMError, build_messages, rewrite_messages
 from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
 from .retrieve import Passage, Retriever
-from .verify import check_answer, renumber
+from .verify import check_answer, renumber, safe_preview
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -147,6 +147,7 @@ class Assistant:
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
         query, inherited = self._resolve(question, turns)
+        standalone = query  # what the LLM is asked: the follow-up made self-contained
         self.retriever.refresh()  # once per question; sub-queries below reuse this check
         query = self.retriever.expand_abbreviations(query)
         comparison = detect_comparison(query, self.default_pair())
@@ -175,6 +176,8 @@ class Assistant:
             "passages": [p.public() for p in passages],
             "notice": None,
             "unsupported": [],
+            "removed_markers": [],
+            "stripped": [],
             "comparison": comparison.sides if comparison else None,
             "query": query,
             "timings_ms": {},
@@ -183,7 +186,7 @@ class Assistant:
             result["answer"] = self._abstain_text(why_not, passages)
         elif self.llm:
             try:
-                yield from self._llm_answer(question, turns, passages, result)
+                yield from self._llm_answer(standalone, turns, passages, result)
             except LLMError as exc:
                 log.warning("LLM failed, falling back to extractive: %s", exc.reason)
                 result["notice"] = (
@@ -268,19 +271,22 @@ class Assistant:
         return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
 
     def _llm_answer(self, question, turns, passages, result) -> Iterator[dict]:
+        """Stream the model's answer, then check it. `question` is the standalone question."""
         messages = build_messages(question, passages, turns)
+        refs = self._references(passages)
+        allowed = {r.get("url") for r in refs.values() if r.get("url")}
         pieces = []
         for piece in self.llm.stream(messages):
             pieces.append(piece)
-            yield {"type": "delta", "text": piece}
+            # The raw text may carry an image or link that the final check would remove: the
+            # preview is what a page may render while the answer is still arriving.
+            yield {"type": "delta", "text": piece, "preview": safe_preview("".join(pieces), allowed)}
         raw = "".join(pieces).strip()
         if not raw:
             raise LLMError("returned an empty answer")
-        refs = self._references(passages)
-        allowed = {r.get("url") for r in refs.values() if r.get("url")}
         checked = check_answer(raw, passages, allowed)
         result["answer"] = renumber(checked.text, checked.used)
-        result["unsupported"] = checked.unsupported
+        result["unsupported"] = [renumber(u, checked.used) for u in checked.unsupported]
         result["removed_markers"] = checked.removed_markers
         result["stripped"] = checked.stripped
         cites = CitationSet(passages)

@@ -14,6 +14,10 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 # The model was told "no HTML": any tag (<a href>, <iframe>, <script>) could carry a link.
 _HTML_TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>", re.I)
 _BARE_URL = re.compile(r"(?<![\w/])(?:https?://|www\.)[^\s)\]>\"'`]+", re.I)
+# The tail of a partial answer that may become an image, link, tag or URL once complete.
+_UNFINISHED = re.compile(
+    r"(!?\[[^\]\n]*(\](\([^)\n]*)?)?|<[^>\n]*|(https?:|www\.)[^\s)\]>\"'`]*)$", re.I
+)
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 # A citation written after the full stop ("fact. [1]") belongs to the sentence before it.
 _MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*\[\d+\])+)")
@@ -76,44 +80,55 @@ def _allowed(url: str, allowed_urls: set[str]) -> bool:
     return url in allowed_urls or url.rstrip("/") in {u.rstrip("/") for u in allowed_urls}
 
 
-def check_answer(text: str, passages: list, allowed_urls: set[str]) -> Checked:
-    out = Checked(text)
-    k = len(passages)
+def strip_links(text: str, allowed_urls: set[str], stripped: list[str] | None = None) -> str:
+    """Remove images, HTML and every link or URL that is not one of `allowed_urls`.
 
-    def strip_image(m: re.Match) -> str:
-        out.stripped.append(m.group(0))
+    A model can be talked (by an article it reads) into linking out or loading an image whose
+    URL carries the conversation away, so only the articles' own references survive.
+    """
+    stripped = [] if stripped is None else stripped
+
+    def strip(m: re.Match) -> str:
+        stripped.append(m.group(0))
         return ""
 
     def keep_link(m: re.Match) -> str:
         if _allowed(m.group(2), allowed_urls):
             return m.group(0)
-        out.stripped.append(m.group(0))
+        stripped.append(m.group(0))
         return m.group(1)
 
     def keep_autolink(m: re.Match) -> str:
-        if _allowed(m.group(1), allowed_urls):
-            return m.group(1)
-        out.stripped.append(m.group(0))
-        return ""
-
-    def strip_tag(m: re.Match) -> str:
-        out.stripped.append(m.group(0))
-        return ""
+        return m.group(1) if _allowed(m.group(1), allowed_urls) else strip(m)
 
     def keep_url(m: re.Match) -> str:
         url = m.group(0)
         core = url.rstrip(".,;:!?")
         if _allowed(core, allowed_urls):
             return url
-        out.stripped.append(core)
+        stripped.append(core)
         return url[len(core) :]  # keep the sentence's own punctuation
 
-    text = _IMAGE.sub(strip_image, text)
+    text = _IMAGE.sub(strip, text)
     text = _LINK.sub(keep_link, text)
     text = _AUTOLINK.sub(keep_autolink, text)
-    text = _HTML_TAG.sub(strip_tag, text)
+    text = _HTML_TAG.sub(strip, text)
     # Kept links are re-checked here too; their URLs are allowed, so they survive.
-    text = _BARE_URL.sub(keep_url, text)
+    return _BARE_URL.sub(keep_url, text)
+
+
+def safe_preview(partial: str, allowed_urls: set[str]) -> str:
+    """The answer so far, safe to render while it streams (before check_answer runs).
+
+    A link, image or tag still arriving is held back until it is complete and can be judged.
+    """
+    return strip_links(_UNFINISHED.sub("", partial), allowed_urls)
+
+
+def check_answer(text: str, passages: list, allowed_urls: set[str]) -> Checked:
+    out = Checked(text)
+    k = len(passages)
+    text = strip_links(text, allowed_urls, out.stripped)
 
     def fix_marker(m: re.Match) -> str:
         good: list[int] = []
@@ -158,14 +173,21 @@ def _flag_unsupported(text: str, passages: list, out: Checked) -> str:
 def _check_piece(piece: str, passages: list, out: Checked) -> str:
     nums = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", piece)))
     best = 0.0
+    says_something = bool(content_terms(_MARKER.sub("", piece)))
     for n in nums:
         score, quote = _support(piece, passages[n - 1].text)
         best = max(best, score)
         if n not in out.used:
             out.used.append(n)
-        # A passage cited twice keeps the quote of the claim it supports best.
-        if score > out._quote_scores.get(n, -1.0):
-            out.quotes[n], out._quote_scores[n] = quote, score
+        # A passage cited twice keeps the quote of the claim it supports best; a bare "[n]"
+        # claims nothing, so any real claim's quote beats it.
+        rank = score if says_something else -0.5
+        if rank > out._quote_scores.get(n, -1.0):
+            out.quotes[n], out._quote_scores[n] = quote, rank
+    if best < SUPPORT_THRESHOLD and len(nums) > 1:
+        # A sentence may join facts from several passages: judge it against all it cites.
+        joined = "\n".join(passages[n - 1].text for n in nums)
+        best = _support(piece, joined)[0]
     if best < SUPPORT_THRESHOLD:
         out.unsupported.append(piece.strip())
         return piece.rstrip() + UNSUPPORTED + (" " if piece.endswith(" ") else "")

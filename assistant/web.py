@@ -20,7 +20,7 @@ from ingest.pipeline import ingest_sources  # noqa: E402
 
 from .service import Assistant, QuestionError, clean_question  # noqa: E402
 from .web_library import COLUMNS, UPLOAD_TYPES, Library, LibraryError, summary  # noqa: E402
-from .web_render import CSS, chat_text, mode_badge, notice_html, sources_html  # noqa: E402
+from .web_render import CSS, mode_badge, notice_html, safe_markdown, sources_html  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def make_respond(assistant: Assistant):
             raise gr.Error(str(exc)) from None
         chat = [
             *chat,
-            {"role": "user", "content": chat_text(question)},
+            {"role": "user", "content": safe_markdown(question)},
             {"role": "assistant", "content": THINKING},
         ]
         yield chat, gr.skip(), "", turns, ""
@@ -61,7 +61,7 @@ def make_respond(assistant: Assistant):
             for event in assistant.ask_stream(question, turns):
                 if event["type"] == "delta":
                     text += event["text"]
-                    chat[-1] = {"role": "assistant", "content": chat_text(text)}
+                    chat[-1] = {"role": "assistant", "content": safe_markdown(text)}
                     yield chat, gr.skip(), "", turns, ""
                 else:
                     result = event["result"]
@@ -75,7 +75,7 @@ def make_respond(assistant: Assistant):
             }
             yield chat, sources_html(None), "", turns, ""
             return
-        chat[-1] = {"role": "assistant", "content": chat_text(result["answer"])}
+        chat[-1] = {"role": "assistant", "content": safe_markdown(result["answer"])}
         turns = [
             *turns,
             {"role": "user", "content": question},
@@ -84,6 +84,18 @@ def make_respond(assistant: Assistant):
         yield chat, sources_html(result), notice_html(result.get("notice")), turns, ""
 
     return respond
+
+
+def mark_stopped(chat: list, turns: list):
+    """After Stop: label the unfinished answer, keeping whatever text had streamed."""
+    if sum(m["role"] == "assistant" for m in chat) <= sum(t["role"] == "assistant" for t in turns):
+        return gr.skip()  # the last answer had finished: nothing was stopped
+    content = chat[-1]["content"]
+    parts = content if isinstance(content, list) else [content]
+    text = "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in parts).strip()
+    text = "" if text == THINKING else text
+    chat[-1] = {"role": "assistant", "content": (text + "\n\n" if text else "") + "_Stopped._"}
+    return chat
 
 
 def make_ask(assistant: Assistant):
@@ -120,10 +132,10 @@ def make_library_handlers(library: Library):
             raise gr.Error(str(exc)) from None
         if not report.ok:
             log.warning("library change failed: %s", report.as_dict())
-            raise gr.Error(summary(report))
+            raise gr.Error(summary(report))  # toasts show text, not HTML
         new = report.results[-1].source if select_after and report.results else None
         table, dropdown = listing(new)
-        return summary(report), report.as_dict(), table, dropdown
+        return safe_markdown(summary(report)), report.as_dict(), table, dropdown
 
     def progress_cb(progress: gr.Progress):
         def on_progress(i: int, n: int, value: str) -> None:
@@ -231,7 +243,7 @@ def _chat_tab(assistant: Assistant) -> None:
                 respond, **io, **PRIVATE
             )
         )
-    stop_btn.click(None, None, None, cancels=events, **PRIVATE)
+    stop_btn.click(mark_stopped, [chatbot, turns], chatbot, cancels=events, queue=False, **PRIVATE)
     clear_btn.click(
         lambda: ([], sources_html(None), "", [], ""),
         None,
@@ -259,6 +271,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
         headers=COLUMNS,
         interactive=False,
         wrap=True,
+        column_widths=["30%", "34%", "7%", "9%", "12%", "8%"],
         label="Articles",
         elem_id="library-table",
     )
@@ -275,6 +288,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
                 file_types=UPLOAD_TYPES,
                 file_count="single",
                 type="filepath",
+                height=140,
                 elem_id="upload",
             )
             add_file_btn = gr.Button("Add file", variant="primary", interactive=writable)

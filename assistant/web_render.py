@@ -39,7 +39,7 @@ def e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def chat_text(markdown: str) -> str:
+def safe_markdown(markdown: str) -> str:
     """Markdown for the Chatbot with raw HTML neutralised: '<' becomes an entity, so a
     '<script>' or '<img onerror>' from an article or a question shows as text, never as a tag.
     Markdown itself (tables, bold, [n]) is untouched."""

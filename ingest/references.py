@@ -39,6 +39,8 @@ def _short_author(authors: str) -> str:
         return f"{surnames[0]} et al."
     if len(surnames) == 2 and "," in authors:
         return f"{surnames[0]} & {surnames[1]}"
+    if len(surnames) == 1 and re.fullmatch(r"[^,]+,\s*(?:[A-Z]\.?[\s-]*)+", authors.strip()):
+        return surnames[0]  # "Smith, J." -> "Smith"
     return authors.strip().rstrip(".")
 
 

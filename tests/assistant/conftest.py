@@ -33,7 +33,7 @@ class RunningApp:
 
 
 @contextmanager
-def start_app(store: Path, workdir: Path, **env_overrides: str):
+def start_app(store: Path, workdir: Path, *args: str, **env_overrides: str):
     """Serve the app on a free loopback port; the store must be this app's own copy.
 
     Embedded Chroma is not process-safe: while the app runs, only the app writes to `store`.
@@ -53,16 +53,8 @@ def start_app(store: Path, workdir: Path, **env_overrides: str):
     log = workdir / f"serve-{port}.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "assistant",
-                "serve",
-                "--port",
-                str(port),
-                "--store",
-                str(store),
-            ],
+            [sys.executable, "-m", "assistant", "serve", "--port", str(port)]
+            + ["--store", str(store), *args],
             cwd=REPO_ROOT,
             env=env,
             stdout=out,

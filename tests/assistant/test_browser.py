@@ -90,7 +90,7 @@ def watched(browser):
 
 
 def open_page(w: Watched, url: str):
-    w.page.goto(url, wait_until="networkidle")
+    w.page.goto(url, wait_until="load")
     w.page.locator("#question textarea").wait_for(timeout=WAIT_MS)
     return w.page
 
@@ -179,19 +179,21 @@ def test_html_in_articles_and_questions_is_shown_as_text(running_app, watched, t
         user = page.locator('#chat [data-testid="user"]').last.inner_text()
         assert "<script>window.__xss=1;alert(1)</script>" in user
         passages = " ".join(page.locator("#sources .cite-text").all_inner_texts())
-        assert "<script>window.__xss=1;alert(1)</script>" in passages
-        assert '<img src=x onerror="window.__xss=1;alert(1)">' in passages
+        # (Markdown cleaning may drop the "__" of "__xss": the tags are what matter.)
+        assert re.search(r"<script>window\.(__)?xss=1;alert\(1\)</script>", passages), passages
+        assert re.search(r'<img src=x onerror="window\.(__)?xss=1;alert\(1\)">', passages)
         # ...and never became markup.
         page.locator("button[role=tab]", has_text="Library").click()
-        page.locator("#library-table").get_by_text(
-            "Zebra Finch Curator", exact=False
-        ).first.wait_for(timeout=WAIT_MS)
+        page.wait_for_function(
+            "() => document.querySelector('#library-table').innerText.includes('<script>')",
+            timeout=WAIT_MS,
+        )
         page.wait_for_timeout(500)  # give any injected handler the chance to fire
         watched.shot("xss-library")
         assert page.evaluate("() => typeof window.__xss") == "undefined"
         injected = page.evaluate(
-            """() => [...document.querySelectorAll('img[onerror], #chat script, #sources script,
-                     #library-table script')].length"""
+            "sel => document.querySelectorAll(sel).length",
+            "img[onerror], #chat script, #sources script, #library-table script",
         )
         assert injected == 0
         assert watched.dialogs == []
@@ -235,7 +237,8 @@ def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
         page.locator("#stop").click()
         # Without Stop, the 3 s model timeout would bring the extractive fallback and a notice.
         page.wait_for_timeout(6000)
-        assert "Streaming partial words" in last_answer(page)
+        stopped = last_answer(page)
+        assert "Streaming partial words" in stopped and "Stopped." in stopped
         assert page.locator("#notice .notice").count() == 0
         sources_for = page.locator("#sources .sources").get_attribute("data-question")
         assert sources_for == "Which role pays more?"
@@ -248,3 +251,50 @@ def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
         assert "language model" in notice and "extractive" in notice
         watched.shot("llm-fallback-notice")
         assert watched.outside_requests() == []
+
+
+def test_library_tab_adds_selects_and_removes_an_article(running_app, watched, article_server):
+    root, base = article_server
+    (root / "otter.html").write_text(
+        "<html><head><title>Otter Census Analyst Careers</title></head><body><article>"
+        "<h1>Otter Census Analyst Careers</h1><p>An otter census analyst counts river otters "
+        "from drone footage for water boards. The otter census analyst role pays $55,555 a "
+        "year in most regions, according to the river board survey.</p></article></body></html>"
+    )
+    url = f"{base}/otter.html"
+    page = open_page(watched, running_app.url)
+    page.locator("button[role=tab]", has_text="Library").click()
+    page.locator("#add-url input, #add-url textarea").first.fill(url)
+    page.get_by_role("button", name="Add URL").click()
+    page.locator("#library-status").get_by_text("Added “Otter Census Analyst Careers”").wait_for(
+        timeout=WAIT_MS
+    )
+    table_has = "t => document.querySelector('#library-table').innerText.includes(t)"
+    page.wait_for_function(table_has, arg="Otter Census Analyst", timeout=WAIT_MS)
+    # The new article is selected, so it can be removed straight away.
+    selected = page.locator("#selected input")
+    assert url in selected.input_value()
+    # Clicking a row selects that article.
+    page.locator("#library-table td:visible", has_text="AI Engineer vs Machine").first.click()
+    page.wait_for_function(
+        "() => document.querySelector('#selected input').value.includes('/corpus/')",
+        timeout=WAIT_MS,
+    )
+    page.locator("#library-table td:visible", has_text="Otter Census Analyst").first.click()
+    page.wait_for_function(
+        "u => document.querySelector('#selected input').value.includes(u)", arg=url, timeout=WAIT_MS
+    )
+
+    page.locator("button[role=tab]", has_text="Chat").click()
+    answer = ask_in_page(page, "How much does an otter census analyst earn?")
+    assert "$55,555" in answer
+
+    page.locator("button[role=tab]", has_text="Library").click()
+    page.get_by_role("button", name="Remove").click()
+    page.locator("#library-status").get_by_text("Removed").wait_for(timeout=WAIT_MS)
+    page.wait_for_function(
+        "t => !document.querySelector('#library-table').innerText.includes(t)",
+        arg="Otter Census Analyst",
+        timeout=WAIT_MS,
+    )
+    assert watched.outside_requests() == []

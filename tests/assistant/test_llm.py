@@ -36,7 +36,7 @@ def open_llm(store_copy, make_settings, openai_server):
 
     def open_(**overrides) -> Assistant:
         overrides.setdefault("openai_base_url", openai_server.base_url)
-        overrides.setdefault("llm_timeout", 2.0)
+        overrides.setdefault("llm_timeout", 5.0)
         overrides.setdefault("llm_retries", 0)
         settings = make_settings(
             store=store_copy, openai_api_key="test-key", chat_model="test-model", **overrides
@@ -56,13 +56,13 @@ def number_of(body: dict, needle: str) -> int:
     return found[0]
 
 
-def growth_answer(extra="", end: str = ".") -> Reply:
-    """The model's answer citing the passage with the LinkedIn growth claim, then `extra`
-    (text, or a function of the request body) before the final `end`."""
+def growth_answer(rest="."):
+    """The model's answer citing the passage with the LinkedIn growth claim, then `rest`
+    (text, or a function of the request body)."""
 
     def text(body: dict) -> str:
-        more = extra(body) if callable(extra) else extra
-        return f"{GROWTH_SENTENCE} [{number_of(body, GROWTH)}]{more}{end}"
+        more = rest(body) if callable(rest) else rest
+        return f"{GROWTH_SENTENCE} [{number_of(body, GROWTH)}]{more}"
 
     return Reply(text)
 
@@ -131,7 +131,7 @@ def test_streamed_answer_with_valid_citations(open_llm, openai_server):
 
 
 def test_invented_marker_is_stripped(open_llm, openai_server):
-    openai_server.script(growth_answer(lambda body: f"[{len(passages_in(body)) + 4}]", end=""))
+    openai_server.script(growth_answer(lambda body: f"[{len(passages_in(body)) + 4}]."))
     result = open_llm().ask("How fast is the AI engineer role growing?")
     shown = len(passages_in(openai_server.requests[0]))
     assert result["mode"] == "llm"
@@ -142,18 +142,25 @@ def test_invented_marker_is_stripped(open_llm, openai_server):
 
 def test_unsupported_sentence_is_flagged(open_llm, openai_server):
     mars = "AI engineers earn $1,000,000 on Mars"
-    openai_server.script(growth_answer(lambda body: f". {mars} [{number_of(body, GROWTH)}]"))
-    result = open_llm().ask("How fast is the AI engineer role growing?")
+    seen = {}
+
+    def rest(body: dict) -> str:
+        seen["n"] = number_of(body, GROWTH)
+        return f". {mars} [{seen['n']}]."
+
+    openai_server.script(growth_answer(rest))
+    result = open_llm().ask("What does an AI engineer do?")
     assert result["mode"] == "llm"
-    assert len(result["unsupported"]) == 1 and mars in result["unsupported"][0]
-    assert result["answer"].endswith(f"{mars} [1]." + UNSUPPORTED)
-    assert result["answer"].count(UNSUPPORTED.strip()) == 1
+    assert result["answer"] == f"{GROWTH_SENTENCE} [1]. {mars} [1]." + UNSUPPORTED
+    # Flagged sentences carry the numbers the user sees, not the model's.
+    assert seen["n"] != 1, "renumbering must be exercised"
+    assert result["unsupported"] == [f"{mars} [1]."]
 
 
 def test_injected_image_and_foreign_links_are_removed(open_llm, openai_server):
     openai_server.script(
         growth_answer(
-            " ![x](https://evil.example/p.png) Read [the LinkedIn report]"
+            ". ![x](https://evil.example/p.png) Read [the LinkedIn report]"
             f"({LINKEDIN}) and [this](https://evil.example/more), or "
             '<a href="https://evil.example/h">here</a>.'
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieve import Passage
-from assistant.verify import UNSUPPORTED, check_answer, renumber
+from assistant.verify import UNSUPPORTED, check_answer, renumber, safe_preview
 
 GROWTH = (
     "The role sits closer to software engineering than research. LinkedIn's 2026 Emerging Jobs "
@@ -55,6 +55,15 @@ def test_grouped_markers_are_split_and_both_quoted():
     assert set(out.quotes) == {1, 2}
     assert "senior level" in out.quotes[2]
     assert out.unsupported == []
+
+
+def test_sentence_joining_two_passages_is_judged_against_both():
+    text = (
+        "Senior ML engineers reach $245,000 while AI engineer median base salaries "
+        "range from $140,000 to $185,000 [2][1]."
+    )
+    assert check(text).unsupported == []
+    assert len(check(text.replace("$185,000", "$985,000")).unsupported) == 1
 
 
 @pytest.mark.parametrize("marker", ["[9]", "[0]", "[4]"])
@@ -135,6 +144,14 @@ def test_quote_of_a_passage_cited_twice_comes_from_the_supported_claim():
     )
     assert len(out.unsupported) == 1
     assert "third-fastest-growing" in out.quotes[1]
+
+
+def test_bare_marker_does_not_displace_a_real_quote():
+    out = check(
+        "| AI engineer | ML engineer |\n|---|---|\n| ✓ [2] | Senior pay reaches $245,000 [2] |"
+    )
+    assert out.unsupported == []
+    assert "$245,000" in out.quotes[2]
 
 
 # -- tables -------------------------------------------------------------------------------
@@ -258,3 +275,29 @@ def test_nested_list_indentation_is_kept():
     out = check(text)
     assert out.text.split("\n")[1].startswith("  - AI engineer")
     assert out.unsupported == []
+
+
+# -- the preview shown while an answer streams -------------------------------------------
+
+HOSTILE = (
+    "ML engineers earn more at the senior level [2]. ![x](https://evil.example/p.png) "
+    f"Read [the report]({LINKEDIN}) or [this](https://evil.example/a), "
+    '<a href="https://evil.example/h">here</a>, https://evil.example/b and www.evil.example/c.'
+)
+
+
+def test_no_prefix_of_a_streaming_answer_shows_a_foreign_url():
+    shown = [safe_preview(HOSTILE[:i], ALLOWED) for i in range(len(HOSTILE) + 1)]
+    leaks = [p for p in shown if "evil" in p or "<a" in p or "![" in p]
+    assert leaks == []
+    assert f"[the report]({LINKEDIN}) or this, here," in shown[-1]
+
+
+def test_preview_holds_back_an_unfinished_link_then_shows_it():
+    cut = f"Read [the report]({LINKEDIN[:20]}"
+    assert safe_preview(cut, ALLOWED) == "Read "
+    done = f"Read [the report]({LINKEDIN})"
+    assert safe_preview(done, ALLOWED) == done
+    assert safe_preview("Pay is higher [2", ALLOWED) == "Pay is higher "
+    assert safe_preview("Pay is higher [2]", ALLOWED) == "Pay is higher "  # "[2](url" may follow
+    assert safe_preview("Pay is higher [2].", ALLOWED) == "Pay is higher [2]."

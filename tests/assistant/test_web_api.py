@@ -235,3 +235,16 @@ def test_admin_token_guards_library_changes(seeded_store, tmp_path, article_serv
         assert url in sources(client)
         assert ask(client, "What salary does a quokka data wrangler earn?")["citations"]
     assert "s3cret-token" not in app.log_text()
+
+
+def test_serve_ingests_the_corpus_into_an_empty_store(tmp_path):
+    from gradio_client import Client
+
+    store = tmp_path / "empty-store"
+    with start_app(store, tmp_path, "--ingest-if-empty") as app:
+        client = Client(app.url, verbose=False, download_files=False)
+        assert {r["title"] for r in client.predict(api_name="/library_list")} == {
+            "AI Engineer vs Machine Learning Engineer: Which Career Path Pays More and Why"
+        }
+        assert "third-fastest" in ask(client, "How fast is the AI engineer role growing?")["answer"]
+    assert "ingesting" in app.log_text() and "Added" in app.log_text()

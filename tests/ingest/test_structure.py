@@ -70,6 +70,35 @@ def test_plain_heading_rule():
     assert not is_plain_heading("https://example.com/a-page")
     assert not is_plain_heading(" ".join(["word"] * 20))  # too long to be a heading
     assert not is_plain_heading("First line\nSecond line")
+    # A one-line reference entry ending in its URL is not a heading.
+    assert not is_plain_heading("Smith, J. (2024). Interview habits. Career Press. https://x.org/h")
+    assert not is_plain_heading("Smith (2024) Interview habits")
+
+
+def test_a_title_repeated_by_the_first_paragraph_is_kept():
+    text = "Pay Bands\n\nPay bands set the range for each level. They are reviewed yearly.\n"
+    article = parse_article("/x/pay.txt", clean_text(text), "txt")
+    assert article.title == "Pay Bands"
+    # ...while a slug line that the real title repeats is dropped.
+    slug = "pay bands\n\nPay Bands Explained for New Managers\n\nBands set ranges. They change.\n"
+    assert clean_text(slug).startswith("Pay Bands Explained")
+
+
+def test_reference_entries_on_one_line_are_parsed():
+    text = (
+        "Interview Notes\n\nPractice with a friend (Smith, 2024).\n\nReferences\n\n"
+        "Smith, J. (2024). Interview habits. Career Press. https://example.com/habits\n"
+    )
+    article = parse_article("/x/notes.txt", clean_text(text), "txt")
+    (ref,) = article.references
+    assert (ref.label, ref.title, ref.url) == (
+        "Smith, 2024",
+        "Interview habits",
+        "https://example.com/habits",
+    )
+    (first, entry) = chunk_article(article, "v1")
+    assert first.metadata["ref_ids"] == ref.ref_id
+    assert entry.metadata["section"] == "References"
 
 
 def test_markdown_title_and_headings():

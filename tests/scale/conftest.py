@@ -131,6 +131,30 @@ def snapshot(kb) -> dict:
     }
 
 
+_SNAPSHOT = (
+    "import json, sys; from ingest.settings import get_settings; "
+    "from ingest.store import open_knowledge_base; "
+    "from tests.scale.conftest import snapshot; "
+    "print(json.dumps(snapshot(open_knowledge_base(get_settings(store=sys.argv[1])))))"
+)
+
+
+def snapshot_of(store: Path) -> dict:
+    """`snapshot` taken by a fresh process: what the next reader would see, with no cache."""
+    done = subprocess.run(
+        [PY, "-c", _SNAPSHOT, str(store)],
+        cwd=REPO_ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    snap = json.loads(done.stdout)
+    snap["records"] = {k: tuple(v) for k, v in snap["records"].items()}
+    return snap
+
+
 def integrity(kb) -> dict:
     """Per-source chunk counts checked against the chunks actually stored; returns a summary."""
     got = kb.sources.get(include=["metadatas"])

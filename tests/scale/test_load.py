@@ -30,12 +30,12 @@ def _session(url: str, n: int) -> list[tuple[float, str | None]]:
         client = Client(url, verbose=False, download_files=False)
     except Exception as exc:  # noqa: BLE001 - every failure is counted, none may pass silently
         return [(0.0, f"session {n} could not connect: {exc!r}")] * len(QUESTIONS)
-    for i, question in enumerate(QUESTIONS):
+    for i in range(len(QUESTIONS)):
         q = QUESTIONS[(i + n) % len(QUESTIONS)]  # stagger so sessions ask different things
         t0 = time.perf_counter()
         try:
             result = client.predict(q, [], api_name="/ask")
-            error = None if result.get("citations") else f"{question!r}: no citations"
+            error = None if result.get("citations") else f"session {n}, {q!r}: no citations"
         except Exception as exc:  # noqa: BLE001
             error = f"session {n}, {q!r}: {exc!r}"
         out.append((time.perf_counter() - t0, error))
