@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -92,6 +93,8 @@ class Retriever:
             if fingerprint == self._fingerprint:
                 return
             import bm25s
+
+            logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG
 
             ids, docs, metas = self.kb.all_chunks()
             tokens = [

@@ -40,6 +40,12 @@ PRIVATE = {"api_visibility": "private"}
 PROGRESS = gr.Progress()  # a marker: gradio gives each call its own tracker
 
 
+def user_error(message: str) -> gr.Error:
+    """A short error for the page and for API clients. Gradio renders an Error's message as HTML,
+    and messages can quote a URL or file name the user typed, so tags are escaped."""
+    return gr.Error(safe_markdown(message), print_exception=False)
+
+
 # -- chat ---------------------------------------------------------------------------------------
 
 
@@ -49,7 +55,10 @@ def make_respond(assistant: Assistant):
         try:
             question = clean_question(question)
         except QuestionError as exc:
-            raise gr.Error(str(exc)) from None
+            # A toast, not an error: an error would cover the conversation with an overlay.
+            gr.Warning(safe_markdown(str(exc)))
+            yield (gr.skip(),) * 5
+            return
         chat = [
             *chat,
             {"role": "user", "content": safe_markdown(question)},
@@ -60,13 +69,19 @@ def make_respond(assistant: Assistant):
         try:
             for event in assistant.ask_stream(question, turns):
                 if event["type"] == "delta":
-                    text += event["text"]
+                    # The preview has links and images the final check would remove taken out.
+                    text = event.get("preview", text + event["text"])
                     chat[-1] = {"role": "assistant", "content": safe_markdown(text)}
                     yield chat, gr.skip(), "", turns, ""
                 else:
                     result = event["result"]
         except QuestionError as exc:
-            raise gr.Error(str(exc)) from None
+            raise user_error(str(exc)) from None
+        except StoreError as exc:
+            log.warning("store unavailable: %s", exc)
+            chat[-1] = {"role": "assistant", "content": safe_markdown(f"Sorry: {exc}")}
+            yield chat, sources_html(None), "", turns, ""
+            return
         except Exception:
             log.exception("answering %r failed", question)
             chat[-1] = {
@@ -106,8 +121,8 @@ def make_ask(assistant: Assistant):
         """
         try:
             return assistant.ask(question, history or [])
-        except QuestionError as exc:
-            raise gr.Error(str(exc)) from None
+        except (QuestionError, StoreError) as exc:
+            raise user_error(str(exc)) from None
 
     return ask
 
@@ -129,10 +144,10 @@ def make_library_handlers(library: Library):
         try:
             report = change()
         except LibraryError as exc:
-            raise gr.Error(str(exc)) from None
+            raise user_error(str(exc)) from None
         if not report.ok:
             log.warning("library change failed: %s", report.as_dict())
-            raise gr.Error(summary(report))  # toasts show text, not HTML
+            raise user_error(summary(report))
         new = report.results[-1].source if select_after and report.results else None
         table, dropdown = listing(new)
         return safe_markdown(summary(report)), report.as_dict(), table, dropdown
@@ -304,12 +319,13 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
         reingest_btn = gr.Button("Re-ingest", interactive=writable, scale=1)
         remove_btn = gr.Button("Remove", variant="stop", interactive=writable, scale=1)
         refresh_btn = gr.Button("Refresh list", scale=1)
-    status = gr.Markdown(elem_id="library-status")
+    status = gr.Markdown(elem_id="library-status", min_height=48)
     with gr.Accordion("Details of the last change", open=False):
         report = gr.JSON(label="Report")
 
     outputs = [status, report, table, selected]
-    one_writer = {"concurrency_limit": 1, "concurrency_id": "library"}
+    # Progress and errors show on the status line only, not as overlays on the table.
+    one_writer = {"concurrency_limit": 1, "concurrency_id": "library", "show_progress_on": status}
     add_url_btn.click(add_url, [url, token], outputs, api_name="library_add_url", **one_writer)
     url.submit(add_url, [url, token], outputs, **one_writer, **PRIVATE)
     add_file_btn.click(

@@ -61,7 +61,10 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
 def _strip_md(text: str) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 \2", text)
-    return re.sub(r"(\*\*|__|`)", "", text)
+    # Emphasis markers only where they wrap words: "window.__xss" in an article stays as written.
+    text = re.sub(r"\*\*(\S(?:.*?\S)?)\*\*", r"\1", text)
+    text = re.sub(r"(?<!\w)__(\S(?:.*?\S)?)__(?!\w)", r"\1", text)
+    return text.replace("`", "")
 
 
 def parse_article(source: str, text: str, kind: str, title_hint: str | None = None) -> Article:

@@ -18,6 +18,7 @@ import pytest
 from ingest.settings import REPO_ROOT
 from tests.conftest import free_port, wait_for_port
 
+UPLOAD_CAP = 50_000
 DROPPED_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "CHROMA_PORT")
 
 
@@ -82,7 +83,8 @@ def running_app(seeded_store, tmp_path_factory):
     work = tmp_path_factory.mktemp("web")
     store = work / "store"
     shutil.copytree(seeded_store, store)
-    with start_app(store, work) as app:
+    # A small upload cap, so a test can exceed it cheaply.
+    with start_app(store, work, ASSISTANT_UPLOAD_MAX_BYTES=str(UPLOAD_CAP)) as app:
         yield app
 
 

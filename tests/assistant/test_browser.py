@@ -124,6 +124,11 @@ def test_chat_answers_with_a_table_sources_and_highlighted_quotes(running_app, w
     assert "Which role pays more?" in examples
     assert "Compare AI engineers and ML engineers" in examples
 
+    # An empty question is refused with a short message and leaves the chat as it was.
+    page.locator("#ask").click()
+    page.get_by_test_id("toast-body").filter(has_text="question is empty").wait_for(timeout=WAIT_MS)
+    assert page.locator('#chat [data-testid="user"]').count() == 0
+
     page.locator("button.example", has_text="Compare AI engineers and ML engineers").click()
     wait_for_answer(page, "Compare AI engineers and ML engineers")
     bot = page.locator('#chat [data-testid="bot"]').last
@@ -188,6 +193,12 @@ def test_html_in_articles_and_questions_is_shown_as_text(running_app, watched, t
             "() => document.querySelector('#library-table').innerText.includes('<script>')",
             timeout=WAIT_MS,
         )
+        # An error message that quotes what the user typed shows it as text too.
+        page.locator("#add-url input, #add-url textarea").first.fill(XSS)
+        page.get_by_role("button", name="Add URL").click()
+        toast = page.get_by_test_id("toast-body").filter(has_text="is not an http(s) URL")
+        toast.wait_for(timeout=WAIT_MS)
+        assert "<script>window.__xss=1;alert(1)</script>" in toast.inner_text()
         page.wait_for_timeout(500)  # give any injected handler the chance to fire
         watched.shot("xss-library")
         assert page.evaluate("() => typeof window.__xss") == "undefined"
@@ -275,12 +286,14 @@ def test_library_tab_adds_selects_and_removes_an_article(running_app, watched, a
     selected = page.locator("#selected input")
     assert url in selected.input_value()
     # Clicking a row selects that article.
-    page.locator("#library-table td:visible", has_text="AI Engineer vs Machine").first.click()
+    page.locator(
+        "#library-table span.text:visible", has_text="AI Engineer vs Machine"
+    ).first.click()
     page.wait_for_function(
         "() => document.querySelector('#selected input').value.includes('/corpus/')",
         timeout=WAIT_MS,
     )
-    page.locator("#library-table td:visible", has_text="Otter Census Analyst").first.click()
+    page.locator("#library-table span.text:visible", has_text="Otter Census Analyst").first.click()
     page.wait_for_function(
         "u => document.querySelector('#selected input').value.includes(u)", arg=url, timeout=WAIT_MS
     )

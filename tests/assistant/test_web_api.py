@@ -10,12 +10,13 @@ import shutil
 import subprocess
 import sys
 
+import httpx
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 
 from ingest.settings import REPO_ROOT
-from tests.assistant.conftest import start_app
+from tests.assistant.conftest import UPLOAD_CAP, start_app
 
 PRIVATE_ENV = ("OPENAI_", "ASSISTANT_", "CHROMA_")
 CITED_ROW = re.compile(r"^\|.*\[\d+\].*\|\s*$", re.M)
@@ -248,3 +249,17 @@ def test_serve_ingests_the_corpus_into_an_empty_store(tmp_path):
         }
         assert "third-fastest" in ask(client, "How fast is the AI engineer role growing?")["answer"]
     assert "ingesting" in app.log_text() and "Added" in app.log_text()
+
+
+def test_upload_over_the_size_cap_is_refused(web_client, running_app, tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("An oversized article about careers. " * (UPLOAD_CAP // 20))
+    assert path.stat().st_size > UPLOAD_CAP
+    # The client knows the cap from the app's config...
+    with pytest.raises(ValueError, match="exceeds the maximum file size of 50000 bytes"):
+        web_client.predict(handle_file(str(path)), "", api_name="/library_add_file")
+    # ...and the server enforces it for anyone who ignores it.
+    with path.open("rb") as fh:
+        resp = httpx.post(f"{running_app.url}/gradio_api/upload", files={"files": fh}, timeout=30)
+    assert resp.status_code == 413, resp.text
+    assert not any(s.endswith("huge.txt") for s in sources(web_client))

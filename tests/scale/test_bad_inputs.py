@@ -414,22 +414,25 @@ def _cli_ingest_fails(store, value: str, expect: str) -> None:
 
 
 def test_cli_ingest_refuses_bad_files_and_urls(cli_store, tmp_path):
+    from ingest.load import source_id
+
     folder = write_bad_files(tmp_path / "bad")
-    before = snapshot_of(cli_store)
-    # One run over the folder: every bad file fails on its own with its own reason.
-    done = run_cli("ingest", str(folder), "--store", str(cli_store), "--json", env=_cli_env())
-    assert done.returncode == 1, done.stderr[-2000:]
-    errors = {
-        s["source"].rsplit("/", 1)[-1]: s["error"] for s in json.loads(done.stdout)["sources"]
-    }
-    supported = {n for n in BAD_FILES if not n.endswith(".docx")}  # the walk skips other types
-    assert set(errors) == supported, errors
-    for name in supported:
-        assert BAD_FILES[name][1].lower() in (errors[name] or "").lower(), (name, errors[name])
-    _cli_ingest_fails(cli_store, str(folder / "notes.docx"), "unsupported file type")
     port = free_port()
-    for template in list(BAD_URLS):
-        _cli_ingest_fails(cli_store, template.format(port=port), BAD_URLS[template])
+    urls = {template.format(port=port): expect for template, expect in BAD_URLS.items()}
+    before = snapshot_of(cli_store)
+    # One run over everything: each bad input fails on its own, with its own reason.
+    args = [str(folder), str(folder / "notes.docx"), *urls]
+    done = run_cli("ingest", *args, "--store", str(cli_store), "--json", env=_cli_env())
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    report = json.loads(done.stdout)
+    errors = {s["source"]: s["error"] for s in report["sources"]}
+    assert report["totals"]["failed"] == len(report["sources"]) == len(BAD_FILES) + len(urls)
+    expected = {source_id(str(folder / n)): e for n, (_, e) in BAD_FILES.items()}
+    expected.update({source_id(u): e for u, e in urls.items()})
+    assert set(errors) == set(expected), set(errors) ^ set(expected)
+    for source, expect in expected.items():
+        assert expect.lower() in (errors[source] or "").lower(), (source, errors[source])
     assert snapshot_of(cli_store) == before
 
 

@@ -181,10 +181,10 @@ def test_llm_endpoint_refusing_connections_falls_back(seeded_store, serve):
 # --- the Chroma server stopping mid-session -----------------------------------------------------
 
 
-def _chroma(path: Path, port: int, log: Path) -> subprocess.Popen:
+def _chroma(path: Path, port: int, log) -> subprocess.Popen:
     chroma = Path(PY).parent / "chroma"
     cmd = [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
-    return subprocess.Popen(cmd, stdout=open(log, "ab"), stderr=subprocess.STDOUT)
+    return subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
 
 
 @needs_web
@@ -209,7 +209,8 @@ def test_chroma_server_stopping_gives_clear_error_then_recovers(chroma_server, s
     assert app.proc.poll() is None, "the app died with the Chroma server"
 
     # Same port and path: the app must pick the server up again without a restart.
-    restarted = _chroma(tmp_path / "chroma", port, tmp_path / "chroma-restart.log")
+    log = open(tmp_path / "chroma-restart.log", "wb")
+    restarted = _chroma(tmp_path / "chroma", port, log)
     try:
         wait_for_port(port, 60, restarted)
         result = client.predict(QUESTION, [], api_name="/ask")
@@ -220,3 +221,4 @@ def test_chroma_server_stopping_gives_clear_error_then_recovers(chroma_server, s
             restarted.wait(10)
         except subprocess.TimeoutExpired:
             restarted.kill()
+        log.close()

@@ -1,0 +1,443 @@
+"""`make bench`: ingest throughput, warm ask latency, cold start, server memory, and retrieval
+against a naive LangChain pipeline. Prints a table and writes bench/results/bench.json.
+
+Everything runs on this machine against 127.0.0.1; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from bench.synth import write_articles  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "bench.json"
+TARGETS = {
+    "ingest_chunks_per_s": (">=", 1000),
+    "ask_p50_ms_one_article": ("<=", 25),
+    "ask_p50_ms_10k_chunks": ("<=", 100),
+    "ready_s": ("<=", 10),
+    "server_peak_rss_mb": ("<=", 700),
+}
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def pct(values: list[float], p: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def machine() -> dict:
+    import psutil
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import chromadb
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "chromadb": chromadb.__version__,
+        "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def settings_for(store: Path):
+    from ingest.settings import get_settings
+
+    settings = get_settings(store=store)
+    # Extractive mode and the embedded store, whatever the environment says.
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    return settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def child_env() -> dict:
+    cleared = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "CHROMA_PORT")
+    return {k: v for k, v in os.environ.items() if k not in cleared}
+
+
+def dev_set() -> list[dict]:
+    from assistant.evaluate import DEV_SET, load_set
+
+    return load_set(DEV_SET)
+
+
+def norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def recall(expected: list[str], chunks: list[str]) -> float:
+    got = [norm(c) for c in chunks]
+    return sum(any(norm(e) in c for c in got) for e in expected) / len(expected)
+
+
+# -- measurements -------------------------------------------------------------------------------
+
+
+def bench_ingest(work: Path, articles: int) -> dict:
+    from ingest.pipeline import ingest_sources
+    from ingest.store import open_knowledge_base
+
+    folder = work / "synthetic"
+    write_articles(folder, articles)
+    store = work / "store-10k"
+    settings = settings_for(store)
+    kb = open_knowledge_base(settings)  # loads the embedder: not part of the timing
+    kb.embedder.embed_batch(["warm up"])
+    t0 = time.perf_counter()
+    report = ingest_sources([str(folder)], kb, settings)
+    seconds = time.perf_counter() - t0
+    assert report.ok, [r.error for r in report.results if r.error][:3]
+    chunks = report.totals()["chunks"]
+    seed = ingest_sources([str(ROOT / "corpus")], kb, settings)
+    assert seed.ok
+    return {
+        "articles": articles,
+        "chunks": chunks,
+        "seconds": round(seconds, 2),
+        "ingest_chunks_per_s": round(chunks / seconds),
+        "store_chunks": kb.chunks.count(),
+        "store": str(store),
+    }
+
+
+def seed_store(work: Path) -> Path:
+    from ingest.pipeline import ingest_sources
+    from ingest.store import open_knowledge_base
+
+    store = work / "store-seed"
+    settings = settings_for(store)
+    assert ingest_sources([str(ROOT / "corpus")], open_knowledge_base(settings), settings).ok
+    return store
+
+
+def bench_ask(store: Path, rounds: int) -> dict:
+    from assistant.service import Assistant
+
+    assistant = Assistant.open(settings_for(store))
+    t0 = time.perf_counter()
+    assistant.warm()
+    warm_s = time.perf_counter() - t0
+    items = dev_set()
+    for item in items[:5]:  # first calls fill caches; not counted
+        assistant.ask(item["question"], item.get("history") or [])
+    times = []
+    for _ in range(rounds):
+        for item in items:
+            t = time.perf_counter()
+            assistant.ask(item["question"], item.get("history") or [])
+            times.append((time.perf_counter() - t) * 1000)
+    return {
+        "chunks": assistant.kb.chunks.count(),
+        "asks": len(times),
+        "p50_ms": round(pct(times, 50), 1),
+        "p95_ms": round(pct(times, 95), 1),
+        "warm_s": round(warm_s, 2),
+    }
+
+
+class Server:
+    def __init__(self, store: Path, log: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self._log = open(log, "wb")
+        cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(self.port)]
+        self.t0 = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [*cmd, "--store", str(store)],
+            cwd=ROOT,
+            env=child_env(),
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_page(self, timeout: float = 120) -> float:
+        """Seconds from spawn until GET / answers 200."""
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the server exited with {self.proc.returncode}")
+            try:
+                if httpx.get(self.url, timeout=2).status_code == 200:
+                    return time.perf_counter() - self.t0
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
+        raise TimeoutError(f"no page at {self.url} within {timeout}s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self._log.close()
+
+
+def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> dict:
+    import psutil
+    from gradio_client import Client
+
+    server = Server(store, work / f"serve-{label}.log")
+    try:
+        ready = server.wait_page()
+        proc = psutil.Process(server.proc.pid)
+        idle_mb = proc.memory_info().rss / 2**20
+        peak = [idle_mb]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                try:
+                    rss = proc.memory_info().rss
+                    rss += sum(c.memory_info().rss for c in proc.children(recursive=True))
+                    peak[0] = max(peak[0], rss / 2**20)
+                except psutil.Error:
+                    pass
+                stop.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        questions = [i["question"] for i in dev_set()]
+        latencies: list[float] = []
+        errors: list[str] = []
+
+        def user(n: int) -> None:
+            client = Client(server.url, verbose=False, download_files=False)
+            for i in range(asks):
+                t = time.perf_counter()
+                try:
+                    client.predict(questions[(n * asks + i) % len(questions)], [], api_name="/ask")
+                    latencies.append((time.perf_counter() - t) * 1000)
+                except Exception as exc:  # noqa: BLE001 - counted and reported
+                    errors.append(repr(exc))
+
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(users) as pool:
+            list(pool.map(user, range(users), timeout=600))
+        burst_s = time.perf_counter() - t0
+        stop.set()
+        sampler.join()
+        return {
+            "ready_s": round(ready, 2),
+            "idle_rss_mb": round(idle_mb),
+            "server_peak_rss_mb": round(peak[0]),
+            "burst_asks": users * asks,
+            "burst_errors": len(errors),
+            "burst_s": round(burst_s, 1),
+            "burst_p50_ms": round(pct(latencies, 50)),
+            "burst_p95_ms": round(pct(latencies, 95)),
+        }
+    finally:
+        server.stop()
+
+
+def bench_versus(store: Path, k: int = 4) -> dict:
+    """Ours (hybrid retrieval, k=4) and the naive LangChain pipeline on the dev set."""
+    from assistant.service import Assistant
+    from bench.naive import build_naive
+
+    assistant = Assistant.open(settings_for(store))
+    assistant.warm()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    naive, naive_chunks = build_naive(texts, assistant.kb.embedder, k=k)
+    items = [i for i in dev_set() if i.get("expected")]
+    ours_r, ours_ms, ours_total_ms, naive_r, naive_ms = [], [], [], [], []
+    ours_chars, naive_chars, default_r = [], [], []
+    for item in items[:3]:  # warm both
+        assistant.ask(item["question"], item.get("history") or [], k=k)
+        naive(item["question"])
+    for item in items:
+        t = time.perf_counter()
+        result = assistant.ask(item["question"], item.get("history") or [], k=k)
+        ours_total_ms.append((time.perf_counter() - t) * 1000)
+        ours_ms.append(result["timings_ms"]["retrieve"])
+        ours_r.append(recall(item["expected"], [p["text"] for p in result["passages"]]))
+        ours_chars.append(sum(len(p["text"]) for p in result["passages"]))
+        default = assistant.ask(item["question"], item.get("history") or [])
+        default_r.append(recall(item["expected"], [p["text"] for p in default["passages"]]))
+        t = time.perf_counter()
+        chunks = naive(item["question"])
+        naive_ms.append((time.perf_counter() - t) * 1000)
+        naive_r.append(recall(item["expected"], chunks))
+        naive_chars.append(sum(len(c) for c in chunks))
+    return {
+        "questions": len(items),
+        "k": k,
+        "ours_recall": round(statistics.mean(ours_r), 3),
+        "ours_retrieve_p50_ms": round(pct(ours_ms, 50), 1),
+        "ours_ask_p50_ms": round(pct(ours_total_ms, 50), 1),
+        "ours_chunks": assistant.kb.chunks.count(),
+        "ours_chars_retrieved": round(statistics.mean(ours_chars)),
+        "ours_default_k": assistant.settings.top_k,
+        "ours_default_k_recall": round(statistics.mean(default_r), 3),
+        "naive_chars_retrieved": round(statistics.mean(naive_chars)),
+        "naive_recall": round(statistics.mean(naive_r), 3),
+        "naive_retrieve_p50_ms": round(pct(naive_ms, 50), 1),
+        "naive_chunks": naive_chunks,
+    }
+
+
+# -- report -------------------------------------------------------------------------------------
+
+
+def verdict(key: str, value: float) -> str:
+    op, target = TARGETS[key]
+    ok = value >= target if op == ">=" else value <= target
+    return f"{op} {target:g}  {'ok' if ok else 'MISSED'}"
+
+
+def table(results: dict) -> str:
+    m, ing, one, big = results["machine"], results["ingest"], results["ask_one"], results["ask_10k"]
+    srv, srv_big, vs = results["server"], results["server_10k"], results["versus"]
+    rows = [
+        (
+            "ingest throughput (chunks/s)",
+            ing["ingest_chunks_per_s"],
+            "ingest_chunks_per_s",
+            f"{ing['chunks']} chunks from {ing['articles']} articles in {ing['seconds']} s",
+        ),
+        (
+            "ask p50 ms, one article",
+            one["p50_ms"],
+            "ask_p50_ms_one_article",
+            f"p95 {one['p95_ms']} ms; {one['chunks']} chunks; {one['asks']} asks",
+        ),
+        (
+            "ask p50 ms, >=10k chunks",
+            big["p50_ms"],
+            "ask_p50_ms_10k_chunks",
+            f"p95 {big['p95_ms']} ms; {big['chunks']} chunks; warm-up {big['warm_s']} s",
+        ),
+        ("ready to serve (s), one article", srv["ready_s"], "ready_s", "spawn to GET / = 200"),
+        ("ready to serve (s), 10k chunks", srv_big["ready_s"], "ready_s", "spawn to GET / = 200"),
+        (
+            "server peak RSS MB, one article",
+            srv["server_peak_rss_mb"],
+            "server_peak_rss_mb",
+            f"idle {srv['idle_rss_mb']} MB; {srv['burst_asks']} asks, {srv['burst_errors']} errors,"
+            f" p50 {srv['burst_p50_ms']} ms",
+        ),
+        (
+            "server peak RSS MB, 10k chunks",
+            srv_big["server_peak_rss_mb"],
+            "server_peak_rss_mb",
+            f"idle {srv_big['idle_rss_mb']} MB; {srv_big['burst_asks']} asks, "
+            f"{srv_big['burst_errors']} errors, p50 {srv_big['burst_p50_ms']} ms",
+        ),
+    ]
+    out = [
+        f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, "
+        f"chromadb {m['chromadb']}; load average at start {m['load_avg_at_start']}",
+        "",
+        "| measure | value | target | notes |",
+        "| --- | ---: | --- | --- |",
+    ]
+    for name, value, key, note in rows:
+        out.append(f"| {name} | {value} | {verdict(key, value)} | {note} |")
+    out += [
+        "",
+        f"retrieval on eval/dev.jsonl ({vs['questions']} questions with expected passages, "
+        f"top-{vs['k']}, same WordLlama embeddings, same run):",
+        "",
+        "| pipeline | chunks | recall | retrieval p50 ms | chars retrieved | notes |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+        f"| ours (hybrid BM25 + dense, RRF) | {vs['ours_chunks']} | {vs['ours_recall']} | "
+        f"{vs['ours_retrieve_p50_ms']} | {vs['ours_chars_retrieved']} | whole ask p50 "
+        f"{vs['ours_ask_p50_ms']} ms; recall at default k={vs['ours_default_k']}: "
+        f"{vs['ours_default_k_recall']} |",
+        f"| naive LangChain (1000/200 splits, dense top-{vs['k']}) | {vs['naive_chunks']} | "
+        f"{vs['naive_recall']} | {vs['naive_retrieve_p50_ms']} | {vs['naive_chars_retrieved']} "
+        "| similarity_search only |",
+    ]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--articles", type=int, default=1000, help="synthetic articles (default 1000)")
+    p.add_argument("--rounds", type=int, default=3, help="passes over the dev set per ask bench")
+    p.add_argument("--users", type=int, default=20, help="concurrent API users in the burst")
+    p.add_argument("--asks", type=int, default=5, help="asks per user in the burst")
+    p.add_argument("--out", type=Path, default=RESULTS)
+    args = p.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    results: dict = {"machine": machine()}
+    try:
+        steps = [
+            ("ingest", lambda: bench_ingest(work, args.articles)),
+            ("seed", lambda: str(seed_store(work))),
+            ("ask_one", lambda: bench_ask(Path(results["seed"]), args.rounds)),
+            ("ask_10k", lambda: bench_ask(Path(results["ingest"]["store"]), args.rounds)),
+            (
+                "server",
+                lambda: bench_server(Path(results["seed"]), work, "seed", args.users, args.asks),
+            ),
+            (
+                "server_10k",
+                lambda: bench_server(
+                    Path(results["ingest"]["store"]), work, "10k", args.users, args.asks
+                ),
+            ),
+            ("versus", lambda: bench_versus(Path(results["seed"]))),
+        ]
+        for name, step in steps:
+            t0 = time.perf_counter()
+            print(f"bench: {name} …", file=sys.stderr, flush=True)
+            results[name] = step()
+            print(f"bench: {name} done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["targets"] = {k: f"{op} {v}" for k, (op, v) in TARGETS.items()}
+    text = table(results)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({**results, "table": text}, indent=2))
+    print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
