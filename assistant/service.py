@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 
+from ingest.errors import StoreError
 from ingest.settings import Settings, get_settings
 from ingest.store import KnowledgeBase, open_knowledge_base
 
@@ -17,10 +18,11 @@ from .evidence import TermMatcher, answer_type_test, assess, score_sentences, to
 from .llm import ChatModel, LLMError, build_messages, rewrite_messages
 from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
 from .retrieve import Passage, Retriever
-from .verify import check_answer, renumber, safe_preview
+from .verify import check_answer, renumber, safe_preview, strip_links
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
 
@@ -47,7 +49,7 @@ class QuestionError(ValueError):
 def clean_question(question: object) -> str:
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
-    text = _CONTROL.sub(" ", question)
+    text = _CONTROL.sub(" ", _ANSI.sub(" ", question))
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QuestionError("the question is empty: type a question about the articles")
@@ -141,7 +143,31 @@ class Assistant:
         k: int | None = None,
         source: str | None = None,
     ) -> Iterator[dict]:
-        """Events: {"type": "delta", "text"} while an LLM streams, then {"type": "final", "result"}."""
+        """Events: {"type": "delta", "text", "preview"} while an LLM streams, then
+        {"type": "final", "result"}.
+
+        Raises QuestionError for a bad question and StoreError when the store cannot be reached.
+        """
+        try:
+            yield from self._ask_stream(question, history, k, source)
+        except (QuestionError, StoreError):
+            raise
+        except Exception as exc:
+            if is_store_outage(exc):
+                raise StoreError(self._outage_message()) from exc
+            raise
+
+    def _outage_message(self) -> str:
+        s = self.settings
+        if s.chroma_host:
+            return (
+                f"cannot reach the Chroma server at {s.chroma_host}:{s.chroma_port}; start it "
+                f"again with `chroma run --path DIR --port {s.chroma_port}` (the assistant "
+                "reconnects by itself), or unset CHROMA_HOST to use the local store"
+            )
+        return f"the store at {s.store} cannot be read; check the folder and its permissions"
+
+    def _ask_stream(self, question, history, k, source) -> Iterator[dict]:
         t0 = time.perf_counter()
         question = clean_question(question)
         turns = clean_history(history)
@@ -264,8 +290,12 @@ class Assistant:
             answer = extractive.compose(
                 extractive.select(sentences, wants=answer_type_test(query)), cites
             )
-        result["answer"] = answer
-        result["citations"] = cites.build(self._references(passages))
+        refs = self._references(passages)
+        # Article text is quoted as it is, but an image or outside link written into an article
+        # must not render in the chat: only the articles' own reference URLs stay.
+        allowed = {r.get("url") for r in refs.values() if r.get("url")}
+        result["answer"] = strip_links(answer, allowed, result["stripped"])
+        result["citations"] = cites.build(refs)
 
     def _references(self, passages: list[Passage]) -> dict[str, dict]:
         return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
@@ -280,7 +310,11 @@ class Assistant:
             pieces.append(piece)
             # The raw text may carry an image or link that the final check would remove: the
             # preview is what a page may render while the answer is still arriving.
-            yield {"type": "delta", "text": piece, "preview": safe_preview("".join(pieces), allowed)}
+            yield {
+                "type": "delta",
+                "text": piece,
+                "preview": safe_preview("".join(pieces), allowed),
+            }
         raw = "".join(pieces).strip()
         if not raw:
             raise LLMError("returned an empty answer")

@@ -263,3 +263,21 @@ def test_upload_over_the_size_cap_is_refused(web_client, running_app, tmp_path):
         resp = httpx.post(f"{running_app.url}/gradio_api/upload", files={"files": fh}, timeout=30)
     assert resp.status_code == 413, resp.text
     assert not any(s.endswith("huge.txt") for s in sources(web_client))
+
+
+def test_the_readme_api_example_works_as_written(running_app, capsys):
+    import re
+
+    from ingest.settings import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(
+        block
+        for block in re.findall(r"```python\n(.*?)```", readme, re.S)
+        if "gradio_client" in block
+    )
+    assert len([ln for ln in example.splitlines() if ln.strip()]) <= 5
+    code = example.replace("http://127.0.0.1:7860/", running_app.url + "/")
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "ML engineers generally earn more" in printed
