@@ -97,10 +97,18 @@ class Retriever:
             logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG
 
             ids, docs, metas = self.kb.all_chunks()
-            tokens = [
-                content_terms(f"{m.get('section', '')} {d}")
-                for d, m in zip(docs, metas, strict=True)
-            ]
+            # One pass of tokenizing serves BM25, document frequencies and the surface vocabulary.
+            surface: Counter = Counter()
+            section_terms: dict[str, list[str]] = {}
+            tokens = []
+            for d, m in zip(docs, metas, strict=True):
+                doc_words = words(d)
+                surface.update(set(doc_words))
+                section = m.get("section", "")
+                if section not in section_terms:
+                    section_terms[section] = content_terms(section)
+                body = [stem(w) for w in doc_words if w not in STOPWORDS and len(w) > 1]
+                tokens.append(section_terms[section] + body)
             bm25 = None
             if ids:
                 bm25 = bm25s.BM25()
@@ -108,7 +116,7 @@ class Retriever:
             freq: Counter = Counter()
             for toks in tokens:
                 freq.update(set(toks))
-            self._surface = Counter(w for d in docs for w in set(words(d)))
+            self._surface = surface
             self._bm25, self._ids, self._docs, self._metas = bm25, ids, docs, metas
             self._index_of = {cid: i for i, cid in enumerate(ids)}
             self.doc_freq = freq
@@ -120,7 +128,7 @@ class Retriever:
         """Every surface word of the store with its embedding, for similarity matching."""
         with self._lock:
             if self._vocab is None:
-                surface = sorted({w for d in self._docs for w in words(d) if w not in STOPWORDS})
+                surface = sorted(w for w in self._surface if w not in STOPWORDS)
                 vecs = embedder.embed_batch(surface) if surface else np.zeros((0, embedder.dim))
                 self._vocab = ({w: i for i, w in enumerate(surface)}, vecs)
             return self._vocab
@@ -135,7 +143,7 @@ class Retriever:
         sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
         out = []
         for w, row in zip(qwords, sims, strict=True):
-            for i in np.argsort(-row)[:3]:
+            for i in np.argpartition(-row, min(3, len(row) - 1))[:3]:
                 if row[i] >= min_sim and stem(names[i]) != stem(w):
                     out.append((stem(names[i]), float(row[i])))
         return out

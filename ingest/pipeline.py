@@ -72,23 +72,35 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
     chunks = chunk_article(article, version, settings.chunk_chars)
     if not chunks:
         raise IngestError(f"{value} produced no passages")
-    vectors = kb.embedder.embed_batch([c.embed_text for c in chunks])
-    ref_vectors = kb.embedder.embed_batch([r.text for r in article.references])
     prepared = Prepared(
         loaded.source,
         version,
         article.title,
         loaded.kind,
         chunks,
-        vectors,
+        None,  # embedded in batches at flush time: one model call for many articles
         article.references,
-        ref_vectors,
+        None,
         replaces=previous is not None,
     )
     status = "updated" if previous else "added"
     return prepared, SourceResult(
         loaded.source, status, article.title, len(chunks), len(article.references)
     )
+
+
+def embed_all(embedder, batch: list[Prepared]) -> None:
+    """Embed every chunk and reference of a batch of articles in one call."""
+    texts = [c.embed_text for p in batch for c in p.chunks]
+    texts += [r.text for p in batch for r in p.references]
+    vectors = embedder.embed_batch(texts)
+    at = 0
+    for p in batch:
+        p.chunk_vectors = vectors[at : at + len(p.chunks)]
+        at += len(p.chunks)
+    for p in batch:
+        p.reference_vectors = vectors[at : at + len(p.references)]
+        at += len(p.references)
 
 
 def ingest_sources(
@@ -111,12 +123,26 @@ def ingest_sources(
         pending_results: list[SourceResult] = []
 
         def flush() -> None:
-            if pending:
-                kb.put(pending)
-                report.results.extend(pending_results)
-                known.update({p.source: {"version": p.version} for p in pending})
-                pending.clear()
-                pending_results.clear()
+            if not pending:
+                return
+            try:
+                embed_all(kb.embedder, pending)
+                ready, done = list(pending), list(pending_results)
+            except EmbeddingError:
+                ready, done = [], []
+                for p, r in zip(pending, pending_results, strict=True):  # find who fails
+                    try:
+                        embed_all(kb.embedder, [p])
+                        ready.append(p)
+                        done.append(r)
+                    except EmbeddingError as exc:
+                        report.results.append(SourceResult(r.source, "failed", error=str(exc)))
+            if ready:
+                kb.put(ready)
+            report.results.extend(done)
+            known.update({p.source: {"version": p.version} for p in ready})
+            pending.clear()
+            pending_results.clear()
 
         for i, value in enumerate(values):
             if on_progress:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .split import Chunk
 
 CHUNKS, REFERENCES, SOURCES = "chunks", "references", "sources"
 LOCK_NAME = "writer.lock"
+STAMP_ID = "store-stamp"  # a record in `sources` whose token changes on every write
 
 
 def make_client(settings):
@@ -66,9 +68,9 @@ class Prepared:
     title: str
     kind: str
     chunks: list[Chunk]
-    chunk_vectors: np.ndarray
+    chunk_vectors: np.ndarray | None
     references: list[Reference]
-    reference_vectors: np.ndarray
+    reference_vectors: np.ndarray | None
     replaces: bool  # an older version of this source is stored
 
 
@@ -127,7 +129,7 @@ class KnowledgeBase:
 
     def records(self) -> dict[str, dict]:
         got = self.sources.get(include=["metadatas"])
-        return {m["source"]: m for m in got["metadatas"] or []}
+        return {m["source"]: m for m in got["metadatas"] or [] if "source" in m}
 
     def record(self, source: str) -> dict | None:
         got = self.sources.get(ids=[source_key(source)], include=["metadatas"])
@@ -144,7 +146,14 @@ class KnowledgeBase:
     def put(self, batch: list[Prepared]) -> None:
         self.generation += 1
         self._put(batch)
+        self._stamp()
         self.generation += 1
+
+    def _stamp(self) -> None:
+        """A new token on every write, so readers in any process notice changes in O(1)."""
+        self.sources.upsert(
+            ids=[STAMP_ID], embeddings=[[1.0]], documents=[""], metadatas=[{"stamp": uuid.uuid4().hex}]
+        )
 
     def _put(self, batch: list[Prepared]) -> None:
         """Write new chunks first, then drop older versions, then the source record last.
@@ -203,12 +212,17 @@ class KnowledgeBase:
         self.chunks.delete(where={"source": source})
         self.references.delete(where={"source": source})
         self.sources.delete(ids=[source_key(source)])
+        self._stamp()
         return existed
 
     def fingerprint(self) -> tuple:
-        """Changes whenever any source is written or removed: readers rebuild indexes on it."""
-        versions = sorted((m["source"], m["version"]) for m in self.records().values())
-        return self.chunks.count(), tuple(versions)
+        """Changes whenever any source is written or removed: readers rebuild indexes on it.
+
+        The chunk count also moves when a crashed writer left chunks without their stamp.
+        """
+        got = self.sources.get(ids=[STAMP_ID], include=["metadatas"])
+        stamp = got["metadatas"][0].get("stamp") if got["ids"] else None
+        return self.chunks.count(), stamp
 
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         ids: list[str] = []

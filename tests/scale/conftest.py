@@ -158,9 +158,10 @@ def snapshot_of(store: Path) -> dict:
 def integrity(kb) -> dict:
     """Per-source chunk counts checked against the chunks actually stored; returns a summary."""
     got = kb.sources.get(include=["metadatas"])
-    sources = [m["source"] for m in got["metadatas"]]
+    metas_of_sources = [m for m in got["metadatas"] if "source" in m]  # not the store stamp
+    sources = [m["source"] for m in metas_of_sources]
     assert len(sources) == len(set(sources)), "a source has more than one record"
-    records = {m["source"]: m for m in got["metadatas"]}
+    records = {m["source"]: m for m in metas_of_sources}
     ids, _docs, metas = kb.all_chunks()
     assert len(ids) == len(set(ids)), "duplicate chunk ids"
     pairs = [(m["source"], m["chunk_index"]) for m in metas]
