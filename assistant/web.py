@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 # Before gradio is imported: no usage reporting and no version check from a local server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -359,7 +360,8 @@ def serve(settings, ingest_if_empty: bool = False) -> int:
         print(summary(report), flush=True)
         if not report.ok:
             print("warning: some sources failed to ingest (see above)", file=sys.stderr)
-    assistant.warm()
+    # Build the indexes while the page starts serving; the first question waits for them.
+    threading.Thread(target=assistant.warm, name="warm", daemon=True).start()
     app = build_app(assistant)
     app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
     url = f"http://{settings.host}:{settings.port}"

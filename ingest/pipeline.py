@@ -119,31 +119,7 @@ def ingest_sources(
     report.results += [SourceResult(source_id(v), "failed", error=e) for v, e in missing]
     with kb.writing():
         known = kb.records()
-        pending: list[Prepared] = []
-        pending_results: list[SourceResult] = []
-
-        def flush() -> None:
-            if not pending:
-                return
-            try:
-                embed_all(kb.embedder, pending)
-                ready, done = list(pending), list(pending_results)
-            except EmbeddingError:
-                ready, done = [], []
-                for p, r in zip(pending, pending_results, strict=True):  # find who fails
-                    try:
-                        embed_all(kb.embedder, [p])
-                        ready.append(p)
-                        done.append(r)
-                    except EmbeddingError as exc:
-                        report.results.append(SourceResult(r.source, "failed", error=str(exc)))
-            if ready:
-                kb.put(ready)
-            report.results.extend(done)
-            known.update({p.source: {"version": p.version} for p in ready})
-            pending.clear()
-            pending_results.clear()
-
+        batcher = _Batcher(kb, report, known)
         for i, value in enumerate(values):
             if on_progress:
                 on_progress(i, len(values), value)
@@ -158,12 +134,9 @@ def ingest_sources(
                 continue
             if prepared is None:
                 report.results.append(result)
-                continue
-            pending.append(prepared)
-            pending_results.append(result)
-            if sum(len(p.chunks) for p in pending) >= BATCH_CHUNKS:
-                flush()
-        flush()
+            else:
+                batcher.add(prepared, result)
+        batcher.flush()
         if on_progress:
             on_progress(len(values), len(values), "")
         if prune:
@@ -175,6 +148,39 @@ def ingest_sources(
                     kb.remove(source)
                     report.results.append(SourceResult(source, "removed"))
     return report
+
+
+class _Batcher:
+    """Collects prepared articles, embeds them together and hands each batch to the writer."""
+
+    def __init__(self, kb: KnowledgeBase, report: Report, known: dict):
+        self.kb, self.report, self.known = kb, report, known
+        self.pending: list[tuple[Prepared, SourceResult]] = []
+
+    def add(self, prepared: Prepared, result: SourceResult) -> None:
+        self.pending.append((prepared, result))
+        if sum(len(p.chunks) for p, _ in self.pending) >= BATCH_CHUNKS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        try:
+            embed_all(self.kb.embedder, [p for p, _ in batch])
+            ready = batch
+        except EmbeddingError:
+            ready = []
+            for p, r in batch:  # embed one by one to find which article fails
+                try:
+                    embed_all(self.kb.embedder, [p])
+                    ready.append((p, r))
+                except EmbeddingError as exc:
+                    self.report.results.append(SourceResult(r.source, "failed", error=str(exc)))
+        if ready:
+            self.kb.put([p for p, _ in ready])
+            self.report.results.extend(r for _, r in ready)
+            self.known.update({p.source: {"version": p.version} for p, _ in ready})
 
 
 def remove_source(kb: KnowledgeBase, value: str) -> Report:

@@ -91,7 +91,7 @@ class KnowledgeBase:
             # embedding_function=None: Chroma's default would download an ONNX model if reached.
             col = self.client.get_collection(name, embedding_function=None)
         except (NotFoundError, ValueError):
-            meta = {"embedder": embedder_name, "dim": dim, "hnsw:space": "cosine"}
+            meta = {"embedder": embedder_name, "dim": dim, "hnsw:space": "cosine", "hnsw:construction_ef": 64}
             try:
                 col = self.client.create_collection(name, metadata=meta, embedding_function=None)
             except Exception:  # another process created it first
