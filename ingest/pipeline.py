@@ -15,7 +15,8 @@ from .split import chunk_article
 from .store import KnowledgeBase, Prepared
 from .structure import parse_article
 
-BATCH_CHUNKS = 2000  # write in batches: one Chroma call per ~2000 chunks, not per article
+BATCH_CHUNKS = 2000
+BACKGROUND_MIN_SOURCES = 100  # below this, starting an embedding process costs more than it saves  # write in batches: one Chroma call per ~2000 chunks, not per article
 
 
 @dataclass
@@ -89,11 +90,18 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
     )
 
 
+def texts_of(batch: list[Prepared]) -> list[str]:
+    return [c.embed_text for p in batch for c in p.chunks] + [
+        r.text for p in batch for r in p.references
+    ]
+
+
 def embed_all(embedder, batch: list[Prepared]) -> None:
     """Embed every chunk and reference of a batch of articles in one call."""
-    texts = [c.embed_text for p in batch for c in p.chunks]
-    texts += [r.text for p in batch for r in p.references]
-    vectors = embedder.embed_batch(texts)
+    assign(batch, embedder.embed_batch(texts_of(batch)))
+
+
+def assign(batch: list[Prepared], vectors) -> None:
     at = 0
     for p in batch:
         p.chunk_vectors = vectors[at : at + len(p.chunks)]
@@ -119,24 +127,26 @@ def ingest_sources(
     report.results += [SourceResult(source_id(v), "failed", error=e) for v, e in missing]
     with kb.writing():
         known = kb.records()
-        batcher = _Batcher(kb, report, known)
-        for i, value in enumerate(values):
-            if on_progress:
-                on_progress(i, len(values), value)
-            try:
-                prepared, result = prepare(value, kb, settings, known, allow)
-            except (IngestError, EmbeddingError) as exc:
-                report.results.append(SourceResult(source_id(value), "failed", error=str(exc)))
-                continue
-            except OSError as exc:
-                msg = f"cannot read {value}: {exc.strerror or exc}"
-                report.results.append(SourceResult(source_id(value), "failed", error=msg))
-                continue
-            if prepared is None:
-                report.results.append(result)
-            else:
-                batcher.add(prepared, result)
-        batcher.flush()
+        background = None
+        if len(values) >= BACKGROUND_MIN_SOURCES and kb.embedder.name.startswith("wordllama"):
+            from .embed_worker import BackgroundEmbedder
+
+            background = BackgroundEmbedder()
+        batcher = _Batcher(kb, report, known, background)
+        try:
+            for i, value in enumerate(values):
+                if on_progress:
+                    on_progress(i, len(values), value)
+                prepared, result = _prepare_one(value, kb, settings, known, allow)
+                if prepared is None:
+                    report.results.append(result)
+                else:
+                    batcher.add(prepared, result)
+            batcher.flush()
+            batcher.finish()
+        finally:
+            if background is not None:
+                background.close()
         if on_progress:
             on_progress(len(values), len(values), "")
         if prune:
@@ -150,12 +160,29 @@ def ingest_sources(
     return report
 
 
-class _Batcher:
-    """Collects prepared articles, embeds them together and hands each batch to the writer."""
+def _prepare_one(value: str, kb: KnowledgeBase, settings, known: dict, allow: bool):
+    """`prepare`, with a bad source turned into a failed result instead of an exception."""
+    try:
+        return prepare(value, kb, settings, known, allow)
+    except (IngestError, EmbeddingError) as exc:
+        return None, SourceResult(source_id(value), "failed", error=str(exc))
+    except OSError as exc:
+        msg = f"cannot read {value}: {exc.strerror or exc}"
+        return None, SourceResult(source_id(value), "failed", error=msg)
 
-    def __init__(self, kb: KnowledgeBase, report: Report, known: dict):
+
+class _Batcher:
+    """Collects prepared articles, embeds them together and writes each batch.
+
+    With a background embedder, batch k+1 is embedded in a helper process while batch k is
+    written, so the two costs overlap on a multi-core machine.
+    """
+
+    def __init__(self, kb: KnowledgeBase, report: Report, known: dict, background=None):
         self.kb, self.report, self.known = kb, report, known
         self.pending: list[tuple[Prepared, SourceResult]] = []
+        self.background = background
+        self.embedding: tuple | None = None  # (future, batch) being embedded in the background
 
     def add(self, prepared: Prepared, result: SourceResult) -> None:
         self.pending.append((prepared, result))
@@ -166,6 +193,11 @@ class _Batcher:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
+        if self.background is not None:
+            future = self.background.submit(texts_of([p for p, _ in batch]))
+            self.finish()
+            self.embedding = (future, batch)
+            return
         try:
             embed_all(self.kb.embedder, [p for p, _ in batch])
             ready = batch
@@ -177,6 +209,17 @@ class _Batcher:
                     ready.append((p, r))
                 except EmbeddingError as exc:
                     self.report.results.append(SourceResult(r.source, "failed", error=str(exc)))
+        self._write(ready)
+
+    def finish(self) -> None:
+        """Write the batch whose background embedding is under way, once it is done."""
+        if self.embedding is not None:
+            future, batch = self.embedding
+            self.embedding = None
+            assign([p for p, _ in batch], future.result())
+            self._write(batch)
+
+    def _write(self, ready: list[tuple[Prepared, SourceResult]]) -> None:
         if ready:
             self.kb.put([p for p, _ in ready])
             self.report.results.extend(r for _, r in ready)
