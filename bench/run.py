@@ -395,6 +395,9 @@ def table(results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=1000, help="synthetic articles (default 1000)")
     p.add_argument("--rounds", type=int, default=3, help="passes over the dev set per ask bench")
