@@ -6,8 +6,6 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-import numpy as np
-
 from .clean import clean_text
 from .errors import EmbeddingError, IngestError
 from .load import discover, is_url, load, source_id
@@ -244,7 +242,3 @@ def remove_source(kb: KnowledgeBase, value: str) -> Report:
             )
         ]
     )
-
-
-def embed_query(kb: KnowledgeBase, text: str) -> np.ndarray:
-    return kb.embedder.embed_batch([text])[0]

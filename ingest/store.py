@@ -91,7 +91,12 @@ class KnowledgeBase:
             # embedding_function=None: Chroma's default would download an ONNX model if reached.
             col = self.client.get_collection(name, embedding_function=None)
         except (NotFoundError, ValueError):
-            meta = {"embedder": embedder_name, "dim": dim, "hnsw:space": "cosine", "hnsw:construction_ef": 64}
+            meta = {
+                "embedder": embedder_name,
+                "dim": dim,
+                "hnsw:space": "cosine",
+                "hnsw:construction_ef": 64,
+            }
             try:
                 col = self.client.create_collection(name, metadata=meta, embedding_function=None)
             except Exception:  # another process created it first
@@ -152,7 +157,10 @@ class KnowledgeBase:
     def _stamp(self) -> None:
         """A new token on every write, so readers in any process notice changes in O(1)."""
         self.sources.upsert(
-            ids=[STAMP_ID], embeddings=[[1.0]], documents=[""], metadatas=[{"stamp": uuid.uuid4().hex}]
+            ids=[STAMP_ID],
+            embeddings=[[1.0]],
+            documents=[""],
+            metadatas=[{"stamp": uuid.uuid4().hex}],
         )
 
     def _put(self, batch: list[Prepared]) -> None:

@@ -23,7 +23,8 @@ def test_many_sources_are_embedded_in_the_background_like_in_process(tmp_path, r
     assert len(kb.records()) == count
     got = kb.chunks.get(limit=20, include=["embeddings", "documents", "metadatas"])
     texts = [
-        f"{m['title']}\n{m['section']}\n{d}" for d, m in zip(got["documents"], got["metadatas"])
+        f"{m['title']}\n{m['section']}\n{d}"
+        for d, m in zip(got["documents"], got["metadatas"], strict=True)
     ]
     expected = kb.embedder.embed_batch(texts)
     assert np.allclose(np.asarray(got["embeddings"]), expected, atol=1e-5)
