@@ -236,24 +236,41 @@ def is_followup(question: str, history: list[dict]) -> bool:
     return bool(_ANAPHORA.search(question)) or len(content_terms(question)) <= 2
 
 
+def _topic(text: str, roles: list[str]) -> str:
+    """The words of a question that are neither function words nor the roles it names."""
+    role_words = {w.lower() for r in roles for w in r.split()}
+    return " ".join(
+        w
+        for w in re.findall(r"[\w$']+", text)
+        if w.lower() not in STOPWORDS
+        and w.lower() not in _LEAD_WORDS
+        and w.lower() not in role_words
+    )
+
+
 def resolve_followup(question: str, history: list[dict]) -> tuple[str, list[str]]:
-    """Make a follow-up standalone from earlier user turns. Returns (query, inherited roles)."""
+    """Make a follow-up standalone from earlier user turns. Returns (query, inherited roles).
+
+    "And how much do they earn?" borrows the roles asked about before; "What about ML
+    engineers?" names its role but borrows the topic.
+    """
     if not is_followup(question, history):
         return question, []
     own_roles = find_roles(question)
+    if own_roles and _topic(question, own_roles):
+        return question, []
     for turn in reversed(history):
         if turn.get("role") != "user":
             continue
         previous = str(turn.get("content", ""))
         roles = find_roles(previous)
+        topic = _topic(previous, roles)
         if own_roles:
-            return question, []
+            if topic:
+                return f"{question} ({topic})", []
+            continue
         if roles:
             return f"{question} ({' and '.join(roles)})", roles
-        terms = content_terms(previous)
-        if terms:
-            topic = " ".join(
-                w for w in re.findall(r"[\w$']+", previous) if w.lower() not in STOPWORDS
-            )
+        if topic:
             return f"{question} ({topic})", []
     return question, []

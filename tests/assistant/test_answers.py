@@ -134,3 +134,13 @@ def test_bad_history_gets_a_clear_error(assistant):
         assistant.ask("Which role pays more?", history=[{"role": "system", "content": "x"}])
     with pytest.raises(QuestionError):
         assistant.ask("Which role pays more?", history="not a list")
+
+
+def test_follow_up_naming_a_new_role_keeps_the_topic(assistant):
+    history = [
+        {"role": "user", "content": "How much do AI engineers earn?"},
+        {"role": "assistant", "content": "Median base salaries range from $140,000 to $185,000."},
+    ]
+    result = assistant.ask("What about ML engineers?", history)
+    assert "earn" in result["query"]
+    assert "$245,000" in result["answer"]
