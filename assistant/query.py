@@ -14,7 +14,7 @@ ROLE_NOUNS = (
 )
 _ROLE = re.compile(rf"\b((?:[A-Za-z][\w+#./-]*\s+){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
 _SHARED_HEAD = re.compile(
-    rf"\b(?!(?:{ROLE_NOUNS})s?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})s?\b",
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b",
     re.I,
 )
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
@@ -113,6 +113,11 @@ def _clean_role(phrase: str) -> str:
     for i, tok in enumerate(toks[:-1]):
         if tok.lower().strip(",.;:") in _LEAD_WORDS or not re.match(r"^[\w+#./-]+$", tok):
             start = i + 1
+    # A lowercase word before a name ("recommend ML engineering") is not part of the role.
+    for i in range(len(toks) - 2, start, -1):
+        if toks[i][:1].isupper() and toks[i - 1][:1].islower():
+            start = i
+            break
     return " ".join(toks[start:])
 
 
