@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from ingest.settings import REPO_ROOT
-from tests.conftest import free_port, wait_for_port
+from tests.conftest import free_port, stop_process, wait_for_port
 
 UPLOAD_CAP = 50_000
 DROPPED_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "CHROMA_PORT")
@@ -69,12 +69,7 @@ def start_app(store: Path, workdir: Path, *args: str, **env_overrides: str):
             raise RuntimeError(f"{exc}\n--- server log ---\n{app.log_text()}") from None
         yield app
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop_process(proc, 15)
 
 
 @pytest.fixture(scope="module")

@@ -139,10 +139,11 @@ _SNAPSHOT = (
 )
 
 
-def snapshot_of(store: Path) -> dict:
-    """`snapshot` taken by a fresh process: what the next reader would see, with no cache."""
+def in_fresh_process(code: str, store: Path):
+    """Run `code` (which prints JSON) with the store path in a new process: what the next
+    reader would see, with no cache of this process in the way."""
     done = subprocess.run(
-        [PY, "-c", _SNAPSHOT, str(store)],
+        [PY, "-c", code, str(store)],
         cwd=REPO_ROOT,
         env=child_env(),
         capture_output=True,
@@ -150,7 +151,12 @@ def snapshot_of(store: Path) -> dict:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    snap = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def snapshot_of(store: Path) -> dict:
+    """`snapshot` taken by a fresh process."""
+    snap = in_fresh_process(_SNAPSHOT, store)
     snap["records"] = {k: tuple(v) for k, v in snap["records"].items()}
     return snap
 

@@ -12,8 +12,16 @@ import pytest
 
 from bench.synth import write_articles
 from ingest.settings import REPO_ROOT
-from tests.conftest import wait_for_port
-from tests.scale.conftest import PY, child_env, integrity, needs_web, run_cli, run_json
+from tests.conftest import stop_process, wait_for_port
+from tests.scale.conftest import (
+    PY,
+    child_env,
+    in_fresh_process,
+    integrity,
+    needs_web,
+    run_cli,
+    run_json,
+)
 from tests.support.openai_server import CutStream, Reply, Stall, StallMidStream, Status
 
 QUESTION = "What kind of math does a machine learning engineer need to know?"
@@ -32,16 +40,7 @@ _COUNTS = (
 
 def _counts(store: Path) -> tuple[int, int]:
     """(source records, chunks) read by a separate process, as the next run would see them."""
-    done = subprocess.run(
-        [PY, "-c", _COUNTS, str(store)],
-        cwd=REPO_ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    records, chunks = json.loads(done.stdout)
+    records, chunks = in_fresh_process(_COUNTS, store)
     return records, chunks
 
 
@@ -216,9 +215,5 @@ def test_chroma_server_stopping_gives_clear_error_then_recovers(chroma_server, s
         result = client.predict(QUESTION, [], api_name="/ask")
         assert result["citations"] and not result["abstained"], result
     finally:
-        restarted.terminate()
-        try:
-            restarted.wait(10)
-        except subprocess.TimeoutExpired:
-            restarted.kill()
+        stop_process(restarted)
         log.close()
