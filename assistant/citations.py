@@ -21,6 +21,9 @@ class CitationSet:
             self._quote[passage_index] = quote
         return self._number[passage_index]
 
+    def cited_passages(self) -> list[int]:
+        return list(self._number)
+
     def __len__(self) -> int:
         return len(self._number)
 

@@ -169,6 +169,10 @@ ANSWER_TYPES = [
 ]
 
 
+def asks_for_source(question: str) -> bool:
+    return bool(_SOURCE_Q.search(question))
+
+
 def answer_type_test(question: str):
     """A predicate for sentences that offer what the question asks for, or None."""
     wanted = [offers for asks, offers in ANSWER_TYPES if asks.search(question)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ingest.references import REFERENCES_HEADING
 from ingest.store import KnowledgeBase
 from ingest.text import STOPWORDS, content_terms, stem, words
 
@@ -70,6 +71,7 @@ class Retriever:
         self._index_of: dict[str, int] = {}
         self.doc_freq: Counter = Counter()
         self._surface: Counter = Counter()
+        self._reference_entries: dict[str, int] = {}  # ref id -> its entry in a References section
         self._checked_at = 0.0
         self._generation = -1
         self._vocab: tuple[dict[str, int], np.ndarray] | None = None
@@ -122,6 +124,13 @@ class Retriever:
             self.doc_freq = freq
             self._vocab = None
             self._acronyms = acronyms(docs + [m.get("title", "") for m in metas])
+            self._reference_entries = {
+                m["ref_ids"]: i
+                for i, m in enumerate(metas)
+                if m.get("ref_ids")
+                and "," not in m["ref_ids"]
+                and REFERENCES_HEADING.match(m.get("section", ""))
+            }
             self._fingerprint = fingerprint
 
     def vocabulary(self, embedder) -> tuple[dict[str, int], np.ndarray]:
@@ -147,6 +156,11 @@ class Retriever:
                 if row[i] >= min_sim and stem(names[i]) != stem(w):
                     out.append((stem(names[i]), float(row[i])))
         return out
+
+    def reference_entry(self, ref_id: str) -> Passage | None:
+        """The References-section passage that lists this reference, if the store has one."""
+        i = self._reference_entries.get(ref_id)
+        return self._passage(i) if i is not None else None
 
     def has_acronym(self, acronym: str) -> bool:
         return acronym.upper() in self._acronyms

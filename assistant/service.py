@@ -14,7 +14,14 @@ from ingest.store import KnowledgeBase, open_knowledge_base
 
 from . import compare, extractive
 from .citations import CitationSet
-from .evidence import TermMatcher, answer_type_test, assess, score_sentences, topic_words
+from .evidence import (
+    TermMatcher,
+    answer_type_test,
+    asks_for_source,
+    assess,
+    score_sentences,
+    topic_words,
+)
 from .llm import ChatModel, LLMError, build_messages, rewrite_messages
 from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
 from .retrieve import Passage, Retriever
@@ -287,15 +294,35 @@ class Assistant:
                 parts.append(extractive.compose(chosen, cites))
             answer = "\n\n".join(parts)
         else:
-            answer = extractive.compose(
-                extractive.select(sentences, wants=answer_type_test(query)), cites
-            )
+            chosen = extractive.select(sentences, wants=answer_type_test(query))
+            answer = extractive.compose(chosen, cites)
+            if asks_for_source(query):
+                answer += self._source_entries(chosen, passages, cites, result)
         refs = self._references(passages)
         # Article text is quoted as it is, but an image or outside link written into an article
         # must not render in the chat: only the articles' own reference URLs stay.
         allowed = {r.get("url") for r in refs.values() if r.get("url")}
         result["answer"] = strip_links(answer, allowed, result["stripped"])
         result["citations"] = cites.build(refs)
+
+    def _source_entries(self, chosen, passages, cites, result) -> str:
+        """For "where does this come from" questions: the reference-list entry behind the
+        chosen sentences, quoted and cited as a passage of its own."""
+        lines = []
+        for s in chosen:
+            for ref_id in passages[s.passage].ref_ids[:1]:
+                entry = self.retriever.reference_entry(ref_id)
+                if entry is None:
+                    continue
+                index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
+                if index is None:
+                    passages.append(entry)
+                    result["passages"].append(entry.public())
+                    index = len(passages) - 1
+                if any(index == i for i in cites.cited_passages()):
+                    continue
+                lines.append(f"{entry.text} [{cites.cite(index, entry.text)}]")
+        return "".join(f"\n\nSource: {line}" for line in lines[:2])
 
     def _references(self, passages: list[Passage]) -> dict[str, dict]:
         return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
