@@ -60,8 +60,12 @@ def _blocked_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
     return None
 
 
-def check_host(url: str, allow_private: bool) -> None:
-    """Resolve the host and refuse it if any address is internal (unless explicitly allowed)."""
+def check_host(url: str, allow_private: bool, allowed_networks: tuple[str, ...] = ()) -> str:
+    """Resolve the host and refuse it if any address is internal (unless explicitly allowed).
+
+    Returns the address to connect to, so the connection goes where the check looked (a second
+    DNS answer cannot point it somewhere else).
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise IngestError(
@@ -74,27 +78,52 @@ def check_host(url: str, allow_private: bool) -> None:
         infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise IngestError(f"cannot resolve host {host!r}: {exc}") from None
+    if not infos:
+        raise IngestError(f"cannot resolve host {host!r}: no addresses")
+    first = infos[0][4][0].split("%")[0]
     if allow_private:
-        return
+        return first
+    allowed = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
     for info in infos:
         ip = ipaddress.ip_address(info[4][0].split("%")[0])
         reason = _blocked_reason(ip)
-        if reason:
+        if reason and not any(ip in net for net in allowed if ip.version == net.version):
             raise IngestError(
                 f"refused {url}: {host} resolves to {ip}, {reason}; pass --allow-private-urls "
-                "(ASSISTANT_ALLOW_PRIVATE_URLS=1) only if you trust this network"
+                "(ASSISTANT_ALLOW_PRIVATE_URLS=1) or list the network in "
+                "ASSISTANT_ALLOWED_NETWORKS only if you trust it"
             )
+    return first
 
 
-def fetch(url: str, *, timeout: float, max_bytes: int, allow_private: bool = False) -> Fetched:
+def _pinned(url: str, ip: str) -> tuple[str, dict, dict]:
+    """The URL aimed at the checked address, with the Host header and TLS name of the original."""
+    parts = urlsplit(url)
+    host = f"[{ip}]" if ":" in ip else ip
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": host_header}, extensions
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float,
+    max_bytes: int,
+    allow_private: bool = False,
+    allowed_networks: tuple[str, ...] = (),
+) -> Fetched:
     """Download one article, following at most three redirects, each checked like the first."""
     current = normalize_url(url)
     deadline = time.monotonic() + timeout
     with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False) as c:
         for _hop in range(MAX_REDIRECTS + 1):
-            check_host(current, allow_private)
+            ip = check_host(current, allow_private, allowed_networks)
+            target, headers, extensions = _pinned(current, ip)
+            headers["Accept"] = ", ".join(ALLOWED_TYPES)
             try:
-                with c.stream("GET", current, headers={"Accept": ", ".join(ALLOWED_TYPES)}) as r:
+                with c.stream("GET", target, headers=headers, extensions=extensions) as r:
                     if r.is_redirect:
                         location = r.headers.get("location")
                         if not location:

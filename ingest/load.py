@@ -80,9 +80,22 @@ def _walk(root: Path) -> tuple[list[Path], list[Path]]:
     return out, broken
 
 
-def load(value: str, *, max_bytes: int, timeout: float, allow_private: bool) -> Loaded:
+def load(
+    value: str,
+    *,
+    max_bytes: int,
+    timeout: float,
+    allow_private: bool,
+    allowed_networks: tuple[str, ...] = (),
+) -> Loaded:
     if is_url(value):
-        got = fetch(value, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+        got = fetch(
+            value,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            allowed_networks=allowed_networks,
+        )
         return decode(got.url, got.kind, got.data)
     path = Path(value)
     kind = SUPPORTED.get(path.suffix.lower())

@@ -57,6 +57,7 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         max_bytes=settings.max_source_bytes,
         timeout=settings.fetch_timeout,
         allow_private=allow_private,
+        allowed_networks=tuple(settings.allowed_networks),
     )
     text = clean_text(loaded.text)
     if len(text.split()) < 5:

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     max_source_bytes: int = 5_000_000
     fetch_timeout: float = 10.0
     allow_private_urls: bool = False
+    # Private networks that URLs may point into, e.g. ["10.20.0.0/16"] for an intranet wiki.
+    allowed_networks: list[str] = []
 
     chunk_chars: int = 800
     top_k: int = 5

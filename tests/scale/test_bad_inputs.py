@@ -162,12 +162,13 @@ def test_program_api_refuses_bad_url(template, program_kb, pages):
 class FakeDNS:
     """Stands in for the resolver (stdlib socket.getaddrinfo) for *.test names only.
 
-    The safety check sees `checked[host]`; the actual connection always goes to 127.0.0.1,
-    so no packet can leave the machine even if the check were skipped.
+    The safety check sees `checked[host]`. Any other lookup (a second resolution by the HTTP
+    client, as in DNS rebinding) gets `later`, a loopback address where nothing listens, so a
+    fetch that did not connect to the checked address fails, and no packet leaves the machine.
     """
 
-    def __init__(self, real, checked: dict[str, str]) -> None:
-        self.real, self.checked, self.lookups = real, checked, []
+    def __init__(self, real, checked: dict[str, str], later: str = "127.0.0.2") -> None:
+        self.real, self.checked, self.later, self.lookups = real, checked, later, []
 
     def __call__(self, host, port, *args, **kwargs):
         if not str(host).endswith(".test"):
@@ -176,14 +177,14 @@ class FakeDNS:
         import sys
 
         caller = sys._getframe(1).f_code.co_name
-        ip = self.checked[host] if caller == "check_host" else "127.0.0.1"
+        ip = self.checked[host] if caller == "check_host" else self.later
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port or 80))]
 
 
 @pytest.fixture
 def fake_dns(monkeypatch):
-    def install(checked: dict[str, str]) -> FakeDNS:
-        dns = FakeDNS(socket.getaddrinfo, checked)
+    def install(checked: dict[str, str], later: str = "127.0.0.2") -> FakeDNS:
+        dns = FakeDNS(socket.getaddrinfo, checked, later)
         monkeypatch.setattr(socket, "getaddrinfo", dns)
         return dns
 
@@ -201,7 +202,9 @@ def test_every_redirect_hop_is_checked(pages, fake_dns):
     from ingest.fetch import fetch
 
     port = pages.port
-    dns = fake_dns({"public.test": "93.184.216.34", "internal.test": "10.0.0.5"})
+    # public.test stands for an allowed address: the test server's, allowed by network.
+    dns = fake_dns({"public.test": "127.0.0.1", "internal.test": "10.0.0.5"})
+    allowed = ("127.0.0.1/32",)
     pages.routes["/to-internal"] = Page(
         b"", status=302, headers={"Location": f"http://internal.test:{port}/article"}
     )
@@ -209,12 +212,46 @@ def test_every_redirect_hop_is_checked(pages, fake_dns):
         b"", status=302, headers={"Location": f"http://public.test:{port}/article"}
     )
     # Control: a redirect between public names is followed, so the refusal below is the check.
-    got = fetch(f"http://public.test:{port}/to-public", timeout=5, max_bytes=100_000)
+    got = fetch(
+        f"http://public.test:{port}/to-public",
+        timeout=5,
+        max_bytes=100_000,
+        allowed_networks=allowed,
+    )
     assert b"Testers find bugs" in got.data
     with pytest.raises(IngestError, match=r"internal\.test resolves to 10\.0\.0\.5"):
-        fetch(f"http://public.test:{port}/to-internal", timeout=5, max_bytes=100_000)
+        fetch(
+            f"http://public.test:{port}/to-internal",
+            timeout=5,
+            max_bytes=100_000,
+            allowed_networks=allowed,
+        )
     assert pages.hits["/to-internal"] == 1 and pages.hits["/article"] == 1
     assert "internal.test" in dns.lookups
+
+
+def test_connection_goes_to_the_checked_address_not_a_second_dns_answer(pages, fake_dns):
+    """DNS rebinding: the name is checked with one answer and resolved again with another."""
+    from ingest.fetch import fetch
+
+    fake_dns({"rebind.test": "127.0.0.1"}, later="127.0.0.2")
+    got = fetch(
+        f"http://rebind.test:{pages.port}/article",
+        timeout=5,
+        max_bytes=100_000,
+        allowed_networks=("127.0.0.1/32",),
+    )
+    assert b"Testers find bugs" in got.data
+    assert pages.hits["/article"] == 1
+
+
+def test_an_allowed_network_does_not_allow_other_private_addresses(fake_dns):
+    from ingest.fetch import check_host
+
+    fake_dns({"wiki.test": "10.20.1.5", "db.test": "10.30.0.9"})
+    assert check_host("http://wiki.test/", False, ("10.20.0.0/16",)) == "10.20.1.5"
+    with pytest.raises(IngestError, match="10.30.0.9"):
+        check_host("http://db.test/", False, ("10.20.0.0/16",))
 
 
 def test_slow_server_times_out(program_kb, pages):
