@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ingest.text import content_terms
 
@@ -62,12 +61,6 @@ _COMPARATIVE = re.compile(
 _JUDGEMENT = re.compile(r"\b(generally|than|in comparing|overall|depends)\b", re.I)
 
 
-@dataclass
-class Row:
-    aspect: str
-    cells: list[tuple[Sentence, int]]  # one (sentence, citation number) per side
-
-
 def side_of(sentence: Sentence, passages: list[Passage], keys: list[str]) -> int | None:
     """Which side a sentence speaks about: its own mention, else its passage's, else its heading's."""
 
@@ -108,7 +101,7 @@ def build_table(
     sentences: list[Sentence],
     passages: list[Passage],
     cites: CitationSet,
-) -> tuple[str, list[Row], Sentence | None]:
+) -> tuple[str, Sentence | None]:
     keys = [role_key(s) for s in sides]
     asked = set(content_terms(aspect_query))
     order = sorted(ASPECTS, key=lambda a: -len(a[1] & asked))
@@ -139,22 +132,20 @@ def build_table(
             used.add((found[0].passage, found[0].position))
             one_sided.append((name, side, found[0]))
     focus = set().union(*[a[1] for a in ASPECTS if a[1] & asked]) | asked
-    verdict = _verdict(attributed, focus, used, passages, keys)
+    verdict = _verdict(attributed, focus, used)
     header = "| Aspect | " + " | ".join(_title(s) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
-    out_rows: list[Row] = []
     for name, picks in rows:
         cells = [(s, cites.cite(s.passage, s.text)) for s in picks]
-        out_rows.append(Row(name, cells))
         lines.append(f"| {name} | " + " | ".join(f"{_cell(s.text)} [{n}]" for s, n in cells) + " |")
-    table = "\n".join(lines) if out_rows else ""
+    table = "\n".join(lines) if rows else ""
     for name, side, s in one_sided:
         n = cites.cite(s.passage, s.text)
         table += f"\n\n**{name}** (the articles speak only of {_title(sides[side])}s here): {s.text} [{n}]"
-    return table.strip(), out_rows, verdict
+    return table.strip(), verdict
 
 
-def _verdict(attributed, asked: set[str], used, passages, keys) -> Sentence | None:
+def _verdict(attributed, asked: set[str], used) -> Sentence | None:
     """The article's own comparative judgement most related to what was asked."""
     best, best_score = None, 0.0
     for s, _side in attributed:

@@ -73,7 +73,6 @@ class TermMatcher:
         role_words = {w for r in self.roles for w in words(r)}
         self.terms = [t for t in topic_words(question) if t not in role_words]
         self.weights = np.array([retriever.idf(stem(t)) * specificity(t) for t in self.terms])
-        self.topical = np.ones(len(self.terms), dtype=bool)
         vocab, vecs = retriever.vocabulary(embedder)
         self._index = vocab
         if self.terms and len(vocab):
@@ -126,11 +125,8 @@ class TermMatcher:
         return float((self.match(text) * self.weights).sum() / self.weights.sum())
 
     def topical_coverage(self, text: str) -> float | None:
-        """Coverage of the non-role topic words; None when the question has none."""
-        if not self.topical.any():
-            return None
-        w = self.weights * self.topical
-        return float((self.match(text) * w).sum() / w.sum())
+        """Coverage of the (non-role) topic words; None when the question has none."""
+        return self.score(text) if self.terms else None
 
 
 def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
@@ -195,7 +191,7 @@ def score_sentences(
         return []
     vecs = embedder.embed_batch([s.text for s in sentences])
     dense = vecs @ query_vec
-    asks_source = bool(_SOURCE_Q.search(question))
+    asks_source = asks_for_source(question)
     for s, d in zip(sentences, dense, strict=True):
         s.lexical = matcher.score(f"{s.text} {passages[s.passage].section}")
         s.dense = float(d)
@@ -257,7 +253,5 @@ def assess(
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if coverages[0] is not None and max(coverages) < MIN_COVERAGE and weak_meaning:
-        return "no passage speaks to " + ", ".join(
-            f"“{t}”" for t, top in zip(matcher.terms, matcher.topical, strict=True) if top
-        )
+        return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)
     return None

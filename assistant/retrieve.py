@@ -75,6 +75,7 @@ class Retriever:
         self._checked_at = 0.0
         self._generation = -1
         self._vocab: tuple[dict[str, int], np.ndarray] | None = None
+        self._vocab_words: list[str] = []
         self._acronyms: dict[str, str] = {}
 
     @property
@@ -101,6 +102,7 @@ class Retriever:
             ids, docs, metas = self.kb.all_chunks()
             # One pass of tokenizing serves BM25, document frequencies and the surface vocabulary.
             surface: Counter = Counter()
+            freq: Counter = Counter()
             section_terms: dict[str, list[str]] = {}
             tokens = []
             for d, m in zip(docs, metas, strict=True):
@@ -111,13 +113,11 @@ class Retriever:
                     section_terms[section] = content_terms(section)
                 body = [stem(w) for w in doc_words if w not in STOPWORDS and len(w) > 1]
                 tokens.append(section_terms[section] + body)
+                freq.update(set(tokens[-1]))
             bm25 = None
             if ids:
                 bm25 = bm25s.BM25()
                 bm25.index(tokens, show_progress=False)
-            freq: Counter = Counter()
-            for toks in tokens:
-                freq.update(set(toks))
             self._surface = surface
             self._bm25, self._ids, self._docs, self._metas = bm25, ids, docs, metas
             self._index_of = {cid: i for i, cid in enumerate(ids)}
@@ -140,6 +140,7 @@ class Retriever:
                 surface = sorted(w for w in self._surface if w not in STOPWORDS)
                 vecs = embedder.embed_batch(surface) if surface else np.zeros((0, embedder.dim))
                 self._vocab = ({w: i for i, w in enumerate(surface)}, vecs)
+                self._vocab_words = surface
             return self._vocab
 
     def _neighbours(self, query: str, min_sim: float = 0.55) -> list[tuple[str, float]]:
@@ -148,7 +149,7 @@ class Retriever:
         vocab, vecs = self.vocabulary(self.kb.embedder)
         if not qwords or not len(vocab):
             return []
-        names = list(vocab)
+        names = self._vocab_words
         sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
         out = []
         for w, row in zip(qwords, sims, strict=True):
@@ -168,7 +169,7 @@ class Retriever:
     def expand_abbreviations(self, query: str) -> str:
         """Spell out abbreviations the articles never use: "MLE" and "eng" become their words."""
         self.refresh(max_age=1.0)
-        vocab = set(self.doc_freq)
+        vocab = self.doc_freq
 
         def spell(m: re.Match) -> str:
             tok = m.group(0)
@@ -215,9 +216,6 @@ class Retriever:
         return math.log(
             1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5)
         )
-
-    def known(self, term: str) -> bool:
-        return term in self.doc_freq
 
     def _passage(self, i: int) -> Passage:
         m = self._metas[i]

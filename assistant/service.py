@@ -49,6 +49,11 @@ def is_store_outage(exc: BaseException) -> bool:
     return False
 
 
+def reference_urls(refs: dict[str, dict]) -> set[str]:
+    """The only URLs an answer may link to: those of the references its passages cite."""
+    return {r["url"] for r in refs.values() if r.get("url")}
+
+
 class QuestionError(ValueError):
     """The question itself cannot be answered as given (empty, too long)."""
 
@@ -267,7 +272,7 @@ class Assistant:
 
     def _abstain_text(self, why: str, passages: list[Passage]) -> str:
         text = f"{ABSTAIN_TEXT}: {why}."
-        related = [p for p in passages[:3]]
+        related = passages[:3]
         if related:
             text += "\n\nRelated reading:\n" + "\n".join(
                 f"- *{p.title}* — {p.section}" for p in related
@@ -277,7 +282,7 @@ class Assistant:
     def _extractive(self, comparison, query, sentences, passages, result) -> None:
         cites = CitationSet(passages)
         if comparison:
-            table, rows, verdict = compare.build_table(
+            table, verdict = compare.build_table(
                 comparison.sides, comparison.aspect, sentences, passages, cites
             )
             parts = []
@@ -301,8 +306,7 @@ class Assistant:
         refs = self._references(passages)
         # Article text is quoted as it is, but an image or outside link written into an article
         # must not render in the chat: only the articles' own reference URLs stay.
-        allowed = {r.get("url") for r in refs.values() if r.get("url")}
-        result["answer"] = strip_links(answer, allowed, result["stripped"])
+        result["answer"] = strip_links(answer, reference_urls(refs), result["stripped"])
         result["citations"] = cites.build(refs)
 
     def _source_entries(self, chosen, passages, cites, result) -> str:
@@ -310,19 +314,19 @@ class Assistant:
         chosen sentences, quoted and cited as a passage of its own."""
         lines = []
         for s in chosen:
-            for ref_id in passages[s.passage].ref_ids[:1]:
-                entry = self.retriever.reference_entry(ref_id)
-                if entry is None:
-                    continue
-                index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
-                if index is None:
-                    passages.append(entry)
-                    result["passages"].append(entry.public())
-                    index = len(passages) - 1
-                if any(index == i for i in cites.cited_passages()):
-                    continue
+            entry = next(
+                (self.retriever.reference_entry(r) for r in passages[s.passage].ref_ids[:1]), None
+            )
+            if entry is None or len(lines) == 2:  # at most two: the answer stays short
+                continue
+            index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
+            if index is None:
+                passages.append(entry)
+                result["passages"].append(entry.public())
+                index = len(passages) - 1
+            if index not in cites.cited_passages():
                 lines.append(f"{entry.text} [{cites.cite(index, entry.text)}]")
-        return "".join(f"\n\nSource: {line}" for line in lines[:2])
+        return "".join(f"\n\nSource: {line}" for line in lines)
 
     def _references(self, passages: list[Passage]) -> dict[str, dict]:
         return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
@@ -331,7 +335,7 @@ class Assistant:
         """Stream the model's answer, then check it. `question` is the standalone question."""
         messages = build_messages(question, passages, turns)
         refs = self._references(passages)
-        allowed = {r.get("url") for r in refs.values() if r.get("url")}
+        allowed = reference_urls(refs)
         pieces = []
         for piece in self.llm.stream(messages):
             pieces.append(piece)
