@@ -64,11 +64,15 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         raise IngestError(f"{value} has no article text left after removing page boilerplate")
     version = version_of(text)
     previous = known.get(loaded.source)
-    article = parse_article(loaded.source, text, loaded.kind, loaded.title_hint)
-    if previous and previous.get("version") == version:
+    if previous and previous.get("version") == version:  # same text: nothing to parse or write
         return None, SourceResult(
-            loaded.source, "unchanged", article.title, previous["chunks"], previous["references"]
+            loaded.source,
+            "unchanged",
+            previous.get("title", ""),
+            previous["chunks"],
+            previous["references"],
         )
+    article = parse_article(loaded.source, text, loaded.kind, loaded.title_hint)
     chunks = chunk_article(article, version, settings.chunk_chars)
     if not chunks:
         raise IngestError(f"{value} produced no passages")
