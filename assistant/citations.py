@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .retrieve import Passage
+from knowledge.schema import Passage
 
 
 class CitationSet:

@@ -7,8 +7,8 @@ import json
 import logging
 import sys
 
-from ingest.errors import StoreError
-from ingest.settings import get_settings
+from knowledge.errors import StoreError
+from knowledge.settings import get_settings
 
 
 def build_parser() -> argparse.ArgumentParser:

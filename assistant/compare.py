@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import content_terms
+from knowledge.schema import Passage
+from knowledge.text import content_terms
 
 from .citations import CitationSet
 from .evidence import Sentence
 from .query import find_roles, role_key
-from .retrieve import Passage
 
 # General career aspects; a question that names one gets that row first.
 ASPECTS: list[tuple[str, set[str]]] = [

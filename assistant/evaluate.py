@@ -7,7 +7,7 @@ import re
 import statistics
 from pathlib import Path
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 
 DEV_SET = REPO_ROOT / "eval" / "dev.jsonl"
 THRESHOLDS = REPO_ROOT / "eval" / "thresholds.json"

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.references import REFERENCES_HEADING
-from ingest.text import STOPWORDS, split_sentences, stem, words
+from knowledge.text import STOPWORDS, split_sentences, stem, words
 
 from .query import find_roles, role_keys
 from .retrieve import Passage, Retriever
@@ -133,7 +132,7 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
     out = []
     for pi, p in enumerate(passages):
         # A reference entry is one unit: splitting it at its periods makes nonsense.
-        parts = [p.text] if REFERENCES_HEADING.match(p.section) else split_sentences(p.text)
+        parts = [p.text] if p.is_reference_list else split_sentences(p.text)
         for si, s in enumerate(parts):
             if len(s.split()) >= 3:
                 out.append(Sentence(pi, si, s))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.text import STOPWORDS, content_terms
+from knowledge.text import STOPWORDS, content_terms
 
 ROLE_NOUNS = (
     "engineer|scientist|developer|analyst|researcher|architect|manager|designer|specialist"

@@ -8,39 +8,14 @@ import re
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.references import REFERENCES_HEADING
-from ingest.store import KnowledgeBase
-from ingest.text import STOPWORDS, content_terms, stem, words
+from knowledge.schema import IS_REFERENCE_LIST, Passage, passage_from_record
+from knowledge.store import KnowledgeBase
+from knowledge.text import STOPWORDS, content_terms, stem, words
 
 RRF_K = 60
-
-
-@dataclass
-class Passage:
-    id: str
-    text: str
-    source: str
-    title: str
-    section: str
-    ref_ids: list[str]
-    chunk_index: int
-    score: float = 0.0
-    dense: float = 0.0  # cosine similarity to the query
-    bm25: float = 0.0
-    extra: dict = field(default_factory=dict)
-
-    def public(self) -> dict:
-        return {
-            "source": self.source,
-            "title": self.title,
-            "section": self.section,
-            "text": self.text,
-            "score": round(self.score, 5),
-        }
 
 
 def acronyms(texts: list[str]) -> dict[str, str]:
@@ -127,9 +102,7 @@ class Retriever:
             self._reference_entries = {
                 m["ref_ids"]: i
                 for i, m in enumerate(metas)
-                if m.get("ref_ids")
-                and "," not in m["ref_ids"]
-                and REFERENCES_HEADING.match(m.get("section", ""))
+                if m.get("ref_ids") and "," not in m["ref_ids"] and m.get(IS_REFERENCE_LIST)
             }
             self._fingerprint = fingerprint
 
@@ -218,16 +191,7 @@ class Retriever:
         )
 
     def _passage(self, i: int) -> Passage:
-        m = self._metas[i]
-        return Passage(
-            id=self._ids[i],
-            text=self._docs[i],
-            source=m["source"],
-            title=m.get("title", ""),
-            section=m.get("section", ""),
-            ref_ids=[r for r in m.get("ref_ids", "").split(",") if r],
-            chunk_index=int(m.get("chunk_index", 0)),
-        )
+        return passage_from_record(self._ids[i], self._docs[i], self._metas[i])
 
     def search(
         self, query: str, k: int, query_vector: np.ndarray | None = None, source: str | None = None

@@ -8,9 +8,9 @@ import threading
 import time
 from collections.abc import Iterator
 
-from ingest.errors import StoreError
-from ingest.settings import Settings, get_settings
-from ingest.store import KnowledgeBase, open_knowledge_base
+from knowledge.errors import StoreError
+from knowledge.settings import Settings, get_settings
+from knowledge.store import KnowledgeBase, open_knowledge_base
 
 from . import compare, extractive
 from .citations import CitationSet

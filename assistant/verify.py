@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.text import content_terms, split_sentences
+from knowledge.text import content_terms, split_sentences
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.I)
 # [text](url), [text](<url>), [text](url "title") and [text](url 'title')

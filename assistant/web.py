@@ -16,8 +16,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 
-from ingest.errors import StoreError  # noqa: E402
 from ingest.pipeline import ingest_sources  # noqa: E402
+from knowledge.errors import StoreError  # noqa: E402
 
 from .service import Assistant, QuestionError, clean_question  # noqa: E402
 from .web_library import COLUMNS, UPLOAD_TYPES, Library, LibraryError, summary  # noqa: E402

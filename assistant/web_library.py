@@ -14,9 +14,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.errors import StoreError
 from ingest.load import is_url
 from ingest.pipeline import Report, ingest_sources, remove_source
+from knowledge.errors import StoreError
 
 log = logging.getLogger(__name__)
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]

@@ -75,7 +75,7 @@ def machine() -> dict:
 
 
 def settings_for(store: Path):
-    from ingest.settings import get_settings
+    from knowledge.settings import get_settings
 
     settings = get_settings(store=store)
     # Extractive mode and the embedded store, whatever the environment says.
@@ -115,7 +115,7 @@ def recall(expected: list[str], chunks: list[str]) -> float:
 
 def bench_ingest(work: Path, articles: int) -> dict:
     from ingest.pipeline import ingest_sources
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     folder = work / "synthetic"
     write_articles(folder, articles)
@@ -148,7 +148,7 @@ def bench_ingest(work: Path, articles: int) -> dict:
 
 def seed_store(work: Path) -> Path:
     from ingest.pipeline import ingest_sources
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     store = work / "store-seed"
     settings = settings_for(store)

@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 
-from .errors import StoreError
+from knowledge.errors import StoreError
+from knowledge.settings import get_settings
+from knowledge.store import open_knowledge_base
+
 from .pipeline import Report, ingest_sources, remove_source
-from .settings import get_settings
-from .store import open_knowledge_base
 
 
 def build_parser() -> argparse.ArgumentParser:

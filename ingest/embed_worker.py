@@ -67,7 +67,7 @@ class BackgroundEmbedder:
 
 
 def _serve() -> None:
-    from .embeddings.wordllama import WordLlamaEmbedder
+    from knowledge.embeddings.wordllama import WordLlamaEmbedder
 
     embedder = WordLlamaEmbedder()
     while True:

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from .errors import IngestError
+from knowledge.errors import IngestError
 
 MAX_REDIRECTS = 3
 ALLOWED_TYPES = {

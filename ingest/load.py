@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import IngestError
+from knowledge.errors import IngestError
+
 from .fetch import fetch, normalize_url
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

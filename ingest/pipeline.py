@@ -6,11 +6,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from knowledge.errors import EmbeddingError, IngestError
+from knowledge.store import KnowledgeBase, Prepared
+
 from .clean import clean_text
-from .errors import EmbeddingError, IngestError
 from .load import discover, is_url, load, source_id
 from .split import chunk_article
-from .store import KnowledgeBase, Prepared
 from .structure import parse_article
 
 BATCH_CHUNKS = 2000

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass
 
-REFERENCES_HEADING = re.compile(
-    r"^(references?|sources?|bibliography|works cited|citations|further reading)$", re.I
-)
+from knowledge.schema import Reference
+
 _URL = re.compile(r"https?://[^\s<>\")\]]+")
 _APA = re.compile(
     r"^(?P<authors>.+?)\.?\s*\((?P<year>\d{4}[a-z]?|n\.d\.)[^)]*\)\.?\s*(?P<rest>.*)$"
 )
 _INLINE = re.compile(r"\(([^()]{2,200}?\b(?:\d{4}[a-z]?|n\.d\.))\)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s+")
-
-
-@dataclass
-class Reference:
-    ref_id: str
-    label: str
-    authors: str
-    year: str
-    title: str
-    url: str
-    text: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _short_author(authors: str) -> str:

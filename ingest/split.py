@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+
+from knowledge.schema import IS_REFERENCE_LIST, Chunk
+from knowledge.text import split_sentences
 
 from .references import link_mentions
 from .structure import Article
-from .text import split_sentences
-
-
-@dataclass
-class Chunk:
-    id: str
-    text: str
-    embed_text: str
-    metadata: dict
 
 
 def pack_sentences(paragraph: str, max_chars: int) -> list[str]:
@@ -63,6 +56,7 @@ def chunk_article(article: Article, version: str, max_chars: int = 800) -> list[
                             "section": heading,
                             "chunk_index": index,
                             "ref_ids": ",".join(refs),
+                            IS_REFERENCE_LIST: section.is_references,
                         },
                     )
                 )

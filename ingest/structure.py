@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .references import REFERENCES_HEADING, Reference, parse_reference, split_entries
+from knowledge.schema import REFERENCES_HEADING, Reference
+
+from .references import parse_reference, split_entries
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 # A URL or "(2024)" anywhere marks a reference entry or a link line, never a heading.
@@ -16,6 +18,7 @@ _NOT_HEADING = re.compile(r"https?://|www\.|\((?:19|20)\d{2}[a-z]?\)", re.I)
 class Section:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
+    is_references: bool = False  # the article's reference list
 
 
 @dataclass
@@ -80,7 +83,7 @@ def parse_article(source: str, text: str, kind: str, title_hint: str | None = No
     for block, heading in blocks:
         if heading:
             in_refs = bool(REFERENCES_HEADING.match(block.rstrip(":")))
-            sections.append(Section(block))
+            sections.append(Section(block, is_references=in_refs))
         elif in_refs:
             ref_blocks.append(block)
             sections[-1].paragraphs.append(block)

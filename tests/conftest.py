@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.settings import REPO_ROOT, get_settings
+from knowledge.settings import REPO_ROOT, get_settings
 
 CORPUS = REPO_ROOT / "corpus"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -78,7 +78,7 @@ def make_settings(tmp_path):
 
 @pytest.fixture
 def kb(make_settings):
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     return open_knowledge_base(make_settings())
 
@@ -87,7 +87,7 @@ def kb(make_settings):
 def seeded_store(tmp_path_factory) -> Path:
     """A store with corpus/ ingested once per session. Copy it before writing to it."""
     from ingest.pipeline import ingest_sources
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     store = tmp_path_factory.mktemp("seeded") / "store"
     settings = get_settings(store=store)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.conftest import free_port, stop_process, wait_for_port
 
 UPLOAD_CAP = 50_000

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from gradio_client import Client, handle_file
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.assistant.conftest import start_app
 from tests.support.openai_server import Reply, StallMidStream, Status
 

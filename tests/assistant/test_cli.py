@@ -9,7 +9,7 @@ import pytest
 
 from assistant.cli import build_parser as assistant_parser
 from ingest.cli import build_parser as ingest_parser
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 

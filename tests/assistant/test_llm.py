@@ -11,9 +11,9 @@ import pytest
 
 from assistant.llm import SYSTEM_PROMPT, ChatModel, LLMError, build_messages
 from assistant.query import resolve_followup
-from assistant.retrieve import Passage
 from assistant.service import Assistant
 from assistant.verify import UNSUPPORTED
+from knowledge.schema import Passage
 from tests.support.openai_server import (
     CutStream,
     Reply,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieve import Passage
 from assistant.verify import UNSUPPORTED, check_answer, renumber, safe_preview
+from knowledge.schema import Passage
 
 GROWTH = (
     "The role sits closer to software engineering than research. LinkedIn's 2026 Emerging Jobs "

@@ -15,7 +15,7 @@ import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.assistant.conftest import UPLOAD_CAP, start_app
 
 PRIVATE_ENV = ("OPENAI_", "ASSISTANT_", "CHROMA_")
@@ -268,7 +268,7 @@ def test_upload_over_the_size_cap_is_refused(web_client, running_app, tmp_path):
 def test_the_readme_api_example_works_as_written(running_app, capsys):
     import re
 
-    from ingest.settings import REPO_ROOT
+    from knowledge.settings import REPO_ROOT
 
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     example = next(

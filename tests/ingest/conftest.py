@@ -107,7 +107,7 @@ def page_server():
 def run_ingest(make_settings):
     """run_ingest(inputs, **settings_overrides) on one temp store -> (Report, KnowledgeBase)."""
     from ingest.pipeline import ingest_sources
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     def run(inputs, *, prune=False, allow_private=None, settings=None, **overrides):
         settings = settings or make_settings(**overrides)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 
 
 def make_pdf(lines: list[str]) -> bytes:

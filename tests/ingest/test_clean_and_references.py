@@ -6,8 +6,8 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.references import link_mentions, parse_reference
-from ingest.settings import get_settings
-from ingest.store import open_knowledge_base
+from knowledge.settings import get_settings
+from knowledge.store import open_knowledge_base
 
 SEED_BOILERPLATE = (
     "comment",  # covers "Comments" and "No comments yet"

@@ -11,7 +11,7 @@ import sys
 import termios
 from pathlib import Path
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.ingest.conftest import Page
 from tests.ingest.helpers import clean_env, run_cli, run_cli_json
 

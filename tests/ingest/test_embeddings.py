@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingest.embeddings import get_embedder
-from ingest.errors import StoreError
-from ingest.store import open_knowledge_base
+from knowledge.embeddings import get_embedder
+from knowledge.errors import StoreError
+from knowledge.store import open_knowledge_base
 from tests.support.openai_server import EMBEDDING_DIM, refused_base_url
 
 ARTICLE = "Pay Bands\n\nPay bands set the range for each level. They are reviewed every year.\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.errors import IngestError
 from ingest.fetch import check_host, fetch, normalize_url
+from knowledge.errors import IngestError
 from tests.ingest.conftest import Page
 from tests.ingest.helpers import make_pdf
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.errors import StoreError
-from ingest.store import make_client, open_knowledge_base
+from knowledge.errors import StoreError
+from knowledge.store import make_client, open_knowledge_base
 from tests.conftest import free_port
 from tests.ingest.helpers import clean_env, run_cli, run_cli_json
 

@@ -8,7 +8,7 @@ from ingest.clean import clean_text
 from ingest.load import decode
 from ingest.split import chunk_article
 from ingest.structure import is_plain_heading, parse_article
-from ingest.text import split_sentences
+from knowledge.text import split_sentences
 
 PLAIN = """Becoming a Data Scientist
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from ingest.pipeline import remove_source
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.ingest.helpers import by_source, run_cli_json, snapshot
 
 SEED = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.conftest import free_port, wait_for_port
 
 PY = sys.executable
@@ -132,8 +132,8 @@ def snapshot(kb) -> dict:
 
 
 _SNAPSHOT = (
-    "import json, sys; from ingest.settings import get_settings; "
-    "from ingest.store import open_knowledge_base; "
+    "import json, sys; from knowledge.settings import get_settings; "
+    "from knowledge.store import open_knowledge_base; "
     "from tests.scale.conftest import snapshot; "
     "print(json.dumps(snapshot(open_knowledge_base(get_settings(store=sys.argv[1])))))"
 )

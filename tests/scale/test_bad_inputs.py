@@ -10,8 +10,8 @@ import socket
 
 import pytest
 
-from ingest.errors import IngestError
-from ingest.settings import REPO_ROOT
+from knowledge.errors import IngestError
+from knowledge.settings import REPO_ROOT
 from tests.conftest import free_port
 from tests.ingest.conftest import Page, PageServer
 from tests.scale.conftest import (
@@ -105,7 +105,7 @@ BAD_URLS = {
 
 @pytest.fixture
 def program_kb(store_copy, make_settings):
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     settings = make_settings(store=store_copy, max_source_bytes=SIZE_CAP, fetch_timeout=1.0)
     return open_knowledge_base(settings), settings
@@ -354,7 +354,7 @@ MALICIOUS_REPLY = (
 @pytest.fixture
 def injected_store(store_copy, make_settings, tmp_path):
     from ingest.pipeline import ingest_sources
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     article = tmp_path / "lighthouse-salary.txt"
     article.write_text(INJECTION, encoding="utf-8")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.scale.conftest import child_env, needs_web, run_cli, run_json
 
 CORPUS = REPO_ROOT / "corpus"
@@ -40,7 +40,7 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_server, make_settings, tm
     assert report["totals"]["added"] == 1 and report["totals"]["chunks"] > 5
 
     settings = make_settings(chroma_host=host, chroma_port=port)
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     kb = open_knowledge_base(settings)
     records = kb.records()
@@ -69,8 +69,8 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_server, make_settings, tm
 
 
 def test_server_mode_store_error_names_the_fix(make_settings):
-    from ingest.errors import StoreError
-    from ingest.store import open_knowledge_base
+    from knowledge.errors import StoreError
+    from knowledge.store import open_knowledge_base
     from tests.conftest import free_port
 
     port = free_port()  # nothing listens here

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.synth import write_articles
-from ingest.settings import REPO_ROOT
+from knowledge.settings import REPO_ROOT
 from tests.conftest import stop_process, wait_for_port
 from tests.scale.conftest import (
     PY,
@@ -31,8 +31,8 @@ CORPUS = str(REPO_ROOT / "corpus")
 
 
 _COUNTS = (
-    "import json, sys; from ingest.settings import get_settings; "
-    "from ingest.store import open_knowledge_base; "
+    "import json, sys; from knowledge.settings import get_settings; "
+    "from knowledge.store import open_knowledge_base; "
     "kb = open_knowledge_base(get_settings(store=sys.argv[1])); "
     "print(json.dumps([len(kb.records()), kb.chunks.count()]))"
 )
@@ -94,7 +94,7 @@ def test_sigkill_during_ingest_then_rerun_leaves_each_article_once(tmp_path, mak
     assert done.returncode == 0, f"after kills {states}:\n{done.stderr[-3000:]}"
     assert json.loads(done.stdout)["totals"]["failed"] == 0
 
-    from ingest.store import open_knowledge_base
+    from knowledge.store import open_knowledge_base
 
     kb = open_knowledge_base(make_settings(store=store))
     records = kb.records()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
 from collections.abc import Iterator
@@ -13,10 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from .errors import EmbeddingError, StoreError
-from .references import Reference
-from .split import Chunk
+from .schema import CHUNKS, REFERENCES, SOURCES, Chunk, Reference, source_key
 
-CHUNKS, REFERENCES, SOURCES = "chunks", "references", "sources"
 LOCK_NAME = "writer.lock"
 STAMP_ID = "store-stamp"  # a record in `sources` whose token changes on every write
 
@@ -91,10 +88,6 @@ def _stamp_record() -> dict:
         "documents": [""],
         "metadatas": [{"stamp": uuid.uuid4().hex}],
     }
-
-
-def source_key(source: str) -> str:
-    return "src-" + hashlib.sha1(source.encode()).hexdigest()[:24]
 
 
 @dataclass

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     # Private networks that URLs may point into, e.g. ["10.20.0.0/16"] for an intranet wiki.
     allowed_networks: list[str] = []
 
+    # Budgets on what one source can grow into; each error names its setting.
+    max_text_chars: int = 2_000_000  # extracted text per source
+    max_chunks_per_source: int = 5_000
+    max_references_per_source: int = 2_000
+    max_embed_chars: int = 2_000  # characters of one text sent to an embedder
+
     chunk_chars: int = 800
     top_k: int = 5
     admin_token: str | None = None

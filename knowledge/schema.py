@@ -1,0 +1,98 @@
+"""What is stored: chunks, references and one record per source, with the metadata keys
+defined once. Writers build these records; readers turn Chroma results back into them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+
+# Collection names.
+CHUNKS, REFERENCES, SOURCES = "chunks", "references", "sources"
+
+# Chunk metadata keys.
+SOURCE = "source"
+VERSION = "version"
+TITLE = "title"
+SECTION = "section"
+CHUNK_INDEX = "chunk_index"
+REF_IDS = "ref_ids"
+IS_REFERENCE_LIST = "is_reference_list"  # the chunk is part of the article's reference list
+
+# Article metadata (on the source record; front matter, HTML meta/byline, PDF info).
+AUTHORS = "authors"  # comma-separated names
+PUBLISHED = "published"  # ISO date (YYYY-MM-DD) when known
+DESCRIPTION = "description"
+KIND = "kind"  # txt, md, html, pdf
+
+# A heading that opens an article's reference list.
+REFERENCES_HEADING = re.compile(
+    r"^(references?|sources?|bibliography|works cited|citations|further reading)$",
+    re.I,
+)
+
+
+@dataclass
+class Chunk:
+    id: str
+    text: str
+    embed_text: str
+    metadata: dict
+
+
+@dataclass
+class Reference:
+    ref_id: str
+    label: str
+    authors: str
+    year: str
+    title: str
+    url: str
+    text: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def source_key(source: str) -> str:
+    """The id of a source's record in the `sources` collection."""
+    return "src-" + hashlib.sha1(source.encode()).hexdigest()[:24]
+
+
+@dataclass
+class Passage:
+    id: str
+    text: str
+    source: str
+    title: str
+    section: str
+    ref_ids: list[str]
+    chunk_index: int
+    score: float = 0.0
+    dense: float = 0.0  # cosine similarity to the query
+    bm25: float = 0.0
+    is_reference_list: bool = False  # an entry of the article's reference list
+    extra: dict = field(default_factory=dict)
+
+    def public(self) -> dict:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "section": self.section,
+            "text": self.text,
+            "score": round(self.score, 5),
+        }
+
+
+def passage_from_record(chunk_id: str, text: str, meta: dict) -> Passage:
+    """The one place a stored chunk (Chroma id, document, metadata) becomes a Passage."""
+    return Passage(
+        id=chunk_id,
+        text=text,
+        source=meta[SOURCE],
+        title=meta.get(TITLE, ""),
+        section=meta.get(SECTION, ""),
+        ref_ids=[r for r in meta.get(REF_IDS, "").split(",") if r],
+        chunk_index=int(meta.get(CHUNK_INDEX, 0)),
+        is_reference_list=bool(meta.get(IS_REFERENCE_LIST, False)),
+    )
