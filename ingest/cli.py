@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow URLs on loopback/private networks (off by default)",
     )
+    p.add_argument(
+        "--follow-references",
+        action="store_true",
+        default=None,
+        help="also fetch and ingest the http(s) pages the articles' references link to "
+        "(depth 1; env ASSISTANT_FOLLOW_REFERENCES); exit code 3 when some were not fetched",
+    )
     return p
 
 
@@ -48,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         kb = open_knowledge_base(settings)
         if args.list:
-            return _print_list(kb.records(), args.json)
+            from .follow import reference_statuses
+
+            return _print_list(kb.records(), args.json, reference_statuses(kb))
         if args.remove:
             report = Report()
             for value in args.remove:
@@ -62,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                 prune=args.prune,
                 allow_private=args.allow_private_urls or None,
                 on_progress=None if args.json else _progress_bar(),
+                follow=args.follow_references,
             )
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -70,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report.as_dict(), indent=2))
     else:
         _print_table(report)
-    return 0 if report.ok else 1
+    if not report.ok:
+        return 1
+    from .follow import all_followed
+
+    return 0 if all_followed(report) else 3
 
 
 def _progress_bar():
@@ -102,8 +116,12 @@ def _print_table(report: Report) -> None:
     for r in report.results:
         rows.append((r.status, str(r.chunks), str(r.references), r.source))
     width = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
+    for row, r in zip(rows, [None, *report.results], strict=True):
         print(f"{row[0]:<{width[0]}}  {row[1]:>{width[1]}}  {row[2]:>{width[2]}}  {row[3]}")
+        if r is not None and r.cited_by:
+            print(f"    cited by {', '.join(r.cited_by)}")
+        for f in r.followed if r is not None else []:
+            print(f"    reference {f['url']}: {f['status']}")
     for r in report.results:
         if r.error:
             print(f"error: {r.source}: {r.error}", file=sys.stderr)
@@ -114,8 +132,12 @@ def _print_table(report: Report) -> None:
     )
 
 
-def _print_list(records: dict, as_json: bool) -> int:
+def _print_list(records: dict, as_json: bool, followed: dict | None = None) -> int:
     items = sorted(records.values(), key=lambda m: m["source"])
+    followed = followed or {}
+    items = [
+        {**m, "followed": followed[m["source"]]} if m["source"] in followed else m for m in items
+    ]
     if as_json:
         print(json.dumps({"sources": items}, indent=2))
         return 0
@@ -126,4 +148,6 @@ def _print_list(records: dict, as_json: bool) -> int:
             f"{m['ingested_at']}  {m['version']}  {m['chunks']:>4} chunks  "
             f"{m['references']:>2} refs  {m['title']}\n    {m['source']}"
         )
+        for f in m.get("followed", []):
+            print(f"    reference {f['url']}: {f['status']}")
     return 0

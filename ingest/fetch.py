@@ -13,6 +13,7 @@ import httpx
 from knowledge.errors import IngestError
 
 MAX_REDIRECTS = 3
+USER_AGENT = "career-article-assistant/0.1 (ingests articles and the sources they cite)"
 ALLOWED_TYPES = {
     "text/html": "html",
     "application/xhtml+xml": "html",
@@ -30,6 +31,18 @@ class Fetched:
     url: str
     kind: str
     data: bytes
+    etag: str = ""
+    last_modified: str = ""
+    not_modified: bool = False  # a conditional request answered 304: `data` is empty
+
+
+class FetchError(IngestError):
+    """A URL that could not be fetched; `status` is the short reason ("HTTP 403", ...)."""
+
+    def __init__(self, message: str, status: str, network: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.network = network  # the host could not be reached at all
 
 
 def normalize_url(url: str) -> str:
@@ -68,18 +81,27 @@ def check_host(url: str, allow_private: bool, allowed_networks: tuple[str, ...] 
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise IngestError(
-            f"unsupported URL scheme {parts.scheme!r}: only http and https URLs can be ingested"
+        raise FetchError(
+            f"unsupported URL scheme {parts.scheme!r}: only http and https URLs can be ingested",
+            f"unsupported URL scheme {parts.scheme!r}",
         )
     host = parts.hostname
     if not host:
-        raise IngestError(f"URL has no host: {url}")
+        raise FetchError(f"URL has no host: {url}", "URL has no host")
     try:
         infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise IngestError(f"cannot resolve host {host!r}: {exc}") from None
+        raise FetchError(
+            f"cannot resolve host {host!r}: {exc}",
+            f"network unreachable (cannot resolve {host})",
+            network=True,
+        ) from None
     if not infos:
-        raise IngestError(f"cannot resolve host {host!r}: no addresses")
+        raise FetchError(
+            f"cannot resolve host {host!r}: no addresses",
+            f"network unreachable (cannot resolve {host})",
+            network=True,
+        )
     first = infos[0][4][0].split("%")[0]
     if allow_private:
         return first
@@ -88,10 +110,11 @@ def check_host(url: str, allow_private: bool, allowed_networks: tuple[str, ...] 
         ip = ipaddress.ip_address(info[4][0].split("%")[0])
         reason = _blocked_reason(ip)
         if reason and not any(ip in net for net in allowed if ip.version == net.version):
-            raise IngestError(
+            raise FetchError(
                 f"refused {url}: {host} resolves to {ip}, {reason}; pass --allow-private-urls "
                 "(ASSISTANT_ALLOW_PRIVATE_URLS=1) or list the network in "
-                "ASSISTANT_ALLOWED_NETWORKS only if you trust it"
+                "ASSISTANT_ALLOWED_NETWORKS only if you trust it",
+                f"refused: {host} is {reason}",
             )
     return first
 
@@ -113,52 +136,98 @@ def fetch(
     max_bytes: int,
     allow_private: bool = False,
     allowed_networks: tuple[str, ...] = (),
+    conditional: dict[str, str] | None = None,
+    connect_timeout: float | None = None,
 ) -> Fetched:
-    """Download one article, following at most three redirects, each checked like the first."""
+    """Download one article, following at most three redirects, each checked like the first.
+
+    `conditional` holds If-None-Match / If-Modified-Since headers: a 304 answer returns a
+    Fetched with `not_modified` set and no body.
+    """
     current = normalize_url(url)
     deadline = time.monotonic() + timeout
-    with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False) as c:
+    limits = httpx.Timeout(timeout, connect=min(timeout, connect_timeout or timeout))
+    with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False) as c:
         for _hop in range(MAX_REDIRECTS + 1):
             ip = check_host(current, allow_private, allowed_networks)
             target, headers, extensions = _pinned(current, ip)
             headers["Accept"] = ", ".join(ALLOWED_TYPES)
+            headers["User-Agent"] = USER_AGENT
+            headers.update(conditional or {})
             try:
                 with c.stream("GET", target, headers=headers, extensions=extensions) as r:
+                    if r.status_code == 304 and conditional:
+                        return Fetched(current, "", b"", not_modified=True)
                     if r.is_redirect:
                         location = r.headers.get("location")
                         if not location:
-                            raise IngestError(f"{current} redirected without a Location header")
+                            raise FetchError(
+                                f"{current} redirected without a Location header",
+                                "redirect without a Location header",
+                            )
                         current = normalize_url(urljoin(current, location))
                         continue
                     if r.status_code >= 400:
-                        raise IngestError(f"{current} answered HTTP {r.status_code}")
+                        raise FetchError(
+                            f"{current} answered HTTP {r.status_code}", f"HTTP {r.status_code}"
+                        )
                     ctype = r.headers.get("content-type", "").split(";")[0].strip().lower()
                     kind = ALLOWED_TYPES.get(ctype)
                     if kind is None:
-                        raise IngestError(
+                        raise FetchError(
                             f"{current} has content type {ctype or 'unknown'!r}; "
-                            "only HTML, plain text, Markdown and PDF can be ingested"
+                            "only HTML, plain text, Markdown and PDF can be ingested",
+                            f"not an article (content type {ctype or 'unknown'})",
                         )
                     declared = r.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > max_bytes:
-                        raise IngestError(_too_big(current, max_bytes))
+                        raise _too_big(current, max_bytes)
                     body = bytearray()
                     for piece in r.iter_bytes():
                         body.extend(piece)
                         if len(body) > max_bytes:
-                            raise IngestError(_too_big(current, max_bytes))
+                            raise _too_big(current, max_bytes)
                         if time.monotonic() > deadline:
-                            raise IngestError(f"{current} took longer than {timeout:g}s to send")
-                    return Fetched(current, kind, bytes(body))
+                            raise FetchError(
+                                f"{current} took longer than {timeout:g}s to send",
+                                f"timed out after {timeout:g}s",
+                            )
+                    return Fetched(
+                        current,
+                        kind,
+                        bytes(body),
+                        etag=r.headers.get("etag", "")[:200],
+                        last_modified=r.headers.get("last-modified", "")[:100],
+                    )
+            except httpx.ConnectTimeout:
+                raise FetchError(
+                    f"could not connect to {current} within {limits.connect:g}s",
+                    "network unreachable (connect timed out)",
+                    network=True,
+                ) from None
             except httpx.TimeoutException:
-                raise IngestError(f"{current} timed out after {timeout:g}s") from None
+                raise FetchError(
+                    f"{current} timed out after {timeout:g}s", f"timed out after {timeout:g}s"
+                ) from None
+            except httpx.ConnectError as exc:
+                raise FetchError(
+                    f"could not fetch {current}: {exc}",
+                    "network unreachable (connection failed)",
+                    network=True,
+                ) from None
             except httpx.HTTPError as exc:
-                raise IngestError(f"could not fetch {current}: {exc}") from None
-    raise IngestError(f"{url} redirected more than {MAX_REDIRECTS} times")
+                raise FetchError(
+                    f"could not fetch {current}: {exc}", f"fetch failed: {exc}"
+                ) from None
+    raise FetchError(
+        f"{url} redirected more than {MAX_REDIRECTS} times",
+        f"redirected more than {MAX_REDIRECTS} times",
+    )
 
 
-def _too_big(url: str, max_bytes: int) -> str:
-    return (
+def _too_big(url: str, max_bytes: int) -> FetchError:
+    return FetchError(
         f"{url} is larger than the {max_bytes:,}-byte limit "
-        "(raise ASSISTANT_MAX_SOURCE_BYTES to allow it)"
+        "(raise ASSISTANT_MAX_SOURCE_BYTES to allow it)",
+        f"larger than the {max_bytes:,}-byte limit",
     )

@@ -26,6 +26,8 @@ class SourceResult:
     chunks: int = 0
     references: int = 0
     error: str | None = None
+    followed: list[dict] = field(default_factory=list)  # its references: {ref_id, url, status}
+    cited_by: list[str] = field(default_factory=list)  # a followed page: the articles citing it
 
 
 @dataclass
@@ -123,9 +125,14 @@ def ingest_sources(
     prune: bool = False,
     allow_private: bool | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    follow: bool | None = None,
 ) -> Report:
-    """Ingest files, folders and URLs. Bad sources fail alone; good ones still land."""
+    """Ingest files, folders and URLs. Bad sources fail alone; good ones still land.
+
+    With `follow` (default: the follow_references setting) the pages the articles' references
+    link to are ingested too, see ingest.follow."""
     allow = settings.allow_private_urls if allow_private is None else allow_private
+    follow = settings.follow_references if follow is None else follow
     report = Report()
     values, missing = discover(inputs)
     report.results += [SourceResult(source_id(v), "failed", error=e) for v, e in missing]
@@ -153,15 +160,30 @@ def ingest_sources(
                 background.close()
         if on_progress:
             on_progress(len(values), len(values), "")
+        if follow:
+            from .follow import follow_references
+
+            follow_references(kb, settings, report, allow)
         if prune:
             present = {source_id(v) for v in values}
             roots = [source_id(i) for i in inputs if not is_url(i)]
+            pruned = set()
             for source in sorted(known):
                 under = any(source == r or source.startswith(r.rstrip("/") + "/") for r in roots)
                 if under and source not in present:
                     kb.remove(source)
+                    pruned.add(source)
                     report.results.append(SourceResult(source, "removed"))
+            if pruned:
+                report.results += _release(kb, pruned)
     return report
+
+
+def _release(kb: KnowledgeBase, removed: set[str]) -> list[SourceResult]:
+    """Removed articles no longer cite anything: drop the followed pages they alone brought in."""
+    from .follow import relink
+
+    return relink(kb, {}, removed)
 
 
 def _prepare_one(value: str, kb: KnowledgeBase, settings, known: dict, allow: bool):
@@ -237,6 +259,7 @@ def remove_source(kb: KnowledgeBase, value: str) -> Report:
         if record is None:
             return Report([SourceResult(source, "failed", error=f"{value} is not in the store")])
         kb.remove(source)
+        released = _release(kb, {source})
     return Report(
         [
             SourceResult(
@@ -247,4 +270,5 @@ def remove_source(kb: KnowledgeBase, value: str) -> Report:
                 record.get("references", 0),
             )
         ]
+        + released
     )

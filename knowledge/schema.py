@@ -4,6 +4,7 @@ defined once. Writers build these records; readers turn Chroma results back into
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -18,6 +19,17 @@ SECTION = "section"
 CHUNK_INDEX = "chunk_index"
 REF_IDS = "ref_ids"
 IS_REFERENCE_LIST = "is_reference_list"  # the chunk is part of the article's reference list
+# On a chunk of a followed reference: JSON list of {"source", "title"} of the articles citing it.
+CITED_BY = "cited_by"
+
+# Followed references (`ingest --follow-references`). On the followed page's source record:
+FOLLOWED_FROM = "followed_from"  # JSON list of the article sources whose references led here
+FOLLOWED_REF_IDS = "followed_ref_ids"  # JSON list of those reference ids
+ETAG, LAST_MODIFIED = "etag", "last_modified"  # HTTP validators: re-ingest asks "changed?"
+FETCHED_URL = "fetched_url"  # where the page was found, after redirects
+# On a reference record: what happened when it was followed, and the source it became.
+FOLLOW_STATUS = "follow_status"  # "fetched", "unchanged", "not fetched: HTTP 403", ...
+FOLLOWED_SOURCE = "followed_source"
 
 # Article metadata (on the source record; front matter, HTML meta/byline, PDF info).
 AUTHORS = "authors"  # comma-separated names
@@ -72,16 +84,29 @@ class Passage:
     dense: float = 0.0  # cosine similarity to the query
     bm25: float = 0.0
     is_reference_list: bool = False  # an entry of the article's reference list
+    cited_by: list[dict] = field(default_factory=list)  # a followed reference: who cites it
     extra: dict = field(default_factory=dict)
 
     def public(self) -> dict:
-        return {
+        out = {
             "source": self.source,
             "title": self.title,
             "section": self.section,
             "text": self.text,
             "score": round(self.score, 5),
         }
+        if self.cited_by:
+            out["cited_by"] = [c.get("title") or c.get("source", "") for c in self.cited_by]
+        return out
+
+
+def json_list(value) -> list:
+    """A JSON list stored in a metadata string; anything else reads as empty."""
+    try:
+        got = json.loads(value) if isinstance(value, str) and value else []
+    except ValueError:
+        return []
+    return got if isinstance(got, list) else []
 
 
 def passage_from_record(chunk_id: str, text: str, meta: dict) -> Passage:
@@ -95,4 +120,5 @@ def passage_from_record(chunk_id: str, text: str, meta: dict) -> Passage:
         ref_ids=[r for r in meta.get(REF_IDS, "").split(",") if r],
         chunk_index=int(meta.get(CHUNK_INDEX, 0)),
         is_reference_list=bool(meta.get(IS_REFERENCE_LIST, False)),
+        cited_by=[c for c in json_list(meta.get(CITED_BY)) if isinstance(c, dict)],
     )

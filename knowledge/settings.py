@@ -33,6 +33,13 @@ class Settings(BaseSettings):
     # Private networks that URLs may point into, e.g. ["10.20.0.0/16"] for an intranet wiki.
     allowed_networks: list[str] = []
 
+    # `ingest --follow-references`: fetch the pages an article's references link to (depth 1).
+    follow_references: bool = False
+    follow_concurrency: int = Field(4, ge=1, le=32)  # pages fetched at the same time
+    follow_host_interval: float = Field(1.0, ge=0.0)  # seconds between requests to one host
+    follow_connect_timeout: float = Field(3.0, gt=0.0)  # an unreachable host is given up fast
+    follow_max_references: int = Field(200, ge=0)  # references followed per run
+
     # Budgets on what one source can grow into; each error names its setting.
     max_text_chars: int = 2_000_000  # extracted text per source
     max_chunks_per_source: int = 5_000

@@ -103,6 +103,7 @@ class Prepared:
     references: list[Reference]
     reference_vectors: np.ndarray | None
     replaces: bool  # an older version of this source is stored
+    extra: dict | None = None  # more metadata for the source record (e.g. a followed page's link)
 
 
 class KnowledgeBase:
@@ -231,6 +232,7 @@ class KnowledgeBase:
                     "chunks": len(p.chunks),
                     "references": len(p.references),
                     "ingested_at": now,
+                    **(p.extra or {}),
                 }
                 for p in batch
             ]

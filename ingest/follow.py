@@ -1,0 +1,369 @@
+"""`ingest --follow-references`: ingest the pages an article's references link to.
+
+Each http(s) reference of the articles in a run is fetched and stored as a source of its own,
+linked to the reference (and article) that cites it. Depth 1: a followed page's own references
+are neither followed nor stored.
+
+Rules: the SSRF guard, size and time budgets of any URL ingest (`ingest.fetch`); robots.txt
+respected (`urllib.robotparser`) under an honest User-Agent; at most `follow_concurrency`
+fetches at once and one request per `follow_host_interval` seconds per host; the page's ETag /
+Last-Modified kept on its source record, so re-ingesting asks the host "changed?" instead of
+downloading it again; a host that cannot be reached is not tried again in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+from knowledge.errors import EmbeddingError, IngestError
+from knowledge.schema import (
+    CITED_BY,
+    ETAG,
+    FETCHED_URL,
+    FOLLOW_STATUS,
+    FOLLOWED_FROM,
+    FOLLOWED_REF_IDS,
+    FOLLOWED_SOURCE,
+    LAST_MODIFIED,
+    json_list,
+)
+from knowledge.store import KnowledgeBase, Prepared
+
+from .clean import clean_text
+from .fetch import USER_AGENT, Fetched, FetchError, fetch, normalize_url
+from .load import decode
+from .pipeline import Report, SourceResult, embed_all, version_of
+from .split import chunk_article
+from .structure import parse_article
+
+ROBOTS_AGENT = USER_AGENT.split("/")[0]  # the product token robots.txt groups are matched on
+ROBOTS_MAX_BYTES = 500_000  # RFC 9309 asks crawlers to read at least 500 KiB
+FETCHED, UNCHANGED, IN_LIBRARY = "fetched", "unchanged", "already in the library"
+OK_STATUSES = (FETCHED, UNCHANGED, IN_LIBRARY)
+ROBOTS_DISALLOW = "not fetched: robots.txt disallows"
+
+
+def all_followed(report: Report) -> bool:
+    """Whether every reference the run tried to follow was fetched (or was unchanged)."""
+    return all(f["status"] in OK_STATUSES for r in report.results for f in r.followed)
+
+
+@dataclass
+class Target:
+    url: str  # the normalized reference URL: the followed source's identity
+    cites: list[tuple[str, str, str]] = field(default_factory=list)  # (article, title, ref_id)
+
+
+@dataclass
+class Outcome:
+    status: str
+    fetched: Fetched | None = None
+
+
+class Gate:
+    """Politeness per host: robots.txt read once, requests spaced, unreachable hosts skipped."""
+
+    def __init__(self, settings, allow_private: bool) -> None:
+        self.settings = settings
+        self.allow_private = allow_private
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.RLock] = defaultdict(threading.RLock)
+        self._next: dict[str, float] = {}  # host -> earliest time of its next request
+        self._robots: dict[str, RobotFileParser | str] = {}  # origin -> rules or a failure
+        self._down: dict[str, str] = {}  # host -> why it could not be reached
+
+    def _lock(self, host: str) -> threading.RLock:
+        with self._guard:
+            return self._locks[host]
+
+    def get(self, url: str, max_bytes: int, conditional: dict | None = None) -> Fetched:
+        """One request, spaced from the previous one to the same host."""
+        host = urlsplit(url).hostname or ""
+        with self._lock(host):
+            if host in self._down:
+                raise FetchError(f"{host} could not be reached earlier", self._down[host], True)
+            wait = self._next.get(host, 0.0) - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            try:
+                return fetch(
+                    url,
+                    timeout=self.settings.fetch_timeout,
+                    max_bytes=max_bytes,
+                    allow_private=self.allow_private,
+                    allowed_networks=tuple(self.settings.allowed_networks),
+                    conditional=conditional,
+                    connect_timeout=self.settings.follow_connect_timeout,
+                )
+            except FetchError as exc:
+                if exc.network:
+                    self._down[host] = exc.status
+                raise
+            finally:
+                self._next[host] = time.monotonic() + self.settings.follow_host_interval
+
+    def refusal(self, url: str) -> str | None:
+        """None when robots.txt lets us fetch the URL, else the reference's status."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._lock(parts.hostname or ""):
+            if origin not in self._robots:
+                self._robots[origin] = self._load_robots(origin)
+        rules = self._robots[origin]
+        if isinstance(rules, str):
+            return rules
+        return None if rules.can_fetch(ROBOTS_AGENT, url) else ROBOTS_DISALLOW
+
+    def _load_robots(self, origin: str) -> RobotFileParser | str:
+        rules = RobotFileParser()
+        try:
+            got = self.get(origin + "/robots.txt", ROBOTS_MAX_BYTES)
+        except FetchError as exc:
+            code = re.match(r"HTTP (\d{3})", exc.status)
+            if exc.network or exc.status.startswith("refused"):
+                return f"not fetched: {exc.status}"
+            if code and int(code.group(1)) >= 500:  # RFC 9309: server error means "disallow"
+                return f"not fetched: robots.txt unavailable ({exc.status})"
+            if exc.status.startswith("timed out"):
+                return f"not fetched: robots.txt {exc.status}"
+            rules.allow_all = True  # 4xx or no robots file worth the name: no rules
+            return rules
+        rules.parse(got.data.decode("utf-8", "replace").splitlines())
+        return rules
+
+    def follow(self, url: str, record: dict | None) -> Outcome:
+        refused = self.refusal(url)
+        if refused:
+            return Outcome(refused)
+        conditional = {}
+        if record and record.get(ETAG):
+            conditional["If-None-Match"] = record[ETAG]
+        if record and record.get(LAST_MODIFIED):
+            conditional["If-Modified-Since"] = record[LAST_MODIFIED]
+        try:
+            got = self.get(url, self.settings.max_source_bytes, conditional or None)
+        except FetchError as exc:
+            return Outcome(f"not fetched: {exc.status}")
+        return Outcome(UNCHANGED if got.not_modified else FETCHED, got)
+
+
+def _targets(kb: KnowledgeBase, articles: dict[str, str]) -> dict[str, Target]:
+    """Every http(s) reference of the given articles (source -> title), grouped by URL."""
+    if not articles:
+        return {}
+    got = kb.references.get(where={"source": {"$in": list(articles)}}, include=["metadatas"])
+    targets: dict[str, Target] = {}
+    for ref_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+        url = (meta.get("url") or "").strip()
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            continue
+        try:
+            key = normalize_url(url)
+        except ValueError:  # a malformed port or host: nothing to follow
+            continue
+        if key in articles:  # an article citing itself
+            continue
+        targets.setdefault(key, Target(key)).cites.append(
+            (meta["source"], articles[meta["source"]], ref_id)
+        )
+    return targets
+
+
+def _prepare(url: str, got: Fetched, record: dict | None, settings, cites: list[dict]):
+    """The fetched page as a Prepared source, or None when its text is unchanged."""
+    loaded = decode(url, got.kind, got.data)
+    text = clean_text(loaded.text)
+    if len(text.split()) < 5:
+        raise IngestError("no article text left after removing page boilerplate")
+    version = version_of(text)
+    validators = {ETAG: got.etag, LAST_MODIFIED: got.last_modified, FETCHED_URL: got.url}
+    if record and record.get("version") == version:
+        return None, validators
+    article = parse_article(url, text, loaded.kind, loaded.title_hint)
+    article.references = []  # depth 1: a followed page's references are not followed
+    chunks = chunk_article(article, version, settings.chunk_chars)
+    if not chunks:
+        raise IngestError("the page produced no passages")
+    for c in chunks:
+        c.metadata[CITED_BY] = json.dumps(cites)
+    extra = {**validators, FOLLOWED_FROM: "[]", FOLLOWED_REF_IDS: "[]"}
+    prepared = Prepared(
+        url, version, article.title, loaded.kind, chunks, None, [], None, record is not None, extra
+    )
+    return prepared, validators
+
+
+def follow_references(kb: KnowledgeBase, settings, report: Report, allow_private: bool) -> None:
+    """Follow the references of the articles this run ingested (or found unchanged)."""
+    by_source = {
+        r.source: r
+        for r in report.results
+        if r.status in ("added", "updated", "unchanged") and not r.cited_by
+    }
+    records = kb.records()
+    articles = {s: (records.get(s) or {}).get("title", r.title) for s, r in by_source.items()}
+    targets = _targets(kb, articles)
+    budget = settings.follow_max_references
+    statuses: dict[str, str] = {}
+    todo: list[Target] = []
+    for url, target in targets.items():
+        record = records.get(url)
+        if record is not None and FOLLOWED_FROM not in record:
+            statuses[url] = IN_LIBRARY  # ingested as an article in its own right: left alone
+        elif len(todo) >= budget:
+            statuses[url] = (
+                f"not fetched: over the limit of {budget} followed references per run "
+                "(ASSISTANT_FOLLOW_MAX_REFERENCES)"
+            )
+        else:
+            todo.append(target)
+
+    gate = Gate(settings, allow_private)
+    workers = max(1, min(settings.follow_concurrency, len(todo) or 1))
+    with ThreadPoolExecutor(workers, thread_name_prefix="follow") as pool:
+        outcomes = dict(
+            zip(
+                [t.url for t in todo],
+                pool.map(lambda t: gate.follow(t.url, records.get(t.url)), todo),
+                strict=True,
+            )
+        )
+
+    batch: list[tuple[Prepared, SourceResult]] = []
+    updates: dict[str, dict] = {}  # followed source -> record metadata to merge
+    for target in todo:
+        outcome = outcomes[target.url]
+        record = records.get(target.url)
+        statuses[target.url] = outcome.status
+        if outcome.status == UNCHANGED and record:
+            report.results.append(_result(target.url, "unchanged", record))
+        if outcome.status != FETCHED:
+            continue
+        cites = [{"source": a, "title": t} for a, t, _ in target.cites]
+        try:
+            prepared, validators = _prepare(target.url, outcome.fetched, record, settings, cites)
+        except IngestError as exc:
+            statuses[target.url] = f"not ingested: {exc}"
+            continue
+        if prepared is None:
+            statuses[target.url] = UNCHANGED
+            updates[target.url] = validators
+            report.results.append(_result(target.url, "unchanged", record))
+        else:
+            status = "updated" if record else "added"
+            batch.append((prepared, SourceResult(target.url, status, prepared.title)))
+            batch[-1][1].chunks = len(prepared.chunks)
+    if batch:
+        try:
+            embed_all(kb.embedder, [p for p, _ in batch])
+            kb.put([p for p, _ in batch])
+            report.results += [r for _, r in batch]
+        except EmbeddingError as exc:
+            for p, _ in batch:
+                statuses[p.source] = f"not ingested: {exc}"
+    for source, meta in updates.items():
+        kb.sources.update(ids=[_key(source)], metadatas=[meta])
+
+    cited: dict[str, list[tuple[str, str, str]]] = {
+        t.url: t.cites for t in targets.values() if t.url not in by_source
+    }
+    report.results += relink(kb, cited, set(by_source))
+    _record_statuses(kb, report, targets, statuses)
+
+
+def _key(source: str) -> str:
+    from knowledge.schema import source_key
+
+    return source_key(source)
+
+
+def _result(source: str, status: str, record: dict) -> SourceResult:
+    return SourceResult(source, status, record.get("title", ""), record.get("chunks", 0))
+
+
+def relink(
+    kb: KnowledgeBase, cited: dict[str, list[tuple[str, str, str]]], articles: set[str]
+) -> list[SourceResult]:
+    """Make each followed source's "cited by" list true again after `articles` were ingested
+    (citing the URLs in `cited`) or removed (cited = {}). A followed source no article cites
+    any more is removed: removing or pruning an article removes what it alone brought in."""
+    out: list[SourceResult] = []
+    for source, record in sorted(kb.records().items()):
+        if FOLLOWED_FROM not in record:
+            continue
+        before = json_list(record.get(FOLLOWED_FROM))
+        before_refs = json_list(record.get(FOLLOWED_REF_IDS))
+        titles = {c["source"]: c.get("title", "") for c in _cited_by(kb, source)}
+        keep = [a for a in before if a not in articles]
+        refs = [r for r, a in zip(before_refs, before, strict=False) if a not in articles]
+        for article, title, ref_id in cited.get(source, []):
+            if article not in keep:
+                keep.append(article)
+                refs.append(ref_id)
+            titles[article] = title
+        if not keep:
+            kb.remove(source)
+            out.append(SourceResult(source, "removed", record.get("title", "")))
+            continue
+        if keep == before and refs == before_refs and source not in cited:
+            continue
+        kb.sources.update(
+            ids=[_key(source)],
+            metadatas=[{FOLLOWED_FROM: json.dumps(keep), FOLLOWED_REF_IDS: json.dumps(refs)}],
+        )
+        ids = kb.chunks.get(where={"source": source}, include=[])["ids"]
+        if ids:
+            cites = json.dumps([{"source": a, "title": titles.get(a, "")} for a in keep])
+            kb.chunks.update(ids=ids, metadatas=[{CITED_BY: cites}] * len(ids))
+    return out
+
+
+def _cited_by(kb: KnowledgeBase, source: str) -> list[dict]:
+    got = kb.chunks.get(where={"source": source}, include=["metadatas"], limit=1)
+    metas = got["metadatas"] or []
+    return [c for c in json_list(metas[0].get(CITED_BY)) if isinstance(c, dict)] if metas else []
+
+
+def _record_statuses(
+    kb: KnowledgeBase, report: Report, targets: dict[str, Target], statuses: dict[str, str]
+) -> None:
+    """Each reference's status on its record (for `--list --json` and the Library) and in the
+    report of the article that cites it."""
+    ids, metas = [], []
+    results = {r.source: r for r in report.results if r.status != "removed"}
+    for url, target in targets.items():
+        status = statuses.get(url, "not fetched")
+        for article, _, ref_id in target.cites:
+            ids.append(ref_id)
+            metas.append({FOLLOW_STATUS: status, FOLLOWED_SOURCE: url})
+            if article in results:
+                results[article].followed.append({"ref_id": ref_id, "url": url, "status": status})
+        if url in results and url not in {a for a, _, _ in target.cites}:
+            results[url].cited_by = sorted({a for a, _, _ in target.cites})
+    if ids:
+        kb.references.update(ids=ids, metadatas=metas)
+
+
+def reference_statuses(kb: KnowledgeBase) -> dict[str, list[dict]]:
+    """article source -> its references with their follow status, for listings."""
+    got = kb.references.get(include=["metadatas"])
+    out: dict[str, list[dict]] = defaultdict(list)
+    for meta in got["metadatas"] or []:
+        if meta.get(FOLLOW_STATUS):
+            out[meta["source"]].append(
+                {
+                    "label": meta.get("label", ""),
+                    "url": meta.get("url", ""),
+                    "status": meta[FOLLOW_STATUS],
+                    "source": meta.get(FOLLOWED_SOURCE, ""),
+                }
+            )
+    return dict(out)
