@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -43,8 +44,18 @@ class _Handler(BaseHTTPRequestHandler):
         owner: PageServer = self.server.owner
         path = self.path.split("?", 1)[0]
         owner.hits[path] += 1
+        owner.requests.append((path, dict(self.headers.items()), time.monotonic()))
         page = owner.routes.get(path, Page(b"not found", "text/plain", 404))
         if page.delay and owner.stopping.wait(page.delay):
+            return
+        etag = page.headers.get("ETag")
+        if etag and self.headers.get("If-None-Match") == etag:  # a conditional GET, unchanged
+            owner.not_modified[path] += 1
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Connection", "close")
+            self.close_connection = True
+            self.end_headers()
             return
         self.send_response(page.status)
         if page.content_type:
@@ -74,6 +85,8 @@ class PageServer:
     def __init__(self) -> None:
         self.routes: dict[str, Page] = {}
         self.hits: collections.Counter = collections.Counter()
+        self.not_modified: collections.Counter = collections.Counter()  # 304 answers per path
+        self.requests: list[tuple[str, dict, float]] = []  # (path, headers, monotonic time)
         self.stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
