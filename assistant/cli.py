@@ -31,14 +31,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser(
         "eval",
-        help="score the assistant on a question set",
-        description="Print retrieval recall, MRR, support recall, fact coverage, abstention accuracy and latency.",
+        help="score the assistant on the dev question sets",
+        description=(
+            "Ingest corpus/ and ../shared/corpus-dev into a cached evaluation store (.store-eval/, "
+            "reused while articles and code are unchanged), ask every question and report support "
+            "recall, fact coverage, abstention accuracy, retrieval recall, MRR, comparison "
+            "both-sides rate and cited text per article and per category. Questions whose "
+            "articles are missing from ../shared are skipped with a message."
+        ),
     )
-    ev.add_argument("file", nargs="?", help="JSONL question set (default eval/dev.jsonl)")
-    ev.add_argument("--store", help="store folder (env ASSISTANT_STORE)")
+    ev.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="JSONL question sets (default eval/dev.jsonl and eval/corpus-dev.jsonl)",
+    )
+    ev.add_argument(
+        "--store",
+        help="evaluate this existing store instead of the cached evaluation store",
+    )
+    ev.add_argument("--shared", help="folder of the dev articles (default ../shared/corpus-dev)")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
     ev.add_argument(
-        "--check", action="store_true", help="exit 1 when a metric is below eval/thresholds.json"
+        "--rows", action="store_true", help="with --json, include every question's scores"
+    )
+    ev.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when a metric misses eval/thresholds.json (overall, per article, seed)",
     )
 
     sv = sub.add_parser(
@@ -123,20 +143,31 @@ def _ask_stream_lines(assistant, args) -> int:
 def _eval(args) -> int:
     from pathlib import Path
 
-    from .evaluate import DEV_SET, THRESHOLDS, failures, run_eval
+    from . import evaluate as ev
+    from .service import Assistant
 
-    summary, _rows = run_eval(_open(args), Path(args.file) if args.file else DEV_SET)
+    shared = Path(args.shared) if args.shared else ev.SHARED_CORPUS
+    paths = [Path(f) for f in args.files] or list(ev.DEV_SETS)
+    try:
+        thresholds = ev.load_thresholds() if args.check else {}
+        ev.load_sets(paths)
+    except ev.SetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    settings = get_settings(store=args.store)
+    if not args.store:
+        settings.chroma_host = None
+        settings.store = ev.eval_store(settings, shared)
+    summary, rows = ev.run_eval(Assistant.open(settings), paths, shared)
+    if summary["skipped"]["questions"]:
+        print(f"note: {summary['skipped']['reason']}", file=sys.stderr)
     if args.json:
-        print(json.dumps(summary, indent=2))
+        out = {**summary, "rows": rows} if args.rows else summary
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        for key, value in summary.items():
-            if key != "by_category":
-                print(f"{key:<22} {value}")
-        print("\nby category:")
-        for cat, vals in summary["by_category"].items():
-            print(f"  {cat:<13} " + "  ".join(f"{k}={v}" for k, v in vals.items()))
+        print(ev.report(summary))
     if args.check:
-        problems = failures(summary, json.loads(THRESHOLDS.read_text()))
+        problems = ev.failures(summary, thresholds)
         for p in problems:
             print(f"below threshold: {p}", file=sys.stderr)
         return 1 if problems else 0
