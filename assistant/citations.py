@@ -31,17 +31,18 @@ class CitationSet:
         out = []
         for pi, n in sorted(self._number.items(), key=lambda kv: kv[1]):
             p = self.passages[pi]
-            out.append(
-                {
-                    "n": n,
-                    "source": p.source,
-                    "title": p.title,
-                    "section": p.section,
-                    "text": p.text,
-                    "quote": self._quote[pi],
-                    "reference": pick_reference(p, self._quote[pi], references),
-                }
-            )
+            citation = {
+                "n": n,
+                "source": p.source,
+                "title": p.title,
+                "section": p.section,
+                "text": p.text,
+                "quote": self._quote[pi],
+                "reference": pick_reference(p, self._quote[pi], references),
+            }
+            if p.cited_by:  # a page an article's reference led to: which article cites it
+                citation["cited_by"] = [c.get("title") or c.get("source", "") for c in p.cited_by]
+            out.append(citation)
         return out
 
 

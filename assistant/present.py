@@ -18,6 +18,8 @@ def format_plain(result: dict) -> str:
             ref = c.get("reference")
             if ref:
                 lines.append(f"    cites: {ref['label']}, {ref['title']} <{ref['url']}>")
+            if c.get("cited_by"):
+                lines.append(f"    cited by: {', '.join(c['cited_by'])}")
             lines.append(f"    from: {c['source']}")
     mode = "LLM" if result["mode"] == "llm" else "extractive"
     lines.append(f"\n({mode} answer in {result['timings_ms']['total']:.0f} ms)")

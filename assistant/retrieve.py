@@ -136,6 +136,11 @@ class Retriever:
         i = self._reference_entries.get(ref_id)
         return self._passage(i) if i is not None else None
 
+    def passages_of(self, source: str) -> list[Passage]:
+        """Every passage of one source, in order."""
+        self.refresh(max_age=1.0)
+        return [self._passage(i) for i, m in enumerate(self._metas) if m.get("source") == source]
+
     def has_acronym(self, acronym: str) -> bool:
         return acronym.upper() in self._acronyms
 

@@ -12,7 +12,7 @@ from knowledge.errors import StoreError
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, open_knowledge_base
 
-from . import compare, extractive
+from . import compare, extractive, followed
 from .citations import CitationSet
 from .evidence import (
     TermMatcher,
@@ -199,6 +199,10 @@ class Assistant:
             comparison = Comparison(inherited[:2], " ".join(topic_words(question)))
         query_vec = self.kb.embedder.embed_batch([query])[0]
         passages = self._retrieve(query, query_vec, comparison, k, source)
+        if comparison is None and source is None:  # "what does <cited source> say ..."
+            passages, query = followed.with_named_sources(
+                query, query_vec, passages, k, self.retriever, self.kb
+            )
         t_retrieve = time.perf_counter()
 
         matcher = TermMatcher(query, self.retriever, self.kb.embedder)
@@ -303,6 +307,7 @@ class Assistant:
             answer = extractive.compose(chosen, cites)
             if asks_for_source(query):
                 answer += self._source_entries(chosen, passages, cites, result)
+            answer += followed.beside(chosen, passages, cites, result, self.retriever, self.kb)
         refs = self._references(passages)
         # Article text is quoted as it is, but an image or outside link written into an article
         # must not render in the chat: only the articles' own reference URLs stay.

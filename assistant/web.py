@@ -160,13 +160,18 @@ def make_library_handlers(library: Library):
 
         return on_progress
 
-    def add_url(url: str, token: str, progress=PROGRESS):
+    def add_url(url: str, token: str, follow: bool = False, progress=PROGRESS):
         progress(0, desc="Fetching the article")
-        return run(lambda: library.add_url(url, token, progress_cb(progress)), True)
+        return run(
+            lambda: library.add_url(url, token, progress_cb(progress), follow=bool(follow)), True
+        )
 
-    def add_file(path: str | None, token: str, progress=PROGRESS):
+    def add_file(path: str | None, token: str, follow: bool = False, progress=PROGRESS):
         progress(0, desc="Reading the upload")
-        return run(lambda: library.add_upload(path, token, progress_cb(progress)), True)
+        return run(
+            lambda: library.add_upload(path, token, progress_cb(progress), follow=bool(follow)),
+            True,
+        )
 
     def reingest(source: str | None, token: str, progress=PROGRESS):
         progress(0, desc="Re-ingesting")
@@ -308,6 +313,12 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
                 elem_id="upload",
             )
             add_file_btn = gr.Button("Add file", variant="primary", interactive=writable)
+    follow = gr.Checkbox(
+        label="Follow its references: also fetch and add the pages its references link to",
+        value=library.settings.follow_references,
+        interactive=writable,
+        elem_id="follow-references",
+    )
     with gr.Row(equal_height=True):
         selected = gr.Dropdown(
             label="Selected article",
@@ -327,10 +338,12 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
     outputs = [status, report, table, selected]
     # Progress and errors show on the status line only, not as overlays on the table.
     one_writer = {"concurrency_limit": 1, "concurrency_id": "library", "show_progress_on": status}
-    add_url_btn.click(add_url, [url, token], outputs, api_name="library_add_url", **one_writer)
-    url.submit(add_url, [url, token], outputs, **one_writer, **PRIVATE)
+    add_url_btn.click(
+        add_url, [url, token, follow], outputs, api_name="library_add_url", **one_writer
+    )
+    url.submit(add_url, [url, token, follow], outputs, **one_writer, **PRIVATE)
     add_file_btn.click(
-        add_file, [upload, token], outputs, api_name="library_add_file", **one_writer
+        add_file, [upload, token, follow], outputs, api_name="library_add_file", **one_writer
     )
     reingest_btn.click(
         reingest, [selected, token], outputs, api_name="library_reingest", **one_writer

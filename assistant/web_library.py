@@ -86,7 +86,15 @@ class Library:
     # -- reading ------------------------------------------------------------------------------
 
     def records(self) -> list[dict]:
-        recs = self.kb.records().values()
+        """Each source's record; an article whose references were followed lists them with
+        their status under "followed"."""
+        from ingest.follow import reference_statuses
+
+        followed = reference_statuses(self.kb)
+        recs = [
+            {**r, "followed": followed[r["source"]]} if r["source"] in followed else r
+            for r in self.kb.records().values()
+        ]
         return sorted(recs, key=lambda r: (str(r.get("title", "")).lower(), r.get("source", "")))
 
     def rows(self) -> list[list]:
@@ -100,14 +108,20 @@ class Library:
 
     # -- changes ------------------------------------------------------------------------------
 
-    def add_url(self, url: str, token: str | None, on_progress: Progress | None = None) -> Report:
+    def add_url(
+        self,
+        url: str,
+        token: str | None,
+        on_progress: Progress | None = None,
+        follow: bool | None = None,
+    ) -> Report:
         self.check_write(token)
         url = (url or "").strip()
         if not url:
             raise LibraryError("enter the article's URL (http or https)")
         if not is_url(url) or not url.lower().startswith(("http://", "https://")):
             raise LibraryError(f"{url[:200]} is not an http(s) URL")
-        return self._ingest([url], on_progress)
+        return self._ingest([url], on_progress, follow)
 
     def add_upload(
         self,
@@ -115,6 +129,7 @@ class Library:
         token: str | None,
         on_progress: Progress | None = None,
         name: str | None = None,
+        follow: bool | None = None,
     ) -> Report:
         self.check_write(token)
         if not path:
@@ -135,7 +150,7 @@ class Library:
         dest = self.uploads / name
         with self._write:
             shutil.copyfile(src, dest)
-        return self._ingest([str(dest)], on_progress)
+        return self._ingest([str(dest)], on_progress, follow)
 
     def reingest(
         self, source: str | None, token: str | None, on_progress: Progress | None = None
@@ -163,10 +178,15 @@ class Library:
             raise LibraryError(f"{source} is not in the library (refresh the list)")
         return source
 
-    def _ingest(self, inputs: list[str], on_progress: Progress | None) -> Report:
+    def _ingest(
+        self, inputs: list[str], on_progress: Progress | None, follow: bool | None = None
+    ) -> Report:
+        """`follow` None: the follow_references setting decides."""
         with self._write:
             return self._store_call(
-                lambda: ingest_sources(inputs, self.kb, self.settings, on_progress=on_progress)
+                lambda: ingest_sources(
+                    inputs, self.kb, self.settings, on_progress=on_progress, follow=follow
+                )
             )
 
     @staticmethod
@@ -193,4 +213,7 @@ def summary(report: Report) -> str:
             lines.append(
                 f"{r.status.capitalize()} {title}: {r.chunks} passages, {r.references} references."
             )
+        if r.cited_by:
+            lines[-1] += " A referenced page, cited by " + ", ".join(r.cited_by) + "."
+        lines += [f"- Reference {f['url']}: {f['status']}" for f in r.followed]
     return "\n".join(lines) or "Nothing to do."

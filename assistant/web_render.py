@@ -100,6 +100,9 @@ def citation_html(c: dict) -> str:
         )
         bits = [b for b in (e(ref.get("label")), e(ref.get("title")), link) if b]
         parts.append(f'<div class="cite-ref">Cites: {", ".join(bits)}</div>')
+    if c.get("cited_by"):
+        cited = ", ".join(e(t) for t in c["cited_by"])
+        parts.append(f'<div class="cite-by">cited by {cited}</div>')
     parts.append(f'<div class="cite-src">From: {e(c.get("source"))}</div>')
     parts.append("</div>")
     return "".join(parts)
