@@ -9,8 +9,9 @@ import time
 from collections.abc import Iterator
 
 from knowledge.errors import StoreError
+from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
-from knowledge.store import KnowledgeBase, open_knowledge_base
+from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
 
 from . import compare, extractive, followed
 from .citations import CitationSet
@@ -32,21 +33,6 @@ MAX_QUESTION_CHARS = 2000
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
-
-
-def is_store_outage(exc: BaseException) -> bool:
-    """A connection-level failure talking to Chroma (server down, refused, reset)."""
-    import httpx
-
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError)):
-            return True
-        if "could not connect" in str(exc).lower() or "connection refused" in str(exc).lower():
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
 
 
 def reference_urls(refs: dict[str, dict]) -> set[str]:
@@ -279,7 +265,7 @@ class Assistant:
         related = passages[:3]
         if related:
             text += "\n\nRelated reading:\n" + "\n".join(
-                f"- *{p.title}* — {p.section}" for p in related
+                f"- *{display_text(p.title)}* — {display_text(p.section)}" for p in related
             )
         return text
 

@@ -36,9 +36,9 @@ def _receive(stream):
 class BackgroundEmbedder:
     """One request in flight at a time: `submit(texts)` returns a Future of the vectors."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int) -> None:
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "ingest.embed_worker"],
+            [sys.executable, "-m", "ingest.embed_worker", str(max_chars)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
@@ -66,10 +66,10 @@ class BackgroundEmbedder:
             self._proc.kill()
 
 
-def _serve() -> None:
+def _serve(max_chars: int) -> None:
     from knowledge.embeddings.wordllama import WordLlamaEmbedder
 
-    embedder = WordLlamaEmbedder()
+    embedder = WordLlamaEmbedder(max_chars=max_chars)
     while True:
         try:
             texts = _receive(sys.stdin.buffer)
@@ -79,4 +79,4 @@ def _serve() -> None:
 
 
 if __name__ == "__main__":
-    _serve()
+    _serve(int(sys.argv[1]))

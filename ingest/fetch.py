@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -22,6 +24,7 @@ ALLOWED_TYPES = {
     "text/x-markdown": "md",
     "application/pdf": "pdf",
 }
+PIECE = 64 * 1024  # decoders hand out at most this many bytes at a time
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 
@@ -144,7 +147,7 @@ def fetch(
     `conditional` holds If-None-Match / If-Modified-Since headers: a 304 answer returns a
     Fetched with `not_modified` set and no body.
     """
-    current = normalize_url(url)
+    current = _valid(url)
     deadline = time.monotonic() + timeout
     limits = httpx.Timeout(timeout, connect=min(timeout, connect_timeout or timeout))
     with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False) as c:
@@ -165,7 +168,7 @@ def fetch(
                                 f"{current} redirected without a Location header",
                                 "redirect without a Location header",
                             )
-                        current = normalize_url(urljoin(current, location))
+                        current = _valid(urljoin(current, location))
                         continue
                     if r.status_code >= 400:
                         raise FetchError(
@@ -183,7 +186,7 @@ def fetch(
                     if declared and declared.isdigit() and int(declared) > max_bytes:
                         raise _too_big(current, max_bytes)
                     body = bytearray()
-                    for piece in r.iter_bytes():
+                    for piece in decoded(r.iter_raw(PIECE), r.headers.get("content-encoding")):
                         body.extend(piece)
                         if len(body) > max_bytes:
                             raise _too_big(current, max_bytes)
@@ -223,6 +226,85 @@ def fetch(
         f"{url} redirected more than {MAX_REDIRECTS} times",
         f"redirected more than {MAX_REDIRECTS} times",
     )
+
+
+def _valid(url: str) -> str:
+    try:
+        return normalize_url(url)
+    except ValueError as exc:  # a port out of range, a malformed IPv6 literal
+        raise FetchError(f"{url} is not a valid URL: {exc}", "invalid URL") from None
+
+
+def decoded(raw: Iterable[bytes], content_encoding: str | None) -> Iterator[bytes]:
+    """The body with its Content-Encoding undone, in pieces of at most PIECE bytes.
+
+    Each decoder is asked for a bounded amount of output at a time, so the caller can count
+    decompressed bytes as they come: a small response that inflates to gigabytes ("gzip, gzip",
+    "br") is stopped at the size cap instead of being expanded in memory first.
+    """
+    codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+    stream: Iterable[bytes] = raw
+    for coding in reversed(codings):  # the last coding applied is undone first
+        if coding == "identity":
+            continue
+        if coding in ("gzip", "x-gzip", "deflate"):
+            stream = _inflate(stream, coding)
+        elif coding == "br":
+            stream = _unbrotli(stream)
+        else:
+            raise FetchError(
+                f"unsupported Content-Encoding {coding!r}; the server must send "
+                "identity, gzip, deflate or br",
+                f"unsupported Content-Encoding {coding!r}",
+            )
+    return iter(stream)
+
+
+def _inflate(stream: Iterable[bytes], coding: str) -> Iterator[bytes]:
+    # wbits 47: a gzip or zlib header, detected; deflate may also come raw (no header).
+    def new():
+        return zlib.decompressobj(47 if coding != "deflate" else 15)
+
+    d, first = new(), True
+    for data in stream:
+        if first and coding == "deflate" and data and (data[0] & 0x0F) != 8:
+            d = zlib.decompressobj(-15)
+        first = False
+        while data:
+            try:
+                out = d.decompress(data, PIECE)
+            except zlib.error as exc:
+                raise FetchError(
+                    f"the response is not valid {coding} data ({exc})", f"invalid {coding} data"
+                ) from None
+            rest = d.unconsumed_tail
+            if d.eof:  # a next gzip member may follow; anything else after the end is ignored
+                rest = d.unused_data + rest
+                if not rest.startswith(b"\x1f\x8b"):
+                    rest = b""
+                d = new()
+            if out:
+                yield out
+            elif rest == data:
+                break  # no progress: wait for more input
+            data = rest
+
+
+def _unbrotli(stream: Iterable[bytes]) -> Iterator[bytes]:
+    import brotli
+
+    d = brotli.Decompressor()
+    try:
+        for data in stream:
+            out = d.process(data, output_buffer_limit=PIECE)
+            while True:
+                if out:
+                    yield out
+                if d.can_accept_more_data() or d.is_finished():
+                    break
+                out = d.process(b"", output_buffer_limit=PIECE)
+    except brotli.error as exc:
+        raise FetchError(f"the response is not valid br data ({exc})", "invalid br data") from None
 
 
 def _too_big(url: str, max_bytes: int) -> FetchError:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from knowledge.errors import EmbeddingError, IngestError
-from knowledge.store import KnowledgeBase, Prepared
+from knowledge.store import KnowledgeBase, Prepared, is_complete
 
 from .clean import clean_text
 from .load import discover, is_url, load, source_id
 from .split import chunk_article
 from .structure import parse_article
 
-BATCH_CHUNKS = 2000
-BACKGROUND_MIN_SOURCES = 100  # below this, starting an embedding process costs more than it saves  # write in batches: one Chroma call per ~2000 chunks, not per article
+BATCH_CHUNKS = 2000  # write in batches: one Chroma call per ~2000 chunks, not per article
+BACKGROUND_MIN_SOURCES = 100  # below this, starting an embedding process costs more than it saves
 
 
 @dataclass
@@ -55,6 +56,13 @@ def version_of(text: str) -> str:
 
 def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private: bool):
     """Load and parse one source. Returns (Prepared or None when unchanged, SourceResult)."""
+    try:
+        source_id(value).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise IngestError(
+            f"{shown}: the file name is not valid UTF-8; rename the file (e.g. with convmv)"
+        ) from None
     loaded = load(
         value,
         max_bytes=settings.max_source_bytes,
@@ -67,7 +75,9 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         raise IngestError(f"{value} has no article text left after removing page boilerplate")
     version = version_of(text)
     previous = known.get(loaded.source)
-    if previous and previous.get("version") == version:  # same text: nothing to parse or write
+    # Same text, completely written: nothing to parse or write. A record left pending or
+    # half-removed by a stopped writer is written again.
+    if previous and previous.get("version") == version and is_complete(previous):
         return None, SourceResult(
             loaded.source,
             "unchanged",
@@ -79,6 +89,9 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
     chunks = chunk_article(article, version, settings.chunk_chars)
     if not chunks:
         raise IngestError(f"{value} produced no passages")
+    _within_budget(value, "passages", len(chunks), settings.max_chunks_per_source, "CHUNKS")
+    refs = len(article.references)
+    _within_budget(value, "references", refs, settings.max_references_per_source, "REFERENCES")
     prepared = Prepared(
         loaded.source,
         version,
@@ -94,6 +107,14 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
     return prepared, SourceResult(
         loaded.source, status, article.title, len(chunks), len(article.references)
     )
+
+
+def _within_budget(value: str, what: str, n: int, limit: int, setting: str) -> None:
+    if n > limit:
+        raise IngestError(
+            f"{value} has {n:,} {what}, over the {limit:,} limit "
+            f"(raise ASSISTANT_MAX_{setting}_PER_SOURCE to allow it)"
+        )
 
 
 def texts_of(batch: list[Prepared]) -> list[str]:
@@ -135,14 +156,14 @@ def ingest_sources(
     follow = settings.follow_references if follow is None else follow
     report = Report()
     values, missing = discover(inputs)
-    report.results += [SourceResult(source_id(v), "failed", error=e) for v, e in missing]
+    report.results += [SourceResult(_safe_id(v), "failed", error=e) for v, e in missing]
     with kb.writing():
         known = kb.records()
         background = None
         if len(values) >= BACKGROUND_MIN_SOURCES and kb.embedder.name.startswith("wordllama"):
             from .embed_worker import BackgroundEmbedder
 
-            background = BackgroundEmbedder()
+            background = BackgroundEmbedder(settings.max_embed_chars)
         batcher = _Batcher(kb, report, known, background)
         try:
             for i, value in enumerate(values):
@@ -165,12 +186,12 @@ def ingest_sources(
 
             follow_references(kb, settings, report, allow)
         if prune:
-            present = {source_id(v) for v in values}
-            roots = [source_id(i) for i in inputs if not is_url(i)]
+            present = {_safe_id(v) for v in values}
+            roots = [source_id(i) for i in inputs if not is_url(i) and _listable(i)]
             pruned = set()
             for source in sorted(known):
                 under = any(source == r or source.startswith(r.rstrip("/") + "/") for r in roots)
-                if under and source not in present:
+                if under and source not in present and _surely_gone(source):
                     kb.remove(source)
                     pruned.add(source)
                     report.results.append(SourceResult(source, "removed"))
@@ -186,15 +207,60 @@ def _release(kb: KnowledgeBase, removed: set[str]) -> list[SourceResult]:
     return relink(kb, {}, removed)
 
 
+def _listable(root: str) -> bool:
+    """Prune only under a folder that exists and can be read now: a folder that is missing
+    (renamed, unmounted) or unreadable says nothing about which of its sources are gone."""
+    path = os.path.expanduser(root)
+    if not os.path.isdir(path):
+        return os.path.isfile(path)  # a file input prunes nothing but itself
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+    except OSError:
+        return False
+    return True
+
+
+def _surely_gone(source: str) -> bool:
+    """The file is missing and the nearest folder above it that exists can be read: a file in
+    an unreadable subfolder (which a folder walk skips) is not taken for deleted."""
+    if os.path.lexists(source):
+        return False
+    folder = os.path.dirname(source)
+    while folder and not os.path.isdir(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return _listable(folder) and os.access(folder, os.R_OK | os.X_OK)
+
+
+def _safe_id(value: str) -> str:
+    """The source id, or the value itself when it cannot be normalized (a malformed URL)."""
+    try:
+        return source_id(value)
+    except Exception:  # noqa: BLE001 - any malformed input still gets a row in the report
+        return value
+
+
 def _prepare_one(value: str, kb: KnowledgeBase, settings, known: dict, allow: bool):
-    """`prepare`, with a bad source turned into a failed result instead of an exception."""
+    """`prepare`, with anything that goes wrong with one source turned into its failed result:
+    the run goes on, and the good sources are written."""
     try:
         return prepare(value, kb, settings, known, allow)
     except (IngestError, EmbeddingError) as exc:
-        return None, SourceResult(source_id(value), "failed", error=str(exc))
+        return None, SourceResult(_safe_id(value), "failed", error=str(exc))
     except OSError as exc:
         msg = f"cannot read {value}: {exc.strerror or exc}"
-        return None, SourceResult(source_id(value), "failed", error=msg)
+        return None, SourceResult(_safe_id(value), "failed", error=msg)
+    except ValueError as exc:  # malformed URLs (a port out of range, a bad IPv6 literal)
+        return None, SourceResult(_safe_id(value), "failed", error=f"{value}: {exc}")
+    except (MemoryError, RecursionError) as exc:
+        msg = f"{value} is too large or too deeply nested to read ({type(exc).__name__})"
+        return None, SourceResult(_safe_id(value), "failed", error=msg)
+    except Exception as exc:  # noqa: BLE001 - a bug deep in a parser fails this source only
+        msg = f"{value} could not be read ({type(exc).__name__}: {exc})"
+        return None, SourceResult(_safe_id(value), "failed", error=msg)
 
 
 class _Batcher:

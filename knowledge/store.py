@@ -17,6 +17,103 @@ from .schema import CHUNKS, REFERENCES, SOURCES, Chunk, Reference, source_key
 LOCK_NAME = "writer.lock"
 STAMP_ID = "store-stamp"  # a record in `sources` whose token changes on every write
 
+# A source record's state: complete, or left behind by a writer that stopped mid-way.
+STATE = "state"
+COMPLETE, PENDING, REMOVING = "complete", "pending", "removing"
+PREVIOUS = "previous_"  # prefix of the fields a pending record keeps of the complete version
+_KEPT = ("version", "title", "chunks", "references")
+
+# What `repair` does about a problem.
+ROLL_FORWARD = "finish writing the new version"
+ROLL_BACK = "restore the previous complete version"
+DROP_STALE = "delete the chunks of other versions"
+REMOVE = "remove the source (ingest it again to restore it)"
+ORPHANED = "delete them"
+
+
+def is_complete(record: dict | None) -> bool:
+    """A record written by a writer that finished (records from before states are complete)."""
+    return record is not None and record.get(STATE, COMPLETE) == COMPLETE
+
+
+@dataclass
+class Problem:
+    source: str
+    detail: str
+    action: str
+
+    def as_dict(self) -> dict:
+        return {"source": self.source, "problem": self.detail, "repair": self.action}
+
+
+def _previous(record: dict | None) -> dict:
+    """The complete version a pending record falls back to: the stored one, if complete."""
+    if record is None:
+        return {}
+    if is_complete(record):
+        return {PREVIOUS + k: record[k] for k in _KEPT if k in record}
+    return {k: v for k, v in record.items() if k.startswith(PREVIOUS)}
+
+
+def _settled(record: dict) -> dict:
+    out = {k: v for k, v in record.items() if not k.startswith(PREVIOUS)}
+    out[STATE] = COMPLETE
+    return out
+
+
+def _judge(source: str, record: dict, chunks: dict, refs: dict) -> list[Problem]:
+    """Compare one record with the chunk and reference counts per version."""
+    version = record.get("version", "")
+
+    def has(v: str, n_chunks, n_refs) -> bool:
+        return chunks.get((source, v), 0) == n_chunks and refs.get((source, v), 0) == n_refs
+
+    others = sum(n for (s, v), n in chunks.items() if s == source and v != version)
+    others += sum(n for (s, v), n in refs.items() if s == source and v != version)
+    state = record.get(STATE, COMPLETE)
+    found = f"{chunks.get((source, version), 0)} of {record.get('chunks')} chunks"
+    if state == REMOVING:
+        return [Problem(source, "a removal was interrupted", REMOVE)]
+    if state == PENDING:
+        if has(version, record.get("chunks"), record.get("references")):
+            return [Problem(source, f"a write was interrupted ({found} stored)", ROLL_FORWARD)]
+        prev = record.get(PREVIOUS + "version")
+        if prev and has(prev, record.get(PREVIOUS + "chunks"), record.get(PREVIOUS + "references")):
+            return [Problem(source, f"a write was interrupted ({found} stored)", ROLL_BACK)]
+        return [Problem(source, f"a write was interrupted ({found} stored)", REMOVE)]
+    if not has(version, record.get("chunks"), record.get("references")):
+        n_refs = refs.get((source, version), 0)
+        detail = f"{found} and {n_refs} of {record.get('references')} references are stored"
+        return [Problem(source, detail, REMOVE)]
+    if others:
+        return [Problem(source, f"{others} chunks or references of other versions", DROP_STALE)]
+    return []
+
+
+def is_store_outage(exc: BaseException | None) -> bool:
+    """A connection-level failure talking to Chroma (server down, refused, reset)."""
+    import httpx
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError)):
+            return True
+        if "could not connect" in str(exc).lower() or "connection refused" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def unreachable(settings, exc: BaseException | None = None) -> str:
+    """The message for a Chroma server that cannot be reached, naming how to fix it."""
+    detail = f" ({type(exc).__name__}: {exc})" if exc is not None else ""
+    return (
+        f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
+        f"{detail}; start it with `chroma run --path DIR --port {settings.chroma_port}` "
+        "or unset CHROMA_HOST to use the local store"
+    )
+
 
 def make_client(settings):
     """A Chroma server client when CHROMA_HOST is set, else an embedded store in settings.store."""
@@ -30,11 +127,7 @@ def make_client(settings):
                 host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
             )
         except Exception as exc:
-            raise StoreError(
-                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} "
-                f"({exc}); start it with `chroma run --path DIR --port {settings.chroma_port}` "
-                "or unset CHROMA_HOST to use the local store"
-            ) from None
+            raise StoreError(unreachable(settings, exc)) from None
     Path(settings.store).mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.store), settings=chroma_settings)
 
@@ -185,12 +278,50 @@ class KnowledgeBase:
     def _stamp(self) -> None:
         self.sources.upsert(**_stamp_record())
 
-    def _put(self, batch: list[Prepared]) -> None:
-        """Write new chunks first, then drop older versions, then the source record last.
+    def _write_records(self, metas: list[dict]) -> None:
+        """Upsert source records together with a new stamp: one transaction."""
+        stamp = _stamp_record()
+        self._batched(
+            self.sources.upsert,
+            [source_key(m["source"]) for m in metas] + stamp["ids"],
+            embeddings=[[1.0]] * len(metas) + stamp["embeddings"],
+            documents=[m.get("title", "") for m in metas] + stamp["documents"],
+            metadatas=metas + stamp["metadatas"],
+        )
 
-        A query sees the old or the new version, never neither; a crash before the record is
-        written leaves the source looking changed, so the next run writes it again.
+    def _put(self, batch: list[Prepared]) -> None:
+        """Write a batch so that every crash point is detectable by the next run.
+
+        1. each source's record is marked pending (it keeps what the complete version was);
+        2. the new chunks and references are written under the new version;
+        3. other versions of each source are deleted;
+        4. the records are marked complete, with a new stamp.
+
+        A crash before 4 leaves a pending record: the next ingest of that source is never
+        "unchanged" and rewrites it, and `ingest --check`/`--repair` find it without the source.
         """
+        if not batch:
+            return
+        got = self.sources.get(ids=[source_key(p.source) for p in batch], include=["metadatas"])
+        before = {m["source"]: m for m in got["metadatas"] or [] if m and "source" in m}
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        final = [
+            {
+                "source": p.source,
+                "title": p.title,
+                "version": p.version,
+                "kind": p.kind,
+                "chunks": len(p.chunks),
+                "references": len(p.references),
+                "ingested_at": now,
+                **(p.extra or {}),
+                STATE: COMPLETE,
+            }
+            for p in batch
+        ]
+        self._write_records(
+            [{**m, STATE: PENDING, **_previous(before.get(m["source"]))} for m in final]
+        )
         chunks = [c for p in batch for c in p.chunks]
         if chunks:
             self._batched(
@@ -212,41 +343,94 @@ class KnowledgeBase:
                 ],
             )
         for p in batch:
-            if p.replaces:
-                stale = {"$and": [{"source": p.source}, {"version": {"$ne": p.version}}]}
-                self.chunks.delete(where=stale)
-                self.references.delete(where=stale)
-        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        stamp = _stamp_record()  # in the same write as the records: one transaction fewer
-        self._batched(
-            self.sources.upsert,
-            [source_key(p.source) for p in batch] + stamp["ids"],
-            embeddings=[[1.0]] * len(batch) + stamp["embeddings"],
-            documents=[p.title for p in batch] + stamp["documents"],
-            metadatas=[
-                {
-                    "source": p.source,
-                    "title": p.title,
-                    "version": p.version,
-                    "kind": p.kind,
-                    "chunks": len(p.chunks),
-                    "references": len(p.references),
-                    "ingested_at": now,
-                    **(p.extra or {}),
-                }
-                for p in batch
-            ]
-            + stamp["metadatas"],
-        )
+            if p.replaces or p.source in before:
+                self._drop_versions(p.source, keep=p.version)
+        self._write_records(final)
+
+    def _drop_versions(self, source: str, keep: str | None) -> None:
+        """Delete a source's chunks and references of every version but `keep` (None: all)."""
+        where = {"source": source}
+        if keep is not None:
+            where = {"$and": [{"source": source}, {"version": {"$ne": keep}}]}
+        self.chunks.delete(where=where)
+        self.references.delete(where=where)
 
     def remove(self, source: str) -> bool:
+        """Mark the record as being removed, delete the chunks and references, then the record.
+
+        A crash in between leaves a record in the "removing" state, which the next ingest of
+        the source rewrites and `ingest --repair` finishes removing.
+        """
         self.generation += 1
-        existed = self.record(source) is not None
-        self.chunks.delete(where={"source": source})
-        self.references.delete(where={"source": source})
+        record = self.record(source)
+        if record is not None:
+            self._write_records([{**record, STATE: REMOVING}])
+        self._drop_versions(source, keep=None)
         self.sources.delete(ids=[source_key(source)])
         self._stamp()
-        return existed
+        self.generation += 1
+        return record is not None
+
+    # --- consistency check and repair (a full scan: never on the hot path) -------------------
+
+    def _version_counts(self, collection) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = {}
+        total = collection.count()
+        for offset in range(0, total, 5000):
+            got = collection.get(include=["metadatas"], limit=5000, offset=offset)
+            for m in got["metadatas"] or []:
+                key = (str(m.get("source", "")), str(m.get("version", "")))
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def check(self) -> list[Problem]:
+        """Every source whose stored state does not match its record, and what repair does."""
+        records = self.records()
+        chunks = self._version_counts(self.chunks)
+        refs = self._version_counts(self.references)
+        stored = {s for s, _ in chunks} | {s for s, _ in refs}
+        problems: list[Problem] = []
+        for source in sorted(stored | set(records)):
+            record = records.get(source)
+            if record is None:
+                n = sum(v for (s, _), v in chunks.items() if s == source)
+                problems.append(Problem(source, f"{n} chunks have no source record", ORPHANED))
+                continue
+            problems += _judge(source, record, chunks, refs)
+        return problems
+
+    def repair(self) -> list[Problem]:
+        """Bring every source found by `check` back to a consistent state."""
+        problems = self.check()
+        if not problems:
+            return problems
+        self.generation += 1
+        records = self.records()
+        for problem in problems:
+            record = records.get(problem.source)
+            if problem.action == ROLL_FORWARD:
+                self._drop_versions(problem.source, keep=record["version"])
+                self._write_records([_settled(record)])
+            elif problem.action == ROLL_BACK:
+                restored = _settled(
+                    {
+                        **record,
+                        "version": record[PREVIOUS + "version"],
+                        "title": record[PREVIOUS + "title"],
+                        "chunks": record[PREVIOUS + "chunks"],
+                        "references": record[PREVIOUS + "references"],
+                    }
+                )
+                self._drop_versions(problem.source, keep=restored["version"])
+                self._write_records([restored])
+            elif problem.action == DROP_STALE:
+                self._drop_versions(problem.source, keep=record["version"])
+            else:  # remove what is left; the next ingest of the source adds it again
+                self._drop_versions(problem.source, keep=None)
+                self.sources.delete(ids=[source_key(problem.source)])
+        self._stamp()
+        self.generation += 1
+        return problems
 
     def fingerprint(self) -> tuple:
         """Changes whenever any source is written or removed: readers rebuild indexes on it.

@@ -23,6 +23,7 @@ class OpenAIEmbedder:
             max_retries=settings.llm_retries,
         )
         self._model = settings.openai_embedding_model
+        self.max_chars = settings.max_embed_chars
         self.name = f"openai:{self._model}"
         self.dim = len(self.embed_batch(["dimension probe"])[0])
 
@@ -31,6 +32,9 @@ class OpenAIEmbedder:
             return np.zeros((0, getattr(self, "dim", 0)), dtype=np.float32)
         from openai import OpenAIError
 
+        from . import clip
+
+        texts = clip(texts, self.max_chars)
         rows: list[list[float]] = []
         for start in range(0, len(texts), 256):
             try:

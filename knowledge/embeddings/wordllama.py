@@ -11,10 +11,11 @@ class WordLlamaEmbedder:
     name = "wordllama:l2_supercat"
     dim = 256
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int = 2_000) -> None:
         import wordllama
         from wordllama import WordLlama
 
+        self.max_chars = max_chars
         # The default loader looks in a user cache and may try to download;
         # the wheel has the weights.
         self._model = WordLlama.load(
@@ -24,4 +25,7 @@ class WordLlamaEmbedder:
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(self._model.embed(texts, norm=True, batch_size=256), dtype=np.float32)
+        from . import clip
+
+        vectors = self._model.embed(clip(texts, self.max_chars), norm=True, batch_size=256)
+        return np.asarray(vectors, dtype=np.float32)
