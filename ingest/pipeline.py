@@ -11,7 +11,7 @@ from knowledge.errors import EmbeddingError, IngestError
 from knowledge.store import KnowledgeBase, Prepared, is_complete
 
 from .clean import clean_text
-from .load import discover, is_url, load, source_id
+from .load import Loaded, discover, is_url, load, source_id
 from .split import chunk_article
 from .structure import parse_article
 
@@ -58,11 +58,13 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
     """Load and parse one source. Returns (Prepared or None when unchanged, SourceResult)."""
     try:
         source_id(value).encode("utf-8")
-    except UnicodeEncodeError:
+    except UnicodeEncodeError:  # (a ValueError too: caught first)
         shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         raise IngestError(
             f"{shown}: the file name is not valid UTF-8; rename the file (e.g. with convmv)"
         ) from None
+    except ValueError as exc:  # a port out of range, a malformed IPv6 literal
+        raise IngestError(f"{value} is not a valid URL: {exc}") from None
     loaded = load(
         value,
         max_bytes=settings.max_source_bytes,
@@ -70,6 +72,11 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         allow_private=allow_private,
         allowed_networks=tuple(settings.allowed_networks),
     )
+    return prepare_loaded(value, loaded, settings, known)
+
+
+def prepare_loaded(value: str, loaded: Loaded, settings, known: dict):
+    """Clean, parse and split a loaded source within its budgets; None when unchanged."""
     text = clean_text(loaded.text)
     if len(text.split()) < 5:
         raise IngestError(f"{value} has no article text left after removing page boilerplate")

@@ -27,5 +27,5 @@ class WordLlamaEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         from . import clip
 
-        vectors = self._model.embed(clip(texts, self.max_chars), norm=True, batch_size=256)
+        vectors = self._model.embed(clip(texts, self.max_chars), norm=True, batch_size=32)
         return np.asarray(vectors, dtype=np.float32)
