@@ -22,6 +22,8 @@ Rules:
 - When asked to compare roles, answer with a Markdown table: one row per aspect, one column per
   role, a citation in every cell; then one sentence of verdict if the passages give one.
 - No images, no HTML, no links except reference URLs that appear in the passages.
+- A passage with cited_by comes from a source page that the named article cites; when you use
+  it, say that it is the source the article cites.
 - At most about 150 words outside tables."""
 
 
@@ -135,8 +137,13 @@ def build_messages(question: str, passages, history: list[dict]) -> list[tuple[s
     blocks = []
     for n, p in enumerate(passages, 1):
         title, section = _attr(p.title), _attr(p.section)
+        cited = ""
+        if p.cited_by:  # a page reached through an article's reference: which article cites it
+            names = ", ".join(c.get("title") or c.get("source", "") for c in p.cited_by)
+            cited = f' cited_by="{_attr(names)}"'
         blocks.append(
-            f'<passage n="{n}" title="{title}" section="{section}">\n{_body(p.text)}\n</passage>'
+            f'<passage n="{n}" title="{title}" section="{section}"{cited}>\n'
+            f"{_body(p.text)}\n</passage>"
         )
     messages: list[tuple[str, str]] = [("system", SYSTEM_PROMPT)]
     for turn in history[-4:]:

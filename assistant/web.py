@@ -292,7 +292,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
         headers=COLUMNS,
         interactive=False,
         wrap=True,
-        column_widths=["30%", "34%", "7%", "9%", "12%", "8%"],
+        column_widths=["24%", "28%", "6%", "8%", "10%", "8%", "16%"],
         label="Articles",
         elem_id="library-table",
     )

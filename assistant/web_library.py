@@ -17,10 +17,11 @@ from pathlib import Path
 from ingest.load import is_url
 from ingest.pipeline import Report, ingest_sources, remove_source
 from knowledge.errors import StoreError
+from knowledge.schema import FOLLOWED_FROM, json_list
 
 log = logging.getLogger(__name__)
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
-COLUMNS = ["title", "source", "chunks", "references", "ingested_at", "version"]
+COLUMNS = ["title", "source", "chunks", "references", "ingested_at", "version", "followed"]
 Progress = Callable[[int, int, str], None]
 
 
@@ -86,19 +87,26 @@ class Library:
     # -- reading ------------------------------------------------------------------------------
 
     def records(self) -> list[dict]:
-        """Each source's record; an article whose references were followed lists them with
-        their status under "followed"."""
+        """Each source's record. An article whose references were followed lists them with
+        their status under "followed"; a page reached through a reference names the articles
+        citing it under "cited_by"."""
         from ingest.follow import reference_statuses
 
         followed = reference_statuses(self.kb)
-        recs = [
-            {**r, "followed": followed[r["source"]]} if r["source"] in followed else r
-            for r in self.kb.records().values()
-        ]
+        stored = self.kb.records()
+        recs = []
+        for r in stored.values():
+            extra: dict = {}
+            if r["source"] in followed:
+                extra["followed"] = followed[r["source"]]
+            if r.get(FOLLOWED_FROM):
+                citing = [str(a) for a in json_list(r[FOLLOWED_FROM])]
+                extra["cited_by"] = [(stored.get(a) or {}).get("title") or a for a in citing]
+            recs.append({**r, **extra})
         return sorted(recs, key=lambda r: (str(r.get("title", "")).lower(), r.get("source", "")))
 
     def rows(self) -> list[list]:
-        return [[r.get(c, "") for c in COLUMNS] for r in self.records()]
+        return [[_cell(r, c) for c in COLUMNS] for r in self.records()]
 
     def choices(self) -> list[tuple[str, str]]:
         return [
@@ -196,6 +204,16 @@ class Library:
         except StoreError as exc:
             log.warning("library change failed: %s", exc)
             raise LibraryError(str(exc)) from None
+
+
+def _cell(record: dict, column: str):
+    if column != "followed":
+        return record.get(column, "")
+    if record.get("followed"):  # an article whose references were followed: their statuses
+        return "; ".join(f"{f['label'] or f['url']}: {f['status']}" for f in record["followed"])
+    if record.get("cited_by"):  # a page reached through a reference
+        return "cited by " + ", ".join(record["cited_by"])
+    return ""
 
 
 def summary(report: Report) -> str:

@@ -145,3 +145,15 @@ def test_sources_panel_shows_cited_by_escaped():
 )
 def test_figures(text, expected):
     assert figures(text) == expected
+
+
+def test_llm_prompt_says_which_article_cites_a_page(followed_assistant):
+    from assistant.llm import build_messages
+
+    assistant, census, _ = followed_assistant
+    page = assistant.retriever.passages_of(census)[0]
+    article = assistant.retriever.passages_of(next(iter(page.cited_by))["source"])[0]
+    prompt = build_messages("What does the census say?", [page, article], [])[-1][1]
+    first, second = prompt.split("</passage>")[:2]
+    assert f'cited_by="{ARTICLE_TITLE}"' in first
+    assert "cited_by" not in second

@@ -28,10 +28,14 @@ def test_add_url_with_follow_adds_the_referenced_page(web_client, article_server
     assert f"Reference {review}: fetched" in message, message
     assert f"Reference {base}/missing.html: not fetched: HTTP 404" in message
     assert "cited by" in message
-    assert {row[1] for row in table["data"]} >= {url, review}
+    rows = {row[1]: row for row in table["data"]}
+    assert rows[review][-1] == "cited by Lighthouse Keeper Careers"
+    assert "Beaconwatch, 2024: fetched" in rows[url][-1]
+    assert "not fetched: HTTP 404" in rows[url][-1]
     listed = {r["source"]: r for r in web_client.predict(api_name="/library_list")}
     statuses = {f["url"]: f["status"] for f in listed[url]["followed"]}
     assert statuses == {review: "fetched", f"{base}/missing.html": "not fetched: HTTP 404"}
+    assert listed[review]["cited_by"] == ["Lighthouse Keeper Careers"]
 
     result = web_client.predict(
         "What does the Beaconwatch review say about staffed lighthouses?", [], api_name="/ask"
