@@ -194,7 +194,9 @@ def _prepare(url: str, got: Fetched, record: dict | None, settings, cites: list[
         raise IngestError("the page produced no passages")
     for c in chunks:
         c.metadata[CITED_BY] = json.dumps(cites)
-    extra = {**validators, FOLLOWED_FROM: "[]", FOLLOWED_REF_IDS: "[]"}
+    # The links of the stored version stay until `relink` has seen this run's articles.
+    links = {k: (record or {}).get(k, "[]") for k in (FOLLOWED_FROM, FOLLOWED_REF_IDS)}
+    extra = {**validators, **links}
     prepared = Prepared(
         url, version, article.title, loaded.kind, chunks, None, [], None, record is not None, extra
     )
@@ -296,12 +298,13 @@ def relink(
     (citing the URLs in `cited`) or removed (cited = {}). A followed source no article cites
     any more is removed: removing or pruning an article removes what it alone brought in."""
     out: list[SourceResult] = []
-    for source, record in sorted(kb.records().items()):
+    records = kb.records()
+    for source, record in sorted(records.items()):
         if FOLLOWED_FROM not in record:
             continue
         before = json_list(record.get(FOLLOWED_FROM))
         before_refs = json_list(record.get(FOLLOWED_REF_IDS))
-        titles = {c["source"]: c.get("title", "") for c in _cited_by(kb, source)}
+        titles = {a: (records.get(a) or {}).get("title", "") for a in before}
         keep = [a for a in before if a not in articles]
         refs = [r for r, a in zip(before_refs, before, strict=False) if a not in articles]
         for article, title, ref_id in cited.get(source, []):
@@ -324,12 +327,6 @@ def relink(
             cites = json.dumps([{"source": a, "title": titles.get(a, "")} for a in keep])
             kb.chunks.update(ids=ids, metadatas=[{CITED_BY: cites}] * len(ids))
     return out
-
-
-def _cited_by(kb: KnowledgeBase, source: str) -> list[dict]:
-    got = kb.chunks.get(where={"source": source}, include=["metadatas"], limit=1)
-    metas = got["metadatas"] or []
-    return [c for c in json_list(metas[0].get(CITED_BY)) if isinstance(c, dict)] if metas else []
 
 
 def _record_statuses(

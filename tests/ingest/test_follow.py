@@ -312,3 +312,23 @@ def test_cli_reports_statuses_and_exit_code(tmp_path, page_server):
     hits = page_server.hits["/survey"]
     proc = run_cli("--store", store, article, env=env)
     assert proc.returncode == 0 and page_server.hits["/survey"] == hits
+
+
+def test_a_changed_page_keeps_the_articles_not_in_this_run(tmp_path, page_server, follow_settings):
+    page_server.routes["/survey"] = SURVEY
+    survey = page_server.url("/survey")
+    one = write_article(tmp_path / "a", "one", [("Surveyco", survey)])
+    two = write_article(tmp_path / "b", "two", [("Surveyco", survey)])
+    settings = follow_settings()
+    ingest([one, two], settings)
+    page_server.routes["/survey"] = page(
+        "Annual Survey of Data Roles", "The revised survey now covers analytics engineers too."
+    )
+    report, kb = ingest([one], settings)  # only one article this time; the page changed
+    assert {r.source: r.status for r in report.results}[survey] == "updated"
+    assert sorted(json_list(kb.records()[survey][FOLLOWED_FROM])) == sorted([one, two])
+    meta = kb.chunks.get(where={"source": survey}, include=["metadatas"])["metadatas"][0]
+    assert sorted(c["title"] for c in json_list(meta[CITED_BY])) == [
+        "Data Platform Careers one",
+        "Data Platform Careers two",
+    ]
