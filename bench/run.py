@@ -325,6 +325,60 @@ def bench_versus(store: Path, k: int = 4) -> dict:
     }
 
 
+def bench_llamaindex(k: int = 4) -> dict:
+    """Ours (the whole answer pipeline, cited passages) and the LlamaIndex baseline (its top-k
+    passages) on the whole dev set: seed plus ../shared/corpus-dev, the same cleaned text."""
+    from assistant import evaluate as ev
+    from assistant.service import Assistant
+    from bench.llamaindex import CHUNK_TOKENS, article_texts, build_llamaindex, offline_env
+
+    offline_env()
+    settings = settings_for(None)
+    settings.store = ev.eval_store(settings)
+    assistant = Assistant.open(settings)
+    assistant.warm()
+    t0 = time.perf_counter()
+    search, nodes = build_llamaindex(article_texts(assistant.kb), assistant.kb.embedder, k=k)
+    build_s = time.perf_counter() - t0
+    items, skipped, reason = ev.select(ev.load_sets())
+    ours_rows, theirs_rows, ours_ms, theirs_ms = [], [], [], []
+    for item in items:
+        t = time.perf_counter()
+        result = assistant.ask(item["question"], item.get("history") or [])
+        ours_ms.append((time.perf_counter() - t) * 1000)
+        ours_rows.append(ev.score_item(item, result))
+        t = time.perf_counter()
+        found = [{"text": p} for p in search(item["question"])]
+        theirs_ms.append((time.perf_counter() - t) * 1000)
+        as_cited = {
+            "passages": found,
+            "citations": found,
+            "answer": "",
+            "abstained": False,
+            "timings_ms": {"total": theirs_ms[-1]},
+        }
+        theirs_rows.append(ev.score_item(item, as_cited))
+    ours, theirs = ev.metrics(ours_rows), ev.metrics(theirs_rows)
+    theirs["abstention_accuracy"] = None  # retrieval alone never declines
+    return {
+        "questions": len(items),
+        "answerable": sum("support" in r for r in ours_rows),
+        "skipped": reason,
+        "k": k,
+        "ours": {**ours, "ask_p50_ms": round(pct(ours_ms, 50), 1)},
+        "llamaindex": {
+            **theirs,
+            "retrieve_p50_ms": round(pct(theirs_ms, 50), 1),
+            "nodes": nodes,
+            "chunk_tokens": CHUNK_TOKENS,
+            "build_s": round(build_s, 1),
+        },
+        "cited_chars_ratio": round(ours["cited_chars"] / theirs["cited_chars"], 3)
+        if ours["cited_chars"] and theirs["cited_chars"]
+        else None,
+    }
+
+
 # -- report -------------------------------------------------------------------------------------
 
 
@@ -334,7 +388,46 @@ def verdict(key: str, value: float) -> str:
     return f"{op} {target:g}  {'ok' if ok else 'MISSED'}"
 
 
+def llamaindex_table(li: dict) -> str:
+    ours, theirs = li["ours"], li["llamaindex"]
+
+    def row(name, m, notes):
+        return (
+            f"| {name} | {m['support_recall']} | {m['retrieval_recall']} | "
+            f"{m['cited_chars']} | {m['comparison_both_sides']} | {m['abstention_accuracy'] or '-'} | "
+            f"{notes} |"
+        )
+
+    return "\n".join(
+        [
+            f"whole dev set ({li['questions']} questions, {li['answerable']} with expected text; "
+            "seed plus ../shared/corpus-dev, the same cleaned text, same WordLlama embeddings):",
+            "",
+            "| pipeline | support recall | retrieval recall | cited chars | both sides | "
+            "abstention | notes |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+            row(
+                "ours (answer with citations)",
+                ours,
+                f"cited passages only; ask p50 {ours['ask_p50_ms']} ms",
+            ),
+            row(
+                f"LlamaIndex (SentenceSplitter {theirs['chunk_tokens']} tokens, BM25 + dense, "
+                f"QueryFusionRetriever reciprocal rerank, top {li['k']}, no LLM)",
+                theirs,
+                f"all {li['k']} passages count as cited; {theirs['nodes']} nodes; retrieve p50 "
+                f"{theirs['retrieve_p50_ms']} ms",
+            ),
+            "",
+            f"ours cites {li['cited_chars_ratio']} of the text LlamaIndex returns"
+            + (f"; {li['skipped']}" if li["skipped"] else ""),
+        ]
+    )
+
+
 def table(results: dict) -> str:
+    if "ingest" not in results:  # --only llamaindex
+        return llamaindex_table(results["llamaindex"])
     m, ing, one, big = results["machine"], results["ingest"], results["ask_one"], results["ask_10k"]
     srv, srv_big, vs = results["server"], results["server_10k"], results["versus"]
     rows = [
@@ -398,6 +491,8 @@ def table(results: dict) -> str:
         f"{vs['naive_recall']} | {vs['naive_retrieve_p50_ms']} | {vs['naive_chars_retrieved']} "
         "| similarity_search only |",
     ]
+    if "llamaindex" in results:
+        out += ["", llamaindex_table(results["llamaindex"])]
     return "\n".join(out)
 
 
@@ -411,7 +506,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--users", type=int, default=20, help="concurrent API users in the burst")
     p.add_argument("--asks", type=int, default=5, help="asks per user in the burst")
     p.add_argument("--out", type=Path, default=RESULTS)
+    p.add_argument(
+        "--only",
+        choices=["llamaindex"],
+        help="run one part: llamaindex = ours vs the LlamaIndex baseline on the whole dev set",
+    )
     args = p.parse_args(argv)
+    if args.only and args.out == RESULTS:  # a partial run never overwrites the full results
+        args.out = RESULTS.with_name(f"bench-{args.only}.json")
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     results: dict = {"machine": machine()}
@@ -432,7 +534,10 @@ def main(argv: list[str] | None = None) -> int:
                 ),
             ),
             ("versus", lambda: bench_versus(Path(results["seed"]))),
+            ("llamaindex", bench_llamaindex),
         ]
+        if args.only:
+            steps = [(n, f) for n, f in steps if n == args.only]
         for name, step in steps:
             t0 = time.perf_counter()
             print(f"bench: {name} …", file=sys.stderr, flush=True)
