@@ -6,7 +6,7 @@ import ipaddress
 import socket
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -46,6 +46,7 @@ class FetchError(IngestError):
         super().__init__(message)
         self.status = status
         self.network = network  # the host could not be reached at all
+        self.url = ""  # the request (redirects included) that failed, set by `fetch`
 
 
 def normalize_url(url: str) -> str:
@@ -141,18 +142,26 @@ def fetch(
     allowed_networks: tuple[str, ...] = (),
     conditional: dict[str, str] | None = None,
     connect_timeout: float | None = None,
+    before_request: Callable[[str], None] | None = None,
 ) -> Fetched:
     """Download one article, following at most three redirects, each checked like the first.
 
     `conditional` holds If-None-Match / If-Modified-Since headers: a 304 answer returns a
-    Fetched with `not_modified` set and no body.
+    Fetched with `not_modified` set and no body. `before_request(url)` runs before every
+    request, redirects included, once the address is checked; it may wait or raise FetchError.
     """
     current = _valid(url)
     deadline = time.monotonic() + timeout
     limits = httpx.Timeout(timeout, connect=min(timeout, connect_timeout or timeout))
     with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False) as c:
         for _hop in range(MAX_REDIRECTS + 1):
-            ip = check_host(current, allow_private, allowed_networks)
+            try:
+                ip = check_host(current, allow_private, allowed_networks)
+                if before_request is not None:
+                    before_request(current)
+            except FetchError as exc:
+                exc.url = exc.url or current
+                raise
             target, headers, extensions = _pinned(current, ip)
             headers["Accept"] = ", ".join(ALLOWED_TYPES)
             headers["User-Agent"] = USER_AGENT

@@ -48,7 +48,8 @@ ROBOTS_AGENT = USER_AGENT.split("/")[0]  # the product token robots.txt groups a
 ROBOTS_MAX_BYTES = 500_000  # RFC 9309 asks crawlers to read at least 500 KiB
 FETCHED, UNCHANGED, IN_LIBRARY = "fetched", "unchanged", "already in the library"
 OK_STATUSES = (FETCHED, UNCHANGED, IN_LIBRARY)
-ROBOTS_DISALLOW = "not fetched: robots.txt disallows"
+ROBOTS_REASON = "robots.txt disallows"
+ROBOTS_DISALLOW = f"not fetched: {ROBOTS_REASON}"
 
 
 def all_followed(report: Report) -> bool:
@@ -69,80 +70,108 @@ class Outcome:
 
 
 class Gate:
-    """Politeness per host: robots.txt read once, requests spaced, unreachable hosts skipped."""
+    """Politeness per host: robots.txt read once per origin and obeyed on every hop (redirects
+    included), request starts spaced per host, hosts that could not be reached skipped.
+
+    No lock is held while waiting or downloading, so fetches of different hosts never wait on
+    each other, whatever redirects connect them."""
 
     def __init__(self, settings, allow_private: bool) -> None:
         self.settings = settings
         self.allow_private = allow_private
         self._guard = threading.Lock()
-        self._locks: dict[str, threading.RLock] = defaultdict(threading.RLock)
-        self._next: dict[str, float] = {}  # host -> earliest time of its next request
-        self._robots: dict[str, RobotFileParser | str] = {}  # origin -> rules or a failure
+        self._next: dict[str, float] = {}  # host -> earliest start of its next request
+        self._robots: dict[str, RobotFileParser | str | threading.Event] = {}  # origin -> rules,
+        # a refusal reason, or an Event while another thread reads that origin's robots.txt
         self._down: dict[str, str] = {}  # host -> why it could not be reached
 
-    def _lock(self, host: str) -> threading.RLock:
-        with self._guard:
-            return self._locks[host]
-
-    def get(self, url: str, max_bytes: int, conditional: dict | None = None) -> Fetched:
-        """One request, spaced from the previous one to the same host."""
+    def _pace(self, url: str) -> None:
+        """Reserve the host's next slot and wait for it; refuse a host known to be down."""
         host = urlsplit(url).hostname or ""
-        with self._lock(host):
+        with self._guard:
             if host in self._down:
                 raise FetchError(f"{host} could not be reached earlier", self._down[host], True)
-            wait = self._next.get(host, 0.0) - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            try:
-                return fetch(
-                    url,
-                    timeout=self.settings.fetch_timeout,
-                    max_bytes=max_bytes,
-                    allow_private=self.allow_private,
-                    allowed_networks=tuple(self.settings.allowed_networks),
-                    conditional=conditional,
-                    connect_timeout=self.settings.follow_connect_timeout,
-                )
-            except FetchError as exc:
-                if exc.network:
-                    self._down[host] = exc.status
-                raise
-            finally:
-                self._next[host] = time.monotonic() + self.settings.follow_host_interval
+            now = time.monotonic()
+            slot = max(now, self._next.get(host, 0.0))
+            self._next[host] = slot + self.settings.follow_host_interval
+        if slot > now:
+            time.sleep(slot - now)
+
+    def _admit(self, url: str) -> None:
+        reason = self.refusal(url)
+        if reason:
+            raise FetchError(f"{url}: {reason}", reason)
+        self._pace(url)
+
+    def get(
+        self, url: str, max_bytes: int, conditional: dict | None = None, robots: bool = True
+    ) -> Fetched:
+        """One download; every request of it (redirects too) is admitted by robots.txt (unless
+        `robots` is off: robots.txt itself) and paced."""
+        hops: list[str] = []
+
+        def before(hop: str) -> None:
+            hops.append(hop)
+            (self._admit if robots else self._pace)(hop)
+
+        try:
+            return fetch(
+                url,
+                timeout=self.settings.fetch_timeout,
+                max_bytes=max_bytes,
+                allow_private=self.allow_private,
+                allowed_networks=tuple(self.settings.allowed_networks),
+                conditional=conditional,
+                connect_timeout=self.settings.follow_connect_timeout,
+                before_request=before,
+            )
+        except FetchError as exc:
+            if exc.network:  # the hop that failed: check_host names it, else the last request
+                failed = exc.url or (hops[-1] if hops else url)
+                with self._guard:
+                    self._down.setdefault(urlsplit(failed).hostname or "", exc.status)
+            raise
 
     def refusal(self, url: str) -> str | None:
-        """None when robots.txt lets us fetch the URL, else the reference's status."""
+        """None when robots.txt lets us fetch the URL, else why not."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        with self._lock(parts.hostname or ""):
-            if origin not in self._robots:
-                self._robots[origin] = self._load_robots(origin)
-        rules = self._robots[origin]
+        with self._guard:
+            rules = self._robots.get(origin)
+            mine = rules is None
+            if mine:
+                rules = self._robots[origin] = threading.Event()
+        if mine:
+            loaded = self._load_robots(origin)
+            with self._guard:
+                self._robots[origin] = loaded
+            rules.set()
+            rules = loaded
+        elif isinstance(rules, threading.Event):
+            rules.wait()
+            rules = self._robots[origin]
         if isinstance(rules, str):
             return rules
-        return None if rules.can_fetch(ROBOTS_AGENT, url) else ROBOTS_DISALLOW
+        return None if rules.can_fetch(ROBOTS_AGENT, url) else ROBOTS_REASON
 
     def _load_robots(self, origin: str) -> RobotFileParser | str:
         rules = RobotFileParser()
         try:
-            got = self.get(origin + "/robots.txt", ROBOTS_MAX_BYTES)
+            got = self.get(origin + "/robots.txt", ROBOTS_MAX_BYTES, robots=False)
         except FetchError as exc:
             code = re.match(r"HTTP (\d{3})", exc.status)
             if exc.network or exc.status.startswith("refused"):
-                return f"not fetched: {exc.status}"
+                return exc.status
             if code and int(code.group(1)) >= 500:  # RFC 9309: server error means "disallow"
-                return f"not fetched: robots.txt unavailable ({exc.status})"
+                return f"robots.txt unavailable ({exc.status})"
             if exc.status.startswith("timed out"):
-                return f"not fetched: robots.txt {exc.status}"
+                return f"robots.txt {exc.status}"
             rules.allow_all = True  # 4xx or no robots file worth the name: no rules
             return rules
         rules.parse(got.data.decode("utf-8", "replace").splitlines())
         return rules
 
     def follow(self, url: str, record: dict | None) -> Outcome:
-        refused = self.refusal(url)
-        if refused:
-            return Outcome(refused)
         conditional = {}
         if record and record.get(ETAG):
             conditional["If-None-Match"] = record[ETAG]

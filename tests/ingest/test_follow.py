@@ -332,3 +332,37 @@ def test_a_changed_page_keeps_the_articles_not_in_this_run(tmp_path, page_server
         "Data Platform Careers one",
         "Data Platform Careers two",
     ]
+
+
+LOOPBACK_BOTH = ["127.0.0.1/32", "::1/128"]  # "localhost" may resolve to either
+
+
+def test_robots_txt_is_obeyed_on_every_redirect_hop(tmp_path, page_server, follow_settings):
+    # The reference on 127.0.0.1 redirects to another origin (localhost) whose robots.txt
+    # disallows the target: that origin's rules are read and the target is never requested.
+    page_server.routes["/robots.txt"] = Page(b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    page_server.routes["/hop"] = Page(
+        b"", None, 302, headers={"Location": f"http://localhost:{page_server.port}/private/x"}
+    )
+    page_server.routes["/private/x"] = SURVEY
+    hop = page_server.url("/hop")
+    article = write_article(tmp_path, "one", [("Hopco", hop)])
+    report, kb = ingest([article], follow_settings(allowed_networks=LOOPBACK_BOTH))
+    assert statuses(report) == {hop: ROBOTS_DISALLOW}
+    assert page_server.hits["/robots.txt"] == 2  # once per origin
+    assert page_server.hits["/private/x"] == 0
+    assert list(kb.records()) == [article]
+
+
+@pytest.mark.parametrize(("workers", "overlap"), [(1, False), (2, True)])
+def test_concurrent_fetches_are_capped(tmp_path, page_server, follow_settings, workers, overlap):
+    # Two hosts (127.0.0.1 and localhost), one slow page each: only the cap can serialize them.
+    page_server.routes["/slow"] = page("Slow page", "A page that takes a while to send.", delay=0.8)
+    urls = [page_server.url("/slow"), f"http://localhost:{page_server.port}/slow"]
+    article = write_article(tmp_path, "one", [("Firstco", urls[0]), ("Secondco", urls[1])])
+    settings = follow_settings(allowed_networks=LOOPBACK_BOTH, follow_concurrency=workers)
+    report, _ = ingest([article], settings)
+    assert all_followed(report), report.as_dict()
+    starts = sorted(t for p, _, t in page_server.requests if p == "/slow")
+    assert len(starts) == 2
+    assert (starts[1] - starts[0] < 0.5) is overlap, starts
