@@ -23,10 +23,11 @@ from .evidence import (
     score_sentences,
     topic_words,
 )
-from .llm import ChatModel, LLMError, build_messages, rewrite_messages
+from .llm import LLMError
+from .llm_answer import LLMAnswerer
 from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
 from .retrieve import Passage, Retriever
-from .verify import check_answer, renumber, safe_preview, strip_links
+from .verify import strip_links
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -84,7 +85,7 @@ class Assistant:
         self.settings = settings
         self.kb = kb
         self.retriever = Retriever(kb)
-        self.llm = ChatModel(settings) if settings.llm_enabled else None
+        self.llm = LLMAnswerer(settings) if settings.llm_enabled else None
         self._pair_lock = threading.Lock()
         self._pair_key = None
         self._pair: list[str] | None = None
@@ -170,7 +171,8 @@ class Assistant:
         question = clean_question(question)
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
-        query, inherited = self._resolve(question, turns)
+        deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
+        query, inherited = self._resolve(question, turns, deadline)
         standalone = query  # what the LLM is asked: the follow-up made self-contained
         self.retriever.refresh()  # once per question; sub-queries below reuse this check
         query = self.retriever.expand_abbreviations(query)
@@ -204,6 +206,7 @@ class Assistant:
             "passages": [p.public() for p in passages],
             "notice": None,
             "unsupported": [],
+            "incomplete": False,
             "removed_markers": [],
             "stripped": [],
             "comparison": comparison.sides if comparison else None,
@@ -214,7 +217,17 @@ class Assistant:
             result["answer"] = self._abstain_text(why_not, passages)
         elif self.llm:
             try:
-                yield from self._llm_answer(standalone, turns, passages, result)
+                refs = self._references(passages)
+                yield from self.llm.answer(
+                    question,
+                    standalone,
+                    passages,
+                    turns,
+                    refs,
+                    reference_urls(refs),
+                    deadline,
+                    result,
+                )
             except LLMError as exc:
                 log.warning("LLM failed, falling back to extractive: %s", exc.reason)
                 result["notice"] = (
@@ -232,17 +245,12 @@ class Assistant:
         }
         yield {"type": "final", "result": result}
 
-    def _resolve(self, question: str, turns: list[dict]) -> tuple[str, list[str]]:
+    def _resolve(self, question: str, turns: list[dict], deadline=None) -> tuple[str, list[str]]:
         query, inherited = resolve_followup(question, turns)
         if self.llm and query != question:
-            try:
-                rewritten = self.llm.complete(
-                    rewrite_messages(question, turns), timeout=min(8.0, self.settings.llm_timeout)
-                ).strip()
-                if 0 < len(rewritten) <= MAX_QUESTION_CHARS:
-                    return rewritten, find_roles(rewritten) or inherited
-            except LLMError as exc:
-                log.info("follow-up rewrite by LLM failed (%s); using the heuristic", exc.reason)
+            rewritten = self.llm.rewrite(question, turns, deadline, MAX_QUESTION_CHARS)
+            if rewritten:
+                return rewritten, find_roles(rewritten) or inherited
         return query, inherited
 
     def _retrieve(self, query, query_vec, comparison, k, source) -> list[Passage]:
@@ -321,35 +329,3 @@ class Assistant:
 
     def _references(self, passages: list[Passage]) -> dict[str, dict]:
         return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
-
-    def _llm_answer(self, question, turns, passages, result) -> Iterator[dict]:
-        """Stream the model's answer, then check it. `question` is the standalone question."""
-        messages = build_messages(question, passages, turns)
-        refs = self._references(passages)
-        allowed = reference_urls(refs)
-        pieces = []
-        for piece in self.llm.stream(messages):
-            pieces.append(piece)
-            # The raw text may carry an image or link that the final check would remove: the
-            # preview is what a page may render while the answer is still arriving.
-            yield {
-                "type": "delta",
-                "text": piece,
-                "preview": safe_preview("".join(pieces), allowed),
-            }
-        raw = "".join(pieces).strip()
-        if not raw:
-            raise LLMError("returned an empty answer")
-        checked = check_answer(raw, passages, allowed)
-        result["answer"] = renumber(checked.text, checked.used)
-        result["unsupported"] = [renumber(u, checked.used) for u in checked.unsupported]
-        result["removed_markers"] = checked.removed_markers
-        result["stripped"] = checked.stripped
-        cites = CitationSet(passages)
-        for old in checked.used:
-            cites.cite(old - 1, checked.quotes.get(old, ""))
-        result["citations"] = cites.build(refs)
-        if not checked.used and re.search(
-            r"\b(don't|do not|doesn't|does not) (cover|answer|mention)", raw, re.I
-        ):
-            result["abstained"] = True

@@ -24,8 +24,14 @@ class Settings(BaseSettings):
     openai_api_key: str | None = Field(None, validation_alias=AliasChoices("OPENAI_API_KEY"))
     openai_base_url: str | None = Field(None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
     chat_model: str = "gpt-4o-mini"
-    llm_timeout: float = 20.0
+    llm_timeout: float = 20.0  # longest wait for any one thing from the model (connect, token)
     llm_retries: int = 1
+    llm_deadline: float = Field(
+        25.0, gt=0
+    )  # everything the LLM does for one question, rewrite included
+    llm_rewrite_timeout: float = Field(4.0, gt=0)  # the follow-up rewrite; never retried
+    llm_max_tokens: int = Field(600, ge=16)  # sent to the model as its output limit
+    llm_max_chars: int = Field(6_000, ge=200)  # characters of a reply accepted; the rest is cut off
 
     max_source_bytes: int = 5_000_000
     fetch_timeout: float = 10.0

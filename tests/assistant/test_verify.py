@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.verify import UNSUPPORTED, check_answer, renumber, safe_preview
+from assistant.verify import Preview, check_answer, flag, renumber, safe_preview
 from knowledge.schema import Passage
 
 GROWTH = (
@@ -30,6 +30,11 @@ def passage(n: int, text: str) -> Passage:
 
 
 PASSAGES = [passage(1, GROWTH), passage(2, ML_PAY), passage(3, ML_WORK)]
+
+
+def titled(text: str, n: int = 2) -> Passage:
+    """A passage of an article whose title names both roles, as "X vs Y" articles do."""
+    return Passage(f"c{n}", text, "a.txt", "AI Engineer vs Machine Learning Engineer", "Pay", [], n)
 
 
 def check(text: str):
@@ -80,10 +85,14 @@ def test_only_invented_numbers_dropped_from_a_group():
     assert out.removed_markers == [7]
 
 
-def test_sentence_with_only_an_invented_marker_loses_it_cleanly():
+def test_sentence_with_only_an_invented_marker_loses_it_and_is_flagged():
     out = check("ML engineers earn more at the senior level [9].")
-    assert out.text == "ML engineers earn more at the senior level."
+    reason = "it cites passage 9, but only 3 were shown"
+    assert out.text == "ML engineers earn more at the senior level." + flag(reason)
     assert out.used == [] and out.removed_markers == [9]
+    assert out.unsupported == [
+        {"sentence": "ML engineers earn more at the senior level.", "reason": reason}
+    ]
 
 
 def test_marker_after_the_full_stop_belongs_to_the_sentence_before():
@@ -112,16 +121,22 @@ def test_unsupported_sentence_is_flagged_and_others_are_not():
         "AI engineer is the third-fastest-growing role globally [1]. "
         "AI engineers earn $1,000,000 on Mars [1]."
     )
-    assert out.unsupported == ["AI engineers earn $1,000,000 on Mars [1]."]
+    reason = "$1,000,000 is not in the cited passage"
+    assert out.unsupported == [
+        {"sentence": "AI engineers earn $1,000,000 on Mars [1].", "reason": reason}
+    ]
     assert out.text == (
         "AI engineer is the third-fastest-growing role globally [1]. "
-        "AI engineers earn $1,000,000 on Mars [1]." + UNSUPPORTED
+        "AI engineers earn $1,000,000 on Mars [1]." + flag(reason)
     )
+    assert out.claims == 2
 
 
 def test_wrong_passage_cited_is_flagged():
     out = check("AI engineer is the third-fastest-growing role globally [3].")
-    assert out.unsupported == ["AI engineer is the third-fastest-growing role globally [3]."]
+    assert [u["sentence"] for u in out.unsupported] == [
+        "AI engineer is the third-fastest-growing role globally [3]."
+    ]
 
 
 def test_invented_figure_is_flagged_even_when_the_words_match():
@@ -154,6 +169,73 @@ def test_bare_marker_does_not_displace_a_real_quote():
     assert "$245,000" in out.quotes[2]
 
 
+# -- figures, names and roles: what word overlap cannot see ------------------------------
+
+
+def test_role_swap_on_a_figure_is_flagged():
+    # Every word but the role matches the passage, and the figure is there too.
+    swapped = "Senior AI engineers at top-tier tech companies regularly reach $245,000 [2]."
+    out = check_answer(swapped, [passage(1, GROWTH), titled(ML_PAY)], ALLOWED)
+    assert out.unsupported == [
+        {
+            "sentence": swapped,
+            "reason": "the cited passage gives $245,000 for ML engineers, not AI engineers",
+        }
+    ]
+    right = swapped.replace("AI engineers", "ML engineers")
+    assert check_answer(right, [passage(1, GROWTH), titled(ML_PAY)], ALLOWED).unsupported == []
+
+
+def test_figure_attributed_through_an_earlier_sentence_of_the_passage():
+    text = "Data analysts start lower. They earn $70,000 in their first year."
+    ok = "Data analysts earn $70,000 in their first year [1]."
+    assert check_answer(ok, [passage(1, text)], ALLOWED).unsupported == []
+    bad = "Data scientists earn $70,000 in their first year [1]."
+    reasons = [u["reason"] for u in check_answer(bad, [passage(1, text)], ALLOWED).unsupported]
+    assert reasons == ["the cited passage gives $70,000 for Data analysts, not Data scientists"]
+
+
+def test_role_the_passage_never_mentions_is_flagged():
+    out = check("Data scientists earn more at the senior level [2].")
+    assert out.unsupported[0]["reason"] == "the cited passage does not mention Data scientists"
+
+
+def test_name_the_passage_does_not_give_is_flagged():
+    ok = "AI engineer median base salaries in the United States range up to $185,000 [1]."
+    assert check(ok).unsupported == []
+    bad = ok.replace("United States", "United Kingdom")
+    assert check(bad).unsupported[0]["reason"] == "the cited passage does not name United Kingdom"
+
+
+def test_sentence_start_and_role_phrases_are_not_names():
+    out = check("Senior ML Engineers at top-tier tech companies reach $245,000 [2].")
+    assert out.unsupported == []
+
+
+def test_claims_without_any_citation_are_flagged_but_labels_are_not():
+    text = (
+        "## Pay\n\n"
+        "**AI engineer vs ML engineer**\n\n"
+        "Here is what the passages say:\n"
+        "- AI engineers earn $310,000 at large companies.\n"
+        "- ML engineers generally earn more at the senior level [2].\n"
+        "The articles do not cover pay outside the United States."
+    )
+    out = check(text)
+    assert out.unsupported == [
+        {
+            "sentence": "- AI engineers earn $310,000 at large companies.",
+            "reason": "it cites no passage",
+        }
+    ]
+    assert out.claims == 2
+    assert "$310,000 at large companies." + flag("it cites no passage") in out.text
+
+
+def test_flag_reason_cannot_inject_markup():
+    assert flag("a *b* [1] <x> `c` |d") == " ⚠️ *(unsupported: a b 1 x c d)*"
+
+
 # -- tables -------------------------------------------------------------------------------
 
 TABLE = """**AI engineer vs ML engineer**
@@ -169,12 +251,13 @@ ML engineers generally earn more at the senior level [2]."""
 
 def test_table_cells_are_checked_one_by_one():
     out = check(TABLE)
-    assert out.unsupported == ["Free rockets on Mars [1]"]
+    reason = "the cited passage does not say this"
+    assert out.unsupported == [{"sentence": "Free rockets on Mars [1]", "reason": reason}]
     assert out.used == [1, 2, 3]
     lines = out.text.split("\n")
-    flagged = [line for line in lines if UNSUPPORTED in line]
+    flagged = [line for line in lines if "⚠️" in line]
     assert flagged == [
-        "| Perks | Free rockets on Mars [1]" + UNSUPPORTED + " | Optimizing models [3] |"
+        "| Perks | Free rockets on Mars [1]" + flag(reason) + " | Optimizing models [3] |"
     ]
     # the table keeps its shape: every row has the same number of cells
     rows = [line for line in lines if line.startswith("|")]
@@ -301,3 +384,35 @@ def test_preview_holds_back_an_unfinished_link_then_shows_it():
     assert safe_preview("Pay is higher [2", ALLOWED) == "Pay is higher "
     assert safe_preview("Pay is higher [2]", ALLOWED) == "Pay is higher "  # "[2](url" may follow
     assert safe_preview("Pay is higher [2].", ALLOWED) == "Pay is higher [2]."
+
+
+@pytest.mark.parametrize("size", [1, 3, 8, 50])
+def test_incremental_preview_never_shows_a_foreign_url(size):
+    preview = Preview(ALLOWED)
+    shown = [preview.feed(HOSTILE[i : i + size]) for i in range(0, len(HOSTILE), size)]
+    assert [p for p in shown if "evil" in p or "<a" in p or "![" in p] == []
+    final = preview.feed(" ")
+    assert f"[the report]({LINKEDIN}) or this, here," in final
+    assert all(final.startswith(p) for p in shown), "the preview only grows"
+
+
+def test_incremental_preview_joins_a_url_split_across_pieces():
+    preview = Preview(set())
+    for piece in ["See www", ".evil", ".example/x now", " "]:
+        shown = preview.feed(piece)
+    assert "evil" not in shown and "See  now" in shown
+
+
+@pytest.mark.slow
+def test_preview_of_a_200kb_reply_costs_linear_time():
+    import time
+
+    unit = HOSTILE + " [" * 3 + "\n"
+    reply = (unit * (200_000 // len(unit) + 1))[:200_000]
+    preview = Preview(ALLOWED)
+    start = time.process_time()
+    for i in range(0, len(reply), 8):
+        preview.feed(reply[i : i + 8])
+    spent = time.process_time() - start
+    assert "evil" not in preview.text
+    assert spent < 2.0, f"{spent:.2f}s of CPU for a 200 KB preview"

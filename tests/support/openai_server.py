@@ -28,11 +28,17 @@ EMBEDDING_DIM = 8
 
 @dataclass
 class Reply:
-    """Answer `text` (or `text(request_json)`); SSE in `chunk_size` pieces if streaming."""
+    """Answer `text` (or `text(request_json)`); SSE in `chunk_size` pieces if streaming.
+
+    `finish` is the finish_reason sent at the end (None: no finish chunk at all) and `done`
+    whether "data: [DONE]" follows, so truncated and unfinished streams can be played.
+    """
 
     text: str | Callable[[dict], str]
     chunk_size: int = 8
     delay: float = 0.0
+    finish: str | None = "stop"
+    done: bool = True
 
 
 @dataclass
@@ -215,7 +221,8 @@ class _Handler(BaseHTTPRequestHandler):
                 out = max(1, len(text) // 4)
                 usage = {"prompt_tokens": 1, "completion_tokens": out, "total_tokens": out + 1}
                 message = {"role": "assistant", "content": text}
-                choice = {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
+                finish = behaviour.finish
+                choice = {"index": 0, "message": message, "finish_reason": finish, "logprobs": None}
                 reply = {**base, "object": "chat.completion", "choices": [choice], "usage": usage}
                 return self._send_json(200, reply)
             start_stream()
@@ -224,11 +231,13 @@ class _Handler(BaseHTTPRequestHandler):
                 if i and behaviour.delay and self._wait(behaviour.delay):
                     return self._hang_up()
                 self._sse(chunk({"content": text[i : i + size]}))
-            self._sse(chunk({}, "stop"))
+            if behaviour.finish is not None:
+                self._sse(chunk({}, behaviour.finish))
             if (body.get("stream_options") or {}).get("include_usage"):
                 usage = {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
                 self._sse({**chunk({}), "choices": [], "usage": usage})
-            self._sse("[DONE]")
+            if behaviour.done:
+                self._sse("[DONE]")
             self._write_chunk(b"")  # the zero-length chunk ends the body cleanly
         else:
             self._error(500, f"Unknown behaviour {behaviour!r}")
