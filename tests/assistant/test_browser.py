@@ -229,10 +229,15 @@ def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
         page = open_page(watched, app.url)
         assert page.locator("#badge").inner_text().strip() == "LLM: test-model"
 
-        # 1. A streamed answer arrives with its citation and sources.
-        openai_server.script(
-            Reply("ML engineers generally earn more at the senior level [1].", chunk_size=6)
-        )
+        # 1. A streamed answer arrives with its citation and sources. It cites the passage
+        # that says it, or the check would flag it and fall back.
+        def pays_more(body: dict) -> str:
+            prompt = body["messages"][-1]["content"]
+            blocks = re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', prompt, re.S)
+            n = next(n for n, text in blocks if "earn more at the senior level" in text)
+            return f"ML engineers generally earn more at the senior level [{n}]."
+
+        openai_server.script(Reply(pays_more, chunk_size=6))
         answer = ask_in_page(page, "Which role pays more?")
         assert "earn more" in answer and "[1]" in answer
         assert page.locator("#sources .cite").count() >= 1
