@@ -38,6 +38,7 @@ TARGETS = {
     "ask_p50_ms_10k_chunks": ("<=", 100),
     "ready_s": ("<=", 10),
     "server_peak_rss_mb": ("<=", 700),
+    "llm_200kb_cpu_s": ("<=", 2),
 }
 
 
@@ -379,6 +380,49 @@ def bench_llamaindex(k: int = 4) -> dict:
     }
 
 
+def bench_llm_reply(store: Path, size: int = 200_000) -> dict:
+    """CPU the project spends on a 200 KB LLM reply streamed in 8-character pieces from the
+    test OpenAI-protocol server (default settings: the character cap applies), and on
+    previewing and checking a 200 KB answer with no cap at all."""
+    from assistant.service import Assistant
+    from assistant.verify import Preview, check_answer
+    from tests.support.openai_server import FakeOpenAIServer, Reply
+
+    passage = re.compile(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', re.S)
+    sentence = "AI engineer is the third-fastest-growing role globally [{n}]. "
+
+    def reply(body: dict) -> str:
+        found = passage.findall(body["messages"][-1]["content"])
+        n = next((n for n, text in found if "third-fastest" in text), found[0][0])
+        return (sentence.format(n=n) * (size // len(sentence) + 1))[:size]
+
+    question = "How fast is the AI engineer role growing?"
+    with FakeOpenAIServer(default=Reply(reply, chunk_size=8)) as server:
+        settings = settings_for(store)
+        settings.openai_base_url, settings.openai_api_key = server.base_url, "bench"
+        assistant = Assistant.open(settings)
+        assistant.ask(question)  # warm: imports, indexes
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = assistant.ask(question)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    text = (sentence.format(n=1) * (size // len(sentence) + 1))[:size]
+    c0 = time.process_time()
+    preview = Preview(set())
+    for i in range(0, len(text), 8):
+        preview.feed(text[i : i + 8])
+    preview_s = time.process_time() - c0
+    c0 = time.process_time()
+    check_answer(text, assistant.retriever.search(question, 5), set())
+    check_s = time.process_time() - c0
+    return {
+        "llm_200kb_cpu_s": round(cpu, 2),
+        "wall_s": round(wall, 2),
+        "incomplete": result.get("incomplete"),
+        "preview_200kb_cpu_s": round(preview_s, 2),
+        "check_200kb_cpu_s": round(check_s, 2),
+    }
+
+
 # -- report -------------------------------------------------------------------------------------
 
 
@@ -425,8 +469,20 @@ def llamaindex_table(li: dict) -> str:
     )
 
 
+def llm_table(llm: dict) -> str:
+    value = llm["llm_200kb_cpu_s"]
+    return (
+        "| measure | value | target | notes |\n| --- | ---: | --- | --- |\n"
+        f"| LLM reply of 200 KB, CPU s (whole ask) | {value} | "
+        f"{verdict('llm_200kb_cpu_s', value)} | uncapped: preview "
+        f"{llm['preview_200kb_cpu_s']} s, check {llm['check_200kb_cpu_s']} s |"
+    )
+
+
 def table(results: dict) -> str:
-    if "ingest" not in results:  # --only llamaindex
+    if "ingest" not in results:  # --only llamaindex, --only llm
+        if "llm" in results:
+            return llm_table(results["llm"])
         return llamaindex_table(results["llamaindex"])
     m, ing, one, big = results["machine"], results["ingest"], results["ask_one"], results["ask_10k"]
     srv, srv_big, vs = results["server"], results["server_10k"], results["versus"]
@@ -465,6 +521,14 @@ def table(results: dict) -> str:
             "server_peak_rss_mb",
             f"idle {srv_big['idle_rss_mb']} MB; {srv_big['burst_asks']} asks, "
             f"{srv_big['burst_errors']} errors, p50 {srv_big['burst_p50_ms']} ms",
+        ),
+        (
+            "LLM reply of 200 KB, CPU s (whole ask)",
+            results["llm"]["llm_200kb_cpu_s"],
+            "llm_200kb_cpu_s",
+            f"8-char pieces, test server in-process; cut at ASSISTANT_LLM_MAX_CHARS; "
+            f"uncapped: preview {results['llm']['preview_200kb_cpu_s']} s, check "
+            f"{results['llm']['check_200kb_cpu_s']} s",
         ),
     ]
     out = [
@@ -508,8 +572,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument(
         "--only",
-        choices=["llamaindex"],
-        help="run one part: llamaindex = ours vs the LlamaIndex baseline on the whole dev set",
+        choices=["llamaindex", "llm"],
+        help="run one part: llamaindex = ours vs the LlamaIndex baseline on the whole dev set; "
+        "llm = CPU for a 200 KB LLM reply",
     )
     args = p.parse_args(argv)
     if args.only and args.out == RESULTS:  # a partial run never overwrites the full results
@@ -535,6 +600,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             ("versus", lambda: bench_versus(Path(results["seed"]))),
             ("llamaindex", bench_llamaindex),
+            ("llm", lambda: bench_llm_reply(Path(results.get("seed") or seed_store(work)))),
         ]
         if args.only:
             steps = [(n, f) for n, f in steps if n == args.only]
