@@ -33,16 +33,15 @@ from knowledge.schema import (
     FOLLOWED_REF_IDS,
     FOLLOWED_SOURCE,
     LAST_MODIFIED,
+    REF_IDS,
     json_list,
+    source_key,
 )
 from knowledge.store import KnowledgeBase, Prepared
 
-from .clean import clean_text
 from .fetch import USER_AGENT, Fetched, FetchError, fetch, normalize_url
 from .load import decode
-from .pipeline import Report, SourceResult, embed_all, version_of
-from .split import chunk_article
-from .structure import parse_article
+from .pipeline import Report, SourceResult, embed_all, prepare_loaded
 
 ROBOTS_AGENT = USER_AGENT.split("/")[0]  # the product token robots.txt groups are matched on
 ROBOTS_MAX_BYTES = 500_000  # RFC 9309 asks crawlers to read at least 500 KiB
@@ -206,38 +205,28 @@ def _targets(kb: KnowledgeBase, articles: dict[str, str]) -> dict[str, Target]:
     return targets
 
 
-def _prepare(url: str, got: Fetched, record: dict | None, settings, cites: list[dict]):
-    """The fetched page as a Prepared source, or None when its text is unchanged."""
-    loaded = decode(url, got.kind, got.data)
-    text = clean_text(loaded.text)
-    if len(text.split()) < 5:
-        raise IngestError("no article text left after removing page boilerplate")
-    version = version_of(text)
+def _prepare(url: str, got: Fetched, records: dict, settings, cites: list[dict]):
+    """The fetched page as a Prepared source (within the usual budgets), or None when its
+    text is unchanged; and the HTTP validators to keep on its record."""
     validators = {ETAG: got.etag, LAST_MODIFIED: got.last_modified, FETCHED_URL: got.url}
-    if record and record.get("version") == version:
+    prepared, _ = prepare_loaded(url, decode(url, got.kind, got.data), settings, records)
+    if prepared is None:
         return None, validators
-    article = parse_article(url, text, loaded.kind, loaded.title_hint)
-    article.references = []  # depth 1: a followed page's references are not followed
-    chunks = chunk_article(article, version, settings.chunk_chars)
-    if not chunks:
-        raise IngestError("the page produced no passages")
-    for c in chunks:
+    prepared.references = []  # depth 1: a followed page's references are neither followed
+    for c in prepared.chunks:  # nor stored
+        c.metadata[REF_IDS] = ""
         c.metadata[CITED_BY] = json.dumps(cites)
     # The links of the stored version stay until `relink` has seen this run's articles.
-    links = {k: (record or {}).get(k, "[]") for k in (FOLLOWED_FROM, FOLLOWED_REF_IDS)}
-    extra = {**validators, **links}
-    prepared = Prepared(
-        url, version, article.title, loaded.kind, chunks, None, [], None, record is not None, extra
-    )
+    record = records.get(url) or {}
+    links = {k: record.get(k, "[]") for k in (FOLLOWED_FROM, FOLLOWED_REF_IDS)}
+    prepared.extra = {**validators, **links}
     return prepared, validators
 
 
 def follow_references(kb: KnowledgeBase, settings, report: Report, allow_private: bool) -> None:
     """Follow the references of the articles this run ingested (or found unchanged)."""
     by_source = {
-        r.source: r
-        for r in report.results
-        if r.status in ("added", "updated", "unchanged") and not r.cited_by
+        r.source: r for r in report.results if r.status in ("added", "updated", "unchanged")
     }
     records = kb.records()
     articles = {s: (records.get(s) or {}).get("title", r.title) for s, r in by_source.items()}
@@ -280,7 +269,7 @@ def follow_references(kb: KnowledgeBase, settings, report: Report, allow_private
             continue
         cites = [{"source": a, "title": t} for a, t, _ in target.cites]
         try:
-            prepared, validators = _prepare(target.url, outcome.fetched, record, settings, cites)
+            prepared, validators = _prepare(target.url, outcome.fetched, records, settings, cites)
         except IngestError as exc:
             statuses[target.url] = f"not ingested: {exc}"
             continue
@@ -290,8 +279,8 @@ def follow_references(kb: KnowledgeBase, settings, report: Report, allow_private
             report.results.append(_result(target.url, "unchanged", record))
         else:
             status = "updated" if record else "added"
-            batch.append((prepared, SourceResult(target.url, status, prepared.title)))
-            batch[-1][1].chunks = len(prepared.chunks)
+            result = SourceResult(target.url, status, prepared.title, len(prepared.chunks))
+            batch.append((prepared, result))
     if batch:
         try:
             embed_all(kb.embedder, [p for p, _ in batch])
@@ -301,19 +290,13 @@ def follow_references(kb: KnowledgeBase, settings, report: Report, allow_private
             for p, _ in batch:
                 statuses[p.source] = f"not ingested: {exc}"
     for source, meta in updates.items():
-        kb.sources.update(ids=[_key(source)], metadatas=[meta])
+        kb.sources.update(ids=[source_key(source)], metadatas=[meta])
 
     cited: dict[str, list[tuple[str, str, str]]] = {
         t.url: t.cites for t in targets.values() if t.url not in by_source
     }
     report.results += relink(kb, cited, set(by_source))
     _record_statuses(kb, report, targets, statuses)
-
-
-def _key(source: str) -> str:
-    from knowledge.schema import source_key
-
-    return source_key(source)
 
 
 def _result(source: str, status: str, record: dict) -> SourceResult:
@@ -348,7 +331,7 @@ def relink(
         if keep == before and refs == before_refs and source not in cited:
             continue
         kb.sources.update(
-            ids=[_key(source)],
+            ids=[source_key(source)],
             metadatas=[{FOLLOWED_FROM: json.dumps(keep), FOLLOWED_REF_IDS: json.dumps(refs)}],
         )
         ids = kb.chunks.get(where={"source": source}, include=[])["ids"]

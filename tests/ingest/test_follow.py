@@ -121,13 +121,18 @@ def test_http_errors_become_statuses_and_the_article_still_lands(
 ):
     page_server.routes["/forbidden"] = Page(b"paywall", "text/plain", 403)
     page_server.routes["/image"] = Page(b"\x89PNG....", "image/png")
+    page_server.routes["/bare"] = Page(b"Just a title.", "text/plain")
     forbidden, missing = page_server.url("/forbidden"), page_server.url("/gone")
-    image = page_server.url("/image")
-    refs = [("Forbidco", forbidden), ("Goneco", missing), ("Imageco", image)]
+    image, bare = page_server.url("/image"), page_server.url("/bare")
+    refs = [("Forbidco", forbidden), ("Goneco", missing), ("Imageco", image), ("Bareco", bare)]
     article = write_article(tmp_path, "one", refs)
     report, kb = ingest([article], follow_settings())
 
-    assert statuses(report) == {
+    got = statuses(report)
+    assert got.pop(bare) == f"not ingested: {bare} has no article text left after removing " + (
+        "page boilerplate"
+    )
+    assert got == {
         forbidden: "not fetched: HTTP 403",
         missing: "not fetched: HTTP 404",
         image: "not fetched: not an article (content type image/png)",
@@ -135,7 +140,7 @@ def test_http_errors_become_statuses_and_the_article_still_lands(
     assert report.ok and not all_followed(report)
     assert list(kb.records()) == [article]
     listed = reference_statuses(kb)[article]
-    assert {f["url"]: f["status"] for f in listed} == statuses(report)
+    assert {f["url"]: f["status"] for f in listed} == statuses(report) and len(listed) == 4
 
 
 def test_slow_host_times_out_and_the_article_still_lands(tmp_path, page_server, follow_settings):
