@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 
 from knowledge.errors import StoreError
@@ -48,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--store",
-        help="evaluate this existing store instead of the cached evaluation store",
+        help="evaluate this existing store (or ASSISTANT_STORE / CHROMA_HOST) instead of the "
+        "cached evaluation store; questions on articles it lacks are skipped",
     )
     ev.add_argument("--shared", help="folder of the dev articles (default ../shared/corpus-dev)")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -155,8 +157,7 @@ def _eval(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     settings = get_settings(store=args.store)
-    if not args.store:
-        settings.chroma_host = None
+    if not (args.store or os.environ.get("ASSISTANT_STORE") or settings.chroma_host):
         settings.store = ev.eval_store(settings, shared)
     summary, rows = ev.run_eval(Assistant.open(settings), paths, shared)
     if summary["skipped"]["questions"]:

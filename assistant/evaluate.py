@@ -186,20 +186,34 @@ def group_of(item: dict) -> str:
     return names[0] if len(names) == 1 else CROSS
 
 
-def select(items: list[dict], shared: Path = SHARED_CORPUS) -> tuple[list[dict], list[dict], str]:
-    """Split questions into those whose articles are available and those skipped, with why."""
-    present = {p.name for p in shared.iterdir() if p.is_file()} if shared.is_dir() else set()
+def stored_articles(kb, corpus: Path | None = None) -> set[str]:
+    """Names questions use for the articles in a store: each source's file name, and "seed" when
+    an article of corpus/ is there."""
+    corpus = Path(corpus or REPO_ROOT / "corpus").resolve()
+    names = set()
+    for source in kb.records():
+        names.add(source.rstrip("/").rsplit("/", 1)[-1])
+        if source.startswith(str(corpus) + os.sep):
+            names.add(SEED)
+    return names
+
+
+def select(
+    items: list[dict], present: set[str], shared: Path = SHARED_CORPUS
+) -> tuple[list[dict], list[dict], str]:
+    """Split questions into those whose articles are all `present` and those skipped, with why."""
     kept, skipped = [], []
     for item in items:
-        missing = [a for a in articles_of(item) if a != SEED and a not in present]
-        (skipped if missing else kept).append(item)
+        (kept if set(articles_of(item)) <= present else skipped).append(item)
     reason = ""
     if skipped:
-        reason = (
-            f"{len(skipped)} question(s) skipped: their articles are not in {shared}"
-            + (" (the folder is missing)" if not shared.is_dir() else "")
-            + "; put the corpus-dev articles there (see ../shared/corpus-dev-sources.md)"
-        )
+        absent = sorted({a for i in skipped for a in articles_of(i)} - present)
+        reason = f"{len(skipped)} question(s) skipped: the store has no {', '.join(absent[:3])}"
+        reason += f" (and {len(absent) - 3} more)" if len(absent) > 3 else ""
+        if not shared.is_dir():
+            reason += f"; {shared} is missing: put the corpus-dev articles there"
+        else:
+            reason += "; ingest them, or evaluate without --store to use the evaluation store"
     return kept, skipped, reason
 
 
@@ -347,10 +361,11 @@ def summarize(rows: list[dict]) -> dict:
 
 
 def run_eval(assistant, paths=DEV_SETS, shared: Path = SHARED_CORPUS) -> tuple[dict, list[dict]]:
-    """Ask every available question; returns (summary, per-question rows). The summary's
-    "skipped" says how many questions were left out because their articles are missing."""
-    kept, skipped, reason = select(load_sets(paths), shared)
+    """Ask every question whose articles are in the assistant's store; returns (summary,
+    per-question rows). The summary's "skipped" says how many were left out, and why."""
     assistant.warm()
+    present = stored_articles(assistant.kb, assistant.settings.corpus)
+    kept, skipped, reason = select(load_sets(paths), present, shared)
     rows = []
     for item in kept:
         result = assistant.ask(item["question"], item.get("history") or [])

@@ -341,7 +341,8 @@ def bench_llamaindex(k: int = 4) -> dict:
     t0 = time.perf_counter()
     search, nodes = build_llamaindex(article_texts(assistant.kb), assistant.kb.embedder, k=k)
     build_s = time.perf_counter() - t0
-    items, skipped, reason = ev.select(ev.load_sets())
+    present = ev.stored_articles(assistant.kb, settings.corpus)
+    items, _skipped, reason = ev.select(ev.load_sets(), present)
     ours_rows, theirs_rows, ours_ms, theirs_ms = [], [], [], []
     for item in items:
         t = time.perf_counter()

@@ -4,6 +4,9 @@ and for the seed article alone. The corpus-dev articles are read from ../shared,
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -134,12 +137,37 @@ def test_a_bad_line_names_file_line_and_fix(tmp_path):
         ev.load_sets([bad])
 
 
-def test_questions_on_missing_articles_are_skipped_with_the_reason(tmp_path):
+def test_questions_on_missing_articles_are_skipped_with_the_reason(tmp_path, assistant):
     items = ev.load_sets()
-    kept, skipped, reason = ev.select(items, tmp_path / "absent")
+    present = ev.stored_articles(assistant.kb, assistant.settings.corpus)
+    assert ev.SEED in present
+    kept, skipped, reason = ev.select(items, present, tmp_path / "absent")
     assert {i["article"] for i in kept} == {ev.SEED}
     assert len(skipped) == len(items) - len(kept) > 0
     assert str(tmp_path / "absent") in reason and "missing" in reason
+    summary, _rows = ev.run_eval(assistant, [ev.DEV_SET, ev.CORPUS_DEV_SET], tmp_path / "absent")
+    assert summary["questions"] == len(kept)
+    assert summary["skipped"] == {"questions": len(skipped), "reason": reason}
+
+
+def test_cli_on_a_store_without_the_dev_articles_says_what_it_skipped(seeded_store):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHROMA_"))}
+    env.pop("ASSISTANT_STORE", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "eval", "--store", str(seeded_store), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=REPO_ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    corpus_dev = len(ev.load_set(ev.CORPUS_DEV_SET))
+    assert summary["skipped"]["questions"] == corpus_dev
+    assert summary["questions"] == len(ev.load_set(ev.DEV_SET))
+    assert "question(s) skipped: the store has no" in proc.stderr
+    assert list(summary["by_article"]) == [ev.SEED]
 
 
 def test_store_fingerprint_follows_article_content(tmp_path):
