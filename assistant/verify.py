@@ -191,13 +191,25 @@ def _flag_unsupported(text: str, passages: list, out: Checked, needs_citation: b
     has_table = bool(separators)
     checked_lines = []
 
-    def judge(piece: str, label: bool = False) -> str:
+    def judge(piece: str, label: bool = False, later: list[int] | None = None) -> str:
         if _MARKER.search(piece) or _BAD_MARK.search(piece):
             return _check_piece(piece, passages, out)
         if needs_citation and not label and _is_claim(piece):
+            if later:  # "Fact one. Fact two [1]." - the paragraph's next citation covers it
+                return _check_piece(piece, passages, out, later)
             out.claims += 1
             return _flag(piece, "it cites no passage", out)
         return piece
+
+    # The first citation after each line within its paragraph or list item: a blank line, a
+    # new list item, a heading or a table row starts a new claim.
+    after: list[list[int] | None] = [None] * len(lines)
+    following = None
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = following
+        line = lines[i]
+        starts = _LIST_PREFIX.match(line) or _HEADING.match(line) or "|" in line
+        following = None if not line.strip() or starts else (_cited(line) or following)
 
     for i, line in enumerate(lines):
         if i in separators:
@@ -217,10 +229,18 @@ def _flag_unsupported(text: str, passages: list, out: Checked, needs_citation: b
             continue
         pieces = split_sentences(line) if line.strip() else []
         if len(pieces) <= 1:
-            checked_lines.append(judge(line) if line.strip() else line)
+            checked_lines.append(judge(line, later=after[i]) if line.strip() else line)
         else:
             indent = line[: len(line) - len(line.lstrip())]
-            checked_lines.append(indent + " ".join(judge(p) for p in pieces))
+            later: list[list[int] | None] = [None] * len(pieces)
+            following = after[i]
+            for j in range(len(pieces) - 1, -1, -1):
+                later[j] = following
+                found = _cited(pieces[j])
+                following = found or following
+            checked_lines.append(
+                indent + " ".join(judge(p, later=later[j]) for j, p in enumerate(pieces))
+            )
     return "\n".join(checked_lines)
 
 
@@ -242,8 +262,12 @@ def flag(reason: str) -> str:
     return f" ⚠️ *(unsupported: {_MARKUP.sub('', reason)})*"
 
 
-def _check_piece(piece: str, passages: list, out: Checked) -> str:
-    nums = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", piece)))
+def _cited(piece: str) -> list[int]:
+    return list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", piece)))
+
+
+def _check_piece(piece: str, passages: list, out: Checked, inherited: list | None = None) -> str:
+    nums = _cited(piece) or inherited or []
     out.claims += 1
     if not nums:
         bad = ", ".join(_BAD_MARK.findall(piece))

@@ -232,6 +232,19 @@ def test_claims_without_any_citation_are_flagged_but_labels_are_not():
     assert "$310,000 at large companies." + flag("it cites no passage") in out.text
 
 
+def test_sentence_before_a_citation_in_its_paragraph_is_judged_by_that_citation():
+    ok = check(
+        "ML engineers generally earn more at the senior level. Senior ML engineers at top-tier "
+        "tech companies reach $245,000 [2]."
+    )
+    assert ok.unsupported == [] and ok.claims == 2
+    # A continuation line belongs to the paragraph; a new list item does not.
+    wrapped = check("AI engineers earn $310,000 at large companies\nand grow fastest [1].")
+    assert [u["reason"] for u in wrapped.unsupported] == ["$310,000 is not in the cited passage"]
+    listed = check("- AI engineers earn $310,000 at large companies.\n- They grow fastest [1].")
+    assert [u["reason"] for u in listed.unsupported] == ["it cites no passage"]
+
+
 def test_flag_reason_cannot_inject_markup():
     assert flag("a *b* [1] <x> `c` |d") == " ⚠️ *(unsupported: a b 1 x c d)*"
 
