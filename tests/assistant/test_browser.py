@@ -243,6 +243,17 @@ def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
         assert page.locator("#sources .cite").count() >= 1
         assert page.locator("#notice .notice").count() == 0
 
+        # 1b. A sentence its citation does not support stays visible, flagged with the reason.
+        def with_invented_figure(body: dict) -> str:
+            claim = pays_more(body)
+            return f"{claim} Senior ML engineers earn $990,000 {claim[claim.rindex('[') :]}"
+
+        openai_server.script(Reply(with_invented_figure, chunk_size=6))
+        answer = ask_in_page(page, "How much do ML engineers earn?")
+        assert "earn more at the senior level [1]." in answer
+        assert "unsupported: $990,000 is not in the cited passage" in answer
+        assert page.locator("#notice .notice").count() == 0
+
         # 2. Stop ends a stalled stream: the partial text stays, no answer or fallback follows.
         openai_server.script(StallMidStream("Streaming partial words"))
         box = page.locator("#question textarea")
@@ -257,7 +268,7 @@ def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
         assert "Streaming partial words" in stopped and "Stopped." in stopped
         assert page.locator("#notice .notice").count() == 0
         sources_for = page.locator("#sources .sources").get_attribute("data-question")
-        assert sources_for == "Which role pays more?"
+        assert sources_for == "How much do ML engineers earn?"
 
         # 3. A failing model gives the extractive answer with a visible notice.
         openai_server.script(Status(500))
