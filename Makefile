@@ -5,11 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: install run test bench lint eval
+.PHONY: install run test bench lint eval screenshots
 
+# One line of our own; pip's output goes to .venv/pip.log and is shown only when it fails.
 $(STAMP): pyproject.toml
+	@echo "installing… (first run: a few minutes; log in $(VENV)/pip.log)"
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[test]'
+	@$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[test]' \
+		> $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; echo "install failed (pip's log above)"; exit 1; }
 	@touch $(STAMP)
 
 # The bench extra (llama-index-core, llama-index-retrievers-bm25) for the LlamaIndex baseline.
@@ -19,8 +22,9 @@ $(BENCH_STAMP): pyproject.toml $(STAMP)
 
 install: $(STAMP)
 
+# Prints one line per stage: ingesting corpus/ (first run), then "serving on http://…".
 run: $(STAMP)
-	$(BIN)/python -m assistant serve --ingest-if-empty
+	@$(BIN)/python -m assistant serve --ingest-if-empty
 
 test: $(BENCH_STAMP)
 	$(BIN)/python -m pytest -q
@@ -33,3 +37,7 @@ bench: $(BENCH_STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# The README's screenshots, taken from the real app in Debian's chromium.
+screenshots: $(STAMP)
+	$(BIN)/python docs/take_screenshots.py

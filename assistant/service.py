@@ -270,11 +270,17 @@ class Assistant:
 
     def _abstain_text(self, why: str, passages: list[Passage]) -> str:
         text = f"{ABSTAIN_TEXT}: {why}."
-        related = passages[:3]
+        related: list[str] = []  # distinct sections only, through the one sanitizer
+        for p in passages:
+            title = " ".join(display_text(p.title).split())
+            section = " ".join(display_text(p.section).split())
+            line = f"- *{title}* — {section}" if section and section != title else f"- *{title}*"
+            if title and line not in related:
+                related.append(line)
+            if len(related) == 3:
+                break
         if related:
-            text += "\n\nRelated reading:\n" + "\n".join(
-                f"- *{display_text(p.title)}* — {display_text(p.section)}" for p in related
-            )
+            text += "\n\nRelated reading:\n" + "\n".join(related)
         return text
 
     def _extractive(self, comparison, query, sentences, passages, result) -> None:

@@ -5,24 +5,35 @@ No gradio here: web.py turns a LibraryError into a short message on the page.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import ipaddress
 import logging
+import os
 import re
 import shutil
 import threading
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from ingest.load import is_url
 from ingest.pipeline import Report, ingest_sources, remove_source
 from knowledge.errors import StoreError
+from knowledge.sanitize import display_text
 from knowledge.schema import FOLLOWED_FROM, json_list
 
 log = logging.getLogger(__name__)
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
-COLUMNS = ["title", "source", "chunks", "references", "ingested_at", "version", "followed"]
-Progress = Callable[[int, int, str], None]
+# What the Library table shows: the article's title and its file name or URL (never a path).
+COLUMNS = ["title", "file or URL", "chunks", "references", "ingested_at", "version", "followed"]
+RECORD_KEYS = ["title", "source", "chunks", "references", "ingested_at", "version", "followed"]
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+STAGES = {"loading": "Loading", "splitting": "Splitting", "embedding": "Embedding"}
+STAGES["storing"] = "Storing"
+# Characters a stored upload name keeps: letters and digits of any script, and a few marks.
+_NAME_KEEP = re.compile(r"[^\w .()+,=@-]{1,255}")
+_NAME_SPACES = re.compile(r"\s{1,255}")
 
 
 class LibraryError(ValueError):
@@ -39,14 +50,29 @@ def is_loopback(host: str) -> bool:
 
 
 def safe_filename(name: str) -> str:
-    """The upload's own name, reduced to a safe single path component."""
-    base = Path(name.replace("\\", "/")).name
+    """The upload's own name as a safe single path component, in any script.
+
+    Letters and digits of every language stay (“中文文章.txt” keeps its name). When anything
+    had to be dropped or the name is empty, a short hash of the original name is added, so two
+    different names never become the same stored file.
+    """
+    base = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])[-255:]
     stem, dot, ext = base.rpartition(".")
     if not dot:
         stem, ext = base, ""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-_")[:100] or "upload"
-    ext = re.sub(r"[^A-Za-z0-9]+", "", ext).lower()
-    return f"{stem}.{ext}" if ext else stem
+    clean = _NAME_SPACES.sub(" ", _NAME_KEEP.sub("-", display_text(stem))).strip(" .-")[:100]
+    ext = re.sub(r"[^A-Za-z0-9]+", "", ext).lower()[:10]
+    if not clean or clean != stem:
+        digest = hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        clean = f"{clean or 'upload'}-{digest}"
+    return f"{clean}.{ext}" if ext else clean
+
+
+def display_source(source: str) -> str:
+    """How the page names a source: a URL as it is, a file by its name only (never a path)."""
+    if is_url(source):
+        return display_text(source)
+    return display_text(Path(source).name)
 
 
 class Library:
@@ -54,7 +80,8 @@ class Library:
         self.assistant = assistant
         self.settings = assistant.settings
         self.kb = assistant.kb
-        self.uploads = Path(self.settings.store) / "uploads"
+        # Resolved: source ids are absolute, so a relative --store must still match them.
+        self.uploads = Path(os.path.realpath(Path(self.settings.store).expanduser())) / "uploads"
         # One writer at a time inside this process; the store's file lock guards other processes.
         self._write = threading.Lock()
 
@@ -106,13 +133,18 @@ class Library:
         return sorted(recs, key=lambda r: (str(r.get("title", "")).lower(), r.get("source", "")))
 
     def rows(self) -> list[list]:
-        return [[_cell(r, c) for c in COLUMNS] for r in self.records()]
+        """The table: title and file name or URL through the one sanitizer, never a path."""
+        rows = []
+        for r in self.records():
+            row = [_cell(r, k) for k in RECORD_KEYS]
+            row[0] = display_text(row[0])
+            row[1] = display_source(str(row[1]))
+            row[-1] = display_text(row[-1])
+            rows.append(row)
+        return rows
 
     def choices(self) -> list[tuple[str, str]]:
-        return [
-            (f"{r.get('title') or r['source']} — {r['source']}", r["source"])
-            for r in self.records()
-        ]
+        return [(label(r), r["source"]) for r in self.records()]
 
     # -- changes ------------------------------------------------------------------------------
 
@@ -139,6 +171,11 @@ class Library:
         name: str | None = None,
         follow: bool | None = None,
     ) -> Report:
+        """Ingest an uploaded file from a copy kept under the store.
+
+        A new upload is checked before anything stored changes: when it fails, an earlier copy
+        under the same name is put back and the stored article stays as it was.
+        """
         self.check_write(token)
         if not path:
             raise LibraryError("choose a file to upload first")
@@ -156,9 +193,34 @@ class Library:
         # later upload with the same name replaces that article instead of adding a twin.
         self.uploads.mkdir(parents=True, exist_ok=True)
         dest = self.uploads / name
+        backup = self.uploads / f".previous-{name}"
         with self._write:
-            shutil.copyfile(src, dest)
-        return self._ingest([str(dest)], on_progress, follow)
+            had_copy = dest.is_file()
+            if had_copy:
+                os.replace(dest, backup)
+            try:
+                shutil.copyfile(src, dest)
+                report = self._store_call(
+                    lambda: ingest_sources(
+                        [str(dest)], self.kb, self.settings, progress=on_progress, follow=follow
+                    )
+                )
+            except BaseException:
+                self._restore(dest, backup, had_copy)
+                raise
+            if report.ok:
+                backup.unlink(missing_ok=True)
+            else:
+                self._restore(dest, backup, had_copy)
+        return report
+
+    @staticmethod
+    def _restore(dest: Path, backup: Path, had_copy: bool) -> None:
+        """Put the earlier copy back (or drop the new one when there was none)."""
+        if had_copy:
+            os.replace(backup, dest)
+        else:
+            dest.unlink(missing_ok=True)
 
     def reingest(
         self, source: str | None, token: str | None, on_progress: Progress | None = None
@@ -175,7 +237,8 @@ class Library:
         with self._write:
             report = self._store_call(lambda: remove_source(self.kb, source))
             path = Path(source)
-            if report.ok and not is_url(source) and path.parent == self.uploads and path.is_file():
+            ours = Path(os.path.realpath(path.parent)) == self.uploads
+            if report.ok and not is_url(source) and ours and path.is_file():
                 path.unlink()  # our own copy: nothing else refers to it
         return report
 
@@ -193,7 +256,7 @@ class Library:
         with self._write:
             return self._store_call(
                 lambda: ingest_sources(
-                    inputs, self.kb, self.settings, on_progress=on_progress, follow=follow
+                    inputs, self.kb, self.settings, progress=on_progress, follow=follow
                 )
             )
 
@@ -216,13 +279,32 @@ def _cell(record: dict, column: str):
     return ""
 
 
+def label(record: dict) -> str:
+    """An article as the page names it: title and file name or URL, sanitized."""
+    source = str(record.get("source", ""))
+    title = display_text(record.get("title") or "")
+    return f"{title} — {display_source(source)}" if title else display_source(source)
+
+
+def stage_text(stage: str, done: int, total: int) -> str:
+    """A progress line that names the real stage: "Embedding 256/700 passages"."""
+    word = STAGES.get(stage, stage.capitalize())
+    if stage == "embedding":
+        return f"{word} {done}/{total} passages"
+    if stage in ("loading", "splitting") and total > 1:
+        return f"{word} article {done + 1} of {total}"
+    return f"{word}…"
+
+
 def summary(report: Report) -> str:
-    """One line per source, for the status message."""
+    """One line per source, for the status message; every article-derived string goes through
+    the one sanitizer, and files are named without their server path."""
     lines = []
     for r in report.results:
-        title = f"“{r.title}”" if r.title else r.source
+        name = display_source(r.source)
+        title = f"“{display_text(r.title)}”" if display_text(r.title).strip() else name
         if r.status == "failed":
-            lines.append(f"Failed: {r.error}")
+            lines.append(f"Failed: {display_text((r.error or '').replace(r.source, name))}")
         elif r.status == "removed":
             lines.append(f"Removed {title}.")
         elif r.status == "unchanged":
@@ -232,6 +314,7 @@ def summary(report: Report) -> str:
                 f"{r.status.capitalize()} {title}: {r.chunks} passages, {r.references} references."
             )
         if r.cited_by:
-            lines[-1] += " A referenced page, cited by " + ", ".join(r.cited_by) + "."
-        lines += [f"- Reference {f['url']}: {f['status']}" for f in r.followed]
+            cited = ", ".join(display_text(t) for t in r.cited_by)
+            lines[-1] += f" A referenced page, cited by {cited}."
+        lines += [f"- Reference {display_text(f['url'])}: {f['status']}" for f in r.followed]
     return "\n".join(lines) or "Nothing to do."

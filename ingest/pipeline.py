@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
+
 from knowledge.errors import EmbeddingError, IngestError
 from knowledge.store import KnowledgeBase, Prepared, is_complete
 
@@ -16,6 +18,7 @@ from .split import chunk_article
 from .structure import parse_article
 
 BATCH_CHUNKS = 2000  # write in batches: one Chroma call per ~2000 chunks, not per article
+EMBED_STEP = 256  # texts per embedding call when progress is reported
 BACKGROUND_MIN_SOURCES = 100  # below this, starting an embedding process costs more than it saves
 
 
@@ -54,8 +57,10 @@ def version_of(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private: bool):
-    """Load and parse one source. Returns (Prepared or None when unchanged, SourceResult)."""
+def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private: bool, stage=None):
+    """Load and parse one source. Returns (Prepared or None when unchanged, SourceResult).
+
+    stage(name) is told "loading" and "splitting" as they start."""
     try:
         source_id(value).encode("utf-8")
     except UnicodeEncodeError:  # (a ValueError too: caught first)
@@ -65,6 +70,8 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         ) from None
     except ValueError as exc:  # a port out of range, a malformed IPv6 literal
         raise IngestError(f"{value} is not a valid URL: {exc}") from None
+    if stage:
+        stage("loading")
     loaded = load(
         value,
         max_bytes=settings.max_source_bytes,
@@ -72,10 +79,10 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         allow_private=allow_private,
         allowed_networks=tuple(settings.allowed_networks),
     )
-    return prepare_loaded(value, loaded, settings, known)
+    return prepare_loaded(value, loaded, settings, known, stage)
 
 
-def prepare_loaded(value: str, loaded: Loaded, settings, known: dict):
+def prepare_loaded(value: str, loaded: Loaded, settings, known: dict, stage=None):
     """Clean, parse and split a loaded source within its budgets; None when unchanged."""
     text = clean_text(loaded.text)
     if len(text.split()) < 5:
@@ -92,6 +99,8 @@ def prepare_loaded(value: str, loaded: Loaded, settings, known: dict):
             previous["chunks"],
             previous["references"],
         )
+    if stage:
+        stage("splitting")
     article = parse_article(loaded.source, text, loaded.kind, loaded.title_hint)
     chunks = chunk_article(article, version, settings.chunk_chars)
     if not chunks:
@@ -130,9 +139,19 @@ def texts_of(batch: list[Prepared]) -> list[str]:
     ]
 
 
-def embed_all(embedder, batch: list[Prepared]) -> None:
-    """Embed every chunk and reference of a batch of articles in one call."""
-    assign(batch, embedder.embed_batch(texts_of(batch)))
+def embed_all(embedder, batch: list[Prepared], progress=None) -> None:
+    """Embed every chunk and reference of a batch of articles: one call, or slices of
+    EMBED_STEP texts when progress("embedding", done, total) is to be reported."""
+    texts = texts_of(batch)
+    if progress is None:
+        assign(batch, embedder.embed_batch(texts))
+        return
+    parts = []
+    for start in range(0, len(texts), EMBED_STEP):
+        progress("embedding", start, len(texts))
+        parts.append(embedder.embed_batch(texts[start : start + EMBED_STEP]))
+    progress("embedding", len(texts), len(texts))
+    assign(batch, np.concatenate(parts) if parts else embedder.embed_batch([]))
 
 
 def assign(batch: list[Prepared], vectors) -> None:
@@ -153,9 +172,13 @@ def ingest_sources(
     prune: bool = False,
     allow_private: bool | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
     follow: bool | None = None,
 ) -> Report:
     """Ingest files, folders and URLs. Bad sources fail alone; good ones still land.
+
+    progress(stage, done, total) names each stage as it runs: "loading" and "splitting"
+    (done/total count sources), "embedding" (texts) and "storing" (articles).
 
     With `follow` (default: the follow_references setting) the pages the articles' references
     link to are ingested too, see ingest.follow."""
@@ -171,12 +194,13 @@ def ingest_sources(
             from .embed_worker import BackgroundEmbedder
 
             background = BackgroundEmbedder(settings.max_embed_chars)
-        batcher = _Batcher(kb, report, known, background)
+        batcher = _Batcher(kb, report, known, background, progress)
         try:
             for i, value in enumerate(values):
                 if on_progress:
                     on_progress(i, len(values), value)
-                prepared, result = _prepare_one(value, kb, settings, known, allow)
+                stage = (lambda name, i=i: progress(name, i, len(values))) if progress else None
+                prepared, result = _prepare_one(value, kb, settings, known, allow, stage)
                 if prepared is None:
                     report.results.append(result)
                 else:
@@ -250,11 +274,11 @@ def _safe_id(value: str) -> str:
         return value
 
 
-def _prepare_one(value: str, kb: KnowledgeBase, settings, known: dict, allow: bool):
+def _prepare_one(value: str, kb: KnowledgeBase, settings, known: dict, allow: bool, stage=None):
     """`prepare`, with anything that goes wrong with one source turned into its failed result:
     the run goes on, and the good sources are written."""
     try:
-        return prepare(value, kb, settings, known, allow)
+        return prepare(value, kb, settings, known, allow, stage)
     except (IngestError, EmbeddingError) as exc:
         return None, SourceResult(_safe_id(value), "failed", error=str(exc))
     except OSError as exc:
@@ -277,8 +301,8 @@ class _Batcher:
     written, so the two costs overlap on a multi-core machine.
     """
 
-    def __init__(self, kb: KnowledgeBase, report: Report, known: dict, background=None):
-        self.kb, self.report, self.known = kb, report, known
+    def __init__(self, kb, report: Report, known: dict, background=None, progress=None):
+        self.kb, self.report, self.known, self.progress = kb, report, known, progress
         self.pending: list[tuple[Prepared, SourceResult]] = []
         self.background = background
         self.embedding: tuple | None = None  # (future, batch) being embedded in the background
@@ -298,7 +322,7 @@ class _Batcher:
             self.embedding = (future, batch)
             return
         try:
-            embed_all(self.kb.embedder, [p for p, _ in batch])
+            embed_all(self.kb.embedder, [p for p, _ in batch], self.progress)
             ready = batch
         except EmbeddingError:
             ready = []
@@ -320,7 +344,11 @@ class _Batcher:
 
     def _write(self, ready: list[tuple[Prepared, SourceResult]]) -> None:
         if ready:
+            if self.progress:
+                self.progress("storing", 0, len(ready))
             self.kb.put([p for p, _ in ready])
+            if self.progress:
+                self.progress("storing", len(ready), len(ready))
             self.report.results.extend(r for _, r in ready)
             self.known.update({p.source: {"version": p.version} for p, _ in ready})
 

@@ -157,7 +157,7 @@ def test_private_url_needs_the_server_to_allow_it_and_bad_urls_fail_clearly(web_
         web_client.predict(port_with_nothing, "", api_name="/library_add_url")
 
 
-def test_upload_a_file_then_reingest_and_remove_it(web_client, tmp_path):
+def test_upload_a_file_then_reingest_and_remove_it(web_client, running_app, tmp_path):
     path = tmp_path / "Pangolin Ledger (draft).md"
     path.write_text(PANGOLIN_MD)
     message, report, table, selected = web_client.predict(
@@ -165,9 +165,15 @@ def test_upload_a_file_then_reingest_and_remove_it(web_client, tmp_path):
     )
     assert report["totals"]["added"] == 1, report
     source = report["sources"][0]["source"]
-    # Kept under the store with its own (sanitized) name, so re-ingest can read it again.
-    assert source.endswith("/uploads/Pangolin-Ledger-draft.md"), source
-    assert selected["value"] == source
+    # Kept under the store with its own name, so re-ingest can read it again.
+    assert source.endswith("/uploads/Pangolin Ledger (draft).md"), source
+    # The table names it by file name only; nothing is pre-selected next to Remove.
+    assert any(row[1] == "Pangolin Ledger (draft).md" for row in table["data"])
+    assert not any("/uploads/" in str(cell) for row in table["data"] for cell in row)
+    assert selected["value"] is None
+    # Gradio's temp copy of the upload is gone once the library has its own.
+    temp = running_app.store.parent / "gradio-tmp"
+    assert not [p for p in temp.rglob("*") if p.name == path.name]
     assert source in sources(web_client)
 
     result = ask(web_client, "How much does a pangolin ledger auditor earn?")
@@ -234,6 +240,25 @@ def test_admin_token_guards_library_changes(seeded_store, tmp_path, article_serv
         assert report["totals"]["added"] == 1
         # Reading needs no token.
         assert url in sources(client)
+        # Uploading needs it too: gradio's upload endpoint is guarded, not only the library call.
+        article = tmp_path / "pangolin.md"
+        article.write_text(PANGOLIN_MD)
+        for headers in ({}, {"X-Admin-Token": "guess"}):
+            with article.open("rb") as fh:
+                got = httpx.post(
+                    f"{app.url}/gradio_api/upload", files={"files": fh}, headers=headers, timeout=30
+                )
+            assert got.status_code == 401 and "admin token" in got.text, got.text
+        assert not (tmp_path / "gradio-tmp").exists() or not [
+            p for p in (tmp_path / "gradio-tmp").rglob("*") if p.name == "pangolin.md"
+        ]
+        with_token = Client(
+            app.url, verbose=False, download_files=False, headers={"X-Admin-Token": "s3cret-token"}
+        )
+        _, report, _, _ = with_token.predict(
+            handle_file(str(article)), "s3cret-token", api_name="/library_add_file"
+        )
+        assert report["totals"]["added"] == 1, report
         assert ask(client, "What salary does a quokka data wrangler earn?")["citations"]
     assert "s3cret-token" not in app.log_text()
 
@@ -248,7 +273,9 @@ def test_serve_ingests_the_corpus_into_an_empty_store(tmp_path):
             "AI Engineer vs Machine Learning Engineer: Which Career Path Pays More and Why"
         }
         assert "third-fastest" in ask(client, "How fast is the AI engineer role growing?")["answer"]
-    assert "ingesting" in app.log_text() and "Added" in app.log_text()
+    log = app.log_text()
+    assert "ingesting corpus/" in log and "ingested corpus/ (1 articles, 13 passages)" in log
+    assert re.search(r"serving on http://127\.0\.0\.1:\d+", log)
 
 
 def test_upload_over_the_size_cap_is_refused(web_client, running_app, tmp_path):
@@ -263,6 +290,13 @@ def test_upload_over_the_size_cap_is_refused(web_client, running_app, tmp_path):
         resp = httpx.post(f"{running_app.url}/gradio_api/upload", files={"files": fh}, timeout=30)
     assert resp.status_code == 413, resp.text
     assert not any(s.endswith("huge.txt") for s in sources(web_client))
+
+
+def test_the_page_says_what_the_app_is(running_app):
+    page = httpx.get(running_app.url + "/", timeout=30).text
+    assert 'content="Gradio"' not in page
+    assert '<meta property="og:title" content="Career Article Assistant"' in page
+    assert 'name="description"' in page
 
 
 def test_the_readme_api_example_works_as_written(running_app, capsys):

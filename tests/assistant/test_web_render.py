@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.service import Assistant
@@ -9,11 +11,13 @@ from assistant.web_library import Library, LibraryError, is_loopback, safe_filen
 from assistant.web_render import (
     citation_html,
     highlight,
+    link_citations,
     mode_badge,
     notice_html,
     safe_markdown,
     safe_url,
     sources_html,
+    sources_panel,
 )
 
 PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(1)">'
@@ -44,7 +48,8 @@ def test_citation_escapes_every_field_and_links_only_http():
     }
     out = citation_html(c)
     assert "<script" not in out and "<img" not in out
-    assert "&lt;script&gt;" in out
+    # Tags from articles are removed by the one sanitizer; what is left is escaped.
+    assert "Title alert(1)" in out
     assert "href=" not in out  # a javascript: URL is shown as text, never linked
     assert "<mark>with the quote here.</mark>" in out
     c["reference"]["url"] = 'https://example.org/a?b=1&c="x"'
@@ -88,16 +93,80 @@ def test_badge_notice_and_sources_escape():
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("Pangolin Ledger (draft).md", "Pangolin-Ledger-draft.md"),
+        ("Pangolin Ledger (draft).md", "Pangolin Ledger (draft).md"),
         ("../../etc/passwd", "passwd"),
         ("..\\..\\boot.ini", "boot.ini"),
-        (".hidden.TXT", "hidden.txt"),
-        ("<script>.html", "script.html"),
-        ("", "upload"),
+        ("中文文章.txt", "中文文章.txt"),
+        ("русская статья.txt", "русская статья.txt"),
+        ("évolution_carrière.MD", "évolution_carrière.md"),
     ],
 )
 def test_safe_filename(name, expected):
     assert safe_filename(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", [".hidden.TXT", "<script>.html", "", "a\x00b.txt", "\u202egpj.txt"]
+)
+def test_safe_filename_adds_a_hash_when_it_drops_anything(name):
+    out = safe_filename(name)
+    assert re.fullmatch(r"[\w .()+,=@-]{1,120}-[0-9a-f]{8}(\.[a-z]{1,10})?", out), out
+    assert "<" not in out and "\x00" not in out and "\u202e" not in out
+
+
+def test_different_names_never_share_a_stored_file():
+    names = ["中文文章.txt", "русская статья.txt", "???.txt", "!!!.txt", "a b.txt", "a  b.txt"]
+    assert len({safe_filename(n) for n in names}) == len(names)
+
+
+def test_answer_links_each_citation_to_its_own_answer_with_the_quote_as_title():
+    citations = [
+        {"n": 1, "quote": 'Pay is "high" | varies [a] (b).'},
+        {"n": 2, "quote": "Second."},
+    ]
+    md = "| a | b |\n| --- | --- |\n| x [1] | y [2] |\n\nDone [3]."
+    out = link_citations(md, 4, citations)
+    assert "[\\[1\\]](#cite-4-1 \"Pay is 'high' ' varies 'a' 'b'.\")" in out
+    assert '(#cite-4-2 "Second.")' in out
+    assert "Done [3]." in out  # no citation 3: left as text
+    assert out.count("|") == md.count("|")  # a quote never breaks a table row
+
+
+def test_every_sentence_the_answer_cites_is_highlighted():
+    text = "Alpha sentence one is here. Beta sentence two is here. Gamma three."
+    answer = "First, alpha sentence one is here [1]. Then Beta sentence two is here. [1]"
+    c = {"n": 1, "text": text, "quote": "Alpha sentence one is here.", "source": "/x/a.txt"}
+    out = citation_html(c, 0, answer)
+    assert out.count("<mark>") == 2 and "Beta sentence two is here.</mark>" in out
+    assert "Gamma three." in out and "<mark>Gamma" not in out
+    assert 'id="cite-0-1"' in out and "From: a.txt" in out and "/x/" not in out
+
+
+def test_sources_panel_keeps_each_answers_sources_and_shows_the_selected_one():
+    first = {
+        "question": "Q1",
+        "answer": "A [1].",
+        "citations": [{"n": 1, "text": "t", "quote": "t"}],
+    }
+    second = {
+        "question": "Q2",
+        "answer": "B [1].",
+        "citations": [{"n": 1, "text": "u", "quote": "u"}],
+    }
+    out = sources_panel([first, None, second])
+    assert 'id="cite-0-1"' in out and 'id="cite-2-1"' in out
+    assert re.search(r'data-answer="0"[^>]*hidden', out)
+    assert not re.search(r'data-answer="2"[^>]*hidden', out)
+    assert 'data-question="Q2"' in out
+    older = sources_panel([first, None, second], selected=0)
+    assert re.search(r'data-answer="2"[^>]*hidden', older)
+
+
+def test_unsupported_statements_are_listed_in_the_notice():
+    out = notice_html(None, [f"Pays $1M {PAYLOAD}"])
+    assert "Not supported by the passages" in out and "Pays $1M" in out
+    assert "<script" not in out and "<img" not in out
+    assert notice_html(None, []) == ""
 
 
 @pytest.mark.parametrize(
