@@ -134,7 +134,7 @@ def make_respond(assistant: Assistant):
             {"role": "user", "content": question},
             {"role": "assistant", "content": result["answer"]},
         ]
-        notice = notice_html(result.get("notice"), result.get("unsupported"))
+        notice = notice_html(result.get("notice"))
         yield chat, sources_panel(answers), notice, turns, "", answers, _stop(False)
 
     return respond

@@ -27,7 +27,6 @@ CSS = """
   color: var(--body-text-color); border: 1px solid var(--color-accent); }
 .notice { padding: .5rem .75rem; border-radius: 6px; background: #fff4d6; color: #5c4400;
   border: 1px solid #e8c558; }
-.unsupported { margin-top: .4rem; }
 #sources { max-height: calc(100vh - 9rem); overflow-y: auto !important; overscroll-behavior: contain;
   padding-bottom: 1rem; }
 #sources-col { align-self: flex-start; position: sticky; top: .5rem; }
@@ -202,18 +201,8 @@ def mode_badge(label: str) -> str:
     return f'<span class="mode-badge" title="How answers are written">{e(label)}</span>'
 
 
-def notice_html(notice: str | None, unsupported: list | None = None) -> str:
-    """The notice above the question box: an LLM failure, and statements the check found no
-    support for (each quoted, so the reader knows which words to doubt)."""
-    parts = [f"<div>{e(notice)}</div>"] if notice else []
-    items = [display_text(u) for u in unsupported or [] if str(u or "").strip()]
-    if items:
-        lis = "".join(f"<li>{e(u)}</li>" for u in items[:10])
-        parts.append(
-            '<div class="unsupported"><strong>Not supported by the passages:</strong>'
-            f"<ul>{lis}</ul></div>"
-        )
-    return f'<div class="notice" role="status">{"".join(parts)}</div>' if parts else ""
+def notice_html(notice: str | None) -> str:
+    return f'<div class="notice" role="status">{e(notice)}</div>' if notice else ""
 
 
 def citation_html(c: dict, answer_index: int | None = None, answer: str = "") -> str:

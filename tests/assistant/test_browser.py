@@ -255,9 +255,7 @@ def test_llm_answers_stream_stop_cancels_and_failures_show_a_notice(
         answer = ask_in_page(page, "Which role pays more?")
         assert "earn more" in answer and "[1]" in answer
         assert page.locator("#sources .cite").count() >= 1
-        # No failure notice (a statement the check could not support may be listed, visibly).
-        notices = page.locator("#notice .notice").all_inner_texts()
-        assert not any("language model" in n for n in notices), notices
+        assert page.locator("#notice .notice").count() == 0
 
         # 1b. A sentence its citation does not support stays visible, flagged with the reason.
         def with_invented_figure(body: dict) -> str:

@@ -162,13 +162,6 @@ def test_sources_panel_keeps_each_answers_sources_and_shows_the_selected_one():
     assert re.search(r'data-answer="2"[^>]*hidden', older)
 
 
-def test_unsupported_statements_are_listed_in_the_notice():
-    out = notice_html(None, [f"Pays $1M {PAYLOAD}"])
-    assert "Not supported by the passages" in out and "Pays $1M" in out
-    assert "<script" not in out and "<img" not in out
-    assert notice_html(None, []) == ""
-
-
 @pytest.mark.parametrize(
     "host, loopback",
     [
