@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--rows", action="store_true", help="with --json, include every question's scores"
     )
     ev.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each question that missed support, a fact, a comparison side or abstention",
+    )
+    ev.add_argument(
         "--check",
         action="store_true",
         help="exit 1 when a metric misses eval/thresholds.json (overall, per article, seed)",
@@ -167,6 +172,8 @@ def _eval(args) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(ev.report(summary))
+    if args.misses:
+        print(ev.misses(rows), file=sys.stderr if args.json else sys.stdout)
     if args.check:
         problems = ev.failures(summary, thresholds)
         for p in problems:

@@ -465,3 +465,22 @@ def report(summary: dict) -> str:
     if summary.get("skipped", {}).get("questions"):
         parts.append(summary["skipped"]["reason"])
     return "\n".join(parts)
+
+
+def misses(rows: list[dict]) -> str:
+    """One line per question that missed something: what it missed and how the answer begins."""
+    lines = []
+    for r in rows:
+        missed = []
+        if r.get("support", 1.0) < 1.0:
+            missed.append(f"support {r['support']:.2f} (retrieved {r.get('recall', 0):.2f})")
+        if r.get("facts", 1.0) < 1.0:
+            missed.append(f"facts {r['facts']:.2f}")
+        if r.get("sides_missing"):
+            missed.append("no evidence for " + ", ".join(r["sides_missing"]))
+        if not r["abstain_ok"]:
+            missed.append("abstention wrong")
+        if missed:
+            start = " ".join(r.get("answer", "").split())[:100]
+            lines.append(f"{r['id']} [{r['article']}]: {'; '.join(missed)} | {start}")
+    return "\n".join(lines) if lines else "no misses"

@@ -119,8 +119,13 @@ def test_score_counts_alternatives_and_both_sides():
     one_side = ev.score_item(item, result("It says ALPHA  two here."))
     assert one_side["both_sides"] == 0.0 and one_side["sides_missing"] == ["role b"]
     assert one_side["support"] == 0.5 and one_side["facts"] == 1.0
+    listed = ev.misses([{**one_side, "answer": "It says ALPHA two here."}])
+    assert (
+        listed.startswith("x [cross-article]: support 0.50") and "no evidence for role b" in listed
+    )
     both = ev.score_item(item, result("alpha one", "and beta one"))
     assert both["both_sides"] == 1.0 and both["support"] == 1.0 and both["rr"] == 1.0
+    assert ev.misses([{**both, "answer": ""}]) == "no misses"
     assert both["article"] == ev.CROSS and both["cited_chars"] == len("alpha one") + len(
         "and beta one"
     )
