@@ -45,7 +45,8 @@ _NOT_COVERED = re.compile(
 _NAME = re.compile(
     r"(?<![\w'’])[A-Z][\w&'’.-]{0,40}(?:\s{1,3}(?:(?:of|and|for|the|de|&)\s{1,3})?[A-Z][\w&'’.-]{0,40}){1,6}"
 )
-_POSSESSIVE = re.compile(r"['’]s\b|[.,;:]+$")
+_POSSESSIVE_ANY = re.compile(r"['’]s\b")
+_EDGE_PUNCT = "()[]{}\"“”‘’'.,;:!?*_"
 
 
 @dataclass
@@ -308,8 +309,8 @@ def _mismatch(piece: str, cited: list, joined: str) -> str | None:
         if norm not in have:
             return f"{raw} is not in the cited passage"
     known = _normal(f"{joined}\n{around}")
-    for name in _names(claim):
-        if _normal(name) not in known:
+    for name, forms in _names(claim):
+        if not any(_normal(form) in known for form in forms):
             return f"the cited passage does not name {name}"
     # The role a figure is attributed to must be the one the passage attributes it to.
     for norm, at, raw in figures:
@@ -354,23 +355,29 @@ def _figures(text: str) -> list[tuple[str, int, str]]:
     return out
 
 
-def _names(text: str) -> list[str]:
-    """Capitalised multiword names, leaving out a sentence's first word and role phrases."""
+def _names(text: str) -> list[tuple[str, list[str]]]:
+    """Capitalised multiword names that are not role phrases, each with the forms a passage
+    may give it in. A sentence's first word is capitalised by position, so a name starting
+    there is also found as the rest of the name ("Google DeepMind" as "DeepMind")."""
     body = text.strip().lstrip("*_#>-+ ")
     out = []
     for m in _NAME.finditer(body):
         words = m.group(0).split()
-        if m.start() == 0 or words[0].lower() in STOPWORDS:
-            words = words[1:]  # "Senior ML engineers", "The ...": capitalised by position
+        at_start = m.start() == 0
         while words and words[0].lower() in STOPWORDS:
-            words = words[1:]
-        if len(words) >= 2 and not find_roles(" ".join(words)):
-            out.append(" ".join(words))
+            words, at_start = words[1:], False
+        if len(words) < 2 or find_roles(" ".join(words)) or find_roles(" ".join(words[1:])):
+            continue
+        name = " ".join(words)
+        out.append((name, [name, " ".join(words[1:])] if at_start else [name]))
     return out
 
 
 def _normal(text: str) -> str:
-    return " ".join(_POSSESSIVE.sub("", w) for w in text.lower().split())
+    """Lowercase words with possessives and surrounding punctuation removed, space-padded,
+    so a name can be looked up as whole words."""
+    text = _POSSESSIVE_ANY.sub("", text.lower())
+    return " " + " ".join(w.strip(_EDGE_PUNCT) for w in text.split()) + " "
 
 
 def _role_positions(text: str) -> list[tuple[int, str]]:

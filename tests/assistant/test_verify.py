@@ -207,6 +207,15 @@ def test_name_the_passage_does_not_give_is_flagged():
     assert check(bad).unsupported[0]["reason"] == "the cited passage does not name United Kingdom"
 
 
+def test_name_at_the_start_of_a_sentence_is_checked_by_its_rest():
+    invented = check("Google DeepMind lists AI engineer as the third-fastest-growing role [1].")
+    assert [u["reason"] for u in invented.unsupported] == [
+        "the cited passage does not name Google DeepMind"
+    ]
+    given = check("LinkedIn's Emerging Jobs Report lists AI engineer as third-fastest-growing [1].")
+    assert given.unsupported == []
+
+
 def test_sentence_start_and_role_phrases_are_not_names():
     out = check("Senior ML Engineers at top-tier tech companies reach $245,000 [2].")
     assert out.unsupported == []
