@@ -509,3 +509,42 @@ def test_phone_layout_has_no_overflow_and_sources_follow_the_answer(running_app,
     assert 0 <= rect["y"] < PHONE["height"], rect
     phone.shot("phone-comparison")
     assert phone.outside_requests() == []
+
+
+def test_upload_in_the_page_needs_the_admin_token_and_keeps_a_unicode_name(
+    seeded_store, tmp_path, watched
+):
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    article = tmp_path / "中文文章.md"
+    article.write_text(
+        "# Kite Mender Careers\n\n## Pay\n\nA kite mender earns about $51,000 a year in most "
+        "coastal regions, according to the regional survey.\n",
+        encoding="utf-8",
+    )
+    with start_app(store, tmp_path, ASSISTANT_ADMIN_TOKEN="tok-xyz") as app:
+        page = open_page(watched, app.url)
+        page.locator("button[role=tab]", has_text="Library").click()
+        # Without the token, gradio's upload endpoint itself refuses the file.
+        page.locator("#upload input[type=file]").set_input_files(str(article))
+        toast = page.get_by_test_id("toast-body").filter(has_text="enter the admin token")
+        toast.wait_for(timeout=WAIT_MS)
+        page.reload()
+        page.locator("button[role=tab]", has_text="Library").click()
+        page.locator("#admin-token input").fill("tok-xyz")
+        page.locator("#upload input[type=file]").set_input_files(str(article))
+        page.locator("#upload").get_by_text("中文文章.md").wait_for(timeout=WAIT_MS)
+        page.get_by_role("button", name="Add file").click()
+        page.locator("#library-status").get_by_text("Added “Kite Mender Careers”").wait_for(
+            timeout=WAIT_MS
+        )
+        page.wait_for_function(
+            "() => document.querySelector('#library-table').innerText.includes('中文文章.md')",
+            timeout=WAIT_MS,
+        )
+        # The upload box is empty again after the success.
+        page.locator("#upload").get_by_text("中文文章.md").wait_for(
+            state="detached", timeout=WAIT_MS
+        )
+        assert watched.outside_requests() == []
+    assert "tok-xyz" not in app.log_text()
