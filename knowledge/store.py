@@ -16,6 +16,17 @@ from .schema import CHUNKS, REFERENCES, SOURCES, Chunk, Reference, source_key
 
 LOCK_NAME = "writer.lock"
 STAMP_ID = "store-stamp"  # a record in `sources` whose token changes on every write
+CHANGED_AT = "changed_at"  # on source records and removal marks: write time in microseconds
+REMOVED = "removed"  # a removal mark in `sources` names the removed source under this key
+
+
+def _now_us() -> int:
+    return time.time_ns() // 1000
+
+
+def removal_key(source: str) -> str:
+    return "del-" + source_key(source)
+
 
 # A source record's state: complete, or left behind by a writer that stopped mid-way.
 STATE = "state"
@@ -142,7 +153,15 @@ def open_knowledge_base(settings, client=None, embedder=None) -> KnowledgeBase:
             raise StoreError(str(exc)) from None
     client = client if client is not None else make_client(settings)
     lock = None if settings.chroma_host else Path(settings.store) / LOCK_NAME
-    return KnowledgeBase(client, embedder, lock_path=lock)
+    return KnowledgeBase(client, embedder, lock_path=lock, lexical_dir=lexical_dir(settings))
+
+
+def lexical_dir(settings) -> Path:
+    """Where the persisted lexical index lives: inside an embedded store's folder; for a
+    Chroma server, in this replica's own cache folder (ASSISTANT_LEXICAL_CACHE)."""
+    if settings.chroma_host:
+        return Path(settings.lexical_cache) / f"{settings.chroma_host}-{settings.chroma_port}"
+    return Path(settings.store) / "lexical"
 
 
 # Chunk metadata that is only read, never filtered on: indexing it costs ingest time.
@@ -200,8 +219,11 @@ class Prepared:
 
 
 class KnowledgeBase:
-    def __init__(self, client, embedder, lock_path: Path | None = None) -> None:
+    def __init__(
+        self, client, embedder, lock_path: Path | None = None, lexical_dir: Path | None = None
+    ) -> None:
         self.client = client
+        self.lexical_dir = lexical_dir  # the persisted lexical index (None: kept in memory)
         self.embedder = embedder
         self._lock_path = lock_path
         self.generation = 0  # bumped on every write from this process; readers compare it
@@ -279,7 +301,10 @@ class KnowledgeBase:
         self.sources.upsert(**_stamp_record())
 
     def _write_records(self, metas: list[dict]) -> None:
-        """Upsert source records together with a new stamp: one transaction."""
+        """Upsert source records together with a new stamp: one transaction. Each record
+        carries its write time, so readers find what changed since their last look."""
+        changed = _now_us()
+        metas = [{**m, CHANGED_AT: changed} for m in metas]
         stamp = _stamp_record()
         self._batched(
             self.sources.upsert,
@@ -347,6 +372,21 @@ class KnowledgeBase:
                 self._drop_versions(p.source, keep=p.version)
         self._write_records(final)
 
+    def _delete_records(self, sources: list[str]) -> None:
+        """Delete source records, leaving a removal mark for each (with a new stamp)."""
+        if not sources:
+            self._stamp()
+            return
+        self.sources.delete(ids=[source_key(s) for s in sources])
+        changed, stamp = _now_us(), _stamp_record()
+        self._batched(
+            self.sources.upsert,
+            [removal_key(s) for s in sources] + stamp["ids"],
+            embeddings=[[1.0]] * len(sources) + stamp["embeddings"],
+            documents=[""] * len(sources) + stamp["documents"],
+            metadatas=[{REMOVED: s, CHANGED_AT: changed} for s in sources] + stamp["metadatas"],
+        )
+
     def _drop_versions(self, source: str, keep: str | None) -> None:
         """Delete a source's chunks and references of every version but `keep` (None: all)."""
         where = {"source": source}
@@ -366,8 +406,7 @@ class KnowledgeBase:
         if record is not None:
             self._write_records([{**record, STATE: REMOVING}])
         self._drop_versions(source, keep=None)
-        self.sources.delete(ids=[source_key(source)])
-        self._stamp()
+        self._delete_records([source])
         self.generation += 1
         return record is not None
 
@@ -406,6 +445,7 @@ class KnowledgeBase:
             return problems
         self.generation += 1
         records = self.records()
+        removed = []
         for problem in problems:
             record = records.get(problem.source)
             if problem.action == ROLL_FORWARD:
@@ -427,8 +467,8 @@ class KnowledgeBase:
                 self._drop_versions(problem.source, keep=record["version"])
             else:  # remove what is left; the next ingest of the source adds it again
                 self._drop_versions(problem.source, keep=None)
-                self.sources.delete(ids=[source_key(problem.source)])
-        self._stamp()
+                removed.append(problem.source)
+        self._delete_records(removed)
         self.generation += 1
         return problems
 
@@ -440,6 +480,40 @@ class KnowledgeBase:
         got = self.sources.get(ids=[STAMP_ID], include=["metadatas"])
         stamp = got["metadatas"][0].get("stamp") if got["ids"] else None
         return self.chunks.count(), stamp
+
+    def changes_since(self, since_us: int) -> tuple[list[str], int]:
+        """Sources written or removed at or after `since_us` (microseconds), and the newest
+        change time seen: O(changes), through the sources collection's metadata index."""
+        got = self.sources.get(where={CHANGED_AT: {"$gte": int(since_us)}}, include=["metadatas"])
+        names, newest = [], since_us
+        for meta in got["metadatas"] or []:
+            name = meta.get("source") or meta.get(REMOVED)
+            if name:
+                names.append(name)
+                newest = max(newest, int(meta.get(CHANGED_AT, since_us)))
+        return list(dict.fromkeys(names)), newest
+
+    def source_chunks(self, source: str, version: str) -> tuple[list[str], list[str], list[dict]]:
+        """The chunks of one version of one source."""
+        # One indexed equality filter, then the version in Python: an `$and` costs Chroma
+        # several times more, and other versions of a source are rare and short-lived.
+        got = self.chunks.get(where={"source": source}, include=["documents", "metadatas"])
+        keep = [i for i, m in enumerate(got["metadatas"]) if m.get("version") == version]
+        return (
+            [got["ids"][i] for i in keep],
+            [got["documents"][i] for i in keep],
+            [got["metadatas"][i] for i in keep],
+        )
+
+    def chunk_records(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
+        """Text and metadata of these chunks (those still stored)."""
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"])
+        return {
+            cid: (doc, meta)
+            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
 
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         ids: list[str] = []

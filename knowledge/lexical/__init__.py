@@ -1,0 +1,63 @@
+"""The lexical (BM25) side of retrieval, behind one interface.
+
+`LexicalIndex` is what the retriever asks of it. `StoreIndex` is the in-process implementation:
+segments of numpy arrays (knowledge.lexical.segments) persisted next to the store, or in a
+local cache folder per replica when the store is a Chroma server, kept in step with the store
+one changed source at a time (knowledge.store.KnowledgeBase.changes_since). On distributed
+Chroma, a class with the same methods over `Collection.search` with sparse vectors can take
+its place.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .segments import SegmentIndex
+from .sync import StoreIndex
+from .tokens import SourceDoc, acronyms, chunk_terms
+
+
+class LexicalIndex(Protocol):
+    @property
+    def size(self) -> int:
+        """Live chunks."""
+
+    @property
+    def generation(self) -> int:
+        """Moves whenever the indexed content changes, for caches derived from it."""
+
+    def refresh(self) -> bool:
+        """Catch up with the store; True when something changed."""
+
+    def search(
+        self, weights: dict[str, float], depth: int, source: str | None = None, also=()
+    ) -> tuple[list[tuple[str, float]], dict[str, float]]:
+        """The `depth` best chunk ids with weighted BM25 scores (only scores > 0), and the
+        scores of the chunk ids in `also`."""
+
+    def doc_freq(self, term: str) -> int: ...
+
+    def idf(self, term: str) -> float: ...
+
+    def word_count(self, word: str) -> int:
+        """Chunks containing this surface (unstemmed) word."""
+
+    def live_words(self) -> list[str]: ...
+
+    @property
+    def acronyms(self) -> dict[str, str]: ...
+
+    def reference_entry(self, ref_id: str) -> str | None:
+        """The chunk id of the reference-list entry that lists `ref_id`."""
+
+    def titles(self) -> list[str]: ...
+
+
+__all__ = [
+    "LexicalIndex",
+    "SegmentIndex",
+    "SourceDoc",
+    "StoreIndex",
+    "acronyms",
+    "chunk_terms",
+]

@@ -1,0 +1,194 @@
+"""The incremental lexical index: real articles added, replaced and removed one at a time must
+score exactly like a BM25 index built from scratch, survive a restart, and catch up on writes
+made by other processes without reading the whole store again."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+
+import numpy as np
+import pytest
+
+from knowledge.settings import REPO_ROOT
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+SEED = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason=f"needs the dev articles in {DEV}")
+
+
+def _from_scratch(kb):
+    """bm25s over every stored chunk of every recorded version, tokenized the same way."""
+    import bm25s
+
+    from knowledge.lexical import SourceDoc
+
+    records = kb.records()
+    ids, docs, metas = kb.all_chunks()
+    by_source = defaultdict(lambda: ([], [], []))
+    for cid, doc, meta in zip(ids, docs, metas, strict=True):
+        if meta["version"] == records[meta["source"]]["version"]:
+            for col, value in zip(by_source[meta["source"]], (cid, doc, meta), strict=True):
+                col.append(value)
+    all_ids, tokens = [], []
+    for source, (i, d, m) in sorted(by_source.items()):
+        sd = SourceDoc.from_chunks(source, records[source]["version"], "", i, d, m)
+        all_ids += sd.ids
+        tokens += sd.tokens
+    bm25 = bm25s.BM25()
+    bm25.index(tokens, show_progress=False)
+    return all_ids, bm25, tokens
+
+
+def _assert_same_scores(index, kb, n_terms=40):
+    ids, bm25, tokens = _from_scratch(kb)
+    assert index.size == len(ids)
+    df = defaultdict(int)
+    for toks in tokens:
+        for t in set(toks):
+            df[t] += 1
+    # Common, middling and rare terms of the live chunks, and one nobody uses.
+    ranked = sorted(df, key=lambda t: (-df[t], t))
+    terms = ranked[:15] + ranked[len(ranked) // 2 : len(ranked) // 2 + 10] + ranked[-15:]
+    for term in terms[:n_terms]:
+        assert index.doc_freq(term) == df[term], term
+        expected = bm25.get_scores([term])
+        top, _ = index.search({term: 1.0}, depth=len(ids))
+        got = dict(top)
+        want = {cid: float(s) for cid, s in zip(ids, expected, strict=True) if s > 0}
+        assert set(got) == set(want), term
+        assert np.allclose([got[c] for c in want], list(want.values()), rtol=1e-4), term
+    # Weighted queries add up the terms.
+    weights = {terms[0]: 1.0, terms[20]: 0.5, terms[-1]: 0.25}
+    top, also = index.search(weights, depth=5, also=[ids[0]])
+    exp = sum(w * bm25.get_scores([t]) for t, w in weights.items())
+    best = np.argsort(-exp)[:5]
+    assert np.allclose([s for _, s in top], exp[best], rtol=1e-4)
+    assert also[ids[0]] == pytest.approx(float(exp[0]), rel=1e-4)
+    assert index.search({"qqqnotaword": 1.0}, depth=5)[0] == []
+
+
+def _ingest(kb, settings, paths):
+    from ingest.pipeline import ingest_sources
+
+    report = ingest_sources([str(p) for p in paths], kb, settings)
+    assert report.ok, report.as_dict()
+    return report
+
+
+@needs_dev
+def test_add_replace_remove_match_a_fresh_build(make_settings, tmp_path):
+    from knowledge.lexical import StoreIndex
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    articles = sorted(p for p in DEV.iterdir() if p.suffix in (".md", ".txt", ".html"))[:5]
+    edited = tmp_path / "edited" / SEED.name
+    edited.parent.mkdir()
+    shutil.copy(SEED, edited)
+    _ingest(kb, settings, [edited, *articles[:3]])
+    index = StoreIndex(kb, tmp_path / "lexical")
+    assert index.refresh() is False and index.stats["built"] == 1  # a first start builds
+    _assert_same_scores(index, kb)
+
+    # Add one article: only it is read and tokenized.
+    _ingest(kb, settings, [articles[3]])
+    assert index.refresh() is True
+    assert index.stats == {"built": 1, "loaded": 0, "applied": 1, "removed": 0}
+    _assert_same_scores(index, kb)
+
+    # Replace one: a new version of a text article with an added paragraph.
+    head, rest = SEED.read_text(encoding="utf-8").split("\n\n", 1)
+    added = "Zymurgy Apprenticeships\n\nBrewers train apprentices in zymurgy for two years."
+    edited.write_text(f"{head}\n\n{added}\n\n{rest}", encoding="utf-8")
+    before, size = index.doc_freq("zymurgi"), index.size
+    _ingest(kb, settings, [edited])
+    assert index.refresh() is True and index.stats["applied"] == 2
+    assert before == 0 and index.doc_freq("zymurgi") >= 1 and index.size >= size
+    _assert_same_scores(index, kb)
+
+    # Remove one: its chunks leave the statistics and the results.
+    gone = str(articles[0].resolve())
+    assert kb.remove(gone)
+    assert index.refresh() is True and index.stats["removed"] == 1
+    assert gone not in {t for t in index.titles()} and index._index.version_of(gone) is None
+    _assert_same_scores(index, kb)
+    top, _ = index.search({"engin": 1.0}, depth=1000)
+    removed = set(kb.chunks.get(where={"source": gone})["ids"])
+    assert not removed and top
+
+
+@needs_dev
+def test_a_restart_loads_the_persisted_index_and_catches_up(make_settings, tmp_path):
+    from knowledge.lexical import StoreIndex
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    articles = sorted(p for p in DEV.iterdir() if p.suffix in (".md", ".txt", ".html"))
+    _ingest(kb, settings, [SEED, *articles[:2]])
+    first = StoreIndex(kb, tmp_path / "lexical")
+    first.refresh()
+    first.save()
+    before = first.search({"engin": 1.0, "salari": 0.5}, depth=10)
+
+    # Same store, nothing written meanwhile: loaded, not rebuilt, same answers.
+    second = StoreIndex(kb, tmp_path / "lexical")
+    second.refresh()
+    assert second.stats == {"built": 0, "loaded": 1, "applied": 0, "removed": 0}
+    assert second.search({"engin": 1.0, "salari": 0.5}, depth=10) == before
+    assert second.acronyms == first.acronyms and second.titles() == first.titles()
+
+    # Written while no index was open: a restart applies just that source.
+    _ingest(kb, settings, [articles[2]])
+    assert kb.remove(str(articles[0].resolve()))
+    third = StoreIndex(kb, tmp_path / "lexical")
+    third.refresh()
+    assert third.stats == {"built": 0, "loaded": 1, "applied": 1, "removed": 1}
+    _assert_same_scores(third, kb)
+
+    # A different store in the same folder is not mistaken for this one.
+    other = open_knowledge_base(make_settings(store=tmp_path / "other"))
+    _ingest(other, settings, [SEED])
+    fourth = StoreIndex(other, tmp_path / "lexical")
+    fourth.refresh()
+    assert fourth.stats["built"] == 1 and fourth.size == other.chunks.count()
+
+
+def test_many_small_writes_keep_few_segments():
+    """Segments merge logarithmically: 200 one-source writes leave O(log n) segments, and
+    scores still equal a fresh build over the same documents."""
+    import bm25s
+
+    from knowledge.lexical import SegmentIndex, SourceDoc
+    from knowledge.text import split_sentences
+
+    text = SEED.read_text(encoding="utf-8")
+    sentences = split_sentences(text)
+    index = SegmentIndex()
+    docs = []
+    for n in range(200):
+        chunk = [sentences[(n + j) % len(sentences)] for j in range(3)]
+        meta = [{"chunk_index": j, "section": "", "title": ""} for j in range(3)]
+        doc = SourceDoc.from_chunks(f"s{n}", "v1", "", [f"c{n}-{j}" for j in range(3)], chunk, meta)
+        index.apply([doc])
+        docs.append(doc)
+    for n in range(0, 200, 7):  # replace every 7th with a different text
+        doc = SourceDoc.from_chunks(
+            f"s{n}", "v2", "", [f"c{n}-x"], [sentences[-1 - n % 5]], [{"chunk_index": 0}]
+        )
+        index.apply([doc])
+        docs[n] = doc
+    index.remove([f"s{n}" for n in range(1, 200, 11)])
+    live = [d for n, d in enumerate(docs) if n % 11 != 1]
+    assert len(index.segments) <= 16
+    ids = [c for d in live for c in d.ids]
+    tokens = [t for d in live for t in d.tokens]
+    bm25 = bm25s.BM25()
+    bm25.index(tokens, show_progress=False)
+    term = max(index.terms.ids, key=index.doc_freq)
+    got = dict(index.search({term: 1.0}).top(len(ids)))
+    want = {c: float(s) for c, s in zip(ids, bm25.get_scores([term]), strict=True) if s > 0}
+    assert got.keys() == want.keys()
+    assert np.allclose([got[c] for c in want], list(want.values()), rtol=1e-4)
