@@ -1,119 +1,111 @@
-"""Hybrid retrieval: BM25 (bm25s) and dense (Chroma) results fused by reciprocal rank fusion."""
+"""Hybrid retrieval: BM25 (knowledge.lexical) and dense (Chroma) results fused by reciprocal
+rank fusion."""
 
 from __future__ import annotations
 
-import logging
-import math
+import bisect
 import re
 import threading
 import time
-from collections import Counter
 
 import numpy as np
 
-from knowledge.schema import IS_REFERENCE_LIST, Passage, passage_from_record
+from knowledge.lexical import LexicalIndex, StoreIndex
+from knowledge.schema import Passage, passage_from_record
 from knowledge.store import KnowledgeBase
-from knowledge.text import STOPWORDS, content_terms, stem, words
+from knowledge.text import STOPWORDS, stem, words
 
 RRF_K = 60
 
 
-def acronyms(texts: list[str]) -> dict[str, str]:
-    """ "ML" -> "machine learning", from capitalized runs such as "Machine Learning Engineer"."""
-    out: dict[str, str] = {}
-    for text in texts:
-        for run in re.findall(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+", text):
-            parts = run.split()
-            for i in range(len(parts)):
-                for j in range(i + 2, len(parts) + 1):
-                    out.setdefault(
-                        "".join(p[0] for p in parts[i:j]).upper(), " ".join(parts[i:j]).lower()
-                    )
-    return out
+class DocFreq:
+    """Document frequency by stem, read from the lexical index (`term in doc_freq`)."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self._index = index
+
+    def __contains__(self, term: str) -> bool:
+        return self._index.doc_freq(term) > 0
+
+    def __getitem__(self, term: str) -> int:
+        return self._index.doc_freq(term)
+
+    def get(self, term: str, default: int = 0) -> int:
+        return self._index.doc_freq(term) or default
 
 
 class Retriever:
-    """Keeps a BM25 index in step with the store; rebuilt whenever the store's fingerprint moves."""
+    """Hybrid search over the store; the lexical side is a LexicalIndex kept current one
+    changed source at a time, and texts come from Chroma for the passages returned only."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, lexical: LexicalIndex | None = None) -> None:
         self.kb = kb
+        self.lexical: LexicalIndex = lexical or StoreIndex(kb, kb.lexical_dir)
+        self.doc_freq = DocFreq(self.lexical)
         self._lock = threading.Lock()
-        self._fingerprint: tuple | None = None
-        self._bm25 = None
-        self._ids: list[str] = []
-        self._docs: list[str] = []
-        self._metas: list[dict] = []
-        self._index_of: dict[str, int] = {}
-        self.doc_freq: Counter = Counter()
-        self._surface: Counter = Counter()
-        self._reference_entries: dict[str, int] = {}  # ref id -> its entry in a References section
         self._checked_at = 0.0
         self._generation = -1
+        # Word vectors of the store's surface words, embedded once each and kept across
+        # changes; rows of words no chunk uses any more are zero.
+        self._word_row: dict[str, int] = {}
+        self._word_vecs: np.ndarray | None = None
         self._vocab: tuple[dict[str, int], np.ndarray] | None = None
         self._vocab_words: list[str] = []
-        self._acronyms: dict[str, str] = {}
+        self._vocab_at = -1
+        self._sorted_words: list[str] = []
+        self._sorted_at = -1
 
     @property
     def size(self) -> int:
-        return len(self._ids)
+        return self.lexical.size
+
+    @property
+    def generation(self) -> int:
+        """Moves whenever the indexed content changes."""
+        return self.lexical.generation
+
+    def titles(self) -> list[str]:
+        return self.lexical.titles()
 
     def refresh(self, max_age: float = 0.0) -> None:
-        """Rebuild the BM25 index when the store changed. `max_age` lets one question reuse a
-        check made moments ago instead of asking the store again for every sub-query."""
+        """Bring the lexical index up to date with the store. `max_age` lets one question reuse
+        a check made moments ago instead of asking the store again for every sub-query."""
         now = time.monotonic()
         if max_age and now - self._checked_at < max_age and self.kb.generation == self._generation:
             return
-        fingerprint = self.kb.fingerprint()
-        self._checked_at, self._generation = now, self.kb.generation
-        if fingerprint == self._fingerprint:
-            return
-        with self._lock:
-            if fingerprint == self._fingerprint:
-                return
-            import bm25s
-
-            logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG
-
-            ids, docs, metas = self.kb.all_chunks()
-            # One pass of tokenizing serves BM25, document frequencies and the surface vocabulary.
-            surface: Counter = Counter()
-            freq: Counter = Counter()
-            section_terms: dict[str, list[str]] = {}
-            tokens = []
-            for d, m in zip(docs, metas, strict=True):
-                doc_words = words(d)
-                surface.update(set(doc_words))
-                section = m.get("section", "")
-                if section not in section_terms:
-                    section_terms[section] = content_terms(section)
-                body = [stem(w) for w in doc_words if w not in STOPWORDS and len(w) > 1]
-                tokens.append(section_terms[section] + body)
-                freq.update(set(tokens[-1]))
-            bm25 = None
-            if ids:
-                bm25 = bm25s.BM25()
-                bm25.index(tokens, show_progress=False)
-            self._surface = surface
-            self._bm25, self._ids, self._docs, self._metas = bm25, ids, docs, metas
-            self._index_of = {cid: i for i, cid in enumerate(ids)}
-            self.doc_freq = freq
-            self._vocab = None
-            self._acronyms = acronyms(docs + [m.get("title", "") for m in metas])
-            self._reference_entries = {
-                m["ref_ids"]: i
-                for i, m in enumerate(metas)
-                if m.get("ref_ids") and "," not in m["ref_ids"] and m.get(IS_REFERENCE_LIST)
-            }
-            self._fingerprint = fingerprint
+        generation = self.kb.generation
+        self.lexical.refresh()
+        self._checked_at, self._generation = now, generation
 
     def vocabulary(self, embedder) -> tuple[dict[str, int], np.ndarray]:
         """Every surface word of the store with its embedding, for similarity matching."""
         with self._lock:
-            if self._vocab is None:
-                surface = sorted(w for w in self._surface if w not in STOPWORDS)
-                vecs = embedder.embed_batch(surface) if surface else np.zeros((0, embedder.dim))
-                self._vocab = ({w: i for i, w in enumerate(surface)}, vecs)
-                self._vocab_words = surface
+            gen = self.lexical.generation
+            if self._vocab is None or self._vocab_at != gen:
+                live = [w for w in self.lexical.live_words() if w not in STOPWORDS]
+                new = [w for w in live if w not in self._word_row]
+                dim = embedder.dim
+                if self._word_vecs is None:
+                    self._word_vecs = np.zeros((0, dim), dtype=np.float32)
+                if new:
+                    vecs = np.asarray(embedder.embed_batch(new), dtype=np.float32)
+                    base = len(self._word_vecs)
+                    self._word_vecs = np.vstack([self._word_vecs, vecs])
+                    self._word_row.update({w: base + i for i, w in enumerate(new)})
+                alive = np.zeros(len(self._word_vecs), dtype=bool)
+                alive[[self._word_row[w] for w in live]] = True
+                dead = np.flatnonzero(~alive & self._word_vecs.any(axis=1))
+                self._word_vecs[dead] = 0.0
+                revived = [w for w in live if not self._word_vecs[self._word_row[w]].any()]
+                if revived:
+                    rows = [self._word_row[w] for w in revived]
+                    self._word_vecs[rows] = embedder.embed_batch(revived)
+                words_by_row = [""] * len(self._word_vecs)
+                for w, i in self._word_row.items():
+                    words_by_row[i] = w
+                self._vocab = ({w: self._word_row[w] for w in live}, self._word_vecs)
+                self._vocab_words = words_by_row
+                self._vocab_at = gen
             return self._vocab
 
     def _neighbours(self, query: str, min_sim: float = 0.55) -> list[tuple[str, float]]:
@@ -133,8 +125,9 @@ class Retriever:
 
     def reference_entry(self, ref_id: str) -> Passage | None:
         """The References-section passage that lists this reference, if the store has one."""
-        i = self._reference_entries.get(ref_id)
-        return self._passage(i) if i is not None else None
+        chunk_id = self.lexical.reference_entry(ref_id)
+        got = self._passages([chunk_id]) if chunk_id else []
+        return got[0] if got else None
 
     def passages_of(self, source: str) -> list[Passage]:
         """Every passage of one source, in order."""
@@ -142,25 +135,42 @@ class Retriever:
         return [self._passage(i) for i, m in enumerate(self._metas) if m.get("source") == source]
 
     def has_acronym(self, acronym: str) -> bool:
-        return acronym.upper() in self._acronyms
+        return acronym.upper() in self.lexical.acronyms
+
+    def _longer_words(self, prefix: str) -> list[str]:
+        """Surface words starting with `prefix`, from a sorted list kept per index state."""
+        gen = self.lexical.generation
+        if self._sorted_at != gen:
+            self._sorted_words = sorted(self.lexical.live_words())
+            self._sorted_at = gen
+        words_ = self._sorted_words
+        out = []
+        for i in range(bisect.bisect_left(words_, prefix), len(words_)):
+            if not words_[i].startswith(prefix):
+                break
+            if words_[i] != prefix:
+                out.append(words_[i])
+        return out
 
     def expand_abbreviations(self, query: str) -> str:
         """Spell out abbreviations the articles never use: "MLE" and "eng" become their words."""
         self.refresh(max_age=1.0)
         vocab = self.doc_freq
+        acronyms = self.lexical.acronyms
 
         def spell(m: re.Match) -> str:
             tok = m.group(0)
             low = tok.lower()
             if stem(low) in vocab or low in STOPWORDS:
                 return tok
-            phrase = self._acronyms.get(tok.upper()) if tok.isupper() or len(tok) <= 4 else None
+            phrase = acronyms.get(tok.upper()) if tok.isupper() or len(tok) <= 4 else None
             if phrase:
                 return phrase
             if 3 <= len(low) <= 4 and low.isalpha():
-                longer = [w for w in self._surface if w.startswith(low) and self._surface[w] >= 2]
+                counts = {w: self.lexical.word_count(w) for w in self._longer_words(low)}
+                longer = [w for w, n in counts.items() if n >= 2]
                 if longer:
-                    return max(longer, key=lambda w: self._surface[w])
+                    return max(longer, key=lambda w: (counts[w], w))
             return tok
 
         query = re.sub(r"\$(\d{1,3})[kK]\b", r"$\1,000", query)  # "$245k" as the articles write it
@@ -172,17 +182,18 @@ class Retriever:
         from .query import find_roles
 
         role_words = {w for r in find_roles(query) for w in words(r)}
+        acronyms = self.lexical.acronyms
         weights: dict[str, float] = {}
         for w in words(query):
             if w in STOPWORDS or len(w) < 2:
                 continue
             weight = specificity(w) * (0.5 if w in role_words else 1.0)
             weights[stem(w)] = max(weights.get(stem(w), 0.0), weight)
-            phrase = self._acronyms.get(w.upper()) if len(w) <= 5 else None
+            phrase = acronyms.get(w.upper()) if len(w) <= 5 else None
             for extra in words(phrase or ""):
                 weights.setdefault(stem(extra), 0.5 * weight)
         lowered = query.lower()
-        for acronym, phrase in self._acronyms.items():
+        for acronym, phrase in acronyms.items():
             if len(phrase.split()) > 1 and phrase in lowered:
                 weights.setdefault(acronym.lower(), 0.5)
         for extra, sim in self._neighbours(query):
@@ -190,30 +201,22 @@ class Retriever:
         return weights
 
     def idf(self, term: str) -> float:
-        n = max(1, len(self._ids))
-        return math.log(
-            1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5)
-        )
+        return self.lexical.idf(term)
 
-    def _passage(self, i: int) -> Passage:
-        return passage_from_record(self._ids[i], self._docs[i], self._metas[i])
+    def _passages(self, ids: list[str]) -> list[Passage]:
+        """Passages for these chunk ids, in order, from Chroma (those still stored)."""
+        records = self.kb.chunk_records(ids)
+        return [passage_from_record(cid, *records[cid]) for cid in ids if cid in records]
 
     def search(
         self, query: str, k: int, query_vector: np.ndarray | None = None, source: str | None = None
     ) -> list[Passage]:
         self.refresh(max_age=1.0)
-        if not self._ids:
+        size = self.size
+        if not size:
             return []
-        depth = min(len(self._ids), max(4 * k, 20))
-        bm25_scores = np.zeros(len(self._ids), dtype=np.float32)
-        if self._bm25 is not None:
-            for term, weight in self.query_terms(query).items():
-                if term in self.doc_freq:
-                    bm25_scores = bm25_scores + weight * self._bm25.get_scores([term])
-        if source:
-            mask = np.array([m["source"] == source for m in self._metas])
-            bm25_scores = np.where(mask, bm25_scores, -1.0)
-        bm25_rank = [int(i) for i in np.argsort(-bm25_scores)[:depth] if bm25_scores[i] > 0]
+        depth = min(size, max(4 * k, 20))
+        weights = {t: w for t, w in self.query_terms(query).items() if t in self.doc_freq}
 
         if query_vector is None:
             query_vector = self.kb.embedder.embed_batch([query])[0]
@@ -225,20 +228,21 @@ class Retriever:
         )
         dense_ids = got["ids"][0]
         dense_sim = {cid: 1.0 - d for cid, d in zip(dense_ids, got["distances"][0], strict=True)}
+        lexical, known = self.lexical.search(weights, depth, source=source, also=dense_ids)
+        bm25 = dict(lexical)
+        bm25.update(known)
 
-        fused: dict[int, float] = {}
-        for rank, i in enumerate(bm25_rank):
-            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        fused: dict[str, float] = {}
+        for rank, (cid, _score) in enumerate(lexical):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         for rank, cid in enumerate(dense_ids):
-            i = self._index_of.get(cid)
-            if i is not None:  # a chunk written after our last refresh is picked up next time
-                fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+            if cid in known:  # a chunk written after our last refresh is picked up next time
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused, key=fused.get, reverse=True)[:k]
         out = []
-        for i in best:
-            p = self._passage(i)
-            p.score = fused[i]
-            p.bm25 = float(bm25_scores[i])
+        for p in self._passages(best):
+            p.score = fused[p.id]
+            p.bm25 = float(bm25.get(p.id, 0.0))
             p.dense = dense_sim.get(p.id, 0.0)
             out.append(p)
         return out

@@ -109,11 +109,11 @@ class Assistant:
 
     def default_pair(self) -> list[str] | None:
         """The pair of roles "the two roles" means: from the first article titled "X vs Y"."""
-        key = self.retriever._fingerprint
+        key = self.retriever.generation
         with self._pair_lock:
             if key != self._pair_key:
                 pair = None
-                for title in sorted({m.get("title", "") for m in self.retriever._metas}):
+                for title in self.retriever.titles():
                     pair = pair_from_title(title)
                     if pair:
                         break

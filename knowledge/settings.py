@@ -20,6 +20,8 @@ class Settings(BaseSettings):
 
     chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST"))
     chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT"))
+    # With a Chroma server, each replica keeps its lexical index here (one folder per server).
+    lexical_cache: Path = Path.home() / ".cache" / "career-assistant" / "lexical"
 
     openai_api_key: str | None = Field(None, validation_alias=AliasChoices("OPENAI_API_KEY"))
     openai_base_url: str | None = Field(None, validation_alias=AliasChoices("OPENAI_BASE_URL"))

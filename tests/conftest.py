@@ -63,6 +63,7 @@ def make_settings(tmp_path):
 
     def make(**overrides):
         overrides.setdefault("store", tmp_path / "store")
+        overrides.setdefault("lexical_cache", tmp_path / "lexical-cache")
         overrides.setdefault("openai_api_key", None)
         overrides.setdefault("openai_base_url", None)
         overrides.setdefault("chroma_host", None)

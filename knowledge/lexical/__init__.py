@@ -33,7 +33,7 @@ class LexicalIndex(Protocol):
         self, weights: dict[str, float], depth: int, source: str | None = None, also=()
     ) -> tuple[list[tuple[str, float]], dict[str, float]]:
         """The `depth` best chunk ids with weighted BM25 scores (only scores > 0), and the
-        scores of the chunk ids in `also`."""
+        scores of those chunk ids in `also` that the index holds."""
 
     def doc_freq(self, term: str) -> int: ...
 

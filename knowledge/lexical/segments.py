@@ -316,12 +316,13 @@ class Hits:
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         return [(self._segments[n].ids[r].decode(), s) for s, n, r in cands[:depth]]
 
-    def score_of(self, chunk_id: str) -> float:
+    def score_of(self, chunk_id: str) -> float | None:
+        """The chunk's score, or None when the index does not hold it (yet)."""
         for seg, sc in zip(self._segments, self._scores, strict=True):
             r = seg.row_of(chunk_id)
             if r >= 0 and seg.alive[r]:
                 return float(sc[r])
-        return 0.0
+        return None
 
 
 class SegmentIndex:

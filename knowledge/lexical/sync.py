@@ -163,7 +163,8 @@ class StoreIndex:
 
     def search(self, weights, depth, source=None, also=()):
         hits = self._ready().search(weights)
-        return hits.top(depth, source), {cid: hits.score_of(cid) for cid in also}
+        scores = {cid: hits.score_of(cid) for cid in also}
+        return hits.top(depth, source), {c: s for c, s in scores.items() if s is not None}
 
     def doc_freq(self, term: str) -> int:
         return self._ready().doc_freq(term)
