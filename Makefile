@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: install run test bench lint eval screenshots
+.PHONY: install run test bench bench-large lint eval screenshots
 
 # One line of our own; pip's output goes to .venv/pip.log and is shown only when it fails.
 $(STAMP): pyproject.toml
@@ -34,6 +34,10 @@ eval: $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
+
+# About 100k chunks (9000 synthetic articles): 20-40 minutes on 2 cores.
+bench-large: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py --large
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

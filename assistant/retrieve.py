@@ -16,6 +16,9 @@ from knowledge.store import KnowledgeBase
 from knowledge.text import STOPWORDS, stem, words
 
 RRF_K = 60
+# Seconds one replica may answer from its index before asking the store for changes again
+# (an O(1) stamp read): writes made through any other replica show up within this.
+CHECK_EVERY = 0.25
 
 
 class DocFreq:
@@ -154,7 +157,7 @@ class Retriever:
 
     def expand_abbreviations(self, query: str) -> str:
         """Spell out abbreviations the articles never use: "MLE" and "eng" become their words."""
-        self.refresh(max_age=1.0)
+        self.refresh(max_age=CHECK_EVERY)
         vocab = self.doc_freq
         acronyms = self.lexical.acronyms
 
@@ -211,7 +214,7 @@ class Retriever:
     def search(
         self, query: str, k: int, query_vector: np.ndarray | None = None, source: str | None = None
     ) -> list[Passage]:
-        self.refresh(max_age=1.0)
+        self.refresh(max_age=CHECK_EVERY)
         size = self.size
         if not size:
             return []
