@@ -37,6 +37,31 @@ class DocFreq:
         return self._index.doc_freq(term) or default
 
 
+class Vocabulary:
+    """Live surface words (no stopwords) to their rows in the word-vector matrix."""
+
+    def __init__(self, index: LexicalIndex, live: np.ndarray) -> None:
+        self._index = index
+        self._live = live
+        self._count = int(live.sum())
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        i = self._index.word_id(word)
+        return i if i is not None and i < len(self._live) and self._live[i] else default
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        i = self.get(word)
+        if i is None:
+            raise KeyError(word)
+        return i
+
+    def __len__(self) -> int:
+        return self._count
+
+
 class Retriever:
     """Hybrid search over the store; the lexical side is a LexicalIndex kept current one
     changed source at a time, and texts come from Chroma for the passages returned only."""
@@ -50,10 +75,11 @@ class Retriever:
         self._generation = -1
         # Word vectors of the store's surface words, embedded once each and kept across
         # changes; rows of words no chunk uses any more are zero.
-        self._word_row: dict[str, int] = {}
+        self._row_words: list[str] = []
         self._word_vecs: np.ndarray | None = None
-        self._vocab: tuple[dict[str, int], np.ndarray] | None = None
-        self._vocab_words: list[str] = []
+        self._embedded = np.zeros(0, dtype=bool)
+        self._stop = np.zeros(0, dtype=bool)
+        self._vocab: tuple[Vocabulary, np.ndarray] | None = None
         self._vocab_at = -1
         self._sorted_words: list[str] = []
         self._sorted_at = -1
@@ -80,34 +106,40 @@ class Retriever:
         self.lexical.refresh()
         self._checked_at, self._generation = now, generation
 
-    def vocabulary(self, embedder) -> tuple[dict[str, int], np.ndarray]:
-        """Every surface word of the store with its embedding, for similarity matching."""
+    def vocabulary(self, embedder) -> tuple[Vocabulary, np.ndarray]:
+        """Every surface word of the store with its embedding, for similarity matching.
+
+        Rows follow the lexical index's word ids, which only grow: a change embeds its new
+        words only. Rows of stopwords and of words no chunk uses any more are zero."""
         with self._lock:
             gen = self.lexical.generation
             if self._vocab is None or self._vocab_at != gen:
-                live = [w for w in self.lexical.live_words() if w not in STOPWORDS]
-                new = [w for w in live if w not in self._word_row]
-                dim = embedder.dim
+                known = len(self._row_words)
+                new = self.lexical.surface_words(known)
                 if self._word_vecs is None:
-                    self._word_vecs = np.zeros((0, dim), dtype=np.float32)
-                if new:
-                    vecs = np.asarray(embedder.embed_batch(new), dtype=np.float32)
-                    base = len(self._word_vecs)
-                    self._word_vecs = np.vstack([self._word_vecs, vecs])
-                    self._word_row.update({w: base + i for i, w in enumerate(new)})
-                alive = np.zeros(len(self._word_vecs), dtype=bool)
-                alive[[self._word_row[w] for w in live]] = True
-                dead = np.flatnonzero(~alive & self._word_vecs.any(axis=1))
+                    self._word_vecs = np.zeros((0, embedder.dim), dtype=np.float32)
+                    self._embedded = np.zeros(0, dtype=bool)
+                self._row_words = self._row_words + new
+                n = len(self._row_words)
+                if n > len(self._word_vecs):  # grow by doubling: appends stay O(new words)
+                    grown = np.zeros((max(n, 2 * len(self._word_vecs)), embedder.dim), np.float32)
+                    grown[:known] = self._word_vecs[:known]
+                    self._word_vecs = grown
+                self._embedded = np.concatenate([self._embedded, np.zeros(len(new), dtype=bool)])
+                self._stop = np.concatenate(
+                    [self._stop, np.array([w in STOPWORDS for w in new], dtype=bool)]
+                )
+                counts = np.asarray(self.lexical.word_counts())[:n]
+                live = (counts > 0) & ~self._stop
+                dead = np.flatnonzero(self._embedded & ~live)
                 self._word_vecs[dead] = 0.0
-                revived = [w for w in live if not self._word_vecs[self._word_row[w]].any()]
-                if revived:
-                    rows = [self._word_row[w] for w in revived]
-                    self._word_vecs[rows] = embedder.embed_batch(revived)
-                words_by_row = [""] * len(self._word_vecs)
-                for w, i in self._word_row.items():
-                    words_by_row[i] = w
-                self._vocab = ({w: self._word_row[w] for w in live}, self._word_vecs)
-                self._vocab_words = words_by_row
+                self._embedded[dead] = False
+                todo = np.flatnonzero(live & ~self._embedded)
+                if len(todo):
+                    texts = [self._row_words[i] for i in todo]
+                    self._word_vecs[todo] = embedder.embed_batch(texts)
+                    self._embedded[todo] = True
+                self._vocab = (Vocabulary(self.lexical, live), self._word_vecs[:n])
                 self._vocab_at = gen
             return self._vocab
 
@@ -117,7 +149,7 @@ class Retriever:
         vocab, vecs = self.vocabulary(self.kb.embedder)
         if not qwords or not len(vocab):
             return []
-        names = self._vocab_words
+        names = self._row_words
         sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
         out = []
         for w, row in zip(qwords, sims, strict=True):

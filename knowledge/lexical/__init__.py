@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import numpy as np
+
 from .segments import SegmentIndex
 from .sync import StoreIndex
 from .tokens import SourceDoc, acronyms, chunk_terms
@@ -41,6 +43,14 @@ class LexicalIndex(Protocol):
 
     def word_count(self, word: str) -> int:
         """Chunks containing this surface (unstemmed) word."""
+
+    def surface_words(self, start: int = 0) -> list[str]:
+        """Surface words by id from `start`; ids are stable and only grow."""
+
+    def word_counts(self) -> np.ndarray:
+        """Chunks per surface word id."""
+
+    def word_id(self, word: str) -> int | None: ...
 
     def live_words(self) -> list[str]: ...
 

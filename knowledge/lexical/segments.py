@@ -19,6 +19,7 @@ import os
 import threading
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,14 +179,16 @@ def build_segment(docs: list[SourceDoc]) -> Segment:
     for n, doc in enumerate(docs):
         start = len(ids)
         for chunk_id, tokens, surface in zip(doc.ids, doc.tokens, doc.surface, strict=True):
-            uniq, tfs = np.unique(terms.map(tokens), return_counts=True)
+            counts = Counter(tokens)
+            uniq = terms.map(list(counts))
+            tfs = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
             ids.append(chunk_id.encode())
             doc_len.append(len(tokens))
             doc_src.append(n)
             d_counts.append(len(uniq))
             d_terms.append(uniq)
             d_tfs.append(tfs)
-            sw = np.unique(words.map(sorted(surface)))
+            sw = words.map(list(surface))
             s_counts.append(len(sw))
             s_words.append(sw)
         sources[doc.source] = SourceEntry(
@@ -366,6 +369,17 @@ class SegmentIndex:
         """Chunks whose text has this surface word."""
         i = self.words.ids.get(word)
         return int(self.word_df[i]) if i is not None and i < len(self.word_df) else 0
+
+    def surface_words(self, start: int = 0) -> list[str]:
+        """Surface words by id from `start` on; ids only grow, so callers can cache per id."""
+        return self.words.words[start:]
+
+    def word_counts(self) -> np.ndarray:
+        """Chunks per surface word id (zero for words no live chunk uses)."""
+        return self.word_df[: len(self.words.words)]
+
+    def word_id(self, word: str) -> int | None:
+        return self.words.ids.get(word)
 
     def live_words(self) -> list[str]:
         live = np.flatnonzero(self.word_df > 0)

@@ -175,6 +175,15 @@ class StoreIndex:
     def word_count(self, word: str) -> int:
         return self._ready().word_count(word)
 
+    def surface_words(self, start: int = 0) -> list[str]:
+        return self._ready().surface_words(start)
+
+    def word_counts(self):
+        return self._ready().word_counts()
+
+    def word_id(self, word: str) -> int | None:
+        return self._ready().word_id(word)
+
     def live_words(self) -> list[str]:
         return self._ready().live_words()
 
