@@ -59,7 +59,7 @@ def _name_words(name: str) -> list[str]:
 
 
 def index(retriever, kb) -> FollowedIndex:
-    key = retriever._fingerprint
+    key = retriever.generation
     with _lock:
         got = _cache.get(retriever)
         if got and got[0] == key:

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from ..schema import source_key
+from ..store import is_complete
 from .segments import SegmentIndex
 from .tokens import SourceDoc
 
@@ -81,7 +82,8 @@ class StoreIndex:
         """Every stored source from scratch, reading chunks page by page and tokenizing each
         source as soon as all its chunks arrived (texts are not kept)."""
         index = SegmentIndex(self.folder)
-        records = self.kb.records()
+        # Only complete records: a source mid-write is picked up when its writer finishes.
+        records = {s: r for s, r in self.kb.records().items() if is_complete(r)}
         index.state["seen"] = max(
             (int(r.get("changed_at", 0)) for r in records.values()), default=0
         )
@@ -133,8 +135,8 @@ class StoreIndex:
         gone = [n for n in names if n not in current and index.version_of(n) is not None]
         docs = []
         for name, rec in current.items():
-            if index.version_of(name) == rec.get("version"):
-                continue
+            if not is_complete(rec) or index.version_of(name) == rec.get("version"):
+                continue  # mid-write: keep what is indexed until the writer finishes
             ids, texts, metas = self.kb.source_chunks(name, rec["version"])
             docs.append(
                 SourceDoc.from_chunks(name, rec["version"], rec.get("title", ""), ids, texts, metas)
