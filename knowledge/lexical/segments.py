@@ -60,7 +60,14 @@ class Vocabulary:
         return i
 
     def map(self, words: list[str]) -> np.ndarray:
-        return np.fromiter((self.id(w) for w in words), dtype=np.int32, count=len(words))
+        ids, known, out = self.ids, self.ids.get, []
+        for w in words:
+            i = known(w)
+            if i is None:
+                i = ids[w] = len(self.words)
+                self.words.append(w)
+            out.append(i)
+        return np.array(out, dtype=np.int32)
 
 
 @dataclass
