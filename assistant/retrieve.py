@@ -166,8 +166,13 @@ class Retriever:
 
     def passages_of(self, source: str) -> list[Passage]:
         """Every passage of one source, in order."""
-        self.refresh(max_age=1.0)
-        return [self._passage(i) for i, m in enumerate(self._metas) if m.get("source") == source]
+        self.refresh(max_age=CHECK_EVERY)
+        version = self.lexical.version_of(source)
+        if version is None:
+            return []
+        ids, docs, metas = self.kb.source_chunks(source, version)
+        out = [passage_from_record(*row) for row in zip(ids, docs, metas, strict=True)]
+        return sorted(out, key=lambda p: (p.chunk_index, p.id))
 
     def has_acronym(self, acronym: str) -> bool:
         return acronym.upper() in self.lexical.acronyms

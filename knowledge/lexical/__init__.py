@@ -62,6 +62,9 @@ class LexicalIndex(Protocol):
 
     def titles(self) -> list[str]: ...
 
+    def version_of(self, source: str) -> str | None:
+        """The indexed version of a source (None when it is not indexed)."""
+
 
 __all__ = [
     "LexicalIndex",

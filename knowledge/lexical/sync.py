@@ -198,3 +198,6 @@ class StoreIndex:
 
     def titles(self) -> list[str]:
         return self._ready().titles()
+
+    def version_of(self, source: str) -> str | None:
+        return self._ready().version_of(source)
