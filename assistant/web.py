@@ -423,7 +423,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
         headers=COLUMNS,
         interactive=False,
         wrap=True,
-        column_widths=["24%", "28%", "6%", "8%", "10%", "8%", "16%"],
+        column_widths=["22%", "23%", "7%", "10%", "12%", "10%", "16%"],
         label="Articles",
         elem_id="library-table",
     )
