@@ -37,6 +37,7 @@ class Fetched:
     etag: str = ""
     last_modified: str = ""
     not_modified: bool = False  # a conditional request answered 304: `data` is empty
+    charset: str | None = None  # as declared by the Content-Type header
 
 
 class FetchError(IngestError):
@@ -210,6 +211,7 @@ def fetch(
                         bytes(body),
                         etag=r.headers.get("etag", "")[:200],
                         last_modified=r.headers.get("last-modified", "")[:100],
+                        charset=_charset(r.headers),
                     )
             except httpx.ConnectTimeout:
                 raise FetchError(
@@ -314,6 +316,14 @@ def _unbrotli(stream: Iterable[bytes]) -> Iterator[bytes]:
                 out = d.process(b"", output_buffer_limit=PIECE)
     except brotli.error as exc:
         raise FetchError(f"the response is not valid br data ({exc})", "invalid br data") from None
+
+
+def _charset(headers) -> str | None:
+    for part in headers.get("content-type", "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")[:40]
+    return None
 
 
 def _too_big(url: str, max_bytes: int) -> FetchError:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.errors import IngestError
+from knowledge.schema import TITLE
 
 from .fetch import fetch, normalize_url
+from .formats.html import html_article
+from .formats.markdown import render
+from .formats.pdf import budget_error, pdf_article
+from .formats.text import decode_text, looks_like_markdown, plain_text
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 SUPPORTED = {
@@ -28,6 +33,8 @@ class Loaded:
     kind: str  # txt | md | html | pdf
     text: str  # decoded text; Markdown for html and md
     title_hint: str | None = None
+    meta: dict = field(default_factory=dict)  # title, authors, published, description
+    structured: bool = True  # headings marked with "#" by a format parser
 
 
 def is_url(value: str) -> bool:
@@ -88,6 +95,7 @@ def load(
     timeout: float,
     allow_private: bool,
     allowed_networks: tuple[str, ...] = (),
+    max_text_chars: int | None = None,
 ) -> Loaded:
     if is_url(value):
         got = fetch(
@@ -97,7 +105,8 @@ def load(
             allow_private=allow_private,
             allowed_networks=allowed_networks,
         )
-        return decode(got.url, got.kind, got.data)
+        charset = getattr(got, "charset", None)
+        return decode(got.url, got.kind, got.data, charset=charset, max_text_chars=max_text_chars)
     path = Path(value)
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
@@ -111,61 +120,42 @@ def load(
             f"{path.name} is {size:,} bytes, over the {max_bytes:,}-byte limit "
             "(raise ASSISTANT_MAX_SOURCE_BYTES to allow it)"
         )
-    return decode(str(path.resolve()), kind, path.read_bytes())
+    return decode(str(path.resolve()), kind, path.read_bytes(), max_text_chars=max_text_chars)
 
 
-def decode(source: str, kind: str, data: bytes) -> Loaded:
+def decode(
+    source: str,
+    kind: str,
+    data: bytes,
+    *,
+    charset: str | None = None,
+    max_text_chars: int | None = None,
+) -> Loaded:
+    """Bytes of one source as normalised text plus its metadata.
+
+    charset is the one an HTTP header declared; max_text_chars the extracted-text budget
+    (default: ASSISTANT_MAX_TEXT_CHARS), enforced while extracting.
+    """
     name = source.rsplit("/", 1)[-1] or source
+    if max_text_chars is None:
+        from knowledge.settings import get_settings
+
+        max_text_chars = get_settings().max_text_chars
     if not data.strip():
         raise IngestError(f"{name} is empty")
     if kind == "pdf":
-        return Loaded(source, kind, _pdf_text(name, data))
-    if b"\x00" in data[:8192]:
-        raise IngestError(f"{name} looks binary, not {kind} text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(
-            f"{name} is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
-        ) from None
+        text, meta = pdf_article(name, data, max_text_chars)
+        return Loaded(source, kind, text, meta.get(TITLE), meta)
+    text = decode_text(name, kind, data, charset)
+    if len(text) > max_text_chars:
+        raise budget_error(name, max_text_chars)
     controls = len(_CONTROLS.findall(text, 0, 8192))
     if controls > 0.01 * min(len(text), 8192):
         raise IngestError(f"{name} looks binary: it is full of control characters")
     if kind == "html":
-        return _html(name, source, text)
-    return Loaded(source, kind, text)
-
-
-def _html(name: str, source: str, html: str) -> Loaded:
-    import trafilatura
-
-    md = trafilatura.extract(
-        html,
-        output_format="markdown",
-        include_comments=False,
-        include_links=False,
-        include_images=False,
-        include_formatting=True,  # without it headings come out as plain lines
-        include_tables=True,
-        favor_recall=True,
-    )
-    if not md or not md.strip():
-        raise IngestError(f"{name} has no readable article text")
-    meta = trafilatura.extract_metadata(html)
-    return Loaded(source, "html", md, title_hint=(meta.title if meta else None))
-
-
-def _pdf_text(name: str, data: bytes) -> str:
-    import io
-
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # corrupt files raise almost anything from deep inside pypdf
-        raise IngestError(f"{name} is not a readable PDF: {exc}") from None
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    if not text.strip():
-        raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
-    return text
+        body, meta = html_article(name, text)
+        return Loaded(source, "html", body, meta.get(TITLE), meta)
+    if kind == "md" or looks_like_markdown(text):
+        rendered = render(text)
+        return Loaded(source, kind, rendered.text, rendered.meta.get(TITLE), rendered.meta)
+    return Loaded(source, kind, plain_text(text), None, {}, structured=False)

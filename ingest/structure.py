@@ -61,22 +61,27 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
     return out
 
 
-def _strip_md(text: str) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 \2", text)
-    # Emphasis markers only where they wrap words: "window.__xss" in an article stays as written.
-    text = re.sub(r"\*\*(\S(?:.*?\S)?)\*\*", r"\1", text)
-    text = re.sub(r"(?<!\w)__(\S(?:.*?\S)?)__(?!\w)", r"\1", text)
-    return text.replace("`", "")
+def parse_article(
+    source: str,
+    text: str,
+    kind: str,
+    title_hint: str | None = None,
+    *,
+    structured: bool | None = None,
+) -> Article:
+    """Sections and references of cleaned text.
 
-
-def parse_article(source: str, text: str, kind: str, title_hint: str | None = None) -> Article:
-    markdown = kind in ("md", "html")
+    structured: the text came through a format parser (Markdown, HTML, PDF, Markdown-ish .txt)
+    and marks headings with `#`; otherwise plain-text heading rules apply. title_hint is the
+    title from the article's metadata, which wins over its first heading.
+    """
+    markdown = kind != "txt" if structured is None else structured
     blocks = _blocks(text, markdown)
+    hint = " ".join((title_hint or "").split())
     title = ""
-    if blocks and blocks[0][1]:
+    if blocks and blocks[0][1] and (not hint or _same(blocks[0][0], hint)):
         title = blocks.pop(0)[0]
-    title = title or (title_hint or "").strip() or _fallback_title(source, blocks)
+    title = hint or title or _fallback_title(source, blocks, markdown)
     sections: list[Section] = [Section("")]
     ref_blocks: list[str] = []
     in_refs = False
@@ -88,15 +93,24 @@ def parse_article(source: str, text: str, kind: str, title_hint: str | None = No
             ref_blocks.append(block)
             sections[-1].paragraphs.append(block)
         else:
-            sections[-1].paragraphs.append(_strip_md(block) if markdown else block)
+            sections[-1].paragraphs.append(block)
     sections = [s for s in sections if s.paragraphs]
     refs = [parse_reference(e, source) for e in split_entries(ref_blocks)]
     unique = list({r.ref_id: r for r in refs}.values())
     return Article(source, title, sections, unique, text)
 
 
-def _fallback_title(source: str, blocks: list[tuple[str, bool]]) -> str:
-    for block, _ in blocks:
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+
+
+def _fallback_title(source: str, blocks: list[tuple[str, bool]], markdown: bool) -> str:
+    """A short first line, else the file name: "cs-degree-vs-bootcamp.txt" -> "Cs degree vs bootcamp"."""
+    for block, _ in blocks[:1]:
         first = block.split("\n")[0]
-        return first if len(first) <= 120 else first[:117] + "..."
-    return source.rsplit("/", 1)[-1]
+        if not markdown and len(first) <= 120:
+            return first
+    name = source.rstrip("/").rsplit("/", 1)[-1]
+    stem = name.split("?")[0].split(".")[0] or name
+    words = " ".join(re.split(r"[-_+\s]+", stem)).strip()
+    return (words[:1].upper() + words[1:])[:120] if words else name

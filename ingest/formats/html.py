@@ -1,0 +1,116 @@
+"""HTML pages: the article's main text (trafilatura) turned into normalised text through the
+same Markdown parser, and the title, authors and date from the page itself.
+
+Kept: headings, paragraphs, lists, tables (one line per row), the text of links. Dropped:
+navigation, sidebars, footers, comments, scripts, images, forms. Questions written as bold
+paragraphs (Q&A pages) become sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.errors import IngestError
+from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, TITLE
+
+from .markdown import render
+from .meta import authors_of, iso_date
+
+_TITLE_SEP = re.compile(r"\s[|–—·:»-]{1,2}\s")
+_NAME = r"[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){0,3}"
+_BYLINE = re.compile(rf"^(?i:(?:written|authored|posted|story|words)\s{{1,2}})?(?i:by)\s{{1,3}}({_NAME})")
+
+
+def _meta_content(doc, *names: str) -> str:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for node in doc.xpath(f"//meta[@{attr}=$n]", n=name):
+                content = " ".join((node.get("content") or "").split())
+                if content:
+                    return content
+    return ""
+
+
+def _title(doc, og_title: str) -> str:
+    h1s = [" ".join(h.text_content().split()) for h in doc.xpath("//h1")]
+    h1s = [h for h in h1s if h and len(h) <= 300]
+    page_title = " ".join((doc.findtext(".//title") or "").split())
+    site = _meta_content(doc, "og:site_name")
+    # The site's name is often the page's only h1; a title "Article | Site" names it last.
+    trailing = {p.strip() for t in (og_title, page_title) for p in _TITLE_SEP.split(t)[1:]}
+    h1s = [h for h in h1s if h != site and h not in trailing]
+    if len(h1s) == 1:
+        return h1s[0]
+    for h in h1s:  # several h1s: the one the page's title names
+        if h and (h in og_title or h in page_title):
+            return h
+    for candidate in (og_title, page_title):
+        parts = [p.strip() for p in _TITLE_SEP.split(candidate) if p.strip()]
+        parts = [p for p in parts if p != site]
+        if parts:
+            return parts[0]
+    return ""
+
+
+def _byline(doc) -> tuple[str, str]:
+    """(author, date) from a short "Written by ... published on ..." line, if the page has one."""
+    for node in doc.xpath("//body//*[self::p or self::h2 or self::h3 or self::h4 or self::span "
+                          "or self::div or self::small or self::address]"):
+        text = " ".join(node.text_content().split())
+        if not text or len(text.split()) > 20:
+            continue
+        m = _BYLINE.match(text)
+        if m:
+            return m.group(1), iso_date(text)
+    return "", ""
+
+
+def html_article(name: str, html: str) -> tuple[str, dict]:
+    """(normalised text, metadata) of an HTML page; IngestError if no article text is found."""
+    import lxml.html
+    import trafilatura
+
+    md = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_comments=False,
+        include_links=True,
+        include_images=False,
+        include_formatting=True,  # without it headings come out as plain lines
+        include_tables=True,
+        favor_recall=True,
+    )
+    if not md or not md.strip():
+        raise IngestError(f"{name} has no readable article text")
+    rendered = render(md)
+    meta: dict = {}
+    try:
+        doc = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        doc = None
+    if doc is not None:
+        og_title = _meta_content(doc, "og:title", "twitter:title")
+        title = _title(doc, og_title)
+        author = authors_of(
+            _meta_content(doc, "author", "article:author", "citation_author", "dc.creator")
+        )
+        date = iso_date(
+            _meta_content(
+                doc,
+                "article:published_time",
+                "datePublished",
+                "citation_publication_date",
+                "dc.date",
+                "date",
+            )
+        )
+        by_author, by_date = _byline(doc)
+        author = author if author and not author.startswith("http") else authors_of(by_author)
+        date = date or by_date
+        description = _meta_content(doc, "description", "og:description")
+        for key, value in ((TITLE, title), (AUTHORS, author), (PUBLISHED, date)):
+            if value:
+                meta[key] = value
+        if description:
+            meta[DESCRIPTION] = description[:500]
+    return rendered.text, meta

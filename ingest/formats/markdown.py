@@ -1,0 +1,304 @@
+"""Markdown (and Markdown-ish text) through a real parser, markdown-it-py.
+
+Output is the normalised text the rest of ingest reads: `#` headings, one paragraph per
+blank-line block, lists as `- item` lines kept with the sentence that introduces them, tables
+as one line per row naming its header cells, and every link reduced to its text with the URL
+carried after an invisible marker (see `LINK_MARK`) so chunks can keep it in metadata.
+
+Kept: headings of any level (setext too), paragraphs, lists, block quotes, tables, footnotes
+(as reference entries), the text of inline HTML. Dropped: YAML front matter (read as metadata
+instead), images, code blocks and diagrams, HTML comments and tags, template tags (Liquid,
+Jinja/Nunjucks, kramdown attribute lists) and table-of-contents placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from knowledge.schema import REFERENCES_HEADING
+
+from .meta import article_meta
+
+# A link's URL travels after its text between two of these; split.py moves it to metadata.
+LINK_MARK = "\u2063"
+
+# Template tags are removed before parsing: they may sit inside a link's URL.
+# Every pattern is bounded, so each runs in linear time on any input.
+_TEMPLATE = re.compile(
+    r"\{\{[^\n]{0,2000}?\}\}"  # Liquid/Jinja/Nunjucks output: {{ ... }}
+    r"|\{%[^\n]{0,4000}?%\}"  # tags and shortcodes: {% ... %}
+    r"|\{#[^\n]{0,2000}?#\}"  # Jinja comments
+    r"|\{:[^{}\n]{0,500}\}"  # kramdown attribute lists: {: .class}
+)
+# A table-of-contents placeholder on its own line: "- TOC", "[TOC]", "[[_TOC_]]", "{:toc}".
+_TOC_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\[\[?_?toc_?\]?\]|toc)[ \t]{0,8}$")
+_HREF = re.compile(r"""\shref\s{0,4}=\s{0,4}["']?([^"'\s>]{1,2000})""", re.I)
+_SOURCE_LINE = re.compile(r"^\s{0,4}(?:references?|sources?|further reading)\s{0,4}:", re.I)
+_SKIP_HTML = {"script", "style", "figure", "img", "svg", "iframe", "noscript", "picture", "video"}
+
+
+@dataclass
+class Rendered:
+    text: str
+    meta: dict = field(default_factory=dict)  # title, authors, published, description
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return md.use(front_matter_plugin).use(footnote_plugin)
+
+
+class _HTMLText(HTMLParser):
+    """Text of an HTML fragment, without images, figures, scripts or styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_HTML and tag != "img":
+            self.skip += 1
+        elif tag in ("br", "p", "div", "li", "tr"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_HTML and tag != "img" and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_fragment_text(html: str) -> str:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def _link(text: str, url: str) -> str:
+    url = url.strip()
+    if not url or url.startswith(("#", "javascript:", "mailto:")):
+        return text
+    return f"{text}{LINK_MARK}{url}{LINK_MARK}"
+
+
+def _inline(token, cite: bool) -> tuple[str, bool]:
+    """(text, all_bold) of an inline token. cite=True writes a link as "text URL"."""
+    out: list[str] = []
+    hrefs: list[str] = []
+    bold = 0
+    plain_outside_bold = False
+    any_bold = False
+    for child in token.children or []:
+        kind = child.type
+        if kind == "text":
+            out.append(child.content)
+            if child.content.strip():
+                if bold:
+                    any_bold = True
+                else:
+                    plain_outside_bold = True
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif kind == "code_inline":
+            out.append(child.content)
+            plain_outside_bold = plain_outside_bold or not bold
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind == "link_open":
+            hrefs.append(child.attrs.get("href", "") or "")
+            out.append("\x00")  # where the link text starts
+        elif kind == "link_close" and hrefs:
+            url = hrefs.pop()
+            start = len(out) - 1 - out[::-1].index("\x00")
+            text = "".join(out[start + 1 :])
+            del out[start:]
+            out.append(f"{text} {url}" if cite and url.startswith("http") else _link(text, url))
+        elif kind == "html_inline":
+            m = _HREF.search(child.content)
+            if m and child.content[:2].lower() == "<a":
+                hrefs.append(m.group(1))
+                out.append("\x00")
+            elif child.content[:3].lower() == "</a" and hrefs:
+                url = hrefs.pop()
+                start = len(out) - 1 - out[::-1].index("\x00")
+                text = "".join(out[start + 1 :])
+                del out[start:]
+                out.append(f"{text} {url}" if cite else _link(text, url))
+        # images, footnote references and other HTML are dropped
+    text = "".join(out).replace("\x00", "")
+    return " ".join(text.split()), any_bold and not plain_outside_bold
+
+
+def _source_links(token) -> list[str]:
+    """Entries "text URL" for the links of an inline token."""
+    entries: list[str] = []
+    children = token.children or []
+    for i, child in enumerate(children):
+        if child.type == "link_open":
+            href = child.attrs.get("href", "") or ""
+            text = []
+            for nxt in children[i + 1 :]:
+                if nxt.type == "link_close":
+                    break
+                if nxt.type in ("text", "code_inline"):
+                    text.append(nxt.content)
+            if href.startswith("http"):
+                entries.append(f"{' '.join(''.join(text).split())} {href}".strip())
+    return entries
+
+
+def render(md_text: str) -> Rendered:
+    """Parse Markdown into the normalised text and its front-matter metadata."""
+    import yaml
+
+    md_text = md_text.replace(LINK_MARK, "")
+    md_text = _TOC_LINE.sub("", _TEMPLATE.sub("", md_text))
+    tokens = _parser().parse(md_text)
+    blocks: list[str] = []
+    meta: dict = {}
+    refs: list[str] = []
+    in_refs = False
+    i = 0
+    n = len(tokens)
+    list_depth = 0
+    list_lines: list[str] = []
+    ordinals: list[int] = []
+    table: list[list[str]] = []
+    row: list[str] = []
+    header_rows = 0
+    footnote_depth = 0
+    footnote_parts: list[str] = []
+    quote_or_item_text = ""
+    while i < n:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "front_matter":
+            try:
+                data = yaml.safe_load(tok.content)
+            except yaml.YAMLError:
+                data = None
+            if isinstance(data, dict):
+                meta = article_meta(data)
+        elif kind == "heading_open":
+            text, _ = _inline(tokens[i + 1], False)
+            i += 2
+            if text:
+                in_refs = bool(REFERENCES_HEADING.match(text.rstrip(":")))
+                blocks.append("#" * int(tok.tag[1]) + " " + text)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+            ordinals.append(int(tok.attrs.get("start", 1) or 1) if kind[0] == "o" else 0)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            ordinals.pop()
+            if list_depth == 0 and list_lines:
+                _add_list(blocks, list_lines)
+                list_lines = []
+        elif kind == "list_item_open":
+            quote_or_item_text = ""
+        elif kind == "inline" and footnote_depth:
+            text, _ = _inline(tok, True)
+            footnote_parts.append(text)
+        elif kind == "inline" and list_depth and not table:
+            text, _ = _inline(tok, in_refs)
+            if text:
+                number = ordinals[-1]
+                marker = f"{number}." if number else "-"
+                if number:
+                    ordinals[-1] += 1
+                indent = "  " * (list_depth - 1)
+                if quote_or_item_text:  # a second paragraph of the same item
+                    list_lines[-1] += " " + text
+                else:
+                    list_lines.append(f"{indent}{marker} {text}")
+                quote_or_item_text = text
+        elif kind == "table_open":
+            table, header_rows = [], 0
+        elif kind == "tr_open":
+            row = []
+        elif kind in ("th_open", "td_open"):
+            text, _ = _inline(tokens[i + 1], False)
+            row.append(text)
+            i += 2
+        elif kind == "tr_close":
+            table.append(row)
+        elif kind == "thead_close":
+            header_rows = len(table)
+        elif kind == "table_close":
+            blocks.append(table_text(table, header_rows))
+            table = []
+        elif kind == "inline":  # a paragraph
+            text, all_bold = _inline(tok, in_refs)
+            if text and _SOURCE_LINE.match(text):
+                refs += _source_links(tok)
+            if not text:
+                pass
+            elif all_bold and len(text) <= 150 and not in_refs:
+                blocks.append("#### " + text.rstrip(":").strip())
+            else:
+                blocks.append(text)
+        elif kind == "html_block":
+            text = html_fragment_text(tok.content)
+            if len(text.split()) >= 4:
+                blocks.append(text)
+        elif kind == "footnote_open":
+            footnote_depth += 1
+            footnote_parts = []
+        elif kind == "footnote_close":
+            footnote_depth -= 1
+            entry = " ".join(p for p in footnote_parts if p)
+            if entry:
+                refs.append(entry)
+        # fences, code blocks, images, rules: not prose
+        i += 1
+    if refs:
+        blocks.append("## References")
+        blocks.append("\n".join("- " + r for r in dict.fromkeys(refs)))
+    return Rendered("\n\n".join(blocks), meta)
+
+
+def _add_list(blocks: list[str], lines: list[str]) -> None:
+    """A list joins the paragraph that introduces it (one ending in ':' or a short lead-in)."""
+    listing = "\n".join(lines)
+    if blocks and not blocks[-1].startswith("#") and blocks[-1].rstrip().endswith(":"):
+        blocks[-1] = f"{blocks[-1]}\n{listing}"
+    else:
+        blocks.append(listing)
+
+
+def table_text(rows: list[list[str]], header_rows: int = 1) -> str:
+    """One line per row that names its header cells: "Row — Header: value; Header: value"."""
+    if not rows:
+        return ""
+    header = rows[0] if header_rows else []
+    body = rows[header_rows:] if header_rows else rows
+    lines: list[str] = []
+    for cells in body:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        label = cells[0]
+        parts = []
+        for j, cell in enumerate(cells[1:], 1):
+            if not cell:
+                continue
+            name = header[j].strip() if j < len(header) else ""
+            parts.append(f"{name}: {cell}" if name else cell)
+        first = f"{header[0]}: {label}" if header and header[0] and label and not parts else label
+        line = f"{first} — {'; '.join(parts)}" if first and parts else (first or "; ".join(parts))
+        lines.append(line.rstrip(".") + ".")
+    return "\n".join(lines)

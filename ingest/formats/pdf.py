@@ -1,0 +1,163 @@
+"""PDF text, page by page (pypdf), within the extracted-text budget.
+
+Kept: body paragraphs (lines re-joined, hyphenation undone), numbered section headings, the
+reference list. Dropped: the cover page (read as title, author and date instead), table-of-
+contents and list-of-figures lines (dot leaders), running headers and footers, page numbers,
+figure captions. Text is Unicode-normalised (NFKC), so ligatures such as "ﬁ" become "fi".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+
+from knowledge.errors import IngestError
+from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, TITLE
+
+from .meta import authors_of, iso_date
+
+_LEADER = re.compile(r"(?:\.\s?){4,}\s{0,4}\d{0,5}\s{0,2}$|(?:\.\s?){4,}")
+_TOC_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s{1,3}\S.{0,150}\s\d{1,4}$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s{1,3})?\d{1,4}(?:\s{0,3}(?:/|of)\s{0,3}\d{1,4})?$", re.I)
+_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{1,3}([A-Z][^.!?]{1,90})$")
+_CAPTION = re.compile(r"^(?:figure|fig\.|table|listing)\s{1,3}\d{1,3}[:.]", re.I)
+_BULLET = re.compile(r"^[•–—▪◦·*-]\s{0,3}")
+_NAME_LINE = re.compile(r"^(?:by\s{1,3})?([A-Z][\w'’.-]{1,30}(?:\s{1,3}[A-Z][\w'’.-]{1,30}){1,3})$")
+_FILENAME_TITLE = re.compile(r"\.(?:docx?|pdf|tex|indd|pptx?)$|^microsoft\s|^untitled$", re.I)
+_REFS = re.compile(r"^(references?|bibliography|works cited|sources)$", re.I)
+
+
+def budget_error(name: str, limit: int) -> IngestError:
+    return IngestError(
+        f"{name} holds more than {limit:,} characters of text, over the extracted-text budget "
+        "(raise ASSISTANT_MAX_TEXT_CHARS to allow it, or split the file)"
+    )
+
+
+def _pages(name: str, data: bytes, max_chars: int) -> tuple[list[list[str]], dict]:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        info = reader.metadata or {}
+        pages: list[list[str]] = []
+        total = 0
+        for page in reader.pages:
+            text = unicodedata.normalize("NFKC", page.extract_text() or "")
+            total += len(text)
+            if total > max_chars:  # stop before a compression bomb expands any further
+                raise budget_error(name, max_chars)
+            pages.append([" ".join(ln.split()) for ln in text.split("\n") if ln.strip()])
+    except IngestError:
+        raise
+    except Exception as exc:  # corrupt files raise almost anything from deep inside pypdf
+        raise IngestError(f"{name} is not a readable PDF: {exc}") from None
+    meta = {}
+    try:
+        meta = {k: str(info.get(k) or "") for k in ("/Title", "/Author", "/CreationDate")}
+    except Exception:  # a broken info dictionary is not worth refusing the file for
+        meta = {}
+    return pages, meta
+
+
+def _furniture(pages: list[list[str]]) -> set[str]:
+    """Lines repeated at the top or bottom of many pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        ends = set(lines[:2] + lines[-2:])
+        counts.update(re.sub(r"\d+", "#", ln) for ln in ends)
+    need = max(3, len(pages) // 3)
+    return {ln for ln, c in counts.items() if c >= need}
+
+
+def _cover(lines: list[str]) -> dict:
+    """Title, author, date and subtitle from a short first page."""
+    meta: dict = {}
+    if not lines:
+        return meta
+    meta[TITLE] = lines[0]
+    for line in lines[1:8]:
+        date = iso_date(line)
+        if date and PUBLISHED not in meta and len(line.split()) <= 6:
+            meta[PUBLISHED] = date
+            continue
+        m = _NAME_LINE.match(line)
+        if m and AUTHORS not in meta:
+            meta[AUTHORS] = authors_of(m.group(1))
+        elif DESCRIPTION not in meta and len(line.split()) >= 3:
+            meta[DESCRIPTION] = line
+    return meta
+
+
+def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
+    """(normalised text, metadata) of a PDF."""
+    pages, info = _pages(name, data, max_chars)
+    if not any(pages):
+        raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
+    meta: dict = {}
+    first = next(i for i, p in enumerate(pages) if p)
+    cover = [ln for ln in pages[first] if not _PAGE_NUMBER.match(ln)]
+    if len(cover) <= 12 and sum(len(ln.split()) for ln in cover) <= 60:
+        meta = _cover(cover)
+        pages[first] = []
+    title = " ".join(info.get("/Title", "").split())
+    if title and not _FILENAME_TITLE.search(title):
+        meta[TITLE] = title
+    author = authors_of(info.get("/Author", ""))
+    if author:
+        meta[AUTHORS] = author
+    if PUBLISHED not in meta:
+        m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
+        if m:
+            meta[PUBLISHED] = iso_date("-".join(m.groups()))
+    furniture = _furniture(pages)
+    blocks: list[str] = []
+    para: list[str] = []
+    widths = sorted(len(ln) for p in pages for ln in p)
+    full = widths[int(len(widths) * 0.9)] if widths else 80
+
+    def close() -> None:
+        if para:
+            blocks.append(_join(para))
+            para.clear()
+
+    for lines in pages:
+        toc_page = sum(bool(_LEADER.search(ln)) for ln in lines) >= max(3, len(lines) // 4)
+        for line in lines:
+            if _PAGE_NUMBER.match(line) or re.sub(r"\d+", "#", line) in furniture:
+                continue
+            if _LEADER.search(line) or (toc_page and _TOC_ENTRY.match(line)):
+                continue
+            if toc_page and line.lower() in ("contents", "table of contents", "list of figures"):
+                continue
+            if _CAPTION.match(line):
+                continue
+            heading = _HEADING.match(line)
+            if (heading and len(line.split()) <= 12) or _REFS.match(line):
+                close()
+                blocks.append("## " + line)
+                continue
+            if _BULLET.match(line) and para:
+                close()
+            para.append(line)
+            if line.endswith((".", "!", "?", ":")) and len(line) < 0.75 * full:
+                close()
+    close()
+    text = "\n\n".join(b for b in blocks if b.strip())
+    if not text.strip():
+        raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
+    return text, meta
+
+
+def _join(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and line[:1].islower() and out[-2:-1].isalpha():
+            out = out[:-1] + line  # a word hyphenated across lines
+        else:
+            out = f"{out} {line}"
+    return out

@@ -1,0 +1,115 @@
+"""Bytes to text (charset detection) and plain-text cleaning.
+
+Charsets: a byte-order mark first, then the charset an HTTP header declared, then UTF-8, then
+an HTML `<meta charset>`, then charset-normalizer's guess. Latin-1, windows-1252 and UTF-16
+are decoded, not refused.
+
+Plain text keeps its lines and paragraphs; HTML entities (`&nbsp;`) are decoded and stray HTML
+tags and comments removed. A .txt file that is really Markdown goes through the Markdown parser.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+
+from knowledge.errors import IngestError
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+# Stray HTML in text: comments and tags, each bounded so the scan stays linear.
+_TAG = re.compile(r"<!--.{0,10000}?-->|</?[A-Za-z][A-Za-z0-9:-]{0,40}(?:\s[^<>]{0,4000})?/?>", re.S)
+_MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
+_MD_LINK = re.compile(r"\[[^\]\n]{1,300}\]\([^)\s]{1,2000}\)")
+_MD_BOLD = re.compile(r"\*\*[^*\n]{1,300}\*\*")
+# Charsets that browsers read as windows-1252, which is a superset for printable text.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii"}
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    if name in _AS_CP1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(name: str, kind: str, data: bytes, declared: str | None = None) -> str:
+    """Decode a text source, detecting its charset; IngestError if it is binary."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _strict(name, data, codec)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(name, data, utf16)
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{name} looks binary, not {kind} text")
+    candidates = [_codec(declared), "utf-8"]
+    if kind == "html":
+        m = _META_CHARSET.search(data[:4096])
+        candidates.append(_codec(m.group(1).decode("ascii")) if m else None)
+    for codec in candidates:
+        if not codec:
+            continue
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    codec = _codec(best.encoding) if best is not None else None
+    if codec is None:
+        raise IngestError(
+            f"{name}: cannot tell its character encoding; re-save it as UTF-8"
+        )
+    return data.decode(codec, errors="replace")
+
+
+def _strict(name: str, data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"{name} is not valid {codec.upper()} (byte {exc.start}); re-save it as UTF-8"
+        ) from None
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown written into a .txt file: several `#` headings, or headings with links/bold."""
+    sample = text[:100_000]
+    headings = len(_MD_HEADING.findall(sample))
+    marks = len(_MD_LINK.findall(sample)) + len(_MD_BOLD.findall(sample))
+    return headings >= 2 or (headings >= 1 and marks >= 2) or marks >= 6
+
+
+def plain_text(text: str) -> str:
+    """Decode HTML entities and drop stray tags; lines and paragraphs stay as written."""
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text.replace("\u00a0", " ")
