@@ -219,7 +219,7 @@ def _prepare(url: str, got: Fetched, records: dict, settings, cites: list[dict])
     # The links of the stored version stay until `relink` has seen this run's articles.
     record = records.get(url) or {}
     links = {k: record.get(k, "[]") for k in (FOLLOWED_FROM, FOLLOWED_REF_IDS)}
-    prepared.extra = {**validators, **links}
+    prepared.extra = {**(prepared.extra or {}), **validators, **links}
     return prepared, validators
 
 

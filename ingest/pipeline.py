@@ -78,6 +78,7 @@ def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private:
         timeout=settings.fetch_timeout,
         allow_private=allow_private,
         allowed_networks=tuple(settings.allowed_networks),
+        max_text_chars=settings.max_text_chars,
     )
     return prepare_loaded(value, loaded, settings, known, stage)
 
@@ -101,7 +102,9 @@ def prepare_loaded(value: str, loaded: Loaded, settings, known: dict, stage=None
         )
     if stage:
         stage("splitting")
-    article = parse_article(loaded.source, text, loaded.kind, loaded.title_hint)
+    article = parse_article(
+        loaded.source, text, loaded.kind, loaded.title_hint, structured=loaded.structured
+    )
     chunks = chunk_article(article, version, settings.chunk_chars)
     if not chunks:
         raise IngestError(f"{value} produced no passages")
@@ -118,6 +121,7 @@ def prepare_loaded(value: str, loaded: Loaded, settings, known: dict, stage=None
         article.references,
         None,
         replaces=previous is not None,
+        extra={k: v for k, v in loaded.meta.items() if k != "title" and v},
     )
     status = "updated" if previous else "added"
     return prepared, SourceResult(

@@ -8,10 +8,15 @@ import re
 from knowledge.schema import Reference
 
 _URL = re.compile(r"https?://[^\s<>\")\]]+")
+# Bounded: authors up to 400 characters and the date group up to 60, so a line full of
+# "(2020" cannot make the match quadratic.
 _APA = re.compile(
-    r"^(?P<authors>.+?)\.?\s*\((?P<year>\d{4}[a-z]?|n\.d\.)[^)]*\)\.?\s*(?P<rest>.*)$"
+    r"^(?P<authors>[^\n]{1,400}?)\.?\s{0,4}\((?P<year>\d{4}[a-z]?|n\.d\.)[^)\n]{0,60}\)\.?\s{0,4}"
+    r"(?P<rest>.*)$"
 )
 _INLINE = re.compile(r"\(([^()]{2,200}?\b(?:\d{4}[a-z]?|n\.d\.))\)")
+_CITE = re.compile(r"\s{0,4}(?:see\s{1,4}|e\.g\.,?\s{1,4})?(.{1,200}?),?\s{1,4}(\d{4}[a-z]?|n\.d\.)\s{0,4}$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}[a-z]?\b")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s+")
 
 
@@ -70,30 +75,61 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
-def link_mentions(text: str, refs: list[Reference]) -> list[str]:
+class MentionIndex:
+    """The references of one article, indexed so that linking a chunk costs time in the
+    chunk's length, not chunks x references (no regex is compiled per reference)."""
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self.by_year: dict[str, list[tuple[str, str, Reference]]] = {}
+        self.by_url: dict[str, list[Reference]] = {}
+        self.narrative: dict[tuple[str, str], list[Reference]] = {}
+        for ref in refs:
+            if ref.year:
+                keys = (_key(ref.label), _key(ref.authors))
+                self.by_year.setdefault(ref.year, []).append((*keys, ref))
+                last = ref.authors.split()[-1] if ref.authors.split() else ""
+                if last:
+                    self.narrative.setdefault((ref.year, last), []).append(ref)
+            if ref.url:
+                self.by_url.setdefault(ref.url.rstrip("/"), []).append(ref)
+
+    def find(self, text: str, urls: list[str] | tuple[str, ...] = ()) -> list[str]:
+        found: dict[str, None] = {}
+        if self.by_year:
+            for group in _INLINE.findall(text):
+                for part in group.split(";")[:20]:
+                    m = _CITE.match(part)
+                    if not m:
+                        continue
+                    who, year = _key(m.group(1).replace("et al.", "")), m.group(2)
+                    if not who:
+                        continue
+                    for label, authors, ref in self.by_year.get(year, ()):
+                        if label.startswith(who) or authors.startswith(who):
+                            found[ref.ref_id] = None
+            # A narrative mention such as "LinkedIn's 2026 report": the name right before the year.
+            for m in _YEAR.finditer(text):
+                before = text[max(0, m.start() - 200) : m.start()].rstrip()
+                for suffix in ("'s", "’s"):
+                    before = before.removesuffix(suffix)
+                last = before.split()[-1] if before.split() else ""
+                for ref in self.narrative.get((m.group(0), last), ()):
+                    if before.endswith(ref.authors):
+                        found[ref.ref_id] = None
+        if self.by_url:
+            # The reference entry itself (its URL in the text), or a link to the cited source.
+            candidates = [u.rstrip(".,;").rstrip("/") for u in _URL.findall(text)] + [
+                u.rstrip("/") for u in urls
+            ]
+            for url in candidates:
+                for ref in self.by_url.get(url, ()):
+                    found[ref.ref_id] = None
+        return list(found)
+
+
+def link_mentions(
+    text: str, refs: list[Reference] | MentionIndex, urls: list[str] | tuple[str, ...] = ()
+) -> list[str]:
     """Ids of the references that the text cites inline, e.g. "(Levels.fyi, 2026)"."""
-    found: list[str] = []
-    for group in _INLINE.findall(text):
-        for part in group.split(";"):
-            m = re.match(r"\s*(?:see\s+|e\.g\.,?\s+)?(.+?),?\s+(\d{4}[a-z]?|n\.d\.)\s*$", part)
-            if not m:
-                continue
-            who, year = _key(m.group(1).replace("et al.", "")), m.group(2)
-            for ref in refs:
-                if (
-                    ref.year == year
-                    and who
-                    and (_key(ref.label).startswith(who) or _key(ref.authors).startswith(who))
-                ):
-                    if ref.ref_id not in found:
-                        found.append(ref.ref_id)
-    for ref in refs:
-        # The reference entry itself, or a narrative mention such as "LinkedIn's 2026 report".
-        narrative = (
-            ref.authors
-            and ref.year
-            and re.search(rf"\b{re.escape(ref.authors)}(?:['’]s)?\s+{re.escape(ref.year)}\b", text)
-        )
-        if ((ref.url and ref.url in text) or narrative) and ref.ref_id not in found:
-            found.append(ref.ref_id)
-    return found
+    index = refs if isinstance(refs, MentionIndex) else MentionIndex(refs)
+    return index.find(text, urls)

@@ -52,7 +52,7 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
                 if pending:
                     out.append(("\n".join(pending), False))
                     pending = []
-                out.append((m.group(2).strip().strip("*_").strip(), True))
+                out.append((m.group(1) + " " + m.group(2).strip().strip("*_").strip(), True))
             elif line.strip():
                 pending.append(line.strip())
         if pending:
@@ -80,15 +80,24 @@ def parse_article(
     hint = " ".join((title_hint or "").split())
     title = ""
     if blocks and blocks[0][1] and (not hint or _same(blocks[0][0], hint)):
-        title = blocks.pop(0)[0]
+        title = blocks.pop(0)[0].lstrip("#").strip()
     title = hint or title or _fallback_title(source, blocks, markdown)
     sections: list[Section] = [Section("")]
     ref_blocks: list[str] = []
     in_refs = False
+    levels = [0]
     for block, heading in blocks:
         if heading:
+            level = len(block) - len(block.lstrip("#")) if block.startswith("#") else 1
+            block = block.lstrip("#").strip() or block
             in_refs = bool(REFERENCES_HEADING.match(block.rstrip(":")))
-            sections.append(Section(block, is_references=in_refs))
+            parent = sections[-1]
+            name = block
+            if parent.heading and not parent.paragraphs and levels[-1] < level:
+                # "## Bootcamp" straight before "### Pros": the section is "Bootcamp — Pros".
+                name = f"{parent.heading} — {block}"
+            sections.append(Section(name, is_references=in_refs))
+            levels.append(level)
         elif in_refs:
             ref_blocks.append(block)
             sections[-1].paragraphs.append(block)

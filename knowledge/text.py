@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_ABBREV = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bU\.S)"
-_SENTENCE_END = re.compile(_ABBREV + r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(\[$0-9A-Z])")
+# A list number that the segmenter left at the end of the previous sentence: "Steps: 1."
+_TRAILING_NUMBER = re.compile(r"(?:^|\s)(\d{1,3}[.)])$")
 _WORD = re.compile(r"[a-z0-9$]+(?:[.,'’][a-z0-9]+)*", re.I)
 
 STOPWORDS = frozenset(
@@ -22,11 +22,34 @@ STOPWORDS = frozenset(
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences without breaking on common abbreviations or numbers."""
+    """Split prose into sentences with syntok, which knows abbreviations (U.S., e.g., Dr.),
+    decimals and quotes; list numbers ("1. Learn Python.") stay with their item."""
+    from syntok import segmenter
+
     flat = re.sub(r"\s+", " ", text).strip()
     if not flat:
         return []
-    return [s.strip() for s in _SENTENCE_END.split(flat) if s.strip()]
+    out: list[str] = []
+    carry = ""
+    for paragraph in segmenter.analyze(flat):
+        for sentence in paragraph:
+            if not sentence:
+                continue
+            start = sentence[0].offset
+            end = sentence[-1].offset + len(sentence[-1].value)
+            piece = flat[start:end].strip()
+            if carry:
+                piece = f"{carry} {piece}"
+                carry = ""
+            m = _TRAILING_NUMBER.search(piece)
+            if m and (m.start() == 0 or piece[: m.start()].rstrip()[-1:] in ":;.!?"):
+                carry = m.group(1)
+                piece = piece[: m.start()].strip()
+            if piece:
+                out.append(piece)
+    if carry:
+        out.append(carry)
+    return out
 
 
 def words(text: str) -> list[str]:

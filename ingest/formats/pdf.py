@@ -101,7 +101,8 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     meta: dict = {}
     first = next(i for i, p in enumerate(pages) if p)
     cover = [ln for ln in pages[first] if not _PAGE_NUMBER.match(ln)]
-    if len(cover) <= 12 and sum(len(ln.split()) for ln in cover) <= 60:
+    more = any(pages[first + 1 :])
+    if more and len(cover) <= 12 and sum(len(ln.split()) for ln in cover) <= 60:
         meta = _cover(cover)
         pages[first] = []
     title = " ".join(info.get("/Title", "").split())
@@ -114,6 +115,11 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
         m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
         if m:
             meta[PUBLISHED] = iso_date("-".join(m.groups()))
+    if TITLE not in meta and pages[first]:
+        line = pages[first][0]
+        if len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":")) and not _PAGE_NUMBER.match(line):
+            meta[TITLE] = line  # a first line that reads as a title
+            pages[first] = pages[first][1:]
     furniture = _furniture(pages)
     blocks: list[str] = []
     para: list[str] = []

@@ -58,13 +58,6 @@ BAD_INPUTS = [
         lambda t: _write(t / "ctl.txt", "Title\n\n" + "\x1b\x07 word " * 200),
         ["looks binary"],
     ),
-    (
-        "latin-1",
-        lambda t: _write(
-            t / "latin.txt", "Caf\xe9 culture at work is a real thing.".encode("latin-1")
-        ),
-        ["not valid UTF-8", "re-save it as UTF-8"],
-    ),
     ("empty-html", lambda t: _write(t / "empty.html", EMPTY_HTML), ["no readable article text"]),
     (
         "boilerplate-html",

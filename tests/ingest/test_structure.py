@@ -54,6 +54,18 @@ def _sentences(n: int) -> str:
     )
 
 
+def _parsed(name: str, kind: str, raw: str):
+    """Through the real path: load (format parser), clean, structure."""
+    loaded = decode(f"/x/{name}", kind, raw.encode())
+    return parse_article(
+        loaded.source,
+        clean_text(loaded.text),
+        loaded.kind,
+        loaded.title_hint,
+        structured=loaded.structured,
+    )
+
+
 def test_plain_text_title_and_headings():
     article = parse_article("/x/plain.txt", clean_text(PLAIN), "txt")
     assert article.title == "Becoming a Data Scientist"
@@ -102,7 +114,7 @@ def test_reference_entries_on_one_line_are_parsed():
 
 
 def test_markdown_title_and_headings():
-    article = parse_article("/x/guide.md", clean_text(MARKDOWN), "md")
+    article = _parsed("guide.md", "md", MARKDOWN)
     assert article.title == "Becoming a Data Scientist"
     assert [s.heading for s in article.sections] == ["", *SECTIONS]
     assert article.sections[2].paragraphs == [
@@ -148,7 +160,7 @@ def test_chunks_carry_title_and_section_in_metadata_and_embedded_text():
 
 
 def test_text_before_first_heading_uses_the_title_as_section():
-    article = parse_article("/x/guide.md", clean_text(MARKDOWN), "md")
+    article = _parsed("guide.md", "md", MARKDOWN)
     first = chunk_article(article, "v1")[0]
     assert first.text.startswith("Intro paragraph")
     assert first.metadata["section"] == "Becoming a Data Scientist"
