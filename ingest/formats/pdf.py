@@ -115,13 +115,14 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
         m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
         if m:
             meta[PUBLISHED] = iso_date("-".join(m.groups()))
+    blocks: list[str] = []
     if TITLE not in meta and pages[first]:
         line = pages[first][0]
         if len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":")) and not _PAGE_NUMBER.match(line):
             meta[TITLE] = line  # a first line that reads as a title
             pages[first] = pages[first][1:]
+            blocks.append("# " + line)
     furniture = _furniture(pages)
-    blocks: list[str] = []
     para: list[str] = []
     widths = sorted(len(ln) for p in pages for ln in p)
     full = widths[int(len(widths) * 0.9)] if widths else 80

@@ -110,8 +110,9 @@ def test_pdf_text_layer_is_extracted(tmp_path, run_ingest):
 def test_decode_of_pdf_matches_pypdf(tmp_path):
     loaded = decode("x.pdf", "pdf", make_pdf(["Alpha line here", "Beta line (with parens)."]))
     assert loaded.kind == "pdf"
-    # Lines of one paragraph are re-joined; every word pypdf extracts is kept, in order.
-    assert loaded.text.split() == "Alpha line here Beta line (with parens).".split()
+    # A first line that reads as a title becomes the title; the rest is the text.
+    assert loaded.title_hint == "Alpha line here"
+    assert loaded.text == "# Alpha line here\n\nBeta line (with parens)."
 
 
 def test_folders_are_read_recursively_keeping_supported_types(tmp_path, run_ingest):
