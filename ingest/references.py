@@ -14,6 +14,8 @@ _APA = re.compile(
     r"^(?P<authors>[^\n]{1,400}?)\.?\s{0,4}\((?P<year>\d{4}[a-z]?|n\.d\.)[^)\n]{0,60}\)\.?\s{0,4}"
     r"(?P<rest>.*)$"
 )
+# "Pearl, Judea, and Dana Mackenzie. 2019. The Book of Why. Penguin Books."
+_CHICAGO = re.compile(r"^([^\n]{1,400}?)\.\s{1,3}((?:19|20)\d{2}[a-z]?)\.\s{1,3}(.*)$")
 _INLINE = re.compile(r"\(([^()]{2,200}?\b(?:\d{4}[a-z]?|n\.d\.))\)")
 _CITE = re.compile(r"\s{0,4}(?:see\s{1,4}|e\.g\.,?\s{1,4})?(.{1,200}?),?\s{1,4}(\d{4}[a-z]?|n\.d\.)\s{0,4}$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}[a-z]?\b")
@@ -60,6 +62,10 @@ def parse_reference(entry: str, source: str) -> Reference:
         title, _, publisher = rest.partition(". ")
         title = title.strip().rstrip(".")
         authors = authors or publisher
+    elif _CHICAGO.match(body):
+        c = _CHICAGO.match(body)
+        authors, year, rest = c.group(1).strip(), c.group(2), c.group(3)
+        title = rest.partition(". ")[0].strip().rstrip(".")
     else:
         year_m = re.search(r"\b(19|20)\d{2}\b", body)
         year = year_m.group(0) if year_m else ""
@@ -80,12 +86,13 @@ class MentionIndex:
     chunk's length, not chunks x references (no regex is compiled per reference)."""
 
     def __init__(self, refs: list[Reference]) -> None:
-        self.by_year: dict[str, list[tuple[str, str, Reference]]] = {}
+        self.by_year: dict[str, list[tuple[str, str, str, Reference]]] = {}
         self.by_url: dict[str, list[Reference]] = {}
         self.narrative: dict[tuple[str, str], list[Reference]] = {}
         for ref in refs:
             if ref.year:
-                keys = (_key(ref.label), _key(ref.authors))
+                first = ref.authors.split(",")[0].split()
+                keys = (_key(ref.label), _key(ref.authors), _key(first[0]) if first else "")
                 self.by_year.setdefault(ref.year, []).append((*keys, ref))
                 last = ref.authors.split()[-1] if ref.authors.split() else ""
                 if last:
@@ -101,11 +108,13 @@ class MentionIndex:
                     m = _CITE.match(part)
                     if not m:
                         continue
-                    who, year = _key(m.group(1).replace("et al.", "")), m.group(2)
+                    raw, year = m.group(1).replace("et al.", ""), m.group(2)
+                    who = _key(raw)
                     if not who:
                         continue
-                    for label, authors, ref in self.by_year.get(year, ()):
-                        if label.startswith(who) or authors.startswith(who):
+                    surname = _key(raw.split()[0])
+                    for label, authors, first, ref in self.by_year.get(year, ()):
+                        if label.startswith(who) or authors.startswith(who) or surname == first:
                             found[ref.ref_id] = None
             # A narrative mention such as "LinkedIn's 2026 report": the name right before the year.
             for m in _YEAR.finditer(text):

@@ -40,6 +40,7 @@ def pack_sentences(paragraph: str, max_chars: int) -> list[str]:
         return [paragraph]
     pieces: list[str] = []
     current = ""
+    sep = "\n" if "\n" in paragraph else " "  # list items and table rows stay one per line
     for sentence in _units(paragraph, max_chars):
         while len(sentence) > max_chars:  # a single overlong sentence: cut at a word boundary
             cut = sentence.rfind(" ", 0, max_chars)
@@ -49,7 +50,6 @@ def pack_sentences(paragraph: str, max_chars: int) -> list[str]:
                 current = ""
             pieces.append(sentence[:cut].strip())
             sentence = sentence[cut:].strip()
-        sep = "\n" if sentence[:2] in ("- ", "* ") or sentence[:1].isdigit() else " "
         if current and len(current) + 1 + len(sentence) > max_chars:
             pieces.append(current)
             current = sentence

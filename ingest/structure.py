@@ -85,19 +85,21 @@ def parse_article(
     sections: list[Section] = [Section("")]
     ref_blocks: list[str] = []
     in_refs = False
-    levels = [0]
+    ancestors: list[tuple[int, Section]] = []  # open headings, outermost first
     for block, heading in blocks:
         if heading:
             level = len(block) - len(block.lstrip("#")) if block.startswith("#") else 1
             block = block.lstrip("#").strip() or block
             in_refs = bool(REFERENCES_HEADING.match(block.rstrip(":")))
-            parent = sections[-1]
+            while ancestors and ancestors[-1][0] >= level:
+                ancestors.pop()
             name = block
-            if parent.heading and not parent.paragraphs and levels[-1] < level:
-                # "## Bootcamp" straight before "### Pros": the section is "Bootcamp — Pros".
-                name = f"{parent.heading} — {block}"
-            sections.append(Section(name, is_references=in_refs))
-            levels.append(level)
+            if ancestors and not ancestors[-1][1].paragraphs:
+                # "## Bootcamp" with no text of its own, then "### Pros": "Bootcamp — Pros".
+                name = f"{ancestors[-1][1].heading} — {block}"
+            section = Section(name, is_references=in_refs)
+            sections.append(section)
+            ancestors.append((level, section))
         elif in_refs:
             ref_blocks.append(block)
             sections[-1].paragraphs.append(block)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.errors import IngestError
-from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, TITLE
+from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, REFERENCES_HEADING, TITLE
 
 from .markdown import render
 from .meta import authors_of, iso_date
@@ -65,6 +65,38 @@ def _byline(doc) -> tuple[str, str]:
     return "", ""
 
 
+# Bibliography markup of common generators (pandoc/CSL, bookdown, MediaWiki, Docusaurus).
+_REF_ENTRIES = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' csl-entry ')]"
+    " | //ol[contains(concat(' ', normalize-space(@class), ' '), ' references ')]/li"
+)
+
+
+def _reference_entries(doc) -> list[str]:
+    """Each bibliography entry as one line, whole even where it wraps or mixes markup."""
+    entries = []
+    for node in doc.xpath(_REF_ENTRIES)[:2000]:
+        text = " ".join(node.text_content().split())
+        hrefs = [a.get("href", "") for a in node.xpath(".//a[@href]")]
+        urls = [h for h in hrefs if h.startswith("http") and h not in text]
+        if text:
+            entries.append(" ".join([text, *urls[:1]]))
+    return entries
+
+
+def _with_references(text: str, entries: list[str]) -> str:
+    """The text with its reference section's body replaced by the page's own entries."""
+    blocks = text.split("\n\n")
+    listing = "\n".join("- " + e for e in entries)
+    for i in range(len(blocks) - 1, -1, -1):
+        head = blocks[i].lstrip("#").strip().rstrip(":")
+        if blocks[i].startswith("#") and REFERENCES_HEADING.match(head):
+            end = next((j for j in range(i + 1, len(blocks)) if blocks[j].startswith("#")), None)
+            end = len(blocks) if end is None else end
+            return "\n\n".join([*blocks[: i + 1], listing, *blocks[end:]])
+    return "\n\n".join([*blocks, "## References", listing])
+
+
 def html_article(name: str, html: str) -> tuple[str, dict]:
     """(normalised text, metadata) of an HTML page; IngestError if no article text is found."""
     import lxml.html
@@ -113,4 +145,7 @@ def html_article(name: str, html: str) -> tuple[str, dict]:
                 meta[key] = value
         if description:
             meta[DESCRIPTION] = description[:500]
+        entries = _reference_entries(doc)
+        if entries:
+            return _with_references(rendered.text, entries), meta
     return rendered.text, meta

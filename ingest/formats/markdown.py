@@ -287,11 +287,13 @@ def table_text(rows: list[list[str]], header_rows: int = 1) -> str:
     header = rows[0] if header_rows else []
     body = rows[header_rows:] if header_rows else rows
     lines: list[str] = []
+    previous = ""
     for cells in body:
         cells = [c.strip() for c in cells]
         if not any(cells):
             continue
-        label = cells[0]
+        label = cells[0] or previous  # a blank first cell continues the row above
+        previous = label
         parts = []
         for j, cell in enumerate(cells[1:], 1):
             if not cell:

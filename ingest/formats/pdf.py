@@ -21,8 +21,10 @@ from .meta import authors_of, iso_date
 _LEADER = re.compile(r"(?:\.\s?){4,}\s{0,4}\d{0,5}\s{0,2}$|(?:\.\s?){4,}")
 _TOC_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s{1,3}\S.{0,150}\s\d{1,4}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s{1,3})?\d{1,4}(?:\s{0,3}(?:/|of)\s{0,3}\d{1,4})?$", re.I)
-_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{1,3}([A-Z][^.!?]{1,90})$")
+_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{1,3}([A-Z][^.!?]{1,90}\??)$")
+_NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s")
 _CAPTION = re.compile(r"^(?:figure|fig\.|table|listing)\s{1,3}\d{1,3}[:.]", re.I)
+_INLINE_BULLET = re.compile(r"\s[–•▪]\s?")
 _BULLET = re.compile(r"^[•–—▪◦·*-]\s{0,3}")
 _NAME_LINE = re.compile(r"^(?:by\s{1,3})?([A-Z][\w'’.-]{1,30}(?:\s{1,3}[A-Z][\w'’.-]{1,30}){1,3})$")
 _FILENAME_TITLE = re.compile(r"\.(?:docx?|pdf|tex|indd|pptx?)$|^microsoft\s|^untitled$", re.I)
@@ -134,25 +136,35 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
 
     for lines in pages:
         toc_page = sum(bool(_LEADER.search(ln)) for ln in lines) >= max(3, len(lines) // 4)
-        for line in lines:
+        kept = []
+        for k, line in enumerate(lines):
             if _PAGE_NUMBER.match(line) or re.sub(r"\d+", "#", line) in furniture:
                 continue
             if _LEADER.search(line) or (toc_page and _TOC_ENTRY.match(line)):
                 continue
+            nxt = lines[k + 1] if k + 1 < len(lines) else ""
+            if toc_page and _NUMBERED.match(line) and _LEADER.search(nxt):
+                continue  # a contents entry wrapped onto the next line
             if toc_page and line.lower() in ("contents", "table of contents", "list of figures"):
                 continue
             if _CAPTION.match(line):
                 continue
+            kept.append(line)
+        for k, line in enumerate(kept):
             heading = _HEADING.match(line)
             if (heading and len(line.split()) <= 12) or _REFS.match(line):
                 close()
                 blocks.append("## " + line)
                 continue
-            if _BULLET.match(line) and para:
-                close()
+            nxt = kept[k + 1] if k + 1 < len(kept) else ""
+            if _BULLET.match(line) and para and not para[-1].endswith(":"):
+                if not any(_BULLET.match(p) for p in para):
+                    close()
             para.append(line)
-            if line.endswith((".", "!", "?", ":")) and len(line) < 0.75 * full:
-                close()
+            in_list = bool(_BULLET.match(line)) and bool(_BULLET.match(nxt))
+            if line.endswith((".", "!", "?", ":")) and len(line) < 0.75 * full and not in_list:
+                if not line.endswith(":") or not _BULLET.match(nxt):
+                    close()
     close()
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():
@@ -161,10 +173,21 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
 
 
 def _join(lines: list[str]) -> str:
-    out = lines[0]
-    for line in lines[1:]:
-        if out.endswith("-") and line[:1].islower() and out[-2:-1].isalpha():
+    """Lines of one paragraph re-joined; bullet items (even run together on one line) one
+    per line."""
+    out = ""
+    for line in lines:
+        if _BULLET.match(line):
+            out += "\n- " + _BULLET.sub("", line, count=1)
+        elif out.endswith("-") and line[:1].islower() and out[-2:-1].isalpha():
             out = out[:-1] + line  # a word hyphenated across lines
         else:
-            out = f"{out} {line}"
-    return out
+            out = f"{out} {line}" if out else line
+    rows = []
+    for row in out.strip().split("\n"):
+        if row.startswith("- "):
+            items = [i.strip(" –•▪") for i in _INLINE_BULLET.split(row[2:])]
+            rows += [f"- {i}" for i in items if i]
+        else:
+            rows.append(row)
+    return "\n".join(rows)
