@@ -17,7 +17,9 @@ _APA = re.compile(
 # "Pearl, Judea, and Dana Mackenzie. 2019. The Book of Why. Penguin Books."
 _CHICAGO = re.compile(r"^([^\n]{1,400}?)\.\s{1,3}((?:19|20)\d{2}[a-z]?)\.\s{1,3}(.*)$")
 _INLINE = re.compile(r"\(([^()]{2,200}?\b(?:\d{4}[a-z]?|n\.d\.))\)")
-_CITE = re.compile(r"\s{0,4}(?:see\s{1,4}|e\.g\.,?\s{1,4})?(.{1,200}?),?\s{1,4}(\d{4}[a-z]?|n\.d\.)\s{0,4}$")
+_CITE = re.compile(
+    r"\s{0,4}(?:see\s{1,4}|e\.g\.,?\s{1,4})?(.{1,200}?),?\s{1,4}(\d{4}[a-z]?|n\.d\.)\s{0,4}$"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}[a-z]?\b")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s+")
 

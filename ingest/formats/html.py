@@ -18,7 +18,9 @@ from .meta import authors_of, iso_date
 
 _TITLE_SEP = re.compile(r"\s[|–—·:»-]{1,2}\s")
 _NAME = r"[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){0,3}"
-_BYLINE = re.compile(rf"^(?i:(?:written|authored|posted|story|words)\s{{1,2}})?(?i:by)\s{{1,3}}({_NAME})")
+_BYLINE = re.compile(
+    rf"^(?i:(?:written|authored|posted|story|words)\s{{1,2}})?(?i:by)\s{{1,3}}({_NAME})"
+)
 
 
 def _meta_content(doc, *names: str) -> str:
@@ -54,8 +56,10 @@ def _title(doc, og_title: str) -> str:
 
 def _byline(doc) -> tuple[str, str]:
     """(author, date) from a short "Written by ... published on ..." line, if the page has one."""
-    for node in doc.xpath("//body//*[self::p or self::h2 or self::h3 or self::h4 or self::span "
-                          "or self::div or self::small or self::address]"):
+    for node in doc.xpath(
+        "//body//*[self::p or self::h2 or self::h3 or self::h4 or self::span "
+        "or self::div or self::small or self::address]"
+    ):
         text = " ".join(node.text_content().split())
         if not text or len(text.split()) > 20:
             continue

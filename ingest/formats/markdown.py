@@ -247,7 +247,7 @@ def render(md_text: str) -> Rendered:
                 refs += _source_links(tok)
             if not text:
                 pass
-            elif all_bold and len(text) <= 150 and not in_refs:
+            elif all_bold and len(text) <= 300 and not in_refs:
                 blocks.append("#### " + text.rstrip(":").strip())
             else:
                 blocks.append(text)

@@ -120,7 +120,11 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     blocks: list[str] = []
     if TITLE not in meta and pages[first]:
         line = pages[first][0]
-        if len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":")) and not _PAGE_NUMBER.match(line):
+        if (
+            len(line.split()) <= 14
+            and not line.endswith((".", ",", ";", ":"))
+            and not _PAGE_NUMBER.match(line)
+        ):
             meta[TITLE] = line  # a first line that reads as a title
             pages[first] = pages[first][1:]
             blocks.append("# " + line)

@@ -16,7 +16,9 @@ import re
 
 from knowledge.errors import IngestError
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 # Stray HTML in text: comments and tags, each bounded so the scan stays linear.
 _TAG = re.compile(r"<!--.{0,10000}?-->|</?[A-Za-z][A-Za-z0-9:-]{0,40}(?:\s[^<>]{0,4000})?/?>", re.S)
 _MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
@@ -83,9 +85,7 @@ def decode_text(name: str, kind: str, data: bytes, declared: str | None = None) 
     best = from_bytes(data[:200_000]).best()
     codec = _codec(best.encoding) if best is not None else None
     if codec is None:
-        raise IngestError(
-            f"{name}: cannot tell its character encoding; re-save it as UTF-8"
-        )
+        raise IngestError(f"{name}: cannot tell its character encoding; re-save it as UTF-8")
     return data.decode(codec, errors="replace")
 
 
