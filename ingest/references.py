@@ -38,17 +38,28 @@ def _short_author(authors: str) -> str:
 
 
 def split_entries(block_texts: list[str]) -> list[str]:
-    """One entry per block, or per line when a block lists several entries line by line."""
+    """One entry per block, or per line when a block lists several entries line by line.
+
+    A line starts a new entry when it is a list item or opens like an author-date entry; any
+    other line (a wrapped title, a URL broken onto the next line) continues the entry above.
+    """
     entries: list[str] = []
     for block in block_texts:
-        lines = [_BULLET.sub("", ln).strip() for ln in block.split("\n") if ln.strip()]
         current: list[str] = []
-        for line in lines:
-            starts_new = bool(_APA.match(line)) or bool(_BULLET.match(line))
+        for raw in block.split("\n"):
+            if not raw.strip():
+                continue
+            line = _BULLET.sub("", raw).strip()
+            starts_new = bool(_BULLET.match(raw)) or bool(_APA.match(line))
             if current and starts_new and not _URL.fullmatch(line):
                 entries.append(" ".join(current))
                 current = []
-            current.append(line)
+            last = current[-1].rsplit(" ", 1)[-1] if current else ""
+            broken = last.endswith(("/", "-", "_", "=", "?", "&", "#", ".")) or "/" in line
+            if last and _URL.fullmatch(last) and broken and " " not in line and not _URL.match(line):
+                current[-1] += line  # a URL broken across lines: "https://x.org/a-" + "b"
+            else:
+                current.append(line)
         if current:
             entries.append(" ".join(current))
     return entries

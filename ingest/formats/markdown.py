@@ -253,7 +253,7 @@ def render(md_text: str) -> Rendered:
                 blocks.append(text)
         elif kind == "html_block":
             text = html_fragment_text(tok.content)
-            if len(text.split()) >= 4:
+            if text:
                 blocks.append(text)
         elif kind == "footnote_open":
             footnote_depth += 1

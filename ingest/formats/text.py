@@ -82,8 +82,14 @@ def decode_text(name: str, kind: str, data: bytes, declared: str | None = None) 
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    codec = _codec(best.encoding) if best is not None else None
+    matches = list(from_bytes(data[:200_000]))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Short Latin texts fit several code pages equally well; like browsers, prefer
+        # windows-1252 among those that fit as well as the best guess.
+        close = [m.encoding for m in matches if m.chaos <= best.chaos + 0.05]
+        best_name = "cp1252" if "cp1252" in close else best.encoding
+    codec = _codec(best_name) if best is not None else None
     if codec is None:
         raise IngestError(f"{name}: cannot tell its character encoding; re-save it as UTF-8")
     return data.decode(codec, errors="replace")

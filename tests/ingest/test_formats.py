@@ -1,0 +1,282 @@
+"""Format parsers: Markdown through markdown-it-py, HTML titles and bylines, PDF cleanup,
+charsets, sentences, lists and scraps - each on small inputs written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.load import decode
+from ingest.split import LINKS, chunk_article
+from ingest.structure import parse_article
+from knowledge.errors import IngestError
+from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED
+from knowledge.text import split_sentences
+
+from .helpers import make_pdf
+
+
+def _article(name: str, kind: str, raw: bytes | str, **kw):
+    data = raw.encode() if isinstance(raw, str) else raw
+    loaded = decode(f"/x/{name}", kind, data, **kw)
+    article = parse_article(
+        loaded.source,
+        clean_text(loaded.text),
+        loaded.kind,
+        loaded.title_hint,
+        structured=loaded.structured,
+    )
+    return loaded, article
+
+
+FRONT_MATTER_MD = """---
+layout: post
+title: "Pay Bands for Platform Engineers"
+author: jane-doe
+date: 2022-03-04
+description: How platform teams set pay.
+---
+{% include toc.html %}
+- TOC
+{:toc}
+
+Platform engineers build internal tools{: .note} that other teams use every day.
+
+See [the salary survey]({{ "/surveys/2022" | url }}) and <span style="color:red">this</span> <!--
+a hidden note --> report.
+
+Pay Structure
+-------------
+
+Bands are reviewed once a year by a committee of managers.
+
+```mermaid
+graph TD; Junior-->Senior
+```
+
+![A chart of bands](chart.png)
+
+    indented code is not prose either
+
+Sources: [Levels Survey](https://example.com/levels) and [Pay Index](https://example.com/pay).
+
+Another claim with a footnote.[^1]
+
+[^1]: Smith, J. (2021). Paying platform teams. https://example.com/smith
+"""
+
+
+def test_front_matter_becomes_metadata_never_text():
+    loaded, article = _article("pay.md", "md", FRONT_MATTER_MD)
+    assert article.title == "Pay Bands for Platform Engineers"
+    assert loaded.meta[AUTHORS] == "Jane Doe"
+    assert loaded.meta[PUBLISHED] == "2022-03-04"
+    assert loaded.meta[DESCRIPTION] == "How platform teams set pay."
+    text = "\n".join(p for s in article.sections for p in s.paragraphs)
+    for leak in ("layout", "---", "{%", "{{", "{:", "TOC", "<span", "<!--", "mermaid", "chart"):
+        assert leak not in text, leak
+    assert "indented code" not in text
+    assert "build internal tools that other teams use every day." in text
+
+
+def test_setext_headings_links_sources_and_footnotes():
+    _, article = _article("pay.md", "md", FRONT_MATTER_MD)
+    assert [s.heading for s in article.sections][:2] == ["", "Pay Structure"]
+    chunks = chunk_article(article, "v1")
+    (survey,) = [c for c in chunks if "salary survey" in c.text]
+    # Under 40 characters, the paragraph joins the one before it.
+    assert survey.text == (
+        "Platform engineers build internal tools that other teams use every day.\n"
+        "See the salary survey and this report."
+    )
+    # The URL was a template tag: removed; a real link's URL is kept in metadata.
+    (sources,) = [c for c in chunks if c.text.startswith("Sources:")]
+    assert sources.text.split("\n")[0] == "Sources: Levels Survey and Pay Index."
+    assert sources.metadata[LINKS].split() == [
+        "https://example.com/levels",
+        "https://example.com/pay",
+    ]
+    by_url = {r.url: r for r in article.references}
+    assert set(by_url) == {
+        "https://example.com/levels",
+        "https://example.com/pay",
+        "https://example.com/smith",
+    }
+    assert by_url["https://example.com/smith"].label == "Smith, 2021"
+    # The line citing the sources carries their reference ids.
+    assert set(sources.metadata["ref_ids"].split(",")) == {
+        by_url["https://example.com/levels"].ref_id,
+        by_url["https://example.com/pay"].ref_id,
+    }
+
+
+def test_markdown_table_is_one_line_per_row_naming_headers():
+    md = (
+        "# Roles\n\nHow pay compares:\n\n"
+        "| Measure | Data analyst | Data engineer |\n|---|---|---|\n"
+        "| Median salary | $70k | $110k |\n| Entry path | Bootcamp | CS degree |\n"
+    )
+    _, article = _article("roles.md", "md", md)
+    (table,) = [p for s in article.sections for p in s.paragraphs if "Median" in p]
+    assert table.split("\n") == [
+        "Median salary — Data analyst: $70k; Data engineer: $110k.",
+        "Entry path — Data analyst: Bootcamp; Data engineer: CS degree.",
+    ]
+
+
+def test_html_table_rows_keep_their_headers():
+    html = (
+        "<html><head><title>Roles | Site</title></head><body><article><h1>Roles Compared</h1>"
+        "<p>This comparison covers what each role pays and how people usually enter it.</p>"
+        "<table><tr><th>Measure</th><th>Analyst</th><th>Engineer</th></tr>"
+        "<tr><td>Median salary</td><td>$70k</td><td>$110k</td></tr>"
+        "<tr><td>Entry path</td><td>Bootcamp</td><td>Degree</td></tr></table>"
+        "<p>Both roles are in demand across industries and reward steady practice.</p>"
+        "</article></body></html>"
+    )
+    _, article = _article("roles.html", "html", html)
+    lines = [ln for s in article.sections for p in s.paragraphs for ln in p.split("\n")]
+    assert "Median salary — Analyst: $70k; Engineer: $110k." in lines
+
+
+def test_list_stays_with_its_lead_in_and_no_chunk_is_a_bare_label():
+    md = (
+        "# Plan\n\nA good plan has three parts:\n\n- Develop a vision\n- Set goals\n"
+        "- Review\n\nOk.\n\nThe review happens every quarter with your manager present.\n"
+    )
+    _, article = _article("plan.md", "md", md)
+    chunks = [c.text for c in chunk_article(article, "v1")]
+    assert chunks[0] == "A good plan has three parts:\n- Develop a vision\n- Set goals\n- Review"
+    assert all(len(c) >= 40 for c in chunks), chunks
+    assert any("Ok." in c for c in chunks)  # the fragment merged, not lost
+
+
+def test_html_title_byline_and_bold_questions():
+    html = (
+        "<html><head><title>Site Name</title>"
+        '<meta property="og:title" content="Becoming Staff | Site Name"></head><body>'
+        "<header><h1>Becoming Staff</h1><p>Written by Ana Ruiz and published on "
+        "March 3, 2021.</p></header><article>"
+        "<p>Staff engineers lead technical direction across several teams at once.</p>"
+        "<p><strong>What does a staff engineer do all day?</strong></p>"
+        "<p>Mostly reviews, design documents and mentoring of other engineers.</p>"
+        "<p><strong>How did you get promoted?</strong></p>"
+        "<p>By leading a migration that touched every team in the company.</p>"
+        "</article></body></html>"
+    )
+    loaded, article = _article("staff.html", "html", html)
+    assert article.title == "Becoming Staff"
+    assert loaded.meta[AUTHORS] == "Ana Ruiz"
+    assert loaded.meta[PUBLISHED] == "2021-03-03"
+    headings = [s.heading for s in article.sections]
+    assert "What does a staff engineer do all day?" in headings
+    assert "How did you get promoted?" in headings
+
+
+def test_html_title_without_h1_drops_the_site_name():
+    html = (
+        "<html><head><title>Pay Bands Explained | Career Blog</title></head><body><article>"
+        "<p>Pay bands set the range for each level and are reviewed yearly by managers.</p>"
+        "</article></body></html>"
+    )
+    _, article = _article("bands.html", "html", html)
+    assert article.title == "Pay Bands Explained"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared"),
+    [("latin-1", None), ("cp1252", None), ("utf-16", None), ("latin-1", "ISO-8859-1")],
+)
+def test_charsets_are_detected_not_refused(encoding, declared):
+    text = (
+        "Café culture: a naïve “résumé” costs €5 at most.\n\n"
+        "Engineers in Zürich earn more than the average worker, according to the survey.\n"
+    )
+    if encoding == "latin-1":
+        text = text.replace("“", '"').replace("”", '"').replace("€", "EUR")
+    loaded = decode("/x/cafe.txt", "txt", text.encode(encoding), charset=declared)
+    assert loaded.text.split() == text.split()
+
+
+def test_entities_and_stray_html_in_text_files_are_cleaned():
+    raw = "Pay Notes\n\n&nbsp;\n\nPay rose&nbsp;5% <br> this year <img src=x.png> for most.\n"
+    loaded = decode("/x/notes.txt", "txt", raw.encode())
+    assert "&nbsp;" not in loaded.text and "<" not in loaded.text
+    assert "Pay rose 5%" in loaded.text
+
+
+def test_markdown_in_a_txt_file_is_parsed_as_markdown():
+    raw = (
+        "Learning to code has many paths.\n\n## Degree\n\n### Pros\n\n"
+        "- **Accreditation:** a recognised certificate.\n\n## Bootcamp\n\n"
+        "Short and practical courses.\n"
+    )
+    loaded, article = _article("paths.txt", "txt", raw)
+    assert loaded.structured
+    assert [s.heading for s in article.sections] == ["", "Degree — Pros", "Bootcamp"]
+    assert article.sections[1].paragraphs == ["- Accreditation: a recognised certificate."]
+
+
+def test_pdf_ligatures_toc_and_page_numbers_are_dropped():
+    cover = make_pdf(["Career Handbook", "Jane Roe", "January 6, 2019"])
+    assert cover  # a one-page file has no cover to drop: its first line is the title
+    loaded = decode(
+        "/x/h.pdf",
+        "pdf",
+        make_pdf(
+            [
+                "Career Handbook",
+                "Contents",
+                "1 Roles . . . . . . . . . . . . 3",
+                "2 Pay . . . . . . . . . . . . . 4",
+                "3 Growth . . . . . . . . . . . 5",
+                "1 Roles",
+                "Engineers who specialise earn more than generalists in most markets.",
+                "7",
+            ]
+        ),
+    )
+    assert loaded.title_hint == "Career Handbook"
+    assert ". . ." not in loaded.text and "Contents" not in loaded.text
+    assert "\n7" not in loaded.text
+    assert "earn more than generalists" in loaded.text
+
+
+def test_text_budget_is_enforced_while_loading():
+    with pytest.raises(IngestError, match="ASSISTANT_MAX_TEXT_CHARS"):
+        decode("/x/big.txt", "txt", ("word " * 1000).encode(), max_text_chars=1000)
+    pdf = make_pdf(["Line of text number %d in a long document." % i for i in range(40)])
+    with pytest.raises(IngestError, match="ASSISTANT_MAX_TEXT_CHARS"):
+        decode("/x/big.pdf", "pdf", pdf, max_text_chars=200)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("He moved to the U.S. in 2019. Then he left.", 2),
+        ("Tools, e.g. Python, are used. Dr. Smith agrees.", 2),
+        ("Pay rose 3.5 percent last year. It fell in 2020.", 2),
+        ('"Go now." She left. Then it rained.', 3),
+    ],
+)
+def test_sentences_respect_abbreviations_decimals_and_quotes(text, sentences):
+    assert len(split_sentences(text)) == sentences
+
+
+def test_list_numbers_stay_with_their_item():
+    assert split_sentences("Steps: 1. Learn Python. 2. Build a portfolio.") == [
+        "Steps:",
+        "1. Learn Python.",
+        "2. Build a portfolio.",
+    ]
+
+
+def test_a_reference_whose_url_wraps_stays_one_entry():
+    text = (
+        "Notes\n\nSalaries rose (Smith, 2024).\n\nReferences\n\n"
+        "Smith, J. (2024). Salary report. Career Press.\nhttps://example.com/a/very/\nlong/\n"
+        "Lee, K. (2023). Hiring trends. Jobs Journal. https://example.com/lee\n"
+    )
+    article = parse_article("/x/n.txt", clean_text(text), "txt")
+    assert [r.label for r in article.references] == ["Smith, 2024", "Lee, 2023"]
+    assert article.references[0].url == "https://example.com/a/very/long/"
