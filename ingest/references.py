@@ -56,7 +56,13 @@ def split_entries(block_texts: list[str]) -> list[str]:
                 current = []
             last = current[-1].rsplit(" ", 1)[-1] if current else ""
             broken = last.endswith(("/", "-", "_", "=", "?", "&", "#", ".")) or "/" in line
-            if last and _URL.fullmatch(last) and broken and " " not in line and not _URL.match(line):
+            if (
+                last
+                and _URL.fullmatch(last)
+                and broken
+                and " " not in line
+                and not _URL.match(line)
+            ):
                 current[-1] += line  # a URL broken across lines: "https://x.org/a-" + "b"
             else:
                 current.append(line)

@@ -245,7 +245,7 @@ def test_pdf_ligatures_toc_and_page_numbers_are_dropped():
 def test_text_budget_is_enforced_while_loading():
     with pytest.raises(IngestError, match="ASSISTANT_MAX_TEXT_CHARS"):
         decode("/x/big.txt", "txt", ("word " * 1000).encode(), max_text_chars=1000)
-    pdf = make_pdf(["Line of text number %d in a long document." % i for i in range(40)])
+    pdf = make_pdf([f"Line of text number {i} in a long document." for i in range(40)])
     with pytest.raises(IngestError, match="ASSISTANT_MAX_TEXT_CHARS"):
         decode("/x/big.pdf", "pdf", pdf, max_text_chars=200)
 
