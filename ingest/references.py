@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 
@@ -105,19 +106,30 @@ class MentionIndex:
     chunk's length, not chunks x references (no regex is compiled per reference)."""
 
     def __init__(self, refs: list[Reference]) -> None:
-        self.by_year: dict[str, list[tuple[str, str, str, Reference]]] = {}
+        # Per year, (name key, reference) sorted: the keys a citation's name starts are one
+        # contiguous run, found by bisection instead of a scan over every reference.
+        self.by_year: dict[str, list[tuple[str, Reference]]] = {}
+        self.by_surname: dict[tuple[str, str], list[Reference]] = {}
         self.by_url: dict[str, list[Reference]] = {}
-        self.narrative: dict[tuple[str, str], list[Reference]] = {}
+        self.narrative: dict[tuple[str, str], list[tuple[str, Reference]]] = {}
         for ref in refs:
             if ref.year:
                 first = ref.authors.split(",")[0].split()
                 keys = (_key(ref.label), _key(ref.authors), _key(first[0]) if first else "")
-                self.by_year.setdefault(ref.year, []).append((*keys, ref))
-                last = ref.authors.split()[-1] if ref.authors.split() else ""
-                if last:
-                    self.narrative.setdefault((ref.year, last), []).append(ref)
+                for key in {keys[0], keys[1]} - {""}:
+                    self.by_year.setdefault(ref.year, []).append((key, ref))
+                if keys[2]:
+                    self.by_surname.setdefault((ref.year, keys[2]), []).append(ref)
+                short = ref.label.rsplit(", ", 1)[0] if ref.label.endswith(ref.year) else ""
+                for name in {ref.authors.strip(), short.strip()} - {""}:
+                    self.narrative.setdefault((ref.year, name.split()[-1]), []).append((name, ref))
             if ref.url:
                 self.by_url.setdefault(ref.url.rstrip("/"), []).append(ref)
+        self._sorted()
+
+    def _sorted(self) -> None:
+        for keyed in self.by_year.values():
+            keyed.sort(key=lambda pair: pair[0])
 
     def find(self, text: str, urls: list[str] | tuple[str, ...] = ()) -> list[str]:
         found: dict[str, None] = {}
@@ -131,18 +143,21 @@ class MentionIndex:
                     who = _key(raw)
                     if not who:
                         continue
-                    surname = _key(raw.split()[0])
-                    for label, authors, first, ref in self.by_year.get(year, ()):
-                        if label.startswith(who) or authors.startswith(who) or surname == first:
-                            found[ref.ref_id] = None
+                    keyed = self.by_year.get(year, [])
+                    at = bisect.bisect_left(keyed, (who,))
+                    while at < len(keyed) and keyed[at][0].startswith(who):
+                        found[keyed[at][1].ref_id] = None
+                        at += 1
+                    for ref in self.by_surname.get((year, _key(raw.split()[0])), ()):
+                        found[ref.ref_id] = None
             # A narrative mention such as "LinkedIn's 2026 report": the name right before the year.
             for m in _YEAR.finditer(text):
                 before = text[max(0, m.start() - 200) : m.start()].rstrip()
                 for suffix in ("'s", "’s"):
                     before = before.removesuffix(suffix)
                 last = before.split()[-1] if before.split() else ""
-                for ref in self.narrative.get((m.group(0), last), ()):
-                    if before.endswith(ref.authors):
+                for name, ref in self.narrative.get((m.group(0), last), ()):
+                    if before.endswith(name):
                         found[ref.ref_id] = None
         if self.by_url:
             # The reference entry itself (its URL in the text), or a link to the cited source.

@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Where long text is cut into windows for the segmenter: after a word of two or more lowercase
+# letters or digits and a full stop, before a capital ("...in 2019. Then", never "U.S. Army").
+_WINDOW_CUT = re.compile(r"(?<=[a-z0-9][a-z0-9][.!?])\s(?=[A-Z])")
+_NO_BRACKETS = str.maketrans("()[]{}", "      ")
+WINDOW = 1000  # syntok is quadratic on unbalanced brackets: it only ever sees bounded windows
+
 # A list number that the segmenter left at the end of the previous sentence: "Steps: 1."
 _TRAILING_NUMBER = re.compile(r"(?:^|\s)(\d{1,3}[.)])$")
 _WORD = re.compile(r"[a-z0-9$]+(?:[.,'’][a-z0-9]+)*", re.I)
@@ -31,24 +37,50 @@ def split_sentences(text: str) -> list[str]:
         return []
     out: list[str] = []
     carry = ""
-    for paragraph in segmenter.analyze(flat):
-        for sentence in paragraph:
-            if not sentence:
-                continue
-            start = sentence[0].offset
-            end = sentence[-1].offset + len(sentence[-1].value)
-            piece = flat[start:end].strip()
-            if carry:
-                piece = f"{carry} {piece}"
-                carry = ""
-            m = _TRAILING_NUMBER.search(piece)
-            if m and (m.start() == 0 or piece[: m.start()].rstrip()[-1:] in ":;.!?"):
-                carry = m.group(1)
-                piece = piece[: m.start()].strip()
-            if piece:
-                out.append(piece)
+    for window in _windows(flat):
+        opened = sum(window.count(c) for c in "([{")
+        closed = sum(window.count(c) for c in ")]}")
+        # syntok searches ahead for each bracket's partner: many, or unbalanced ones, make it
+        # quadratic, so it then sees spaces in their place (same offsets, same text out).
+        seen = window.translate(_NO_BRACKETS) if opened > 16 or opened != closed else window
+        for paragraph in segmenter.analyze(seen):
+            for sentence in paragraph:
+                if not sentence:
+                    continue
+                start = sentence[0].offset
+                end = sentence[-1].offset + len(sentence[-1].value)
+                piece = window[start:end].strip()
+                if carry:
+                    piece = f"{carry} {piece}"
+                    carry = ""
+                m = _TRAILING_NUMBER.search(piece)
+                if m and (m.start() == 0 or piece[: m.start()].rstrip()[-1:] in ":;.!?"):
+                    carry = m.group(1)
+                    piece = piece[: m.start()].strip()
+                if piece:
+                    out.append(piece)
     if carry:
         out.append(carry)
+    return out
+
+
+def _windows(flat: str) -> list[str]:
+    """flat cut into pieces of about WINDOW characters at likely sentence ends (else spaces)."""
+    if len(flat) <= WINDOW * 1.5:
+        return [flat]
+    out: list[str] = []
+    start = 0
+    while len(flat) - start > WINDOW * 1.5:
+        cut = -1
+        for m in _WINDOW_CUT.finditer(flat, start + WINDOW // 2, start + WINDOW * 3 // 2):
+            cut = m.start()
+        if cut < 0:
+            cut = flat.rfind(" ", start + WINDOW // 2, start + WINDOW * 3 // 2)
+        if cut < 0:
+            cut = start + WINDOW
+        out.append(flat[start:cut])
+        start = cut + 1 if flat[cut : cut + 1] == " " else cut
+    out.append(flat[start:])
     return out
 
 

@@ -1,0 +1,138 @@
+"""Hostile inputs that made ingest's regexes super-linear, or that expand far beyond their
+size, finish quickly. Each runs in a child process that is killed after a generous limit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import zlib
+
+import pytest
+
+from ingest.load import decode
+from knowledge.errors import IngestError
+from knowledge.settings import REPO_ROOT
+
+LIMIT_S = 20  # generous: the fixed code takes well under a second on each input
+
+
+def _finishes(code: str) -> None:
+    """Run code in a fresh interpreter; fail if it takes longer than LIMIT_S."""
+    try:
+        subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            cwd=REPO_ROOT,
+            check=True,
+            timeout=LIMIT_S,
+            capture_output=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"did not finish within {LIMIT_S}s")
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(exc.stderr.decode()[-2000:])
+
+
+PIPELINE = """
+from ingest.clean import clean_text
+from ingest.load import decode
+from ingest.split import chunk_article
+from ingest.structure import parse_article
+
+def run(name, kind, data):
+    loaded = decode(name, kind, data)
+    article = parse_article(loaded.source, clean_text(loaded.text), loaded.kind,
+                            loaded.title_hint, structured=loaded.structured)
+    return article, chunk_article(article, "v1")
+"""
+
+
+@pytest.mark.parametrize("kind", ["md", "txt", "html"])
+def test_markdown_emphasis_runs_are_linear(kind):
+    # 56 KB of "__a__b " once took 15 s in the Markdown stripper.
+    _finishes(
+        PIPELINE
+        + f"""
+runs = "__a__b " * 8000
+if "{kind}" == "html":
+    data = "<html><body><article><h1>Notes</h1><p>" + runs + "</p></article></body></html>"
+else:
+    data = "# Notes\\n\\n" + runs
+run("/x/e.{kind}", "{kind}", data.encode())
+"""
+    )
+
+
+def test_a_reference_line_full_of_years_is_linear():
+    # 96 KB of "(2020" on one line once took 4 s in the reference-entry pattern.
+    _finishes(
+        PIPELINE
+        + """
+body = "Smith " + "(2020 " * 16000
+text = "Notes\\n\\nA line (Smith, 2020).\\n\\nReferences\\n\\n" + body + "\\n"
+run("/x/r.txt", "txt", text.encode())
+"""
+    )
+
+
+def test_linking_thousands_of_references_is_linear():
+    # 5,000 references (380 KB) once took 5 min 27 s: a regex compiled per chunk x reference.
+    _finishes(
+        PIPELINE
+        + """
+entries = [f"Author{i}, A. (2020). Title number {i}. Publisher. https://example.com/{i}"
+           for i in range(5000)]
+paras = [f"Paragraph {i} cites a source (Author{i}, 2020) and Author{i+1}'s 2020 work."
+         for i in range(0, 5000, 5)]
+text = ("Notes\\n\\n" + "\\n\\n".join(paras) + "\\n\\nReferences\\n\\n"
+        + "\\n".join(entries) + "\\n")
+article, chunks = run("/x/many.txt", "txt", text.encode())
+assert len(article.references) == 5000, len(article.references)
+assert "," in chunks[0].metadata["ref_ids"]  # both mentions found
+"""
+    )
+
+
+def _pdf(pages: list[bytes]) -> bytes:
+    """A PDF whose page content streams are Flate-compressed: small file, large text."""
+    n = len(pages)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+        + b"] /Count %d >>" % n,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i, content in enumerate(pages):
+        packed = zlib.compress(content, 9)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
+        )
+        objects.append(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed)
+            + packed
+            + b"\nendstream"
+        )
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_pdf_compression_bomb_stops_at_the_text_budget():
+    line = b"(Engineers who specialise earn more than generalists do.) Tj T*\n"
+    page = b"BT /F1 12 Tf 14 TL 72 720 Td\n" + line * 2000 + b"ET"
+    data = _pdf([page] * 200)  # ~21 MB of text from a small file
+    assert len(data) < 200_000
+    with pytest.raises(IngestError, match="ASSISTANT_MAX_TEXT_CHARS"):
+        decode("/x/bomb.pdf", "pdf", data, max_text_chars=300_000)
