@@ -209,7 +209,10 @@ def _prepare(url: str, got: Fetched, records: dict, settings, cites: list[dict])
     """The fetched page as a Prepared source (within the usual budgets), or None when its
     text is unchanged; and the HTTP validators to keep on its record."""
     validators = {ETAG: got.etag, LAST_MODIFIED: got.last_modified, FETCHED_URL: got.url}
-    prepared, _ = prepare_loaded(url, decode(url, got.kind, got.data), settings, records)
+    loaded = decode(
+        url, got.kind, got.data, charset=got.charset, max_text_chars=settings.max_text_chars
+    )
+    prepared, _ = prepare_loaded(url, loaded, settings, records)
     if prepared is None:
         return None, validators
     prepared.references = []  # depth 1: a followed page's references are neither followed
