@@ -139,14 +139,6 @@ def strip_links(text: str, allowed_urls: set[str], stripped: list[str] | None = 
     return _BARE_URL.sub(keep_url, text)
 
 
-def safe_preview(partial: str, allowed_urls: set[str]) -> str:
-    """The answer so far, safe to render while it streams (before check_answer runs).
-
-    A link, image or tag still arriving is held back until it is complete and can be judged.
-    """
-    return strip_links(_UNFINISHED.sub("", partial), allowed_urls)
-
-
 def check_answer(
     text: str, passages: list, allowed_urls: set[str], needs_citation: bool = True
 ) -> Checked:
