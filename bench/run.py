@@ -248,9 +248,9 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
     try:
         ready = server.wait_page()
         questions = [i["question"] for i in dev_set()]
-        Client(server.url, verbose=False, download_files=False).predict(
-            questions[0], [], api_name="/ask"
-        )
+        Client(
+            server.url, verbose=False, download_files=False, httpx_kwargs={"timeout": 300}
+        ).predict(questions[0], [], api_name="/ask")
         first_answer = time.perf_counter() - server.t0
         proc = psutil.Process(server.proc.pid)
         idle_mb = proc.memory_info().rss / 2**20
@@ -272,14 +272,15 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
         latencies: list[float] = []
         errors: list[str] = []
 
-        # Clients connect first (each reads the app's config), so the burst times asks only.
-        with ThreadPoolExecutor(min(users, 16)) as pool:
-            clients = list(
-                pool.map(
-                    lambda _n: Client(server.url, verbose=False, download_files=False),
-                    range(users),
-                )
+        # Clients connect first (each reads the app's config), so the burst times asks only;
+        # a few at a time, with a long timeout: a busy machine is slow to hand out configs.
+        def connect(_n: int):
+            return Client(
+                server.url, verbose=False, download_files=False, httpx_kwargs={"timeout": 120}
             )
+
+        with ThreadPoolExecutor(4) as pool:
+            clients = list(pool.map(connect, range(users)))
 
         def user(n: int) -> None:
             client = clients[n]
@@ -700,6 +701,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {name} …", file=sys.stderr, flush=True)
             results[name] = step()
             print(f"bench: {name} done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            # Keep what is measured so far: a later step failing does not lose it.
+            partial = args.out.with_name(args.out.stem + ".partial.json")
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(results, indent=2))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["targets"] = {k: f"{op} {v}" for k, (op, v) in targets.items()}
