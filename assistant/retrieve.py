@@ -4,9 +4,12 @@ rank fusion."""
 from __future__ import annotations
 
 import bisect
+import json
+import os
 import re
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -81,6 +84,8 @@ class Retriever:
         self._stop = np.zeros(0, dtype=bool)
         self._vocab: tuple[Vocabulary, np.ndarray] | None = None
         self._vocab_at = -1
+        self._saved: tuple[dict[str, int], np.ndarray] | None = None
+        self._unsaved = 0
         self._sorted_words: list[str] = []
         self._sorted_at = -1
 
@@ -136,12 +141,69 @@ class Retriever:
                 self._embedded[dead] = False
                 todo = np.flatnonzero(live & ~self._embedded)
                 if len(todo):
-                    texts = [self._row_words[i] for i in todo]
-                    self._word_vecs[todo] = embedder.embed_batch(texts)
-                    self._embedded[todo] = True
+                    self._embed_rows(embedder, todo)
                 self._vocab = (Vocabulary(self.lexical, live), self._word_vecs[:n])
                 self._vocab_at = gen
             return self._vocab
+
+    def _embed_rows(self, embedder, rows: np.ndarray) -> None:
+        """Fill these rows: from the vectors saved next to the lexical index when it has
+        them (a restart), else from the embedder; save again after many new ones."""
+        saved = self._saved_vectors(embedder)
+        texts = [self._row_words[i] for i in rows]
+        cached = [saved[0].get(w, -1) for w in texts] if saved else [-1] * len(texts)
+        hit = np.array([c >= 0 for c in cached], dtype=bool)
+        if hit.any():
+            self._word_vecs[rows[hit]] = saved[1][[c for c in cached if c >= 0]]
+        missing = rows[~hit]
+        if len(missing):
+            self._word_vecs[missing] = embedder.embed_batch([self._row_words[i] for i in missing])
+        self._embedded[rows] = True
+        self._unsaved += len(missing)
+        if self._unsaved and self._unsaved >= min(1000, max(1, len(self._row_words) // 10)):
+            self._save_vectors(embedder)
+
+    def _vectors_path(self, embedder, ext: str) -> Path | None:
+        folder = self.kb.lexical_dir
+        if folder is None:
+            return None
+        name = re.sub(r"[^A-Za-z0-9_-]", "_", embedder.name)
+        return Path(folder) / f"word-vectors-{name}{ext}"
+
+    def _saved_vectors(self, embedder) -> tuple[dict[str, int], np.ndarray] | None:
+        if self._saved is None:
+            self._saved = ({}, np.zeros((0, embedder.dim), dtype=np.float32))
+            try:
+                words_ = json.loads(
+                    self._vectors_path(embedder, ".json").read_text(encoding="utf-8")
+                )
+                vecs = np.load(self._vectors_path(embedder, ".npy"), mmap_mode="r")
+                if vecs.shape == (len(words_), embedder.dim):
+                    self._saved = ({w: i for i, w in enumerate(words_) if w}, vecs)
+            except (OSError, ValueError, AttributeError):
+                pass
+        return self._saved if len(self._saved[1]) else None
+
+    def _save_vectors(self, embedder) -> None:
+        """Embedded rows with their words (others as ""), written atomically."""
+        self._unsaved = 0
+        if self.kb.lexical_dir is None:
+            return
+        n = len(self._row_words)
+        words_ = [w if self._embedded[i] else "" for i, w in enumerate(self._row_words)]
+        try:
+            for ext, write in (
+                (".npy", lambda f: np.save(f, self._word_vecs[:n])),
+                (".json", lambda f: f.write(json.dumps(words_).encode())),
+            ):
+                path = self._vectors_path(embedder, ext)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+                with open(tmp, "wb") as f:
+                    write(f)
+                os.replace(tmp, path)
+        except OSError:
+            pass  # a cache: the next start embeds again
 
     def _neighbours(self, query: str, min_sim: float = 0.55) -> list[tuple[str, float]]:
         """Stems of store words close to the query's words: "math" also finds "mathematical"."""

@@ -1,0 +1,65 @@
+"""The retriever over the incremental lexical index: its word vocabulary follows adds and
+removals exactly, and its word vectors survive a restart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from knowledge.settings import REPO_ROOT
+from knowledge.text import STOPWORDS, words
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason=f"needs the dev articles in {DEV}")
+
+
+def _store_words(kb) -> set[str]:
+    _ids, docs, _metas = kb.all_chunks()
+    return {w for d in docs for w in words(d) if w not in STOPWORDS}
+
+
+@needs_dev
+def test_vocabulary_follows_writes_and_vectors_survive_a_restart(make_settings):
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    seed = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+    extra = sorted(DEV.glob("*.md"))[0]
+    assert ingest_sources([str(seed), str(extra)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    vocab, vecs = retriever.vocabulary(kb.embedder)
+    both = _store_words(kb)
+    assert {w for w in both if w in vocab} == both and len(vocab) == len(both)
+    probe = sorted(both)[len(both) // 2]
+    assert np.allclose(vecs[vocab[probe]], kb.embedder.embed_batch([probe])[0], atol=1e-5)
+
+    # Removing an article takes its words out (their rows go to zero); the rest stay.
+    assert kb.remove(str(extra.resolve()))
+    retriever.refresh()
+    vocab, vecs = retriever.vocabulary(kb.embedder)
+    left = _store_words(kb)
+    assert len(vocab) == len(left) and all(w in vocab for w in left)
+    gone = sorted(both - left)
+    assert gone and not any(w in vocab for w in gone)
+    assert not vecs[retriever.lexical.word_id(gone[0])].any()
+
+    # A restart reads the saved vectors: same rows for the same words.
+    again = Retriever(kb)
+    again.refresh()
+    vocab2, vecs2 = again.vocabulary(kb.embedder)
+    assert (settings.store / "lexical").is_dir()
+    assert len(vocab2) == len(left)
+    assert all(np.allclose(vecs[vocab[w]], vecs2[vocab2[w]]) for w in sorted(left)[:50])
+
+    # A damaged vectors file is only a cache: the next start embeds again.
+    for path in (settings.store / "lexical").glob("word-vectors-*.npy"):
+        path.write_bytes(b"not an array")
+    third = Retriever(kb)
+    third.refresh()
+    vocab3, vecs3 = third.vocabulary(kb.embedder)
+    w = sorted(left)[0]
+    assert vecs3[vocab3[w]].any() and np.allclose(vecs3[vocab3[w]], vecs[vocab[w]], atol=1e-5)
