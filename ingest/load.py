@@ -137,10 +137,10 @@ def decode(
     (default: ASSISTANT_MAX_TEXT_CHARS), enforced while extracting.
     """
     name = source.rsplit("/", 1)[-1] or source
-    if max_text_chars is None:
-        from knowledge.settings import get_settings
+    if max_text_chars is None:  # callers with settings pass theirs; this is its default
+        from knowledge.settings import Settings
 
-        max_text_chars = get_settings().max_text_chars
+        max_text_chars = Settings.model_fields["max_text_chars"].default
     if not data.strip():
         raise IngestError(f"{name} is empty")
     if kind == "pdf":

@@ -126,9 +126,10 @@ def chunk_article(article: Article, version: str, max_chars: int = 800) -> list[
                     "section": heading,
                     "chunk_index": index,
                     "ref_ids": ",".join(refs),
-                    LINKS: " ".join(urls),
                     IS_REFERENCE_LIST: section.is_references,
                 },
             )
         )
+        if urls:  # only where there are links: every stored key costs ingest time
+            chunks[-1].metadata[LINKS] = " ".join(urls)
     return chunks

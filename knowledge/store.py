@@ -165,7 +165,7 @@ def lexical_dir(settings) -> Path:
 
 
 # Chunk metadata that is only read, never filtered on: indexing it costs ingest time.
-_UNFILTERED_CHUNK_KEYS = ("title", "section", "ref_ids")
+_UNFILTERED_CHUNK_KEYS = ("title", "section", "ref_ids", "links")
 
 
 def _schema(collection: str):
