@@ -56,10 +56,12 @@ def _title(doc, og_title: str) -> str:
 
 def _byline(doc) -> tuple[str, str]:
     """(author, date) from a short "Written by ... published on ..." line, if the page has one."""
-    for node in doc.xpath(
-        "//body//*[self::p or self::h2 or self::h3 or self::h4 or self::span "
-        "or self::div or self::small or self::address]"
-    ):
+    # Elements that hold a byline, never a whole container: the scan stays linear in the page.
+    nodes = doc.xpath(
+        "//body//*[self::p or self::h2 or self::h3 or self::h4 or self::span or self::small"
+        " or self::address or (self::div and not(*))]"
+    )
+    for node in nodes[:3000]:
         text = " ".join(node.text_content().split())
         if not text or len(text.split()) > 20:
             continue

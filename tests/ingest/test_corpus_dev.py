@@ -175,3 +175,23 @@ def test_link_urls_are_kept_in_metadata_not_text(corpus_kb):
     (doc, meta) = next((d, m) for d, m in chunks if "USAGov en Español site" in d)
     assert "https://" not in doc
     assert "https://www.usa.gov/espanol/quienes-somos" in meta.get("links", "").split()
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        (
+            "What are the lateral transfer options for a Support Engineer?",
+            "Support Engineer — Lateral Options: Solutions Architect.",
+        ),
+        (
+            "Which lateral option does a Frontend Engineer have?",
+            "Frontend Engineer — Lateral Options: Product Designer.",
+        ),
+    ],
+)
+def test_a_question_about_a_table_row_retrieves_that_row(corpus_kb, question, row):
+    from assistant.retrieve import Retriever
+
+    (top, *_) = Retriever(corpus_kb).search(question, k=5)
+    assert row in top.text.split("\n"), top.text[:300]
