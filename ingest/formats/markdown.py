@@ -35,6 +35,13 @@ _TEMPLATE = re.compile(
 )
 # A table-of-contents placeholder on its own line: "- TOC", "[TOC]", "[[_TOC_]]", "{:toc}".
 _TOC_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\[\[?_?toc_?\]?\]|toc)[ \t]{0,8}$")
+# Admonition fences of Docusaurus/VitePress (":::note", ":::") and MkDocs ("!!! note"): the
+# marker line goes, its content stays.
+_ADMONITION = re.compile(
+    r"(?m)^[ \t]{0,3}(?::::?|!!!|\?\?\?)[ \t]{0,4}[\w-]{0,30}(?:[ \t][^\n]{0,200})?$"
+)
+# Template blocks whose body is code or a comment, not prose: {% highlight %}…{% endhighlight %}.
+_BLOCK_TAG = re.compile(r"\{%-?[ \t]{0,4}(highlight|raw|comment|capture)\b")
 _HREF = re.compile(r"""\shref\s{0,4}=\s{0,4}["']?([^"'\s>]{1,2000})""", re.I)
 _SOURCE_LINE = re.compile(r"^\s{0,4}(?:references?|sources?|further reading)\s{0,4}:", re.I)
 _SKIP_HTML = {"script", "style", "figure", "img", "svg", "iframe", "noscript", "picture", "video"}
@@ -166,7 +173,8 @@ def render(md_text: str) -> Rendered:
     import yaml
 
     md_text = md_text.replace(LINK_MARK, "")
-    md_text = _TOC_LINE.sub("", _TEMPLATE.sub("", md_text))
+    md_text = _drop_template_blocks(md_text)
+    md_text = _ADMONITION.sub("", _TOC_LINE.sub("", _TEMPLATE.sub("", md_text)))
     tokens = _parser().parse(md_text)
     blocks: list[str] = []
     meta: dict = {}
@@ -269,6 +277,28 @@ def render(md_text: str) -> Rendered:
         blocks.append("## References")
         blocks.append("\n".join("- " + r for r in dict.fromkeys(refs)))
     return Rendered("\n\n".join(blocks), meta)
+
+
+def _drop_template_blocks(text: str) -> str:
+    """Remove {% highlight %}…{% endhighlight %} style blocks in one left-to-right pass."""
+    if "{%" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    missing: set[str] = set()  # a kind without a closing tag is not searched for again
+    for m in _BLOCK_TAG.finditer(text):
+        kind = m.group(1)
+        if m.start() < at or kind in missing:
+            continue
+        close = re.compile(r"\{%-?[ \t]{0,4}end" + kind + r"[ \t]{0,4}-?%\}")
+        end = close.search(text, m.end())
+        if end is None:
+            missing.add(kind)
+            continue
+        out.append(text[at : m.start()])
+        at = end.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _add_list(blocks: list[str], lines: list[str]) -> None:

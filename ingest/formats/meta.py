@@ -4,6 +4,7 @@ from YAML front matter, HTML meta tags and bylines, or PDF document info."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, TITLE
@@ -43,7 +44,12 @@ MAX_META_CHARS = 500
 def _text(value) -> str:
     if value is None:
         return ""
-    return " ".join(str(value).split())[:MAX_META_CHARS]
+    text = str(value)
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = re.sub(r"<[^<>]{0,200}>", "", text)
+    return " ".join(text.split())[:MAX_META_CHARS]
 
 
 def person(name: str) -> str:

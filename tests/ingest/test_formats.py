@@ -280,3 +280,26 @@ def test_a_reference_whose_url_wraps_stays_one_entry():
     article = parse_article("/x/n.txt", clean_text(text), "txt")
     assert [r.label for r in article.references] == ["Smith, 2024", "Lee, 2023"]
     assert article.references[0].url == "https://example.com/a/very/long/"
+
+
+def test_template_code_blocks_admonitions_and_entities_in_front_matter():
+    md = (
+        '---\ntitle: "Pay &amp; Promotion"\n---\n'
+        "Promotions follow a written case that your manager presents to a committee.\n\n"
+        "{% highlight python %}\nsalary = base * 1.1\n{% endhighlight %}\n\n"
+        ":::tip Remember\nAsk for the written criteria before the cycle starts.\n:::\n\n"
+        "{% comment %} draft note {% endcomment %}Committees meet twice a year in most firms.\n"
+    )
+    loaded, article = _article("promo.md", "md", md)
+    assert article.title == "Pay & Promotion"
+    text = "\n".join(p for s in article.sections for p in s.paragraphs)
+    for gone in ("salary =", "highlight", ":::", "tip Remember", "draft note", "{%"):
+        assert gone not in text, gone
+    assert "Ask for the written criteria before the cycle starts." in text
+    assert "Committees meet twice a year in most firms." in text
+
+
+def test_unclosed_template_blocks_stay_linear():
+    md = ("{% highlight x %} word " * 5000).encode()
+    loaded = decode("/x/open.md", "md", b"# Notes\n\nSome text here for the test.\n\n" + md)
+    assert "{%" not in loaded.text
