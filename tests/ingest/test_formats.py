@@ -303,3 +303,28 @@ def test_unclosed_template_blocks_stay_linear():
     md = ("{% highlight x %} word " * 5000).encode()
     loaded = decode("/x/open.md", "md", b"# Notes\n\nSome text here for the test.\n\n" + md)
     assert "{%" not in loaded.text
+
+
+def test_the_charset_an_http_header_declares_is_used(page_server, run_ingest):
+    from .conftest import Page
+
+    page = (
+        "<html><head><title>Gehälter | Blog</title></head><body><article>"
+        "<h1>Gehälter für Ingenieure</h1>"
+        "<p>Ingenieure in Zürich verdienen mehr als der Durchschnitt, sagt die Umfrage.</p>"
+        "<p>Die Lücke wächst seit Jahren und betrifft fast alle Branchen gleichermaßen.</p>"
+        "</article></body></html>"
+    )
+    page_server.routes["/latin.html"] = Page(
+        page.encode("iso-8859-1"), "text/html; charset=ISO-8859-1"
+    )
+    from ingest.fetch import fetch
+
+    got = fetch(page_server.url("/latin.html"), timeout=5, max_bytes=10**6, allow_private=True)
+    assert got.charset == "ISO-8859-1"
+    report, kb = run_ingest([page_server.url("/latin.html")], allow_private=True)
+    assert report.ok, report.as_dict()
+    (record,) = kb.records().values()
+    assert record["title"] == "Gehälter für Ingenieure"
+    docs = " ".join(kb.chunks.get(include=["documents"])["documents"])
+    assert "Ingenieure in Zürich verdienen mehr" in docs
