@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import signal
 import subprocess
 import time
@@ -21,6 +22,7 @@ from tests.scale.conftest import (
     needs_web,
     run_cli,
     run_json,
+    wait_until,
 )
 from tests.support.openai_server import CutStream, Reply, Stall, StallMidStream, Status
 
@@ -44,13 +46,13 @@ def _counts(store: Path) -> tuple[int, int]:
     return records, chunks
 
 
-def _kill_at_write(store: Path, articles: Path, nth: int) -> int:
+def _kill_at_write(store: Path, articles: Path | str, nth: int, *extra: str) -> int:
     """Run an ingest and SIGKILL it when its `nth` write transaction is seen open.
 
     Counting transactions (the SQLite journal appearing) rather than seconds makes the kill
     land at a similar point of the work on a fast or a slow machine.
     """
-    cmd = [PY, "-m", "ingest", str(articles), "--store", str(store), "--json"]
+    cmd = [PY, "-m", "ingest", *extra, str(articles), "--store", str(store), "--json"]
     proc = subprocess.Popen(
         cmd, cwd=REPO_ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -106,6 +108,128 @@ def test_sigkill_during_ingest_then_rerun_leaves_each_article_once(tmp_path, mak
     # A further run finds nothing to do: the recovered store agrees with the files.
     again = run_json("ingest", str(articles), "--store", str(store), "--json", timeout=300)
     assert again["totals"]["unchanged"] == 200 and again["totals"]["chunks"] == 0
+
+
+# --- SIGKILL while one large source is replaced or removed (issue 10, items 3 and 4) ---------
+
+_STATE = (
+    "import json, sys; from knowledge.settings import get_settings; "
+    "from knowledge.store import open_knowledge_base; "
+    "kb = open_knowledge_base(get_settings(store=sys.argv[1])); "
+    "got = kb.chunks.get(include=['documents']); "
+    "print(json.dumps({'problems': [p.as_dict() for p in kb.check()], "
+    "'records': kb.records(), 'docs': got['documents']}))"
+)
+
+
+def _handbook(path: Path, variant: str, steps: int = 1800) -> None:
+    """One article of `steps` one-sentence paragraphs: one chunk each, one write batch."""
+    body = "\n\n".join(
+        f"Step {i} of the {variant} release checklist assigns task {i} to its owner."
+        for i in range(steps)
+    )
+    path.write_text(f"Release Handbook\n\n{body}\n")
+
+
+def _assert_consistent(state: dict, what: str) -> None:
+    assert state["problems"] == [], f"{what}: {state['problems']}"
+    assert len(state["docs"]) == sum(r["chunks"] for r in state["records"].values()), what
+
+
+@pytest.mark.slow
+def test_sigkill_while_replacing_a_source_never_leaves_text_of_no_file(tmp_path):
+    """Kill the write of a changed version at several points, revert the file, re-ingest:
+    no chunk of the killed version may survive, and no record may list chunks it lacks."""
+    handbook = tmp_path / "articles" / "handbook.txt"
+    handbook.parent.mkdir()
+    _handbook(handbook, "blue")
+    base = tmp_path / "base"
+    run_json("ingest", str(handbook), "--store", str(base), "--json", timeout=300)
+
+    detected = []
+    for nth in (1, 2, 3, 4):
+        store = tmp_path / f"store-{nth}"
+        shutil.copytree(base, store)
+        _handbook(handbook, "green")
+        rc = _kill_at_write(store, handbook, nth)
+        killed = in_fresh_process(_STATE, store)
+        if rc == -signal.SIGKILL and killed["problems"]:
+            detected.append(nth)
+        _handbook(handbook, "blue")  # the user reverts the file
+        again = run_json("ingest", str(handbook), "--store", str(store), "--json", timeout=300)
+        state = in_fresh_process(_STATE, store)
+        _assert_consistent(state, f"kill at write {nth} (rc {rc}), then {again['totals']}")
+        assert not any("green" in d for d in state["docs"]), f"kill at write {nth}"
+        assert len(state["docs"]) == 1800
+    print(f"kills that left a detectable interrupted write: {detected}")
+    assert detected, "no kill landed inside the replacement: the test proved nothing"
+
+
+@pytest.mark.slow
+def test_sigkill_during_remove_is_repaired_by_reingest_or_repair(tmp_path):
+    handbook = tmp_path / "articles" / "handbook.txt"
+    handbook.parent.mkdir()
+    _handbook(handbook, "blue", steps=1500)
+    base = tmp_path / "base"
+    run_json("ingest", str(handbook), "--store", str(base), "--json", timeout=300)
+
+    detected = []
+    for nth in (1, 2, 3):
+        for fix in ("ingest", "repair"):
+            store = tmp_path / f"store-{nth}-{fix}"
+            shutil.copytree(base, store)
+            rc = _kill_at_write(store, handbook, nth, "--remove")
+            killed = in_fresh_process(_STATE, store)
+            if rc == -signal.SIGKILL and killed["problems"]:
+                detected.append((nth, fix))
+            if fix == "ingest":  # re-ingesting must never say "unchanged" over missing chunks
+                again = run_json("ingest", str(handbook), "--store", str(store), "--json")
+                state = in_fresh_process(_STATE, store)
+                _assert_consistent(state, f"kill at write {nth}, then {again['totals']}")
+                assert len(state["docs"]) == 1500, (nth, again["totals"])
+            else:
+                done = run_cli("ingest", "--repair", "--store", str(store), "--json")
+                assert done.returncode == 0, done.stderr[-3000:]
+                _assert_consistent(in_fresh_process(_STATE, store), f"repair after kill {nth}")
+    print(f"kills that left a detectable interrupted removal: {detected}")
+    assert detected, "no kill landed inside the removal: the test proved nothing"
+
+
+# --- the Chroma server killed mid-ingest (issue 10, item 13) ---------------------------------
+
+
+@pytest.mark.slow
+def test_chroma_server_killed_mid_ingest_is_a_clear_error_with_exit_2(chroma_server, tmp_path):
+    import chromadb
+
+    host, port, proc = chroma_server
+    articles = tmp_path / "articles"
+    write_articles(articles, 300, paragraphs=14, sentences=2)
+    cmd = [PY, "-m", "ingest", str(articles), "--json"]
+    env = child_env(CHROMA_HOST=host, CHROMA_PORT=port)
+    ingest = subprocess.Popen(
+        cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        client = chromadb.HttpClient(host=host, port=int(port))
+
+        def chunks_written() -> bool:
+            try:
+                return client.get_collection("chunks").count() > 0
+            except Exception:  # noqa: BLE001 - not created yet
+                return False
+
+        wait_until(chunks_written, 240, "the first chunks on the Chroma server")
+        proc.kill()  # the server dies while the ingest is still writing
+        out, err = ingest.communicate(timeout=240)
+    finally:
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait(10)
+    assert ingest.returncode == 2, (ingest.returncode, err[-3000:])
+    assert "Traceback" not in err, err[-3000:]
+    assert "cannot reach the Chroma server" in err and "chroma run" in err, err
+    assert "cannot reach the Chroma server" in json.loads(out)["error"]
 
 
 # --- the LLM endpoint failing, seen through the served app --------------------------------------
