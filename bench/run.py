@@ -39,6 +39,8 @@ TARGETS = {
     "ready_s": ("<=", 10),
     "server_peak_rss_mb": ("<=", 700),
     "llm_200kb_cpu_s": ("<=", 2),
+    "bad_input_worst_s": ("<=", 60),
+    "bad_input_peak_rss_mb": ("<=", 1500),
 }
 # `make bench-large` (--articles 9000, about 100k chunks): the figures issue 13 asks for.
 LARGE_TARGETS = {
@@ -162,6 +164,124 @@ def bench_ingest(work: Path, articles: int, runs_wanted: int = 3) -> dict:
         "store_chunks": kb.chunks.count(),
         "lexical_build_s": round(index_build_s, 2),
         "store": str(store),
+    }
+
+
+def _hostile_inputs(folder: Path, cap: int) -> dict[str, Path]:
+    """Inputs just under the size cap, each built to grow into something big when parsed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    words = "career skills salary demand entry progression "
+    refs = "".join(
+        f"Author{i}, A. ({1990 + i % 35}). Report number {i}. https://example.com/r/{i} "
+        for i in range(cap // 80)
+    )
+    made = {
+        # a References section that is one long line (issue 10, item 1)
+        "long-line.txt": f"Long Line\n\nIntro words here for the article body.\n\nReferences\n\n{refs}",
+        # a Markdown heading of a megabyte above ordinary paragraphs
+        "long-heading.md": "# "
+        + words * (1_000_000 // len(words))
+        + "\n\n"
+        + "\n\n".join(f"Paragraph {i} says {words}." for i in range(200)),
+        # tens of thousands of paragraphs: refused by the chunk budget
+        "many-chunks.txt": "Many\n\n" + "\n\n".join(f"Line {i} {words}" for i in range(cap // 60)),
+        # one reference entry per line: refused by the reference budget
+        "many-references.txt": "Refs\n\nBody text of the article is here.\n\nReferences\n\n"
+        + "\n".join(
+            f"Lee, K. ({1990 + i % 35}). Report {i}. https://example.com/{i}"
+            for i in range(cap // 70)
+        ),
+        # deeply nested HTML
+        "nested.html": "<html><body>"
+        + "<div>" * 20_000
+        + f"<p>{words * 20}</p>"
+        + "</div>" * 20_000
+        + "</body></html>",
+        # a megabyte of bytes that decode to one unbroken "word"
+        "no-spaces.txt": "Title\n\n" + "x" * (cap - 100),
+    }
+    out = {}
+    for name, text in made.items():
+        data = text.encode()[: cap - 1]
+        (folder / name).write_bytes(data)
+        out[name] = folder / name
+    return out
+
+
+def _serve_bomb(port_box: list) -> object:
+    """A loopback HTTP server answering a 2 KB body that inflates to 1 GB ("gzip, gzip")."""
+    import gzip
+    import zlib
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = bytes(1 << 20)
+    inner = b"".join(comp.compress(block) for _ in range(1024)) + comp.flush()
+    body = gzip.compress(inner, 9)
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Encoding", "gzip, gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    port_box.append(server.server_address[1])
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def bench_bad_inputs(work: Path) -> dict:
+    """Each hostile input ingested by its own `python -m ingest` process: wall time and peak RSS
+    of that process (from wait4), and whether it was ingested or refused."""
+    cap = settings_for(work / "unused").max_source_bytes
+    inputs = {k: str(v) for k, v in _hostile_inputs(work / "hostile", cap).items()}
+    port: list = []
+    server = _serve_bomb(port)
+    inputs["gzip-bomb-url"] = f"http://127.0.0.1:{port[0]}/bomb.txt"
+    rows = {}
+    try:
+        for name, value in inputs.items():
+            store = work / f"store-bad-{name}"
+            cmd = [sys.executable, "-m", "ingest", value, "--store", str(store), "--json"]
+            cmd += ["--allow-private-urls"]
+            t0 = time.perf_counter()
+            with open(work / "bad.out", "w+") as out:
+                proc = subprocess.Popen(
+                    cmd, cwd=ROOT, env=child_env(), stdout=out, stderr=subprocess.DEVNULL
+                )
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                seconds = time.perf_counter() - t0
+                out.seek(0)
+                try:
+                    doc = json.loads(out.read())
+                    row = doc["sources"][0]
+                    outcome = row["status"] + (f": {row['error'][:90]}" if row["error"] else "")
+                except (ValueError, KeyError, IndexError):
+                    outcome = f"exit {proc.returncode}, no JSON"
+            rows[name] = {
+                "seconds": round(seconds, 1),
+                "peak_rss_mb": round(usage.ru_maxrss / 1024),
+                "outcome": outcome,
+            }
+    finally:
+        server.shutdown()
+    worst_s = max(rows.values(), key=lambda r: r["seconds"])
+    worst_mb = max(rows.values(), key=lambda r: r["peak_rss_mb"])
+    return {
+        "cap_bytes": cap,
+        "inputs": rows,
+        "bad_input_worst_s": worst_s["seconds"],
+        "bad_input_peak_rss_mb": worst_mb["peak_rss_mb"],
+        "worst_s_input": next(k for k, v in rows.items() if v is worst_s),
+        "worst_mb_input": next(k for k, v in rows.items() if v is worst_mb),
     }
 
 
@@ -528,8 +648,29 @@ def llm_table(llm: dict) -> str:
     )
 
 
+def bad_inputs_table(bad: dict) -> str:
+    out = [
+        f"hostile inputs up to the {bad['cap_bytes']:,}-byte cap, one `python -m ingest` each:",
+        "",
+        "| input | wall s | peak RSS MB | outcome |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for name, row in bad["inputs"].items():
+        out.append(f"| {name} | {row['seconds']} | {row['peak_rss_mb']} | {row['outcome']} |")
+    out += [
+        "",
+        f"worst wall time {bad['bad_input_worst_s']} s "
+        f"({verdict('bad_input_worst_s', bad['bad_input_worst_s'])}); worst peak RSS "
+        f"{bad['bad_input_peak_rss_mb']} MB "
+        f"({verdict('bad_input_peak_rss_mb', bad['bad_input_peak_rss_mb'])})",
+    ]
+    return "\n".join(out)
+
+
 def table(results: dict, targets: dict | None = None) -> str:
-    if "ingest" not in results:  # --only llamaindex, --only llm
+    if "ingest" not in results:  # --only llamaindex, --only llm, --only bad_inputs
+        if "bad_inputs" in results:
+            return bad_inputs_table(results["bad_inputs"])
         if "llm" in results:
             return llm_table(results["llm"])
         return llamaindex_table(results["llamaindex"])
@@ -608,6 +749,23 @@ def table(results: dict, targets: dict | None = None) -> str:
                 f"{results['llm']['check_200kb_cpu_s']} s",
             )
         )
+    bad = results.get("bad_inputs")
+    if bad:
+        rows += [
+            (
+                "hostile input, worst wall time (s)",
+                bad["bad_input_worst_s"],
+                "bad_input_worst_s",
+                f"{bad['worst_s_input']}; {len(bad['inputs'])} inputs up to the "
+                f"{bad['cap_bytes']:,}-byte cap, one ingest process each",
+            ),
+            (
+                "hostile input, worst peak RSS (MB)",
+                bad["bad_input_peak_rss_mb"],
+                "bad_input_peak_rss_mb",
+                f"{bad['worst_mb_input']}; whole ingest process incl. model and Chroma",
+            ),
+        ]
     out = [
         f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, "
         f"chromadb {m['chromadb']}; load average at start {m['load_avg_at_start']}",
@@ -649,9 +807,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument(
         "--only",
-        choices=["llamaindex", "llm"],
+        choices=["llamaindex", "llm", "bad_inputs"],
         help="run one part: llamaindex = ours vs the LlamaIndex baseline on the whole dev set; "
-        "llm = CPU for a 200 KB LLM reply",
+        "llm = CPU for a 200 KB LLM reply; bad_inputs = hostile inputs up to the size cap",
     )
     p.add_argument("--ingest-runs", type=int, default=3, help="ingests into fresh stores (median)")
     p.add_argument(
@@ -691,11 +849,12 @@ def main(argv: list[str] | None = None) -> int:
             ("versus", lambda: bench_versus(Path(results["seed"]))),
             ("llamaindex", bench_llamaindex),
             ("llm", lambda: bench_llm_reply(Path(results.get("seed") or seed_store(work)))),
+            ("bad_inputs", lambda: bench_bad_inputs(work)),
         ]
         if args.only:
             steps = [(n, f) for n, f in steps if n == args.only]
         elif args.large:  # the comparisons do not depend on the library's size
-            steps = [(n, f) for n, f in steps if n not in ("llamaindex", "llm")]
+            steps = [(n, f) for n, f in steps if n not in ("llamaindex", "llm", "bad_inputs")]
         for name, step in steps:
             t0 = time.perf_counter()
             print(f"bench: {name} …", file=sys.stderr, flush=True)
