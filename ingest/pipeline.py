@@ -105,12 +105,13 @@ def prepare_loaded(value: str, loaded: Loaded, settings, known: dict, stage=None
     article = parse_article(
         loaded.source, text, loaded.kind, loaded.title_hint, structured=loaded.structured
     )
+    # References first: linking mentions costs chunks x references.
+    refs = len(article.references)
+    _within_budget(value, "references", refs, settings.max_references_per_source, "REFERENCES")
     chunks = chunk_article(article, version, settings.chunk_chars)
     if not chunks:
         raise IngestError(f"{value} produced no passages")
     _within_budget(value, "passages", len(chunks), settings.max_chunks_per_source, "CHUNKS")
-    refs = len(article.references)
-    _within_budget(value, "references", refs, settings.max_references_per_source, "REFERENCES")
     prepared = Prepared(
         loaded.source,
         version,
