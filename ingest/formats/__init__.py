@@ -1,0 +1,1 @@
+"""One module per source format: Markdown, HTML, PDF, text (charsets), and their metadata."""
