@@ -42,6 +42,7 @@ _ADMONITION = re.compile(
 )
 # Template blocks whose body is code or a comment, not prose: {% highlight %}…{% endhighlight %}.
 _BLOCK_TAG = re.compile(r"\{%-?[ \t]{0,4}(highlight|raw|comment|capture)\b")
+_NOTE_MARK = re.compile(r"\[?\d{1,3}\]?")
 _HREF = re.compile(r"""\shref\s{0,4}=\s{0,4}["']?([^"'\s>]{1,2000})""", re.I)
 _SOURCE_LINE = re.compile(r"^\s{0,4}(?:references?|sources?|further reading)\s{0,4}:", re.I)
 _SKIP_HTML = {"script", "style", "figure", "img", "svg", "iframe", "noscript", "picture", "video"}
@@ -107,8 +108,11 @@ def _inline(token, cite: bool) -> tuple[str, bool]:
     bold = 0
     plain_outside_bold = False
     any_bold = False
+    sup = False  # inside <sup>: a bare number there is a footnote marker
     for child in token.children or []:
         kind = child.type
+        if kind == "text" and sup and _NOTE_MARK.fullmatch(child.content.strip()):
+            continue
         if kind == "text":
             out.append(child.content)
             if child.content.strip():
@@ -133,8 +137,15 @@ def _inline(token, cite: bool) -> tuple[str, bool]:
             start = len(out) - 1 - out[::-1].index("\x00")
             text = "".join(out[start + 1 :])
             del out[start:]
+            if _NOTE_MARK.fullmatch(text.strip()):
+                continue  # a footnote marker such as "1" or "[2]": not prose
             out.append(f"{text} {url}" if cite and url.startswith("http") else _link(text, url))
         elif kind == "html_inline":
+            tag = child.content[:5].lower()
+            if tag.startswith(("<sup>", "<sup ")):
+                sup = True
+            elif tag.startswith("</sup"):
+                sup = False
             m = _HREF.search(child.content)
             if m and child.content[:2].lower() == "<a":
                 hrefs.append(m.group(1))

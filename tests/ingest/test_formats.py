@@ -328,3 +328,9 @@ def test_the_charset_an_http_header_declares_is_used(page_server, run_ingest):
     assert record["title"] == "Gehälter für Ingenieure"
     docs = " ".join(kb.chunks.get(include=["documents"])["documents"])
     assert "Ingenieure in Zürich verdienen mehr" in docs
+
+
+def test_footnote_markers_are_not_prose():
+    md = "# Notes\n\nPay rises with scope.<sup>1</sup> It rises with tenure too.[2](#fn2)\n"
+    loaded = decode("/x/fn.md", "md", md.encode())
+    assert loaded.text.endswith("Pay rises with scope. It rises with tenure too.")
