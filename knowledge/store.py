@@ -472,14 +472,17 @@ class KnowledgeBase:
         self.generation += 1
         return problems
 
+    def stamp(self) -> str | None:
+        """The token every write changes: one read by id, O(1) at any library size."""
+        got = self.sources.get(ids=[STAMP_ID], include=["metadatas"])
+        return got["metadatas"][0].get("stamp") if got["ids"] else None
+
     def fingerprint(self) -> tuple:
         """Changes whenever any source is written or removed: readers rebuild indexes on it.
 
         The chunk count also moves when a crashed writer left chunks without their stamp.
         """
-        got = self.sources.get(ids=[STAMP_ID], include=["metadatas"])
-        stamp = got["metadatas"][0].get("stamp") if got["ids"] else None
-        return self.chunks.count(), stamp
+        return self.chunks.count(), self.stamp()
 
     def changes_since(self, since_us: int) -> tuple[list[str], int]:
         """Sources written or removed at or after `since_us` (microseconds), and the newest
