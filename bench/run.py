@@ -347,7 +347,9 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.proc.returncode}")
+                self._log.flush()
+                tail = Path(self._log.name).read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"the server exited with {self.proc.returncode}:\n{tail}")
             try:
                 if httpx.get(self.url, timeout=2).status_code == 200:
                     return time.perf_counter() - self.t0
