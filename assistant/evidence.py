@@ -74,10 +74,10 @@ class TermMatcher:
         self.weights = np.array([retriever.idf(stem(t)) * specificity(t) for t in self.terms])
         vocab, vecs = retriever.vocabulary(embedder)
         self._index = vocab
-        if self.terms and len(vocab):
-            self._sims = embedder.embed_batch(self.terms) @ vecs.T  # terms x vocab
-        else:
-            self._sims = np.zeros((len(self.terms), 0))
+        self._vecs = vecs
+        # Term vectors only: similarities are taken against the words of each text matched,
+        # not the whole vocabulary (which grows with the library).
+        self._term_vecs = embedder.embed_batch(self.terms) if self.terms and len(vocab) else None
         self._stems = [stem(t) for t in self.terms]
 
     def match(self, text: str) -> np.ndarray:
@@ -85,12 +85,15 @@ class TermMatcher:
         toks = words(text)
         stems = {stem(w) for w in toks}
         idx = [self._index[w] for w in set(toks) if w in self._index]
+        if self._term_vecs is None:
+            idx = []
+        sims = self._term_vecs @ self._vecs[idx].T if idx else None  # terms x words of text
         out = np.zeros(len(self.terms))
         for i, s in enumerate(self._stems):
             if s in stems:
                 out[i] = 1.0
             elif idx:
-                best = float(self._sims[i, idx].max())
+                best = float(sims[i].max())
                 out[i] = best if best >= SOFT_MATCH else 0.0
         return out
 
