@@ -40,6 +40,10 @@ class DocFreq:
         return self._index.doc_freq(term) or default
 
 
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)
+
+
 class Vocabulary:
     """Live surface words (no stopwords) to their rows in the word-vector matrix."""
 
@@ -82,6 +86,8 @@ class Retriever:
         self._word_vecs: np.ndarray | None = None
         self._embedded = np.zeros(0, dtype=bool)
         self._stop = np.zeros(0, dtype=bool)
+        self._lettered = np.zeros(0, dtype=bool)
+        self._neighbour_rows: tuple[np.ndarray, np.ndarray] | None = None
         self._vocab: tuple[Vocabulary, np.ndarray] | None = None
         self._vocab_at = -1
         self._saved: tuple[dict[str, int], np.ndarray] | None = None
@@ -134,6 +140,9 @@ class Retriever:
                 self._stop = np.concatenate(
                     [self._stop, np.array([w in STOPWORDS for w in new], dtype=bool)]
                 )
+                self._lettered = np.concatenate(
+                    [self._lettered, np.array([_has_letter(w) for w in new], dtype=bool)]
+                )
                 counts = np.asarray(self.lexical.word_counts())[:n]
                 live = (counts > 0) & ~self._stop
                 dead = np.flatnonzero(self._embedded & ~live)
@@ -143,6 +152,10 @@ class Retriever:
                 if len(todo):
                     self._embed_rows(embedder, todo)
                 self._vocab = (Vocabulary(self.lexical, live), self._word_vecs[:n])
+                # Neighbour candidates: live words with letters (numbers such as amounts and
+                # years have no useful "close words", and can be most of a large vocabulary).
+                rows = np.flatnonzero(live & self._lettered)
+                self._neighbour_rows = (rows, self._word_vecs[rows])
                 self._vocab_at = gen
             return self._vocab
 
@@ -208,16 +221,18 @@ class Retriever:
     def _neighbours(self, query: str, min_sim: float = 0.55) -> list[tuple[str, float]]:
         """Stems of store words close to the query's words: "math" also finds "mathematical"."""
         qwords = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS and len(w) > 2]
-        vocab, vecs = self.vocabulary(self.kb.embedder)
-        if not qwords or not len(vocab):
+        self.vocabulary(self.kb.embedder)  # brings the neighbour rows up to date
+        rows, vecs = self._neighbour_rows
+        if not qwords or not len(rows):
             return []
         names = self._row_words
         sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
         out = []
         for w, row in zip(qwords, sims, strict=True):
-            for i in np.argpartition(-row, min(3, len(row) - 1))[:3]:
-                if row[i] >= min_sim and stem(names[i]) != stem(w):
-                    out.append((stem(names[i]), float(row[i])))
+            for j in np.argpartition(-row, min(3, len(row) - 1))[:3]:
+                name = names[rows[j]]
+                if row[j] >= min_sim and stem(name) != stem(w):
+                    out.append((stem(name), float(row[j])))
         return out
 
     def reference_entry(self, ref_id: str) -> Passage | None:
