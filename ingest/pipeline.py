@@ -105,6 +105,7 @@ def prepare_loaded(value: str, loaded: Loaded, settings, known: dict, stage=None
     article = parse_article(
         loaded.source, text, loaded.kind, loaded.title_hint, structured=loaded.structured
     )
+    _bound_headings(article)
     # References first: linking mentions costs chunks x references.
     refs = len(article.references)
     _within_budget(value, "references", refs, settings.max_references_per_source, "REFERENCES")
@@ -128,6 +129,24 @@ def prepare_loaded(value: str, loaded: Loaded, settings, known: dict, stage=None
     return prepared, SourceResult(
         loaded.source, status, article.title, len(chunks), len(article.references)
     )
+
+
+MAX_HEADING_CHARS = 300  # a title or heading longer than this is cut (each chunk carries both)
+
+
+def _short(text: str) -> str:
+    if len(text) <= MAX_HEADING_CHARS:
+        return text
+    cut = text.rfind(" ", MAX_HEADING_CHARS // 2, MAX_HEADING_CHARS)
+    return text[: cut if cut > 0 else MAX_HEADING_CHARS].rstrip() + "…"
+
+
+def _bound_headings(article) -> None:
+    """Cut overlong titles and headings: every chunk stores and embeds its title and heading,
+    so a megabyte heading would otherwise be copied into every chunk of the article."""
+    article.title = _short(article.title)
+    for section in article.sections:
+        section.heading = _short(section.heading)
 
 
 def _within_budget(value: str, what: str, n: int, limit: int, setting: str) -> None:

@@ -90,6 +90,24 @@ def test_openai_embedder_sends_at_most_max_embed_chars(tmp_path, make_settings, 
     assert any(len(t) > 400 for t in inputs), "nothing came near the limit: the test is moot"
 
 
+def test_overlong_title_and_heading_are_cut_before_every_chunk_carries_them(tmp_path, run_ingest):
+    from ingest.pipeline import MAX_HEADING_CHARS
+
+    path = tmp_path / "long-heading.md"
+    title = "# " + "Career Ladder Words " * 1500  # 30 KB title line
+    heading = "## " + "Section Heading Words " * 1500
+    path.write_text(f"{title}\n\n{heading}\n\n{_article(8)}")
+    report, kb = run_ingest([path])
+    assert report.ok, report.as_dict()
+    metas = kb.chunks.get(include=["metadatas"])["metadatas"]
+    assert len(metas) >= 8
+    for m in metas:
+        assert (
+            len(m["title"]) <= MAX_HEADING_CHARS + 1 and len(m["section"]) <= MAX_HEADING_CHARS + 1
+        )
+    assert metas[0]["title"].startswith("Career Ladder Words") and metas[0]["title"].endswith("…")
+
+
 # --- budgets on chunks and references --------------------------------------------------------
 
 
