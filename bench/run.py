@@ -167,6 +167,11 @@ def bench_ingest(work: Path, articles: int, runs_wanted: int = 3) -> dict:
     }
 
 
+def settings_budget_paragraphs(cap: int) -> int:
+    """Paragraphs of ~450 characters that fit `cap` and the chunk budget (one chunk each)."""
+    return min(cap // 460, settings_for(Path("unused")).max_chunks_per_source - 100)
+
+
 def _hostile_inputs(folder: Path, cap: int) -> dict[str, Path]:
     """Inputs just under the size cap, each built to grow into something big when parsed."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -197,6 +202,12 @@ def _hostile_inputs(folder: Path, cap: int) -> dict[str, Path]:
         + f"<p>{words * 20}</p>"
         + "</div>" * 20_000
         + "</body></html>",
+        # the largest ordinary article the budgets allow: ~400-character paragraphs, ingested
+        "max-article.txt": "Largest Article\n\n"
+        + "\n\n".join(
+            f"Paragraph {i} explains how the {words}of role {i} changes. " * 5
+            for i in range(settings_budget_paragraphs(cap))
+        ),
         # a megabyte of bytes that decode to one unbroken "word"
         "no-spaces.txt": "Title\n\n" + "x" * (cap - 100),
     }
@@ -240,7 +251,10 @@ def _serve_bomb(port_box: list) -> object:
 def bench_bad_inputs(work: Path) -> dict:
     """Each hostile input ingested by its own `python -m ingest` process: wall time and peak RSS
     of that process (from wait4), and whether it was ingested or refused."""
-    cap = settings_for(work / "unused").max_source_bytes
+    settings = settings_for(work / "unused")
+    # Just under the tighter of the byte cap and the extracted-text budget: past the budget a
+    # file is refused before parsing, which is cheap.
+    cap = min(settings.max_source_bytes, settings.max_text_chars) - 2_000
     inputs = {k: str(v) for k, v in _hostile_inputs(work / "hostile", cap).items()}
     port: list = []
     server = _serve_bomb(port)
@@ -660,7 +674,8 @@ def llm_table(llm: dict) -> str:
 
 def bad_inputs_table(bad: dict) -> str:
     out = [
-        f"hostile inputs up to the {bad['cap_bytes']:,}-byte cap, one `python -m ingest` each:",
+        f"hostile inputs of up to {bad['cap_bytes']:,} bytes (under the byte cap and the text "
+        "budget), one `python -m ingest` each:",
         "",
         "| input | wall s | peak RSS MB | outcome |",
         "| --- | ---: | ---: | --- |",
