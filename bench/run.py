@@ -189,7 +189,8 @@ def _hostile_inputs(folder: Path, cap: int) -> dict[str, Path]:
         + "\n\n"
         + "\n\n".join(f"Paragraph {i} says {words}." for i in range(200)),
         # tens of thousands of paragraphs: refused by the chunk budget
-        "many-chunks.txt": "Many\n\n" + "\n\n".join(f"Line {i} is about {words}." for i in range(cap // 60)),
+        "many-chunks.txt": "Many\n\n"
+        + "\n\n".join(f"Line {i} is about {words}." for i in range(cap // 60)),
         # one reference entry per line: refused by the reference budget
         "many-references.txt": "Refs\n\nBody text of the article is here.\n\nReferences\n\n"
         + "\n".join(
