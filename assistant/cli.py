@@ -114,7 +114,11 @@ def _ask(args) -> int:
     except QuestionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_plain(result))
+    print(
+        json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+        if args.json
+        else format_plain(result)
+    )
     return 0
 
 
@@ -143,7 +147,7 @@ def _ask_stream_lines(assistant, args) -> int:
             )
             status = 1
             continue
-        print(json.dumps(result, ensure_ascii=False), flush=True)
+        print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
     return status
 
 

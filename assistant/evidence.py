@@ -9,14 +9,19 @@ import numpy as np
 
 from knowledge.text import STOPWORDS, split_sentences, stem, words
 
-from .query import find_roles, role_keys
 from .retrieve import Passage, Retriever
+from .understand import Query
+from .understand.lexicon import aspect_named
+from .understand.roles import RoleBook
+from .understand.vocabulary import specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
 QUESTION_WORDS = frozenset(
     """explain describe tell know need needs want think like help give list summarize summary
     please thanks hey hi mean means someone somebody person people typically usually really
     actually exactly kind kinds sort lot bit get got go going become becoming start starting make
+    put puts keep keeps let lets set
+    put puts keep keeps let lets set
     makes making take takes worth good bad better best new old big ok okay way ways thing things
     anything something much many difference differences compare comparison versus vs whether
     between main key top typical average generally overall currently today nowadays should would
@@ -26,18 +31,12 @@ QUESTION_WORDS = frozenset(
     citation reference references link url fact facts detail details article articles author say
     says said mention mentioned example examples""".split()
 )
-SOFT_MATCH = 0.5  # word similarity from which a different word counts as a partial match
+SOFT_MATCH = 0.5
+LEXICON_MATCH = 0.8  # a word of the same career-lexicon aspect  # word similarity from which a different word counts as a partial match
 MIN_COVERAGE = 0.3  # share of the question's topic words that the best passage matches
 MIN_DENSE = 0.45  # cosine similarity of the question to the closest passage
 _AMOUNT = re.compile(r"^\$?\d[\d,.]*[kKmM]?$")
 _ENTITY = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\w*\d\w*[A-Za-z]\w*|[A-Z][a-z]+)$")
-
-
-def specificity(word: str) -> float:
-    """Everyday words ("goal", "put") say little about topic; rare ones ("bootcamp") say a lot."""
-    from wordfreq import zipf_frequency
-
-    return min(1.0, max(0.25, (7.0 - zipf_frequency(word, "en")) / 4.0))
 
 
 @dataclass
@@ -64,9 +63,12 @@ def topic_words(question: str) -> list[str]:
 class TermMatcher:
     """A question's topic words, each weighted by IDF, matched exactly or by word similarity."""
 
-    def __init__(self, question: str, retriever: Retriever, embedder) -> None:
+    def __init__(
+        self, question: str, retriever: Retriever, embedder, roles: list[str] | None = None
+    ) -> None:
         self.retriever = retriever
-        self.roles = find_roles(question)
+        self.book: RoleBook = retriever.library.roles
+        self.roles = self.book.find(question) if roles is None else list(roles)
         # Role names are matched as roles (see role_focus), not word by word: "ML engineer" and
         # "machine learning engineer" share no words but are the same role.
         role_words = {w for r in self.roles for w in words(r)}
@@ -79,6 +81,12 @@ class TermMatcher:
         # not the whole vocabulary (which grows with the library).
         self._term_vecs = embedder.embed_batch(self.terms) if self.terms and len(vocab) else None
         self._stems = [stem(t) for t in self.terms]
+        # A career-lexicon word stands for its whole aspect: "effort day to day" is met by
+        # "spend" and "focus", "paid" by "salary".
+        self._kin = []
+        for st in self._stems:
+            named = aspect_named({st})
+            self._kin.append(named[0].words - {st} if named else frozenset())
 
     def match(self, text: str) -> np.ndarray:
         """Per term: 1 for the same word stem, the similarity for a close word, else 0."""
@@ -92,6 +100,8 @@ class TermMatcher:
         for i, s in enumerate(self._stems):
             if s in stems:
                 out[i] = 1.0
+            elif self._kin[i] & stems:
+                out[i] = LEXICON_MATCH
             elif idx:
                 best = float(sims[i].max())
                 out[i] = best if best >= SOFT_MATCH else 0.0
@@ -104,21 +114,22 @@ class TermMatcher:
         """
         if len(self.roles) != 1:
             return 0.0
-        named = {k for r in find_roles(text) for k in role_keys(r)}
+        book = self.book
+        named = {k for r in book.find(text) for k in book.keys(r)}
         if not named and context is not None:
             lead = split_sentences(context.text)[:1]
             heading = context.section.split(":")[-1]
             for hint in (lead[0] if lead else "", heading):
-                named = {k for r in find_roles(hint) for k in role_keys(r)}
+                named = {k for r in book.find(hint) for k in book.keys(r)}
                 if named:
                     text = hint
                     break
         if not named:
             return 0.0
-        asked = role_keys(self.roles[0])
+        asked = book.keys(self.roles[0])
         if not asked & named:
             return -1.0
-        others = {r for r in find_roles(text) if not role_keys(r) & asked}
+        others = {r for r in book.find(text) if not book.keys(r) & asked}
         return 0.0 if others else 1.0
 
     def score(self, text: str) -> float:
@@ -137,63 +148,59 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
         # A reference entry is one unit: splitting it at its periods makes nonsense.
         parts = [p.text] if p.is_reference_list else split_sentences(p.text)
         for si, s in enumerate(parts):
+            if len(s.split()) >= 3 and not p.is_reference_list and _fragment(s):
+                continue
             if len(s.split()) >= 3:
                 out.append(Sentence(pi, si, s))
     return out
 
 
-_SOURCE_Q = re.compile(
-    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b",
-    re.I,
-)
+_BULLET = re.compile(r"(?:^|\s)[-*•]\s")
+
+
+def _fragment(sentence: str) -> bool:
+    """Text that cannot open an answer: the tail of a sentence cut at a chunk boundary
+    ("engineers, who ..."), or a run of list items without the sentence introducing them."""
+    first = sentence.lstrip("\"“‘'([ ")[:1]
+    if first.islower() or first in ",;:.)]}":
+        return True
+    return bool(re.match(r"[-*•]\s", sentence)) and len(_BULLET.findall(sentence)) >= 2
+
+
 _HAS_CITATION = re.compile(r"\(([^()]+),\s*\d{4}\)|\baccording to\b|https?://|\breport\b", re.I)
 
-
-# What kind of answer a question wants, and what a sentence offering it looks like.
-ANSWER_TYPES = [
-    (
-        re.compile(
-            r"\bhow much\b|\b(salary|salaries|pay|paid|earn\w*|compensation|income|make)\b", re.I
-        ),
-        re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b", re.I),
+# What a sentence offering each kind of answer looks like.
+OFFERS = {
+    "amount": re.compile(
+        r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b|\b\d[\d,.]+\s?(USD|EUR|GBP)\b", re.I
     ),
-    (
-        re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I),
-        re.compile(
-            r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I
-        ),
+    "rate": re.compile(
+        r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I
     ),
-    (re.compile(r"\bhow many\b|\bwhat percentage\b", re.I), re.compile(r"\d")),
-]
+    "count": re.compile(r"\d"),
+}
 
 
-def asks_for_source(question: str) -> bool:
-    return bool(_SOURCE_Q.search(question))
+def answer_type_test(query: Query):
+    """A predicate for sentences that offer the kind of answer asked for, or None."""
+    offers = OFFERS.get(query.wants or "")
+    return offers.search if offers else None
 
 
-def answer_type_test(question: str):
-    """A predicate for sentences that offer what the question asks for, or None."""
-    wanted = [offers for asks, offers in ANSWER_TYPES if asks.search(question)]
-    if not wanted:
-        return None
-    return lambda text: any(o.search(text) for o in wanted)
-
-
-def answer_type_bonus(question: str, sentence: str) -> float:
-    return sum(
-        0.12 for asks, offers in ANSWER_TYPES if asks.search(question) and offers.search(sentence)
-    )
+def answer_type_bonus(query: Query, sentence: str) -> float:
+    offers = OFFERS.get(query.wants or "")
+    return 0.12 if offers and offers.search(sentence) else 0.0
 
 
 def score_sentences(
-    question: str, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
+    query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
     sentences = candidate_sentences(passages)
     if not sentences:
         return []
     vecs = embedder.embed_batch([s.text for s in sentences])
     dense = vecs @ query_vec
-    asks_source = asks_for_source(question)
+    asks_source = query.intent == "source"
     for s, d in zip(sentences, dense, strict=True):
         s.lexical = matcher.score(f"{s.text} {passages[s.passage].section}")
         s.dense = float(d)
@@ -202,14 +209,25 @@ def score_sentences(
         s.score += 0.12 * matcher.role_focus(s.text, passages[s.passage])
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
-        s.score += answer_type_bonus(question, s.text)
+        s.score += answer_type_bonus(query, s.text)
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 
-def missing_roles(roles: list[str], passages: list[Passage]) -> list[str]:
+def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:
+    """Roles no passage speaks of, by any spelling the library knows; a role whose own words
+    all appear in one passage ("frontend" in "front-end") counts as present."""
     texts = [f"{p.title}. {p.section}. {p.text}" for p in passages]
-    present = {k for t in texts for r in find_roles(t) for k in role_keys(r)}
-    return [r for r in roles if not role_keys(r) & present]
+    present = {k for t in texts for r in book.find(t) for k in book.keys(r)}
+    flat = [" " + " ".join(w.replace("-", "") for w in words(t)) + " " for t in texts]
+    out = []
+    for r in roles:
+        if book.keys(r) & present:
+            continue
+        own = [w.replace("-", "") for w in words(r) if w not in STOPWORDS]
+        if own and any(all(f" {w} " in t or f" {w}s " in t for w in own) for t in flat):
+            continue
+        out.append(r)
+    return out
 
 
 def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
@@ -235,9 +253,18 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
     return found
 
 
+def _aspect_covered(query: Query, passages: list[Passage]) -> bool:
+    """A passage speaks of the career-lexicon aspect the question names ("day to day" is met by
+    "spend time on"), in its own words."""
+    named = aspect_named({stem(t) for t in query.topic})
+    if not named:
+        return False
+    wanted = named[0].words
+    return any(wanted & {stem(w) for w in words(p.text)} for p in passages[:3])
+
+
 def assess(
-    question: str,
-    roles: list[str],
+    query: Query,
     matcher: TermMatcher,
     passages: list[Passage],
     retriever: Retriever,
@@ -246,7 +273,8 @@ def assess(
     """Why the articles cannot answer the question, or None when they can."""
     if not passages:
         return "the library is empty" if not retriever.size else "nothing relevant was found"
-    missing = missing_roles(roles, passages)
+    question = query.text
+    missing = missing_roles(query.roles, passages, retriever.library.roles)
     if missing:
         return "they don't discuss " + " or ".join(missing)
     names = unknown_names(question, retriever, embedder)
@@ -254,6 +282,8 @@ def assess(
         return "they never mention " + ", ".join(names[:3])
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
+    if query.roles and _aspect_covered(query, passages):
+        return None  # the role is there and so is the career aspect asked about
     if coverages[0] is not None and max(coverages) < MIN_COVERAGE and weak_meaning:
         return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)
     return None

@@ -8,6 +8,7 @@ from .citations import CitationSet
 from .evidence import Sentence
 
 MAX_WORDS = 120
+FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
 
 
@@ -25,8 +26,9 @@ def select(
     """
     if not sentences:
         return []
-    floor = sentences[0].score * 0.72
+    floor = sentences[0].score * FLOOR
     chosen: list[Sentence] = []
+    per_passage: dict[int, int] = {}
     used = 0
     for s in sentences:
         if s.score < floor or len(chosen) >= max_sentences:
@@ -34,7 +36,10 @@ def select(
         n = len(s.text.split())
         if chosen and used + n > max_words:
             continue
+        if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
+            continue
         chosen.append(s)
+        per_passage[s.passage] = per_passage.get(s.passage, 0) + 1
         used += n
     if wants and not any(wants(s.text) for s in chosen):
         extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
@@ -68,9 +73,64 @@ def _reading_order(chosen: list[Sentence]) -> list[Sentence]:
     return sorted(chosen, key=lambda s: (first_rank[s.passage], s.position))
 
 
-def compose(chosen: list[Sentence], cites: CitationSet) -> str:
+def compose(
+    chosen: list[Sentence], cites: CitationSet, lists: dict[tuple[int, int], tuple] | None = None
+) -> str:
+    """The chosen sentences with their [n]; a sentence that introduces a list is followed by
+    its items (`lists` maps it to (passage index, items), see `list_items`)."""
     parts = []
     for s in chosen:
         n = cites.cite(s.passage, s.text)
-        parts.append(f"{s.text} [{n}]")
-    return " ".join(parts)
+        got = (lists or {}).get((s.passage, s.position))
+        if got:
+            index, items = got
+            m = cites.cite(index, items[0])
+            bullets = "\n".join(f"- {item}" for item in items)
+            parts.append(f"{s.text} [{n}]\n{bullets} [{m}]\n\n")
+        else:
+            parts.append(f"{s.text} [{n}] ")
+    return "".join(parts).strip()
+
+
+_ITEM = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+(.{1,400})$")
+MAX_ITEMS = 8
+ITEM_WORDS = 60  # words of list items one answer may add
+
+
+def introduces_list(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith(":")
+
+
+def list_items(text: str) -> list[str]:
+    """The list at the start of a text: its item lines, without their markers."""
+    items: list[str] = []
+    words_used = 0
+    for line in text.splitlines():
+        if not line.strip():
+            if items:
+                break
+            continue
+        m = _ITEM.match(line)
+        if not m:
+            if items:
+                break
+            return []  # the text does not open with a list
+        item = m.group(1).strip()
+        words_used += len(item.split())
+        if len(items) == MAX_ITEMS or words_used > ITEM_WORDS:
+            break
+        items.append(item)
+    return items
+
+
+def text_after(passage_text: str, sentence: str) -> str:
+    """What follows a sentence in its passage, with the passage's own line breaks."""
+    flat = re.sub(r"\s+", " ", sentence).strip()
+    last = flat.split(" ")[-1]
+    at = passage_text.find(last)
+    while at >= 0:
+        rest = passage_text[at + len(last) :]
+        if rest.lstrip(" ").startswith("\n") or not rest.strip():
+            return rest
+        at = passage_text.find(last, at + 1)
+    return ""

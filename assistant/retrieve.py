@@ -18,6 +18,8 @@ from knowledge.schema import Passage, passage_from_record
 from knowledge.store import KnowledgeBase
 from knowledge.text import STOPWORDS, stem, words
 
+from .understand.vocabulary import ArticleVocab, Library, specificity
+
 RRF_K = 60
 # Seconds one replica may answer from its index before asking the store for changes again
 # (an O(1) stamp read): writes made through any other replica show up within this.
@@ -94,6 +96,10 @@ class Retriever:
         self._unsaved = 0
         self._sorted_words: list[str] = []
         self._sorted_at = -1
+        self._library = Library()
+        self._library_at = -1
+        self._articles: dict[tuple[str, str], ArticleVocab] = {}  # (source, version) -> vocab
+        self._chunk_at: dict[tuple[str, str], dict[int, str]] = {}  # -> chunk index -> id
 
     @property
     def size(self) -> int:
@@ -106,6 +112,43 @@ class Retriever:
 
     def titles(self) -> list[str]:
         return self.lexical.titles()
+
+    @property
+    def library(self) -> Library:
+        """What the stored articles teach about questions (roles, abbreviations, titles),
+        rebuilt when the index changes; an article is read again only when it changed."""
+        gen = self.lexical.generation
+        if self._library_at == gen:
+            return self._library
+        with self._lock:
+            if self._library_at != gen:
+                articles: dict[str, ArticleVocab] = {}
+                keep: dict[tuple[str, str], ArticleVocab] = {}
+                for source, record in self.kb.records().items():
+                    version = self.lexical.version_of(source)
+                    if version is None:
+                        continue
+                    key = (source, version)
+                    vocab = self._articles.get(key)
+                    if vocab is None:
+                        ids, docs, metas = self.kb.source_chunks(source, version)
+                        vocab = ArticleVocab.of(record.get("title", ""), docs, metas)
+                        self._chunk_at[key] = {
+                            int(m.get("chunk_index", 0)): cid
+                            for cid, m in zip(ids, metas, strict=True)
+                        }
+                    keep[key] = articles[source] = vocab
+                self._articles = keep
+                self._chunk_at = {k: v for k, v in self._chunk_at.items() if k in keep}
+                self._library = Library.assemble(
+                    articles, self.doc_freq, self.lexical.word_count, self.longer_words
+                )
+                self._library_at = gen
+        return self._library
+
+    def sources(self) -> list[str]:
+        """The articles the index holds."""
+        return list(self.library.titles)
 
     def refresh(self, max_age: float = 0.0) -> None:
         """Bring the lexical index up to date with the store. `max_age` lets one question reuse
@@ -218,7 +261,9 @@ class Retriever:
         except OSError:
             pass  # a cache: the next start embeds again
 
-    def _neighbours(self, query: str, min_sim: float = 0.55) -> list[tuple[str, float]]:
+    def neighbours(
+        self, query: str, min_sim: float = 0.55, per_word: int = 3
+    ) -> list[tuple[str, float]]:
         """Stems of store words close to the query's words: "math" also finds "mathematical"."""
         qwords = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS and len(w) > 2]
         self.vocabulary(self.kb.embedder)  # brings the neighbour rows up to date
@@ -229,7 +274,7 @@ class Retriever:
         sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
         out = []
         for w, row in zip(qwords, sims, strict=True):
-            for j in np.argpartition(-row, min(3, len(row) - 1))[:3]:
+            for j in np.argpartition(-row, min(per_word, len(row) - 1))[:per_word]:
                 name = names[rows[j]]
                 if row[j] >= min_sim and stem(name) != stem(w):
                     out.append((stem(name), float(row[j])))
@@ -254,7 +299,7 @@ class Retriever:
     def has_acronym(self, acronym: str) -> bool:
         return acronym.upper() in self.lexical.acronyms
 
-    def _longer_words(self, prefix: str) -> list[str]:
+    def longer_words(self, prefix: str) -> list[str]:
         """Surface words starting with `prefix`, from a sorted list kept per index state."""
         gen = self.lexical.generation
         if self._sorted_at != gen:
@@ -269,37 +314,13 @@ class Retriever:
                 out.append(words_[i])
         return out
 
-    def expand_abbreviations(self, query: str) -> str:
-        """Spell out abbreviations the articles never use: "MLE" and "eng" become their words."""
-        self.refresh(max_age=CHECK_EVERY)
-        vocab = self.doc_freq
-        acronyms = self.lexical.acronyms
-
-        def spell(m: re.Match) -> str:
-            tok = m.group(0)
-            low = tok.lower()
-            if stem(low) in vocab or low in STOPWORDS:
-                return tok
-            phrase = acronyms.get(tok.upper()) if tok.isupper() or len(tok) <= 4 else None
-            if phrase:
-                return phrase
-            if 3 <= len(low) <= 4 and low.isalpha():
-                counts = {w: self.lexical.word_count(w) for w in self._longer_words(low)}
-                longer = [w for w, n in counts.items() if n >= 2]
-                if longer:
-                    return max(longer, key=lambda w: (counts[w], w))
-            return tok
-
-        query = re.sub(r"\$(\d{1,3})[kK]\b", r"$\1,000", query)  # "$245k" as the articles write it
-        return re.sub(r"\b[A-Za-z]{2,6}\b", spell, query)
-
-    def query_terms(self, query: str) -> dict[str, float]:
+    def query_terms(self, query: str, roles: list[str] | None = None) -> dict[str, float]:
         """BM25 terms with weights: rare words count fully, role words and expansions less."""
-        from .evidence import specificity
-        from .query import find_roles
-
-        role_words = {w for r in find_roles(query) for w in words(r)}
-        acronyms = self.lexical.acronyms
+        library = self.library
+        if roles is None:
+            roles = library.roles.find(query)
+        role_words = {w for r in roles for w in words(r)}
+        acronyms = library.acronyms
         weights: dict[str, float] = {}
         for w in words(query):
             if w in STOPWORDS or len(w) < 2:
@@ -313,12 +334,29 @@ class Retriever:
         for acronym, phrase in acronyms.items():
             if len(phrase.split()) > 1 and phrase in lowered:
                 weights.setdefault(acronym.lower(), 0.5)
-        for extra, sim in self._neighbours(query):
+        for extra, sim in self.neighbours(query):
             weights.setdefault(extra, 0.5 * sim)
         return weights
 
     def idf(self, term: str) -> float:
         return self.lexical.idf(term)
+
+    def metadata(self, chunk_id: str) -> dict:
+        """A copy of a chunk's stored metadata, as Chroma holds it."""
+        got = self.kb.chunk_records([chunk_id])
+        return dict(got[chunk_id][1]) if chunk_id in got else {}
+
+    def neighbour_passages(self, passage: Passage) -> tuple[Passage | None, Passage | None]:
+        """The chunks just before and after a passage in its article, when stored."""
+        self.library  # noqa: B018 - brings the chunk positions up to date
+        version = self.lexical.version_of(passage.source)
+        at = self._chunk_at.get((passage.source, version or ""), {})
+        out: list[Passage | None] = []
+        for step in (-1, 1):
+            cid = at.get(passage.chunk_index + step)
+            got = self._passages([cid]) if cid else []
+            out.append(got[0] if got else None)
+        return out[0], out[1]
 
     def _passages(self, ids: list[str]) -> list[Passage]:
         """Passages for these chunk ids, in order, from Chroma (those still stored)."""
@@ -326,14 +364,22 @@ class Retriever:
         return [passage_from_record(cid, *records[cid]) for cid in ids if cid in records]
 
     def search(
-        self, query: str, k: int, query_vector: np.ndarray | None = None, source: str | None = None
+        self,
+        query: str,
+        k: int,
+        query_vector: np.ndarray | None = None,
+        source: str | None = None,
+        roles: list[str] | None = None,
+        about: str | None = None,
     ) -> list[Passage]:
+        """The k best passages for a query. With `about` (a role), passages that speak of that
+        role (in their text, heading or title) come first: one side of a comparison."""
         self.refresh(max_age=CHECK_EVERY)
         size = self.size
         if not size:
             return []
         depth = min(size, max(4 * k, 20))
-        weights = {t: w for t, w in self.query_terms(query).items() if t in self.doc_freq}
+        weights = {t: w for t, w in self.query_terms(query, roles).items() if t in self.doc_freq}
 
         if query_vector is None:
             query_vector = self.kb.embedder.embed_batch([query])[0]
@@ -355,9 +401,23 @@ class Retriever:
         for rank, cid in enumerate(dense_ids):
             if cid in known:  # a chunk written after our last refresh is picked up next time
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        best = sorted(fused, key=fused.get, reverse=True)
+        if about:
+            book = self.library.roles
+            wanted = book.keys(about)
+            found = self._passages(best[: 2 * depth])
+            speaks = [
+                p
+                for p in found
+                if any(
+                    book.keys(r) & wanted for r in book.find(f"{p.title}. {p.section}. {p.text}")
+                )
+            ]
+            chosen = (speaks or found)[:k]
+        else:
+            chosen = self._passages(best[:k])
         out = []
-        for p in self._passages(best):
+        for p in chosen:
             p.score = fused[p.id]
             p.bm25 = float(bm25.get(p.id, 0.0))
             p.dense = dense_sim.get(p.id, 0.0)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 from collections.abc import Iterator
 
@@ -12,33 +11,23 @@ from knowledge.errors import StoreError
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
+from knowledge.text import content_terms
 
-from . import compare, extractive, followed
-from .citations import CitationSet
-from .evidence import (
-    TermMatcher,
-    answer_type_test,
-    asks_for_source,
-    assess,
-    score_sentences,
-    topic_words,
-)
+from . import followed
+from .answering import Evidence, LLMStrategy, choose, reference_urls
+from .evidence import TermMatcher, assess, score_sentences
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
-from .query import Comparison, detect_comparison, find_roles, pair_from_title, resolve_followup
+from .result import AskResult
 from .retrieve import Passage, Retriever
-from .verify import strip_links
+from .understand import Query, understand
+from .understand.lexicon import aspect_named
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
-
-
-def reference_urls(refs: dict[str, dict]) -> set[str]:
-    """The only URLs an answer may link to: those of the references its passages cite."""
-    return {r["url"] for r in refs.values() if r.get("url")}
 
 
 class QuestionError(ValueError):
@@ -81,14 +70,13 @@ def clean_history(history: object) -> list[dict]:
 
 
 class Assistant:
+    """Orchestrates one question: understand -> retrieve -> judge coverage -> answer."""
+
     def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
         self.settings = settings
         self.kb = kb
         self.retriever = Retriever(kb)
         self.llm = LLMAnswerer(settings) if settings.llm_enabled else None
-        self._pair_lock = threading.Lock()
-        self._pair_key = None
-        self._pair: list[str] | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None, client=None) -> Assistant:
@@ -107,19 +95,6 @@ class Assistant:
         self.retriever.refresh()
         self.retriever.vocabulary(self.kb.embedder)
 
-    def default_pair(self) -> list[str] | None:
-        """The pair of roles "the two roles" means: from the first article titled "X vs Y"."""
-        key = self.retriever.generation
-        with self._pair_lock:
-            if key != self._pair_key:
-                pair = None
-                for title in self.retriever.titles():
-                    pair = pair_from_title(title)
-                    if pair:
-                        break
-                self._pair, self._pair_key = pair, key
-            return self._pair
-
     # -- the pipeline -------------------------------------------------------------------------
 
     def ask(
@@ -128,8 +103,8 @@ class Assistant:
         history: list | None = None,
         k: int | None = None,
         source: str | None = None,
-    ) -> dict:
-        result: dict = {}
+    ) -> AskResult:
+        result = None
         for event in self.ask_stream(question, history, k=k, source=source):
             if event["type"] == "final":
                 result = event["result"]
@@ -143,7 +118,7 @@ class Assistant:
         source: str | None = None,
     ) -> Iterator[dict]:
         """Events: {"type": "delta", "text", "preview"} while an LLM streams, then
-        {"type": "final", "result"}.
+        {"type": "final", "result": AskResult}.
 
         Raises QuestionError for a bad question and StoreError when the store cannot be reached.
         """
@@ -166,101 +141,108 @@ class Assistant:
             )
         return f"the store at {s.store} cannot be read; check the folder and its permissions"
 
+    def understand(
+        self, question: str, turns: list[dict], source: str | None = None, deadline=None
+    ) -> Query:
+        """The question read into a `Query` against the library as it is now."""
+        self.retriever.refresh()  # once per question; sub-queries below reuse this check
+        library = self.retriever.library
+        scope = [source] if source else self.retriever.sources()
+        query = understand(question, turns, library, scope=scope)
+        if self.llm and query.followup:
+            rewritten = self.llm.rewrite(question, turns, deadline, MAX_QUESTION_CHARS)
+            if rewritten:
+                query = understand(question, turns, library, scope=scope, standalone=rewritten)
+        return query
+
     def _ask_stream(self, question, history, k, source) -> Iterator[dict]:
         t0 = time.perf_counter()
         question = clean_question(question)
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
         deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
-        query, inherited = self._resolve(question, turns, deadline)
-        standalone = query  # what the LLM is asked: the follow-up made self-contained
-        self.retriever.refresh()  # once per question; sub-queries below reuse this check
-        query = self.retriever.expand_abbreviations(query)
-        comparison = detect_comparison(query, self.default_pair())
-        if (
-            comparison is None
-            and len(inherited) >= 2
-            and re.search(
-                r"\b(both|each|compare|differ\w*|more|less|better|higher)\b", question, re.I
+        query = self.understand(question, turns, source, deadline)
+        query_vec = self.kb.embedder.embed_batch([query.text])[0]
+        passages = self._retrieve(query, query_vec, k, source)
+        if query.comparison is None and source is None:  # "what does <cited source> say ..."
+            passages, text = followed.with_named_sources(
+                query.text, query_vec, passages, k, self.retriever, self.kb
             )
-        ):
-            comparison = Comparison(inherited[:2], " ".join(topic_words(question)))
-        query_vec = self.kb.embedder.embed_batch([query])[0]
-        passages = self._retrieve(query, query_vec, comparison, k, source)
-        if comparison is None and source is None:  # "what does <cited source> say ..."
-            passages, query = followed.with_named_sources(
-                query, query_vec, passages, k, self.retriever, self.kb
-            )
+            query = query.model_copy(update={"text": text})
         t_retrieve = time.perf_counter()
 
-        matcher = TermMatcher(query, self.retriever, self.kb.embedder)
+        matcher = TermMatcher(query.text, self.retriever, self.kb.embedder, roles=query.roles)
         sentences = score_sentences(query, matcher, query_vec, passages, self.kb.embedder)
-        roles = comparison.sides if comparison else find_roles(query)
-        why_not = assess(query, roles, matcher, passages, self.retriever, self.kb.embedder)
-        result = {
-            "question": question,
-            "answer": "",
-            "mode": self.mode,
-            "abstained": bool(why_not),
-            "citations": [],
-            "passages": [p.public() for p in passages],
-            "notice": None,
-            "unsupported": [],
-            "incomplete": False,
-            "removed_markers": [],
-            "stripped": [],
-            "comparison": comparison.sides if comparison else None,
-            "query": query,
-            "timings_ms": {},
-        }
+        evidence = Evidence(
+            query=query,
+            passages=passages,
+            sentences=sentences,
+            matcher=matcher,
+            retriever=self.retriever,
+            references=self.kb.references_by_id,
+            record=self.kb.record,
+            history=turns,
+            kb=self.kb,
+        )
+        result = AskResult(
+            question=question,
+            mode=self.mode,
+            passages=[p.public() for p in passages],
+            comparison=query.sides,
+            query=query.text,
+        )
+        strategy = choose(query, LLMStrategy(self.llm, deadline) if self.llm else None)
+        why_not = None
+        if strategy.name != "metadata":
+            why_not = assess(query, matcher, passages, self.retriever, self.kb.embedder)
         if why_not:
-            result["answer"] = self._abstain_text(why_not, passages)
-        elif self.llm:
+            result.abstained = True
+            result.answer = self._abstain_text(why_not, passages)
+        else:
             try:
-                refs = self._references(passages)
-                yield from self.llm.answer(
-                    question,
-                    standalone,
-                    passages,
-                    turns,
-                    refs,
-                    reference_urls(refs),
-                    deadline,
-                    result,
-                )
+                draft = yield from strategy.answer(evidence)
             except LLMError as exc:
                 log.warning("LLM failed, falling back to extractive: %s", exc.reason)
-                result["notice"] = (
+                result.notice = (
                     f"The language model {exc.reason}; showing the extractive answer instead."
                 )
-                result["mode"] = "extractive"
-                self._extractive(comparison, query, sentences, passages, result)
-        else:
-            self._extractive(comparison, query, sentences, passages, result)
+                strategy = choose(query, None)
+                draft = yield from strategy.answer(evidence)
+            result.answer = draft.answer
+            result.mode = draft.mode
+            result.incomplete = draft.incomplete
+            result.notice = draft.notice or result.notice
+            result.abstained = draft.abstained
+            result.citations = draft.citations
+            result.unsupported = draft.unsupported
+            result.removed_markers = draft.removed_markers
+            result.stripped = draft.stripped
+            result.passages += draft.added_passages
         t_end = time.perf_counter()
-        result["timings_ms"] = {
+        result.timings_ms = {
             "retrieve": round((t_retrieve - t0) * 1000, 2),
             "answer": round((t_end - t_retrieve) * 1000, 2),
             "total": round((t_end - t0) * 1000, 2),
         }
         yield {"type": "final", "result": result}
 
-    def _resolve(self, question: str, turns: list[dict], deadline=None) -> tuple[str, list[str]]:
-        query, inherited = resolve_followup(question, turns)
-        if self.llm and query != question:
-            rewritten = self.llm.rewrite(question, turns, deadline, MAX_QUESTION_CHARS)
-            if rewritten:
-                return rewritten, find_roles(rewritten) or inherited
-        return query, inherited
-
-    def _retrieve(self, query, query_vec, comparison, k, source) -> list[Passage]:
-        if not comparison:
-            return self.retriever.search(query, k, query_vector=query_vec, source=source)
+    def _retrieve(self, query: Query, query_vec, k: int, source: str | None) -> list[Passage]:
+        search = self.retriever.search
+        if not query.comparison:
+            return search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
+        aspect = query.comparison.aspect
+        named = aspect_named(set(content_terms(aspect)))
+        if named:  # the lexicon's name for the aspect widens the search: "entry", "pay"
+            aspect = f"{aspect} {named[0].hint}"
         lists = [
-            self.retriever.search(f"{side} {comparison.aspect}".strip(), k, source=source)
-            for side in comparison.sides
+            # Each side's own search: its role words count in full, they are what it is about.
+            search(f"{side} {aspect}".strip(), k, source=source, roles=[], about=side)
+            for side in query.comparison.sides
         ]
-        lists.append(self.retriever.search(query, k, query_vector=query_vec, source=source))
+        # The whole question's own best passages lead; each side's follow.
+        lists.insert(
+            0, search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
+        )
         merged: dict[str, Passage] = {}
         for rank in range(k):  # interleave so each side's best evidence is kept
             for lst in lists:
@@ -283,55 +265,5 @@ class Assistant:
             text += "\n\nRelated reading:\n" + "\n".join(related)
         return text
 
-    def _extractive(self, comparison, query, sentences, passages, result) -> None:
-        cites = CitationSet(passages)
-        if comparison:
-            table, verdict = compare.build_table(
-                comparison.sides, comparison.aspect, sentences, passages, cites
-            )
-            parts = []
-            if table:
-                parts.append(
-                    f"**{compare._title(comparison.sides[0])} vs {compare._title(comparison.sides[1])}**\n\n{table}"
-                )
-            if verdict is not None:
-                n = cites.cite(verdict.passage, verdict.text)
-                about = compare.verdict_subject(verdict, passages, comparison.sides)
-                parts.append(f"**Verdict{about}:** {verdict.text} [{n}]")
-            if not table:
-                chosen = extractive.select(sentences, wants=answer_type_test(query))
-                parts.append(extractive.compose(chosen, cites))
-            answer = "\n\n".join(parts)
-        else:
-            chosen = extractive.select(sentences, wants=answer_type_test(query))
-            answer = extractive.compose(chosen, cites)
-            if asks_for_source(query):
-                answer += self._source_entries(chosen, passages, cites, result)
-            answer += followed.beside(chosen, passages, cites, result, self.retriever, self.kb)
-        refs = self._references(passages)
-        # Article text is quoted as it is, but an image or outside link written into an article
-        # must not render in the chat: only the articles' own reference URLs stay.
-        result["answer"] = strip_links(answer, reference_urls(refs), result["stripped"])
-        result["citations"] = cites.build(refs)
 
-    def _source_entries(self, chosen, passages, cites, result) -> str:
-        """For "where does this come from" questions: the reference-list entry behind the
-        chosen sentences, quoted and cited as a passage of its own."""
-        lines = []
-        for s in chosen:
-            entry = next(
-                (self.retriever.reference_entry(r) for r in passages[s.passage].ref_ids[:1]), None
-            )
-            if entry is None or len(lines) == 2:  # at most two: the answer stays short
-                continue
-            index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
-            if index is None:
-                passages.append(entry)
-                result["passages"].append(entry.public())
-                index = len(passages) - 1
-            if index not in cites.cited_passages():
-                lines.append(f"{entry.text} [{cites.cite(index, entry.text)}]")
-        return "".join(f"\n\nSource: {line}" for line in lines)
-
-    def _references(self, passages: list[Passage]) -> dict[str, dict]:
-        return self.kb.references_by_id([r for p in passages for r in p.ref_ids])
+__all__ = ["Assistant", "AskResult", "QuestionError", "reference_urls"]

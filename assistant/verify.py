@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.text import STOPWORDS, content_terms, split_sentences
 
-from .query import find_roles, role_key, role_keys
+from .understand.roles import find_roles, role_key, role_keys
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.I)
 # [text](url), [text](<url>), [text](url "title") and [text](url 'title')

@@ -197,7 +197,7 @@ def make_ask(assistant: Assistant):
         history: earlier turns as [{"role": "user"|"assistant", "content": str}, ...].
         """
         try:
-            return assistant.ask(question, history or [])
+            return assistant.ask(question, history or []).to_json()
         except (QuestionError, StoreError) as exc:
             raise user_error(str(exc)) from None
 

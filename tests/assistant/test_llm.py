@@ -10,8 +10,8 @@ import re
 import pytest
 
 from assistant.llm import SYSTEM_PROMPT, ChatModel, Deadline, LLMError, build_messages
-from assistant.query import resolve_followup
 from assistant.service import Assistant
+from assistant.understand import resolve_followup
 from assistant.verify import flag
 from knowledge.schema import Passage
 from tests.support.openai_server import (

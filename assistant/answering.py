@@ -1,0 +1,283 @@
+"""Answering strategies behind one small interface.
+
+A strategy turns the evidence for one `Query` into a `Draft`. It is a generator: it may yield
+streaming events ({"type": "delta", ...}) and returns its draft, so the service runs every
+strategy the same way: `draft = yield from strategy.answer(evidence)`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from knowledge.sanitize import display_text
+from knowledge.schema import AUTHORS, PUBLISHED, Passage
+
+from . import compare, extractive, followed
+from .citations import CitationSet
+from .evidence import Sentence, TermMatcher, answer_type_test
+from .retrieve import Retriever
+from .understand import Query
+from .verify import strip_links
+
+Events = Generator[dict, None, "Draft"]
+
+
+@dataclass
+class Evidence:
+    """What a strategy may read: the query, its passages and sentences, and lookups."""
+
+    query: Query
+    passages: list[Passage]
+    sentences: list[Sentence]
+    matcher: TermMatcher
+    retriever: Retriever
+    references: Callable[[list[str]], dict[str, dict]]  # ref ids -> reference records
+    record: Callable[[str], dict | None]  # source -> its stored metadata record
+    history: list[dict] = field(default_factory=list)  # earlier turns, cleaned
+    kb: object = None  # the knowledge base, for answers over followed references
+
+
+@dataclass
+class Draft:
+    answer: str = ""
+    citations: list[dict] = field(default_factory=list)
+    mode: str = "extractive"
+    abstained: bool = False
+    unsupported: list[dict] = field(default_factory=list)
+    removed_markers: list[str] = field(default_factory=list)
+    stripped: list[str] = field(default_factory=list)
+    added_passages: list[dict] = field(default_factory=list)  # cited beyond the retrieved
+    incomplete: bool = False
+    notice: str | None = None
+
+
+class Strategy(Protocol):
+    name: str
+
+    def answer(self, evidence: Evidence) -> Events: ...
+
+
+def reference_urls(refs: dict[str, dict]) -> set[str]:
+    """The only URLs an answer may link to: those of the references its passages cite."""
+    return {r["url"] for r in refs.values() if r.get("url")}
+
+
+def _references(evidence: Evidence, passages: list[Passage]) -> dict[str, dict]:
+    return evidence.references([r for p in passages for r in p.ref_ids])
+
+
+def _finish(evidence: Evidence, answer: str, cites: CitationSet, draft: Draft) -> Draft:
+    refs = _references(evidence, cites.passages)
+    # Article text is quoted as it is, but an image or outside link written into an article
+    # must not render in the chat: only the articles' own reference URLs stay.
+    draft.answer = strip_links(answer, reference_urls(refs), draft.stripped)
+    draft.citations = cites.build(refs)
+    return draft
+
+
+def list_of(evidence: Evidence, s: Sentence, passages: list[Passage], draft: Draft):
+    """(passage index, items) of the list a sentence introduces: from the rest of its passage,
+    or, when the list opens the next chunk, from that chunk (then added to the passages)."""
+    if not extractive.introduces_list(s):
+        return None
+    own = passages[s.passage]
+    items = extractive.list_items(extractive.text_after(own.text, s.text))
+    if items:
+        return s.passage, items
+    _before, after = evidence.retriever.neighbour_passages(own)
+    items = extractive.list_items(after.text) if after is not None else []
+    if not items:
+        return None
+    index = next((i for i, p in enumerate(passages) if p.id == after.id), None)
+    if index is None:
+        passages.append(after)
+        draft.added_passages.append(after.public())
+        index = len(passages) - 1
+    return index, items
+
+
+class ExtractiveStrategy:
+    """The passages' own best sentences, each with its [n]; source questions also quote the
+    reference-list entry behind them."""
+
+    name = "extractive"
+
+    def answer(self, evidence: Evidence) -> Events:
+        draft = Draft()
+        passages = list(evidence.passages)
+        cites = CitationSet(passages)
+        chosen = extractive.select(evidence.sentences, wants=answer_type_test(evidence.query))
+        lists = self._lists(evidence, chosen, passages, draft)
+        text = extractive.compose(chosen, cites, lists)
+        if evidence.query.intent == "source":
+            text += self._source_entries(evidence, chosen, passages, cites, draft)
+        # A figure quoted from an article, beside the cited page's own sentence holding it.
+        added = {"passages": draft.added_passages}
+        text += followed.beside(chosen, passages, cites, added, evidence.retriever, evidence.kb)
+        return _finish(evidence, text, cites, draft)
+        yield  # a generator, like every strategy
+
+    def _lists(self, evidence, chosen, passages, draft) -> dict:
+        """A chosen sentence that introduces a list ("... should know:") brings its items."""
+        out = {}
+        for s in chosen:
+            got = list_of(evidence, s, passages, draft)
+            if got:
+                out[(s.passage, s.position)] = got
+        return out
+
+    def _source_entries(self, evidence, chosen, passages, cites, draft) -> str:
+        """The reference-list entry behind the chosen sentences, quoted and cited as a passage
+        of its own (at most two: the answer stays short)."""
+        lines = []
+        for s in chosen:
+            entry = next(
+                (evidence.retriever.reference_entry(r) for r in passages[s.passage].ref_ids[:1]),
+                None,
+            )
+            if entry is None or len(lines) == 2:
+                continue
+            index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
+            if index is None:
+                passages.append(entry)
+                draft.added_passages.append(entry.public())
+                index = len(passages) - 1
+            if index not in cites.cited_passages():
+                lines.append(f"{entry.text} [{cites.cite(index, entry.text)}]")
+        return "".join(f"\n\nSource: {line}" for line in lines)
+
+
+class ComparisonStrategy:
+    """A table with one row per aspect both sides have evidence on, and the articles' own
+    comparative verdict when they give one."""
+
+    name = "comparison"
+
+    def answer(self, evidence: Evidence) -> Events:
+        query = evidence.query
+        sides = query.comparison.sides
+        passages = list(evidence.passages)
+        cites = CitationSet(passages)
+        book = evidence.retriever.library.roles
+        draft = Draft()
+        found: dict = {}
+
+        def lists(s: Sentence):
+            key = (s.passage, s.position)
+            if key not in found:
+                found[key] = list_of(evidence, s, passages, draft)
+            return found[key]
+
+        neighbours = (
+            evidence.retriever.neighbours(query.comparison.aspect)
+            if query.comparison.aspect
+            else []
+        )
+        table = compare.build_table(
+            query, evidence.sentences, passages, cites, book, neighbours, lists
+        )
+        parts = []
+        if table.text:
+            title = f"**{compare.title_case(sides[0])} vs {compare.title_case(sides[1])}**"
+            parts.append(f"{title}\n\n{table.text}")
+        if table.verdict is not None:
+            n = cites.cite(table.verdict.passage, table.verdict.text)
+            parts.append(f"**Verdict:** {table.verdict.text} [{n}]")
+        if not table.text and table.verdict is None:
+            chosen = extractive.select(evidence.sentences, wants=answer_type_test(query))
+            parts.append(extractive.compose(chosen, cites))
+        return _finish(evidence, "\n\n".join(parts), cites, draft)
+        yield
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _date(iso: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+    if not m:
+        return iso.strip()
+    return f"{_MONTHS[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
+
+
+class MetadataStrategy:
+    """ "Who wrote it?" and "When was it published?", from the article's stored metadata
+    (front-matter author and date, HTML byline, PDF info), with the article named."""
+
+    name = "metadata"
+
+    def answer(self, evidence: Evidence) -> Events:
+        query = evidence.query
+        draft = Draft()
+        if not evidence.passages:
+            draft.abstained = True
+            draft.answer = "No article in the library matches this question."
+            return draft
+        source = evidence.passages[0].source
+        record = evidence.record(source) or {}
+        title = display_text(record.get("title") or evidence.passages[0].title or source)
+        where = display_text(source)
+        if query.intent == "author":
+            value = display_text(record.get(AUTHORS, "")).strip()
+            found = f"*{title}* was written by {value}." if value else ""
+            missing = f"*{title}* does not name its author in its metadata."
+        else:
+            value = display_text(record.get(PUBLISHED, "")).strip()
+            found = f"*{title}* was published on {_date(value)}." if value else ""
+            missing = f"*{title}* does not give a publication date in its metadata."
+        draft.answer = (found or missing) + f"\n\nSource: {where}"
+        draft.abstained = not found
+        return draft
+        yield
+
+
+class LLMStrategy:
+    """The chat model writes the answer from the numbered passages; every claim is checked
+    against them (assistant/llm_answer.py) before the answer is shown."""
+
+    name = "llm"
+
+    def __init__(self, answerer, deadline) -> None:
+        self.answerer = answerer
+        self.deadline = deadline
+
+    def answer(self, evidence: Evidence) -> Events:
+        query = evidence.query
+        refs = _references(evidence, evidence.passages)
+        out: dict = {"abstained": False, "notice": None, "incomplete": False}
+        yield from self.answerer.answer(
+            query.question,
+            query.standalone,
+            evidence.passages,
+            evidence.history,
+            refs,
+            reference_urls(refs),
+            self.deadline,
+            out,
+        )
+        return Draft(
+            answer=out.get("answer", ""),
+            citations=out.get("citations", []),
+            mode="llm",
+            abstained=bool(out.get("abstained")),
+            unsupported=out.get("unsupported", []),
+            removed_markers=out.get("removed_markers", []),
+            stripped=out.get("stripped", []),
+            incomplete=bool(out.get("incomplete")),
+            notice=out.get("notice"),
+        )
+
+
+def choose(query: Query, llm_strategy: Strategy | None) -> Strategy:
+    if query.intent in ("author", "date"):
+        return MetadataStrategy()
+    if llm_strategy is not None:
+        return llm_strategy
+    if query.comparison is not None and not query.explains:
+        return ComparisonStrategy()
+    return ExtractiveStrategy()

@@ -1,0 +1,89 @@
+"""Question understanding: roles, intent, comparison and follow-up, into one typed `Query`.
+
+Nothing here reads the store: what it knows about the library (its roles, abbreviations and
+vocabulary) comes in as a `Library` snapshot, built by the retriever when the store changes.
+"""
+
+from __future__ import annotations
+
+from .followup import is_followup, resolve_followup
+from .query import (
+    Comparison,
+    Query,
+    answer_kind,
+    asks_why,
+    detect_comparison,
+    intent_of,
+    topic_of,
+)
+from .roles import RoleBook, find_roles, role_key, role_keys
+from .vocabulary import Library
+
+__all__ = [
+    "Comparison",
+    "Library",
+    "Query",
+    "RoleBook",
+    "find_roles",
+    "is_followup",
+    "resolve_followup",
+    "role_key",
+    "role_keys",
+    "understand",
+]
+
+
+def understand(
+    question: str,
+    history: list[dict],
+    library: Library,
+    *,
+    scope: list[str] | None = None,
+    standalone: str | None = None,
+) -> Query:
+    """Read a cleaned question (and the conversation) into a `Query`.
+
+    `scope` lists the sources the question can draw on; when it is exactly one article whose
+    title sets two roles side by side, "the two roles" means that pair. `standalone` is a
+    follow-up already rewritten (by an LLM); otherwise it is resolved here.
+    """
+    book = library.roles
+    resolved, inherited = resolve_followup(question, history, book)
+    if standalone is not None:
+        resolved = standalone
+        inherited = book.find(standalone) or inherited
+    text = library.expand_abbreviations(resolved)
+    default_pair = None
+    if scope is not None and len(scope) == 1:
+        default_pair = library.title_pair(scope[0])
+    comparison, named = detect_comparison(text, book, default_pair)
+    own = book.find(question)
+    if comparison is None and len(inherited) >= 2 and not own:
+        from .query import _CUES
+
+        if _CUES.search(question):
+            comparison = Comparison(sides=inherited[:2], aspect=" ".join(topic_of(question, [])))
+    if comparison is not None and inherited and not own:
+        # A follow-up's topic is its own words: "and which one is easier to get into?".
+        comparison = Comparison(
+            sides=comparison.sides, aspect=" ".join(topic_of(question, comparison.sides))
+        )
+    roles = comparison.sides if comparison else (named or inherited)
+    intent = intent_of(question, comparison)
+    from .query import _SUPERLATIVE, _WHICH
+
+    ranking = bool(comparison is None and _SUPERLATIVE.search(question) and _WHICH.search(question))
+    return Query(
+        question=question,
+        standalone=resolved,
+        text=text,
+        intent=intent,
+        roles=list(roles),
+        inherited=list(inherited),
+        comparison=comparison,
+        topic=topic_of(question if inherited else text, roles),
+        wants=answer_kind(question if inherited else text),
+        followup=resolved != question,
+        ranking=ranking,
+        explains=asks_why(question),
+    )

@@ -1,0 +1,70 @@
+"""Follow-ups: a question that leans on the conversation borrows its roles, never its topic."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import content_terms
+
+from .query import topic_of
+from .roles import RoleBook
+
+_FOLLOWUP_START = re.compile(
+    r"^\s*(and|also|then|so|but|what about|how about|same for|and what about)\b", re.I
+)
+_ANAPHORA = re.compile(
+    r"\b(they|them|their|theirs|it|its|this|that|these|those|he|she|his|her|the role|that role|"
+    r"this role|one|the article|this article|that article|the post|the author)\b",
+    re.I,
+)
+
+
+def is_followup(question: str, history: list[dict], book: RoleBook) -> bool:
+    if not any(t.get("role") == "user" for t in history):
+        return False
+    if _FOLLOWUP_START.search(question):
+        return True
+    if book.find(question):
+        return False
+    return bool(_ANAPHORA.search(question)) or len(content_terms(question)) <= 2
+
+
+def resolve_followup(
+    question: str, history: list[dict], book: RoleBook | None = None
+) -> tuple[str, list[str]]:
+    """Make a follow-up standalone from earlier user turns. Returns (query, inherited roles).
+
+    "And which one is easier to get into?" keeps the roles asked about before and takes its
+    topic from its own words. "What about ML engineers?" names its role and has no topic of its
+    own, so it borrows the previous topic. A self-contained question inherits nothing.
+    """
+    book = book or RoleBook()
+    if not is_followup(question, history, book):
+        return question, []
+    own_roles = book.find(question)
+    own_topic = topic_of(question, own_roles)
+    if own_roles and own_topic:
+        return question, []
+    for turn in reversed(history):
+        if turn.get("role") != "user":
+            continue
+        previous = str(turn.get("content", ""))
+        roles = book.find(previous)
+        topic = topic_of(previous, roles)
+        if own_roles:
+            if topic:
+                return f"{question} ({' '.join(topic)})", []
+            continue
+        if roles:
+            return f"{question} ({' and '.join(roles)})", roles
+        if topic:  # "What does it produce?" after "What does the analysis track involve?"
+            return f"{question} ({' '.join(topic)})", []
+    if not own_roles:
+        # No earlier question named a role: "they" are the roles the last answer spoke of.
+        for turn in reversed(history):
+            if turn.get("role") == "assistant":
+                roles = book.find(str(turn.get("content", ""))[:2000])[:2]
+                if roles:
+                    return f"{question} ({' and '.join(roles)})", roles
+                break
+    return question, []

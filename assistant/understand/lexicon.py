@@ -1,0 +1,95 @@
+"""The career lexicon: words any career article uses for the aspects people compare.
+
+This is the one word list about careers allowed in code. It names general aspects of a job
+(pay, skills, day-to-day work, demand, entry and education, progression), never the wording of
+one article or one question. Everything else the assistant knows about roles and topics it
+learns from the library when it loads (see `vocabulary.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.text import stem
+
+
+@dataclass(frozen=True)
+class Aspect:
+    name: str  # the row label in a comparison table
+    words: frozenset[str]  # stems
+    hint: str = ""  # a few plain words that widen a search for this aspect
+
+    def score(self, stems: set[str]) -> int:
+        return len(self.words & stems)
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def aspects() -> tuple[Aspect, ...]:
+    return (
+        Aspect(
+            "Pay",
+            _stems(
+                "salary salaries pay pays paid paying compensation earn earns earning earnings "
+                "income wage wages bonus equity money paycheck"
+            ),
+            "salary compensation earn",
+        ),
+        Aspect(
+            "Skills",
+            _stems(
+                "skill skills knowledge expertise proficiency proficient competency competencies "
+                "requirement requirements required require requires tools languages language "
+                "technical background know learn learning math statistics programming"
+            ),
+            "skills knowledge requires",
+        ),
+        Aspect(
+            "Day-to-day work",
+            _stems(
+                "day daily day-to-day routine work works working task tasks responsibility "
+                "responsibilities responsible duties focus focuses spend build builds building "
+                "involves meetings"
+            ),
+            "daily tasks responsibilities focus spend time",
+        ),
+        Aspect(
+            "Demand",
+            _stems(
+                "demand growth growing grow hiring hire market openings opportunities "
+                "outlook trend popular shortage employers"
+            ),
+            "demand growth hiring market",
+        ),
+        Aspect(
+            "Entry and education",
+            _stems(
+                "entry entry-level start starting break junior beginner beginners degree "
+                "education bootcamp course courses certification self-taught accessible "
+                "easier easy hard harder difficult barrier transition switch get into"
+            ),
+            "entry beginners degree transition accessible",
+        ),
+        Aspect(
+            "Progression",
+            _stems(
+                "career progression promotion promoted senior seniority level levels ladder "
+                "path advance advancement growth staff principal lead leadership manager track"
+            ),
+            "career progression promotion senior",
+        ),
+    )
+
+
+def aspect_named(stems: set[str]) -> list[Aspect]:
+    """The lexicon aspects a set of stems speaks of, best first."""
+    scored = [(a.score(stems), i, a) for i, a in enumerate(aspects())]
+    return [a for s, _i, a in sorted(scored, key=lambda t: (-t[0], t[1])) if s > 0]
+
+
+# Question shapes that ask for a kind of answer, and what a sentence giving it looks like.
+AMOUNT_CUES = _stems("salary salaries pay paid pays earn earns earning compensation income wage")

@@ -1,0 +1,206 @@
+"""One question, understood: the typed `Query` every later step reads."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from knowledge.text import STOPWORDS, content_terms, words
+
+from .lexicon import aspect_named
+from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
+
+Intent = Literal["fact", "comparison", "source", "author", "date"]
+AnswerKind = Literal["amount", "rate", "count"]
+
+
+class Comparison(BaseModel):
+    sides: list[str]
+    aspect: str  # what is compared, with the sides taken out ("pays more")
+
+
+class Query(BaseModel):
+    """What a question asks, decided once, before retrieval."""
+
+    question: str  # as the user typed it (cleaned)
+    standalone: str  # a follow-up made self-contained (what an LLM is asked)
+    text: str  # what retrieval searches: standalone, abbreviations spelled out
+    intent: Intent = "fact"
+    roles: list[str] = Field(default_factory=list)  # roles it is about, named or inherited
+    inherited: list[str] = Field(default_factory=list)  # roles taken from earlier turns
+    comparison: Comparison | None = None
+    topic: list[str] = Field(default_factory=list)  # its content words, roles taken out
+    wants: AnswerKind | None = None  # the kind of answer asked for
+    followup: bool = False
+    ranking: bool = False  # "which of these roles pays the most?"
+    explains: bool = False  # asks why or how come: the answer is a reason, not a table
+
+    @property
+    def sides(self) -> list[str] | None:
+        return self.comparison.sides if self.comparison else None
+
+
+_VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
+_CUES = re.compile(
+    r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|better|worse|"
+    r"more|less|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
+    r"most|least|easier|harder)\b",
+    re.I,
+)
+# The words that make a question a comparison without saying what is compared.
+_STRUCTURE = re.compile(
+    r"(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|or|both|"
+    r"between|each|either|than|more|less|most|least|better|worse)",
+    re.I,
+)
+_PAIR_REF = re.compile(
+    r"\b(the two|both|these two|the roles|each role|either role|either one|the two roles|these roles)\b",
+    re.I,
+)
+_EXPLICIT = re.compile(r"\b(than|compar\w*|differ\w*|vs\.?|versus|between|other)\b", re.I)
+_RANKING = re.compile(
+    r"\b(more|less|better|worse|higher|lower|most|least|best|easier|harder)\b", re.I
+)
+_SUPERLATIVE = re.compile(r"\b(most|least|best|highest|lowest)\b", re.I)
+_WHICH = re.compile(r"\b(which|who)\b", re.I)
+_CONNECTED = re.compile(
+    r"\s*[,:;]?\s*(and|or|vs\.?|versus|&|/|compared (to|with)|with|to|against|over|instead of)?"
+    r"\s*(an?|the)?\s*",
+    re.I,
+)
+_AUTHOR = re.compile(
+    r"\b(who (wrote|writes|authored|is the author)|author|written by|whose article|byline)\b", re.I
+)
+_DATE = re.compile(
+    r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))",
+    re.I,
+)
+_SOURCE_Q = re.compile(
+    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b",
+    re.I,
+)
+_AMOUNT_Q = re.compile(
+    r"\bhow much\b|\b(salary|salaries|pay|pays|paid|earn\w*|compensation|income|wage\w*)\b", re.I
+)
+_RATE_Q = re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I)
+_COUNT_Q = re.compile(r"\bhow many\b|\bwhat percentage\b|\bhow long\b", re.I)
+
+
+_WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(why|how come|what makes)\b", re.I)
+
+
+def asks_why(question: str) -> bool:
+    return bool(_WHY.search(question))
+
+
+def answer_kind(question: str) -> AnswerKind | None:
+    if _AMOUNT_Q.search(question):
+        return "amount"
+    if _COUNT_Q.search(question):
+        return "count"
+    if _RATE_Q.search(question):
+        return "rate"
+    return None
+
+
+def connected(question: str, first: str, second: str) -> bool:
+    """Whether two role mentions are the two sides of one comparison ("X or Y", "X earns more
+    than Y"), not a role and something else ("Is X closer to research or Y?")."""
+    low = question.lower()
+    a, b = low.find(first.lower()), low.find(second.lower())
+    if a < 0 or b < 0:
+        return True  # found through a shared head noun: "AI and ML engineers"
+    if b < a:
+        a, b, first = b, a, second
+    between = question[a + len(first) : b]
+    if _CONNECTED.fullmatch(between):
+        return True
+    return len(between.split()) <= 5 and bool(
+        re.search(r"\b\w+ than\b|\bas \w+ as\b", between, re.I)
+    )
+
+
+def _vs_sides(q: str) -> list[str]:
+    """The two sides of "X vs Y" even when neither is a known role ("Frontend vs backend")."""
+    parts = _VS.split(q.rstrip("?"))
+    if len(parts) != 2:
+        return []
+    left = re.split(r"[:,]|\b(?:is|are|between|compare|of)\b", parts[0], flags=re.I)[-1]
+    right = re.split(
+        r"[:,?]|\b(?:which|who|in|for|when|regarding|what|how)\b", parts[1], flags=re.I
+    )[0]
+    sides = [_clean_role(left.strip()), _clean_role(right.strip())]
+    return [s for s in sides if s and len(s.split()) <= 4]
+
+
+def detect_comparison(
+    q: str, book: RoleBook, default_pair: list[str] | None
+) -> tuple[Comparison | None, list[str]]:
+    """The comparison a question asks for, and every role it names."""
+    named = book.find(q)
+    sides = named[:2]
+    if len(sides) == 2 and not connected(q, sides[0], sides[1]):
+        sides = sides[:1]
+    if len(sides) < 2:
+        vs = _vs_sides(q)
+        if len(vs) == 2:
+            sides = vs
+    cue = bool(_CUES.search(q))
+    if len(sides) == 2 and not book.same(sides[0], sides[1]) and cue:
+        return Comparison(sides=sides, aspect=_aspect(q, sides, book)), named
+    # "the two roles" means an article's own pair only when the question names no role.
+    if default_pair and cue and not named:
+        explicit, ranking, which = _EXPLICIT.search(q), _RANKING.search(q), _WHICH.search(q)
+        if _PAIR_REF.search(q) and (explicit or ranking or which) or (which and ranking):
+            return Comparison(
+                sides=list(default_pair), aspect=_aspect(q, default_pair, book)
+            ), named
+    return None, named
+
+
+def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
+    side_words = {w for side in sides for w in words(side)}
+    text = question
+    for r in book.find(question):
+        text = text.replace(r, " ")
+    terms = [
+        w
+        for w in re.findall(r"[\w$']+", text.lower())
+        if w not in _LEAD_WORDS
+        and w not in side_words
+        and w not in GENERIC
+        and not _CUES.fullmatch(w)
+    ]
+    return " ".join(terms)
+
+
+def topic_of(text: str, roles: list[str]) -> list[str]:
+    """The words of a question that are neither function words nor the roles it names."""
+    role_words = {w for r in roles for w in words(r)}
+    return [
+        w
+        for w in dict.fromkeys(words(text))
+        if w not in STOPWORDS and w not in _LEAD_WORDS and w not in role_words and w not in GENERIC
+    ]
+
+
+def intent_of(question: str, comparison: Comparison | None) -> Intent:
+    if _AUTHOR.search(question):
+        return "author"
+    if _DATE.search(question):
+        return "date"
+    if comparison is not None:
+        return "comparison"
+    if _SOURCE_Q.search(question):
+        return "source"
+    return "fact"
+
+
+def aspect_stems(query: Query) -> set[str]:
+    return set(content_terms(" ".join(query.topic)))
+
+
+def names_aspect(query: Query) -> bool:
+    return bool(aspect_named(aspect_stems(query)))

@@ -1,0 +1,225 @@
+"""Role names in text: job-title phrases ("machine learning engineer") and the roles the library
+itself names (learned by `vocabulary.RoleBook`), with canonical keys so variants match."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.text import STOPWORDS
+
+ROLE_NOUNS = (
+    "engineer|scientist|developer|analyst|researcher|architect|manager|designer|specialist"
+    "|consultant|administrator|programmer|technician|lead|director|officer|tester"
+)
+_ROLE = re.compile(rf"\b((?:[A-Za-z][\w+#./-]*\s+){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
+_SHARED_HEAD = re.compile(
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b",
+    re.I,
+)
+_VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
+_LEAD_WORDS = {
+    "a",
+    "an",
+    "the",
+    "become",
+    "becoming",
+    "be",
+    "being",
+    "to",
+    "as",
+    "of",
+    "for",
+    "and",
+    "or",
+    "vs",
+    "versus",
+    "between",
+    "compare",
+    "is",
+    "are",
+    "do",
+    "does",
+    "which",
+    "who",
+    "what",
+    "how",
+    "should",
+    "i",
+    "my",
+    "more",
+    "senior",
+    "junior",
+    "than",
+    "with",
+    "top",
+    "good",
+    "great",
+    "typical",
+} | STOPWORDS
+
+
+GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs", "one"}
+
+
+@lru_cache(maxsize=8192)
+def role_key(phrase: str) -> str:
+    """A canonical key so "Machine Learning Engineers" and "ML engineer" match."""
+    toks = [
+        t.replace("-", "") for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS
+    ]
+    toks = [t for t in toks if t]
+    if not toks:
+        return ""
+    head = re.sub(r"(s|ing)$", "", toks[-1]) if re.match(rf"({ROLE_NOUNS})", toks[-1]) else toks[-1]
+    mods = toks[:-1]
+    if len(mods) >= 2:
+        mods = ["".join(m[0] for m in mods)]
+    return " ".join(mods + [head])
+
+
+@lru_cache(maxsize=8192)
+def role_keys(phrase: str) -> frozenset[str]:
+    """Keys for a role and its shorter forms: "recommend ML engineering" also gives "ml engineer"."""
+    toks = [t for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS]
+    if not toks:
+        return set()
+    keys = {role_key(" ".join(toks[i:])) for i in range(len(toks) - 1)}
+    return frozenset(keys or {role_key(toks[0])})
+
+
+def _clean_role(phrase: str) -> str:
+    """Keep the role noun and the modifiers right before it, up to the nearest function word."""
+    toks = phrase.split()
+    start = 0
+    for i, tok in enumerate(toks[:-1]):
+        if tok.lower().strip(",.;:") in _LEAD_WORDS or not re.match(r"^[\w+#./-]+$", tok):
+            start = i + 1
+    # A lowercase word before a name ("recommend ML engineering") is not part of the role.
+    for i in range(len(toks) - 2, start, -1):
+        if toks[i][:1].isupper() and toks[i - 1][:1].islower():
+            start = i
+            break
+    return " ".join(toks[start:])
+
+
+def find_roles(text: str) -> list[str]:
+    """Role phrases named in text, in order, one per distinct role."""
+    return list(_find_roles(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_roles(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
+        head = m.group(3)
+        found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
+    for m in _ROLE.finditer(text):
+        role = _clean_role(m.group(1))
+        if role and role.lower() not in ("engineer", "engineers", "engineering") or len(found) == 0:
+            if role:
+                found.append(role)
+    unique: dict[str, str] = {}
+    for role in found:
+        key = role_key(role)
+        if (
+            key
+            and key not in unique
+            and not any(
+                key.endswith(" " + k) or k.endswith(" " + key)
+                for k in unique
+                if len(key.split()) != len(k.split())
+            )
+        ):
+            unique[key] = role
+    return tuple(r for r in unique.values() if len(role_key(r).split()) >= 1)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.replace("-", "") for t in re.findall(r"[\w+#-]+", text.lower())]
+
+
+class RoleBook:
+    """The roles a library names, learned when it loads (see `vocabulary.learn_roles`).
+
+    Beyond job-title phrases ("data engineer"), a library names bare roles ("DevOps", "SRE",
+    "frontend") in its titles, headings and "X vs Y" phrases, and spells out abbreviations
+    ("Site Reliability Engineering (SRE)"). The book finds both kinds in a question or a
+    passage and gives every spelling of one role the same keys.
+    """
+
+    MAX_PHRASES = 2000
+
+    def __init__(self, phrases=(), aliases: dict[str, str] | None = None) -> None:
+        self.phrases: dict[str, str] = {}  # normalized -> as first written
+        for ph in phrases:
+            norm = " ".join(_tokens(ph))
+            if norm and norm not in STOPWORDS and len(self.phrases) < self.MAX_PHRASES:
+                self.phrases.setdefault(norm, ph.strip())
+        self.aliases = {k.lower(): v for k, v in (aliases or {}).items()}  # "sre" -> long form
+        names = sorted(self.phrases.values(), key=len, reverse=True)
+        alternation = "|".join(
+            r"[\s-]?".join(re.escape(t) for t in re.findall(r"[\w+#]+", n)) for n in names
+        )
+        self._pattern = (
+            re.compile(rf"(?<![\w-])(?:{alternation})(?:s)?(?![\w-])", re.I) if names else None
+        )
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def find(self, text: str) -> list[str]:
+        """Roles named in text, in order: job-title phrases and the library's own role names."""
+        return list(self._find(text))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one book per library snapshot, few snapshots
+    def _find(self, text: str) -> tuple[str, ...]:
+        found = [(text.lower().find(r.lower()), r) for r in find_roles(text)]
+        if self._pattern is not None:
+            spans = [m.span(1) for m in _ROLE.finditer(text)]
+            for m in self._pattern.finditer(text):
+                # A learned word inside a job title ("senior" in "senior ML engineers") is
+                # part of that title, not a role of its own.
+                if not any(a <= m.start() and m.end() < b for a, b in spans):
+                    found.append((m.start(), m.group(0)))
+        found.sort(key=lambda t: t[0])
+        out: list[str] = []
+        seen: list[frozenset[str]] = []
+        for _pos, role in found:
+            keys = self.keys(role)
+            # "DevOps" inside "DevOps engineer" is the same mention: keep the longer one.
+            clash = next((i for i, k in enumerate(seen) if k & keys), None)
+            if clash is None:
+                out.append(role)
+                seen.append(keys)
+            elif len(role) > len(out[clash]):
+                out[clash], seen[clash] = role, seen[clash] | keys
+        return tuple(out)
+
+    def keys(self, phrase: str) -> frozenset[str]:
+        """Every key of a role: its own, its shorter forms, the learned names inside it and the
+        long form of an abbreviation ("SRE" and "site reliability engineer" meet)."""
+        keys = set(role_keys(phrase))
+        toks = _tokens(phrase)
+        joined = " ".join(toks)
+        for i in range(len(toks)):
+            for j in range(i + 1, min(len(toks), i + 4) + 1):
+                part = " ".join(toks[i:j])
+                if part in self.phrases or part in self.aliases:
+                    keys.add(role_key(part))
+                if part in self.aliases:
+                    keys |= role_keys(self.aliases[part])
+        if joined in self.aliases:
+            keys |= role_keys(self.aliases[joined])
+        return frozenset(k for k in keys if k)
+
+    def key(self, phrase: str) -> str:
+        """One canonical key: the long form of an abbreviation, else the role's own key."""
+        low = " ".join(_tokens(phrase))
+        return role_key(self.aliases.get(low, phrase))
+
+    def same(self, a: str, b: str) -> bool:
+        return bool(self.keys(a) & self.keys(b))
+
+
+EMPTY_BOOK = RoleBook()

@@ -1,0 +1,425 @@
+"""What the library itself teaches about questions: its roles, abbreviations and vocabulary.
+
+Built once per store fingerprint from every stored chunk (text, title, section heading), so a
+question about an article nobody here has read is understood through that article's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from knowledge.schema import SECTION, SOURCE, TITLE
+from knowledge.text import STOPWORDS, stem, words
+
+from .roles import _LEAD_WORDS, _SHARED_HEAD, ROLE_NOUNS, RoleBook, find_roles
+
+# "X vs Y", "X versus Y", "X or Y": each side at most four words, no sentence punctuation.
+_SIDE = r"[A-Za-z][\w+#/-]*(?:[ \t]+[A-Za-z][\w+#/-]*){0,3}"
+_PAIR = re.compile(rf"({_SIDE})\s+(?:vs\.?|versus|v\.)\s+({_SIDE})", re.I)
+_OR_PAIR = re.compile(rf"^\s*({_SIDE})\s+or\s+({_SIDE})\s*[?:]?\s*$", re.I)
+# An enumeration "A, B, C and D" (or "A/B"): when two items are job titles, all items are roles.
+_LIST_ITEM = re.compile(r"[A-Za-z][\w+#-]*(?:[ \t]+[A-Za-z][\w+#-]*){0,2}")
+# "Site Reliability Engineering (SRE)" and "SRE (Site Reliability Engineering)".
+_LONG_SHORT = re.compile(
+    r"\b((?:[A-Za-z][\w-]*[ \t]+){1,5}[A-Za-z][\w-]*)\s*\(([A-Z][A-Za-z]{1,7})\)"
+)
+_SHORT_LONG = re.compile(r"\b([A-Z][A-Z]{1,7})\s*\(((?:[A-Za-z][\w-]*[ \t]+){1,5}[A-Za-z][\w-]*)\)")
+_CAP_RUN = re.compile(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+")
+_ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
+MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
+
+
+def specificity(word: str) -> float:
+    """Everyday words ("goal", "put") say little about topic; rare ones ("bootcamp") say a lot."""
+    from wordfreq import zipf_frequency
+
+    return min(1.0, max(0.25, (7.0 - zipf_frequency(word, "en")) / 4.0))
+
+
+_ROLE_NOUN_LIST = ROLE_NOUNS.split("|")
+
+
+def _clipped_role_noun(word: str) -> str | None:
+    """ "eng" -> "engineer", "dev" -> "developer": a role noun cut short, as people type it."""
+    if not 3 <= len(word) <= 5 or not word.isalpha() or word in _ROLE_NOUN_LIST:
+        return None
+    found = [n for n in _ROLE_NOUN_LIST if n.startswith(word)]
+    return found[0] if len(found) == 1 else None
+
+
+def _rare(word: str) -> bool:
+    """Not an everyday English word: "mle" may be an abbreviation, "tech" is not."""
+    from wordfreq import zipf_frequency
+
+    return len(word) >= 3 and zipf_frequency(word, "en") < 2.5
+
+
+def _initials(phrase: str) -> str:
+    return "".join(p[0] for p in re.split(r"[\s-]+", phrase) if p).upper()
+
+
+def _trim_side(side: str, from_left: bool) -> str:
+    """Keep the words next to "vs": "learn frontend" -> "frontend" (left side keeps its end)."""
+    toks = side.split()
+    keep: list[str] = []
+    for tok in reversed(toks) if from_left else toks:
+        if tok.lower() in STOPWORDS or tok.lower() in {"which", "what", "how", "when", "why"}:
+            break
+        keep.append(tok)
+        if len(keep) == 3:
+            break
+    if from_left:
+        keep.reverse()
+    return " ".join(keep).strip(" -/")
+
+
+def abbreviations(texts: list[str]) -> dict[str, str]:
+    """Abbreviations a library spells out: {"SRE": "site reliability engineering"}."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _LONG_SHORT.finditer(text):
+            long, short = m.group(1), m.group(2)
+            toks = long.split()
+            n = len(short)
+            for take in range(min(len(toks), n + 1), 0, -1):  # longest tail whose initials fit
+                cand = " ".join(toks[-take:])
+                if _initials(cand) == short.upper():
+                    out.setdefault(short.upper(), cand.lower())
+                    break
+        for m in _SHORT_LONG.finditer(text):
+            if _initials(m.group(2)) == m.group(1).upper():
+                out.setdefault(m.group(1).upper(), m.group(2).lower())
+    return out
+
+
+def acronym_runs(texts: list[str]) -> dict[str, Counter]:
+    """ "ML" -> Counter({"machine learning": n}), from capitalized runs such as "Machine
+    Learning Engineer" (runs that start or end on a function word are left out)."""
+    seen: dict[str, Counter] = {}
+    for text in texts:
+        for run in _CAP_RUN.findall(text):
+            parts = run.split()
+            for i in range(len(parts)):
+                if parts[i].lower() in STOPWORDS:
+                    continue
+                for j in range(i + 2, len(parts) + 1):
+                    if parts[j - 1].lower() in STOPWORDS:
+                        break
+                    key = "".join(p[0] for p in parts[i:j]).upper()
+                    seen.setdefault(key, Counter())[" ".join(parts[i:j]).lower()] += 1
+    return seen
+
+
+_URL = re.compile(r"\S*(?:://|www\.|\.\w{2,4}/|#)\S*")
+_MODIFIER = re.compile(rf"\b([A-Za-z][\w+#-]{{1,30}})[ \t]+(?:{ROLE_NOUNS})(?:s|ing)?\b", re.I)
+
+
+def _enumerated_roles(text: str, modifiers: set[str]) -> list[str]:
+    """Items of "A, B, C, and D" or "A/B" lists in which at least two items are job titles.
+
+    An item that is not a job title counts when it is written as a name ("SRE", "DevOps").
+    """
+    out: list[str] = []
+    if "," not in text and "/" not in text:
+        return out
+    text = _URL.sub(" ", text)
+    for clause in re.split(r"[.;:!?()\[\]\"“”\n#*|]", text):
+        for items in _short_runs(clause):
+            _take_items(items, clause, out)
+    return out
+
+
+_LIST_LEAD = re.compile(r"^(?:and|or|like|such as|including|e\.g\.|as well as)\s+", re.I)
+
+
+def _short_runs(clause: str) -> list[list[str]]:
+    """Runs of two or more short items in a clause: "like backend engineers, frontend
+    engineers, or mobile engineers" gives one run of three."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for seg in re.split(r",|/|\s+(?:and|or)\s+", clause)[:40]:
+        item = _LIST_LEAD.sub("", seg.strip()).strip()
+        if item and _LIST_ITEM.fullmatch(item):
+            current.append(item)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        # A long segment may end with the list's first item: "... like backend engineers".
+        tail: list[str] = []
+        for tok in reversed(seg.strip().split()[-3:]):
+            if tok.lower() in STOPWORDS:
+                break
+            tail.insert(0, tok)
+        current = [" ".join(tail)] if tail and _ROLE_HEAD.search(tail[-1]) else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _take_items(items: list[str], clause: str, out: list[str]) -> None:
+    if len(items) <= 12:
+        if sum(bool(_ROLE_HEAD.search(i)) for i in items) >= 2 or (
+            len(items) == 2 and any(_ROLE_HEAD.search(i) for i in items) and "/" in clause
+        ):
+            heads = Counter(i.split()[-1].lower() for i in items if len(i.split()) == 2)
+            for i in items:
+                if _ROLE_HEAD.search(i) and len(i.split()) <= 3 and len(i.split()) >= 2:
+                    out.append(i)
+                    if len(i.split()) == 2 and len(heads) == 1 and sum(heads.values()) >= 2:
+                        # "backend engineers, frontend engineers": "frontend" is a role too.
+                        out.append(i.split()[0])
+                elif len(i.split()) == 1 and i[1:] != i[1:].lower() and i.isalpha():
+                    out.append(i)  # a name written as one: "DevOps", "SRE", "MLOps"
+
+
+def role_modifiers(texts: list[str]) -> set[str]:
+    """Words the library writes right before a role noun: "AI" (engineer), "frontend"."""
+    out: set[str] = set()
+    scanned = 0
+    for text in texts:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        out.update(
+            m.group(1).lower().replace("-", "")
+            for m in _MODIFIER.finditer(text)
+            if m.group(1).lower() not in STOPWORDS
+        )
+    return out
+
+
+def _names_a_role(word: str, modifiers: set[str]) -> bool:
+    """A one-word role: written as a name ("DevOps", "SRE"), or a word the library puts in
+    front of role nouns ("frontend" developer) that is not a seniority or function word."""
+    if word[1:] != word[1:].lower():
+        return True
+    low = word.lower().replace("-", "")
+    return low in modifiers and low not in _LEAD_WORDS and not _ROLE_HEAD.search(low)
+
+
+def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> list[str]:
+    """Role names one article offers: in its title and headings ("DevOps vs SRE", "Data
+    Analyst"), in "X vs Y" phrases and shared heads of its text, and in lists of job titles."""
+    phrases: list[str] = []
+    for h in headings:
+        h = re.sub(r"^[#\s\d.]+", "", h).strip()
+        for m in _PAIR.finditer(h):
+            phrases += [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+        for part in re.split(r"\s*[:|]\s*|\s+[-–—/]\s+", h):
+            m = _OR_PAIR.match(part)
+            if m and len(part.split()) <= 6 and any(_ROLE_HEAD.search(g) for g in m.groups()):
+                phrases += [m.group(1), m.group(2)]
+            if 1 <= len(part.split()) <= 4 and _ROLE_HEAD.search(part.strip()):
+                phrases.append(part.strip())
+        phrases += _enumerated_roles(h, modifiers)
+    scanned = 0
+    for text in body:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        for m in _SHARED_HEAD.finditer(text):  # "frontend and backend developers"
+            mods = [m.group(1), m.group(2).strip()]
+            if all(len(x.split()) == 1 for x in mods):
+                phrases += mods
+        if " vs" in text or "versus" in text:
+            for m in _PAIR.finditer(text):
+                left, right = _trim_side(m.group(1), True), _trim_side(m.group(2), False)
+                if left and right and len(left.split()) <= 2 and len(right.split()) <= 2:
+                    phrases += [left, right]
+        phrases += _enumerated_roles(text, modifiers)
+    return phrases
+
+
+def role_book(phrases: list[str], spelled: dict[str, str], modifiers: set[str]) -> RoleBook:
+    """The library's roles from every article's phrases; an abbreviation an article spells out
+    for a role name ("SRE" for "site reliability engineering") is a role too."""
+    phrases = list(phrases)
+    aliases = {}
+    phrase_stems = {stem(w) for p in phrases for w in words(p)}
+    for short, long in spelled.items():
+        head = long.split()[-1]
+        if _ROLE_HEAD.search(head) or stem(head) in phrase_stems:
+            aliases[short.lower()] = long
+            phrases.append(short)
+    phrases = [
+        p
+        for p in phrases
+        if p
+        and not p.isdigit()
+        and not any(w in STOPWORDS for w in words(p))
+        and not re.fullmatch(rf"(?:{ROLE_NOUNS})(?:s|ing)?", p, re.I)  # a bare "engineer"
+        and (len(p.split()) > 1 or _names_a_role(p, modifiers))
+    ]
+    return RoleBook(phrases, aliases)
+
+
+def learn_roles(headings: list[str], body: list[str], spelled: dict[str, str]) -> RoleBook:
+    """Roles of a set of texts (one article or many), as `role_phrases` and `role_book`."""
+    modifiers = role_modifiers(body)
+    return role_book(role_phrases(headings, body, modifiers), spelled, modifiers)
+
+
+@dataclass
+class ArticleVocab:
+    """What one article teaches: its title, headings, role phrases and abbreviations. Built
+    once per stored version of the article, so a change re-reads only that article."""
+
+    title: str
+    headings: list[str]
+    phrases: list[str]
+    spelled: dict[str, str]
+    runs: dict[str, Counter]  # acronym -> Counter of the capitalized runs spelling it
+    modifiers: set[str]
+
+    @classmethod
+    def of(cls, title: str, docs: list[str], metas: list[dict]) -> ArticleVocab:
+        headings: list[str] = []
+        for m in metas:
+            sec = m.get(SECTION, "")
+            if sec and sec not in headings:
+                headings.append(sec)
+        modifiers = role_modifiers(docs)
+        return cls(
+            title=title,
+            headings=headings,
+            phrases=role_phrases([title, *headings], docs, modifiers),
+            spelled=abbreviations(docs),
+            runs=acronym_runs(docs + [title, *headings]),
+            modifiers=modifiers,
+        )
+
+
+def _no_count(_word: str) -> int:
+    return 0
+
+
+def _no_words(_prefix: str) -> list[str]:
+    return []
+
+
+@dataclass
+class Library:
+    """A snapshot of what the stored articles teach about questions, rebuilt when the store
+    changes: roles, abbreviations, titles and headings, and (through the lexical index) which
+    words the articles use."""
+
+    doc_freq: object = field(default_factory=Counter)  # stem -> chunks (supports `in`, .get)
+    word_count: object = _no_count  # surface word -> chunks containing it
+    longer_words: object = _no_words  # prefix -> the surface words it starts
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ML" -> "machine learning"
+    acronym_uses: dict[str, int] = field(default_factory=dict)  # how often that long form occurs
+    modifiers: set[str] = field(default_factory=set)  # words written before a role noun ("AI")
+    roles: RoleBook = field(default_factory=RoleBook)
+    titles: dict[str, str] = field(default_factory=dict)  # source -> title
+    headings: dict[str, list[str]] = field(default_factory=dict)  # source -> section headings
+
+    @classmethod
+    def assemble(
+        cls, articles: dict[str, ArticleVocab], doc_freq, word_count, longer_words
+    ) -> Library:
+        runs: dict[str, Counter] = {}
+        spelled: dict[str, str] = {}
+        phrases: list[str] = []
+        modifiers: set[str] = set()
+        for art in articles.values():
+            for k, c in art.runs.items():
+                runs.setdefault(k, Counter()).update(c)
+            for k, v in art.spelled.items():
+                spelled.setdefault(k, v)
+            phrases += art.phrases
+            modifiers |= art.modifiers
+        # The spelling the library uses most: "AI" is "artificial intelligence", not a heading.
+        known = {k: c.most_common(1)[0][0] for k, c in runs.items()}
+        uses = {k: c.most_common(1)[0][1] for k, c in runs.items()}
+        for k, v in spelled.items():  # an abbreviation an article spells out is certain
+            known[k], uses[k] = v, max(uses.get(k, 0), 1)
+        return cls(
+            doc_freq=doc_freq,
+            word_count=word_count,
+            longer_words=longer_words,
+            acronyms=known,
+            acronym_uses=uses,
+            modifiers=modifiers,
+            roles=role_book(phrases, spelled, modifiers),
+            titles={s: a.title for s, a in articles.items()},
+            headings={s: a.headings for s, a in articles.items()},
+        )
+
+    @classmethod
+    def build(cls, docs: list[str], metas: list[dict]) -> Library:
+        """A library over plain texts (tests, small tools): counts come from the texts."""
+        by_source: dict[str, tuple[list[str], list[dict]]] = {}
+        surface: Counter = Counter()
+        freq: Counter = Counter()
+        for d, m in zip(docs, metas, strict=True):
+            ds, ms = by_source.setdefault(m.get(SOURCE, ""), ([], []))
+            ds.append(d)
+            ms.append(m)
+            uniq = set(words(d))
+            surface.update(uniq)
+            freq.update({stem(x) for x in uniq if x not in STOPWORDS})
+        articles = {
+            src: ArticleVocab.of(ms[0].get(TITLE, ""), ds, ms)
+            for src, (ds, ms) in by_source.items()
+        }
+        ordered = sorted(surface)
+
+        def longer(prefix: str) -> list[str]:
+            return [w for w in ordered if w.startswith(prefix) and w != prefix]
+
+        return cls.assemble(articles, freq, lambda w: surface.get(w, 0), longer)
+
+    def title_pair(self, source: str) -> list[str] | None:
+        """The two roles an article's title sets side by side ("X vs Y: ..."), if any."""
+        title = self.titles.get(source, "")
+        m = _PAIR.search(title.split(":")[0])
+        if not m:
+            return None
+        return [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+
+    def expand_abbreviations(self, query: str) -> str:
+        """Spell out abbreviations the articles never use: "MLE" becomes the words the articles
+        write, and a clipped word ("eng") the most common library word it starts."""
+
+        def spell(m: re.Match) -> str:
+            tok = m.group(0)
+            low = tok.lower()
+            if (
+                low in STOPWORDS
+                or m.string[max(0, m.start() - 1) : m.start()] in "'’"
+                and m.start()
+            ):
+                return tok
+            known = self.word_count(low)
+            phrase = self.acronyms.get(tok.upper()) if tok.isupper() or _rare(low) else None
+            if phrase and not known:
+                return phrase
+            if phrase and self.acronym_uses.get(tok.upper(), 0) >= known:
+                return phrase  # the articles write the long form at least as often
+            head = _clipped_role_noun(low)
+            before = m.string[: m.start()].split()[-1:]
+            if head and before and before[0].lower().replace("-", "") in self.modifiers:
+                return head  # "AI eng", "frontend dev": a clipped job title
+            if 3 <= len(low) <= 4 and low.isalpha():
+                counts = {w: self.word_count(w) for w in self.longer_words(low)[:200]}
+                best = max(counts, key=lambda w: (counts[w], w), default=None)
+                # A clipped word ("eng") the articles rarely write stands for the common word.
+                if best and counts[best] >= max(2, 10 * known):
+                    return best
+            return tok
+
+        query = re.sub(r"\$(\d{1,3})[kK]\b", r"$\1,000", query)  # "$120k" as articles write it
+        return re.sub(r"\b[A-Za-z]{2,6}\b", spell, query)
+
+
+__all__ = [
+    "ArticleVocab",
+    "Library",
+    "abbreviations",
+    "acronym_runs",
+    "find_roles",
+    "learn_roles",
+    "specificity",
+]

@@ -1,0 +1,186 @@
+"""Answering strategies, the result model and the LangChain retriever, on real stores: the seed
+article alone, and the seed with three development articles by other authors."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from assistant.result import AskResult
+from knowledge.settings import REPO_ROOT, get_settings
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+DEV_ARTICLES = [
+    "datatalksclub-data-team-roles-explained.md",
+    "cds-so-what-exactly-is-a-product-manager.md",
+    "front-end-developer-handbook-2019.html",
+]
+MARKER = re.compile(r"\[(\d+)\]")
+JSON_FIELDS = [
+    "question",
+    "answer",
+    "mode",
+    "abstained",
+    "citations",
+    "passages",
+    "notice",
+    "unsupported",
+    "incomplete",
+    "removed_markers",
+    "stripped",
+    "comparison",
+    "query",
+    "timings_ms",
+]
+
+
+def _settings(store):
+    settings = get_settings(store=store)
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    return settings
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """An Assistant over the seed article plus three development articles."""
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    store = tmp_path_factory.mktemp("library") / "store"
+    settings = _settings(store)
+    kb = open_knowledge_base(settings)
+    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / name) for name in DEV_ARTICLES]
+    report = ingest_sources(sources, kb, settings)
+    assert report.ok, report.as_dict()
+    a = Assistant(settings, kb)
+    a.warm()
+    return a
+
+
+def _cells(answer: str) -> list[list[str]]:
+    rows = [ln for ln in answer.splitlines() if ln.startswith("|")][2:]
+    return [[c.strip() for c in row.strip("|").split("|")][1:] for row in rows]
+
+
+def test_ask_returns_one_model_with_the_json_fields(assistant):
+    result = assistant.ask("Which role pays more?")
+    assert isinstance(result, AskResult)
+    data = result.to_json()
+    assert list(data) == JSON_FIELDS
+    assert json.loads(json.dumps(data)) == data
+    assert result["answer"] == result.answer and result.get("nothing", 7) == 7
+    with pytest.raises(KeyError):
+        result["nothing"]
+
+
+def test_a_comparison_cell_cites_a_passage_about_its_own_side(library):
+    book = library.retriever.library.roles
+    for question in [
+        "Compare data analysts and data scientists",
+        "Who earns more, a front-end developer or an ML engineer?",
+    ]:
+        result = library.ask(question)
+        sides = result["comparison"]
+        assert sides and len(sides) == 2, question
+        cells = _cells(result["answer"])
+        assert cells, result["answer"]
+        by_n = {c["n"]: c for c in result["citations"]}
+        for row in cells:
+            for side, cell in zip(sides, row, strict=True):
+                n = int(MARKER.findall(cell)[-1])
+                cited = by_n[n]
+                context = f"{cited['title']} {cited['section']} {cited['text']}"
+                named = {k for r in book.find(context) for k in book.keys(r)}
+                assert book.keys(side) & named, (question, side, cell)
+                assert len(MARKER.sub("", cell).replace("…", "").split()) <= 31, cell
+
+
+def test_cross_article_comparison_cites_each_side_from_its_own_article(library):
+    result = library.ask("Who earns more, a front-end developer or an ML engineer?")
+    sources = {c["source"].rsplit("/", 1)[-1] for c in result["citations"]}
+    assert "front-end-developer-handbook-2019.html" in sources
+    assert "ai-engineer-vs-machine-learning-engineer.txt" in sources or any(
+        "datatalksclub" in s for s in sources
+    )
+
+
+def test_a_question_naming_two_roles_is_not_hijacked_by_a_title_pair(library):
+    result = library.ask("What is the difference between product managers and project managers?")
+    assert result["comparison"] is None or "AI" not in " ".join(result["comparison"])
+    assert "AI Engineer vs" not in result["answer"]
+
+
+def test_a_sentence_that_introduces_a_list_brings_its_items(library):
+    result = library.ask("What skills should a data analyst have?")
+    answer = result["answer"]
+    intro = next(
+        (ln for ln in answer.splitlines() if ln.rstrip(" []0123456789").endswith(":")), None
+    )
+    assert intro, answer
+    items = [ln for ln in answer.splitlines() if ln.startswith("- ")]
+    assert len(items) >= 3, answer
+    assert all(c["quote"] in c["text"] for c in result["citations"])
+
+
+def test_answers_never_open_mid_sentence(library):
+    for question in [
+        "What does a product manager do?",
+        "Should I become a full-stack developer?",
+        "What do data engineers build?",
+    ]:
+        answer = library.ask(question)["answer"]
+        first = answer.lstrip('*_"“ ')[:1]
+        assert first and not first.islower(), (question, answer[:80])
+
+
+def test_author_and_date_come_from_the_article_metadata(seeded_store, tmp_path):
+    from assistant.service import Assistant
+    from knowledge.schema import AUTHORS, PUBLISHED, source_key
+    from knowledge.store import open_knowledge_base
+
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    kb = open_knowledge_base(_settings(store))
+    source, record = next(iter(kb.records().items()))
+    kb.sources.update(
+        ids=[source_key(source)],
+        metadatas=[{**record, AUTHORS: "Jane Roe, Ada Poe", PUBLISHED: "2024-03-05"}],
+    )
+    a = Assistant(_settings(store), kb)
+    history = [{"role": "user", "content": "What does an ML engineer do?"}]
+    who = a.ask("Who wrote the article?", history)
+    assert "Jane Roe, Ada Poe" in who["answer"] and source in who["answer"]
+    assert not who["abstained"]
+    when = a.ask("When was it published?", history)
+    assert "March 5, 2024" in when["answer"]
+    kb.sources.update(ids=[source_key(source)], metadatas=[{**record, AUTHORS: ""}])
+    missing = a.ask("Who wrote the article?", history)
+    assert missing["abstained"] and "does not name its author" in missing["answer"]
+
+
+def test_the_hybrid_retriever_is_a_langchain_retriever(seeded_store):
+    from langchain_core.retrievers import BaseRetriever
+    from langchain_core.runnables import RunnableLambda
+
+    from assistant.langchain_retriever import HybridRetriever
+
+    retriever = HybridRetriever.open(_settings(seeded_store), k=3)
+    assert isinstance(retriever, BaseRetriever)
+    docs = retriever.invoke("How much do senior ML engineers earn?")
+    assert len(docs) == 3
+    stored = retriever.retriever.kb.chunks.get(ids=[d.id for d in docs], include=["metadatas"])
+    meta = dict(zip(stored["ids"], stored["metadatas"], strict=True))
+    for d in docs:
+        assert {k: v for k, v in d.metadata.items() if k not in ("score", "bm25", "dense")} == meta[
+            d.id
+        ]
+        assert d.metadata["score"] > 0
+    assert any("$245,000" in d.page_content for d in docs)
+    chain = retriever | RunnableLambda(lambda ds: [d.metadata["section"] for d in ds])
+    assert len(chain.invoke("Which role pays more?")) == 3

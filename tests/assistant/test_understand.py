@@ -1,0 +1,199 @@
+"""Question understanding: roles learned from the library, comparisons, follow-ups, intents.
+
+Inputs come from several kinds of article (a role-vs-role guide, a DevOps essay, a product
+management Q&A, a data-team overview), so nothing passes on one article's wording alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import Library, RoleBook, resolve_followup, understand
+from assistant.understand.lexicon import aspect_named, aspects
+from assistant.understand.vocabulary import abbreviations, learn_roles
+from knowledge.settings import REPO_ROOT
+from knowledge.text import content_terms
+
+DEV_CORPUS = REPO_ROOT.parent / "shared" / "corpus-dev"
+
+ARTICLES = [
+    (
+        "/a/ai-vs-ml.txt",
+        "AI Engineer vs Machine Learning Engineer: Which Career Path Pays More",
+        "Salary",
+        "Senior ML engineers reach total compensation of $245,000. AI engineers earn less.",
+    ),
+    (
+        "/b/devops.html",
+        "DevOps vs SRE: what changes on call",
+        "DevOps vs SRE",
+        "Site Reliability Engineering (SRE) teams track error budgets. A DevOps engineer "
+        "automates the delivery pipeline.",
+    ),
+    (
+        "/c/pm.md",
+        "So what exactly is a product manager?",
+        "Product manager or project manager",
+        "Product managers decide what gets built; project managers track the schedule.",
+    ),
+    (
+        "/d/data.md",
+        "Data team roles explained",
+        "Roles in a team",
+        "A team has a data analyst, data scientist, data engineer, ML engineer, and SRE/MLOps "
+        "person. Frontend and backend developers build the product; a frontend developer "
+        "owns the pages.",
+    ),
+]
+
+
+def library(articles=ARTICLES) -> Library:
+    docs = [a[3] for a in articles]
+    metas = [{"source": a[0], "title": a[1], "section": a[2]} for a in articles]
+    return Library.build(docs, metas)
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return library()
+
+
+def test_bare_roles_and_spelled_out_abbreviations_are_learned(lib):
+    book = lib.roles
+    for question, role in [
+        ("DevOps vs SRE: which metrics matter?", "DevOps"),
+        ("What does an SRE do on call?", "SRE"),
+        ("Is frontend work easier to start?", "frontend"),
+        ("What does a data analyst do?", "data analyst"),
+    ]:
+        found = book.find(question)
+        assert any(book.same(f, role) for f in found), (question, found)
+    assert book.same("SRE", "site reliability engineers")
+    assert abbreviations(["Site Reliability Engineering (SRE) is a practice."]) == {
+        "SRE": "site reliability engineering"
+    }
+
+
+def test_learning_keeps_out_words_that_are_not_roles():
+    book = learn_roles(
+        ["Benefits and drawbacks of this solution", "Tools or workflows: a guide"],
+        ["We use Python, SQL, and Airflow every day."],
+        {},
+    )
+    assert not book.find("Which tools and workflows help?")
+    assert not book.find("Is Python better than SQL?")
+
+
+def test_two_named_roles_are_the_comparison_whatever_the_titles_say(lib):
+    q = understand(
+        "What is the difference between product and project managers?",
+        [],
+        lib,
+        scope=list(lib.titles),
+    )
+    assert q.comparison is not None
+    assert [lib.roles.key(s) for s in q.comparison.sides] == ["product manager", "project manager"]
+    q = understand("ML engineer or software engineer: which pays more?", [], lib, scope=None)
+    assert q.comparison and q.comparison.sides == ["ML engineer", "software engineer"]
+    assert q.wants == "amount" and "pay" in content_terms(q.comparison.aspect)
+
+
+def test_bare_roles_in_vs_questions_are_compared(lib):
+    for question, sides in [
+        ("DevOps vs SRE: which metrics matter?", ("devops", "sre")),
+        ("Frontend vs backend: which should I learn first?", ("frontend", "backend")),
+    ]:
+        q = understand(question, [], lib, scope=list(lib.titles))
+        assert q.comparison, question
+        assert all(lib.roles.same(a, b) for a, b in zip(q.comparison.sides, sides, strict=True))
+
+
+def test_the_title_pair_stands_in_only_with_one_article_in_scope_and_no_role_named(lib):
+    one = ["/a/ai-vs-ml.txt"]
+    q = understand("Which of the two roles pays more?", [], lib, scope=one)
+    assert q.comparison and lib.roles.same(q.comparison.sides[1], "ML engineer")
+    assert (
+        understand("Which of the two roles pays more?", [], lib, scope=list(lib.titles)).comparison
+        is None
+    )
+    q = understand("Which pays more, product or project managers?", [], lib, scope=one)
+    assert q.comparison and lib.roles.same(q.comparison.sides[0], "product manager")
+
+
+def test_follow_up_keeps_the_roles_and_takes_its_topic_from_its_own_words(lib):
+    history = [
+        {"role": "user", "content": "Compare data analysts and data scientists"},
+        {"role": "assistant", "content": "| Aspect | ... |"},
+    ]
+    q = understand("and which one is easier to get into?", history, lib)
+    assert q.comparison is not None
+    assert [lib.roles.key(s) for s in q.comparison.sides] == ["data analyst", "data scientist"]
+    aspect = set(content_terms(q.comparison.aspect))
+    assert aspect_named(aspect)[0].name == "Entry and education"
+    assert "compar" not in aspect
+
+
+def test_a_self_contained_question_inherits_nothing(lib):
+    history = [
+        {"role": "user", "content": "How much do data scientists earn?"},
+        {"role": "assistant", "content": "..."},
+    ]
+    q = understand("What does a DevOps engineer automate?", history, lib)
+    assert not q.inherited and not q.followup
+    assert "earn" not in q.text
+    text, inherited = resolve_followup("What does a DevOps engineer automate?", history, lib.roles)
+    assert text == "What does a DevOps engineer automate?" and inherited == []
+
+
+def test_author_and_date_questions_are_recognised_in_and_out_of_a_conversation(lib):
+    history = [{"role": "user", "content": "What do product managers do?"}]
+    assert understand("Who wrote the article?", history, lib).intent == "author"
+    assert understand("Who is the author of the DevOps essay?", [], lib).intent == "author"
+    assert understand("When was it published?", history, lib).intent == "date"
+    assert understand("Who earns more, SREs or DevOps engineers?", [], lib).intent == "comparison"
+
+
+def test_abbreviations_and_amounts_are_spelled_as_the_library_writes_them(lib):
+    q = understand("Do senior MLE roles reach $245k?", [], lib)
+    assert "$245,000" in q.text
+    assert "machine learning" in q.text.lower()
+
+
+def test_the_lexicon_covers_the_general_career_aspects_only():
+    names = [a.name for a in aspects()]
+    assert names == [
+        "Pay",
+        "Skills",
+        "Day-to-day work",
+        "Demand",
+        "Entry and education",
+        "Progression",
+    ]
+    assert aspect_named(set(content_terms("what is the salary")))[0].name == "Pay"
+    assert aspect_named(set(content_terms("what is the weather"))) == []
+
+
+def test_roles_learned_from_the_development_articles():
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"the development articles are not at {DEV_CORPUS}")
+    from ingest.load import decode
+
+    docs, metas = [], []
+    for path in sorted(DEV_CORPUS.iterdir()):
+        kind = path.suffix.lstrip(".")
+        if kind in ("md", "txt", "html") and path.stat().st_size < 200_000:  # keep it quick
+            loaded = decode(str(path), kind, path.read_bytes())
+            docs.append(loaded.text[:200_000])
+            metas.append({"source": str(path), "title": path.stem, "section": ""})
+    lib = Library.build(docs, metas)
+    for role in ["DevOps", "SRE", "data analyst", "product manager", "frontend", "backend"]:
+        q = understand(f"Tell me about {role} work", [], lib)
+        wanted = lib.roles.keys(lib.expand_abbreviations(role))
+        assert any(lib.roles.keys(r) & wanted for r in q.roles), (role, q.roles)
+
+
+def test_a_role_book_is_bounded_and_its_matching_linear():
+    book = RoleBook([f"role{i} lead" for i in range(5000)])
+    assert len(book) == RoleBook.MAX_PHRASES
+    text = "a " * 50_000 + "role1 lead"
+    assert book.find(text)
