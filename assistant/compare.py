@@ -163,7 +163,7 @@ def build_table(
                 names = (
                     0.5 if {k for r in book.find(s.text) for k in book.keys(r)} & keys[side] else 0
                 )
-                judges = 0.5 if comparative and _COMPARATIVE.search(s.text) else 0.0
+                judges = 1.0 if comparative and _COMPARATIVE.search(s.text) else 0.0
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * s.dense, s))
             picks.append(max(options, key=lambda o: o[0], default=(0, None))[1])
         found = [p for p in picks if p is not None]
