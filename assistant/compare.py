@@ -176,6 +176,22 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
+    if not rows and not asked:
+        # No career aspect has evidence on both sides and the question names none: each
+        # side's most relevant sentence that names it, as an overview.
+        picks = []
+        for side in range(len(sides)):
+            named = [
+                s
+                for s, sd in attributed
+                if sd == side
+                and (s.passage, s.position) not in used
+                and not s.text.rstrip().endswith(":")
+                and {k for r in book.find(s.text) for k in book.keys(r)} & keys[side]
+            ]
+            picks.append(max(named, key=lambda s: s.score, default=None))
+        if all(p is not None for p in picks):
+            rows.append((Aspect("Overview", frozenset()), picks))
     header = "| Aspect | " + " | ".join(title_case(s) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
     for aspect, picks in rows:

@@ -146,12 +146,39 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
     out = []
     for pi, p in enumerate(passages):
         # A reference entry is one unit: splitting it at its periods makes nonsense.
-        parts = [p.text] if p.is_reference_list else split_sentences(p.text)
+        parts = [p.text] if p.is_reference_list else prose_sentences(p.text)
         for si, s in enumerate(parts):
             if len(s.split()) >= 3 and not p.is_reference_list and _fragment(s):
                 continue
             if len(s.split()) >= 3:
                 out.append(Sentence(pi, si, s))
+    return out
+
+
+_LIST_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
+
+
+def prose_sentences(text: str) -> list[str]:
+    """The sentences of a passage. The items of a list that a sentence introduces ("... should
+    know:") are left out: that sentence brings them (see extractive.list_items). Items of a
+    list without such a sentence are sentences of their own, without their markers."""
+    out: list[str] = []
+    block: list[str] = []
+    introduced = False
+    for line in text.splitlines():
+        m = _LIST_LINE.match(line)
+        if m:
+            if block:
+                out += split_sentences(" ".join(block))
+                block = []
+                introduced = bool(out) and out[-1].rstrip().endswith(":")
+            if not introduced:
+                out += split_sentences(line[m.end() - 1 :])
+            continue
+        block.append(line)
+        introduced = False
+    if block:
+        out += split_sentences(" ".join(block))
     return out
 
 
