@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .citations import CitationSet
+from .followed import figures
 from .evidence import Sentence
 
 MAX_WORDS = 120
@@ -29,6 +30,7 @@ def select(
     floor = sentences[0].score * FLOOR
     chosen: list[Sentence] = []
     per_passage: dict[int, int] = {}
+    seen_figures: set[str] = set()
     used = 0
     for s in sentences:
         if s.score < floor or len(chosen) >= max_sentences:
@@ -38,6 +40,10 @@ def select(
             continue
         if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
             continue
+        shown = figures(s.text)
+        if shown and shown <= seen_figures:  # the same figure again, from another passage
+            continue
+        seen_figures |= shown
         chosen.append(s)
         per_passage[s.passage] = per_passage.get(s.passage, 0) + 1
         used += n
