@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .citations import CitationSet
-from .followed import figures
 from .evidence import Sentence
+from .followed import figures
 
 MAX_WORDS = 120
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
