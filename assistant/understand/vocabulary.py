@@ -396,13 +396,13 @@ class Library:
             phrase = self.acronyms.get(tok.upper()) if tok.isupper() or _rare(low) else None
             if phrase and not known:
                 return phrase
-            if phrase and self.acronym_uses.get(tok.upper(), 0) >= known:
-                return phrase  # the articles write the long form at least as often
+            if phrase and self.acronym_uses.get(tok.upper(), 0) >= 3 * known:
+                return phrase  # the articles write the long form far more often
             head = _clipped_role_noun(low)
             before = m.string[: m.start()].split()[-1:]
             if head and before and before[0].lower().replace("-", "") in self.modifiers:
                 return head  # "AI eng", "frontend dev": a clipped job title
-            if 3 <= len(low) <= 4 and low.isalpha():
+            if 3 <= len(low) <= 4 and low.isalpha() and stem(low) not in self.doc_freq:
                 counts = {w: self.word_count(w) for w in self.longer_words(low)[:200]}
                 best = max(counts, key=lambda w: (counts[w], w), default=None)
                 # A clipped word ("eng") the articles rarely write stands for the common word.
