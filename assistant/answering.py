@@ -193,6 +193,40 @@ class ComparisonStrategy:
         yield
 
 
+class RankingStrategy:
+    """ "Which of these roles pays the most?": the figure each role's evidence gives, one line
+    per role, each cited; the articles' words, not a ranking made up here."""
+
+    name = "ranking"
+    MAX_ROLES = 5
+
+    def answer(self, evidence: Evidence) -> Events:
+        offers = answer_type_test(evidence.query)
+        book = evidence.retriever.library.roles
+        passages = list(evidence.passages)
+        best: dict[str, tuple[str, Sentence]] = {}
+        for s in evidence.sentences:  # best first
+            if offers is None or not offers(s.text):
+                continue
+            p = passages[s.passage]
+            named = book.find(s.text) or book.find(p.section) or book.find(p.title)
+            if len(named) != 1:
+                continue  # a figure about several roles, or none, belongs to no one line
+            key = book.key(named[0])
+            if key not in best and len(best) < self.MAX_ROLES:
+                best[key] = (named[0], s)
+        if len(best) < 2:  # one role or none: the plain answer says it better
+            return (yield from ExtractiveStrategy().answer(evidence))
+        cites = CitationSet(passages)
+        lines = [
+            f"- **{compare.title_case(role)}**: {s.text} [{cites.cite(s.passage, s.text)}]"
+            for role, s in best.values()
+        ]
+        text = "What the articles give for each role:\n\n" + "\n".join(lines)
+        return _finish(evidence, text, cites, Draft())
+        yield
+
+
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -280,4 +314,6 @@ def choose(query: Query, llm_strategy: Strategy | None) -> Strategy:
         return llm_strategy
     if query.comparison is not None and not query.explains:
         return ComparisonStrategy()
+    if query.ranking and query.wants in ("amount", "rate"):
+        return RankingStrategy()
     return ExtractiveStrategy()

@@ -229,6 +229,10 @@ class Assistant:
     def _retrieve(self, query: Query, query_vec, k: int, source: str | None) -> list[Passage]:
         search = self.retriever.search
         if not query.comparison:
+            if query.ranking:  # "Which of these roles pays the most?": every article's figures
+                named = aspect_named(set(content_terms(" ".join(query.topic))))
+                text = f"{query.text} {named[0].hint}" if named else query.text
+                return search(text, 2 * k, source=source, roles=query.roles)
             return search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
         aspect = query.comparison.aspect
         named = aspect_named(set(content_terms(aspect)))

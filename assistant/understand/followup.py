@@ -6,7 +6,7 @@ import re
 
 from knowledge.text import content_terms
 
-from .query import topic_of
+from .query import asks_about_the_article, topic_of
 from .roles import RoleBook
 
 _FOLLOWUP_START = re.compile(
@@ -49,6 +49,8 @@ def resolve_followup(
         if turn.get("role") != "user":
             continue
         previous = str(turn.get("content", ""))
+        if asks_about_the_article(previous):
+            continue  # "Who wrote it?" has no topic to lend: look further back
         roles = book.find(previous)
         topic = topic_of(previous, roles)
         if own_roles:

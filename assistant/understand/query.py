@@ -186,6 +186,11 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
     ]
 
 
+def asks_about_the_article(question: str) -> bool:
+    """ "Who wrote it?", "When was it published?": about the article, not its subject."""
+    return bool(_AUTHOR.search(question) or _DATE.search(question))
+
+
 def intent_of(question: str, comparison: Comparison | None) -> Intent:
     if _AUTHOR.search(question):
         return "author"

@@ -184,3 +184,30 @@ def test_the_hybrid_retriever_is_a_langchain_retriever(seeded_store):
     assert any("$245,000" in d.page_content for d in docs)
     chain = retriever | RunnableLambda(lambda ds: [d.metadata["section"] for d in ds])
     assert len(chain.invoke("Which role pays more?")) == 3
+
+
+def test_which_role_pays_the_most_lists_each_roles_figure(library):
+    result = library.ask("Which of these roles pays the most?")
+    lines = [ln for ln in result["answer"].splitlines() if ln.startswith("- **")]
+    assert len(lines) >= 2, result["answer"]
+    for line in lines:
+        assert MARKER.search(line) and re.search(r"\$\s?\d", line), line
+    assert len({c["source"] for c in result["citations"]}) >= 1
+
+
+def test_who_wrote_it_after_a_role_question_names_the_article(library):
+    history = [
+        {"role": "user", "content": "What does a product manager do?"},
+        {"role": "assistant", "content": "Product managers make sure the right thing gets built."},
+    ]
+    who = library.ask("Who wrote the article?", history)
+    assert not who["abstained"] or "does not name its author" in who["answer"]
+    assert "don't discuss" not in who["answer"]
+    assert "Source: " in who["answer"]
+    history += [
+        {"role": "user", "content": "Who wrote the article?"},
+        {"role": "assistant", "content": who["answer"]},
+    ]
+    when = library.ask("When was it published?", history)
+    source = who["answer"].rsplit("Source: ", 1)[-1].strip()
+    assert when["answer"].rsplit("Source: ", 1)[-1].strip() == source
