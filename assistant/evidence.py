@@ -12,7 +12,7 @@ from knowledge.text import STOPWORDS, split_sentences, stem, words
 from .retrieve import Passage, Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named
-from .understand.roles import RoleBook
+from .understand.roles import ROLE_NOUNS, RoleBook
 from .understand.vocabulary import specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
@@ -240,6 +240,9 @@ def score_sentences(
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 
+_BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
+
+
 def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:
     """Roles no passage speaks of, by any spelling the library knows; a role whose own words
     all appear in one passage ("frontend" in "front-end") counts as present."""
@@ -248,8 +251,8 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
     flat = [" " + " ".join(w.replace("-", "") for w in words(t)) + " " for t in texts]
     out = []
     for r in roles:
-        if book.keys(r) & present:
-            continue
+        if book.keys(r) & present or _BARE_ROLE.fullmatch(r.strip()):
+            continue  # ("a developer" alone names no particular role)
         own = [w.replace("-", "") for w in words(r) if w not in STOPWORDS]
         if own and any(all(f" {w} " in t or f" {w}s " in t for w in own) for t in flat):
             continue

@@ -105,6 +105,9 @@ def answer_kind(question: str) -> AnswerKind | None:
     return None
 
 
+_SET_AGAINST = re.compile(r"\b(differ\w*|compared?|versus|vs\.?|unlike|than|like|similar)\b", re.I)
+
+
 def connected(question: str, first: str, second: str) -> bool:
     """Whether two role mentions are the two sides of one comparison ("X or Y", "X earns more
     than Y"), not a role and something else ("Is X closer to research or Y?")."""
@@ -117,6 +120,8 @@ def connected(question: str, first: str, second: str) -> bool:
     between = question[a + len(first) : b]
     if _CONNECTED.fullmatch(between):
         return True
+    if len(between.split()) <= 6 and _SET_AGAINST.search(between):
+        return True  # "X's job is different from Y's", "X compared with Y"
     return len(between.split()) <= 5 and bool(
         re.search(r"\b\w+ than\b|\bas \w+ as\b", between, re.I)
     )
