@@ -144,6 +144,12 @@ def build_table(
     # "Which pays more?": a cell that itself compares ("slightly lower salaries") answers it.
     comparative = bool(_COMPARATIVE.search(query.question))
     best_fit = {(s.passage, s.position): max(_fit(s, a) for a in lexicon) for s, _ in attributed}
+    if not asked:
+        # The question names no topic: first what each side is, in its own article's words.
+        overview = _overview(attributed, used, keys, book)
+        if overview:
+            used.update((s.passage, s.position) for s in overview)
+            rows.append((Aspect("Overview", frozenset()), overview))
     for aspect in order:
         picks: list[Sentence | None] = []
         for side in range(len(sides)):
@@ -176,22 +182,6 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
-    if not rows and not asked:
-        # No career aspect has evidence on both sides and the question names none: each
-        # side's most relevant sentence that names it, as an overview.
-        picks = []
-        for side in range(len(sides)):
-            named = [
-                s
-                for s, sd in attributed
-                if sd == side
-                and (s.passage, s.position) not in used
-                and not s.text.rstrip().endswith(":")
-                and {k for r in book.find(s.text) for k in book.keys(r)} & keys[side]
-            ]
-            picks.append(max(named, key=lambda s: s.score, default=None))
-        if all(p is not None for p in picks):
-            rows.append((Aspect("Overview", frozenset()), picks))
     header = "| Aspect | " + " | ".join(title_case(s) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
     for aspect, picks in rows:
@@ -217,6 +207,31 @@ def build_table(
             f"(the articles do not cover this for {other})"
         )
     return Table(text.strip(), verdict, len(rows))
+
+
+_DEFINES = re.compile(r"^(?:an?|the)?\s*[\w\s+#/-]{0,40}?\b(is|are|does|do|makes?|builds?)\b", re.I)
+
+
+def _overview(attributed, used, keys, book) -> list[Sentence] | None:
+    """Each side's most relevant sentence that names it, a sentence whose subject is the role
+    ("A front-end developer architects...") first."""
+    picks = []
+    for side, wanted in enumerate(keys):
+        best, best_score = None, -1.0
+        for s, sd in attributed:
+            if sd != side or (s.passage, s.position) in used or s.text.rstrip().endswith(":"):
+                continue
+            named = book.find(s.text)
+            if not named or not {k for r in named for k in book.keys(r)} & wanted:
+                continue
+            subject = s.text.find(named[0]) <= 4 and bool(_DEFINES.match(s.text))
+            score = s.score + (0.15 if subject else 0.0)
+            if score > best_score:
+                best, best_score = s, score
+        if best is None:
+            return None
+        picks.append(best)
+    return picks
 
 
 def _verdict(

@@ -17,6 +17,7 @@ _SHARED_HEAD = re.compile(
     rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b",
     re.I,
 )
+_HEAD_ONLY = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _LEAD_WORDS = {
     "a",
@@ -114,8 +115,28 @@ def _find_roles(text: str) -> tuple[str, ...]:
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
         found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
-    for m in _ROLE.finditer(text):
-        role = _clean_role(m.group(1))
+    matches = list(_ROLE.finditer(text))
+
+    def joins(i: int) -> bool:  # "Engineering manager": the next match is a bare role noun
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        return (
+            nxt is not None
+            and text[matches[i].end() : nxt.start()] == " "
+            and _HEAD_ONLY.fullmatch(nxt.group(1)) is not None
+        )
+
+    merged: list[str] = []
+    for i, m in enumerate(matches):
+        if joins(i):
+            continue
+        start = m.start()
+        j = i
+        while j > 0 and joins(j - 1):
+            j -= 1
+            start = matches[j].start()
+        merged.append(text[start : m.end()])
+    for phrase in merged:
+        role = _clean_role(phrase)
         if role and role.lower() not in ("engineer", "engineers", "engineering") or len(found) == 0:
             if role:
                 found.append(role)
