@@ -194,6 +194,9 @@ class Retriever:
                 todo = np.flatnonzero(live & ~self._embedded)
                 if len(todo):
                     self._embed_rows(embedder, todo)
+                # The saved vectors served this (first) build; later words are embedded, and
+                # the file's pages leave this process's memory.
+                self._saved = ({}, np.zeros((0, embedder.dim), dtype=np.float32))
                 self._vocab = (Vocabulary(self.lexical, live), self._word_vecs[:n])
                 # Neighbour candidates: live words with letters (numbers such as amounts and
                 # years have no useful "close words", and can be most of a large vocabulary).

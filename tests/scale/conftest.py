@@ -102,6 +102,8 @@ def serve(tmp_path):
     apps: list[ServedApp] = []
 
     def start(store: Path, *args: str, **env) -> ServedApp:
+        # With a Chroma server, each app keeps its lexical index in a cache folder of its own.
+        env.setdefault("ASSISTANT_LEXICAL_CACHE", tmp_path / f"lexical-cache-{len(apps)}")
         app = ServedApp(store, child_env(**env), tmp_path / f"serve-{len(apps)}.log", args)
         apps.append(app)
         return app.wait_ready()
