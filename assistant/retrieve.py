@@ -124,13 +124,16 @@ class Retriever:
             if self._library_at != gen:
                 articles: dict[str, ArticleVocab] = {}
                 keep: dict[tuple[str, str], ArticleVocab] = {}
+                saved = self._saved_articles() if not self._articles else {}
+                fresh = 0
                 for source, record in self.kb.records().items():
                     version = self.lexical.version_of(source)
                     if version is None:
                         continue
                     key = (source, version)
-                    vocab = self._articles.get(key)
+                    vocab = self._articles.get(key) or saved.get(key)
                     if vocab is None:
+                        fresh += 1
                         ids, docs, metas = self.kb.source_chunks(source, version)
                         vocab = ArticleVocab.of(record.get("title", ""), docs, metas)
                         self._chunk_at[key] = {
@@ -139,12 +142,47 @@ class Retriever:
                         }
                     keep[key] = articles[source] = vocab
                 self._articles = keep
+                if fresh and (fresh >= 50 or not saved):
+                    self._save_articles()
                 self._chunk_at = {k: v for k, v in self._chunk_at.items() if k in keep}
                 self._library = Library.assemble(
                     articles, self.doc_freq, self.lexical.word_count, self.longer_words
                 )
                 self._library_at = gen
         return self._library
+
+    def _articles_path(self) -> Path | None:
+        folder = self.kb.lexical_dir
+        return Path(folder) / "article-vocab.json" if folder is not None else None
+
+    def _saved_articles(self) -> dict[tuple[str, str], ArticleVocab]:
+        """What a previous run learnt per article version (a cache next to the lexical index:
+        a restart does not read every article again)."""
+        path = self._articles_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return {
+                (item["source"], item["version"]): ArticleVocab.from_json(item["vocab"])
+                for item in data
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def _save_articles(self) -> None:
+        path = self._articles_path()
+        if path is None:
+            return
+        data = [
+            {"source": s, "version": v, "vocab": a.as_json()}
+            for (s, v), a in self._articles.items()
+        ]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache: the next start reads the articles again
 
     def sources(self) -> list[str]:
         """The articles the index holds."""

@@ -273,6 +273,27 @@ class ArticleVocab:
     runs: dict[str, Counter]  # acronym -> Counter of the capitalized runs spelling it
     modifiers: set[str]
 
+    def as_json(self) -> dict:
+        return {
+            "title": self.title,
+            "headings": self.headings,
+            "phrases": self.phrases,
+            "spelled": self.spelled,
+            "runs": {k: dict(c) for k, c in self.runs.items()},
+            "modifiers": sorted(self.modifiers),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ArticleVocab:
+        return cls(
+            title=str(data["title"]),
+            headings=list(data["headings"]),
+            phrases=list(data["phrases"]),
+            spelled=dict(data["spelled"]),
+            runs={k: Counter(v) for k, v in data["runs"].items()},
+            modifiers=set(data["modifiers"]),
+        )
+
     @classmethod
     def of(cls, title: str, docs: list[str], metas: list[dict]) -> ArticleVocab:
         headings: list[str] = []

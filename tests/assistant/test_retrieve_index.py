@@ -47,13 +47,21 @@ def test_vocabulary_follows_writes_and_vectors_survive_a_restart(make_settings):
     assert gone and not any(w in vocab for w in gone)
     assert not vecs[retriever.lexical.word_id(gone[0])].any()
 
-    # A restart reads the saved vectors: same rows for the same words.
+    # A restart reads the saved vectors (same rows for the same words) and what each article
+    # taught the library, without reading the articles again.
+    library = retriever.library
+    assert (settings.store / "lexical" / "article-vocab.json").is_file()
     again = Retriever(kb)
     again.refresh()
     vocab2, vecs2 = again.vocabulary(kb.embedder)
     assert (settings.store / "lexical").is_dir()
     assert len(vocab2) == len(left)
     assert all(np.allclose(vecs[vocab[w]], vecs2[vocab2[w]]) for w in sorted(left)[:50])
+    restarted = again.library
+    assert restarted.titles == library.titles and restarted.acronyms == library.acronyms
+    assert restarted.headings == library.headings and restarted.modifiers == library.modifiers
+    key = next(iter(again._articles))
+    assert again._articles[key] == retriever._articles[key]
 
     # A damaged vectors file is only a cache: the next start embeds again.
     for path in (settings.store / "lexical").glob("word-vectors-*.npy"):
