@@ -313,7 +313,10 @@ def build_app(assistant: Assistant, library: Library | None = None) -> gr.Blocks
 
 def _history_secret(settings) -> str | None:
     """A per-store secret for the browser's saved chat, so history survives a server restart.
-    None (a random one per start) when the store cannot hold it."""
+    None (a random one per start) when the store cannot hold it, or when the store is a Chroma
+    server: then there is no local store folder, and none is created just for this key."""
+    if settings.chroma_host:
+        return None
     path = Path(settings.store) / "web-history.key"
     try:
         if not path.is_file():
