@@ -13,6 +13,7 @@ import pytest
 from ingest.load import decode
 from knowledge.errors import IngestError
 from knowledge.settings import REPO_ROOT
+from tests.ingest.helpers import pdf_from_objects
 
 LIMIT_S = 20  # generous: the fixed code takes well under a second on each input
 
@@ -114,19 +115,7 @@ def _pdf(pages: list[bytes]) -> bytes:
             + packed
             + b"\nendstream"
         )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def test_a_pdf_compression_bomb_stops_at_the_text_budget():
