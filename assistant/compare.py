@@ -210,22 +210,34 @@ def build_table(
 
 
 _DEFINES = re.compile(r"^(?:an?|the)?\s*[\w\s+#/-]{0,40}?\b(is|are|does|do|makes?|builds?)\b", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _says_more(text: str, role: str) -> bool:
+    """The sentence says something beyond the role's name: a bare heading ("Site Reliability
+    Engineer") or a title line describes nothing."""
+    return len(_WORD.findall(text)) - len(_WORD.findall(role)) >= 3
 
 
 def _overview(attributed, used, keys, book) -> list[Sentence] | None:
     """Each side's most relevant sentence that names it, a sentence whose subject is the role
-    ("A front-end developer architects...") first."""
+    ("A front-end developer architects...") first. A sentence whose first role is another one
+    ("An X is a <side> who ...") or that names several roles describes no one side, so it
+    comes only after every sentence about this side alone; a bare heading comes last."""
     picks = []
     for side, wanted in enumerate(keys):
-        best, best_score = None, -1.0
+        best, best_score = None, (-1, -1, -1.0)
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip().endswith(":"):
                 continue
             named = book.find(s.text)
             if not named or not {k for r in named for k in book.keys(r)} & wanted:
                 continue
-            subject = s.text.find(named[0]) <= 4 and bool(_DEFINES.match(s.text))
-            score = s.score + (0.15 if subject else 0.0)
+            alone = all(book.keys(r) & wanted for r in named)
+            starts = s.text.find(named[0]) <= 4
+            subject = starts and bool(_DEFINES.match(s.text))
+            bonus = 0.15 if subject else (0.1 if starts and alone else 0.0)
+            score = (int(_says_more(s.text, named[0])), int(alone), s.score + bonus)
             if score > best_score:
                 best, best_score = s, score
         if best is None:
