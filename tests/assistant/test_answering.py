@@ -101,6 +101,28 @@ def test_a_comparison_cell_cites_a_passage_about_its_own_side(library):
                 assert len(MARKER.sub("", cell).replace("…", "").split()) <= 31, cell
 
 
+def test_a_comparison_overview_describes_each_side_alone(library):
+    """With no aspect asked, each side's overview is a sentence about that role, not one that
+    names another role beside it ("AI and ML engineers are ...") or only its heading."""
+    book = library.retriever.library.roles
+    for question in [
+        "Compare an AI engineer with a data engineer.",
+        "machine learning engineer vs data analyst: what's the difference?",
+    ]:
+        result = library.ask(question)
+        sides = result["comparison"]
+        assert sides and len(sides) == 2, question
+        overview = [ln for ln in result["answer"].splitlines() if ln.startswith("| Overview |")]
+        assert overview, result["answer"]
+        cells = [c.strip() for c in overview[0].strip("|").split("|")][1:]
+        for side, cell in zip(sides, cells, strict=True):
+            text = MARKER.sub("", cell).strip()
+            named = book.find(text)
+            assert named, (side, cell)
+            assert all(book.keys(r) & book.keys(side) for r in named), (side, cell)
+            assert len(text.split()) > len(side.split()) + 2, (side, cell)
+
+
 def test_cross_article_comparison_cites_each_side_from_its_own_article(library):
     result = library.ask("Who earns more, a front-end developer or an ML engineer?")
     sources = {c["source"].rsplit("/", 1)[-1] for c in result["citations"]}
