@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.schema import Passage
-from knowledge.text import content_terms, stem, words
+from knowledge.text import content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
 from .evidence import Sentence
@@ -217,6 +217,19 @@ def _says_more(text: str, role: str) -> bool:
     """The sentence says something beyond the role's name: a bare heading ("Site Reliability
     Engineer") or a title line describes nothing."""
     return len(_WORD.findall(text)) - len(_WORD.findall(role)) >= 3
+
+
+def describes(text: str, side: str, book: RoleBook) -> bool:
+    """A sentence of the text has the role as its subject and names no other role ("A data
+    engineer builds ..."): the kind of passage that says what the role is."""
+    wanted = book.keys(side)
+    for sentence in split_sentences(text):
+        named = book.find(sentence)
+        if not named or not 0 <= sentence.find(named[0]) <= 4:
+            continue
+        if all(book.keys(r) & wanted for r in named) and _says_more(sentence, named[0]):
+            return True
+    return False
 
 
 def _overview(attributed, used, keys, book) -> list[Sentence] | None:

@@ -15,6 +15,7 @@ from knowledge.text import content_terms
 
 from . import followed
 from .answering import Evidence, LLMStrategy, choose, reference_urls
+from .compare import describes
 from .evidence import TermMatcher, assess, score_sentences
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
@@ -25,6 +26,7 @@ from .understand.lexicon import aspect_named
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
@@ -238,9 +240,11 @@ class Assistant:
         named = aspect_named(set(content_terms(aspect)))
         if named:  # the lexicon's name for the aspect widens the search: "entry", "pay"
             aspect = f"{aspect} {named[0].hint}"
+        # Each side's own search: its role words count in full, they are what it is about.
         lists = [
-            # Each side's own search: its role words count in full, they are what it is about.
             search(f"{side} {aspect}".strip(), k, source=source, roles=[], about=side)
+            if aspect.strip()
+            else self._describing(side, k, source)
             for side in query.comparison.sides
         ]
         # The whole question's own best passages lead; each side's follow.
@@ -253,6 +257,13 @@ class Assistant:
                 if rank < len(lst) and lst[rank].id not in merged:
                     merged[lst[rank].id] = lst[rank]
         return list(merged.values())[: k + 3]
+
+    def _describing(self, side: str, k: int, source: str | None) -> list[Passage]:
+        """A side of a comparison that asks about no aspect: what the role is. Among its best
+        passages, those with a sentence whose subject is the role come first."""
+        book = self.retriever.library.roles
+        found = self.retriever.search(side, DESCRIBE_DEPTH * k, source=source, roles=[], about=side)
+        return sorted(found, key=lambda p: not describes(p.text, side, book))[:k]
 
     def _abstain_text(self, why: str, passages: list[Passage]) -> str:
         text = f"{ABSTAIN_TEXT}: {why}."
