@@ -126,10 +126,12 @@ def chunk_article(article: Article, version: str, max_chars: int = 800) -> list[
                     "section": heading,
                     "chunk_index": index,
                     "ref_ids": ",".join(refs),
-                    IS_REFERENCE_LIST: section.is_references,
                 },
             )
         )
-        if urls:  # only where there are links: every stored key costs ingest time
+        # Only where set: every stored key costs ingest time (readers default it to empty/False).
+        if urls:
             chunks[-1].metadata[LINKS] = " ".join(urls)
+        if section.is_references:
+            chunks[-1].metadata[IS_REFERENCE_LIST] = True
     return chunks

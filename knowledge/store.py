@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import EmbeddingError, StoreError
-from .schema import CHUNKS, REFERENCES, SOURCES, Chunk, Reference, source_key
+from .schema import CHUNKS, IS_REFERENCE_LIST, REFERENCES, SOURCES, Chunk, Reference, source_key
 
 LOCK_NAME = "writer.lock"
 STAMP_ID = "store-stamp"  # a record in `sources` whose token changes on every write
@@ -172,6 +172,7 @@ def _schema(collection: str):
     """Cosine HNSW with a cheaper build (ef_construction 64; search keeps ef 100), and for
     chunks no full-text or metadata indexes that no query uses: ~15% faster ingest."""
     from chromadb import (
+        BoolInvertedIndexConfig,
         FtsIndexConfig,
         HnswIndexConfig,
         IntInvertedIndexConfig,
@@ -189,6 +190,7 @@ def _schema(collection: str):
         for key in _UNFILTERED_CHUNK_KEYS:
             schema.delete_index(config=StringInvertedIndexConfig(), key=key)
         schema.delete_index(config=IntInvertedIndexConfig(), key="chunk_index")
+        schema.delete_index(config=BoolInvertedIndexConfig(), key=IS_REFERENCE_LIST)
     return schema
 
 
