@@ -15,6 +15,9 @@ from pathlib import Path
 
 # Before gradio is imported: no usage reporting and no version check from a local server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+from .web_boot import skip_gradio_stubs  # noqa: E402
+
+skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
 
 import gradio as gr  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402

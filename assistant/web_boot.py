@@ -1,0 +1,55 @@
+"""What the server does before gradio is imported, to start answering sooner after a restart.
+
+Gradio rewrites a type-stub file (.pyi) next to its own source for every component class, at
+every import: it parses each component module, cuts the class out of it and renders a template
+per class. That is editor support for people developing gradio components; a server never reads
+those files, and it cost about a third of `import gradio` here (3-4 s of CPU on the 2-core bench
+machine, see README "Speed and memory"). `skip_gradio_stubs()` makes that step a no-op for this
+process only: gradio's installed files are left as they are.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.util
+import sys
+
+STUB_MODULE = "gradio.component_meta"
+STUB_WRITER = "create_or_modify_pyi"
+
+
+def _no_stub(*_args, **_kwargs) -> None:
+    return None
+
+
+class _StubSkipper(importlib.abc.MetaPathFinder):
+    """Finds gradio.component_meta through the other finders, then runs it with its stub
+    writer replaced, before any component class is defined (they are defined after it)."""
+
+    def find_spec(self, name, path, target=None):
+        if name != STUB_MODULE:
+            return None
+        sys.meta_path.remove(self)  # once, and never in the way of the real lookup below
+        spec = importlib.util.find_spec(name)
+        loader = getattr(spec, "loader", None)
+        run = getattr(loader, "exec_module", None)
+        if run is None:
+            return spec
+
+        def exec_module(module) -> None:
+            run(module)
+            if callable(getattr(module, STUB_WRITER, None)):
+                setattr(module, STUB_WRITER, _no_stub)
+
+        loader.exec_module = exec_module
+        return spec
+
+
+def skip_gradio_stubs() -> bool:
+    """Arrange for gradio's stub writing to be skipped; False when gradio is already imported
+    (nothing to do then: its component classes exist)."""
+    if STUB_MODULE in sys.modules or "gradio" in sys.modules:
+        return False
+    if not any(isinstance(f, _StubSkipper) for f in sys.meta_path):
+        sys.meta_path.insert(0, _StubSkipper())
+    return True
