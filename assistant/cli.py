@@ -187,7 +187,10 @@ def _eval(args) -> int:
 
 
 def _serve(args) -> int:
-    from .web import serve
+    from .web_boot import Opening
 
     settings = get_settings(store=args.store, host=args.host, port=args.port)
-    return serve(settings, ingest_if_empty=args.ingest_if_empty)
+    opening = Opening(settings)  # the store opens and warms while gradio is imported
+    from .web import serve
+
+    return serve(settings, ingest_if_empty=args.ingest_if_empty, opening=opening)

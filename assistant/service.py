@@ -23,6 +23,7 @@ from .result import AskResult
 from .retrieve import Passage, Retriever
 from .understand import Query, understand
 from .understand.lexicon import aspect_named
+from .understand.vocabulary import load_word_frequencies
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -94,7 +95,9 @@ class Assistant:
         return f"LLM: {self.llm.name}" if self.llm else "Extractive (no LLM)"
 
     def warm(self) -> None:
+        load_word_frequencies()
         self.retriever.refresh()
+        self.retriever.library  # noqa: B018 - the per-article vocabulary a question reads
         self.retriever.vocabulary(self.kb.embedder)
 
     # -- the pipeline -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 
 # Before gradio is imported: no usage reporting and no version check from a local server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-from .web_boot import skip_gradio_stubs  # noqa: E402
+from .web_boot import Opening, skip_gradio_stubs  # noqa: E402
 
 skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
 
@@ -511,10 +511,11 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
 # -- serve --------------------------------------------------------------------------------------
 
 
-def serve(settings, ingest_if_empty: bool = False) -> int:
-    """Serve the page; one line per stage on stdout (what `make run` shows)."""
-    assistant = Assistant.open(settings)
-    records = assistant.kb.records()
+def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = None) -> int:
+    """Serve the page; one line per stage on stdout (what `make run` shows). `opening`: the
+    store already being opened and warmed since before gradio was imported (the CLI does)."""
+    opening = opening or Opening(settings)
+    assistant, records = opening.result()
     if ingest_if_empty and not records:
         print(f"ingesting {_shown(settings.corpus)}/ …", flush=True)
         try:
@@ -535,7 +536,8 @@ def serve(settings, ingest_if_empty: bool = False) -> int:
         passages = sum(int(r.get("chunks") or 0) for r in records.values())
         print(f"library: {len(records)} articles ({passages} passages)", flush=True)
     # Build the indexes while the page starts serving; the first question waits for them.
-    threading.Thread(target=assistant.warm, name="warm", daemon=True).start()
+    if not opening.warming:
+        threading.Thread(target=assistant.warm, name="warm", daemon=True).start()
     library = Library(assistant)
     app = build_app(assistant, library)
     app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)

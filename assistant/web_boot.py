@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import sys
+import threading
 
 STUB_MODULE = "gradio.component_meta"
 STUB_WRITER = "create_or_modify_pyi"
@@ -53,3 +54,45 @@ def skip_gradio_stubs() -> bool:
     if not any(isinstance(f, _StubSkipper) for f in sys.meta_path):
         sys.meta_path.insert(0, _StubSkipper())
     return True
+
+
+class Opening:
+    """Opens the store and warms the indexes on a thread of its own, started before gradio is
+    imported: loading the persisted lexical index, the article vocabulary and the word vectors
+    (file and Chroma reads, numpy) overlaps the import instead of following it.
+
+    `result()` waits for the open only (not the warm-up) and re-raises what opening raised
+    (a StoreError names the fix). The warm-up runs only when the store holds articles: an
+    empty store may be ingested into first (`--ingest-if-empty`), and `serve` warms after that.
+    """
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self.assistant = None
+        self.records: dict[str, dict] = {}
+        self.error: BaseException | None = None
+        self.warming = False
+        self._opened = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="open", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from .service import Assistant
+
+            self.assistant = Assistant.open(self.settings)
+            self.records = self.assistant.kb.records()
+            self.warming = bool(self.records)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self.error = exc
+        finally:
+            self._opened.set()
+        if self.warming:
+            self.assistant.warm()
+
+    def result(self):
+        """(assistant, records) once the store is open."""
+        self._opened.wait()
+        if self.error is not None:
+            raise self.error
+        return self.assistant, self.records

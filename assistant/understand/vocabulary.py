@@ -49,6 +49,14 @@ def _clipped_role_noun(word: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def load_word_frequencies() -> None:
+    """Load the English word-frequency table now (a warm-up): the first question would wait
+    for it otherwise (about 0.3-1 s on the bench machine)."""
+    from wordfreq import zipf_frequency
+
+    zipf_frequency("the", "en")
+
+
 def _rare(word: str) -> bool:
     """Not an everyday English word: "mle" may be an abbreviation, "tech" is not."""
     from wordfreq import zipf_frequency
