@@ -90,6 +90,11 @@ class Opening:
         if self.warming:
             self.assistant.warm()
 
+    def wait(self, timeout: float | None = None) -> bool:
+        """True once the open and the warm-up (if any) are over."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
     def result(self):
         """(assistant, records) once the store is open."""
         self._opened.wait()

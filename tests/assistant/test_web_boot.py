@@ -1,0 +1,73 @@
+"""The server's start: gradio imported without its stub rewriting, the store opened and warmed
+on a thread of its own while gradio imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from assistant.web_boot import Opening
+from knowledge.errors import StoreError
+from tests.conftest import REPO_ROOT, free_port
+
+GRADIO_WITH_SKIP = """
+from assistant.web_boot import skip_gradio_stubs
+assert skip_gradio_stubs() is True
+import gradio as gr
+import gradio.component_meta as meta
+assert meta.create_or_modify_pyi.__module__ == "assistant.web_boot", meta.create_or_modify_pyi
+assert skip_gradio_stubs() is False  # gradio is imported: nothing left to arrange
+with gr.Blocks() as app:  # components still work
+    box = gr.Textbox(label="question")
+    box.submit(lambda q: q, box, box)
+assert app.get_config_file()["components"]
+print("ok")
+"""
+
+
+def test_gradio_imports_without_rewriting_its_stubs():
+    # A fresh interpreter: in this one gradio may already be imported by another test.
+    out = subprocess.run(
+        [sys.executable, "-c", GRADIO_WITH_SKIP],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip() == "ok"
+
+
+def test_opening_hands_over_the_assistant_and_warms_the_indexes(make_settings, store_copy):
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings(store=store_copy)
+    opening = Opening(settings)
+    assistant, records = opening.result()
+    assert opening.warming
+    assert opening.wait(120)
+    assert set(records) == set(open_knowledge_base(settings).records())
+    lexical = assistant.retriever.lexical
+    assert lexical.stats["loaded"] + lexical.stats["built"] == 1  # index ready before a question
+    assert assistant.retriever.size > 0
+    result = assistant.ask("What skills does a machine learning engineer need?")
+    assert result.passages and not result.abstained
+    assert lexical.stats["loaded"] + lexical.stats["built"] == 1  # the question reused it
+
+
+def test_opening_an_empty_store_leaves_the_warm_up_to_the_caller(make_settings):
+    opening = Opening(make_settings())
+    assistant, records = opening.result()
+    assert records == {}
+    assert opening.wait(60)
+    assert not opening.warming  # serve ingests (--ingest-if-empty) first, then warms
+    assert assistant.kb.chunks.count() == 0
+
+
+def test_opening_raises_the_store_error_in_the_caller(make_settings):
+    opening = Opening(make_settings(chroma_host="127.0.0.1", chroma_port=free_port()))
+    with pytest.raises(StoreError, match="unset CHROMA_HOST"):
+        opening.result()
+    assert opening.wait(10)
