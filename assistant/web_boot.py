@@ -3,9 +3,9 @@
 Gradio rewrites a type-stub file (.pyi) next to its own source for every component class, at
 every import: it parses each component module, cuts the class out of it and renders a template
 per class. That is editor support for people developing gradio components; a server never reads
-those files, and it cost about a third of `import gradio` here (3-4 s of CPU on the 2-core bench
-machine, see README "Speed and memory"). `skip_gradio_stubs()` makes that step a no-op for this
-process only: gradio's installed files are left as they are.
+those files, and importing the web app took 3.6 s of CPU with it and 2.1 s without it on the
+2-core bench machine (README "Speed and memory"). `skip_gradio_stubs()` makes that step a no-op
+for this process only: gradio's installed files are left as they are.
 """
 
 from __future__ import annotations
@@ -67,6 +67,13 @@ class Opening:
     """
 
     def __init__(self, settings) -> None:
+        # The libraries both gradio and the store stand on are imported here, on the calling
+        # thread, before the two imports run side by side: only modules of one side or the other
+        # are then imported concurrently (no two threads inside one package's import cycle).
+        import httpx  # noqa: F401
+        import numpy  # noqa: F401
+        import pydantic  # noqa: F401
+
         self.settings = settings
         self.assistant = None
         self.records: dict[str, dict] = {}
