@@ -187,9 +187,10 @@ def _eval(args) -> int:
 
 
 def _serve(args) -> int:
-    from .web_boot import Opening
+    from .web_boot import Opening, skip_gradio_stubs
 
     settings = get_settings(store=args.store, host=args.host, port=args.port)
+    skip_gradio_stubs()  # before the opening thread starts importing (sys.meta_path changes)
     opening = Opening(settings)  # the store opens and warms while gradio is imported
     from .web import serve
 

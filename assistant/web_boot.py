@@ -27,10 +27,15 @@ class _StubSkipper(importlib.abc.MetaPathFinder):
     """Finds gradio.component_meta through the other finders, then runs it with its stub
     writer replaced, before any component class is defined (they are defined after it)."""
 
+    def __init__(self) -> None:
+        self.done = False
+
     def find_spec(self, name, path, target=None):
-        if name != STUB_MODULE:
+        # Stays in sys.meta_path (inert once done): removing it while another thread walks the
+        # list, as the store's opening thread does, could make that walk skip a finder.
+        if self.done or name != STUB_MODULE:
             return None
-        sys.meta_path.remove(self)  # once, and never in the way of the real lookup below
+        self.done = True  # once, and never in the way of the real lookup below
         spec = importlib.util.find_spec(name)
         loader = getattr(spec, "loader", None)
         run = getattr(loader, "exec_module", None)
