@@ -139,7 +139,14 @@ def make_client(settings):
             )
         except Exception as exc:
             raise StoreError(unreachable(settings, exc)) from None
-    Path(settings.store).mkdir(parents=True, exist_ok=True)
+    store = Path(settings.store)
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise StoreError(
+            f"the store {store} is a file, not a folder: pass a folder with --store "
+            "(or ASSISTANT_STORE), e.g. a new empty one"
+        ) from None
     return chromadb.PersistentClient(path=str(settings.store), settings=chroma_settings)
 
 

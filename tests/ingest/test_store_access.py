@@ -83,3 +83,13 @@ def test_unreachable_chroma_server_is_a_store_error(make_settings, tmp_path):
     )
     assert proc.returncode == 2
     assert "chroma run" in proc.stderr
+
+
+def test_a_store_path_that_is_a_file_gets_a_clear_error(tmp_path, make_settings):
+    store = tmp_path / "store"
+    store.write_text("not a folder")
+    with pytest.raises(StoreError, match="is a file, not a folder"):
+        make_client(make_settings(store=store))
+    assert store.read_text() == "not a folder"  # nothing written over it
+    done = run_cli("--list", "--store", str(store))
+    assert done.returncode == 2 and "is a file, not a folder" in done.stderr
