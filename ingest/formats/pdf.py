@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 
 from knowledge.errors import IngestError
-from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, TITLE
+from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, REFERENCES_HEADING, TITLE
 
 from .meta import authors_of, iso_date
 
@@ -28,7 +28,6 @@ _INLINE_BULLET = re.compile(r"\s[–•▪]\s?")
 _BULLET = re.compile(r"^[•–—▪◦·*-]\s{0,3}")
 _NAME_LINE = re.compile(r"^(?:by\s{1,3})?([A-Z][\w'’.-]{1,30}(?:\s{1,3}[A-Z][\w'’.-]{1,30}){1,3})$")
 _FILENAME_TITLE = re.compile(r"\.(?:docx?|pdf|tex|indd|pptx?)$|^microsoft\s|^untitled$", re.I)
-_REFS = re.compile(r"^(references?|bibliography|works cited|sources)$", re.I)
 
 
 def budget_error(name: str, limit: int) -> IngestError:
@@ -156,7 +155,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             kept.append(line)
         for k, line in enumerate(kept):
             heading = _HEADING.match(line)
-            if (heading and len(line.split()) <= 12) or _REFS.match(line):
+            if (heading and len(line.split()) <= 12) or REFERENCES_HEADING.match(line):
                 close()
                 blocks.append("## " + line)
                 continue
