@@ -49,14 +49,27 @@ def _has_letter(word: str) -> bool:
 class Vocabulary:
     """Live surface words (no stopwords) to their rows in the word-vector matrix."""
 
+    MEMO_WORDS = 50_000  # words looked up per index state before the memo starts over
+
     def __init__(self, index: LexicalIndex, live: np.ndarray) -> None:
         self._index = index
         self._live = live
         self._count = int(live.sum())
+        # One instance per index state: a question looks up each word of every sentence it
+        # scores, so the answers are remembered (a dict read instead of three calls).
+        self._memo: dict[str, int | None] = {}
 
     def get(self, word: str, default: int | None = None) -> int | None:
-        i = self._index.word_id(word)
-        return i if i is not None and i < len(self._live) and self._live[i] else default
+        try:
+            i = self._memo[word]
+        except KeyError:
+            i = self._index.word_id(word)
+            if i is not None and not (i < len(self._live) and self._live[i]):
+                i = None
+            if len(self._memo) >= self.MEMO_WORDS:
+                self._memo.clear()
+            self._memo[word] = i
+        return default if i is None else i
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
@@ -447,13 +460,17 @@ class Retriever:
             book = self.library.roles
             wanted = book.keys(about)
             found = self._passages(best[: 2 * depth])
-            speaks = [
-                p
-                for p in found
-                if any(
-                    book.keys(r) & wanted for r in book.find(f"{p.title}. {p.section}. {p.text}")
-                )
-            ]
+            keys: dict[str, frozenset[str]] = {}  # a role's keys, once per search
+            speaks: list[Passage] = []
+            for p in found:  # the first k that speak of the role are all that is kept
+                for r in book.find(f"{p.title}. {p.section}. {p.text}"):
+                    if r not in keys:
+                        keys[r] = book.keys(r)
+                    if keys[r] & wanted:
+                        speaks.append(p)
+                        break
+                if len(speaks) == k:
+                    break
             chosen = (speaks or found)[:k]
         else:
             chosen = self._passages(best[:k])

@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Iterator
 
+from knowledge.compute import one_blas_thread
 from knowledge.errors import StoreError
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
@@ -76,6 +77,7 @@ class Assistant:
     """Orchestrates one question: understand -> retrieve -> judge coverage -> answer."""
 
     def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
+        one_blas_thread()  # many small products per question: see knowledge/compute.py
         self.settings = settings
         self.kb = kb
         self.retriever = Retriever(kb)

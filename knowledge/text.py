@@ -27,9 +27,27 @@ STOPWORDS = frozenset(
 )
 
 
+SPLIT_CACHE_CHARS = 2000  # texts up to this long (a passage is <= 800) are split once
+SPLIT_CACHE_SIZE = 2048  # at most about 4 MB of text
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences with syntok, which knows abbreviations (U.S., e.g., Dr.),
-    decimals and quotes; list numbers ("1. Learn Python.") stay with their item."""
+    decimals and quotes; list numbers ("1. Learn Python.") stay with their item.
+
+    A question splits the same passages several times (scoring, role focus, comparison cells)
+    and popular passages recur across questions: short texts are split once and remembered."""
+    if len(text) <= SPLIT_CACHE_CHARS:
+        return list(_split_remembered(text))
+    return _split(text)
+
+
+@lru_cache(maxsize=SPLIT_CACHE_SIZE)
+def _split_remembered(text: str) -> tuple[str, ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[str]:
     from syntok import segmenter
 
     flat = re.sub(r"\s+", " ", text).strip()
