@@ -293,6 +293,60 @@ def _aspect_covered(query: Query, passages: list[Passage]) -> bool:
     return any(wanted & {stem(w) for w in words(p.text)} for p in passages[:3])
 
 
+# "Which X should ...", "How many X do ...": the noun phrase a question asks for, closed by the
+# auxiliary that starts its clause. Bounded repetition keeps the match linear.
+_ASKED_FOR = re.compile(
+    r"\b(?:which|what|how many|how much)\s+((?:[\w'’.-]{1,40}\s+){1,6}?)"
+    r"(?:do|does|did|is|are|was|were|should|would|could|can|will|has|have|had|must|might)\b",
+    re.I,
+)
+FOCUS_SPECIFICITY = 0.5  # a word at least this specific (see vocabulary.specificity) is a topic
+EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") names no topic
+NEIGHBOUR_MATCH = 0.75  # word similarity from which a passage word stands for a focus word
+
+
+def asked_for(question: str, roles: list[str]) -> list[str]:
+    """The specific words of the thing a question asks for ("Which cloud certification should
+    ..." -> ["cloud", "certification"]); role names and everyday words are left out."""
+    m = _ASKED_FOR.search(question)
+    if not m or m.group(1).split()[0].lower() in STOPWORDS:
+        return []  # "which of these ...", "what is ...": no noun phrase asked for
+    role_words = {w for r in roles for w in words(r)}
+    return [
+        t
+        for t in topic_words(m.group(1))
+        if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+    ]
+
+
+def focus_unmet(
+    focus: list[str], passages: list[Passage], retriever: Retriever, embedder
+) -> list[str]:
+    """The focus words no single passage meets all together, by stem or by a close word
+    (its vector at least NEIGHBOUR_MATCH from the focus word's); [] when one passage does."""
+    if not focus:
+        return []
+    vocab, vecs = retriever.vocabulary(embedder)
+    fvecs = embedder.embed_batch(focus)
+    fstems = [stem(t) for t in focus]
+    best: list[str] | None = None
+    for p in passages:
+        toks = set(words(f"{p.title} {p.section} {p.text}"))
+        stems = {stem(w) for w in toks}
+        idx = [vocab[w] for w in toks if w in vocab]
+        sims = (fvecs @ vecs[idx].T).max(axis=1) if idx else np.zeros(len(focus))
+        unmet = [
+            t
+            for t, s, sim in zip(focus, fstems, sims, strict=True)
+            if s not in stems and sim < NEIGHBOUR_MATCH
+        ]
+        if not unmet:
+            return []
+        if best is None or len(unmet) < len(best):
+            best = unmet
+    return best or []
+
+
 def assess(
     query: Query,
     matcher: TermMatcher,
@@ -310,10 +364,15 @@ def assess(
     names = unknown_names(question, retriever, embedder)
     if names:
         return "they never mention " + ", ".join(names[:3])
+    unmet = focus_unmet(asked_for(question, query.roles), passages, retriever, embedder)
+    if unmet:
+        return "no passage speaks of " + ", ".join(f"“{t}”" for t in unmet)
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if query.roles and _aspect_covered(query, passages):
         return None  # the role is there and so is the career aspect asked about
     if coverages[0] is not None and max(coverages) < MIN_COVERAGE and weak_meaning:
-        return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)
+        # Only a word the articles could lack decides: "right" or "way" names no topic.
+        if any(specificity(t) > EVERYDAY for t in matcher.terms):
+            return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)
     return None

@@ -1,0 +1,88 @@
+"""Coverage judgement (`assistant.evidence`): the thing a question asks for must be in one
+passage, on a real store of the seed article plus three development articles by other authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence import asked_for
+from knowledge.settings import REPO_ROOT, get_settings
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+DEV_ARTICLES = [
+    "datatalksclub-data-team-roles-explained.md",
+    "cds-so-what-exactly-is-a-product-manager.md",
+    "front-end-developer-handbook-2019.html",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "roles", "expected"),
+    [
+        ("Which hiking boots should a data analyst buy?", ["data analyst"], ["hiking", "boots"]),
+        ("How much overtime do product managers do?", ["product managers"], ["overtime"]),
+        ("How many visa sponsorships do employers offer?", [], ["visa", "sponsorships"]),
+        # Role names are matched as roles; everyday words ("time", "day") name no topic.
+        ("What time does a front-end developer's day start?", ["front-end developer"], []),
+        (
+            "Which machine learning engineer skills are rare?",
+            ["machine learning engineer"],
+            ["skills"],
+        ),
+        # No noun phrase is asked for.
+        ("Which of these roles is better paid?", [], []),
+        ("What is a product manager?", ["product manager"], []),
+        ("How much do data engineers earn?", ["data engineers"], []),
+        ("Which pays more?", [], []),
+    ],
+)
+def test_asked_for_is_the_specific_noun_phrase_a_question_asks_for(question, roles, expected):
+    assert asked_for(question, roles) == expected
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = get_settings(store=tmp_path_factory.mktemp("evidence") / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / name) for name in DEV_ARTICLES]
+    assert ingest_sources(sources, kb, settings).ok
+    a = Assistant(settings, kb)
+    a.warm()
+    return a
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which pension plan do product managers in government get?",
+        "How much overtime pay do front-end developers receive?",
+        "Which visa sponsorship programs should a data engineer apply to?",
+        "How many tattoos do machine learning engineers have?",
+    ],
+)
+def test_a_question_whose_asked_for_thing_no_passage_holds_is_declined(library, question):
+    result = library.ask(question)
+    assert result.abstained, result.answer
+    assert "no passage speaks of" in result.answer or "don't cover" in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which tools do data engineers use?",
+        "What skills does a front-end developer need?",
+        "Which responsibilities does a product manager have?",
+        "What salary do machine learning engineers earn?",
+    ],
+)
+def test_a_question_whose_asked_for_thing_a_passage_holds_is_answered(library, question):
+    result = library.ask(question)
+    assert not result.abstained, result.answer
+    assert result.citations
