@@ -18,6 +18,7 @@ from .evidence import Sentence
 from .understand import Query
 from .understand.lexicon import Aspect, aspects
 from .understand.roles import RoleBook
+from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
 
 MAX_ROWS = 4
@@ -42,29 +43,67 @@ class Table:
     cited: int  # rows with both sides cited
 
 
-def side_of(
-    sentence: Sentence, passages: list[Passage], sides: list[str], book: RoleBook
-) -> int | None:
+class SideFinder:
+    """Which sides of a comparison a text speaks of: by any spelling of a role the library
+    knows, or, for a side that is no role ("a bootcamp", "product management"), by the words
+    that tell it from the other side ("product" against "project")."""
+
+    def __init__(self, sides: list[str], book: RoleBook) -> None:
+        self.book = book
+        self.sides = sides
+        self.keys = [book.keys(s) for s in sides]
+        own = [{stem(w) for w in content_terms(s)} - _FRAME_STEMS for s in sides]
+        self.heads = [stem(words(s)[-1]) if words(s) else "" for s in sides]
+        self.marks = [
+            set()
+            if book.find(sides[i])  # a role: its spellings find it
+            else own[i] - set().union(*(o for j, o in enumerate(own) if j != i))
+            for i in range(len(sides))
+        ]
+
+    def sides_in(self, text: str) -> set[int]:
+        out: set[int] = set()
+        for role in self.book.find(text):
+            keys = self.book.keys(role)
+            near = [i for i, k in enumerate(self.keys) if k & keys]
+            # "front-end developer" shares "front-end" with "front-end engineer": it is the
+            # side whose own name it is, when there is one.
+            exact = [i for i in near if self.book.one_role(role, self.sides[i])]
+            out.update(exact or near)
+        if len(out) < len(self.keys):
+            stems = {stem(w) for w in words(text)}
+            for i, marks in enumerate(self.marks):
+                # its head noun ("a degree"), every telling word of a short side, or two of
+                # three of a longer one
+                head = self.heads[i]
+                if head in marks and head in stems:
+                    out.add(i)
+                elif marks and 3 * len(marks & stems) >= 2 * len(marks) + (len(marks) < 3):
+                    out.add(i)
+        return out
+
+    def names(self, text: str, side: int) -> bool:
+        return side in self.sides_in(text)
+
+
+_FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
+
+
+def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> int | None:
     """Which side a sentence speaks about: its own mention, else its passage's, else its heading's."""
-    keys = [book.keys(s) for s in sides]
-
-    def sides_in(text: str) -> set[int]:
-        found = {k for r in book.find(text) for k in book.keys(r)}
-        return {i for i, k in enumerate(keys) if k & found}
-
-    own = sides_in(sentence.text)
+    own = finder.sides_in(sentence.text)
     if len(own) == 1:
         return own.pop()
     if own:
         return None
     p = passages[sentence.passage]
-    lead = sides_in(p.text.split(". ")[0])
+    lead = finder.sides_in(p.text.split(". ")[0])
     if len(lead) == 1:
         return lead.pop()
-    heading = sides_in(p.section.split(":")[-1])
+    heading = finder.sides_in(p.section.split(":")[-1])
     if len(heading) == 1:
         return heading.pop()
-    title = sides_in(p.title)
+    title = finder.sides_in(p.title)
     return title.pop() if len(title) == 1 else None
 
 
@@ -101,12 +140,15 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
         return text
     parts = [p.strip() for p in _CLAUSE.split(text) if p and len(p.split()) >= 3]
 
-    def fit(part: str) -> tuple:
+    def fit(item: tuple[int, str]) -> tuple:
+        at, part = item
         money = 2 if aspect.name == "Pay" and _MONEY.search(part) else 0
-        return (len(set(content_terms(part)) & aspect.words) + money, -len(part))
+        # A later clause only when it says more of the aspect: the sentence's own start reads
+        # best ("and this gives them..." is no way to open a cell).
+        return (len(set(content_terms(part)) & aspect.words) + money, -at)
 
     if parts:
-        text = max(parts, key=fit)
+        text = max(enumerate(parts), key=fit)[1]
     return _clip(text, limit)
 
 
@@ -131,22 +173,22 @@ def build_table(
     # The question's own topic comes first; other career aspects follow where both sides
     # have evidence, so the table shows how the roles differ around it.
     order = asked + rest
-    attributed = [(s, side_of(s, passages, sides, book)) for s in sentences]
+    finder = SideFinder(sides, book)
+    attributed = [(s, side_of(s, passages, finder)) for s in sentences]
     focus = set().union(*(a.words for a in asked)) if asked else set()
-    verdict = _verdict(attributed, focus, sides, book, passages)
+    verdict = _verdict(attributed, focus, finder, book, passages)
     used: set[tuple[int, int]] = set()
     if verdict is not None:
         used.add((verdict.passage, verdict.position))
     rows: list[tuple[Aspect, list[Sentence]]] = []
     one_sided: list[tuple[Aspect, int, Sentence]] = []
-    keys = [book.keys(s) for s in sides]
     lexicon = aspects()
     # "Which pays more?": a cell that itself compares ("slightly lower salaries") answers it.
     comparative = bool(_COMPARATIVE.search(query.question))
     best_fit = {(s.passage, s.position): max(_fit(s, a) for a in lexicon) for s, _ in attributed}
     if not asked:
         # The question names no topic: first what each side is, in its own article's words.
-        overview = _overview(attributed, used, keys, book)
+        overview = _overview(attributed, used, finder, book, passages)
         if overview:
             used.update((s.passage, s.position) for s in overview)
             rows.append((Aspect("Overview", frozenset()), overview))
@@ -166,9 +208,7 @@ def build_table(
                 share = 0.3 if aspect in asked else 1.0
                 if fit < MIN_FIT or fit < share * best_fit.get((s.passage, s.position), 0):
                     continue
-                names = (
-                    0.5 if {k for r in book.find(s.text) for k in book.keys(r)} & keys[side] else 0
-                )
+                names = 0.5 if finder.names(s.text, side) else 0
                 judges = 1.0 if comparative and _COMPARATIVE.search(s.text) else 0.0
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * s.dense, s))
             picks.append(max(options, key=lambda o: o[0], default=(0, None))[1])
@@ -232,25 +272,43 @@ def describes(text: str, side: str, book: RoleBook) -> bool:
     return False
 
 
-def _overview(attributed, used, keys, book) -> list[Sentence] | None:
-    """Each side's most relevant sentence that names it, a sentence whose subject is the role
-    ("A front-end developer architects...") first. A sentence whose first role is another one
-    ("An X is a <side> who ...") or that names several roles describes no one side, so it
-    comes only after every sentence about this side alone; a bare heading comes last."""
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
+_ENDS = re.compile(r"[.!?][\"”’')\]]?\s*$")
+
+
+def _overview(
+    attributed, used, finder: SideFinder, book: RoleBook, passages: list[Passage]
+) -> list[Sentence] | None:
+    """Each side's most relevant sentence that names it, a sentence whose subject is the side
+    ("A front-end developer architects...") first. A sentence that names another role or side
+    describes no one side, so it comes only after every sentence about this side alone; a
+    bare heading comes last."""
     picks = []
-    for side, wanted in enumerate(keys):
-        best, best_score = None, (-1, -1, -1.0)
+    for side in range(len(finder.keys)):
+        best, best_score = None, (-1, -1, -1, -1.0)
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip().endswith(":"):
                 continue
-            named = book.find(s.text)
-            if not named or not {k for r in named for k in book.keys(r)} & wanted:
-                continue
-            alone = all(book.keys(r) & wanted for r in named)
-            starts = s.text.find(named[0]) <= 4
+            heading = passages[s.passage].section.split(":")[-1]
+            if not finder.names(s.text, side) and finder.sides_in(heading) != {side}:
+                continue  # neither the sentence nor its section is about this side
+            others = [r for r in book.find(s.text) if not book.keys(r) & finder.keys[side]]
+            alone = finder.sides_in(s.text) <= {side} and not others
+            # The side is the subject: the sentence opens with its name ("A front-end
+            # developer architects ..."), not with another noun ("The term front-end ...").
+            lead = " ".join(s.text.split()[: len(finder.sides[side].split()) + 1])
+            starts = finder.names(lead, side)
             subject = starts and bool(_DEFINES.match(s.text))
             bonus = 0.15 if subject else (0.1 if starts and alone else 0.0)
-            score = (int(_says_more(s.text, named[0])), int(alone), s.score + bonus)
+            # The author telling their own story ("it's time I dove into ...") describes no role.
+            story = bool(_FIRST_PERSON.search(s.text))
+            whole = _ENDS.search(s.text) is not None  # not a line cut before its list
+            score = (
+                int(_says_more(s.text, finder.sides[side]) and whole),
+                int(not story),
+                int(alone),
+                s.score + bonus,
+            )
             if score > best_score:
                 best, best_score = s, score
         if best is None:
@@ -260,34 +318,31 @@ def _overview(attributed, used, keys, book) -> list[Sentence] | None:
 
 
 def _verdict(
-    attributed, asked: set[str], sides: list[str], book: RoleBook, passages: list[Passage]
+    attributed, asked: set[str], finder: SideFinder, book: RoleBook, passages: list[Passage]
 ) -> Sentence | None:
-    """A sentence of the articles that compares the two roles, most related to what was asked:
+    """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other."""
-    keys = [book.keys(s) for s in sides]
     best, best_score = None, 0.0
+    everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
-        if not _COMPARATIVE.search(s.text):
+        if not _COMPARATIVE.search(s.text) or not _ENDS.search(s.text):
+            continue  # a verdict is a whole sentence that compares
+        named = finder.sides_in(s.text)
+        if not named:
             continue
-        named = {k for r in book.find(s.text) for k in book.keys(r)}
-        hits = [bool(k & named) for k in keys]
-        if not all(hits):
-            if not any(hits):
-                continue
+        if named != everyone:
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"
-            ctx = {k for r in book.find(context) for k in book.keys(r)}
-            if not all(k & (named | ctx) for k in keys):
+            if named | finder.sides_in(context) != everyone:
                 continue
         terms = set(content_terms(s.text))
         if asked and not terms & asked:
             continue  # a verdict on another topic than the one asked
         score = s.score + 0.4 * s.lexical + 0.2 * len(terms & asked)
-        score += 0.3 * all(hits) + 0.2 * bool(_STRONG.search(s.text))
-        # "X earns more than Y": the role is the subject the comparison is made about.
-        first_role = min((s.text.find(r) for r in book.find(s.text)), default=-1)
+        score += 0.3 * (named == everyone) + 0.2 * bool(_STRONG.search(s.text))
+        # "X earns more than Y": the side is the subject the comparison is made about.
         first_cmp = _COMPARATIVE.search(s.text).start()
-        score += 0.2 if 0 <= first_role < first_cmp else 0.0
+        score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
         if score > best_score:
             best, best_score = s, score
     return best

@@ -256,8 +256,19 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
         own = [w.replace("-", "") for w in words(r) if w not in STOPWORDS]
         if own and any(all(f" {w} " in t or f" {w}s " in t for w in own) for t in flat):
             continue
+        known = book.find(r)
+        exact = len(known) == 1 and book.key(known[0]) == book.key(r)
+        if not exact and _phrase_present(own, flat):
+            continue  # a side that is no role ("private sector tech"): most of its words
         out.append(r)
     return out
+
+
+def _phrase_present(own: list[str], flat: list[str]) -> bool:
+    """Two thirds of a phrase's words, by stem, in one passage."""
+    wanted = {stem(w) for w in own}
+    need = max(1, (2 * len(wanted) + 2) // 3)
+    return any(len(wanted & {stem(w) for w in t.split()}) >= need for t in flat)
 
 
 def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:

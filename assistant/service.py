@@ -22,12 +22,13 @@ from .llm import LLMError
 from .llm_answer import LLMAnswerer
 from .result import AskResult
 from .retrieve import Passage, Retriever
-from .understand import Query, understand
+from .understand import Query, refers_to_pair, understand
 from .understand.lexicon import aspect_named
 from .understand.vocabulary import load_word_frequencies
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -156,11 +157,27 @@ class Assistant:
         library = self.retriever.library
         scope = [source] if source else self.retriever.sources()
         query = understand(question, turns, library, scope=scope)
+        if query.comparison is None and not query.roles and len(scope) > 1:
+            # "Compare the two roles" over several articles: the pair of the article the
+            # question is most about, when its title sets two roles side by side.
+            query = self._pair_of_best_article(question, turns, query) or query
         if self.llm and query.followup:
             rewritten = self.llm.rewrite(question, turns, deadline, MAX_QUESTION_CHARS)
             if rewritten:
                 query = understand(question, turns, library, scope=scope, standalone=rewritten)
         return query
+
+    def _pair_of_best_article(self, question: str, turns: list[dict], query: Query):
+        if not refers_to_pair(query.text):
+            return None
+        if query.ranking and not re.search(r"\b(two|both|either)\b", query.text, re.I):
+            return None  # "which of these roles pays the most?": every role, not one pair
+        library = self.retriever.library
+        for passage in self.retriever.search(query.text, PAIR_SEARCH):
+            if library.title_pair(passage.source):
+                found = understand(question, turns, library, scope=[passage.source])
+                return found if found.comparison is not None else None
+        return None
 
     def _ask_stream(self, question, history, k, source) -> Iterator[dict]:
         t0 = time.perf_counter()

@@ -14,6 +14,7 @@ from .query import (
     asks_why,
     detect_comparison,
     intent_of,
+    refers_to_pair,
     topic_of,
 )
 from .roles import RoleBook, find_roles, role_key, role_keys
@@ -25,6 +26,7 @@ __all__ = [
     "Query",
     "RoleBook",
     "find_roles",
+    "refers_to_pair",
     "is_followup",
     "resolve_followup",
     "role_key",
@@ -69,7 +71,7 @@ def understand(
             sides=comparison.sides, aspect=" ".join(topic_of(question, comparison.sides))
         )
     roles = comparison.sides if comparison else (named or inherited)
-    intent = intent_of(question, comparison)
+    intent = intent_of(question, comparison, book.find(question))
     from .query import _SUPERLATIVE, _WHICH
 
     ranking = bool(comparison is None and _SUPERLATIVE.search(question) and _WHICH.search(question))

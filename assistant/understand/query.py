@@ -11,6 +11,7 @@ from knowledge.text import STOPWORDS, content_terms, words
 
 from .lexicon import aspect_named
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
+from .sides import FRAME_NOUNS, syntactic_sides
 
 Intent = Literal["fact", "comparison", "source", "author", "date"]
 AnswerKind = Literal["amount", "rate", "count"]
@@ -46,7 +47,7 @@ _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|better|worse|"
     r"more|less|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
-    r"most|least|easier|harder)\b",
+    r"most|least|easier|harder|separates?|distinguish\w*|apart|similar\w*|alike)\b",
     re.I,
 )
 # The words that make a question a comparison without saying what is compared.
@@ -152,8 +153,12 @@ def detect_comparison(
         vs = _vs_sides(q)
         if len(vs) == 2:
             sides = vs
+    if len(sides) < 2:
+        syntax = _phrase_sides(q, book, named)
+        if syntax:
+            sides = syntax
     cue = bool(_CUES.search(q))
-    if len(sides) == 2 and not book.same(sides[0], sides[1]) and cue:
+    if len(sides) == 2 and not book.one_role(sides[0], sides[1]) and cue:
         return Comparison(sides=sides, aspect=_aspect(q, sides, book)), named
     # "the two roles" means an article's own pair only when the question names no role.
     if default_pair and cue and not named:
@@ -163,6 +168,35 @@ def detect_comparison(
                 sides=list(default_pair), aspect=_aspect(q, default_pair, book)
             ), named
     return None, named
+
+
+def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
+    """Sides the question's syntax sets against each other ("a CS degree or a bootcamp"), each
+    the library's role when the phrase is one. A role named outside both phrases is what the
+    question is about ("Is X closer to research or to Y?"), so the phrases are not its sides."""
+    phrases = [] if _PAIR_REF.search(q) else syntactic_sides(q)
+    if len(phrases) != 2:
+        return []
+    sides = []
+    for phrase in phrases:
+        roles = book.find(phrase)
+        whole = len(roles) == 1 and len(roles[0].split()) >= len(phrase.split())
+        sides.append(roles[0] if whole else phrase)
+    for role in named:
+        inside = any(book.same(role, s) or role.lower() in s.lower() for s in sides)
+        if not inside:
+            return []
+    if book.one_role(sides[0], sides[1]):
+        return []
+    return sides
+
+
+def refers_to_pair(question: str) -> bool:
+    """ "Compare the two roles", "Which of these roles pays more?": a pair the question does
+    not name."""
+    q = question
+    explicit, ranking, which = _EXPLICIT.search(q), _RANKING.search(q), _WHICH.search(q)
+    return bool(_PAIR_REF.search(q) and (explicit or ranking or which))
 
 
 def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
@@ -176,6 +210,7 @@ def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
         if w not in _LEAD_WORDS
         and w not in side_words
         and w not in GENERIC
+        and w not in FRAME_NOUNS
         and not _CUES.fullmatch(w)
     ]
     return " ".join(terms)
@@ -196,14 +231,22 @@ def asks_about_the_article(question: str) -> bool:
     return bool(_AUTHOR.search(question) or _DATE.search(question))
 
 
-def intent_of(question: str, comparison: Comparison | None) -> Intent:
+def _without_roles(question: str, roles: list[str]) -> str:
+    """The question with the roles it names taken out: "data" in "data analyst" asks for no
+    data source."""
+    for role in roles:
+        question = re.sub(re.escape(role), " ", question, flags=re.I)
+    return question
+
+
+def intent_of(question: str, comparison: Comparison | None, roles: list[str] = ()) -> Intent:
     if _AUTHOR.search(question):
         return "author"
     if _DATE.search(question):
         return "date"
     if comparison is not None:
         return "comparison"
-    if _SOURCE_Q.search(question):
+    if _SOURCE_Q.search(_without_roles(question, roles)):
         return "source"
     return "fact"
 

@@ -14,7 +14,7 @@ ROLE_NOUNS = (
 )
 _ROLE = re.compile(rf"\b((?:[A-Za-z][\w+#./-]*\s+){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
 _SHARED_HEAD = re.compile(
-    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b",
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
     re.I,
 )
 _HEAD_ONLY = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
@@ -60,6 +60,7 @@ _LEAD_WORDS = {
 } | STOPWORDS
 
 
+_DETERMINERS = frozenset("the a an my your their our this that these those".split())
 GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs", "one"}
 
 
@@ -114,6 +115,8 @@ def _find_roles(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
+        if {w.lower() for w in m.group(2).split()} & _DETERMINERS:
+            continue  # "the staff track or the engineering manager": two phrases, no shared head
         found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
     matches = list(_ROLE.finditer(text))
 
@@ -209,7 +212,10 @@ class RoleBook:
         for _pos, role in found:
             keys = self.keys(role)
             # "DevOps" inside "DevOps engineer" is the same mention: keep the longer one.
-            clash = next((i for i, k in enumerate(seen) if k & keys), None)
+            # ("Front-end developer" and "front-end engineer" share a name, not a role.)
+            clash = next(
+                (i for i, k in enumerate(seen) if k & keys and self.one_role(role, out[i])), None
+            )
             if clash is None:
                 out.append(role)
                 seen.append(keys)
@@ -241,6 +247,11 @@ class RoleBook:
 
     def same(self, a: str, b: str) -> bool:
         return bool(self.keys(a) & self.keys(b))
+
+    def one_role(self, a: str, b: str) -> bool:
+        """Whether two names are one role: one's own key is among the other's ("DevOps" and
+        "DevOps engineer", "SRE" and "site reliability engineer"), not merely a shared word."""
+        return self.key(a) in self.keys(b) or self.key(b) in self.keys(a)
 
 
 EMPTY_BOOK = RoleBook()

@@ -1,0 +1,128 @@
+"""The two sides of a comparison read from its English syntax, for things the library does not
+know as roles: paths ("a CS degree or a bootcamp"), tracks, disciplines ("product management
+different from project management"), parts of one job.
+
+A side is the noun phrase next to a comparison connective: "between X and Y", "X vs Y",
+"X (is) different from Y", "separates X from Y", "X compared with Y", "compare X and Y",
+"X or Y". A noun phrase is a run of at most `MAX_WORDS` words that are not function words;
+determiners before it and general frame nouns after it ("track", "path") are left out.
+Everything here runs in time linear in the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import STOPWORDS
+
+MAX_WORDS = 4
+# Words that end a noun phrase (besides general English function words): the verbs and
+# question words a comparison question wraps its sides in.
+_BREAK = frozenset(
+    """am is are was were be been being do does did doing have has had can could should would
+    will might must may pick choose choosing chose select go going become becoming get getting
+    pursue pursuing take taking learn learning study studying start starting prefer want need
+    try trying join joining earn earns pay pays make makes require requires need needs offer
+    offers spend spends tend tends which what who whom how why when where whether better worse more less
+    most least different differ differs difference differences compare compared compares
+    comparing comparison versus vs separate separates separating distinguish distinguishes tell
+    apart similar like unlike than from and or between with against over instead rather""".split()
+)
+# General nouns that frame a side without naming it: "the staff engineer track" is about the
+# staff engineer.
+FRAME_NOUNS = frozenset(
+    "track tracks path paths route routes option options career careers role roles job jobs "
+    "position positions way ways approach approaches".split()
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][\w+#.'’/-]{0,40}|[^\sA-Za-z0-9]")
+_PATTERNS = (
+    # (regex over the token stream rendered as words, how to read it)
+    re.compile(r"\bdifferen(?:ce|ces|t)\s+between\b|\bbetween\b", re.I),
+    re.compile(r"\b(?:vs\.?|versus|v\.)(?=\s)", re.I),
+    re.compile(
+        r"\b(?:(?:is|are)\s+)?(?:different|differs?|differing)\s+from\b"
+        r"|\b(?:separates?|distinguish(?:es)?|tells?)\b",
+        re.I,
+    ),
+    re.compile(r"\bcompared?s?\s+(?:with|to|against)\b|\bcompare\b|\bcomparing\b", re.I),
+    re.compile(r"\bor\b", re.I),
+)
+
+
+def _np_before(text: str) -> str:
+    """The noun phrase that ends where `text` ends."""
+    toks = _TOKEN.findall(text[-400:])
+    out: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        if not tok[0].isalnum() or low in STOPWORDS or low in _BREAK or len(out) == MAX_WORDS:
+            break
+        out.append(tok)
+    return " ".join(reversed(out))
+
+
+def _np_after(text: str, limit: int = MAX_WORDS) -> str:
+    """The noun phrase that starts where `text` starts, past determiners and lead words."""
+    toks = _TOKEN.findall(text[:400])
+    out: list[str] = []
+    started = False
+    for tok in toks:
+        low = tok.lower()
+        stop = not tok[0].isalnum() or low in STOPWORDS or low in _BREAK
+        if stop and not started and tok[0].isalnum():
+            continue  # "or the ...", "from a ...", "or to ..."
+        if stop or len(out) == limit:
+            break
+        started = True
+        out.append(tok)
+    return " ".join(out)
+
+
+def _clean(phrase: str) -> str:
+    toks = phrase.split()
+    while toks and toks[-1].lower() in FRAME_NOUNS and len(toks) > 1:
+        toks.pop()
+    toks = [re.sub(r"['’]s?$", "", t) for t in toks]
+    return " ".join(t for t in toks if t)
+
+
+def _pair(left: str, right: str) -> list[str]:
+    sides = [_clean(left), _clean(right)]
+    if all(sides) and sides[0].lower() != sides[1].lower():
+        return sides
+    return []
+
+
+def syntactic_sides(question: str) -> list[str]:
+    """The two sides a comparison question sets against each other, or [] when its syntax
+    names no two noun phrases."""
+    q = question[:1000]
+    for kind, pattern in enumerate(_PATTERNS):
+        for m in pattern.finditer(q):
+            before, after = q[: m.start()], q[m.end() :]
+            if kind == 0:  # between X and Y
+                head, _, tail = after.partition(" and ")
+                found = _pair(_np_after(head), _np_after(tail))
+            elif kind == 2 and not m.group(0).lower().endswith("from"):
+                # "separates X from Y", "tell X from Y"
+                head, sep, tail = after.partition(" from ")
+                found = _pair(_np_after(head), _np_after(tail)) if sep else []
+            elif kind == 3 and m.group(0).lower() in ("compare", "comparing"):
+                # "compare X and|with|to Y"; else "X compare ..." is read below
+                inner = re.split(r"\s+(?:and|with|to|against|vs\.?|versus)\s+", after, maxsplit=1)
+                found = _pair(_np_after(inner[0]), _np_after(inner[1])) if len(inner) == 2 else []
+                if not found:
+                    rest = re.match(r"\s*(?:with|to|against)\b", after)
+                    found = (
+                        _pair(_np_before(before), _np_after(after[rest.end() :])) if rest else []
+                    )
+            elif kind == 4:
+                # "X or Y" has no end marker: Y is read no longer than X and one more word
+                # ("nurses or paramedics work longer shifts" is about nurses and paramedics).
+                left = _np_before(before)
+                found = _pair(left, _np_after(after, len(left.split()) + 1)) if left else []
+            else:
+                found = _pair(_np_before(before), _np_after(after))
+            if found:
+                return found
+    return []

@@ -1,0 +1,134 @@
+"""Comparison sides read from a question's syntax, and which side a sentence speaks of.
+
+Questions and sentences come from several kinds of career article (degrees and bootcamps,
+product management, front-end titles, data tracks, health care, teaching), so nothing passes
+on one article's wording alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.compare import SideFinder
+from assistant.understand import Library, understand
+from assistant.understand.sides import syntactic_sides
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        (
+            "What is the difference between consulting and in-house work?",
+            ["consulting", "in-house work"],
+        ),
+        (
+            "How is product management different from project management?",
+            ["product management", "project management"],
+        ),
+        (
+            "What separates a nurse practitioner from a physician assistant?",
+            ["nurse practitioner", "physician assistant"],
+        ),
+        ("How does the design track compare with the research track?", ["design", "research"]),
+        (
+            "A teaching degree or a bootcamp: which do schools prefer?",
+            ["teaching degree", "bootcamp"],
+        ),
+        (
+            "Should I pick the staff engineer track or the engineering manager track?",
+            ["staff engineer", "engineering manager"],
+        ),
+        ("Compare nursing and teaching as careers", ["nursing", "teaching"]),
+        ("UX research vs visual design: which pays more?", ["UX research", "visual design"]),
+        ("Is it better to freelance or to join an agency?", ["freelance", "agency"]),
+        ("Do nurses or paramedics earn more?", ["nurses", "paramedics"]),
+    ],
+)
+def test_sides_come_from_the_comparison_syntax(question, sides):
+    assert syntactic_sides(question) == sides
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is a masters degree worth it?", "What do you do on a normal day?", "Who wrote the article?"],
+)
+def test_a_question_without_a_comparison_has_no_sides(question):
+    assert syntactic_sides(question) == []
+
+
+ARTICLES = [
+    (
+        "/a/paths.txt",
+        "CS Degree vs Bootcamp vs Self-Taught",
+        "Bootcamp",
+        "Coding bootcamps cost thousands of dollars. A computer science degree takes four years.",
+    ),
+    (
+        "/b/pm.md",
+        "So what exactly is a product manager?",
+        "Product or project",
+        "Product managers decide what gets built; project managers track the schedule.",
+    ),
+    (
+        "/c/fe.html",
+        "Front-end jobs",
+        "Titles",
+        "A front-end developer writes HTML and CSS. A front-end engineer comes from computer science.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    docs = [a[3] for a in ARTICLES]
+    metas = [{"source": a[0], "title": a[1], "section": a[2]} for a in ARTICLES]
+    return Library.build(docs, metas)
+
+
+def test_things_that_are_no_roles_are_compared(lib):
+    q = understand("Is a computer science degree or a bootcamp better for employers?", [], lib)
+    assert q.comparison is not None
+    assert q.comparison.sides == ["computer science degree", "bootcamp"]
+    q = understand("How is product management different from project management?", [], lib)
+    assert q.comparison is not None and q.comparison.sides == [
+        "product management",
+        "project management",
+    ]
+
+
+def test_two_titles_sharing_a_word_are_two_sides(lib):
+    q = understand(
+        "What's the difference between a front-end developer and a front-end engineer?", [], lib
+    )
+    assert q.comparison is not None
+    assert [s.lower() for s in q.comparison.sides] == ["front-end developer", "front-end engineer"]
+
+
+def test_a_role_named_outside_the_alternatives_is_what_is_asked_about(lib):
+    # "closer to research or to teaching" are not two sides: the question is about the role.
+    q = understand("Is a product manager closer to research or to sales?", [], lib)
+    assert q.comparison is None
+
+
+def test_the_side_finder_tells_sides_apart_by_their_own_words(lib):
+    finder = SideFinder(["product management", "project management"], lib.roles)
+    assert finder.sides_in("Product work decides what gets built.") == {0}
+    assert finder.sides_in("Project management is about milestones.") == {1}
+    assert finder.sides_in("Management is hard.") == set()
+    roles = SideFinder(["front-end developer", "front-end engineer"], lib.roles)
+    assert roles.sides_in("A front-end engineer comes from computer science.") == {1}
+    assert roles.sides_in("A front-end developer writes HTML.") == {0}
+    paths = SideFinder(["computer science degree", "bootcamp"], lib.roles)
+    assert paths.sides_in("Coding bootcamps cost thousands of dollars.") == {1}
+    assert paths.sides_in("A computer science degree takes four years.") == {0}
+    tracks = SideFinder(["nursing degree", "teaching credential"], lib.roles)
+    assert tracks.sides_in("The degree takes four years.") == {0}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab or vs from between and than ,:?")), max_size=400))
+def test_side_reading_is_total_and_bounded(text):
+    sides = syntactic_sides(text)
+    assert sides == [] or (len(sides) == 2 and all(len(s.split()) <= 4 for s in sides))
