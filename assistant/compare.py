@@ -52,7 +52,7 @@ class SideFinder:
         self.book = book
         self.sides = sides
         self.keys = [book.keys(s) for s in sides]
-        own = [{stem(w) for w in content_terms(s)} - _FRAME_STEMS for s in sides]
+        own = [set(content_terms(s)) - _FRAME_STEMS for s in sides]
         self.heads = [stem(words(s)[-1]) if words(s) else "" for s in sides]
         self.marks = [
             set()
