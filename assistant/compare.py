@@ -176,7 +176,8 @@ def build_table(
     finder = SideFinder(sides, book)
     attributed = [(s, side_of(s, passages, finder)) for s in sentences]
     focus = set().union(*(a.words for a in asked)) if asked else set()
-    verdict = _verdict(attributed, focus, finder, book, passages)
+    own = set(content_terms(query.comparison.aspect)) - _FRAME_STEMS
+    verdict = _verdict(attributed, focus, finder, book, passages, own)
     used: set[tuple[int, int]] = set()
     if verdict is not None:
         used.add((verdict.passage, verdict.position))
@@ -318,15 +319,25 @@ def _overview(
 
 
 def _verdict(
-    attributed, asked: set[str], finder: SideFinder, book: RoleBook, passages: list[Passage]
+    attributed,
+    asked: set[str],
+    finder: SideFinder,
+    book: RoleBook,
+    passages: list[Passage],
+    own: set[str] = frozenset(),
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other."""
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
-        if not _COMPARATIVE.search(s.text) or not _ENDS.search(s.text):
-            continue  # a verdict is a whole sentence that compares
+        if not _ENDS.search(s.text):
+            continue  # a verdict is a whole sentence
+        terms = set(content_terms(s.text))
+        on_topic = len(terms & asked) >= 1
+        says = bool(terms & own)  # the question's own topic word, not a neighbour of it
+        if not _COMPARATIVE.search(s.text) and not (says and len(finder.sides_in(s.text)) > 1):
+            continue  # it compares, or names both sides on the topic asked ("... is becoming sharper")
         named = finder.sides_in(s.text)
         if not named:
             continue
@@ -335,13 +346,13 @@ def _verdict(
             context = f"{around.title}. {around.section}. {around.text}"
             if named | finder.sides_in(context) != everyone:
                 continue
-        terms = set(content_terms(s.text))
-        if asked and not terms & asked:
+        if asked and not on_topic:
             continue  # a verdict on another topic than the one asked
         score = s.score + 0.4 * s.lexical + 0.2 * len(terms & asked)
         score += 0.3 * (named == everyone) + 0.2 * bool(_STRONG.search(s.text))
         # "X earns more than Y": the side is the subject the comparison is made about.
-        first_cmp = _COMPARATIVE.search(s.text).start()
+        compares = _COMPARATIVE.search(s.text)
+        first_cmp = compares.start() if compares else len(s.text)
         score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
         if score > best_score:
             best, best_score = s, score
