@@ -176,8 +176,9 @@ class ComparisonStrategy:
             if query.comparison.aspect
             else []
         )
+        embedder = evidence.kb.embedder if evidence.kb is not None else None
         table = compare.build_table(
-            query, evidence.sentences, passages, cites, book, neighbours, lists
+            query, evidence.sentences, passages, cites, book, neighbours, lists, embedder
         )
         parts = []
         if table.text:

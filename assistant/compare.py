@@ -165,8 +165,11 @@ def build_table(
     book: RoleBook,
     neighbours: list[tuple[str, float]] = (),
     lists=None,
+    embedder=None,
 ) -> Table:
-    """`lists(sentence)` gives (passage index, items) for a sentence that introduces a list."""
+    """`lists(sentence)` gives (passage index, items) for a sentence that introduces a list.
+    With an `embedder`, each side's cells are judged by their meaning against that side's own
+    question ("<side> <topic>"), not the whole question that names both sides."""
     sides = query.comparison.sides
     asked = topic_aspects(query, list(neighbours))
     rest = [a for a in aspects() if a.name not in {x.name for x in asked}]
@@ -175,6 +178,7 @@ def build_table(
     order = asked + rest
     finder = SideFinder(sides, book)
     attributed = [(s, side_of(s, passages, finder)) for s in sentences]
+    near = _side_meaning(attributed, sides, query.comparison.aspect, embedder)
     focus = set().union(*(a.words for a in asked)) if asked else set()
     own = set(content_terms(query.comparison.aspect)) - _FRAME_STEMS
     verdict = _verdict(attributed, focus, finder, book, passages, own)
@@ -189,7 +193,7 @@ def build_table(
     best_fit = {(s.passage, s.position): max(_fit(s, a) for a in lexicon) for s, _ in attributed}
     if not asked:
         # The question names no topic: first what each side is, in its own article's words.
-        overview = _overview(attributed, used, finder, book, passages)
+        overview = _overview(attributed, used, finder, book, passages, near)
         if overview:
             used.update((s.passage, s.position) for s in overview)
             rows.append((Aspect("Overview", frozenset()), overview))
@@ -211,7 +215,8 @@ def build_table(
                     continue
                 names = 0.5 if finder.names(s.text, side) else 0
                 judges = 1.0 if comparative and _COMPARATIVE.search(s.text) else 0.0
-                options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * s.dense, s))
+                dense = near.get((s.passage, s.position), s.dense)
+                options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
             picks.append(max(options, key=lambda o: o[0], default=(0, None))[1])
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
@@ -265,6 +270,8 @@ def describes(text: str, side: str, book: RoleBook) -> bool:
     engineer builds ..."): the kind of passage that says what the role is."""
     wanted = book.keys(side)
     for sentence in split_sentences(text):
+        if glossary_entry(sentence, side, book):
+            return True
         named = book.find(sentence)
         if not named or not 0 <= sentence.find(named[0]) <= 4:
             continue
@@ -273,12 +280,40 @@ def describes(text: str, side: str, book: RoleBook) -> bool:
     return False
 
 
+# "Front-End Engineer (aka JavaScript Developer): The job title given to ...": a term, an
+# optional parenthesis, a colon, then its definition.
+_GLOSSARY = re.compile(r"^[\s*•-]{0,4}([^:()\n]{1,80}?)\s*(?:\([^()\n]{0,120}\))?\s*:\s+\S")
+
+
+def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
+    """The sentence defines the side, glossary style: the side's own name before a colon."""
+    m = _GLOSSARY.match(sentence)
+    if not m:
+        return False
+    term = m.group(1)
+    return any(book.one_role(r, side) for r in book.find(term)) and _says_more(sentence, term)
+
+
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
 _ENDS = re.compile(r"[.!?][\"”’')\]]?\s*$")
 
 
+def _side_meaning(attributed, sides: list[str], aspect: str, embedder) -> dict:
+    """(passage, position) -> similarity of a sentence to its own side's question."""
+    if embedder is None:
+        return {}
+    mine = [(s, side) for s, side in attributed if side is not None]
+    if not mine:
+        return {}
+    asks = embedder.embed_batch([f"{side} {aspect}".strip() for side in sides])
+    vecs = embedder.embed_batch([s.text for s, _ in mine])
+    return {
+        (s.passage, s.position): float(vecs[i] @ asks[side]) for i, (s, side) in enumerate(mine)
+    }
+
+
 def _overview(
-    attributed, used, finder: SideFinder, book: RoleBook, passages: list[Passage]
+    attributed, used, finder: SideFinder, book: RoleBook, passages: list[Passage], near=None
 ) -> list[Sentence] | None:
     """Each side's most relevant sentence that names it, a sentence whose subject is the side
     ("A front-end developer architects...") first. A sentence that names another role or side
@@ -300,6 +335,7 @@ def _overview(
             lead = " ".join(s.text.split()[: len(finder.sides[side].split()) + 1])
             starts = finder.names(lead, side)
             subject = starts and bool(_DEFINES.match(s.text))
+            subject = subject or glossary_entry(s.text, finder.sides[side], book)
             bonus = 0.15 if subject else (0.1 if starts and alone else 0.0)
             # The author telling their own story ("it's time I dove into ...") describes no role.
             story = bool(_FIRST_PERSON.search(s.text))
@@ -308,7 +344,7 @@ def _overview(
                 int(_says_more(s.text, finder.sides[side]) and whole),
                 int(not story),
                 int(alone),
-                s.score + bonus,
+                (near or {}).get((s.passage, s.position), s.score) + bonus,
             )
             if score > best_score:
                 best, best_score = s, score
