@@ -14,6 +14,7 @@ from typing import Protocol
 
 from knowledge.sanitize import display_text
 from knowledge.schema import AUTHORS, PUBLISHED, Passage
+from knowledge.text import split_sentences
 
 from . import compare, extractive, followed
 from .citations import CitationSet
@@ -99,6 +100,35 @@ def list_of(evidence: Evidence, s: Sentence, passages: list[Passage], draft: Dra
     return index, items
 
 
+CONTINUATION_WORDS = 40  # at most this long, the sentence a colon announces is quoted
+
+
+def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], draft: Draft):
+    """(passage index, sentence) that a sentence ending in a colon announces when no list follows
+    it ("... as Ben Traynor stated:" then the quote): the next sentence of its passage, or the
+    first of the next chunk (then added to the passages)."""
+    if not extractive.introduces_list(s):
+        return None
+    own = passages[s.passage]
+    rest = extractive.text_after(own.text, s.text).strip()
+    index = s.passage
+    if not rest:
+        _before, after = evidence.retriever.neighbour_passages(own)
+        if after is None:
+            return None
+        rest, index = after.text.strip(), None
+    first = split_sentences(rest)[:1]
+    if not first or len(first[0].split()) > CONTINUATION_WORDS:
+        return None
+    if index is None:
+        index = next((i for i, p in enumerate(passages) if p.id == after.id), None)
+        if index is None:
+            passages.append(after)
+            draft.added_passages.append(after.public())
+            index = len(passages) - 1
+    return index, first[0]
+
+
 class ExtractiveStrategy:
     """The passages' own best sentences, each with its [n]; source questions also quote the
     reference-list entry behind them."""
@@ -124,7 +154,9 @@ class ExtractiveStrategy:
         """A chosen sentence that introduces a list ("... should know:") brings its items."""
         out = {}
         for s in chosen:
-            got = list_of(evidence, s, passages, draft)
+            got = list_of(evidence, s, passages, draft) or continuation_of(
+                evidence, s, passages, draft
+            )
             if got:
                 out[(s.passage, s.position)] = got
         return out

@@ -36,6 +36,8 @@ def select(
         if s.score < floor or len(chosen) >= max_sentences:
             break
         n = len(s.text.split())
+        if _label(s.text):
+            continue
         if chosen and used + n > max_words:
             continue
         if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
@@ -54,6 +56,16 @@ def select(
     return _with_context(chosen, sentences, max_words)
 
 
+LABEL_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
+
+
+def _label(text: str) -> bool:
+    """A heading or label line ("Site Reliability Engineer"): a few words with no sentence end,
+    which answers nothing on its own."""
+    return len(text.split()) <= LABEL_WORDS and not _ENDS_SENTENCE.search(text)
+
+
 def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) -> list[Sentence]:
     """A sentence opening with "It"/"This role" gets the sentence before it, when it fits."""
     by_pos = {(s.passage, s.position): s for s in pool}
@@ -68,6 +80,17 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
                 taken.add((prev.passage, prev.position))
                 used += len(prev.text.split())
         out.append(s)
+        # ... and the sentence after it, when that one leans on it ("It's made up of ...").
+        nxt = by_pos.get((s.passage, s.position + 1))
+        if (
+            nxt
+            and (nxt.passage, nxt.position) not in taken
+            and _LEADS_ON_CONTEXT.match(nxt.text)
+            and used + len(nxt.text.split()) <= max_words
+        ):
+            out.append(nxt)
+            taken.add((nxt.passage, nxt.position))
+            used += len(nxt.text.split())
     return _reading_order(out)
 
 
@@ -83,12 +106,17 @@ def compose(
     chosen: list[Sentence], cites: CitationSet, lists: dict[tuple[int, int], tuple] | None = None
 ) -> str:
     """The chosen sentences with their [n]; a sentence that introduces a list is followed by
-    its items (`lists` maps it to (passage index, items), see `list_items`)."""
+    its items (`lists` maps it to (passage index, items), see `list_items`), or by the one
+    sentence it announces ((passage index, sentence))."""
     parts = []
     for s in chosen:
         n = cites.cite(s.passage, s.text)
         got = (lists or {}).get((s.passage, s.position))
-        if got:
+        if got and isinstance(got[1], str):  # the sentence a colon announces
+            index, follow = got
+            m = cites.cite(index, follow)
+            parts.append(f"{s.text} [{n}] {follow} [{m}] ")
+        elif got:
             index, items = got
             m = cites.cite(index, items[0])
             bullets = "\n".join(f"- {item}" for item in items)

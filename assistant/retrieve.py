@@ -404,7 +404,13 @@ class Retriever:
         """The chunks just before and after a passage in its article, when stored."""
         self.library  # noqa: B018 - brings the chunk positions up to date
         version = self.lexical.version_of(passage.source)
-        at = self._chunk_at.get((passage.source, version or ""), {})
+        key = (passage.source, version or "")
+        at = self._chunk_at.get(key)
+        if at is None and version is not None:  # an article whose vocabulary came from the cache
+            ids, _docs, metas = self.kb.source_chunks(passage.source, version)
+            at = {int(m.get("chunk_index", 0)): cid for cid, m in zip(ids, metas, strict=True)}
+            self._chunk_at[key] = at
+        at = at or {}
         out: list[Passage | None] = []
         for step in (-1, 1):
             cid = at.get(passage.chunk_index + step)
