@@ -79,10 +79,13 @@ def _finish(evidence: Evidence, answer: str, cites: CitationSet, draft: Draft) -
     return draft
 
 
-def list_of(evidence: Evidence, s: Sentence, passages: list[Passage], draft: Draft):
+def list_of(
+    evidence: Evidence, s: Sentence, passages: list[Passage], draft: Draft, open_ended=False
+):
     """(passage index, items) of the list a sentence introduces: from the rest of its passage,
-    or, when the list opens the next chunk, from that chunk (then added to the passages)."""
-    if not extractive.introduces_list(s):
+    or, when the list opens the next chunk, from that chunk (then added to the passages).
+    `open_ended`: a sentence with no end punctuation ("... something like") may introduce one."""
+    if not (extractive.introduces_list(s) or open_ended and extractive.open_ended(s.text)):
         return None
     own = passages[s.passage]
     items = extractive.list_items(extractive.text_after(own.text, s.text))
@@ -104,10 +107,10 @@ CONTINUATION_WORDS = 40  # at most this long, the sentence a colon announces is 
 
 
 def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], draft: Draft):
-    """(passage index, sentence) that a sentence ending in a colon announces when no list follows
-    it ("... as Ben Traynor stated:" then the quote): the next sentence of its passage, or the
-    first of the next chunk (then added to the passages)."""
-    if not extractive.introduces_list(s):
+    """(passage index, sentence) that a sentence ending in a colon (or in no punctuation at all)
+    announces when no list follows it ("... as Ben Traynor stated:" then the quote): the next
+    sentence of its passage, or the first of the next chunk (then added to the passages)."""
+    if not (extractive.introduces_list(s) or extractive.open_ended(s.text)):
         return None
     own = passages[s.passage]
     rest = extractive.text_after(own.text, s.text).strip()
@@ -154,7 +157,7 @@ class ExtractiveStrategy:
         """A chosen sentence that introduces a list ("... should know:") brings its items."""
         out = {}
         for s in chosen:
-            got = list_of(evidence, s, passages, draft) or continuation_of(
+            got = list_of(evidence, s, passages, draft, open_ended=True) or continuation_of(
                 evidence, s, passages, draft
             )
             if got:

@@ -56,7 +56,7 @@ def select(
     return _with_context(chosen, sentences, max_words)
 
 
-LABEL_WORDS = 6
+LABEL_WORDS = 10
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
 
 
@@ -74,7 +74,12 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
     out: list[Sentence] = []
     for s in chosen:
         prev = by_pos.get((s.passage, s.position - 1))
-        if _LEADS_ON_CONTEXT.match(s.text) and prev and (prev.passage, prev.position) not in taken:
+        if (
+            _LEADS_ON_CONTEXT.match(s.text)
+            and prev
+            and (prev.passage, prev.position) not in taken
+            and not _label(prev.text)
+        ):
             if used + len(prev.text.split()) <= max_words + 20:
                 out.append(prev)
                 taken.add((prev.passage, prev.position))
@@ -133,6 +138,12 @@ ITEM_WORDS = 60  # words of list items one answer may add
 
 def introduces_list(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith(":")
+
+
+def open_ended(text: str) -> bool:
+    """A sentence that stops without end punctuation ("... something like"): what follows it
+    finishes it."""
+    return not _ENDS_SENTENCE.search(text)
 
 
 def list_items(text: str) -> list[str]:
