@@ -1,0 +1,142 @@
+"""Extractive answer composition (`assistant.extractive`, `ExtractiveStrategy`): complete
+sentences only, each bringing what it leans on or announces; unit inputs shaped like two
+different articles, and real answers over two development articles by other authors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import extractive
+from assistant.evidence import Sentence
+from knowledge.settings import REPO_ROOT, get_settings
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+DEV_ARTICLES = [
+    "adron-hall-devops-obliviousness-site-reliability.html",
+    "18f-a-day-in-the-life-of-an-18f-engineer.md",
+]
+MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def _pool(*texts_scores: tuple[int, int, str, float]) -> list[Sentence]:
+    pool = [Sentence(p, i, text, score=sc) for p, i, text, sc in texts_scores]
+    return sorted(pool, key=lambda s: s.score, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "pool",
+    [
+        _pool(
+            (0, 0, "The term blends two older words into one.", 0.9),
+            (0, 1, "It's the pairing of building software and running it.", 0.1),
+            (1, 0, "Unrelated teams publish their own guides.", 0.2),
+        ),
+        _pool(
+            (2, 3, "Our office is a consultancy inside a public agency.", 0.8),
+            (2, 4, "They advise other agencies on buying technology.", 0.05),
+            (0, 0, "Lunch is at noon.", 0.3),
+        ),
+    ],
+)
+def test_a_chosen_sentence_brings_the_next_one_when_that_one_leans_on_it(pool):
+    chosen = extractive.select(pool)
+    top = pool[0]
+    texts = [s.text for s in chosen]
+    follower = next(s for s in pool if (s.passage, s.position) == (top.passage, top.position + 1))
+    assert texts.index(follower.text) == texts.index(top.text) + 1
+
+
+def test_a_following_sentence_that_does_not_lean_on_the_chosen_one_stays_out():
+    pool = _pool(
+        (0, 0, "Engineers write the services.", 0.9),
+        (0, 1, "Lunch is served at noon on Fridays.", 0.05),
+    )
+    assert [s.text for s in extractive.select(pool)] == ["Engineers write the services."]
+
+
+@pytest.mark.parametrize(
+    "label", ["Site Operations Engineer", "Data preprocessing for analysts and scientists"]
+)
+def test_a_heading_line_is_never_an_answer_sentence(label):
+    pool = _pool(
+        (0, 0, label, 0.95),
+        (1, 2, "Operations engineers keep the services running at night.", 0.9),
+    )
+    assert [s.text for s in extractive.select(pool)] == [
+        "Operations engineers keep the services running at night."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "open_"),
+    [
+        ("He suggests a title such as", True),
+        ("The skills needed are:", False),
+        ("It ends here.", False),
+        ("“A quoted line.”", False),
+    ],
+)
+def test_open_ended_sentences_are_the_ones_without_end_punctuation(text, open_):
+    assert extractive.open_ended(text) is open_
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = get_settings(store=tmp_path_factory.mktemp("extractive") / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(DEV / name) for name in DEV_ARTICLES], kb, settings).ok
+    a = Assistant(settings, kb)
+    a.warm()
+    return a
+
+
+QUESTIONS = [
+    "What job title should I use instead of DevOps?",
+    "How would you describe site reliability engineering in one line?",
+    "Where does the word DevOps come from?",
+    "What kind of organization is 18F?",
+    "When do 18F engineers hold their meetings?",
+    "What does an 18F engineer do after the daily stand-up?",
+]
+
+
+def _units(answer: str) -> list[str]:
+    """The answer's cited pieces (each sentence or list ends with its [n]), markers removed."""
+    return [MARKER.sub("", p).strip() for p in re.split(r"(?<=\])\s+", answer) if p.strip()]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_no_answer_stops_on_a_sentence_that_announces_more(library, question):
+    """A sentence ending in a colon or in no punctuation is followed by what it announces
+    (list items or a sentence), no heading line stands alone, and prose stays short."""
+    result = library.ask(question)
+    assert not result.abstained, result.answer
+    prose = [ln for ln in result.answer.splitlines() if ln.strip() and not ln.startswith("- ")]
+    # "about 120": a sentence may bring the one it leans on a little past the budget
+    assert len(MARKER.sub("", " ".join(prose)).split()) <= extractive.MAX_WORDS + 20, result.answer
+    units = _units(result.answer)
+    last = units[-1].splitlines()[-1]
+    assert last.startswith("- ") or not extractive.open_ended(last), result.answer
+    assert not last.endswith(":"), result.answer
+    assert not any(extractive._label(u) for u in units if "\n" not in u), result.answer
+
+
+def test_a_sentence_left_open_brings_the_list_in_the_next_chunk(library):
+    """The list an open sentence introduces may open the next chunk; it comes along, cited."""
+    result = library.ask("What job title should I use instead of DevOps?")
+    lines = [MARKER.sub("", ln).strip() for ln in result.answer.splitlines() if ln.strip()]
+    opened = [
+        i for i, ln in enumerate(lines) if not ln.startswith("- ") and extractive.open_ended(ln)
+    ]
+    assert opened, result.answer
+    assert all(i + 1 < len(lines) and lines[i + 1].startswith("- ") for i in opened), result.answer
+    assert len(result.citations) >= 2
