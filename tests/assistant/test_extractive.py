@@ -140,3 +140,20 @@ def test_a_sentence_left_open_brings_the_list_in_the_next_chunk(library):
     assert opened, result.answer
     assert all(i + 1 < len(lines) and lines[i + 1].startswith("- ") for i in opened), result.answer
     assert len(result.citations) >= 2
+
+
+def test_neighbour_chunks_are_found_after_a_restart(library):
+    """A fresh process reads the article vocabulary from its cache; the chunks around a passage
+    must still be found (lists and announced sentences that open the next chunk need them)."""
+    from assistant.service import Assistant
+    from knowledge.store import open_knowledge_base
+
+    again = Assistant(library.settings, open_knowledge_base(library.settings))
+    again.warm()
+    for name in DEV_ARTICLES:
+        source = next(s for s in again.retriever.sources() if s.endswith(name))
+        passages = again.retriever.passages_of(source)
+        assert len(passages) >= 3
+        before, after = again.retriever.neighbour_passages(passages[1])
+        assert before is not None and before.id == passages[0].id
+        assert after is not None and after.id == passages[2].id
