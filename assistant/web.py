@@ -26,6 +26,7 @@ from ingest.pipeline import ingest_sources  # noqa: E402
 from knowledge.errors import StoreError  # noqa: E402
 
 from .service import Assistant, QuestionError, clean_question  # noqa: E402
+from .web_api import ask_route  # noqa: E402
 from .web_guard import UPLOAD_TTL_S, PageMeta, UploadGuard  # noqa: E402
 from .web_library import (  # noqa: E402
     COLUMNS,
@@ -563,7 +564,11 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
             run_history=False,
             show_error=False,
             prevent_thread_lock=True,
-            app_kwargs={"middleware": [guard, meta]},
+            app_kwargs={
+                "middleware": [guard, meta],
+                # POST /v1/ask: the same answer as gradio_client's /ask, outside the queue.
+                "routes": [ask_route(assistant, settings.concurrency, settings.max_queue)],
+            },
         )
     except OSError as exc:
         print(

@@ -51,6 +51,8 @@ LARGE_TARGETS = {
     "server_peak_rss_mb": ("<=", 1024),
     "burst_rps": (">=", 50),
     "burst_p95_ms": ("<=", 1000),
+    "v1_rps": (">=", 50),
+    "v1_p95_ms": ("<=", 1000),
 }
 
 
@@ -440,9 +442,11 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
             list(pool.map(user, range(users), timeout=600))
         burst_s = time.perf_counter() - t0
         server_cpu_s = sum(proc.cpu_times()[:2]) - cpu0
+        plain = burst_plain(server, proc, questions, users, asks)
         stop.set()
         sampler.join()
         return {
+            **plain,
             "ready_s": round(ready, 2),
             "first_answer_s": round(first_answer, 2),
             "burst_users": users,
@@ -458,6 +462,43 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
         }
     finally:
         server.stop()
+
+
+def burst_plain(server: Server, proc, questions: list[str], users: int, asks: int) -> dict:
+    """The same burst through POST /v1/ask (plain JSON, outside Gradio's queue), one
+    keep-alive HTTP client per user."""
+    import httpx
+
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    def user(n: int) -> None:
+        with httpx.Client(timeout=300) as http:
+            for i in range(asks):
+                t = time.perf_counter()
+                got = http.post(
+                    f"{server.url}v1/ask",
+                    json={"question": questions[(n * asks + i) % len(questions)]},
+                )
+                if got.status_code == 200:
+                    latencies.append((time.perf_counter() - t) * 1000)
+                else:
+                    errors.append(f"{got.status_code}: {got.text[:200]}")
+
+    t0 = time.perf_counter()
+    cpu0 = sum(proc.cpu_times()[:2])
+    with ThreadPoolExecutor(users) as pool:
+        list(pool.map(user, range(users), timeout=600))
+    burst_s = time.perf_counter() - t0
+    server_cpu_s = sum(proc.cpu_times()[:2]) - cpu0
+    return {
+        "v1_rps": round(len(latencies) / burst_s, 1),
+        "v1_p50_ms": round(pct(latencies, 50)),
+        "v1_p95_ms": round(pct(latencies, 95)),
+        "v1_server_cpu_ms_per_ask": round(server_cpu_s * 1000 / max(1, len(latencies)), 1),
+        "v1_errors": len(errors),
+        "v1_error_sample": errors[:3],
+    }
 
 
 def bench_versus(store: Path, k: int = 4) -> dict:
@@ -749,6 +790,20 @@ def table(results: dict, targets: dict | None = None) -> str:
             srv_big["burst_p95_ms"],
             "burst_p95_ms",
             f"over loopback, gradio_client; {big['chunks']} chunks",
+        ),
+        (
+            f"POST /v1/ask requests/s, {srv_big['burst_users']} clients",
+            srv_big.get("v1_rps", "?"),
+            "v1_rps",
+            f"plain JSON route outside Gradio's queue; {srv_big.get('v1_errors', '?')} errors, "
+            f"p50 {srv_big.get('v1_p50_ms', '?')} ms; server CPU "
+            f"{srv_big.get('v1_server_cpu_ms_per_ask', '?')} ms per ask",
+        ),
+        (
+            f"POST /v1/ask p95 ms, {srv_big['burst_users']} clients",
+            srv_big.get("v1_p95_ms", "?"),
+            "v1_p95_ms",
+            f"over loopback, one keep-alive httpx client per user; {big['chunks']} chunks",
         ),
         (
             "server peak RSS MB, one article",
