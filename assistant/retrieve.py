@@ -18,12 +18,13 @@ from knowledge.schema import Passage, passage_from_record
 from knowledge.store import KnowledgeBase
 from knowledge.text import STOPWORDS, stem, words
 
-from .understand.vocabulary import ArticleVocab, Library, specificity
+from .understand.vocabulary import ArticleVocab, Library, LibraryParts, specificity
 
 RRF_K = 60
 # Seconds one replica may answer from its index before asking the store for changes again
 # (an O(1) stamp read): writes made through any other replica show up within this.
 CHECK_EVERY = 0.25
+SAVE_ARTICLES_EVERY = 50  # articles read since the per-article vocabulary was last saved
 
 
 class DocFreq:
@@ -111,7 +112,12 @@ class Retriever:
         self._sorted_at = -1
         self._library = Library()
         self._library_at = -1
+        self._parts = LibraryParts()  # the articles' vocabularies, merged
         self._articles: dict[tuple[str, str], ArticleVocab] = {}  # (source, version) -> vocab
+        self._versions: dict[str, str] = {}  # source -> the version merged into _parts
+        self._unsaved_articles = 0
+        # Articles read from their chunks, full rebuilds, and articles merged in or out.
+        self.library_stats = {"read": 0, "rebuilt": 0, "merged": 0}
         self._chunk_at: dict[tuple[str, str], dict[int, str]] = {}  # -> chunk index -> id
 
     @property
@@ -129,40 +135,88 @@ class Retriever:
     @property
     def library(self) -> Library:
         """What the stored articles teach about questions (roles, abbreviations, titles),
-        rebuilt when the index changes; an article is read again only when it changed."""
+        kept current with the index one changed article at a time: a write reads and merges
+        the articles it changed (the lexical index says which), never the whole library."""
         gen = self.lexical.generation
         if self._library_at == gen:
             return self._library
         with self._lock:
             if self._library_at != gen:
-                articles: dict[str, ArticleVocab] = {}
-                keep: dict[tuple[str, str], ArticleVocab] = {}
-                saved = self._saved_articles() if not self._articles else {}
-                fresh = 0
-                for source, record in self.kb.records().items():
-                    version = self.lexical.version_of(source)
-                    if version is None:
-                        continue
-                    key = (source, version)
-                    vocab = self._articles.get(key) or saved.get(key)
-                    if vocab is None:
-                        fresh += 1
-                        ids, docs, metas = self.kb.source_chunks(source, version)
-                        vocab = ArticleVocab.of(record.get("title", ""), docs, metas)
-                        self._chunk_at[key] = {
-                            int(m.get("chunk_index", 0)): cid
-                            for cid, m in zip(ids, metas, strict=True)
-                        }
-                    keep[key] = articles[source] = vocab
-                self._articles = keep
-                if fresh and (fresh >= 50 or not saved):
-                    self._save_articles()
-                self._chunk_at = {k: v for k, v in self._chunk_at.items() if k in keep}
-                self._library = Library.assemble(
-                    articles, self.doc_freq, self.lexical.word_count, self.longer_words
+                changed = None
+                if self._library_at >= 0:
+                    changed = self.lexical.changed_since(self._library_at)
+                if changed is None:
+                    self._rebuild_library()
+                else:
+                    self._update_library(changed)
+                self._library = self._parts.library(
+                    self.doc_freq, self.lexical.word_count, self.longer_words
                 )
                 self._library_at = gen
         return self._library
+
+    def _read_article(self, source: str, version: str, title: str) -> ArticleVocab:
+        """One article's vocabulary from its chunks (and its chunk positions)."""
+        ids, docs, metas = self.kb.source_chunks(source, version)
+        self._chunk_at[(source, version)] = {
+            int(m.get("chunk_index", 0)): cid for cid, m in zip(ids, metas, strict=True)
+        }
+        self.library_stats["read"] += 1
+        return ArticleVocab.of(title, docs, metas)
+
+    def _rebuild_library(self) -> None:
+        """Every article (a first start, or the index cannot say what changed): the saved
+        per-article vocabulary serves the articles it has."""
+        self.library_stats["rebuilt"] += 1
+        saved = self._saved_articles() if not self._articles else {}
+        parts = LibraryParts()
+        keep: dict[tuple[str, str], ArticleVocab] = {}
+        fresh = 0
+        for source, record in self.kb.records().items():
+            version = self.lexical.version_of(source)
+            if version is None:
+                continue
+            key = (source, version)
+            vocab = self._articles.get(key) or saved.get(key)
+            if vocab is None:
+                fresh += 1
+                vocab = self._read_article(source, version, record.get("title", ""))
+            keep[key] = vocab
+            parts.add(source, vocab)
+        self._articles, self._parts = keep, parts
+        self._versions = {source: version for source, version in keep}
+        self.library_stats["merged"] += parts.merged
+        self._chunk_at = {k: v for k, v in self._chunk_at.items() if k in keep}
+        self._unsaved_articles = fresh
+        if fresh and (fresh >= SAVE_ARTICLES_EVERY or not saved):
+            self._save_articles()
+
+    def _update_library(self, changed: set[str]) -> None:
+        """Only the articles written or removed since the last build."""
+        merged_before = self._parts.merged
+        for source in sorted(changed):
+            version = self.lexical.version_of(source)
+            before = self._versions.get(source)
+            if before == version:
+                continue
+            if before is not None:
+                self._parts.remove(source)
+                del self._versions[source]
+                self._articles.pop((source, before), None)
+                self._chunk_at.pop((source, before), None)
+            if version is None:
+                continue
+            self._versions[source] = version
+            record = self.kb.record(source) or {}
+            vocab = self._read_article(source, version, record.get("title", ""))
+            self._articles[(source, version)] = vocab
+            self._parts.add(source, vocab)
+            self._unsaved_articles += 1
+        self.library_stats["merged"] += self._parts.merged - merged_before
+        # The saved copy lags by fewer than SAVE_ARTICLES_EVERY articles: a restart reads
+        # those again, instead of every write rewriting the whole file.
+        if self._unsaved_articles >= SAVE_ARTICLES_EVERY:
+            self._save_articles()
 
     def _articles_path(self) -> Path | None:
         folder = self.kb.lexical_dir
@@ -182,6 +236,7 @@ class Retriever:
             return {}
 
     def _save_articles(self) -> None:
+        self._unsaved_articles = 0
         path = self._articles_path()
         if path is None:
             return

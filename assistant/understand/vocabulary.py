@@ -328,6 +328,90 @@ def _no_words(_prefix: str) -> list[str]:
     return []
 
 
+class LibraryParts:
+    """Every article's `ArticleVocab`, merged so that adding, replacing or removing one
+    article costs that article. A `Library` is then made from the merged parts, whose size is
+    the library's distinct role phrases, abbreviations and modifiers, not its number of
+    articles. Merging in article order gives what merging all articles at once gives: the
+    first article to spell out an abbreviation wins, ties between spellings go to the one
+    seen first, and a role phrase keeps its first spelling."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, ArticleVocab] = {}  # source -> what it teaches
+        self._runs: dict[str, Counter] = {}  # acronym -> capitalized runs spelling it
+        self._spelled: dict[str, dict[str, str]] = {}  # abbreviation -> source -> long form
+        self._phrases: dict[str, int] = {}  # role phrase -> uses, in order of first use
+        self._modifiers: Counter = Counter()  # modifier -> articles using it
+        self._titles: dict[str, str] = {}
+        self._headings: dict[str, list[str]] = {}
+        self.merged = 0  # articles added or removed so far (the cost of keeping up)
+
+    def add(self, source: str, art: ArticleVocab) -> None:
+        self.remove(source)
+        self.articles[source] = art
+        for k, c in art.runs.items():
+            self._runs.setdefault(k, Counter()).update(c)
+        for k, v in art.spelled.items():
+            self._spelled.setdefault(k, {})[source] = v
+        for p in art.phrases:
+            self._phrases[p] = self._phrases.get(p, 0) + 1
+        self._modifiers.update(art.modifiers)
+        self._titles[source] = art.title
+        self._headings[source] = art.headings
+        self.merged += 1
+
+    def remove(self, source: str) -> None:
+        art = self.articles.pop(source, None)
+        if art is None:
+            return
+        for k, c in art.runs.items():
+            merged = self._runs[k]
+            merged.subtract(c)
+            for spelling in c:
+                if merged[spelling] <= 0:
+                    del merged[spelling]
+            if not merged:
+                del self._runs[k]
+        for k in art.spelled:
+            by_source = self._spelled[k]
+            by_source.pop(source, None)
+            if not by_source:
+                del self._spelled[k]
+        for p in art.phrases:
+            left = self._phrases[p] - 1
+            if left:
+                self._phrases[p] = left
+            else:
+                del self._phrases[p]
+        self._modifiers.subtract(art.modifiers)
+        for m in art.modifiers:
+            if self._modifiers[m] <= 0:
+                del self._modifiers[m]
+        del self._titles[source], self._headings[source]
+        self.merged += 1
+
+    def library(self, doc_freq, word_count, longer_words) -> Library:
+        spelled = {k: next(iter(by.values())) for k, by in self._spelled.items()}
+        # The spelling the library uses most: "AI" is "artificial intelligence", not a heading.
+        known = {k: c.most_common(1)[0][0] for k, c in self._runs.items()}
+        uses = {k: c.most_common(1)[0][1] for k, c in self._runs.items()}
+        for k, v in spelled.items():  # an abbreviation an article spells out is certain
+            known[k], uses[k] = v, max(uses.get(k, 0), 1)
+        modifiers = set(self._modifiers)
+        return Library(
+            doc_freq=doc_freq,
+            word_count=word_count,
+            longer_words=longer_words,
+            acronyms=known,
+            acronym_uses=uses,
+            modifiers=modifiers,
+            # Each distinct phrase once: the book keeps a phrase's first spelling anyway.
+            roles=role_book(list(self._phrases), spelled, modifiers),
+            titles=dict(self._titles),
+            headings=dict(self._headings),
+        )
+
+
 @dataclass
 class Library:
     """A snapshot of what the stored articles teach about questions, rebuilt when the store
@@ -348,33 +432,10 @@ class Library:
     def assemble(
         cls, articles: dict[str, ArticleVocab], doc_freq, word_count, longer_words
     ) -> Library:
-        runs: dict[str, Counter] = {}
-        spelled: dict[str, str] = {}
-        phrases: list[str] = []
-        modifiers: set[str] = set()
-        for art in articles.values():
-            for k, c in art.runs.items():
-                runs.setdefault(k, Counter()).update(c)
-            for k, v in art.spelled.items():
-                spelled.setdefault(k, v)
-            phrases += art.phrases
-            modifiers |= art.modifiers
-        # The spelling the library uses most: "AI" is "artificial intelligence", not a heading.
-        known = {k: c.most_common(1)[0][0] for k, c in runs.items()}
-        uses = {k: c.most_common(1)[0][1] for k, c in runs.items()}
-        for k, v in spelled.items():  # an abbreviation an article spells out is certain
-            known[k], uses[k] = v, max(uses.get(k, 0), 1)
-        return cls(
-            doc_freq=doc_freq,
-            word_count=word_count,
-            longer_words=longer_words,
-            acronyms=known,
-            acronym_uses=uses,
-            modifiers=modifiers,
-            roles=role_book(phrases, spelled, modifiers),
-            titles={s: a.title for s, a in articles.items()},
-            headings={s: a.headings for s, a in articles.items()},
-        )
+        parts = LibraryParts()
+        for source, art in articles.items():
+            parts.add(source, art)
+        return parts.library(doc_freq, word_count, longer_words)
 
     @classmethod
     def build(cls, docs: list[str], metas: list[dict]) -> Library:
@@ -446,6 +507,7 @@ class Library:
 __all__ = [
     "ArticleVocab",
     "Library",
+    "LibraryParts",
     "abbreviations",
     "acronym_runs",
     "find_roles",

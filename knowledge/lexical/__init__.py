@@ -65,6 +65,10 @@ class LexicalIndex(Protocol):
     def version_of(self, source: str) -> str | None:
         """The indexed version of a source (None when it is not indexed)."""
 
+    def changed_since(self, generation: int) -> set[str] | None:
+        """Sources added, replaced or removed since `generation`, for caches kept per source;
+        None when the index cannot tell (the caller then re-reads every source)."""
+
 
 __all__ = [
     "LexicalIndex",

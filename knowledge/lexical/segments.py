@@ -13,6 +13,7 @@ built from scratch over the live chunks (Lucene idf, k1 1.5, b 0.75, as bm25s co
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -29,6 +30,7 @@ from .tokens import SourceDoc, acronyms
 
 K1, B = 1.5, 0.75
 MANIFEST = "manifest.json"
+CHANGE_LOG = 10_000  # newest (version, source) changes kept for changed_since()
 FORMAT = 1
 _ARRAYS = (
     "doc_len",
@@ -349,6 +351,11 @@ class SegmentIndex:
         self.total_len = 0.0
         self.state: dict = {}  # caller's bookmarks, persisted with the manifest
         self.version = 0  # bumped on every change, for derived caches
+        # (version, source) for every source added, replaced or removed, in version order:
+        # caches derived per source (the assistant's per-article vocabulary) follow the
+        # changes instead of rereading every source. Trimmed to the newest CHANGE_LOG entries.
+        self._log: list[tuple[int, str]] = []
+        self._log_from = 0  # versions after this one are fully logged
         self._acronym_counts: dict[str, dict[str, int]] = {}
         self._acronyms: dict[str, str] | None = None
         self._refs: dict[str, str] = {}
@@ -444,10 +451,27 @@ class SegmentIndex:
                 del self._refs[ref]
         self._acronyms = None
 
+    def changed_since(self, version: int) -> set[str] | None:
+        """Sources added, replaced or removed after `version`; None when that is further back
+        than the log reaches (the caller then rebuilds from every source)."""
+        with self._lock:
+            if version < self._log_from or version > self.version:
+                return None
+            start = bisect.bisect_right(self._log, version, key=lambda e: e[0])
+            return {source for _v, source in self._log[start:]}
+
+    def _logged(self, source: str) -> None:
+        self._log.append((self.version + 1, source))  # the version _changed() moves to
+        if len(self._log) > 2 * CHANGE_LOG:
+            self._log_from = self._log[-CHANGE_LOG - 1][0]
+            del self._log[: len(self._log) - CHANGE_LOG]
+            # Entries of version _log_from may have been cut: it is no longer fully logged.
+
     def _drop(self, source: str) -> bool:
         seg = self.where.pop(source, None)
         if seg is None:
             return False
+        self._logged(source)
         entry = seg.sources[source]
         seg.alive[entry.start : entry.end] = False
         self._count(seg, entry.start, entry.end, -1)
@@ -459,6 +483,7 @@ class SegmentIndex:
         self.segments.append(seg)
         for source, entry in seg.sources.items():
             self._drop(source)
+            self._logged(source)
             self.where[source] = seg
             self._count(seg, entry.start, entry.end, +1)
             self._link(source, entry, +1)

@@ -201,5 +201,8 @@ class StoreIndex:
     def titles(self) -> list[str]:
         return self._ready().titles()
 
+    def changed_since(self, generation: int) -> set[str] | None:
+        return self._ready().changed_since(generation)
+
     def version_of(self, source: str) -> str | None:
         return self._ready().version_of(source)

@@ -1,0 +1,110 @@
+"""The per-article vocabulary (roles, abbreviations, titles) follows a write one article at a
+time: the articles read and merged per change do not grow with the library, and the result is
+what reading the whole library again gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retrieve import Retriever
+from bench.synth import write_articles
+from ingest.pipeline import ingest_sources
+from knowledge.settings import get_settings
+from knowledge.store import open_knowledge_base
+
+ARTICLE = """# Photon Ledger Engineer vs Quantum Widget Analyst
+
+Photon Ledger Engineering (PLE) is the practice of balancing photon ledgers for observatories.
+A photon ledger engineer {verb} calibration tables every week, and a quantum widget analyst
+checks the widget counts that the ledgers depend on.
+
+## Pay
+
+A photon ledger engineer earns about $87,654 a year; a quantum widget analyst about $65,432.
+"""
+
+
+def _settings(store):
+    settings = get_settings(store=store)
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    return settings
+
+
+def _same(a, b) -> None:
+    assert a.titles == b.titles
+    assert a.headings == b.headings
+    assert a.acronyms == b.acronyms
+    assert a.acronym_uses == b.acronym_uses
+    assert a.modifiers == b.modifiers
+    assert a.roles.phrases == b.roles.phrases
+    assert a.roles.aliases == b.roles.aliases
+
+
+@pytest.mark.parametrize("articles", [3, 12])
+def test_a_write_reads_and_merges_only_the_article_it_changed(tmp_path, articles):
+    write_articles(tmp_path / "library", articles, paragraphs=3)
+    settings = _settings(tmp_path / "store")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(tmp_path / "library")], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    retriever.library  # noqa: B018 - the first build reads every article once
+    assert retriever.library_stats == {"read": articles, "rebuilt": 1, "merged": articles}
+
+    extra = tmp_path / "extra" / "photon.md"
+    extra.parent.mkdir()
+    extra.write_text(ARTICLE.format(verb="updates"), encoding="utf-8")
+    assert ingest_sources([str(extra)], kb, settings).ok
+    retriever.refresh()
+    library = retriever.library
+    # One article read and merged in, whatever the library's size; no full rebuild.
+    assert retriever.library_stats == {"read": articles + 1, "rebuilt": 1, "merged": articles + 1}
+    assert library.acronyms.get("PLE", "").lower() == "photon ledger engineering"
+    assert "quantum widget analyst" in library.roles.phrases  # learnt from its title
+    assert len(library.titles) == articles + 1
+
+    extra.write_text(ARTICLE.format(verb="rewrites"), encoding="utf-8")  # a new version
+    assert ingest_sources([str(extra)], kb, settings).ok
+    retriever.refresh()
+    retriever.library  # noqa: B018
+    # The old version merged out, the new one read and merged in.
+    assert retriever.library_stats == {"read": articles + 2, "rebuilt": 1, "merged": articles + 3}
+
+    # The same as a retriever that reads the whole library now.
+    fresh = Retriever(open_knowledge_base(settings))
+    fresh.refresh()
+    _same(retriever.library, fresh.library)
+    assert fresh.library_stats["rebuilt"] == 1
+
+    source = next(s for s in library.titles if s.endswith("photon.md"))
+    assert kb.remove(source)
+    retriever.refresh()
+    library = retriever.library
+    assert retriever.library_stats == {"read": articles + 2, "rebuilt": 1, "merged": articles + 4}
+    assert "PLE" not in library.acronyms
+    assert "quantum widget analyst" not in library.roles.phrases
+    assert source not in library.titles
+
+
+def test_merging_in_any_grouping_gives_the_whole_library(tmp_path):
+    """LibraryParts after adds and removes equals the parts built from what is left."""
+    from assistant.understand.vocabulary import ArticleVocab, LibraryParts
+
+    def vocab(i: int) -> ArticleVocab:
+        text = ARTICLE.format(verb=f"checks {i}").replace("Photon", f"Photon{i % 3}")
+        return ArticleVocab.of(f"Article {i}", [text], [{"section": f"Pay {i % 2}"}])
+
+    arts = {f"s{i}": vocab(i) for i in range(8)}
+    parts = LibraryParts()
+    for s, a in arts.items():
+        parts.add(s, a)
+    for s in ("s1", "s4", "s6"):
+        parts.remove(s)
+    parts.add("s4", arts["s4"])  # back, now last
+    left = {s: a for s, a in arts.items() if s not in ("s1", "s4", "s6")} | {"s4": arts["s4"]}
+    whole = LibraryParts()
+    for s, a in left.items():
+        whole.add(s, a)
+    args = (set(), lambda _w: 0, lambda _p: [])
+    _same(parts.library(*args), whole.library(*args))
+    assert parts.merged == 8 + 3 + 1
