@@ -36,3 +36,20 @@ def test_long_texts_are_split_the_same_without_the_memo():
     long = sentence * (SPLIT_CACHE_CHARS // len(sentence) + 5)
     assert len(long) > SPLIT_CACHE_CHARS
     assert split_sentences(long) == [sentence.strip()] * long.count(sentence)
+
+
+def test_remembered_embeddings_equal_fresh_ones():
+    """The WordLlama memo returns exactly what a fresh embedder computes, in any batch."""
+    from knowledge.embeddings.wordllama import REMEMBER_TEXTS, WordLlamaEmbedder
+
+    texts = ["salary", "A data engineer builds pipelines every day.", "salary", "kubernetes"]
+    warm = WordLlamaEmbedder()
+    first = warm.embed_batch(texts)
+    again = warm.embed_batch(list(reversed(texts)))[::-1]
+    fresh = np.stack([WordLlamaEmbedder().embed_batch([t])[0] for t in texts])
+    assert np.array_equal(first, fresh) and np.array_equal(again, fresh)
+    assert np.array_equal(first[0], first[2])
+    many = [f"word{i}" for i in range(REMEMBER_TEXTS + 10)]
+    for i in range(0, len(many), 64):
+        warm.embed_batch(many[i : i + 64])
+    assert len(warm._memo) == REMEMBER_TEXTS  # bounded, oldest dropped
