@@ -306,28 +306,49 @@ def _aspect_covered(query: Query, passages: list[Passage]) -> bool:
 
 # "Which X should ...", "How many X do ...": the noun phrase a question asks for, closed by the
 # auxiliary that starts its clause. Bounded repetition keeps the match linear.
-_ASKED_FOR = re.compile(
-    r"\b(?:which|what|how many|how much)\s+((?:[\w'’.-]{1,40}\s+){1,6}?)"
-    r"(?:do|does|did|is|are|was|were|should|would|could|can|will|has|have|had|must|might)\b",
-    re.I,
+# The noun phrases a question asks for, each in a shape of its own (bounded repetition keeps
+# every match linear):
+_NP = r"((?:[\w'’.-]{1,40}\s+){0,5}?[\w'’.-]{1,40})"
+_NP_END = r"(?=\s*(?:[?.!,;:]|$)|\s+(?:for|in|at|to|of|on|with|as|among|from|than|by)\b)"
+_ASKED_FOR = (
+    # "Which X should ...", "How many X do ...": closed by the auxiliary that starts its clause
+    re.compile(
+        r"\b(?:which|what|how many|how much)\s+((?:[\w'’.-]{1,40}\s+){1,6}?)"
+        r"(?:do|does|did|is|are|was|were|should|would|could|can|will|has|have|had|must|might)\b",
+        re.I,
+    ),
+    # "... the best X ?", "... the highest X for ...": what is ranked
+    re.compile(rf"\b(?:the|a|an)\s+(?:best|highest|lowest|top)\s+{_NP}{_NP_END}", re.I),
+    # "How do I <verb> a X ...": the thing the asked-about action is done to
+    re.compile(
+        rf"\bhow (?:do|can|should|would|could) (?:i|you|one|we)\s+[\w-]{{1,30}}\s+"
+        rf"(?:a|an|the|my|your|our)\s+{_NP}{_NP_END}",
+        re.I,
+    ),
 )
 FOCUS_SPECIFICITY = 0.5  # a word at least this specific (see vocabulary.specificity) is a topic
 EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") names no topic
 NEIGHBOUR_MATCH = 0.75  # word similarity from which a passage word stands for a focus word
 
 
-def asked_for(question: str, roles: list[str]) -> list[str]:
-    """The specific words of the thing a question asks for ("Which cloud certification should
-    ..." -> ["cloud", "certification"]); role names and everyday words are left out."""
-    m = _ASKED_FOR.search(question)
-    if not m or m.group(1).split()[0].lower() in STOPWORDS:
-        return []  # "which of these ...", "what is ...": no noun phrase asked for
+def asked_for(question: str, roles: list[str]) -> list[list[str]]:
+    """The specific words of each thing a question asks for ("Which cloud certification should
+    ..." -> [["cloud", "certification"]], "How do I negotiate a raise?" -> [["raise"]]); role
+    names and everyday words are left out, and a phrase left with no word is dropped."""
     role_words = {w for r in roles for w in words(r)}
-    return [
-        t
-        for t in topic_words(m.group(1))
-        if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
-    ]
+    out: list[list[str]] = []
+    for pattern in _ASKED_FOR:
+        m = pattern.search(question)
+        if not m or m.group(1).split()[0].lower() in STOPWORDS:
+            continue  # "which of these ...", "what is ...": no noun phrase asked for
+        terms = [
+            t
+            for t in topic_words(m.group(1))
+            if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+        ]
+        if terms and terms not in out:
+            out.append(terms)
+    return out
 
 
 def focus_unmet(
@@ -375,9 +396,10 @@ def assess(
     names = unknown_names(question, retriever, embedder)
     if names:
         return "they never mention " + ", ".join(names[:3])
-    unmet = focus_unmet(asked_for(question, query.roles), passages, retriever, embedder)
-    if unmet:
-        return "no passage speaks of " + ", ".join(f"“{t}”" for t in unmet)
+    for focus in asked_for(question, query.roles):
+        unmet = focus_unmet(focus, passages, retriever, embedder)
+        if unmet:
+            return "no passage speaks of " + ", ".join(f"“{t}”" for t in unmet)
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if query.roles and _aspect_covered(query, passages):
