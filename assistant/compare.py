@@ -32,7 +32,7 @@ _COMPARATIVE = re.compile(
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)
 _MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b", re.I)
 _CLAUSE = re.compile(
-    r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because)\b|\w+ing\b)"
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because)\b)"
 )
 
 
@@ -92,6 +92,11 @@ _FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
 def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> int | None:
     """Which side a sentence speaks about: its own mention, else its passage's, else its heading's."""
     own = finder.sides_in(sentence.text)
+    low = sentence.text.lower()
+    at = [(low.find(r.lower()), r) for r in finder.book.find(sentence.text)]
+    subject = [r for pos, r in sorted(at) if 0 <= pos <= 4][:1]
+    if subject and not finder.sides_in(subject[0]):
+        return None  # "AI engineers are ..., often coming from <side>": about another role
     if len(own) == 1:
         return own.pop()
     if own:
@@ -228,6 +233,13 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
+    if asked and not any(a in asked for a, _ in rows):
+        # Neither article answers the asked topic for both sides: each side's own account of
+        # what it is leads, so the table still sets the two side by side.
+        overview = _overview(attributed, used, finder, book, passages, near)
+        if overview:
+            used.update((s.passage, s.position) for s in overview)
+            rows = [(Aspect("Overview", frozenset()), overview)] + rows[: MAX_ROWS - 1]
     header = "| Aspect | " + " | ".join(title_case(s) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
     for aspect, picks in rows:
@@ -295,6 +307,11 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
+# A sentence about the document itself ("This chapter provides ...") describes no role.
+_SELF_REFERENCE = re.compile(
+    r"\b(this|the present) (chapter|article|post|book|guide|section|page|handbook|piece|essay)\b",
+    re.I,
+)
 _ENDS = re.compile(r"[.!?][\"”’')\]]?\s*$")
 
 
@@ -323,8 +340,8 @@ def _overview(
     for side in range(len(finder.keys)):
         best, best_score = None, (-1, -1, -1, -1.0)
         for s, sd in attributed:
-            if sd != side or (s.passage, s.position) in used or s.text.rstrip().endswith(":"):
-                continue
+            if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
+                continue  # a list's announcement, or a question, says what no role is
             heading = passages[s.passage].section.split(":")[-1]
             if not finder.names(s.text, side) and finder.sides_in(heading) != {side}:
                 continue  # neither the sentence nor its section is about this side
@@ -338,7 +355,7 @@ def _overview(
             subject = subject or glossary_entry(s.text, finder.sides[side], book)
             bonus = 0.15 if subject else (0.1 if starts and alone else 0.0)
             # The author telling their own story ("it's time I dove into ...") describes no role.
-            story = bool(_FIRST_PERSON.search(s.text))
+            story = bool(_FIRST_PERSON.search(s.text) or _SELF_REFERENCE.search(s.text))
             whole = _ENDS.search(s.text) is not None  # not a line cut before its list
             score = (
                 int(_says_more(s.text, finder.sides[side]) and whole),
@@ -367,8 +384,8 @@ def _verdict(
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
-        if not _ENDS.search(s.text):
-            continue  # a verdict is a whole sentence
+        if not _ENDS.search(s.text) or s.text.rstrip().endswith("?"):
+            continue  # a verdict is a whole sentence that states something
         terms = set(content_terms(s.text))
         on_topic = len(terms & asked) >= 1
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it

@@ -203,11 +203,13 @@ def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
     side_words = {w for side in sides for w in words(side)}
     text = question
     for r in book.find(question):
-        text = text.replace(r, " ")
+        # the whole word: "AI engineer" out of "AI engineering" leaves no "ing"
+        text = re.sub(re.escape(r) + r"\w{0,4}", " ", text)
     terms = [
         w
-        for w in re.findall(r"[\w$']+", text.lower())
+        for w in re.findall(r"[\w$][\w$']*", text.lower())
         if w not in _LEAD_WORDS
+        and w not in STOPWORDS
         and w not in side_words
         and w not in GENERIC
         and w not in FRAME_NOUNS

@@ -115,7 +115,9 @@ def _find_roles(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
-        if {w.lower() for w in m.group(2).split()} & _DETERMINERS:
+        if not m.group(2).strip() or {w.lower() for w in m.group(2).split()} & (
+            _DETERMINERS | STOPWORDS
+        ):
             continue  # "the staff track or the engineering manager": two phrases, no shared head
         found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
     matches = list(_ROLE.finditer(text))

@@ -132,3 +132,40 @@ def test_the_side_finder_tells_sides_apart_by_their_own_words(lib):
 def test_side_reading_is_total_and_bounded(text):
     sides = syntactic_sides(text)
     assert sides == [] or (len(sides) == 2 and all(len(s.split()) <= 4 for s in sides))
+
+
+def test_no_shared_head_across_function_words():
+    from assistant.understand.roles import find_roles
+
+    assert "ai engineer" in {r.lower() for r in find_roles("AI and ML engineers")}
+    # "research or to software engineering" names no "research engineer"
+    assert not any(
+        "research" in r.lower() for r in find_roles("closer to research or to software engineering")
+    )
+    # "more accessible and leads to lower pay" names no "accessible lead"
+    assert not any(
+        "accessible" in r.lower() for r in find_roles("more accessible and leads to lower pay")
+    )
+
+
+def test_the_aspect_keeps_no_piece_of_a_role_word(lib):
+    q = understand(
+        "Is a product manager or a project manager closer to the engineering side?", [], lib
+    )
+    assert q.comparison is not None
+    assert "ing" not in q.comparison.aspect.split()
+
+
+def test_a_sentence_whose_subject_is_another_role_belongs_to_no_side(lib):
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    p = Passage(
+        id="x", source="/b/pm.md", title="PM", section="Roles", text="t", chunk_index=0, ref_ids=[]
+    )
+    other = Sentence(0, 0, "Data analysts often move into product manager roles.")
+    own = Sentence(0, 1, "Product managers often come from data analysis.")
+    assert side_of(other, [p], finder) is None
+    assert side_of(own, [p], finder) == 0
