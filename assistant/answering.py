@@ -117,7 +117,7 @@ def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], dr
     index = s.passage
     if not rest:
         _before, after = evidence.retriever.neighbour_passages(own)
-        if after is None:
+        if after is None or after.section != own.section:  # a new section answers other things
             return None
         rest, index = after.text.strip(), None
     first = split_sentences(rest)[:1]
@@ -139,11 +139,25 @@ class ExtractiveStrategy:
     name = "extractive"
 
     def answer(self, evidence: Evidence) -> Events:
-        draft = Draft()
-        passages = list(evidence.passages)
-        cites = CitationSet(passages)
-        chosen = extractive.select(evidence.sentences, wants=answer_type_test(evidence.query))
-        lists = self._lists(evidence, chosen, passages, draft)
+        pool = evidence.sentences
+        for _attempt in range(2):
+            draft = Draft()
+            passages = list(evidence.passages)
+            cites = CitationSet(passages)
+            chosen = extractive.select(pool, wants=answer_type_test(evidence.query))
+            lists = self._lists(evidence, chosen, passages, draft)
+            # A sentence that announces what it cannot bring ("... asked a few questions:" at
+            # the end of a section) would leave the reader hanging: choose again without it.
+            dangling = [
+                s
+                for s in chosen
+                if self._announces(s, passages) and (s.passage, s.position) not in lists
+            ]
+            if not dangling:
+                break
+            pool = [s for s in pool if s not in dangling]
+            if _attempt:
+                chosen = [s for s in chosen if s not in dangling]
         text = extractive.compose(chosen, cites, lists)
         if evidence.query.intent == "source":
             text += self._source_entries(evidence, chosen, passages, cites, draft)
@@ -152,6 +166,12 @@ class ExtractiveStrategy:
         text += followed.beside(chosen, passages, cites, added, evidence.retriever, evidence.kb)
         return _finish(evidence, text, cites, draft)
         yield  # a generator, like every strategy
+
+    @staticmethod
+    def _announces(s: Sentence, passages: list[Passage]) -> bool:
+        if passages[s.passage].is_reference_list:
+            return False  # a reference entry is whole as it is
+        return extractive.introduces_list(s) or extractive.open_ended(s.text)
 
     def _lists(self, evidence, chosen, passages, draft) -> dict:
         """A chosen sentence that introduces a list ("... should know:") brings its items."""

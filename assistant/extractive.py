@@ -57,7 +57,9 @@ def select(
 
 
 LABEL_WORDS = 10
-_ENDS_SENTENCE = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
+# End punctuation, or a link (a reference entry ends on its URL); a trailing ellipsis ("titles
+# like…") leaves the sentence open.
+_ENDS_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!?:;\"'”’)\]]|https?://[^\s]{1,500})\s*$")
 
 
 def _label(text: str) -> bool:

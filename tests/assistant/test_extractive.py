@@ -76,6 +76,9 @@ def test_a_heading_line_is_never_an_answer_sentence(label):
         ("The skills needed are:", False),
         ("It ends here.", False),
         ("“A quoted line.”", False),
+        ("If you see job titles like…", True),
+        ("If you see job titles like...", True),
+        ("Smith, J. (2024). Field guide. https://example.org/guide", False),
     ],
 )
 def test_open_ended_sentences_are_the_ones_without_end_punctuation(text, open_):
