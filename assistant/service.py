@@ -29,6 +29,7 @@ from .understand.vocabulary import load_word_frequencies
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
+ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -257,7 +258,12 @@ class Assistant:
                 named = aspect_named(set(content_terms(" ".join(query.topic))))
                 text = f"{query.text} {named[0].hint}" if named else query.text
                 return search(text, 2 * k, source=source, roles=query.roles)
-            return search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
+            # One answer reads its sentences from a few passages more than k: the sentence that
+            # answers often sits in a passage ranked just below the first k (no table to fill).
+            depth = k + ANSWER_POOL_EXTRA
+            return search(
+                query.text, depth, query_vector=query_vec, source=source, roles=query.roles
+            )
         aspect = query.comparison.aspect
         named = aspect_named(set(content_terms(aspect)))
         if named:  # the lexicon's name for the aspect widens the search: "entry", "pay"
