@@ -100,7 +100,10 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     if len(own) == 1:
         return own.pop()
     if own:
-        return None
+        # Both sides named: the one the sentence is about, when it opens it ("Data engineers
+        # are the link between ... and the data scientists").
+        lead = finder.sides_in(subject[0]) if subject else set()
+        return lead.pop() if len(lead) == 1 else None
     p = passages[sentence.passage]
     lead = finder.sides_in(p.text.split(". ")[0])
     if len(lead) == 1:
@@ -345,8 +348,10 @@ def _overview(
             heading = passages[s.passage].section.split(":")[-1]
             if not finder.names(s.text, side) and finder.sides_in(heading) != {side}:
                 continue  # neither the sentence nor its section is about this side
-            others = [r for r in book.find(s.text) if not book.keys(r) & finder.keys[side]]
-            alone = finder.sides_in(s.text) <= {side} and not others
+            # No third role: a sentence that sets the side against the other one still says
+            # what the side is ("Data engineers are the link between ... and data scientists").
+            others = [r for r in book.find(s.text) if not finder.sides_in(r)]
+            alone = not others
             # The side is the subject: the sentence opens with its name ("A front-end
             # developer architects ..."), not with another noun ("The term front-end ...").
             lead = " ".join(s.text.split()[: len(finder.sides[side].split()) + 1])

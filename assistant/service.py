@@ -275,6 +275,12 @@ class Assistant:
             else self._describing(side, k, source)
             for side in query.comparison.sides
         ]
+        cap = k + 3
+        if aspect.strip() and not named:
+            # A topic the career lexicon does not name may find nothing on one side; what each
+            # side is comes next, for the overview row the table falls back to.
+            lists += [self._describing(side, k, source) for side in query.comparison.sides]
+            cap += 1
         # The whole question's own best passages lead; each side's follow.
         lists.insert(
             0, search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
@@ -284,7 +290,7 @@ class Assistant:
             for lst in lists:
                 if rank < len(lst) and lst[rank].id not in merged:
                     merged[lst[rank].id] = lst[rank]
-        return list(merged.values())[: k + 3]
+        return list(merged.values())[:cap]
 
     def _describing(self, side: str, k: int, source: str | None) -> list[Passage]:
         """A side of a comparison that asks about no aspect: what the role is. Among its best
