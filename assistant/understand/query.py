@@ -11,7 +11,7 @@ from knowledge.text import STOPWORDS, content_terms, words
 
 from .lexicon import aspect_named
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
-from .sides import FRAME_NOUNS, syntactic_sides
+from .sides import FRAME_NOUNS, syntactic_comparison
 
 Intent = Literal["fact", "comparison", "source", "author", "date"]
 AnswerKind = Literal["amount", "rate", "count"]
@@ -174,7 +174,7 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     """Sides the question's syntax sets against each other ("a CS degree or a bootcamp"), each
     the library's role when the phrase is one. A role named outside both phrases is what the
     question is about ("Is X closer to research or to Y?"), so the phrases are not its sides."""
-    phrases = [] if _PAIR_REF.search(q) else syntactic_sides(q)
+    phrases, connective = ([], "") if _PAIR_REF.search(q) else syntactic_comparison(q)
     if len(phrases) != 2:
         return []
     sides = []
@@ -182,7 +182,9 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
         roles = book.find(phrase)
         whole = len(roles) == 1 and len(roles[0].split()) >= len(phrase.split())
         sides.append(roles[0] if whole else phrase)
-    for role in named:
+    for role in named if connective == "or" else ():
+        # Only "or" joins complements of another subject; "X better than Y", "between X and
+        # Y" name their sides outright ("For a <role> job, is X better than Y?").
         inside = any(book.same(role, s) or role.lower() in s.lower() for s in sides)
         if not inside:
             return []

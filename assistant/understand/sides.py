@@ -23,7 +23,7 @@ _BREAK = frozenset(
     will might must may pick choose choosing chose select go going become becoming get getting
     pursue pursuing take taking learn learning study studying start starting prefer want need
     try trying join joining earn earns pay pays make makes require requires need needs offer
-    offers spend spends tend tends which what who whom how why when where whether better worse more less
+    offers spend spends tend tends write writes use uses know knows build builds which what who whom how why when where whether better worse more less
     most least different differ differs difference differences compare compared compares
     comparing comparison versus vs separate separates separating distinguish distinguishes tell
     apart similar like unlike than from and or between with against over instead rather""".split()
@@ -46,6 +46,10 @@ _PATTERNS = (
     ),
     re.compile(r"\bcompared?s?\s+(?:with|to|against)\b|\bcompare\b|\bcomparing\b", re.I),
     re.compile(r"\bor\b", re.I),
+    # "a bootcamp better than a CS degree", "X more useful than Y" ("other than" is no comparison)
+    re.compile(
+        r"\b(?:(?:more|less)(?:\s+\w{2,30})?|better|worse|(?!other\b)\w{2,30}er)\s+than\b", re.I
+    ),
 )
 
 
@@ -96,6 +100,11 @@ def _pair(left: str, right: str) -> list[str]:
 def syntactic_sides(question: str) -> list[str]:
     """The two sides a comparison question sets against each other, or [] when its syntax
     names no two noun phrases."""
+    return syntactic_comparison(question)[0]
+
+
+def syntactic_comparison(question: str) -> tuple[list[str], str]:
+    """The two sides and the connective that joins them ("or", "than", "between", ...)."""
     q = question[:1000]
     for kind, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(q):
@@ -116,6 +125,10 @@ def syntactic_sides(question: str) -> list[str]:
                     found = (
                         _pair(_np_before(before), _np_after(after[rest.end() :])) if rest else []
                     )
+            elif kind == 5:
+                # "X earns more than Y": the subject stands before its verb
+                left = _np_before(before) or _np_before(re.sub(r"\s*\w+\s*$", "", before))
+                found = _pair(left, _np_after(after))
             elif kind == 4:
                 # "X or Y" has no end marker: Y is read no longer than X and one more word
                 # ("nurses or paramedics work longer shifts" is about nurses and paramedics).
@@ -124,5 +137,5 @@ def syntactic_sides(question: str) -> list[str]:
             else:
                 found = _pair(_np_before(before), _np_after(after))
             if found:
-                return found
-    return []
+                return found, m.group(0).split()[-1].lower()
+    return [], ""

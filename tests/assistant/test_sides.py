@@ -44,6 +44,12 @@ from assistant.understand.sides import syntactic_sides
         ("UX research vs visual design: which pays more?", ["UX research", "visual design"]),
         ("Is it better to freelance or to join an agency?", ["freelance", "agency"]),
         ("Do nurses or paramedics earn more?", ["nurses", "paramedics"]),
+        (
+            "For a designer job, is a bootcamp better than an art degree?",
+            ["bootcamp", "art degree"],
+        ),
+        ("Do nurses earn more than teachers?", ["nurses", "teachers"]),
+        ("Is a masters degree more useful than a certificate?", ["masters degree", "certificate"]),
     ],
 )
 def test_sides_come_from_the_comparison_syntax(question, sides):
@@ -52,7 +58,12 @@ def test_sides_come_from_the_comparison_syntax(question, sides):
 
 @pytest.mark.parametrize(
     "question",
-    ["Is a masters degree worth it?", "What do you do on a normal day?", "Who wrote the article?"],
+    [
+        "Is a masters degree worth it?",
+        "What do you do on a normal day?",
+        "Who wrote the article?",
+        "What skills other than Python matter?",
+    ],
 )
 def test_a_question_without_a_comparison_has_no_sides(question):
     assert syntactic_sides(question) == []
