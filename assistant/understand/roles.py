@@ -183,6 +183,8 @@ class RoleBook:
             if norm and norm not in STOPWORDS and len(self.phrases) < self.MAX_PHRASES:
                 self.phrases.setdefault(norm, ph.strip())
         self.aliases = {k.lower(): v for k, v in (aliases or {}).items()}  # "sre" -> long form
+        # Keys of the library's own job titles of two words or more ("data analyst").
+        self._titles = {role_key(p) for p in self.phrases.values() if len(p.split()) >= 2}
         names = sorted(self.phrases.values(), key=len, reverse=True)
         alternation = "|".join(
             r"[\s-]?".join(re.escape(t) for t in re.findall(r"[\w+#]+", n)) for n in names
@@ -200,7 +202,7 @@ class RoleBook:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one book per library snapshot, few snapshots
     def _find(self, text: str) -> tuple[str, ...]:
-        found = [(text.lower().find(r.lower()), r) for r in find_roles(text)]
+        found = [(text.lower().find(r.lower()), r) for r in map(self._trim, find_roles(text))]
         if self._pattern is not None:
             spans = [m.span(1) for m in _ROLE.finditer(text)]
             for m in self._pattern.finditer(text):
@@ -224,6 +226,16 @@ class RoleBook:
             elif len(role) > len(out[clash]):
                 out[clash], seen[clash] = role, seen[clash] | keys
         return tuple(out)
+
+    def _trim(self, role: str) -> str:
+        """A job-title phrase cut to the library's own role at its end: in "What's the main
+        tool data analysts use?" the role is "data analysts", not "main tool data analysts"."""
+        toks = role.split()
+        for i in range(1, len(toks) - 1):
+            tail = " ".join(toks[i:])
+            if role_key(tail) in self._titles:
+                return tail
+        return role
 
     def keys(self, phrase: str) -> frozenset[str]:
         """Every key of a role: its own, its shorter forms, the learned names inside it and the

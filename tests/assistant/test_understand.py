@@ -197,3 +197,29 @@ def test_a_role_book_is_bounded_and_its_matching_linear():
     assert len(book) == RoleBook.MAX_PHRASES
     text = "a " * 50_000 + "role1 lead"
     assert book.find(text)
+
+
+@pytest.mark.parametrize(
+    ("titles", "question", "expected"),
+    [
+        (
+            ["data analyst", "data engineer"],
+            "What's the main tool data analysts use?",
+            ["data analysts"],
+        ),
+        (["product manager"], "Which budget product managers approve?", ["product managers"]),
+        # A phrase the library does not end on stays whole.
+        (
+            ["ml engineers"],
+            "What do machine learning engineers build?",
+            ["machine learning engineers"],
+        ),
+        (
+            ["site reliability engineer"],
+            "Do site reliability engineers carry pagers?",
+            ["site reliability engineers"],
+        ),
+    ],
+)
+def test_a_job_title_phrase_is_cut_to_the_librarys_own_role_at_its_end(titles, question, expected):
+    assert RoleBook(titles).find(question) == expected
