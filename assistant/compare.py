@@ -309,6 +309,7 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
     return any(book.one_role(r, side) for r in book.find(term)) and _says_more(sentence, term)
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
 # A sentence about the document itself ("This chapter provides ...") describes no role.
 _SELF_REFERENCE = re.compile(
@@ -341,7 +342,7 @@ def _overview(
     bare heading comes last."""
     picks = []
     for side in range(len(finder.keys)):
-        best, best_score = None, (-1, -1, -1, -1.0)
+        best, best_score = None, (-1, -1, -1, -1, -1.0)
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
                 continue  # a list's announcement, or a question, says what no role is
@@ -361,10 +362,15 @@ def _overview(
             bonus = 0.15 if subject else (0.1 if starts and alone else 0.0)
             # The author telling their own story ("it's time I dove into ...") describes no role.
             story = bool(_FIRST_PERSON.search(s.text) or _SELF_REFERENCE.search(s.text))
+            # A definition says what the side is or does, not what it is not ("X isn't the
+            # only ...", "X aren't like ...").
+            story = story or bool(_NEGATED.search(" ".join(s.text.split()[:8])))
+            glossary = glossary_entry(s.text, finder.sides[side], book)
             whole = _ENDS.search(s.text) is not None  # not a line cut before its list
             score = (
                 int(_says_more(s.text, finder.sides[side]) and whole),
                 int(not story),
+                int(glossary),
                 int(alone),
                 (near or {}).get((s.passage, s.position), s.score) + bonus,
             )
