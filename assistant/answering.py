@@ -232,8 +232,12 @@ class ComparisonStrategy:
             else []
         )
         embedder = evidence.kb.embedder if evidence.kb is not None else None
+        topic_fit = None
+        if query.comparison.aspect and embedder is not None:
+            topic = TermMatcher(query.comparison.aspect, evidence.retriever, embedder, roles=sides)
+            topic_fit = topic.score if topic.terms else None
         table = compare.build_table(
-            query, evidence.sentences, passages, cites, book, neighbours, lists, embedder
+            query, evidence.sentences, passages, cites, book, neighbours, lists, embedder, topic_fit
         )
         parts = []
         if table.text:

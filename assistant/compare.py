@@ -174,10 +174,13 @@ def build_table(
     neighbours: list[tuple[str, float]] = (),
     lists=None,
     embedder=None,
+    topic_fit=None,
 ) -> Table:
     """`lists(sentence)` gives (passage index, items) for a sentence that introduces a list.
     With an `embedder`, each side's cells are judged by their meaning against that side's own
-    question ("<side> <topic>"), not the whole question that names both sides."""
+    question ("<side> <topic>"), not the whole question that names both sides. `topic_fit(text)`
+    scores how much a text speaks of the question's own topic, close words included ("cost"
+    for "cheaper"), for the rows the question asks about."""
     sides = query.comparison.sides
     asked = topic_aspects(query, list(neighbours))
     rest = [a for a in aspects() if a.name not in {x.name for x in asked}]
@@ -215,6 +218,8 @@ def build_table(
                 if s.text.rstrip().endswith(":") and not (lists and lists(s)):
                     continue  # a sentence announcing a list says nothing without its items
                 fit = _fit(s, aspect)
+                if topic_fit is not None and aspect in asked:
+                    fit += topic_fit(s.text)
                 # A sentence fills the row of the aspect it speaks of most: a pay sentence
                 # never fills a "day-to-day work" cell because it says "work" once.
                 # (A row the question asks for takes a sentence that speaks of it less.)
