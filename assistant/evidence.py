@@ -49,6 +49,10 @@ class Sentence:
     dense: float = 0.0
 
 
+def _possessor(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def topic_words(question: str) -> list[str]:
     return [
         w
@@ -72,7 +76,9 @@ class TermMatcher:
         # Role names are matched as roles (see role_focus), not word by word: "ML engineer" and
         # "machine learning engineer" share no words but are the same role.
         role_words = {w for r in self.roles for w in words(r)}
-        self.terms = [t for t in topic_words(question) if t not in role_words]
+        self.terms = [
+            t for t in topic_words(question) if _possessor(t) not in role_words
+        ]  # ("the PM's day": "pm's" is the role too)
         self.weights = np.array([retriever.idf(stem(t)) * specificity(t) for t in self.terms])
         vocab, vecs = retriever.vocabulary(embedder)
         self._index = vocab

@@ -95,3 +95,19 @@ def test_a_question_whose_asked_for_thing_a_passage_holds_is_answered(library, q
     result = library.ask(question)
     assert not result.abstained, result.answer
     assert result.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("What fills most of a product manager's day?", ["product manager"]),
+        ("Which tools fill a data engineer's week?", ["data engineer"]),
+    ],
+)
+def test_a_roles_possessive_is_the_role_not_a_topic_word(library, question, roles):
+    from assistant.evidence import TermMatcher
+
+    matcher = TermMatcher(question, library.retriever, library.kb.embedder, roles=roles)
+    role_words = {w for r in roles for w in r.split()}
+    assert matcher.terms
+    assert not [t for t in matcher.terms if t.split("'")[0] in role_words], matcher.terms
