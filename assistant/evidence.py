@@ -116,7 +116,8 @@ class TermMatcher:
     def role_focus(self, text: str, context: Passage | None = None) -> float:
         """+1 when the text is about the one role asked about, -1 when only about other roles.
 
-        A sentence that names no role ("This role demands...") is about its passage's role.
+        A sentence that names no role ("This role demands...") is about its passage's role: the
+        one its heading names, else the one its first sentence names.
         """
         if len(self.roles) != 1:
             return 0.0
@@ -125,7 +126,7 @@ class TermMatcher:
         if not named and context is not None:
             lead = split_sentences(context.text)[:1]
             heading = context.section.split(":")[-1]
-            for hint in (lead[0] if lead else "", heading):
+            for hint in (heading, lead[0] if lead else ""):  # a heading names its subject
                 named = {k for r in book.find(hint) for k in book.keys(r)}
                 if named:
                     text = hint

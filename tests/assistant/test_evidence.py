@@ -111,3 +111,37 @@ def test_a_roles_possessive_is_the_role_not_a_topic_word(library, question, role
     role_words = {w for r in roles for w in r.split()}
     assert matcher.terms
     assert not [t for t in matcher.terms if t.split("'")[0] in role_words], matcher.terms
+
+
+@pytest.mark.parametrize(
+    ("role", "heading", "lead"),
+    [
+        (
+            "product manager",
+            "What a Product Manager Does",
+            "The job sits closer to project management.",
+        ),
+        ("data analyst", "A Data Analyst's Week", "It borrows a lot from software engineering."),
+    ],
+)
+def test_a_sentence_naming_no_role_is_about_the_role_its_heading_names(
+    library, role, heading, lead
+):
+    """The heading names a passage's subject; a field named in its first sentence ("software
+    engineering") does not make the passage about another role."""
+    from assistant.evidence import TermMatcher
+    from knowledge.schema import Passage
+
+    passage = Passage(
+        id="p",
+        text=f"{lead} You spend most days in meetings.",
+        source="s",
+        title="t",
+        section=heading,
+        ref_ids=[],
+        chunk_index=0,
+    )
+    matcher = TermMatcher(
+        f"What does a {role} do all day?", library.retriever, library.kb.embedder, roles=[role]
+    )
+    assert matcher.role_focus("You spend most days in meetings.", passage) == 1.0
