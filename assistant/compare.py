@@ -218,8 +218,12 @@ def build_table(
                 if s.text.rstrip().endswith(":") and not (lists and lists(s)):
                     continue  # a sentence announcing a list says nothing without its items
                 fit = _fit(s, aspect)
-                if topic_fit is not None and aspect in asked:
-                    fit += topic_fit(s.text)
+                if aspect in asked:
+                    # the question's topic may be the heading the sentence sits under
+                    heading = passages[s.passage].section.split(":")[-1]
+                    fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
+                    if topic_fit is not None:
+                        fit += topic_fit(f"{s.text} {heading}")
                 # A sentence fills the row of the aspect it speaks of most: a pay sentence
                 # never fills a "day-to-day work" cell because it says "work" once.
                 # (A row the question asks for takes a sentence that speaks of it less.)
