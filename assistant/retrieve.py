@@ -25,6 +25,8 @@ RRF_K = 60
 # (an O(1) stamp read): writes made through any other replica show up within this.
 CHECK_EVERY = 0.25
 SAVE_ARTICLES_EVERY = 50  # articles read since the per-article vocabulary was last saved
+READ_ONE_BY_ONE = 50  # more articles to read than this: one paged pass over all chunks
+READ_PAGE = 5000  # chunks per page of that pass
 
 
 class DocFreq:
@@ -164,6 +166,44 @@ class Retriever:
         self.library_stats["read"] += 1
         return ArticleVocab.of(title, docs, metas)
 
+    def _read_articles(
+        self, missing: dict[str, tuple[str, str, int]]
+    ) -> dict[tuple[str, str], ArticleVocab]:
+        """Many articles' vocabularies in one pass over the chunks, page by page: one filtered
+        read per article costs Chroma a scan each (minutes at 100k chunks). An article is
+        learnt as soon as all its chunks arrived, and its texts are then let go."""
+        out: dict[tuple[str, str], ArticleVocab] = {}
+        pending: dict[str, tuple[list, list, list]] = {}
+
+        def finish(source: str) -> None:
+            ids, docs, metas = pending.pop(source)
+            version, title, _n = missing[source]
+            self._chunk_at[(source, version)] = {
+                int(m.get("chunk_index", 0)): cid for cid, m in zip(ids, metas, strict=True)
+            }
+            self.library_stats["read"] += 1
+            out[(source, version)] = ArticleVocab.of(title, docs, metas)
+
+        total = self.kb.chunks.count()
+        for offset in range(0, total, READ_PAGE):
+            got = self.kb.chunks.get(
+                include=["documents", "metadatas"], limit=READ_PAGE, offset=offset
+            )
+            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                source = meta.get("source")
+                want = missing.get(source)
+                if want is None or meta.get("version") != want[0]:
+                    continue
+                ids, docs, metas = pending.setdefault(source, ([], [], []))
+                ids.append(cid)
+                docs.append(doc)
+                metas.append(meta)
+                if len(ids) == want[2]:
+                    finish(source)
+        for source in list(pending):  # a record whose count is off: what arrived is all
+            finish(source)
+        return out
+
     def _rebuild_library(self) -> None:
         """Every article (a first start, or the index cannot say what changed): the saved
         per-article vocabulary serves the articles it has."""
@@ -171,17 +211,27 @@ class Retriever:
         saved = self._saved_articles() if not self._articles else {}
         parts = LibraryParts()
         keep: dict[tuple[str, str], ArticleVocab] = {}
-        fresh = 0
+        order: list[tuple[str, str]] = []
+        missing: dict[str, tuple[str, str, int]] = {}  # source -> version, title, chunks
         for source, record in self.kb.records().items():
             version = self.lexical.version_of(source)
             if version is None:
                 continue
             key = (source, version)
+            order.append(key)
             vocab = self._articles.get(key) or saved.get(key)
             if vocab is None:
-                fresh += 1
-                vocab = self._read_article(source, version, record.get("title", ""))
-            keep[key] = vocab
+                missing[source] = (version, record.get("title", ""), int(record.get("chunks", -1)))
+            else:
+                keep[key] = vocab
+        fresh = len(missing)
+        if fresh > READ_ONE_BY_ONE:  # a first start: one pass over every chunk, page by page
+            keep.update(self._read_articles(missing))
+        for source, (version, title, _n) in missing.items():
+            if (source, version) not in keep:
+                keep[(source, version)] = self._read_article(source, version, title)
+        keep = {key: keep[key] for key in order}
+        for (source, _version), vocab in keep.items():
             parts.add(source, vocab)
         self._articles, self._parts = keep, parts
         self._versions = {source: version for source, version in keep}

@@ -103,6 +103,13 @@ class Assistant:
         self.retriever.refresh()
         self.retriever.library  # noqa: B018 - the per-article vocabulary a question reads
         self.retriever.vocabulary(self.kb.embedder)
+        if self.retriever.size:
+            # What a first question would load otherwise: Chroma reads its dense (HNSW) index
+            # on the first query, and the followed-pages index reads every source record
+            # (about 1.5 s of the first answer at 100k chunks).
+            probe = self.kb.embedder.embed_batch(["career"])[0]
+            self.kb.chunks.query(query_embeddings=[probe.tolist()], n_results=1, include=[])
+            followed.index(self.retriever, self.kb)
 
     # -- the pipeline -------------------------------------------------------------------------
 

@@ -108,3 +108,29 @@ def test_merging_in_any_grouping_gives_the_whole_library(tmp_path):
     args = (set(), lambda _w: 0, lambda _p: [])
     _same(parts.library(*args), whole.library(*args))
     assert parts.merged == 8 + 3 + 1
+
+
+def test_a_first_start_reads_many_articles_in_one_pass_with_the_same_result(tmp_path):
+    """Past READ_ONE_BY_ONE articles, the first build pages through the chunks once; what it
+    learns per article equals reading that article on its own."""
+    from assistant.retrieve import READ_ONE_BY_ONE
+    from assistant.understand.vocabulary import ArticleVocab
+
+    count = READ_ONE_BY_ONE + 5
+    write_articles(tmp_path / "library", count, paragraphs=2)
+    settings = _settings(tmp_path / "store")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(tmp_path / "library")], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    library = retriever.library
+    assert retriever.library_stats == {"read": count, "rebuilt": 1, "merged": count}
+    records = kb.records()
+    assert len(library.titles) == count
+    for source, record in records.items():
+        version = record["version"]
+        ids, docs, metas = kb.source_chunks(source, version)
+        alone = ArticleVocab.of(record.get("title", ""), docs, metas)
+        assert retriever._articles[(source, version)].as_json() == alone.as_json()
+        # Chunk positions (for neighbour passages) are known for every article read.
+        assert sorted(retriever._chunk_at[(source, version)].values()) == sorted(ids)
