@@ -19,6 +19,10 @@ _ANAPHORA = re.compile(
 )
 
 
+MAX_ANSWERS_BACK = 3
+_PEOPLE = re.compile(r"\b(they|them|their|theirs)\b", re.I)
+
+
 def is_followup(question: str, history: list[dict], book: RoleBook) -> bool:
     if not any(t.get("role") == "user" for t in history):
         return False
@@ -45,6 +49,9 @@ def resolve_followup(
     own_topic = topic_of(question, own_roles)
     if own_roles and own_topic:
         return question, []
+    # "they" are people: roles, which the last answer may name when no question did.
+    people = bool(_PEOPLE.search(question)) and bool(own_topic)
+    borrowed = None
     for turn in reversed(history):
         if turn.get("role") != "user":
             continue
@@ -59,14 +66,18 @@ def resolve_followup(
             continue
         if roles:
             return f"{question} ({' and '.join(roles)})", roles
-        if topic:  # "What does it produce?" after "What does the analysis track involve?"
+        if topic and not people:  # "What does it produce?" after "... the analysis track ..."
             return f"{question} ({' '.join(topic)})", []
+        if topic and borrowed is None:
+            borrowed = f"{question} ({' '.join(topic)})"
     if not own_roles:
-        # No earlier question named a role: "they" are the roles the last answer spoke of.
-        for turn in reversed(history):
-            if turn.get("role") == "assistant":
-                roles = book.find(str(turn.get("content", ""))[:2000])[:2]
-                if roles:
-                    return f"{question} ({' and '.join(roles)})", roles
-                break
+        # No earlier question named a role: "they" are the roles the last answer spoke of (for
+        # "they", the latest answer that names any: "Why is that?" may come in between).
+        answers = [t for t in reversed(history) if t.get("role") == "assistant"]
+        for turn in answers[: MAX_ANSWERS_BACK if people else 1]:
+            roles = book.find(str(turn.get("content", ""))[:2000])[:2]
+            if roles:
+                return f"{question} ({' and '.join(roles)})", roles
+    if borrowed:
+        return borrowed, []
     return question, []

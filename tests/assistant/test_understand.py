@@ -223,3 +223,29 @@ def test_a_role_book_is_bounded_and_its_matching_linear():
 )
 def test_a_job_title_phrase_is_cut_to_the_librarys_own_role_at_its_end(titles, question, expected):
     assert RoleBook(titles).find(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("titles", "answer", "expected_role"),
+    [
+        (["data engineer", "data analyst"], "Data engineers usually earn more.", "Data engineers"),
+        (["product manager"], "Product managers tend to earn the most.", "Product managers"),
+    ],
+)
+def test_they_in_a_followup_with_its_own_topic_are_the_roles_an_earlier_answer_named(
+    titles, answer, expected_role
+):
+    """ "What tools do they need for that?" keeps its own topic; "they" are the people the
+    conversation's answers named, even with a "Why is that?" turn in between, and the first
+    question's topic ("pays") is not borrowed."""
+    history = [
+        {"role": "user", "content": "Which role pays more at the senior level?"},
+        {"role": "assistant", "content": answer},
+        {"role": "user", "content": "Why is that?"},
+        {"role": "assistant", "content": "The work needs rarer skills."},
+    ]
+    text, inherited = resolve_followup(
+        "What tools do they need for that?", history, RoleBook(titles)
+    )
+    assert inherited == [expected_role]
+    assert "pays" not in text and "tools" in text
