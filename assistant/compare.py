@@ -188,6 +188,8 @@ def build_table(
     # have evidence, so the table shows how the roles differ around it.
     order = asked + rest
     finder = SideFinder(sides, book)
+    # A reference-list entry names a source, it claims nothing about a side.
+    sentences = [s for s in sentences if not passages[s.passage].is_reference_list]
     attributed = [(s, side_of(s, passages, finder)) for s in sentences]
     near = _side_meaning(attributed, sides, query.comparison.aspect, embedder)
     focus = set().union(*(a.words for a in asked)) if asked else set()
@@ -351,7 +353,7 @@ def _overview(
     bare heading comes last."""
     picks = []
     for side in range(len(finder.keys)):
-        best, best_score = None, (-1, -1, -1, -1, -1.0)
+        best, best_score = None, (-1, -1, -1, -1, -1, -1.0)
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
                 continue  # a list's announcement, or a question, says what no role is
@@ -361,7 +363,9 @@ def _overview(
             # No third role: a sentence that sets the side against the other one still says
             # what the side is ("Data engineers are the link between ... and data scientists").
             others = [r for r in book.find(s.text) if not finder.sides_in(r)]
-            alone = not others
+            # ... but not a joint subject: "X and Y are among the most searched terms"
+            opening = finder.sides_in(" ".join(s.text.split()[:8]))
+            alone = not others and opening <= {side}
             # The side is the subject: the sentence opens with its name ("A front-end
             # developer architects ..."), not with another noun ("The term front-end ...").
             lead = " ".join(s.text.split()[: len(finder.sides[side].split()) + 1])
@@ -380,6 +384,7 @@ def _overview(
                 int(_says_more(s.text, finder.sides[side]) and whole),
                 int(not story),
                 int(glossary),
+                int(starts),
                 int(alone),
                 (near or {}).get((s.passage, s.position), s.score) + bonus,
             )

@@ -33,6 +33,7 @@ ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer read
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_REFERS_BACK = re.compile(r"\b(it|this|that|the (article|post|piece|page|guide|essay))\b", re.I)
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
 
 
@@ -196,6 +197,11 @@ class Assistant:
         query = self.understand(question, turns, source, deadline)
         query_vec = self.kb.embedder.embed_batch([query.text])[0]
         passages = self._retrieve(query, query_vec, k, source)
+        if query.intent in ("author", "date") and source is None and _REFERS_BACK.search(question):
+            # "Who wrote it?" after a question: "it" is the article that answered that question.
+            last = next((t["content"] for t in reversed(turns) if t["role"] == "user"), None)
+            found = self.retriever.search(last, k) if last else []
+            passages = found or passages
         if query.comparison is None and source is None:  # "what does <cited source> say ..."
             passages, text = followed.with_named_sources(
                 query.text, query_vec, passages, k, self.retriever, self.kb

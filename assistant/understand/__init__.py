@@ -11,6 +11,7 @@ from .query import (
     Comparison,
     Query,
     answer_kind,
+    asks_about_the_article,
     asks_why,
     detect_comparison,
     intent_of,
@@ -63,7 +64,11 @@ def understand(
     if comparison is None and len(inherited) >= 2 and not own:
         from .query import _CUES
 
-        if _CUES.search(question):
+        # After a comparison, a follow-up on a new topic ("What about the pay?") compares the
+        # same two sides on it; a question about the article itself does not.
+        if _CUES.search(question) or (
+            resolved != question and not asks_about_the_article(question)
+        ):
             comparison = Comparison(sides=inherited[:2], aspect=" ".join(topic_of(question, [])))
     if comparison is not None and inherited and not own:
         # A follow-up's topic is its own words: "and which one is easier to get into?".

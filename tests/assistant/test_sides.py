@@ -180,3 +180,27 @@ def test_a_sentence_whose_subject_is_another_role_belongs_to_no_side(lib):
     own = Sentence(0, 1, "Product managers often come from data analysis.")
     assert side_of(other, [p], finder) is None
     assert side_of(own, [p], finder) == 0
+
+
+def test_an_overview_cell_is_not_a_sentence_with_both_sides_as_its_subject(lib):
+    from assistant.compare import _overview, side_of
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    p = Passage(
+        id="x", source="/b/pm.md", title="PM", section="Roles", text="t", chunk_index=0, ref_ids=[]
+    )
+    joint = Sentence(
+        0,
+        0,
+        "Product managers and project managers are among the most searched job titles.",
+        score=0.9,
+    )
+    own = Sentence(0, 1, "A product manager decides what the team builds next and why.", score=0.1)
+    other = Sentence(
+        0, 2, "A project manager keeps the schedule and the budget on track.", score=0.1
+    )
+    attributed = [(s, side_of(s, [p], finder)) for s in (joint, own, other)]
+    picks = _overview(attributed, set(), finder, lib.roles, [p])
+    assert picks is not None and [s.position for s in picks] == [1, 2]

@@ -98,3 +98,34 @@ def test_the_title_pair_stands_in_for_the_two_roles(unseen):
     assert "master" in _cited(r).lower(), r.answer
     # the asked topic has its own row: each side's passage sits under the "Training" heading
     assert re.search(r"^\| (Training|Entry and education) \|", r.answer, re.M), r.answer
+
+
+def test_who_wrote_it_names_the_article_that_answered_the_last_question(unseen):
+    first = "How long does a teaching credential programme take?"
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": unseen.ask(first).answer},
+    ]
+    r = unseen.ask("Who wrote it?", history)
+    assert "Becoming a Teacher" in r.answer, r.answer
+    # no role named either time: only the earlier question can tell the two articles apart
+    first = "How many hours of clinical rotations are required?"
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": unseen.ask(first).answer},
+    ]
+    r = unseen.ask("Who wrote it?", history)
+    assert "Test Writer" in r.answer, r.answer
+
+
+def test_a_follow_up_after_a_comparison_compares_the_same_sides(unseen):
+    first = "What's the difference between a nurse practitioner and a physician assistant?"
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": unseen.ask(first).answer},
+    ]
+    r = unseen.ask("What about the training?", history)
+    assert r.comparison and {s.lower() for s in r.comparison} == {
+        "nurse practitioner",
+        "physician assistant",
+    }, r.answer
