@@ -9,6 +9,7 @@ from .evidence import Sentence
 from .followed import figures
 
 MAX_WORDS = 120
+MIN_WORDS = 5  # a shorter sentence ("This is the best.") says too little to stand for an answer
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
 
@@ -36,7 +37,7 @@ def select(
         if s.score < floor or len(chosen) >= max_sentences:
             break
         n = len(s.text.split())
-        if _label(s.text):
+        if _label(s.text) or n < MIN_WORDS:
             continue
         if chosen and used + n > max_words:
             continue

@@ -50,10 +50,10 @@ def test_a_chosen_sentence_brings_the_next_one_when_that_one_leans_on_it(pool):
 
 def test_a_following_sentence_that_does_not_lean_on_the_chosen_one_stays_out():
     pool = _pool(
-        (0, 0, "Engineers write the services.", 0.9),
+        (0, 0, "Engineers write and run the services.", 0.9),
         (0, 1, "Lunch is served at noon on Fridays.", 0.05),
     )
-    assert [s.text for s in extractive.select(pool)] == ["Engineers write the services."]
+    assert [s.text for s in extractive.select(pool)] == ["Engineers write and run the services."]
 
 
 @pytest.mark.parametrize(
@@ -160,3 +160,14 @@ def test_neighbour_chunks_are_found_after_a_restart(library):
         before, after = again.retriever.neighbour_passages(passages[1])
         assert before is not None and before.id == passages[0].id
         assert after is not None and after.id == passages[2].id
+
+
+@pytest.mark.parametrize("short", ["This is the best.", "Oh well, um."])
+def test_a_sentence_too_short_to_say_anything_is_not_chosen_on_its_own(short):
+    pool = _pool(
+        (0, 3, short, 0.9),
+        (2, 0, "Hearing that the service helped someone makes the work worth it.", 0.7),
+    )
+    assert [s.text for s in extractive.select(pool)] == [
+        "Hearing that the service helped someone makes the work worth it."
+    ]
