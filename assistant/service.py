@@ -294,10 +294,13 @@ class Assistant:
             # side is comes next, for the overview row the table falls back to.
             lists += [self._describing(side, k, source) for side in query.comparison.sides]
             cap += 1
-        # The whole question's own best passages lead; each side's follow.
-        lists.insert(
-            0, search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
-        )
+        # The whole question's own best passages lead; each side's follow. A question with no
+        # topic ("What's the difference between X and Y?") is all about the two sides: their
+        # own passages take the room.
+        if aspect.strip():
+            lists.insert(
+                0, search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
+            )
         merged: dict[str, Passage] = {}
         for rank in range(k):  # interleave so each side's best evidence is kept
             for lst in lists:

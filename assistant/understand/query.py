@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from knowledge.text import STOPWORDS, content_terms, words
+from knowledge.text import STOPWORDS, content_terms, stem, words
 
 from .lexicon import aspect_named
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
@@ -215,7 +215,8 @@ def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
         and w not in side_words
         and w not in GENERIC
         and w not in FRAME_NOUNS
-        and not _CUES.fullmatch(w)
+        # a comparative that names a career aspect ("easier" to get into) is the topic
+        and (not _CUES.fullmatch(w) or aspect_named({stem(w)}))
     ]
     return " ".join(terms)
 
