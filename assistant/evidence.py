@@ -411,7 +411,14 @@ def assess(
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if query.roles and _aspect_covered(query, passages):
         return None  # the role is there and so is the career aspect asked about
-    if coverages[0] is not None and max(coverages) < MIN_COVERAGE and weak_meaning:
+    # A follow-up rides on a conversation the articles answered: its own new words (often
+    # paraphrases: "upsides" for "pros") alone do not make it unanswerable.
+    if (
+        coverages[0] is not None
+        and max(coverages) < MIN_COVERAGE
+        and weak_meaning
+        and not query.followup
+    ):
         # Only a word the articles could lack decides: "right" or "way" names no topic.
         if any(specificity(t) > EVERYDAY for t in matcher.terms):
             return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)

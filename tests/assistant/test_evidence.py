@@ -145,3 +145,20 @@ def test_a_sentence_naming_no_role_is_about_the_role_its_heading_names(
         f"What does a {role} do all day?", library.retriever, library.kb.embedder, roles=[role]
     )
     assert matcher.role_focus("You spend most days in meetings.", passage) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("first", "followup"),
+    [
+        ("What are the downsides of being a product manager?", "What are the upsides then?"),
+        ("What are the drawbacks of front-end bootcamps?", "And the upsides?"),
+    ],
+)
+def test_a_followup_in_its_own_new_words_is_not_declined_for_them(library, first, followup):
+    """Words no article uses ("upsides" where they say "pros") do not make a follow-up of an
+    answered question unanswerable."""
+    earlier = library.ask(first)
+    assert not earlier.abstained, earlier.answer
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": earlier.answer}]
+    result = library.ask(followup, history)
+    assert not result.abstained, result.answer
