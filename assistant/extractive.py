@@ -9,6 +9,7 @@ from .evidence import Sentence
 from .followed import figures
 
 MAX_WORDS = 120
+SHORT_WORDS = 12  # a sentence this short brings the one after it (see _with_context)
 MIN_WORDS = 5  # a shorter sentence ("This is the best.") says too little to stand for an answer
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
@@ -88,12 +89,14 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
                 taken.add((prev.passage, prev.position))
                 used += len(prev.text.split())
         out.append(s)
-        # ... and the sentence after it, when that one leans on it ("It's made up of ...").
+        # ... and the sentence after it, when that one leans on it ("It's made up of ...") or
+        # when it is short: a short sentence ("After we ship, the work goes on.") is usually
+        # the lead-in its next sentence spells out.
         nxt = by_pos.get((s.passage, s.position + 1))
         if (
             nxt
             and (nxt.passage, nxt.position) not in taken
-            and _LEADS_ON_CONTEXT.match(nxt.text)
+            and (_LEADS_ON_CONTEXT.match(nxt.text) or len(s.text.split()) < SHORT_WORDS)
             and used + len(nxt.text.split()) <= max_words
         ):
             out.append(nxt)

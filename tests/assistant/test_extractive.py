@@ -48,12 +48,30 @@ def test_a_chosen_sentence_brings_the_next_one_when_that_one_leans_on_it(pool):
     assert texts.index(follower.text) == texts.index(top.text) + 1
 
 
-def test_a_following_sentence_that_does_not_lean_on_the_chosen_one_stays_out():
-    pool = _pool(
-        (0, 0, "Engineers write and run the services.", 0.9),
-        (0, 1, "Lunch is served at noon on Fridays.", 0.05),
-    )
-    assert [s.text for s in extractive.select(pool)] == ["Engineers write and run the services."]
+LONG = "Engineers on the platform team write, test and run the services that the agency relies on."
+
+
+def test_a_following_sentence_that_does_not_lean_on_a_long_chosen_one_stays_out():
+    pool = _pool((0, 0, LONG, 0.9), (0, 1, "Lunch is served at noon on Fridays.", 0.05))
+    assert [s.text for s in extractive.select(pool)] == [LONG]
+
+
+@pytest.mark.parametrize(
+    "pool",
+    [
+        _pool(
+            (0, 4, "After we ship, the work goes on.", 0.9),
+            (0, 5, "We keep releasing small iterations for months.", 0.05),
+        ),
+        _pool(
+            (3, 0, "Nobody reports to a product lead.", 0.8),
+            (3, 1, "Teams decide together what to build next week.", 0.1),
+        ),
+    ],
+)
+def test_a_short_chosen_sentence_brings_the_one_it_leads_into(pool):
+    chosen = [s.text for s in extractive.select(pool)]
+    assert chosen == [pool[0].text, pool[1].text]
 
 
 @pytest.mark.parametrize(
