@@ -226,6 +226,12 @@ def answer_type_bonus(query: Query, sentence: str) -> float:
     return 0.12 if offers and offers.search(sentence) else 0.0
 
 
+def _heading(p: Passage) -> str:
+    """The section heading a sentence sits under; the article's own title heads everything,
+    so it says nothing about one sentence."""
+    return "" if p.section.strip() == p.title.strip() else p.section
+
+
 def score_sentences(
     query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
@@ -236,7 +242,7 @@ def score_sentences(
     dense = vecs @ query_vec
     asks_source = query.intent == "source"
     for s, d in zip(sentences, dense, strict=True):
-        s.lexical = matcher.score(f"{s.text} {passages[s.passage].section}")
+        s.lexical = matcher.score(f"{s.text} {_heading(passages[s.passage])}")
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence import asked_for
+from assistant.evidence import TermMatcher, asked_for
 from knowledge.settings import REPO_ROOT, get_settings
 
 DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
@@ -162,3 +162,49 @@ def test_a_followup_in_its_own_new_words_is_not_declined_for_them(library, first
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": earlier.answer}]
     result = library.ask(followup, history)
     assert not result.abstained, result.answer
+
+
+@pytest.mark.parametrize(
+    ("title", "question"),
+    [
+        ("Jane Roe - Staff Engineer at Acme", "How did Jane Roe get promoted at Acme?"),
+        ("Why analysts love spreadsheets", "Why do analysts love spreadsheets?"),
+    ],
+)
+def test_the_article_title_does_not_lend_its_words_to_every_sentence(library, title, question):
+    """A section heading tells what its sentences are about; the article's own title heads
+    every sentence, so a byline under it ("Story recorded in March.") gains nothing from it."""
+    from assistant.evidence import score_sentences
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    def passage(section: str) -> Passage:
+        return Passage(
+            id=section,
+            text="Story recorded in March of that year.",
+            source="s",
+            title=title,
+            section=section,
+            ref_ids=[],
+            chunk_index=0,
+        )
+
+    query = understand(question, [], library.retriever.library)
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+    under_title = score_sentences(query, matcher, vec, [passage(title)], library.kb.embedder)
+    under_heading = score_sentences(
+        query, matcher, vec, [passage(title + " ")], library.kb.embedder
+    )
+    assert under_title[0].lexical == 0.0
+    assert under_heading[0].lexical == 0.0  # the same heading, written with a trailing space
+    headed = Passage(
+        id="h",
+        text="Story recorded in March of that year.",
+        source="s",
+        title="Other",
+        section=title,
+        ref_ids=[],
+        chunk_index=0,
+    )
+    assert score_sentences(query, matcher, vec, [headed], library.kb.embedder)[0].lexical > 0
