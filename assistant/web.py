@@ -213,9 +213,10 @@ def make_ask(assistant: Assistant):
 
 def make_library_handlers(library: Library):
     def listing(selected: str | None = None):
-        choices = library.choices()
+        recs = library.records()
+        choices = library.choices(recs)
         keep = selected if selected in {value for _, value in choices} else None
-        return library.rows(), gr.Dropdown(choices=choices, value=keep)
+        return library.rows(recs), gr.Dropdown(choices=choices, value=keep)
 
     def records() -> list[dict]:
         """The articles in the library: source, title, kind, chunks, references, version, ..."""
@@ -419,6 +420,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
     )
     reason = library.read_only_reason
     writable = reason is None
+    recs = library.records()  # one read for the table and the choices
     gr.Markdown(
         reason
         or "Add an article by URL or upload a file (.txt, .md, .html, .htm, .pdf, up to "
@@ -426,7 +428,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
         elem_id="library-note",
     )
     table = gr.Dataframe(
-        value=library.rows(),
+        value=library.rows(recs),
         headers=COLUMNS,
         interactive=False,
         wrap=True,
@@ -464,7 +466,7 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
     with gr.Row(equal_height=True):
         selected = gr.Dropdown(
             label="Selected article",
-            choices=library.choices(),
+            choices=library.choices(recs),
             value=None,
             allow_custom_value=True,
             scale=3,
