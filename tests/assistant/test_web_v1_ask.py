@@ -112,3 +112,21 @@ def test_a_full_queue_answers_busy_then_recovers(seeded_store, tmp_path, openai_
         assert slow and slow[0].status_code == 200
         again = post(app, {"question": "What does an AI engineer do?"})
         assert again.status_code == 200 and again.json()["answer"]
+
+
+def test_the_readme_curl_example_works_as_written(running_app):
+    import json
+    import re
+    import subprocess
+
+    from knowledge.settings import REPO_ROOT
+
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(b for b in re.findall(r"```sh\n(.*?)```", readme, re.S) if "/v1/ask" in b)
+    command = example.replace("http://127.0.0.1:7860", running_app.url)
+    out = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["citations"] and "ML engineers generally earn more" in result["answer"]
