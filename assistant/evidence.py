@@ -392,6 +392,22 @@ def focus_unmet(
     return best or []
 
 
+def _figure_for(role: str, matcher: TermMatcher, passages: list[Passage]) -> bool:
+    """Some passage about the role gives an amount that is not another role's ("How much does
+    a data scientist earn?" is not answered by an ML engineer's salary)."""
+    book = matcher.book
+    wanted = book.keys(role)
+    amount = OFFERS["amount"]
+    for p in passages:
+        about = {k for r in book.find(f"{p.title}. {p.section}. {p.text}") for k in book.keys(r)}
+        if not about & wanted:
+            continue
+        for s in prose_sentences(p.text):
+            if amount.search(s) and matcher.role_focus(s, p) >= 0:
+                return True
+    return False
+
+
 def assess(
     query: Query,
     matcher: TermMatcher,
@@ -409,6 +425,9 @@ def assess(
     names = unknown_names(question, retriever, embedder)
     if names:
         return "they never mention " + ", ".join(names[:3])
+    if query.wants == "amount" and len(query.roles) == 1 and query.comparison is None:
+        if not _figure_for(query.roles[0], matcher, passages):
+            return f"they give no figure for {query.roles[0]}"
     for focus in asked_for(question, query.roles):
         unmet = focus_unmet(focus, passages, retriever, embedder)
         if unmet:

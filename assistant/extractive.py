@@ -12,6 +12,7 @@ MAX_WORDS = 120
 SHORT_WORDS = 12  # a sentence this short brings the one after it (see _with_context)
 MIN_WORDS = 5  # a shorter sentence ("This is the best.") says too little to stand for an answer
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
+WANTED_SHARE = 0.25  # the figure asked for comes in from this share of the best score
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
 
 
@@ -53,7 +54,7 @@ def select(
         used += n
     if wants and not any(wants(s.text) for s in chosen):
         extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
-        if extra is not None and extra.score >= 0.35 * sentences[0].score:
+        if extra is not None and extra.score >= WANTED_SHARE * sentences[0].score:
             chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
 

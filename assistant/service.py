@@ -23,11 +23,12 @@ from .llm_answer import LLMAnswerer
 from .result import AskResult
 from .retrieve import Passage, Retriever
 from .understand import Query, refers_to_pair, understand
-from .understand.lexicon import aspect_named
+from .understand.lexicon import AMOUNT_CUES, aspect_named
 from .understand.vocabulary import load_word_frequencies
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+RANKING_DEPTH = 4  # "which role pays the most?" reads k * this passages
 PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
@@ -74,6 +75,16 @@ def clean_history(history: object) -> list[dict]:
             {"role": turn["role"], "content": _CONTROL.sub(" ", content)[:MAX_QUESTION_CHARS]}
         )
     return turns
+
+
+def _interleave(lists: list[list[Passage]], cap: int, depth: int | None = None) -> list[Passage]:
+    """The lists' passages by rank, first list first within a rank, each passage once."""
+    merged: dict[str, Passage] = {}
+    for rank in range(depth or max((len(x) for x in lists), default=0)):
+        for lst in lists:
+            if rank < len(lst) and lst[rank].id not in merged:
+                merged[lst[rank].id] = lst[rank]
+    return list(merged.values())[:cap]
 
 
 class Assistant:
@@ -270,13 +281,21 @@ class Assistant:
             if query.ranking:  # "Which of these roles pays the most?": every article's figures
                 named = aspect_named(set(content_terms(" ".join(query.topic))))
                 text = f"{query.text} {named[0].hint}" if named else query.text
-                return search(text, 2 * k, source=source, roles=query.roles)
+                # deeper than one answer: each role's figure may sit in its own article
+                return search(text, RANKING_DEPTH * k, source=source, roles=query.roles)
             # One answer reads its sentences from a few passages more than k: the sentence that
             # answers often sits in a passage ranked just below the first k (no table to fill).
             depth = k + ANSWER_POOL_EXTRA
-            return search(
+            found = search(
                 query.text, depth, query_vector=query_vec, source=source, roles=query.roles
             )
+            if query.wants != "amount":
+                return found
+            # "How much does X make?": the lexicon's pay words also find the passage with the
+            # figure, which need not share the question's verb; the question's own best lead.
+            pay = aspect_named(AMOUNT_CUES)[0]
+            extra = search(f"{query.text} {pay.hint}", depth, source=source, roles=query.roles)
+            return _interleave([found, extra], depth)
         aspect = query.comparison.aspect
         named = aspect_named(set(content_terms(aspect)))
         if named:  # the lexicon's name for the aspect widens the search: "entry", "pay"
@@ -301,12 +320,7 @@ class Assistant:
             lists.insert(
                 0, search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
             )
-        merged: dict[str, Passage] = {}
-        for rank in range(k):  # interleave so each side's best evidence is kept
-            for lst in lists:
-                if rank < len(lst) and lst[rank].id not in merged:
-                    merged[lst[rank].id] = lst[rank]
-        return list(merged.values())[:cap]
+        return _interleave(lists, cap, k)
 
     def _describing(self, side: str, k: int, source: str | None) -> list[Passage]:
         """A side of a comparison that asks about no aspect: what the role is. Among its best

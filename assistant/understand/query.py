@@ -47,7 +47,8 @@ _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|better|worse|"
     r"more|less|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
-    r"most|least|easier|harder|separates?|distinguish\w*|apart|similar\w*|alike)\b",
+    r"most|least|easier|harder|separates?|distinguish\w*|apart|similar\w*|alike|same|equal\w*|"
+    r"equivalent)\b",
     re.I,
 )
 # The words that make a question a comparison without saying what is compared.
@@ -83,10 +84,12 @@ _SOURCE_Q = re.compile(
     re.I,
 )
 _AMOUNT_Q = re.compile(
-    r"\bhow much\b|\b(salary|salaries|pay|pays|paid|earn\w*|compensation|income|wage\w*)\b", re.I
+    r"\bhow much\b(?!\s+of\b)|\b(salary|salaries|pay|pays|paid|earn\w*|compensation|income|wage\w*)\b",
+    re.I,
 )
 _RATE_Q = re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I)
-_COUNT_Q = re.compile(r"\bhow many\b|\bwhat percentage\b|\bhow long\b", re.I)
+# "how much of their time": a share, not money
+_COUNT_Q = re.compile(r"\bhow many\b|\bwhat percentage\b|\bhow long\b|\bhow much of\b", re.I)
 
 
 _WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(why|how come|what makes)\b", re.I)
@@ -106,7 +109,10 @@ def answer_kind(question: str) -> AnswerKind | None:
     return None
 
 
-_SET_AGAINST = re.compile(r"\b(differ\w*|compared?|versus|vs\.?|unlike|than|like|similar)\b", re.I)
+_SET_AGAINST = re.compile(
+    r"\b(differ\w*|compared?|versus|vs\.?|unlike|than|like|similar|same|equal\w*|equivalent)\b",
+    re.I,
+)
 
 
 def connected(question: str, first: str, second: str) -> bool:

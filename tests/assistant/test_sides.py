@@ -204,3 +204,23 @@ def test_an_overview_cell_is_not_a_sentence_with_both_sides_as_its_subject(lib):
     attributed = [(s, side_of(s, [p], finder)) for s in (joint, own, other)]
     picks = _overview(attributed, set(), finder, lib.roles, [p])
     assert picks is not None and [s.position for s in picks] == [1, 2]
+
+
+def test_the_same_as_sets_two_roles_side_by_side(lib):
+    q = understand("Is a product manager paid the same as a project manager?", [], lib)
+    assert q.comparison is not None
+    assert [s.lower() for s in q.comparison.sides] == ["product manager", "project manager"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much of their time goes into meetings?", "count"),
+        ("How much does a nurse earn?", "amount"),
+        ("What is the salary of a teacher?", "amount"),
+    ],
+)
+def test_how_much_of_asks_for_a_share_not_money(question, kind):
+    from assistant.understand.query import answer_kind
+
+    assert answer_kind(question) == kind

@@ -129,3 +129,11 @@ def test_a_follow_up_after_a_comparison_compares_the_same_sides(unseen):
         "nurse practitioner",
         "physician assistant",
     }, r.answer
+
+
+def test_an_amount_for_a_role_with_no_figure_is_declined(unseen):
+    r = unseen.ask("How much does a nurse practitioner earn?")
+    assert r.abstained and "no figure for nurse practitioner" in r.answer, r.answer
+    # a figure the articles do give is answered, with the figure
+    r = unseen.ask("How much does a teaching credential programme cost?")
+    assert not r.abstained and "several thousand dollars" in r.answer, r.answer
