@@ -87,6 +87,13 @@ class Vocabulary:
         return self._count
 
 
+DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
+
+
+def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
+    return round(float(item[1]), 6), item[0]
+
+
 class Retriever:
     """Hybrid search over the store; the lexical side is a LexicalIndex kept current one
     changed source at a time, and texts come from Chroma for the passages returned only."""
@@ -550,12 +557,17 @@ class Retriever:
             query_vector = self.kb.embedder.embed_batch([query])[0]
         got = self.kb.chunks.query(
             query_embeddings=[query_vector.tolist()],
-            n_results=depth,
+            n_results=depth + DENSE_SLACK,
             where={"source": source} if source else None,
             include=["distances"],
         )
-        dense_ids = got["ids"][0]
-        dense_sim = {cid: 1.0 - d for cid, d in zip(dense_ids, got["distances"][0], strict=True)}
+        # The HNSW graph is built on several threads, so equal distances (repeated text) and
+        # the last few places come back in a different order in each process: sorted by
+        # (distance, id) and cut, the same question gets the same passages every time.
+        ranked = sorted(zip(got["ids"][0], got["distances"][0], strict=True), key=_by_distance)
+        ranked = ranked[:depth]
+        dense_ids = [cid for cid, _d in ranked]
+        dense_sim = {cid: 1.0 - d for cid, d in ranked}
         lexical, known = self.lexical.search(weights, depth, source=source, also=dense_ids)
         bm25 = dict(lexical)
         bm25.update(known)
