@@ -84,7 +84,9 @@ _SOURCE_Q = re.compile(
     re.I,
 )
 _AMOUNT_Q = re.compile(
-    r"\bhow much\b(?!\s+of\b)|\b(salary|salaries|pay|pays|paid|earn\w*|compensation|income|wage\w*)\b",
+    # ("pay for a course" is spending, not pay)
+    r"\bhow much\b(?!\s+of\b)|\b(pay|pays|paid)\b(?!\s+for\b)"
+    r"|\b(salary|salaries|earn\w*|compensation|income|wage\w*)\b",
     re.I,
 )
 _RATE_Q = re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I)

@@ -224,3 +224,10 @@ def test_how_much_of_asks_for_a_share_not_money(question, kind):
     from assistant.understand.query import answer_kind
 
     assert answer_kind(question) == kind
+
+
+def test_paying_for_something_is_no_question_about_pay():
+    from assistant.understand.query import answer_kind
+
+    assert answer_kind("Do I need to pay for an expensive course?") is None
+    assert answer_kind("What is the salary for juniors?") == "amount"
