@@ -61,7 +61,11 @@ class SideFinder:
             for i in range(len(sides))
         ]
 
-    def sides_in(self, text: str) -> set[int]:
+    def sides_in(self, text: str, pair: bool = True) -> set[int]:
+        """`pair`: "both roles" names every side (a sentence's own words; a passage's lead
+        sentence saying "both roles" tells nothing about the sentences after it)."""
+        if pair and _BOTH.search(text):  # "Both roles are in demand": the pair compared
+            return set(range(len(self.sides)))
         out: set[int] = set()
         for role in self.book.find(text):
             keys = self.book.keys(role)
@@ -87,6 +91,10 @@ class SideFinder:
 
 
 _FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
+_BOTH = re.compile(
+    r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions)\b",
+    re.I,
+)
 
 
 def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> int | None:
@@ -105,13 +113,13 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         lead = finder.sides_in(subject[0]) if subject else set()
         return lead.pop() if len(lead) == 1 else None
     p = passages[sentence.passage]
-    lead = finder.sides_in(p.text.split(". ")[0])
+    lead = finder.sides_in(p.text.split(". ")[0], pair=False)
     if len(lead) == 1:
         return lead.pop()
-    heading = finder.sides_in(p.section.split(":")[-1])
+    heading = finder.sides_in(p.section.split(":")[-1], pair=False)
     if len(heading) == 1:
         return heading.pop()
-    title = finder.sides_in(p.title)
+    title = finder.sides_in(p.title, pair=False)
     return title.pop() if len(title) == 1 else None
 
 

@@ -231,3 +231,9 @@ def test_paying_for_something_is_no_question_about_pay():
 
     assert answer_kind("Do I need to pay for an expensive course?") is None
     assert answer_kind("What is the salary for juniors?") == "amount"
+
+
+def test_both_roles_names_the_pair_in_a_sentence_not_through_its_passage(lib):
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    assert finder.sides_in("Both roles are in demand, but they need different skills.") == {0, 1}
+    assert finder.sides_in("Both roles are in demand.", pair=False) == set()
