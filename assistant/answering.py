@@ -234,7 +234,9 @@ class ComparisonStrategy:
         embedder = evidence.kb.embedder if evidence.kb is not None else None
         topic_fit = None
         if query.comparison.aspect and embedder is not None:
-            topic = TermMatcher(query.comparison.aspect, evidence.retriever, embedder, roles=sides)
+            topic = TermMatcher(
+                query.comparison.aspect, evidence.retriever, embedder, roles=sides, kin=False
+            )
             topic_fit = topic.score if topic.terms else None
         table = compare.build_table(
             query, evidence.sentences, passages, cites, book, neighbours, lists, embedder, topic_fit

@@ -68,8 +68,16 @@ class TermMatcher:
     """A question's topic words, each weighted by IDF, matched exactly or by word similarity."""
 
     def __init__(
-        self, question: str, retriever: Retriever, embedder, roles: list[str] | None = None
+        self,
+        question: str,
+        retriever: Retriever,
+        embedder,
+        roles: list[str] | None = None,
+        kin: bool = True,
     ) -> None:
+        """`kin`: a career-lexicon word also matches the other words of its aspect ("paid" by
+        "salary"); off, a word is met only by itself or a close word ("math" by "mathematics",
+        not by "expertise")."""
         self.retriever = retriever
         self.book: RoleBook = retriever.library.roles
         self.roles = self.book.find(question) if roles is None else list(roles)
@@ -91,7 +99,7 @@ class TermMatcher:
         # "spend" and "focus", "paid" by "salary".
         self._kin = []
         for st in self._stems:
-            named = aspect_named({st})
+            named = aspect_named({st}) if kin else []
             self._kin.append(named[0].words - {st} if named else frozenset())
 
     def match(self, text: str) -> np.ndarray:
