@@ -97,28 +97,52 @@ _BOTH = re.compile(
 )
 
 
+# A sentence that opens on a subordinate phrase ("Similar to an SRE, ...", "Unlike data
+# scientists, ...") has its subject after the comma.
+_LEADING_PHRASE = re.compile(
+    r"^(?:[A-Za-z]{2,20},\s*)?"  # "Additionally, ...", "However, ..."
+    r"(?:(?:unlike|like|similar to|compared (?:to|with)|as with|while|whereas|although|though|"
+    r"in|for|after|before|when|if|because|since|with|at|on)\b[^,]{0,100},\s*)?",
+    re.I,
+)
+
+
+def subject_role(text: str, book: RoleBook) -> str | None:
+    """The role the sentence's main clause opens with ("Data engineers are ...", "Unlike X,
+    an MLOps engineer ..."), when it opens with one."""
+    m = _LEADING_PHRASE.match(text)
+    main = text[m.end() :] if m else text
+    low = main.lower()
+    at = sorted((low.find(r.lower()), r) for r in book.find(main))
+    return next((r for pos, r in at if 0 <= pos <= 4), None)
+
+
 def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> int | None:
-    """Which side a sentence speaks about: its own mention, else its passage's, else its heading's."""
+    """Which side a sentence speaks about: the role its main clause opens with, else the one
+    side it names, else its passage's heading; a sentence that names only other roles takes no
+    side from its passage's first sentence or title ("LinkedIn listed AI engineer ..." under a
+    lead about software engineers is about AI engineers)."""
     own = finder.sides_in(sentence.text)
-    low = sentence.text.lower()
-    at = [(low.find(r.lower()), r) for r in finder.book.find(sentence.text)]
-    subject = [r for pos, r in sorted(at) if 0 <= pos <= 4][:1]
-    if subject and not finder.sides_in(subject[0]):
-        return None  # "AI engineers are ..., often coming from <side>": about another role
+    subject = subject_role(sentence.text, finder.book)
+    if subject is not None:
+        about = finder.sides_in(subject, pair=False)
+        if not about:
+            return None  # "AI engineers are ..., often coming from <side>": another role
+        if len(about) == 1:
+            return about.pop()
     if len(own) == 1:
         return own.pop()
     if own:
-        # Both sides named: the one the sentence is about, when it opens it ("Data engineers
-        # are the link between ... and the data scientists").
-        lead = finder.sides_in(subject[0]) if subject else set()
-        return lead.pop() if len(lead) == 1 else None
+        return None  # both sides, neither the subject: a comparison, not one side's evidence
     p = passages[sentence.passage]
-    lead = finder.sides_in(p.text.split(". ")[0], pair=False)
-    if len(lead) == 1:
-        return lead.pop()
     heading = finder.sides_in(p.section.split(":")[-1], pair=False)
     if len(heading) == 1:
         return heading.pop()
+    if finder.book.find(sentence.text):
+        return None  # it names other roles only
+    lead = finder.sides_in(p.text.split(". ")[0], pair=False)
+    if len(lead) == 1:
+        return lead.pop()
     title = finder.sides_in(p.title, pair=False)
     return title.pop() if len(title) == 1 else None
 
@@ -419,6 +443,9 @@ def _verdict(
     for s, _side in attributed:
         if not _ENDS.search(s.text) or s.text.rstrip().endswith("?"):
             continue  # a verdict is a whole sentence that states something
+        subject = subject_role(s.text, book)
+        if subject is not None and not finder.sides_in(subject, pair=False):
+            continue  # about a third role that works with both sides
         terms = set(content_terms(s.text))
         on_topic = len(terms & asked) >= 1
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it

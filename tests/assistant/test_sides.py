@@ -237,3 +237,37 @@ def test_both_roles_names_the_pair_in_a_sentence_not_through_its_passage(lib):
     finder = SideFinder(["product manager", "project manager"], lib.roles)
     assert finder.sides_in("Both roles are in demand, but they need different skills.") == {0, 1}
     assert finder.sides_in("Both roles are in demand.", pair=False) == set()
+
+
+def test_a_sentence_belongs_to_the_role_its_main_clause_opens_with(lib):
+    from assistant.compare import side_of, subject_role
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    book = lib.roles
+    assert subject_role("Unlike project managers, product managers decide what to build.", book)
+    finder = SideFinder(["product manager", "project manager"], book)
+    p = Passage(
+        id="x",
+        source="/b/pm.md",
+        title="PM",
+        section="Product managers",
+        text="t",
+        chunk_index=0,
+        ref_ids=[],
+    )
+    unlike = Sentence(0, 0, "Unlike project managers, product managers decide what to build.")
+    third = Sentence(
+        0, 1, "Additionally, data analysts work with product managers and project managers."
+    )
+    named_other = Sentence(0, 2, "It often works next to the data analysts on the team.")
+    plain = Sentence(0, 3, "The job is mostly about deciding what to build next.")
+    assert side_of(unlike, [p], finder) == 0
+    assert side_of(third, [p], finder) is None
+    # a sentence naming only another role takes a side from its heading, not from nowhere
+    assert side_of(named_other, [p], finder) == 0
+    q = Passage(
+        id="y", source="/b/pm.md", title="PM", section="Notes", text="t", chunk_index=1, ref_ids=[]
+    )
+    assert side_of(Sentence(0, 2, named_other.text), [q], finder) is None
+    assert side_of(plain, [p], finder) == 0
