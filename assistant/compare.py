@@ -356,7 +356,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
 # A sentence about the document itself ("This chapter provides ...") describes no role.
 _SELF_REFERENCE = re.compile(
-    r"\b(this|the present) (chapter|article|post|book|guide|section|page|handbook|piece|essay)\b",
+    r"\b(this|the present) (chapter|article|post|book|guide|section|page|piece|essay)\b",
     re.I,
 )
 _ENDS = re.compile(r"[.!?][\"”’')\]]?\s*$")
