@@ -24,6 +24,7 @@ from .understand.vocabulary import specificity
 MAX_ROWS = 4
 MIN_FIT = 0.3  # one specific aspect word; an everyday one ("work") alone is not enough
 CELL_WORDS = 30  # a cell stays readable in a phone-width table
+LABEL_SHARE = 0.9  # a row label keeps the topic words at least this specific as its rarest
 _COMPARATIVE = re.compile(
     r"\b(?<!or )(more|less|fewer|higher|lower|better|worse|than|whereas|unlike|compared|"
     r"differ\w*|\w+er than)\b(?! or)",
@@ -157,8 +158,18 @@ def topic_aspects(query: Query, neighbours: list[tuple[str, float]]) -> list[Asp
     named = [a for a in aspects() if a.words & asked]
     if named:
         return [Aspect(a.name, a.words | asked | near) for a in named]
-    label = query.comparison.aspect.strip().capitalize()[:40] or "Topic"
-    return [Aspect(label, frozenset(asked | near))]
+    return [Aspect(_label(query.comparison.aspect), frozenset(asked | near))]
+
+
+def _label(aspect: str) -> str:
+    """A row label from the question's topic words: the telling ones ("which takes longer to
+    train" -> "Train"), in the question's order."""
+    found = [w for w in re.findall(r"[\w'’-]+", aspect) if not _COMPARATIVE.fullmatch(w)]
+    if not found:
+        return "Topic"
+    best = max(specificity(w) for w in found)
+    kept = [w for w in found if specificity(w) >= LABEL_SHARE * best]
+    return " ".join(kept).capitalize()[:40]
 
 
 def _fit(sentence: Sentence, aspect: Aspect) -> float:

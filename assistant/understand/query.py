@@ -11,7 +11,7 @@ from knowledge.text import STOPWORDS, content_terms, stem, words
 
 from .lexicon import aspect_named
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
-from .sides import FRAME_NOUNS, syntactic_comparison
+from .sides import FRAME_NOUNS, syntactic_comparison, without_frame
 
 Intent = Literal["fact", "comparison", "source", "author", "date"]
 AnswerKind = Literal["amount", "rate", "count"]
@@ -186,7 +186,13 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     if len(phrases) != 2:
         return []
     sides = []
+    # A frame both sides share ("the engineering track ... the analysis track") is no part of
+    # either; a frame on one side goes only where a role remains ("alternative route" stays).
+    shared = len({p.split()[-1].lower() for p in phrases}) == 1
     for phrase in phrases:
+        bare = without_frame(phrase)
+        if bare != phrase and (shared or book.find(bare)):
+            phrase = bare  # "the staff engineer track": the role, not its track
         roles = book.find(phrase)
         whole = len(roles) == 1 and len(roles[0].split()) >= len(phrase.split())
         sides.append(roles[0] if whole else phrase)

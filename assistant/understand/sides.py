@@ -83,11 +83,18 @@ def _np_after(text: str, limit: int = MAX_WORDS) -> str:
 
 
 def _clean(phrase: str) -> str:
-    toks = phrase.split()
-    while toks and toks[-1].lower() in FRAME_NOUNS and len(toks) > 1:
-        toks.pop()
-    toks = [re.sub(r"['’]s?$", "", t) for t in toks]
+    toks = [re.sub(r"['’]s?$", "", t) for t in phrase.split()]
     return " ".join(t for t in toks if t)
+
+
+def without_frame(phrase: str) -> str:
+    """The phrase without the general nouns framing it at its end ("staff engineer track" ->
+    "staff engineer"); whether that is the side is for the caller to judge ("alternative route"
+    is a route)."""
+    toks = phrase.split()
+    while len(toks) > 1 and toks[-1].lower() in FRAME_NOUNS:
+        toks.pop()
+    return " ".join(toks)
 
 
 def _pair(left: str, right: str) -> list[str]:
@@ -130,10 +137,11 @@ def syntactic_comparison(question: str) -> tuple[list[str], str]:
                 left = _np_before(before) or _np_before(re.sub(r"\s*\w+\s*$", "", before))
                 found = _pair(left, _np_after(after))
             elif kind == 4:
-                # "X or Y" has no end marker: Y is read no longer than X and one more word
-                # ("nurses or paramedics work longer shifts" is about nurses and paramedics).
+                # "X or Y" has no end marker: Y is read no longer than X (two words after a
+                # one-word X): "the credential programme or the alternative route faster?"
                 left = _np_before(before)
-                found = _pair(left, _np_after(after, len(left.split()) + 1)) if left else []
+                n = len(left.split())
+                found = _pair(left, _np_after(after, n + 1 if n == 1 else n)) if left else []
             else:
                 found = _pair(_np_before(before), _np_after(after))
             if found:

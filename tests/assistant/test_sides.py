@@ -31,14 +31,17 @@ from assistant.understand.sides import syntactic_sides
             "What separates a nurse practitioner from a physician assistant?",
             ["nurse practitioner", "physician assistant"],
         ),
-        ("How does the design track compare with the research track?", ["design", "research"]),
+        (
+            "How does the design track compare with the research track?",
+            ["design track", "research track"],
+        ),
         (
             "A teaching degree or a bootcamp: which do schools prefer?",
             ["teaching degree", "bootcamp"],
         ),
         (
             "Should I pick the staff engineer track or the engineering manager track?",
-            ["staff engineer", "engineering manager"],
+            ["staff engineer track", "engineering manager track"],
         ),
         ("Compare nursing and teaching as careers", ["nursing", "teaching"]),
         ("UX research vs visual design: which pays more?", ["UX research", "visual design"]),
@@ -96,6 +99,17 @@ def lib() -> Library:
     docs = [a[3] for a in ARTICLES]
     metas = [{"source": a[0], "title": a[1], "section": a[2]} for a in ARTICLES]
     return Library.build(docs, metas)
+
+
+def test_a_frame_noun_is_left_out_only_where_a_role_remains(lib):
+    q = understand(
+        "Should I pick the front-end developer path or the front-end engineer path?", [], lib
+    )
+    assert q.comparison is not None
+    assert [s.lower() for s in q.comparison.sides] == ["front-end developer", "front-end engineer"]
+    q = understand("Is the credential programme or the alternative route faster?", [], lib)
+    assert q.comparison is not None
+    assert q.comparison.sides == ["credential programme", "alternative route"]
 
 
 def test_things_that_are_no_roles_are_compared(lib):
@@ -271,3 +285,11 @@ def test_a_sentence_belongs_to_the_role_its_main_clause_opens_with(lib):
     )
     assert side_of(Sentence(0, 2, named_other.text), [q], finder) is None
     assert side_of(plain, [p], finder) == 0
+
+
+def test_a_row_label_keeps_the_telling_topic_words():
+    from assistant.compare import _label
+
+    assert _label("require math") == "Math"
+    assert _label("metrics matter") == "Metrics"
+    assert _label("") == "Topic"
