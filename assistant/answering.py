@@ -18,9 +18,10 @@ from knowledge.text import split_sentences
 
 from . import compare, extractive, followed
 from .citations import CitationSet
-from .evidence import Sentence, TermMatcher, answer_type_test
+from .evidence import EVERYDAY, Sentence, TermMatcher, answer_type_test
 from .retrieve import Retriever
 from .understand import Query
+from .understand.vocabulary import specificity
 from .verify import strip_links
 
 Events = Generator[dict, None, "Draft"]
@@ -233,10 +234,11 @@ class ComparisonStrategy:
         )
         embedder = evidence.kb.embedder if evidence.kb is not None else None
         topic_fit = None
-        if query.comparison.aspect and embedder is not None:
-            topic = TermMatcher(
-                query.comparison.aspect, evidence.retriever, embedder, roles=sides, kin=False
-            )
+        # Only the topic's telling words ("math", not "day" or "work"): everyday words would
+        # pull any sentence that says "work" into a row.
+        telling = " ".join(w for w in query.comparison.aspect.split() if specificity(w) > EVERYDAY)
+        if telling and embedder is not None:
+            topic = TermMatcher(telling, evidence.retriever, embedder, roles=sides, kin=False)
             topic_fit = topic.score if topic.terms else None
         table = compare.build_table(
             query, evidence.sentences, passages, cites, book, neighbours, lists, embedder, topic_fit

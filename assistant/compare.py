@@ -199,8 +199,13 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
         return (len(set(content_terms(part)) & aspect.words) + money, -at)
 
     if parts:
-        text = max(enumerate(parts), key=fit)[1]
+        at, text = max(enumerate(parts), key=fit)
+        if at:  # a later clause is quoted as one: "… you enjoy working at the model level"
+            text = "… " + _JOINER.sub("", text, count=1)
     return _clip(text, limit)
+
+
+_JOINER = re.compile(r"^(?:and|but|or|so|which|while|whereas|although|because)\s+", re.I)
 
 
 def _clip(text: str, limit: int = CELL_WORDS) -> str:
@@ -268,6 +273,7 @@ def build_table(
                     heading = passages[s.passage].section.split(":")[-1]
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
                     if topic_fit is not None:
+                        # the question's own telling words are met by close words too
                         fit += topic_fit(f"{s.text} {heading}")
                 # A sentence fills the row of the aspect it speaks of most: a pay sentence
                 # never fills a "day-to-day work" cell because it says "work" once.

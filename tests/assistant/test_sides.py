@@ -293,3 +293,16 @@ def test_a_row_label_keeps_the_telling_topic_words():
     assert _label("require math") == "Math"
     assert _label("metrics matter") == "Metrics"
     assert _label("") == "Topic"
+
+
+def test_a_later_clause_is_quoted_as_one():
+    from assistant.compare import clause
+    from assistant.understand.lexicon import aspects
+
+    work = next(a for a in aspects() if a.name == "Day-to-day work")
+    text = (
+        "If you have a background in statistics and a taste for research projects in general, "
+        "and you enjoy working on the daily tasks of model training, the path suits you well."
+    )
+    cell = clause(text, work, limit=12)
+    assert cell.startswith("… you enjoy working"), cell
