@@ -12,7 +12,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from knowledge.sanitize import display_text
+from knowledge.sanitize import display_text, source_name
 from knowledge.schema import AUTHORS, PUBLISHED, Passage
 from knowledge.text import split_sentences
 
@@ -319,7 +319,7 @@ class MetadataStrategy:
         source = evidence.passages[0].source
         record = evidence.record(source) or {}
         title = display_text(record.get("title") or evidence.passages[0].title or source)
-        where = display_text(source)
+        where = source_name(source)  # the file's name or the URL, never a server path
         if query.intent == "author":
             value = display_text(record.get(AUTHORS, "")).strip()
             found = f"*{title}* was written by {value}." if value else ""

@@ -20,7 +20,7 @@ from pathlib import Path
 from ingest.load import is_url
 from ingest.pipeline import Report, ingest_sources, remove_source
 from knowledge.errors import StoreError
-from knowledge.sanitize import display_text
+from knowledge.sanitize import display_text, source_name
 from knowledge.schema import FOLLOWED_FROM, json_list
 
 log = logging.getLogger(__name__)
@@ -70,9 +70,7 @@ def safe_filename(name: str) -> str:
 
 def display_source(source: str) -> str:
     """How the page names a source: a URL as it is, a file by its name only (never a path)."""
-    if is_url(source):
-        return display_text(source)
-    return display_text(Path(source).name)
+    return source_name(source)
 
 
 class Library:

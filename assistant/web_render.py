@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from knowledge.sanitize import display_text
+from knowledge.sanitize import display_text, source_name
 
 MAX_SAVED_ANSWERS = 30  # answers whose sources a page keeps (and saves in the browser)
 _CITE = re.compile(r"\[(\d{1,3})\]")
@@ -170,10 +169,7 @@ def supporting_sentences(text: str, answer: str, n: int) -> list[str]:
 
 def display_source(source: object) -> str:
     """How the page names a source: a URL as it is, a file by its name only (never a path)."""
-    value = str(source or "")
-    if safe_url(value):
-        return display_text(value)
-    return display_text(PurePosixPath(value.replace("\\", "/")).name)
+    return source_name(source)
 
 
 def _title_attr(text: str) -> str:

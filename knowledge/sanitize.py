@@ -41,3 +41,19 @@ def display_text(text: object) -> str:
     out = strip_controls(str(text))
     out = _MD_IMAGE.sub(lambda m: m.group(1), out)
     return _HTML_TAG.sub("", out)
+
+
+def source_name(source: object) -> str:
+    """How a user sees a source: an http(s) URL as it is, a file by its name only (a server's
+    paths are nobody's business), through the one sanitizer."""
+    from pathlib import PurePosixPath
+    from urllib.parse import urlsplit
+
+    value = str(source or "").strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return display_text(value)
+    return display_text(PurePosixPath(value.replace("\\", "/")).name)

@@ -137,3 +137,9 @@ def test_an_amount_for_a_role_with_no_figure_is_declined(unseen):
     # a figure the articles do give is answered, with the figure
     r = unseen.ask("How much does a teaching credential programme cost?")
     assert not r.abstained and "several thousand dollars" in r.answer, r.answer
+
+
+def test_an_author_answer_names_the_file_not_a_server_path(unseen):
+    r = unseen.ask("Who wrote the article about nurse practitioners?")
+    assert "Source: advanced-practice.md" in r.answer, r.answer
+    assert "/" not in r.answer.split("Source:")[1], r.answer
