@@ -68,11 +68,6 @@ def safe_filename(name: str) -> str:
     return f"{clean}.{ext}" if ext else clean
 
 
-def display_source(source: str) -> str:
-    """How the page names a source: a URL as it is, a file by its name only (never a path)."""
-    return source_name(source)
-
-
 class Library:
     def __init__(self, assistant) -> None:
         self.assistant = assistant
@@ -138,7 +133,7 @@ class Library:
         for r in self.records() if records is None else records:
             row = [_cell(r, k) for k in RECORD_KEYS]
             row[0] = display_text(row[0])
-            row[1] = display_source(str(row[1]))
+            row[1] = source_name(str(row[1]))
             row[-1] = display_text(row[-1])
             rows.append(row)
         return rows
@@ -283,7 +278,7 @@ def label(record: dict) -> str:
     """An article as the page names it: title and file name or URL, sanitized."""
     source = str(record.get("source", ""))
     title = display_text(record.get("title") or "")
-    return f"{title} — {display_source(source)}" if title else display_source(source)
+    return f"{title} — {source_name(source)}" if title else source_name(source)
 
 
 def stage_text(stage: str, done: int, total: int) -> str:
@@ -301,7 +296,7 @@ def summary(report: Report) -> str:
     the one sanitizer, and files are named without their server path."""
     lines = []
     for r in report.results:
-        name = display_source(r.source)
+        name = source_name(r.source)
         title = f"“{display_text(r.title)}”" if display_text(r.title).strip() else name
         if r.status == "failed":
             lines.append(f"Failed: {display_text((r.error or '').replace(r.source, name))}")

@@ -167,11 +167,6 @@ def supporting_sentences(text: str, answer: str, n: int) -> list[str]:
     return found
 
 
-def display_source(source: object) -> str:
-    """How the page names a source: a URL as it is, a file by its name only (never a path)."""
-    return source_name(source)
-
-
 def _title_attr(text: str) -> str:
     """Text for a Markdown link title: one line, no quotes, brackets or table pipes."""
     flat = " ".join(display_text(text).split())[:300]
@@ -236,7 +231,7 @@ def citation_html(c: dict, answer_index: int | None = None, answer: str = "") ->
     if c.get("cited_by"):
         cited = ", ".join(e(display_text(t)) for t in c["cited_by"])
         parts.append(f'<div class="cite-by">cited by {cited}</div>')
-    parts.append(f'<div class="cite-src">From: {e(display_source(c.get("source")))}</div>')
+    parts.append(f'<div class="cite-src">From: {e(source_name(c.get("source")))}</div>')
     parts.append("</div>")
     return "".join(parts)
 
