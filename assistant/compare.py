@@ -387,7 +387,12 @@ def _side_meaning(attributed, sides: list[str], aspect: str, embedder) -> dict:
     if not mine:
         return {}
     asks = embedder.embed_batch([f"{side} {aspect}".strip() for side in sides])
-    vecs = embedder.embed_batch([s.text for s, _ in mine])
+    missing = [s for s, _ in mine if s.vector is None]  # scored sentences carry theirs
+    for s, v in zip(
+        missing, embedder.embed_batch([s.text for s in missing]) if missing else [], strict=True
+    ):
+        s.vector = v
+    vecs = [s.vector for s, _ in mine]
     return {
         (s.passage, s.position): float(vecs[i] @ asks[side]) for i, (s, side) in enumerate(mine)
     }

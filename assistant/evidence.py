@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -47,6 +47,7 @@ class Sentence:
     score: float = 0.0
     lexical: float = 0.0
     dense: float = 0.0
+    vector: np.ndarray | None = field(default=None, repr=False, compare=False)  # its embedding
 
 
 def _possessor(word: str) -> str:
@@ -249,7 +250,8 @@ def score_sentences(
     vecs = embedder.embed_batch([s.text for s in sentences])
     dense = vecs @ query_vec
     asks_source = query.intent == "source"
-    for s, d in zip(sentences, dense, strict=True):
+    for s, v, d in zip(sentences, vecs, dense, strict=True):
+        s.vector = v
         s.lexical = matcher.score(f"{s.text} {_heading(passages[s.passage])}")
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
