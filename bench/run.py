@@ -436,12 +436,7 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
                 except Exception as exc:  # noqa: BLE001 - counted and reported
                     errors.append(repr(exc))
 
-        t0 = time.perf_counter()
-        cpu0 = sum(proc.cpu_times()[:2])
-        with ThreadPoolExecutor(users) as pool:
-            list(pool.map(user, range(users), timeout=600))
-        burst_s = time.perf_counter() - t0
-        server_cpu_s = sum(proc.cpu_times()[:2]) - cpu0
+        burst_s, server_cpu_s = run_burst(user, users, proc)
         plain = burst_plain(server, proc, questions, users, asks)
         stop.set()
         sampler.join()
@@ -462,6 +457,15 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
         }
     finally:
         server.stop()
+
+
+def run_burst(user, users: int, proc) -> tuple[float, float]:
+    """Every user at once, each on its own thread: (wall seconds, server CPU seconds)."""
+    t0 = time.perf_counter()
+    cpu0 = sum(proc.cpu_times()[:2])
+    with ThreadPoolExecutor(users) as pool:
+        list(pool.map(user, range(users), timeout=600))
+    return time.perf_counter() - t0, sum(proc.cpu_times()[:2]) - cpu0
 
 
 def burst_plain(server: Server, proc, questions: list[str], users: int, asks: int) -> dict:
@@ -485,12 +489,7 @@ def burst_plain(server: Server, proc, questions: list[str], users: int, asks: in
                 else:
                     errors.append(f"{got.status_code}: {got.text[:200]}")
 
-    t0 = time.perf_counter()
-    cpu0 = sum(proc.cpu_times()[:2])
-    with ThreadPoolExecutor(users) as pool:
-        list(pool.map(user, range(users), timeout=600))
-    burst_s = time.perf_counter() - t0
-    server_cpu_s = sum(proc.cpu_times()[:2]) - cpu0
+    burst_s, server_cpu_s = run_burst(user, users, proc)
     return {
         "v1_rps": round(len(latencies) / burst_s, 1),
         "v1_p50_ms": round(pct(latencies, 50)),
