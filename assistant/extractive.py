@@ -14,6 +14,15 @@ MIN_WORDS = 5  # a shorter sentence ("This is the best.") says too little to sta
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
 WANTED_SHARE = 0.25  # the figure asked for comes in from this share of the best score
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
+# A sentence that continues the one before it: a connective ("However, ...", "For example, ..."),
+# or "Some do X, while others do Y" about the group the sentence before it named. Alone it
+# misleads ("However, top earners match ..."), so it brings that sentence when the budget allows.
+_CONTINUES = re.compile(
+    r"^(?:however|but|so|also|thus|therefore|instead|otherwise|similarly|likewise|moreover"
+    r"|furthermore|in addition|in other words|in this case|as a result|for example|for instance"
+    r"|some\b[^.!?]{0,200}\bothers)\b",
+    re.I,
+)
 
 
 def select(
@@ -72,20 +81,24 @@ def _label(text: str) -> bool:
 
 
 def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) -> list[Sentence]:
-    """A sentence opening with "It"/"This role" gets the sentence before it, when it fits."""
+    """A sentence opening with "It"/"This role" or a connective ("However, ...") gets the
+    sentence before it, when it fits."""
     by_pos = {(s.passage, s.position): s for s in pool}
     taken = {(s.passage, s.position) for s in chosen}
     used = sum(len(s.text.split()) for s in chosen)
     out: list[Sentence] = []
     for s in chosen:
         prev = by_pos.get((s.passage, s.position - 1))
+        # A pronoun cannot be read without its sentence (a little over budget is allowed);
+        # a connective only reads better with it (within budget).
+        slack = 20 if _LEADS_ON_CONTEXT.match(s.text) else 0 if _CONTINUES.match(s.text) else None
         if (
-            _LEADS_ON_CONTEXT.match(s.text)
+            slack is not None
             and prev
             and (prev.passage, prev.position) not in taken
             and not _label(prev.text)
         ):
-            if used + len(prev.text.split()) <= max_words + 20:
+            if used + len(prev.text.split()) <= max_words + slack:
                 out.append(prev)
                 taken.add((prev.passage, prev.position))
                 used += len(prev.text.split())

@@ -48,6 +48,37 @@ def test_a_chosen_sentence_brings_the_next_one_when_that_one_leans_on_it(pool):
     assert texts.index(follower.text) == texts.index(top.text) + 1
 
 
+@pytest.mark.parametrize(
+    "pool",
+    [
+        _pool(
+            (1, 2, "Work outside the project is optional for everyone on the team.", 0.05),
+            (1, 3, "Some staff give internal talks, while others mentor new hires.", 0.9),
+        ),
+        _pool(
+            (0, 6, "Bootcamp fees run to several thousand dollars per course.", 0.1),
+            (0, 7, "However, many schools refund part of the fee after a job offer.", 0.8),
+        ),
+        _pool(
+            (4, 0, "Senior analysts usually earn the most in this field.", 0.2),
+            (4, 1, "For example, the best paid lead a whole reporting team.", 0.85),
+        ),
+    ],
+)
+def test_a_sentence_that_continues_the_one_before_it_brings_that_one(pool):
+    """A connective ("However", "For example", "Some ..., while others ...") leans on the
+    sentence before it: alone it would say the opposite or an example of nothing."""
+    assert [s.text for s in extractive.select(pool)] == [pool[1].text, pool[0].text]
+
+
+def test_a_connective_brings_the_sentence_before_it_only_within_the_word_budget():
+    before = " ".join(["word"] * 30) + "."
+    chosen = "However, the reporting team keeps its own weekly schedule of reviews."
+    pool = _pool((0, 0, before, 0.05), (0, 1, chosen, 0.9))
+    assert [s.text for s in extractive.select(pool, max_words=30)] == [chosen]
+    assert [s.text for s in extractive.select(pool, max_words=60)] == [before, chosen]
+
+
 LONG = "Engineers on the platform team write, test and run the services that the agency relies on."
 
 
