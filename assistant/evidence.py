@@ -230,9 +230,42 @@ def answer_type_test(query: Query):
     return offers.search if offers else None
 
 
+ANSWER_TYPE_BONUS = 0.12  # a sentence offering the kind of answer asked for
+
+
 def answer_type_bonus(query: Query, sentence: str) -> float:
     offers = OFFERS.get(query.wants or "")
-    return 0.12 if offers and offers.search(sentence) else 0.0
+    return ANSWER_TYPE_BONUS if offers and offers.search(sentence) else 0.0
+
+
+# "Should I ...?", "How do I ...?", "Any tips on ...?", "Do I need to ...?": the asker wants to
+# know what to do.
+_ASKS_ADVICE = re.compile(
+    r"\b(?:should|shall|could|can|would|do|must)\s+(?:i|we)\b"
+    r"|\bhow\s+(?:do|can|could|would|should|might)\s+(?:i|we|one|you)\b"
+    r"|\b(?:advice|advise|tips?|recommend\w{0,9}|suggest\w{0,9})\b"
+    r"|\bworth\b|\bi'?m\s+(?:thinking|considering|not sure)\b",
+    re.I,
+)
+# A sentence that speaks to the reader ("you", "your") or recommends: what advice looks like.
+_ADVISES = re.compile(
+    r"\byou(?:r|rs|rself|'re|’re|'ll|’ll|'d|’d|'ve|’ve)?\b"
+    r"|\b(?:recommend|suggest|advise|advice)\w{0,9}\b",
+    re.I,
+)
+
+
+def asks_advice(question: str) -> bool:
+    return bool(_ASKS_ADVICE.search(question))
+
+
+def advice_bonus(asks: bool, sentence: str) -> float:
+    """A question asking what to do prefers the sentences that tell the reader what to do (as
+    much as a sentence offering the figure asked for); a question back to the reader ("What do
+    you need to learn?") tells nothing."""
+    if not asks or sentence.rstrip().endswith("?"):
+        return 0.0
+    return ANSWER_TYPE_BONUS if _ADVISES.search(sentence) else 0.0
 
 
 def _heading(p: Passage) -> str:
@@ -250,6 +283,7 @@ def score_sentences(
     vecs = embedder.embed_batch([s.text for s in sentences])
     dense = vecs @ query_vec
     asks_source = query.intent == "source"
+    advice = asks_advice(query.question)
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         s.lexical = matcher.score(f"{s.text} {_heading(passages[s.passage])}")
@@ -259,7 +293,7 @@ def score_sentences(
         s.score += 0.12 * matcher.role_focus(s.text, passages[s.passage])
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
-        s.score += answer_type_bonus(query, s.text)
+        s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 

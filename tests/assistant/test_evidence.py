@@ -208,3 +208,67 @@ def test_the_article_title_does_not_lend_its_words_to_every_sentence(library, ti
         chunk_index=0,
     )
     assert score_sentences(query, matcher, vec, [headed], library.kb.embedder)[0].lexical > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Should I apply for a job titled 'growth hacker'?", True),
+        ("How can I get into product work from a government job?", True),
+        ("Any tips on picking a bootcamp?", True),
+        ("Is a paid course worth it for a front-end developer?", True),
+        ("Do I need a degree to become a data analyst?", True),
+        ("What does a product manager do all day?", False),
+        ("How much do data engineers earn?", False),
+        ("When do most meetings take place?", False),
+    ],
+)
+def test_a_question_asking_what_to_do_is_told_apart(question, asks):
+    from assistant.evidence import asks_advice
+
+    assert asks_advice(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "advising", "describing"),
+    [
+        (
+            "Should I pay for an expensive front-end course?",
+            "Before you pay for a course, remember that free tutorials cover the same ground.",
+            "Front-end courses have become expensive and popular in recent years.",
+        ),
+        (
+            "How can I move into product management as a data analyst?",
+            "If you want to move into product management, ask to shadow a product manager.",
+            "Product management is a role many data analysts move into after some years.",
+        ),
+    ],
+)
+def test_an_advice_question_favours_the_sentence_that_tells_the_reader_what_to_do(
+    library, question, advising, describing
+):
+    """Of two sentences on the same topic, the one speaking to the reader gains on the other
+    when the question asks what to do (as much as a sentence giving an asked-for figure), and
+    not when the same words are asked as a plain question."""
+    from assistant.evidence import ANSWER_TYPE_BONUS, advice_bonus, score_sentences
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    passages = [
+        Passage(id=str(i), text=t, source="s", title="t", section="", ref_ids=[], chunk_index=i)
+        for i, t in enumerate([describing, advising])
+    ]
+    query = understand(question, [], library.retriever.library)
+    plain = query.model_copy(update={"question": "Tell me about this."})
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+
+    def margin(q) -> float:
+        got = {
+            s.text: s.score for s in score_sentences(q, matcher, vec, passages, library.kb.embedder)
+        }
+        return got[advising] - got[describing]
+
+    assert margin(query) == pytest.approx(margin(plain) + ANSWER_TYPE_BONUS)
+    assert advice_bonus(True, describing) == 0
+    assert advice_bonus(True, "What do you need to learn first?") == 0  # a question back
