@@ -14,7 +14,7 @@ from knowledge.schema import Passage
 from knowledge.text import content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
-from .evidence import Sentence
+from .evidence import EVERYDAY, Sentence
 from .understand import Query
 from .understand.lexicon import Aspect, aspects
 from .understand.roles import RoleBook
@@ -87,6 +87,13 @@ class SideFinder:
                     out.add(i)
         return out
 
+    def anchored(self, side: int, context: str) -> bool:
+        """A side that is no role, named in a sentence by its head noun alone ("the programme"),
+        is that side only where the passage around it has all its telling words ("credential
+        programme"): another article's programme is another programme."""
+        marks = self.marks[side]
+        return not marks or marks <= {stem(w) for w in words(context)}
+
     def names(self, text: str, side: int) -> bool:
         return side in self.sides_in(text)
 
@@ -123,7 +130,13 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     side it names, else its passage's heading; a sentence that names only other roles takes no
     side from its passage's first sentence or title ("LinkedIn listed AI engineer ..." under a
     lead about software engineers is about AI engineers)."""
-    own = finder.sides_in(sentence.text)
+    p = passages[sentence.passage]
+    context = f"{p.title}. {p.section}. {p.text}"
+
+    def named(text: str, pair: bool = True) -> set[int]:
+        return {i for i in finder.sides_in(text, pair=pair) if finder.anchored(i, context)}
+
+    own = named(sentence.text)
     subject = subject_role(sentence.text, finder.book)
     if subject is not None:
         about = finder.sides_in(subject, pair=False)
@@ -135,16 +148,15 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return own.pop()
     if own:
         return None  # both sides, neither the subject: a comparison, not one side's evidence
-    p = passages[sentence.passage]
-    heading = finder.sides_in(p.section.split(":")[-1], pair=False)
+    heading = named(p.section.split(":")[-1], pair=False)
     if len(heading) == 1:
         return heading.pop()
     if finder.book.find(sentence.text):
         return None  # it names other roles only
-    lead = finder.sides_in(p.text.split(". ")[0], pair=False)
+    lead = named(p.text.split(". ")[0], pair=False)
     if len(lead) == 1:
         return lead.pop()
-    title = finder.sides_in(p.title, pair=False)
+    title = named(p.title, pair=False)
     return title.pop() if len(title) == 1 else None
 
 
@@ -242,7 +254,8 @@ def build_table(
     near = _side_meaning(attributed, sides, query.comparison.aspect, embedder)
     focus = set().union(*(a.words for a in asked)) if asked else set()
     own = set(content_terms(query.comparison.aspect)) - _FRAME_STEMS
-    verdict = _verdict(attributed, focus, finder, book, passages, own)
+    telling = any(specificity(w) > EVERYDAY for w in words(query.comparison.aspect))
+    verdict = _verdict(attributed, focus, finder, book, passages, own, telling)
     used: set[tuple[int, int]] = set()
     if verdict is not None:
         used.add((verdict.passage, verdict.position))
@@ -398,6 +411,26 @@ def _side_meaning(attributed, sides: list[str], aspect: str, embedder) -> dict:
     }
 
 
+def own_heading(section: str) -> str:
+    """A section's own heading: "Pros" of "Bootcamp — Pros" (a subsection under a heading with
+    no text of its own), "What ML Engineers Do" of "X vs Y: What ML Engineers Do"."""
+    return section.split(" — ")[-1].split(":")[-1]
+
+
+def _section_openings(passages: list[Passage], finder: SideFinder, side: int) -> set[int]:
+    """The passages that open a section headed by the side ("## Data Scientist"), as far as
+    the passages at hand show: the earliest of each such section. An article introduces a role
+    there, often by how it differs from its neighbour."""
+    first: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(passages):
+        if p.is_reference_list or finder.sides_in(own_heading(p.section), pair=False) != {side}:
+            continue
+        at = first.get((p.source, p.section))
+        if at is None or p.chunk_index < passages[at].chunk_index:
+            first[(p.source, p.section)] = i
+    return set(first.values())
+
+
 def _overview(
     attributed, used, finder: SideFinder, book: RoleBook, passages: list[Passage], near=None
 ) -> list[Sentence] | None:
@@ -407,7 +440,8 @@ def _overview(
     bare heading comes last."""
     picks = []
     for side in range(len(finder.keys)):
-        best, best_score = None, (-1, -1, -1, -1, -1, -1.0)
+        openers = _section_openings(passages, finder, side)
+        best, best_score = None, (-1, -1, -1, -1, -1, -1, -1.0)
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
                 continue  # a list's announcement, or a question, says what no role is
@@ -422,7 +456,9 @@ def _overview(
             alone = not others and opening <= {side}
             # The side is the subject: the sentence opens with its name ("A front-end
             # developer architects ..."), not with another noun ("The term front-end ...").
-            lead = " ".join(s.text.split()[: len(finder.sides[side].split()) + 1])
+            lead_in = _LEADING_PHRASE.match(s.text)  # "However, a registered nurse owns ..."
+            main = s.text[lead_in.end() :] if lead_in else s.text
+            lead = " ".join(main.split()[: len(finder.sides[side].split()) + 1])
             starts = finder.names(lead, side)
             subject = starts and bool(_DEFINES.match(s.text))
             subject = subject or glossary_entry(s.text, finder.sides[side], book)
@@ -439,6 +475,7 @@ def _overview(
                 int(not story),
                 int(glossary),
                 int(starts),
+                int(s.passage in openers),
                 int(alone),
                 (near or {}).get((s.passage, s.position), s.score) + bonus,
             )
@@ -457,9 +494,12 @@ def _verdict(
     book: RoleBook,
     passages: list[Passage],
     own: set[str] = frozenset(),
+    telling: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
-    it names both, or names one in a passage that speaks of the other."""
+    it names both, or names one in a passage that speaks of the other. With `telling` (the
+    question's topic has a telling word, "math"), the verdict must meet the topic by a telling
+    word too: sharing only "require" or "work" with it is another topic."""
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
@@ -469,13 +509,18 @@ def _verdict(
         if subject is not None and not finder.sides_in(subject, pair=False):
             continue  # about a third role that works with both sides
         terms = set(content_terms(s.text))
-        on_topic = len(terms & asked) >= 1
+        hits = [w for w in words(s.text) if stem(w) in asked]
+        on_topic = any(specificity(w) > EVERYDAY for w in hits) if telling else bool(hits)
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it
         if not _COMPARATIVE.search(s.text) and not (says and len(finder.sides_in(s.text)) > 1):
             continue  # it compares, or names both sides on the topic asked ("... is becoming sharper")
         named = finder.sides_in(s.text)
         if not named:
             continue
+        if _FIRST_PERSON.search(s.text):
+            continue  # the author's own story, not a statement about the two sides
+        if not finder.sides_in(s.text, pair=False) and book.find(s.text):
+            continue  # "both roles" of a pair of other roles it names
         if named != everyone:
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"

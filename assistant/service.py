@@ -16,7 +16,7 @@ from knowledge.text import content_terms
 
 from . import followed
 from .answering import Evidence, LLMStrategy, choose, reference_urls
-from .compare import describes
+from .compare import describes, own_heading
 from .evidence import TermMatcher, assess, score_sentences
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
@@ -32,6 +32,7 @@ RANKING_DEPTH = 4  # "which role pays the most?" reads k * this passages
 PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
+SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article with both sides
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _REFERS_BACK = re.compile(r"\b(it|this|that|the (article|post|piece|page|guide|essay))\b", re.I)
@@ -85,6 +86,21 @@ def _interleave(lists: list[list[Passage]], cap: int, depth: int | None = None) 
             if rank < len(lst) and lst[rank].id not in merged:
                 merged[lst[rank].id] = lst[rank]
     return list(merged.values())[:cap]
+
+
+def _one_article_first(lists: list[list[Passage]], k: int) -> list[list[Passage]]:
+    """Each side's k passages. When one article speaks of every side, its passages come first
+    on each side: an article that discusses both roles contrasts them on its own terms, where
+    passages stitched from unrelated articles answer different questions."""
+    shared = set.intersection(*({p.source for p in lst} for lst in lists)) if lists else set()
+    if not shared:
+        return [lst[:k] for lst in lists]
+
+    def standing(src: str) -> int:  # the article both sides find soonest
+        return sum(next(i for i, p in enumerate(lst) if p.source == src) for lst in lists)
+
+    best = min(sorted(shared), key=standing)
+    return [sorted(lst, key=lambda p: p.source != best)[:k] for lst in lists]
 
 
 class Assistant:
@@ -301,12 +317,14 @@ class Assistant:
         if named:  # the lexicon's name for the aspect widens the search: "entry", "pay"
             aspect = f"{aspect} {named[0].hint}"
         # Each side's own search: its role words count in full, they are what it is about.
+        deep = SIDE_DEPTH * k
         lists = [
-            search(f"{side} {aspect}".strip(), k, source=source, roles=[], about=side)
+            search(f"{side} {aspect}".strip(), deep, source=source, roles=[], about=side)
             if aspect.strip()
-            else self._describing(side, k, source)
+            else self._describing(side, deep, source)
             for side in query.comparison.sides
         ]
+        lists = _one_article_first(lists, k)
         cap = k + 3
         if aspect.strip() and not named:
             # A topic the career lexicon does not name may find nothing on one side; what each
@@ -327,7 +345,20 @@ class Assistant:
         passages, those with a sentence whose subject is the role come first."""
         book = self.retriever.library.roles
         found = self.retriever.search(side, DESCRIBE_DEPTH * k, source=source, roles=[], about=side)
-        return sorted(found, key=lambda p: not describes(p.text, side, book))[:k]
+        # The opening passage of a section headed by the role is where its article introduces
+        # it ("## Data Scientist": "The roles of a data scientist and ... are similar. However,
+        # data scientists ..."): it leads, then passages whose sentences have the role as subject.
+        leads: dict[tuple[str, str], Passage] = {}
+        for p in found:
+            named = book.find(own_heading(p.section))
+            if named and all(book.one_role(r, side) for r in named):
+                lead = leads.get((p.source, p.section))
+                if lead is None or p.chunk_index < lead.chunk_index:
+                    leads[(p.source, p.section)] = p
+        opening = {p.id for p in leads.values()}
+        return sorted(
+            found, key=lambda p: (p.id not in opening, not describes(p.text, side, book))
+        )[:k]
 
     def _abstain_text(self, why: str, passages: list[Passage]) -> str:
         text = f"{ABSTAIN_TEXT}: {why}."

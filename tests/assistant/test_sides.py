@@ -306,3 +306,106 @@ def test_a_later_clause_is_quoted_as_one():
     )
     cell = clause(text, work, limit=12)
     assert cell.startswith("… you enjoy working"), cell
+
+
+def _passage(source: str, section: str, text: str, chunk_index: int = 0):
+    from knowledge.schema import Passage
+
+    return Passage(
+        id=f"{source}#{chunk_index}",
+        source=source,
+        title="T",
+        section=section,
+        text=text,
+        chunk_index=chunk_index,
+        ref_ids=[],
+    )
+
+
+def test_a_head_noun_alone_is_a_side_only_in_a_passage_with_its_telling_words(lib):
+    """ "The programme takes a year" is the credential programme's only where its passage says
+    "credential"; another article's programme is another programme."""
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["credential programme", "alternative route"], lib.roles)
+    sentence = "The programme takes about one year at a community college."
+    theirs = _passage("/t/teach.md", "The credential programme", sentence)
+    elsewhere = _passage("/n/ward.md", "Licensed practical nurse", sentence)
+    assert side_of(Sentence(0, 0, sentence), [theirs], finder) == 0
+    assert side_of(Sentence(0, 0, sentence), [elsewhere], finder) is None
+
+
+def test_a_section_headed_by_a_side_opens_with_its_earliest_passage(lib):
+    from assistant.compare import _section_openings, own_heading
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    passages = [
+        _passage("/b/pm.md", "Product Manager", "Product managers also run reviews.", 4),
+        _passage("/b/pm.md", "Product Manager", "The two roles look alike. However ...", 3),
+        _passage("/b/pm.md", "Roles — Product manager", "A sub-heading's opening.", 7),
+        _passage("/b/pm.md", "Project Manager", "Project managers keep the plan.", 5),
+        _passage("/b/pm.md", "Roles — Pros", "Product managers decide.", 9),  # "Pros" heads it
+    ]
+    assert own_heading("Bootcamp — Pros") == "Pros"
+    assert own_heading("X vs Y: What product managers do") == " What product managers do"
+    assert _section_openings(passages, finder, 0) == {1, 2}
+    assert _section_openings(passages, finder, 1) == {3}
+
+
+def test_an_overview_prefers_the_opening_of_the_sides_own_section(lib):
+    """Two sentences that both open with the side: the one that opens its own section (where
+    the article introduces it) is the overview, even after a connective ("However, ...")."""
+    from assistant.compare import _overview, side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    passages = [
+        _passage("/x/staffing.md", "Staffing", "...", 2),
+        _passage("/b/pm.md", "Product Manager", "...", 3),
+        _passage("/b/pm.md", "Project Manager", "...", 6),
+    ]
+    elsewhere = Sentence(
+        0, 0, "A product manager often reports to a director of product.", score=0.9
+    )
+    opening = Sentence(
+        1, 0, "However, a product manager owns the question of what gets built.", score=0.5
+    )
+    other = Sentence(2, 0, "A project manager keeps the schedule and the budget.", score=0.5)
+    attributed = [(s, side_of(s, passages, finder)) for s in (elsewhere, opening, other)]
+    picks = _overview(attributed, set(), finder, lib.roles, passages)
+    assert picks is not None and picks[0] is opening and picks[1] is other
+
+
+def test_a_verdict_is_no_story_and_no_pair_of_other_roles(lib):
+    from assistant.compare import _verdict, side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    passages = [_passage("/b/pm.md", "Roles", "Product managers and project managers ...")]
+    story = Sentence(0, 0, "I found product managers earn more than project managers.", score=0.9)
+    others = Sentence(
+        0,
+        1,
+        "Moving between data analyst and front-end developer makes you better at both roles.",
+        score=0.9,
+    )
+    plain = Sentence(0, 2, "Product managers earn more than project managers.", score=0.3)
+    for candidates, expected in [((story, others), None), ((story, others, plain), plain)]:
+        attributed = [(s, side_of(s, passages, finder)) for s in candidates]
+        assert _verdict(attributed, set(), finder, lib.roles, passages) is expected
+
+
+def test_one_article_with_both_sides_leads_each_sides_passages():
+    from assistant.service import _one_article_first
+
+    a = [_passage("/x/one.md", "S", "x", i) for i in range(3)] + [
+        _passage("/b/both.md", "S", "b", 9)
+    ]
+    b = [_passage("/b/both.md", "S", "b", 2), _passage("/y/two.md", "S", "y", 0)]
+    first, second = _one_article_first([a, b], 2)
+    assert [p.source for p in first] == ["/b/both.md", "/x/one.md"]
+    assert [p.source for p in second] == ["/b/both.md", "/y/two.md"]
+    # no article speaks of both sides: each keeps its own order
+    lone = [_passage("/z/z.md", "S", "z", 0)]
+    assert _one_article_first([a, lone], 2) == [a[:2], lone]

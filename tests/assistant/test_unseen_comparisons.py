@@ -50,6 +50,55 @@ An alternative certification route lets career changers teach on an intern licen
 complete coursework in the evenings. Districts with shortages pay interns a full first-year salary.
 """
 
+# One article sets two roles side by side, each in its own section, and opens each section with
+# how the role differs from the other; another article speaks of one of them at length.
+WARD = """# Registered Nurse vs Licensed Practical Nurse on the Ward
+
+## Registered Nurse
+
+The roles of a registered nurse and a licensed practical nurse look alike from the corridor of a
+busy ward. However, a registered nurse owns the care plan of each patient and answers for every
+clinical decision written into it, from the first assessment to the discharge summary.
+
+Registered nurses rotate through night shifts in most hospitals, usually three or four a month.
+Registered nurses in large hospitals often join a union that bargains over staffing ratios, and
+many of them pick up extra shifts through an internal agency at a higher hourly rate.
+
+## Licensed Practical Nurse
+
+A licensed practical nurse gives routine bedside care, such as taking vital signs, changing
+dressings and helping patients wash and eat, under the direction of a registered nurse who
+signs off the care plan. The programme takes about one year at a community college.
+"""
+
+STAFFING = """# How Hospitals Staff Their Wards
+
+Registered nurses are the largest group of staff in most hospitals, and registered nurses fill
+most of the charge roles on a ward. Registered nurses are scheduled in twelve-hour blocks, and a
+registered nurse who works a weekend block is usually given the following Monday and Tuesday off
+so that the rota stays fair across the whole team over a month.
+
+Registered nurses can also move into education or quality roles after some years on a ward, and
+registered nurses with a master's degree often teach new graduates during orientation. A
+registered nurse who precepts a new graduate is paired with them for the first twelve shifts and
+signs off each skill the graduate shows on the ward checklist.
+
+Registered nurses report staffing problems through an incident system that managers review every
+week, and registered nurses sit on the committees that set the rota for the year. A registered
+nurse may refuse an assignment that would leave patients unsafe, and the refusal is recorded so
+that the committee can see where the rota fell short in that week.
+
+Registered nurses in intensive care look after one or two patients at a time, while registered
+nurses on a general medical ward may look after five or six. A registered nurse moving from a
+general ward to intensive care usually completes a six-month course with supervised shifts
+before taking patients alone on nights.
+
+Registered nurses from agencies fill the gaps left by sickness and vacancies, and registered
+nurses on the permanent staff often resent the higher hourly rate that agency staff are paid.
+A registered nurse from an agency is given a short induction at the start of each shift, which
+covers fire exits, the resuscitation trolley and how to reach the doctor on call.
+"""
+
 
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory):
@@ -60,11 +109,14 @@ def unseen(tmp_path_factory):
     folder = tmp_path_factory.mktemp("unseen")
     (folder / "advanced-practice.md").write_text(NURSING, encoding="utf-8")
     (folder / "becoming-a-teacher.md").write_text(TEACHING, encoding="utf-8")
+    (folder / "on-the-ward.md").write_text(WARD, encoding="utf-8")
+    (folder / "hospital-staffing.md").write_text(STAFFING, encoding="utf-8")
     settings = get_settings(store=folder / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
+    names = ["advanced-practice.md", "becoming-a-teacher.md", "on-the-ward.md"]
     report = ingest_sources(
-        [str(folder / "advanced-practice.md"), str(folder / "becoming-a-teacher.md")], kb, settings
+        [str(folder / n) for n in [*names, "hospital-staffing.md"]], kb, settings
     )
     assert report.ok, report.as_dict()
     return Assistant(settings, kb)
@@ -143,3 +195,18 @@ def test_an_author_answer_names_the_file_not_a_server_path(unseen):
     r = unseen.ask("Who wrote the article about nurse practitioners?")
     assert "Source: advanced-practice.md" in r.answer, r.answer
     assert "/" not in r.answer.split("Source:")[1], r.answer
+
+
+def test_an_article_with_both_sides_supplies_both_and_its_sections_open_them(unseen):
+    """No topic asked: each side is read from the article that sets the two side by side, and
+    the opening passage of the section headed by a role (how it differs) leads that side, over
+    another article that only says more about one of them."""
+    r = unseen.ask(
+        "What's the difference between a registered nurse and a licensed practical nurse?"
+    )
+    assert r.comparison and len(r.comparison) == 2, r.answer
+    cited = _cited(r)
+    assert "owns the care plan" in cited, r.answer
+    assert "routine bedside care" in cited, r.answer
+    overview = next(ln for ln in r.answer.splitlines() if ln.startswith("| Overview |"))
+    assert "Registered nurses are the largest group" not in overview, r.answer
