@@ -187,9 +187,13 @@ def _eval(args) -> int:
 
 
 def _serve(args) -> int:
+    from knowledge.memory import limit_malloc_arenas
+
     from .web_boot import Opening, skip_gradio_stubs
 
     settings = get_settings(store=args.store, host=args.host, port=args.port)
+    # Before any thread starts: each would otherwise keep an arena of its own (memory.py).
+    limit_malloc_arenas(settings.malloc_arenas)
     skip_gradio_stubs()  # before the opening thread starts importing (sys.meta_path changes)
     opening = Opening(settings)  # the store opens and warms while gradio is imported
     from .web import serve

@@ -15,7 +15,7 @@ from pathlib import Path
 
 # Before gradio is imported: no usage reporting and no version check from a local server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-from .web_boot import Opening, skip_gradio_stubs  # noqa: E402
+from .web_boot import Opening, skip_gradio_stubs, warm_and_release  # noqa: E402
 
 skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
 
@@ -24,6 +24,7 @@ from starlette.middleware import Middleware  # noqa: E402
 
 from ingest.pipeline import ingest_sources  # noqa: E402
 from knowledge.errors import StoreError  # noqa: E402
+from knowledge.memory import release_free_memory  # noqa: E402
 
 from .service import Assistant, QuestionError, clean_question  # noqa: E402
 from .web_api import ask_route  # noqa: E402
@@ -540,7 +541,9 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
         print(f"library: {len(records)} articles ({passages} passages)", flush=True)
     # Build the indexes while the page starts serving; the first question waits for them.
     if not opening.warming:
-        threading.Thread(target=assistant.warm, name="warm", daemon=True).start()
+        threading.Thread(
+            target=warm_and_release, args=(assistant,), name="warm", daemon=True
+        ).start()
     library = Library(assistant)
     app = build_app(assistant, library)
     app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
@@ -579,6 +582,7 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
         )
         return 2
     print(f"serving on {url} ({assistant.mode_label}; Ctrl+C to stop)", flush=True)
+    release_free_memory()  # what importing gradio and building the page freed
     try:
         app.block_thread()
     except KeyboardInterrupt:

@@ -61,6 +61,15 @@ def skip_gradio_stubs() -> bool:
     return True
 
 
+def warm_and_release(assistant) -> None:
+    """Warm the indexes, then hand back what the warm-up freed: reading the store's records
+    and chunks allocates far more for a moment than the indexes keep (knowledge/memory.py)."""
+    from knowledge.memory import release_free_memory
+
+    assistant.warm()
+    release_free_memory()
+
+
 class Opening:
     """Opens the store and warms the indexes on a thread of its own, started before gradio is
     imported: loading the persisted lexical index, the article vocabulary and the word vectors
@@ -100,7 +109,7 @@ class Opening:
         finally:
             self._opened.set()
         if self.warming:
-            self.assistant.warm()
+            warm_and_release(self.assistant)
 
     def wait(self, timeout: float | None = None) -> bool:
         """True once the open and the warm-up (if any) are over."""

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     upload_max_bytes: int = 5_000_000
     concurrency: int = 4
     max_queue: int = 64
+    # `serve`: glibc malloc arenas (0 = glibc's default of 8 per core); see knowledge/memory.py.
+    malloc_arenas: int = Field(2, ge=0, le=64)
 
     @property
     def llm_enabled(self) -> bool:
