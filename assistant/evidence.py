@@ -11,7 +11,7 @@ from knowledge.text import STOPWORDS, split_sentences, stem, words
 
 from .retrieve import Passage, Retriever
 from .understand import Query
-from .understand.lexicon import aspect_named
+from .understand.lexicon import aspect_named, kin_of
 from .understand.roles import ROLE_NOUNS, RoleBook
 from .understand.vocabulary import specificity
 
@@ -98,10 +98,7 @@ class TermMatcher:
         self._stems = [stem(t) for t in self.terms]
         # A career-lexicon word stands for its whole aspect: "effort day to day" is met by
         # "spend" and "focus", "paid" by "salary".
-        self._kin = []
-        for st in self._stems:
-            named = aspect_named({st}) if kin else []
-            self._kin.append(named[0].words - {st} if named else frozenset())
+        self._kin = [kin_of(st) if kin else frozenset() for st in self._stems]
 
     def match(self, text: str) -> np.ndarray:
         """Per term: 1 for the same word stem, the similarity for a close word, else 0."""

@@ -20,6 +20,25 @@ _ANAPHORA = re.compile(
 
 
 MAX_ANSWERS_BACK = 3
+# "the downsides | of getting a degree": what was asked for, then what it was asked about.
+_ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(?:of|for|about|with)\s+(.{1,300})$", re.I | re.S)
+
+
+def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> list[str]:
+    """The topic a follow-up takes from an earlier question. A follow-up asking for a thing of
+    its own ("What are the upsides then?" after "What are the downsides of getting a degree?")
+    takes only what that question was about ("getting a degree"), not what it asked for."""
+    topic = topic_of(previous, roles)
+    if not own_topic:
+        return topic
+    m = _ASKED_ABOUT.match(previous.strip())
+    if m and topic_of(m.group(1), roles):  # something was asked for before the "of"
+        about = topic_of(m.group(2), roles)
+        if about:
+            return about
+    return topic
+
+
 _PEOPLE = re.compile(r"\b(they|them|their|theirs)\b", re.I)
 
 
@@ -59,7 +78,7 @@ def resolve_followup(
         if asks_about_the_article(previous):
             continue  # "Who wrote it?" has no topic to lend: look further back
         roles = book.find(previous)
-        topic = topic_of(previous, roles)
+        topic = borrowed_topic(previous, roles, own_topic)
         if own_roles:
             if topic:
                 return f"{question} ({' '.join(topic)})", []

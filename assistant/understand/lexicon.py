@@ -1,8 +1,8 @@
 """The career lexicon: words any career article uses for the aspects people compare.
 
 This is the one word list about careers allowed in code. It names general aspects of a job
-(pay, skills, day-to-day work, demand, entry and education, progression), never the wording of
-one article or one question. Everything else the assistant knows about roles and topics it
+(pay, skills, day-to-day work, demand, entry and education, progression) and the words for a
+path's upsides and downsides, never the wording of one article or one question. Everything else the assistant knows about roles and topics it
 learns from the library when it loads (see `vocabulary.py`).
 """
 
@@ -83,6 +83,37 @@ def aspects() -> tuple[Aspect, ...]:
             "career progression promotion senior",
         ),
     )
+
+
+@lru_cache(maxsize=1)
+def judgements() -> tuple[Aspect, ...]:
+    """The words for the good and the bad sides of a path ("upsides" for what an article heads
+    "Pros"). They match each other's words, but are no row of a comparison table: every row
+    of one has both."""
+    return (
+        Aspect(
+            "Upsides",
+            _stems(
+                "pro pros advantage advantages upside upsides benefit benefits plus pluses "
+                "perk perks strength strengths"
+            ),
+        ),
+        Aspect(
+            "Downsides",
+            _stems(
+                "con cons disadvantage disadvantages downside downsides drawback drawbacks "
+                "minus minuses weakness weaknesses"
+            ),
+        ),
+    )
+
+
+def kin_of(stem_: str) -> frozenset[str]:
+    """The other stems that stand for the same thing as this one in the lexicon: the words of
+    its aspect ("paid": "salary", "earn", ...) or of its judgement ("upsides": "pros", ...)."""
+    for group in (*aspect_named({stem_})[:1], *(j for j in judgements() if stem_ in j.words)):
+        return group.words - {stem_}
+    return frozenset()
 
 
 def aspect_named(stems: set[str]) -> list[Aspect]:

@@ -272,3 +272,22 @@ def test_an_advice_question_favours_the_sentence_that_tells_the_reader_what_to_d
     assert margin(query) == pytest.approx(margin(plain) + ANSWER_TYPE_BONUS)
     assert advice_bonus(True, describing) == 0
     assert advice_bonus(True, "What do you need to learn first?") == 0  # a question back
+
+
+@pytest.mark.parametrize(
+    ("question", "same_side", "other_side"),
+    [
+        ("What are the upsides of a bootcamp?", "Bootcamp — Pros", "Bootcamp — Cons"),
+        ("Any drawbacks to self-study?", "Self-study: disadvantages", "Self-study: benefits"),
+    ],
+)
+def test_the_words_for_upsides_and_downsides_meet_their_kin_not_their_opposites(
+    library, question, same_side, other_side
+):
+    """An article heads its lists "Pros" and "Cons"; people ask for "upsides" or "drawbacks"."""
+    from assistant.evidence import LEXICON_MATCH
+
+    matcher = TermMatcher(question, library.retriever, library.kb.embedder, roles=[])
+    asked = next(i for i, t in enumerate(matcher.terms) if t in {"upsides", "drawbacks"})
+    assert matcher.match(same_side)[asked] == LEXICON_MATCH
+    assert matcher.match(other_side)[asked] < LEXICON_MATCH

@@ -249,3 +249,56 @@ def test_they_in_a_followup_with_its_own_topic_are_the_roles_an_earlier_answer_n
     )
     assert inherited == [expected_role]
     assert "pays" not in text and "tools" in text
+
+
+@pytest.mark.parametrize(
+    ("first", "followup", "kept", "dropped"),
+    [
+        (
+            "What are the downsides of working at a startup?",
+            "What are the upsides then?",
+            ["working", "startup"],
+            ["downsides"],
+        ),
+        (
+            "What is the weekly schedule for a coding bootcamp?",
+            "And the cost?",
+            ["coding", "bootcamp"],
+            ["weekly", "schedule"],
+        ),
+        (
+            "What are the risks about freelancing with no savings?",
+            "What about the rewards?",
+            ["freelancing", "savings"],
+            ["risks"],
+        ),
+    ],
+)
+def test_a_followup_asking_for_a_thing_of_its_own_borrows_only_what_was_asked_about(
+    first, followup, kept, dropped
+):
+    """ "The upsides then?" after "the downsides of X?" asks about X: the thing asked for before
+    ("downsides") would pull the answer back to the first question."""
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": "An answer."},
+    ]
+    text, inherited = resolve_followup(followup, history, RoleBook([]))
+    assert not inherited
+    assert all(w in text for w in kept), text
+    assert not any(w in text for w in dropped), text
+
+
+@pytest.mark.parametrize(
+    ("first", "followup", "kept"),
+    [
+        # nothing asked for before the "of": the whole earlier topic is the subject
+        ("In most startups, what happens to testing?", "And what about hiring?", ["testing"]),
+        # a follow-up with no topic of its own borrows the whole earlier topic
+        ("What are the downsides of remote work?", "Why is that?", ["downsides", "remote"]),
+    ],
+)
+def test_a_followup_otherwise_borrows_the_whole_earlier_topic(first, followup, kept):
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "An answer."}]
+    text, _inherited = resolve_followup(followup, history, RoleBook([]))
+    assert all(w in text for w in kept), text
