@@ -23,6 +23,11 @@ from .understand.vocabulary import specificity
 
 MAX_ROWS = 4
 MIN_FIT = 0.3  # one specific aspect word; an everyday one ("work") alone is not enough
+GLOSSARY_EXTRA_WORDS = 2  # "Mobile/Tablet Front-End Developer:" still names the role it defines
+GLOSSARY_MIN_WORDS = 4  # "The generic job title that ...", not a table value ("Yes.")
+# A row the question did not ask for shows only where a sentence clearly speaks of its aspect:
+# "Recently I started researching ..." is no evidence on entry.
+MIN_FIT_UNASKED = 0.5
 CELL_WORDS = 30  # a cell stays readable in a phone-width table
 LABEL_SHARE = 0.9  # a row label keeps the topic words at least this specific as its rarest
 _COMPARATIVE = re.compile(
@@ -292,7 +297,8 @@ def build_table(
                 # never fills a "day-to-day work" cell because it says "work" once.
                 # (A row the question asks for takes a sentence that speaks of it less.)
                 share = 0.3 if aspect in asked else 1.0
-                if fit < MIN_FIT or fit < share * best_fit.get((s.passage, s.position), 0):
+                least = MIN_FIT if aspect in asked else MIN_FIT_UNASKED
+                if fit < least or fit < share * best_fit.get((s.passage, s.position), 0):
                     continue
                 names = 0.5 if finder.names(s.text, side) else 0
                 judges = 1.0 if comparative and _COMPARATIVE.search(s.text) else 0.0
@@ -374,12 +380,19 @@ _GLOSSARY = re.compile(r"^[\s*•-]{0,4}([^:()\n]{1,80}?)\s*(?:\([^()\n]{0,120}\
 
 
 def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
-    """The sentence defines the side, glossary style: the side's own name before a colon."""
+    """The sentence defines the side, glossary style: the side's own name before a colon, and
+    a definition after it. A table row ("Application of interim period: Yes.") has a label
+    longer than the name and a value, not a definition."""
     m = _GLOSSARY.match(sentence)
     if not m:
         return False
     term = m.group(1)
-    return any(book.one_role(r, side) for r in book.find(term)) and _says_more(sentence, term)
+    if len(_WORD.findall(term)) > len(_WORD.findall(side)) + GLOSSARY_EXTRA_WORDS:
+        return False
+    definition = sentence[m.end() - 1 :]
+    return len(_WORD.findall(definition)) >= GLOSSARY_MIN_WORDS and any(
+        book.one_role(r, side) for r in book.find(term)
+    )
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)

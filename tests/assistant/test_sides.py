@@ -409,3 +409,19 @@ def test_one_article_with_both_sides_leads_each_sides_passages():
     # no article speaks of both sides: each keeps its own order
     lone = [_passage("/z/z.md", "S", "z", 0)]
     assert _one_article_first([a, lone], 2) == [a[:2], lone]
+
+
+def test_a_glossary_entry_defines_the_role_and_a_table_row_does_not(lib):
+    from assistant.compare import glossary_entry
+
+    book = lib.roles
+    assert glossary_entry(
+        "Front-End Developer: The generic job title that describes a developer who writes HTML.",
+        "front-end developer",
+        book,
+    )
+    # a table row: a label longer than the name, and a value instead of a definition
+    assert not glossary_entry(
+        "Product manager hours per week on average: 45.", "product manager", book
+    )
+    assert not glossary_entry("Product manager: Yes.", "product manager", book)
