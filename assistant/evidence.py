@@ -50,6 +50,9 @@ class Sentence:
     vector: np.ndarray | None = field(default=None, repr=False, compare=False)  # its embedding
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "PM", "PMs"
+
+
 def _possessor(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
@@ -81,6 +84,8 @@ class TermMatcher:
         not by "expertise")."""
         self.retriever = retriever
         self.book: RoleBook = retriever.library.roles
+        # "PM" -> "product manager": only what an article spells out, never a guess
+        self._acronyms = retriever.library.spelled
         self.roles = self.book.find(question) if roles is None else list(roles)
         # Role names are matched as roles (see role_focus), not word by word: "ML engineer" and
         # "machine learning engineer" share no words but are the same role.
@@ -104,6 +109,10 @@ class TermMatcher:
         """Per term: 1 for the same word stem, the similarity for a close word, else 0."""
         toks = words(text)
         stems = {stem(w) for w in toks}
+        for short in _ACRONYM.findall(text):  # "the PM space" speaks of product management
+            long = self._acronyms.get(short) or self._acronyms.get(short[:-1])
+            if long:
+                stems.update(stem(w) for w in words(long))
         idx = [self._index[w] for w in set(toks) if w in self._index]
         if self._term_vecs is None:
             idx = []

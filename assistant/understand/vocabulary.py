@@ -404,6 +404,7 @@ class LibraryParts:
             longer_words=longer_words,
             acronyms=known,
             acronym_uses=uses,
+            spelled=spelled,
             modifiers=modifiers,
             # Each distinct phrase once: the book keeps a phrase's first spelling anyway.
             roles=role_book(list(self._phrases), spelled, modifiers),
@@ -423,6 +424,7 @@ class Library:
     longer_words: object = _no_words  # prefix -> the surface words it starts
     acronyms: dict[str, str] = field(default_factory=dict)  # "ML" -> "machine learning"
     acronym_uses: dict[str, int] = field(default_factory=dict)  # how often that long form occurs
+    spelled: dict[str, str] = field(default_factory=dict)  # only those an article spells out
     modifiers: set[str] = field(default_factory=set)  # words written before a role noun ("AI")
     roles: RoleBook = field(default_factory=RoleBook)
     titles: dict[str, str] = field(default_factory=dict)  # source -> title

@@ -291,3 +291,30 @@ def test_the_words_for_upsides_and_downsides_meet_their_kin_not_their_opposites(
     asked = next(i for i, t in enumerate(matcher.terms) if t in {"upsides", "drawbacks"})
     assert matcher.match(same_side)[asked] == LEXICON_MATCH
     assert matcher.match(other_side)[asked] < LEXICON_MATCH
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "spelled_terms"),
+    [
+        # cds spells out "product manager (PM)"; the handbook "user interface (UI)"
+        ("What does product management involve?", "Few people enter the PM space early.", 2),
+        ("Which user interface skills matter?", "Good UI work takes years of practice.", 2),
+    ],
+)
+def test_an_abbreviation_an_article_spells_out_meets_the_words_it_stands_for(
+    library, question, text, spelled_terms
+):
+    """ "the PM space" speaks of product management; an abbreviation only guessed from
+    capitalized runs ("AI" from some heading's initials) stands for nothing."""
+    matcher = TermMatcher(question, library.retriever, library.kb.embedder, roles=[])
+    assert int((matcher.match(text) == 1.0).sum()) == spelled_terms
+    lib = library.retriever.library
+    guessed = [k for k in lib.acronyms if k not in lib.spelled]
+    probes = [
+        (k, TermMatcher(lib.acronyms[k], library.retriever, library.kb.embedder, roles=[]))
+        for k in guessed[:20]
+    ]
+    probes = [(k, p) for k, p in probes if p.terms]
+    assert probes
+    for short, probe in probes:
+        assert probe.match(f"Nothing here but {short} and more.").max() < 1.0, short
