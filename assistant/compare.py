@@ -57,9 +57,12 @@ class SideFinder:
     def __init__(self, sides: list[str], book: RoleBook) -> None:
         self.book = book
         self.sides = sides
-        self.keys = [book.keys(s) for s in sides]
+        # A side that is a role's field ("product management") has that role's spellings too.
+        self.keys = [book.keys(s) | book.keys(book.role_for(s) or s) for s in sides]
         own = [set(content_terms(s)) - _FRAME_STEMS for s in sides]
         self.heads = [stem(words(s)[-1]) if words(s) else "" for s in sides]
+        # each side's name as content stems, frame nouns left out ("design track" -> design)
+        self.phrases = [tuple(t for t in content_terms(s) if t not in _FRAME_STEMS) for s in sides]
         self.marks = [
             set()
             if book.find(sides[i])  # a role: its spellings find it
@@ -93,11 +96,15 @@ class SideFinder:
         return out
 
     def anchored(self, side: int, context: str) -> bool:
-        """A side that is no role, named in a sentence by its head noun alone ("the programme"),
-        is that side only where the passage around it has all its telling words ("credential
-        programme"): another article's programme is another programme."""
-        marks = self.marks[side]
-        return not marks or marks <= {stem(w) for w in words(context)}
+        """A side that is no role, named in a sentence by part of its name ("the programme",
+        "a project"), is that side only where the passage around it names it whole ("credential
+        programme", "project management"): another article's programme is another programme."""
+        if not self.marks[side]:
+            return True  # a role: its spellings name it anywhere
+        whole = self.phrases[side]
+        terms = content_terms(context)
+        n = len(whole)
+        return any(tuple(terms[i : i + n]) == whole for i in range(len(terms) - n + 1))
 
     def names(self, text: str, side: int) -> bool:
         return side in self.sides_in(text)
@@ -139,6 +146,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     context = f"{p.title}. {p.section}. {p.text}"
 
     def named(text: str, pair: bool = True) -> set[int]:
+        if pair and _BOTH.search(text):  # "both roles": the pair, wherever it stands
+            return finder.sides_in(text)
         return {i for i in finder.sides_in(text, pair=pair) if finder.anchored(i, context)}
 
     own = named(sentence.text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.text import STOPWORDS
+from knowledge.text import STOPWORDS, content_terms
 
 ROLE_NOUNS = (
     "engineer|scientist|developer|analyst|researcher|architect|manager|designer|specialist"
@@ -348,6 +348,23 @@ class RoleBook:
         """One canonical key: the long form of an abbreviation, else the role's own key."""
         low = " ".join(_tokens(phrase))
         return role_key(self.aliases.get(low, phrase))
+
+    def role_for(self, phrase: str) -> str | None:
+        """The library's role whose words a phrase that names no role shares stem for stem:
+        "product management" is the field of the "product manager" ("manag" both), so an
+        article's "PM" speaks of it. None when no role, or more than one, fits."""
+        if self.find(phrase):
+            return None
+        return self._by_stems().get(tuple(content_terms(phrase)))
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one book per library snapshot
+    def _by_stems(self) -> dict[tuple[str, ...], str | None]:
+        out: dict[tuple[str, ...], str | None] = {}
+        for name in self.phrases.values():
+            key = tuple(content_terms(name))
+            if len(key) >= 2:  # one word ("engineer") is too little to stand for a field
+                out[key] = name if key not in out or self.one_role(out[key] or "", name) else None
+        return out
 
     def same(self, a: str, b: str) -> bool:
         return bool(self.keys(a) & self.keys(b))

@@ -425,3 +425,33 @@ def test_a_glossary_entry_defines_the_role_and_a_table_row_does_not(lib):
         "Product manager hours per week on average: 45.", "product manager", book
     )
     assert not glossary_entry("Product manager: Yes.", "product manager", book)
+
+
+def test_a_field_is_read_through_its_role(lib):
+    """ "product management" is the product manager's field: the book's spellings of the role
+    (its abbreviation too) name the side."""
+    from assistant.understand.roles import RoleBook
+
+    book = RoleBook(
+        ["product manager", "project manager", "nurse", "PM"], aliases={"PM": "product manager"}
+    )
+    assert book.role_for("product management") == "product manager"
+    assert book.role_for("nursing") is None  # one word is too little to stand for a field
+    assert book.role_for("product manager") is None  # already a role
+    finder = SideFinder(["product management", "project management"], book)
+    assert finder.sides_in("But a PM is more about being the voice of the users.") == {0}
+
+
+def test_part_of_a_side_names_it_only_where_its_passage_names_it_whole(lib):
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["product management", "project management"], lib.roles)
+    sentence = "I know how terrible a poorly planned project is."
+    story = _passage("/s/staff.md", "Engineering management", f"Managers learn. {sentence}")
+    theirs = _passage("/b/pm.md", "Project management", f"Deadlines slip. {sentence}")
+    assert side_of(Sentence(0, 1, sentence), [story], finder) is None
+    assert side_of(Sentence(0, 1, sentence), [theirs], finder) == 1
+    # "both roles" names the pair, whichever part of it the passage spells out
+    pair = "Moving between both roles makes you better at both."
+    assert side_of(Sentence(0, 1, pair), [theirs], finder) is None
