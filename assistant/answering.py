@@ -133,6 +133,12 @@ def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], dr
     return index, first[0]
 
 
+# "What references does it list?", "Which sources does the article cite?": the whole list.
+_ASKS_FOR_LIST = re.compile(
+    r"\b(?:references|sources|citations|bibliography|works cited|further reading)\b", re.I
+)
+
+
 class ExtractiveStrategy:
     """The passages' own best sentences, each with its [n]; source questions also quote the
     reference-list entry behind them."""
@@ -140,6 +146,9 @@ class ExtractiveStrategy:
     name = "extractive"
 
     def answer(self, evidence: Evidence) -> Events:
+        listed = self._reference_list(evidence)
+        if listed is not None:
+            return listed
         pool = evidence.sentences
         for _attempt in range(2):
             draft = Draft()
@@ -167,6 +176,41 @@ class ExtractiveStrategy:
         text += followed.beside(chosen, passages, cites, added, evidence.retriever, evidence.kb)
         return _finish(evidence, text, cites, draft)
         yield  # a generator, like every strategy
+
+    MAX_ENTRIES = 8  # reference-list entries one answer quotes
+
+    def _reference_list(self, evidence: Evidence) -> Draft | None:
+        """ "What references does the article list?": the reference list of the article whose
+        entry ranks best, each entry quoted and cited; None when the question asks about one
+        claim, follows up on one, or no retrieved passage is a reference entry."""
+        query = evidence.query
+        if query.intent != "source" or query.followup:
+            return None
+        if not _ASKS_FOR_LIST.search(query.question):
+            return None
+        best = next((p for p in evidence.passages if p.is_reference_list), None)
+        if best is None:
+            return None
+        # Words beyond "references" may only name the article ("... the cookbook cite?").
+        if evidence.matcher.terms and evidence.matcher.score(best.title) < 1.0:
+            return None
+        entries = [p for p in evidence.retriever.passages_of(best.source) if p.is_reference_list]
+        draft = Draft()
+        passages = list(evidence.passages)
+        cites = CitationSet(passages)
+        lines = []
+        for entry in entries[: self.MAX_ENTRIES]:
+            index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
+            if index is None:
+                passages.append(entry)
+                draft.added_passages.append(entry.public())
+                index = len(passages) - 1
+            lines.append(f"- {' '.join(entry.text.split())} [{cites.cite(index, entry.text)}]")
+        title = " ".join(display_text(best.title).split())
+        text = f"*{title}* lists these references:\n\n" + "\n".join(lines)
+        if len(entries) > self.MAX_ENTRIES:
+            text += f"\n\n(and {len(entries) - self.MAX_ENTRIES} more)"
+        return _finish(evidence, text, cites, draft)
 
     @staticmethod
     def _announces(s: Sentence, passages: list[Passage]) -> bool:

@@ -37,9 +37,14 @@ def select(
     `wants(text) -> bool` says whether a sentence gives the kind of answer asked for (an amount,
     a rate); when no chosen sentence does, the best one that does is added.
     """
-    if not sentences:
+    # The floor is set by the best sentence that can be chosen: a heading line scoring above
+    # every sentence ("The Offline Cookbook") must not leave the answer empty.
+    best = next(
+        (s for s in sentences if not _label(s.text) and len(s.text.split()) >= MIN_WORDS), None
+    )
+    if best is None:
         return []
-    floor = sentences[0].score * FLOOR
+    floor = best.score * FLOOR
     chosen: list[Sentence] = []
     per_passage: dict[int, int] = {}
     seen_figures: set[str] = set()
@@ -63,7 +68,7 @@ def select(
         used += n
     if wants and not any(wants(s.text) for s in chosen):
         extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
-        if extra is not None and extra.score >= WANTED_SHARE * sentences[0].score:
+        if extra is not None and extra.score >= WANTED_SHARE * best.score:
             chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
 

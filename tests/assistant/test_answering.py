@@ -241,3 +241,50 @@ def test_who_wrote_it_after_a_role_question_names_the_article(library):
     when = library.ask("When was it published?", history)
     source = who["answer"].rsplit("Source: ", 1)[-1].strip()
     assert when["answer"].rsplit("Source: ", 1)[-1].strip() == source
+
+
+NOTES = """# Field Notes on Hiring Engineers
+
+Structured interviews predict performance better than unstructured ones (Smith, 2024).
+Work samples beat puzzles for most roles (Doe, 2023).
+
+## References
+
+Smith, J. (2024). Structured hiring guide. Acme Press. https://example.org/hiring
+
+Doe, A. (2023). Interview loops that work. Beta Books. https://example.org/loops
+"""
+
+
+def test_a_question_for_the_reference_list_quotes_every_entry_of_that_article(
+    seeded_store, tmp_path
+):
+    """ "What references does the article list?" is answered with the whole list of the article
+    asked about, each entry cited; a question about one claim's source is not."""
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    notes = tmp_path / "hiring-notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    kb = open_knowledge_base(_settings(store))
+    assert ingest_sources([str(notes)], kb, _settings(store)).ok
+    a = Assistant(_settings(store), kb)
+    sources = {Path(s).name: s for s in kb.records()}
+    expected = {
+        "hiring-notes.md": ["Structured hiring guide", "Interview loops that work"],
+        "ai-engineer-vs-machine-learning-engineer.txt": ["Levels.fyi", "LinkedIn", "Gartner"],
+    }
+    for name, titles in expected.items():
+        got = a.ask("What references does the article list?", source=sources[name])
+        assert not got["abstained"]
+        for title in titles:
+            line = next(ln for ln in got["answer"].splitlines() if title in ln)
+            assert MARKER.search(line), line
+        assert len(got["citations"]) == len(titles)
+    one = a.ask(
+        "Where does the claim about work samples come from?", source=sources["hiring-notes.md"]
+    )
+    assert "lists these references" not in one["answer"]

@@ -220,3 +220,17 @@ def test_a_sentence_too_short_to_say_anything_is_not_chosen_on_its_own(short):
     assert [s.text for s in extractive.select(pool)] == [
         "Hearing that the service helped someone makes the work worth it."
     ]
+
+
+@pytest.mark.parametrize(
+    "label", ["The Offline Cookbook [read]", "Site Reliability Engineering Resources"]
+)
+def test_a_heading_scoring_above_every_sentence_does_not_empty_the_answer(label):
+    """The floor under which sentences are left out is set by the best sentence that can be
+    chosen, not by a heading line that cannot."""
+    pool = _pool(
+        (0, 0, label, 0.9),
+        (1, 1, "Data engineers set up the pipelines that feed the warehouse.", 0.45),
+        (2, 0, "Analysts then query the warehouse for their weekly reports.", 0.4),
+    )
+    assert [s.text for s in extractive.select(pool)] == [pool[1].text, pool[2].text]
