@@ -18,7 +18,15 @@ from knowledge.text import split_sentences
 
 from . import compare, extractive, followed
 from .citations import CitationSet
-from .evidence import EVERYDAY, Sentence, TermMatcher, answer_type_test
+from .evidence import (
+    EVERYDAY,
+    FOCUS_SPECIFICITY,
+    Sentence,
+    TermMatcher,
+    answer_type_test,
+    prose_sentences,
+    topic_words,
+)
 from .retrieve import Retriever
 from .understand import Query
 from .understand.vocabulary import specificity
@@ -139,6 +147,9 @@ _ASKS_FOR_LIST = re.compile(
 )
 
 
+_MARKER = re.compile(r"\s*\[\d{1,3}\]")
+
+
 class ExtractiveStrategy:
     """The passages' own best sentences, each with its [n]; source questions also quote the
     reference-list entry behind them."""
@@ -146,7 +157,7 @@ class ExtractiveStrategy:
     name = "extractive"
 
     def answer(self, evidence: Evidence) -> Events:
-        listed = self._reference_list(evidence)
+        listed = self._reference_list(evidence) or self._reason_after(evidence)
         if listed is not None:
             return listed
         pool = evidence.sentences
@@ -178,6 +189,54 @@ class ExtractiveStrategy:
         yield  # a generator, like every strategy
 
     MAX_ENTRIES = 8  # reference-list entries one answer quotes
+    RESTATES = 0.7  # similarity from which an article sentence says what the last answer said
+    REASON_SENTENCES = 2  # sentences quoted after it
+
+    def _reason_after(self, evidence: Evidence) -> Draft | None:
+        """ "Why is that?" after an answer: an article gives its reason right after the sentence
+        the answer said, so the answer is what follows that sentence in its passage, or opens
+        the next chunk of the same section. None when the question has a topic of its own
+        ("Why do they earn more?"), or no article sentence says what the last answer said."""
+        query = evidence.query
+        if not (query.explains and query.followup) or evidence.kb is None:
+            return None
+        if any(specificity(t) >= FOCUS_SPECIFICITY for t in topic_words(query.question)):
+            return None
+        said = next(
+            (t["content"] for t in reversed(evidence.history) if t["role"] == "assistant"), ""
+        )
+        first = split_sentences(" ".join(_MARKER.sub(" ", said).split())[:1000])[:1]
+        if not first:
+            return None
+        found = evidence.retriever.search(first[0], 3)
+        spots = [(p, i, text) for p in found for i, text in enumerate(prose_sentences(p.text))]
+        if not spots:
+            return None
+        vecs = evidence.kb.embedder.embed_batch([first[0]] + [text for _p, _i, text in spots])
+        sims = vecs[1:] @ vecs[0]
+        best = int(sims.argmax())
+        if float(sims[best]) < self.RESTATES:
+            return None
+        where, at, _text = spots[best]
+        after = prose_sentences(where.text)[at + 1 :]
+        if not after:
+            _before, where = evidence.retriever.neighbour_passages(where)
+            if where is None or where.section != spots[best][0].section:
+                return None  # a new section answers other things
+            after = prose_sentences(where.text)
+        after = [t for t in after[: self.REASON_SENTENCES] if not extractive._label(t)]
+        if not after:
+            return None
+        draft = Draft()
+        passages = list(evidence.passages)
+        index = next((i for i, p in enumerate(passages) if p.id == where.id), None)
+        if index is None:
+            passages.append(where)
+            draft.added_passages.append(where.public())
+            index = len(passages) - 1
+        cites = CitationSet(passages)
+        text = " ".join(f"{t} [{cites.cite(index, t)}]" for t in after)
+        return _finish(evidence, text, cites, draft)
 
     def _reference_list(self, evidence: Evidence) -> Draft | None:
         """ "What references does the article list?": the reference list of the article whose

@@ -288,3 +288,69 @@ def test_a_question_for_the_reference_list_quotes_every_entry_of_that_article(
         "Where does the claim about work samples come from?", source=sources["hiring-notes.md"]
     )
     assert "lists these references" not in one["answer"]
+
+
+BAKERY = """# Running a Small Bakery Team
+
+Most bakers start their shift at four in the morning. That early start exists because dough
+needs hours to rise before the shop opens at seven. Nobody enjoys the alarm, but the bread
+would not be ready otherwise.
+
+Our apprentices rotate between the oven and the counter every week.
+"""
+
+LIGHTHOUSE = """Keeping a Lighthouse
+
+The keeper climbs the tower twice every night to check the lamp.
+The lens collects salt from the sea air, so a dirty lens dims the beam within hours. Ships
+rely on that beam to find the harbour entrance in a storm.
+
+Keepers log the weather in a ledger each morning.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said", "reason"),
+    [
+        (
+            "bakery.md",
+            BAKERY,
+            "Bakers usually start their shift at four in the morning.",
+            "dough needs hours to rise",
+        ),
+        (
+            "lighthouse.txt",
+            LIGHTHOUSE,
+            "The keeper climbs the tower twice a night to check the lamp.",
+            "dirty lens dims the beam",
+        ),
+    ],
+)
+def test_why_after_an_answer_is_answered_by_what_follows_it_in_the_article(
+    seeded_store, tmp_path, name, text, said, reason
+):
+    """An article gives its reason right after the sentence an answer said: "Why is that?"
+    quotes what follows it, not the sentence the reader has already read."""
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    kb = open_knowledge_base(_settings(store))
+    assert ingest_sources([str(path)], kb, _settings(store)).ok
+    a = Assistant(_settings(store), kb)
+    history = [
+        {"role": "user", "content": "What does the job look like early on?"},
+        {"role": "assistant", "content": f"{said} [1]"},
+    ]
+    for question in ("Why is that?", "Why does that matter so much?"):
+        got = a.ask(question, history)
+        assert reason in got["answer"], got["answer"]
+        assert MARKER.search(got["answer"]) and got["citations"]
+        assert " ".join(said.split()[1:4]) not in got["answer"]  # what was already said
+    # A why-question with a topic of its own is answered on that topic.
+    own = a.ask("Why do apprentices rotate between stations?", history)
+    assert reason not in own["answer"]
