@@ -118,7 +118,9 @@ def test_synthetic_page_furniture_is_not_stored(tmp_path, run_ingest):
 def test_clean_text_drops_lines_and_the_comment_tail():
     text = (
         "Skip to content\n\nHome | Blog | Careers | About\n\nReal Title\n\n"
+        "Sponsored by Acme Courses, sharpening your skills with hands-on workshops\n\n"
         "A real paragraph about careers in software. It stays.\n\n"
+        "Image source: https://example.com/chart.png\n\n"
         "Share this article\n\nSubscribe to the newsletter\n\n"
         "A paragraph that mentions our newsletter in passing but is long enough to be real "
         "article content, so it must stay in the cleaned text as written here.\n\n"
@@ -128,7 +130,15 @@ def test_clean_text_drops_lines_and_the_comment_tail():
     assert cleaned.startswith("Real Title")
     assert "It stays." in cleaned
     assert "mentions our newsletter in passing" in cleaned
-    for gone in ("Skip to content", "Home | Blog", "Share this", "Subscribe", "Great post"):
+    for gone in (
+        "Skip to",
+        "Home | Blog",
+        "Share this",
+        "Subscribe",
+        "Great post",
+        "Sponsored",
+        "Image source",
+    ):
         assert gone not in cleaned
 
 
