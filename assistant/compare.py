@@ -127,6 +127,11 @@ _LEADING_PHRASE = re.compile(
 )
 
 
+# "AI engineers and ML engineers are ...", "Both X and Y ...": a subject of two roles (up to four
+# words each, joined by and/or/&).
+_JOINT = re.compile(r"^(?:both\s+)?(?:[\w'’./+-]+\s+){1,4}(?:and|or|&)\s+", re.I)
+
+
 def subject_role(text: str, book: RoleBook) -> str | None:
     """The role the sentence's main clause opens with ("Data engineers are ...", "Unlike X,
     an MLOps engineer ..."), when it opens with one."""
@@ -152,6 +157,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
 
     own = named(sentence.text)
     subject = subject_role(sentence.text, finder.book)
+    if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
+        return None  # "X and Y are among the most searched terms": both are the subject
     if subject is not None:
         about = finder.sides_in(subject, pair=False)
         if not about:

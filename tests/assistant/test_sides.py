@@ -455,3 +455,15 @@ def test_part_of_a_side_names_it_only_where_its_passage_names_it_whole(lib):
     # "both roles" names the pair, whichever part of it the passage spells out
     pair = "Moving between both roles makes you better at both."
     assert side_of(Sentence(0, 1, pair), [theirs], finder) is None
+
+
+def test_a_joint_subject_belongs_to_neither_side(lib):
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    p = _passage("/b/pm.md", "Roles", "...")
+    joint = "Product managers and project managers are among the most searched job titles."
+    assert side_of(Sentence(0, 0, joint), [p], finder) is None
+    own = "Product managers decide what gets built, with help from project managers."
+    assert side_of(Sentence(0, 0, own), [p], finder) == 0
