@@ -302,11 +302,3 @@ def test_a_followup_otherwise_borrows_the_whole_earlier_topic(first, followup, k
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": "An answer."}]
     text, _inherited = resolve_followup(followup, history, RoleBook([]))
     assert all(w in text for w in kept), text
-
-
-def test_a_plus_title_is_the_role_and_above():
-    from assistant.understand.roles import role_key
-
-    assert role_key("Staff-plus engineers") == role_key("staff engineer")
-    assert role_key("Staff+ Engineer") == role_key("staff engineer")
-    assert role_key("C++ developer") != role_key("C developer")  # a language, not a level
