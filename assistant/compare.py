@@ -181,6 +181,11 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     return title.pop() if len(title) == 1 else None
 
 
+def _telling(word: str) -> bool:
+    """A word that names a topic, in every form: "working" is as everyday as "work"."""
+    return min(specificity(word), specificity(stem(word))) > EVERYDAY
+
+
 def topic_aspects(query: Query, neighbours: list[tuple[str, float]]) -> list[Aspect]:
     """The rows a comparison asks for: the lexicon aspects its topic names, or, for a topic the
     lexicon does not know, one aspect named after the question's own words."""
@@ -275,7 +280,7 @@ def build_table(
     near = _side_meaning(attributed, sides, query.comparison.aspect, embedder)
     focus = set().union(*(a.words for a in asked)) if asked else set()
     own = set(content_terms(query.comparison.aspect)) - _FRAME_STEMS
-    telling = any(specificity(w) > EVERYDAY for w in words(query.comparison.aspect))
+    telling = any(_telling(w) for w in words(query.comparison.aspect))
     verdict = _verdict(attributed, focus, finder, book, passages, own, telling)
     used: set[tuple[int, int]] = set()
     if verdict is not None:
@@ -338,6 +343,11 @@ def build_table(
         if overview:
             used.update((s.passage, s.position) for s in overview)
             rows = [(Aspect("Overview", frozenset()), overview)] + rows[: MAX_ROWS - 1]
+        if verdict is None and not telling:
+            # "How is working at X different from Y?": everyday words ("working") named a topic
+            # the articles do not set side by side; the question asks about the two as a whole.
+            free = [(s, sd) for s, sd in attributed if (s.passage, s.position) not in used]
+            verdict = _verdict(free, focus, finder, book, passages, own, anywhere=True)
     header = "| Aspect | " + " | ".join(title_case(s) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
     for aspect, picks in rows:
@@ -524,11 +534,13 @@ def _verdict(
     passages: list[Passage],
     own: set[str] = frozenset(),
     telling: bool = False,
+    anywhere: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other. With `telling` (the
     question's topic has a telling word, "math"), the verdict must meet the topic by a telling
-    word too: sharing only "require" or "work" with it is another topic."""
+    word too: sharing only "require" or "work" with it is another topic. `anywhere`: any
+    topic will do (the question's everyday words found no row for both sides)."""
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
@@ -539,15 +551,15 @@ def _verdict(
             continue  # about a third role that works with both sides
         terms = set(content_terms(s.text))
         hits = [w for w in words(s.text) if stem(w) in asked]
-        on_topic = any(specificity(w) > EVERYDAY for w in hits) if telling else bool(hits)
+        on_topic = anywhere or (any(_telling(w) for w in hits) if telling else bool(hits))
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it
         if not _COMPARATIVE.search(s.text) and not (says and len(finder.sides_in(s.text)) > 1):
             continue  # it compares, or names both sides on the topic asked ("... is becoming sharper")
         named = finder.sides_in(s.text)
         if not named:
             continue
-        if _FIRST_PERSON.search(s.text):
-            continue  # the author's own story, not a statement about the two sides
+        if _FIRST_PERSON.search(s.text) and finder.sides_in(s.text, pair=False) != everyone:
+            continue  # the author's own story, unless it sets the two sides side by side
         if not finder.sides_in(s.text, pair=False) and book.find(s.text):
             continue  # "both roles" of a pair of other roles it names
         if named != everyone:

@@ -99,6 +99,21 @@ A registered nurse from an agency is given a short induction at the start of eac
 covers fire exits, the resuscitation trolley and how to reach the doctor on call.
 """
 
+# A first-person post that sets the author's job against an earlier one in a single sentence.
+KITCHEN = """# A Year as a Line Cook
+
+## Mornings
+
+My shifts at the bistro start at noon, when I check the prep list and the deliveries for the
+day and sharpen the knives before the first orders arrive.
+
+## Looking back
+
+Comparing this job at the bistro with my years in retail banking, I concluded that the main
+difference is that a kitchen rewards speed over caution. Nobody there asks for a second
+signature before the plates go out.
+"""
+
 
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory):
@@ -111,10 +126,11 @@ def unseen(tmp_path_factory):
     (folder / "becoming-a-teacher.md").write_text(TEACHING, encoding="utf-8")
     (folder / "on-the-ward.md").write_text(WARD, encoding="utf-8")
     (folder / "hospital-staffing.md").write_text(STAFFING, encoding="utf-8")
+    (folder / "line-cook.md").write_text(KITCHEN, encoding="utf-8")
     settings = get_settings(store=folder / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
-    names = ["advanced-practice.md", "becoming-a-teacher.md", "on-the-ward.md"]
+    names = ["advanced-practice.md", "becoming-a-teacher.md", "on-the-ward.md", "line-cook.md"]
     report = ingest_sources(
         [str(folder / n) for n in [*names, "hospital-staffing.md"]], kb, settings
     )
@@ -210,3 +226,11 @@ def test_an_article_with_both_sides_supplies_both_and_its_sections_open_them(uns
     assert "routine bedside care" in cited, r.answer
     overview = next(ln for ln in r.answer.splitlines() if ln.startswith("| Overview |"))
     assert "Registered nurses are the largest group" not in overview, r.answer
+
+
+def test_an_everyday_topic_the_articles_do_not_cover_leaves_the_verdict_free(unseen):
+    """ "How is working at X different from Y?": "working" names no topic both sides have; the
+    author's one sentence that sets the two side by side is the verdict, first person or not."""
+    r = unseen.ask("How is working at a bistro different from a retail banking job?")
+    assert r.comparison is not None, r.answer
+    assert "**Verdict:**" in r.answer and "main difference" in r.answer, r.answer
