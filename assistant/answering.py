@@ -390,8 +390,34 @@ class RankingStrategy:
             for role, s in best.values()
         ]
         text = "What the articles give for each role:\n\n" + "\n".join(lines)
+        verdict = self._verdict(evidence, best)
+        if verdict is not None:
+            text += f"\n\n{verdict.text} [{cites.cite(verdict.passage, verdict.text)}]"
         return _finish(evidence, text, cites, Draft())
         yield
+
+    @staticmethod
+    def _verdict(evidence: Evidence, best: dict[str, tuple[str, Sentence]]) -> Sentence | None:
+        """The article's own word on the question ("... the ML path offers an outstanding salary
+        ceiling"): the best sentence that is no figure line, speaks of one of the roles listed,
+        and matches the question at least as well as a figure line shown."""
+        book = evidence.retriever.library.roles
+        shown = [s for _role, s in best.values()]
+        weakest = min(s.score for s in shown)
+        listed = set(best)
+        for s in evidence.sentences:  # best first
+            if s.score < weakest:
+                return None
+            if (
+                s in shown
+                or len(s.text.split()) < extractive.MIN_WORDS
+                or extractive._label(s.text)
+            ):
+                continue
+            named = {book.key(r) for r in book.find(s.text)}
+            if len(named) == 1 and named <= listed and not s.text.rstrip().endswith("?"):
+                return s
+        return None
 
 
 _MONTHS = (

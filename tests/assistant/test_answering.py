@@ -354,3 +354,72 @@ def test_why_after_an_answer_is_answered_by_what_follows_it_in_the_article(
     # A why-question with a topic of its own is answered on that topic.
     own = a.ask("Why do apprentices rotate between stations?", history)
     assert reason not in own["answer"]
+
+
+def _run(strategy, evidence):
+    gen = strategy.answer(evidence)
+    try:
+        while True:
+            next(gen)
+    except StopIteration as done:
+        return done.value
+
+
+@pytest.mark.parametrize(
+    ("verdict", "score", "shown"),
+    [
+        # one role, matching the question better than a figure shown: the article's own word
+        ("If you want the highest ceiling, the ML engineer path is the one to aim for.", 0.5, True),
+        ("For the most money over a career, AI engineers have the better odds.", 0.45, True),
+        # both roles at once, or weaker than every figure: no verdict
+        ("ML engineers and AI engineers both earn well at the top.", 0.5, False),
+        ("ML engineers tend to enjoy the research side of the work.", 0.2, False),
+    ],
+)
+def test_which_role_pays_the_most_also_quotes_the_articles_own_verdict(
+    library, verdict, score, shown
+):
+    """Besides each role's figure, the sentence in which an article itself says which path
+    leads, when it speaks of one role and matches the question as well as a figure shown."""
+    from assistant.answering import Evidence, RankingStrategy
+    from assistant.evidence import Sentence, TermMatcher
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    texts = [
+        "ML engineers earn a median base salary of $160,000 at large companies.",
+        "AI engineers earn a median base salary of $150,000 at large companies.",
+        verdict,
+    ]
+    passages = [
+        Passage(id=str(i), text=t, source="s", title="t", section="", ref_ids=[], chunk_index=i)
+        for i, t in enumerate(texts)
+    ]
+    sentences = sorted(
+        [
+            Sentence(i, 0, t, score=sc)
+            for i, (t, sc) in enumerate(zip(texts, [0.6, 0.3, score], strict=True))
+        ],
+        key=lambda x: x.score,
+        reverse=True,
+    )
+    question = "Which of these roles pays the most?"
+    query = understand(question, [], library.retriever.library)
+    kb = library.kb
+    evidence = Evidence(
+        query=query,
+        passages=passages,
+        sentences=sentences,
+        matcher=TermMatcher(question, library.retriever, kb.embedder, roles=query.roles),
+        retriever=library.retriever,
+        references=kb.references_by_id,
+        record=kb.record,
+        kb=kb,
+    )
+    draft = _run(RankingStrategy(), evidence)
+    figures = [ln for ln in draft.answer.splitlines() if ln.startswith("- **")]
+    assert len(figures) == 2, draft.answer
+    assert (verdict in draft.answer) is shown, draft.answer
+    if shown:
+        line = next(ln for ln in draft.answer.splitlines() if verdict in ln)
+        assert MARKER.search(line) and verdict not in "\n".join(figures)
