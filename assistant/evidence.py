@@ -280,6 +280,22 @@ def _heading(p: Passage) -> str:
     return "" if p.section.strip() == p.title.strip() else p.section
 
 
+HEADING_QUESTION = 0.15  # weight of a question heading's likeness to the question asked
+
+
+def _asked_headings(passages: list[Passage], query_vec: np.ndarray, embedder) -> dict[str, float]:
+    """Interviews and FAQs head each answer with the question it answers ("What was the
+    process of getting the Staff title like?"): per such heading, how close it is to the
+    question asked (cosine, 0 when unlike). The sentences under it answer that question."""
+    heads = sorted(
+        {p.section for p in passages if _heading(p) and p.section.rstrip().endswith("?")}
+    )
+    if not heads:
+        return {}
+    sims = embedder.embed_batch(heads) @ query_vec
+    return {h: max(0.0, float(sim)) for h, sim in zip(heads, sims, strict=True)}
+
+
 def score_sentences(
     query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
@@ -290,12 +306,14 @@ def score_sentences(
     dense = vecs @ query_vec
     asks_source = query.intent == "source"
     advice = asks_advice(query.question)
+    asked = _asked_headings(passages, query_vec, embedder)
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         s.lexical = matcher.score(f"{s.text} {_heading(passages[s.passage])}")
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
+        s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
         s.score += 0.12 * matcher.role_focus(s.text, passages[s.passage])
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15

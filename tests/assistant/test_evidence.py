@@ -318,3 +318,45 @@ def test_an_abbreviation_an_article_spells_out_meets_the_words_it_stands_for(
     assert probes
     for short, probe in probes:
         assert probe.match(f"Nothing here but {short} and more.").max() < 1.0, short
+
+
+@pytest.mark.parametrize(
+    ("question", "near", "far"),
+    [
+        (
+            "How did she get promoted to lead engineer?",
+            "You became a lead engineer last year. How did that promotion happen?",
+            "What do you like least about your job?",
+        ),
+        (
+            "What does a product manager's typical week look like?",
+            "What does your typical week look like as a product manager?",
+            "Which books would you recommend to a new hire?",
+        ),
+    ],
+)
+def test_sentences_under_an_interview_question_like_the_one_asked_gain(
+    library, question, near, far
+):
+    """An interview heads each answer with the question it answers: the same sentence scores
+    higher under a heading that asks what the user asks, and a heading that asks nothing (no
+    question mark) adds nothing."""
+    from assistant.evidence import HEADING_QUESTION, score_sentences
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    text = "It happened gradually over many months of steady work."
+
+    def scored(section: str) -> float:
+        p = Passage(
+            id=section, text=text, source="s", title="t", section=section, ref_ids=[], chunk_index=0
+        )
+        return score_sentences(query, matcher, vec, [p], library.kb.embedder)[0].score
+
+    query = understand(question, [], library.retriever.library)
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=[])
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+    heading_sim = float(library.kb.embedder.embed_batch([near])[0] @ vec)
+    plain = near.rstrip("?") + "."
+    assert scored(near) == pytest.approx(scored(plain) + HEADING_QUESTION * heading_sim)
+    assert scored(near) > scored(far)
