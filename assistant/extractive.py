@@ -25,6 +25,11 @@ _CONTINUES = re.compile(
 )
 
 
+# A sentence giving examples of the one before it ("Examples include ...", "For instance, ..."):
+# what to actually do, which advice often needs.
+_EXAMPLES = re.compile(r"^(?:for example|for instance|examples? (?:include|are)|e\.g\.)", re.I)
+
+
 def select(
     sentences: list[Sentence],
     *,
@@ -109,13 +114,17 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
                 used += len(prev.text.split())
         out.append(s)
         # ... and the sentence after it, when that one leans on it ("It's made up of ...") or
-        # when it is short: a short sentence ("After we ship, the work goes on.") is usually
-        # the lead-in its next sentence spells out.
+        # gives its examples ("Examples include ..."), or when it is short: a short sentence
+        # ("After we ship, the work goes on.") is usually the lead-in its next sentence spells out.
         nxt = by_pos.get((s.passage, s.position + 1))
         if (
             nxt
             and (nxt.passage, nxt.position) not in taken
-            and (_LEADS_ON_CONTEXT.match(nxt.text) or len(s.text.split()) < SHORT_WORDS)
+            and (
+                _LEADS_ON_CONTEXT.match(nxt.text)
+                or _EXAMPLES.match(nxt.text)
+                or len(s.text.split()) < SHORT_WORDS
+            )
             and used + len(nxt.text.split()) <= max_words
         ):
             out.append(nxt)

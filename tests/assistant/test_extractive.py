@@ -79,6 +79,39 @@ def test_a_connective_brings_the_sentence_before_it_only_within_the_word_budget(
     assert [s.text for s in extractive.select(pool, max_words=60)] == [before, chosen]
 
 
+@pytest.mark.parametrize(
+    "pool",
+    [
+        _pool(
+            (
+                2,
+                1,
+                "Managers give senior engineers several chances to try leading a small project first.",
+                0.9,
+            ),
+            (2, 2, "Examples include running a planning meeting or mentoring an intern.", 0.1),
+        ),
+        _pool(
+            (
+                0,
+                3,
+                "Self-taught developers can show what they are able to do through their public work.",
+                0.8,
+            ),
+            (
+                0,
+                4,
+                "For instance, a portfolio of small apps often carries a junior application.",
+                0.05,
+            ),
+        ),
+    ],
+)
+def test_a_chosen_sentence_brings_the_examples_that_follow_it(pool):
+    """ "Examples include ..." right after a chosen sentence says what it means in practice."""
+    assert [s.text for s in extractive.select(pool)] == [pool[0].text, pool[1].text]
+
+
 LONG = "Engineers on the platform team write, test and run the services that the agency relies on."
 
 
