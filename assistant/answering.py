@@ -24,7 +24,6 @@ from .evidence import (
     Sentence,
     TermMatcher,
     answer_type_test,
-    prose_sentences,
     topic_words,
 )
 from .retrieve import Retriever
@@ -148,6 +147,13 @@ _ASKS_FOR_LIST = re.compile(
 
 
 _MARKER = re.compile(r"\s*\[\d{1,3}\]")
+_ITEM_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
+# A sentence that gives the reason for the one before it.
+_GIVES_REASON = re.compile(
+    r"^(?:because|since|so|that's why|that is why|this is (?:because|why)|the reason|due to"
+    r"|as a result|otherwise)\b",
+    re.I,
+)
 
 
 class ExtractiveStrategy:
@@ -194,9 +200,10 @@ class ExtractiveStrategy:
 
     def _reason_after(self, evidence: Evidence) -> Draft | None:
         """ "Why is that?" after an answer: an article gives its reason right after the sentence
-        the answer said, so the answer is what follows that sentence in its passage, or opens
-        the next chunk of the same section. None when the question has a topic of its own
-        ("Why do they earn more?"), or no article sentence says what the last answer said."""
+        the answer said, so the answer is what follows that sentence in its chunk (within its
+        list item, when it is one), or opens the next chunk of the same section with a reason
+        ("Because ..."). None when the question has a topic of its own ("Why do they earn
+        more?"), or no article sentence says what the last answer said."""
         query = evidence.query
         if not (query.explains and query.followup) or evidence.kb is None:
             return None
@@ -209,21 +216,38 @@ class ExtractiveStrategy:
         if not first:
             return None
         found = evidence.retriever.search(first[0], 3)
-        spots = [(p, i, text) for p in found for i, text in enumerate(prose_sentences(p.text))]
+        # Each passage's sentences by line: a list item is a point of its own.
+        spots = [
+            (p, n, i, text)
+            for p in found
+            for n, line in enumerate(p.text.splitlines())
+            for i, text in enumerate(split_sentences(line))
+        ]
         if not spots:
             return None
-        vecs = evidence.kb.embedder.embed_batch([first[0]] + [text for _p, _i, text in spots])
+        vecs = evidence.kb.embedder.embed_batch([first[0]] + [spot[3] for spot in spots])
         sims = vecs[1:] @ vecs[0]
         best = int(sims.argmax())
         if float(sims[best]) < self.RESTATES:
             return None
-        where, at, _text = spots[best]
-        after = prose_sentences(where.text)[at + 1 :]
+        where, n, at, _text = spots[best]
+        # What follows it on its line, then (unless it is a list item) in the lines after it up
+        # to the next list; past its chunk, only a sentence giving a reason ("Because ...").
+        lines = where.text.splitlines()
+        after = split_sentences(lines[n])[at + 1 :]
+        if not _ITEM_LINE.match(lines[n]):
+            for line in lines[n + 1 :]:
+                if _ITEM_LINE.match(line):
+                    break
+                after += split_sentences(line)
         if not after:
+            section = where.section
             _before, where = evidence.retriever.neighbour_passages(where)
-            if where is None or where.section != spots[best][0].section:
-                return None  # a new section answers other things
-            after = prose_sentences(where.text)
+            if where is None or where.section != section or not where.text.strip():
+                return None
+            after = split_sentences(where.text.strip().splitlines()[0])
+            if not after or not _GIVES_REASON.match(after[0]):
+                return None
         after = [t for t in after[: self.REASON_SENTENCES] if not extractive._label(t)]
         if not after:
             return None

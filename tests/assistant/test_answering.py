@@ -423,3 +423,51 @@ def test_which_role_pays_the_most_also_quotes_the_articles_own_verdict(
     if shown:
         line = next(ln for ln in draft.answer.splitlines() if verdict in ln)
         assert MARKER.search(line) and verdict not in "\n".join(figures)
+
+
+def test_why_after_a_list_item_does_not_quote_the_next_item_as_its_reason(seeded_store, tmp_path):
+    """A list item is a point of its own: the item after it gives no reason for it."""
+    from assistant.answering import ExtractiveStrategy
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    store = tmp_path / "store"
+    shutil.copytree(seeded_store, store)
+    path = tmp_path / "keeper-tips.md"
+    path.write_text(
+        "# Tips for New Lighthouse Keepers\n\nEvery new keeper should follow three habits:\n\n"
+        "- Climb the tower twice every night to check the lamp.\n"
+        "- Log the weather in the ledger each morning.\n"
+        "- Polish the brass fittings on Sundays.\n",
+        encoding="utf-8",
+    )
+    kb = open_knowledge_base(_settings(store))
+    assert ingest_sources([str(path)], kb, _settings(store)).ok
+    a = Assistant(_settings(store), kb)
+    history = [
+        {"role": "user", "content": "What should a new keeper do?"},
+        {
+            "role": "assistant",
+            "content": "Climb the tower twice every night to check the lamp. [1]",
+        },
+    ]
+    query = a.understand("Why is that?", history)
+    vec = kb.embedder.embed_batch([query.text])[0]
+    from assistant.answering import Evidence
+    from assistant.evidence import TermMatcher, score_sentences
+
+    passages = a._retrieve(query, vec, 5, None)
+    matcher = TermMatcher(query.text, a.retriever, kb.embedder, roles=query.roles)
+    evidence = Evidence(
+        query=query,
+        passages=passages,
+        sentences=score_sentences(query, matcher, vec, passages, kb.embedder),
+        matcher=matcher,
+        retriever=a.retriever,
+        references=kb.references_by_id,
+        record=kb.record,
+        history=history,
+        kb=kb,
+    )
+    assert ExtractiveStrategy()._reason_after(evidence) is None
