@@ -377,13 +377,14 @@ def test_an_overview_prefers_the_opening_of_the_sides_own_section(lib):
     assert picks is not None and picks[0] is opening and picks[1] is other
 
 
-def test_a_verdict_is_no_story_and_no_pair_of_other_roles(lib):
+def test_a_verdict_is_no_one_sided_story_and_no_pair_of_other_roles(lib):
     from assistant.compare import _verdict, side_of
     from assistant.evidence import Sentence
 
     finder = SideFinder(["product manager", "project manager"], lib.roles)
     passages = [_passage("/b/pm.md", "Roles", "Product managers and project managers ...")]
-    story = Sentence(0, 0, "I found product managers earn more than project managers.", score=0.9)
+    # the author's story that names one side (the passage names the other)
+    story = Sentence(0, 0, "I found product managers earn more than I expected.", score=0.9)
     others = Sentence(
         0,
         1,
@@ -391,7 +392,13 @@ def test_a_verdict_is_no_story_and_no_pair_of_other_roles(lib):
         score=0.9,
     )
     plain = Sentence(0, 2, "Product managers earn more than project managers.", score=0.3)
-    for candidates, expected in [((story, others), None), ((story, others, plain), plain)]:
+    # ... but the author's own sentence that sets the two side by side is a verdict
+    judged = Sentence(0, 3, "I concluded product managers earn more than project managers.")
+    for candidates, expected in [
+        ((story, others), None),
+        ((story, others, plain), plain),
+        ((story, others, judged), judged),
+    ]:
         attributed = [(s, side_of(s, passages, finder)) for s in candidates]
         assert _verdict(attributed, set(), finder, lib.roles, passages) is expected
 
