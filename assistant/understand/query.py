@@ -215,6 +215,13 @@ def refers_to_pair(question: str) -> bool:
     return bool(_PAIR_REF.search(q) and (explicit or ranking or which))
 
 
+# Verbs of choosing frame a comparison ("Should I pick X or Y?"); they name no topic of it.
+_DECIDE = frozenset(
+    "pick picking choose choosing chose select selecting pursue pursuing prefer opt go going "
+    "decide deciding consider considering".split()
+)
+
+
 def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
     side_words = {w for side in sides for w in words(side)}
     text = question
@@ -226,9 +233,11 @@ def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
         for w in re.findall(r"[\w$][\w$']*", text.lower())
         if w not in _LEAD_WORDS
         and w not in STOPWORDS
+        and w.split("'")[0] not in STOPWORDS  # "i'm", "you're", "that's"
         and w not in side_words
         and w not in GENERIC
         and w not in FRAME_NOUNS
+        and w not in _DECIDE
         # a comparative that names a career aspect ("easier" to get into) is the topic
         and (not _CUES.fullmatch(w) or aspect_named({stem(w)}))
     ]

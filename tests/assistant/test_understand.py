@@ -302,3 +302,17 @@ def test_a_followup_otherwise_borrows_the_whole_earlier_topic(first, followup, k
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": "An answer."}]
     text, _inherited = resolve_followup(followup, history, RoleBook([]))
     assert all(w in text for w in kept), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I pick the data analyst track or the data scientist track?",
+        "Should I choose product management or project management?",
+        "I'm considering going for data analyst or data scientist, which?",
+    ],
+)
+def test_a_verb_of_choosing_is_no_topic_of_a_comparison(lib, question):
+    q = understand(question, [], lib)
+    assert q.comparison is not None, question
+    assert q.comparison.aspect == "", (question, q.comparison.aspect)
