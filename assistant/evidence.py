@@ -412,23 +412,31 @@ EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") 
 NEIGHBOUR_MATCH = 0.75  # word similarity from which a passage word stands for a focus word
 
 
-def asked_for(question: str, roles: list[str]) -> list[list[str]]:
-    """The specific words of each thing a question asks for ("Which cloud certification should
-    ..." -> [["cloud", "certification"]], "How do I negotiate a raise?" -> [["raise"]]); role
-    names and everyday words are left out, and a phrase left with no word is dropped."""
+_OR = re.compile(r"\s+(?:or|and/or)\s+", re.I)
+
+
+def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
+    """Each thing a question asks for, as its alternatives, each the specific words it must
+    have ("Which cloud certification should ..." -> [[["cloud", "certification"]]], "What tools
+    or frameworks ..." -> [[["tools"], ["frameworks"]]]); role names and everyday words are
+    left out, and an alternative left with no word makes the thing no focus at all."""
     role_words = {w for r in roles for w in words(r)}
-    out: list[list[str]] = []
+    out: list[list[list[str]]] = []
     for pattern in _ASKED_FOR:
         m = pattern.search(question)
         if not m or m.group(1).split()[0].lower() in STOPWORDS:
             continue  # "which of these ...", "what is ...": no noun phrase asked for
-        terms = [
-            t
-            for t in topic_words(m.group(1))
-            if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+        choices = [
+            [
+                t
+                for t in topic_words(part)
+                if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+            ]
+            for part in _OR.split(m.group(1))
+            if part.strip()
         ]
-        if terms and terms not in out:
-            out.append(terms)
+        if choices and all(choices) and choices not in out:
+            out.append(choices)
     return out
 
 
@@ -496,10 +504,12 @@ def assess(
     if query.wants == "amount" and len(query.roles) == 1 and query.comparison is None:
         if not _figure_for(query.roles[0], matcher, passages):
             return f"they give no figure for {query.roles[0]}"
-    for focus in asked_for(question, query.roles):
-        unmet = focus_unmet(focus, passages, retriever, embedder)
-        if unmet:
-            return "no passage speaks of " + ", ".join(f"“{t}”" for t in unmet)
+    for choices in asked_for(question, query.roles):
+        unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]
+        if all(unmet):  # "tools or frameworks": one of them is enough
+            return "no passage speaks of " + " or ".join(
+                ", ".join(f"“{t}”" for t in u) for u in unmet
+            )
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if query.roles and _aspect_covered(query, passages):

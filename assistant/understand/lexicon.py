@@ -70,7 +70,7 @@ def aspects() -> tuple[Aspect, ...]:
             _stems(
                 "entry entry-level start starting break junior beginner beginners degree "
                 "education bootcamp course courses certification self-taught accessible "
-                "easier easy hard harder difficult barrier transition switch get into"
+                "easier easy hard harder difficult barrier transition switch"
             ),
             "entry beginners degree transition accessible",
         ),
