@@ -78,11 +78,13 @@ class TermMatcher:
         embedder,
         roles: list[str] | None = None,
         kin: bool = True,
+        subject: str | None = None,
     ) -> None:
         """`kin`: a career-lexicon word also matches the other words of its aspect ("paid" by
         "salary"); off, a word is met only by itself or a close word ("math" by "mathematics",
         not by "expertise")."""
         self.retriever = retriever
+        self.subject = subject  # of several roles, the one the question is about
         self.book: RoleBook = retriever.library.roles
         # "PM" -> "product manager": only what an article spells out, never a guess
         self._acronyms = retriever.library.spelled
@@ -129,12 +131,14 @@ class TermMatcher:
         return out
 
     def role_focus(self, text: str, context: Passage | None = None) -> float:
-        """+1 when the text is about the one role asked about, -1 when only about other roles.
+        """+1 when the text is about the one role asked about (of several, the `subject`), -1
+        when only about other roles.
 
         A sentence that names no role ("This role demands...") is about its passage's role: the
         one its heading names, else the one its first sentence names.
         """
-        if len(self.roles) != 1:
+        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
+        if focus is None:
             return 0.0
         book = self.book
         named = {k for r in book.find(text) for k in book.keys(r)}
@@ -148,7 +152,7 @@ class TermMatcher:
                     break
         if not named:
             return 0.0
-        asked = book.keys(self.roles[0])
+        asked = book.keys(focus)
         if not asked & named:
             return -1.0
         others = {r for r in book.find(text) if not book.keys(r) & asked}

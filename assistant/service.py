@@ -236,7 +236,12 @@ class Assistant:
             query = query.model_copy(update={"text": text})
         t_retrieve = time.perf_counter()
 
-        matcher = TermMatcher(query.text, self.retriever, self.kb.embedder, roles=query.roles)
+        # A question naming several roles, no comparison ("What do data engineers set up for
+        # analysts?"), is about the role it names first.
+        subject = query.roles[0] if query.comparison is None and len(query.roles) > 1 else None
+        matcher = TermMatcher(
+            query.text, self.retriever, self.kb.embedder, roles=query.roles, subject=subject
+        )
         sentences = score_sentences(query, matcher, query_vec, passages, self.kb.embedder)
         evidence = Evidence(
             query=query,

@@ -376,3 +376,34 @@ def test_sentences_under_an_interview_question_like_the_one_asked_gain(
     plain = near.rstrip("?") + "."
     assert scored(near) == pytest.approx(scored(plain) + HEADING_QUESTION * heading_sim)
     assert scored(near) > scored(far)
+
+
+@pytest.mark.parametrize(
+    ("roles", "about_subject", "about_other"),
+    [
+        (
+            ["data engineer", "data analyst"],
+            "Data engineers build the pipelines every morning.",
+            "Data analysts write the weekly reports.",
+        ),
+        (
+            ["product manager", "data analyst"],
+            "Product managers decide what the team builds next.",
+            "Data analysts fetch the numbers behind each decision.",
+        ),
+    ],
+)
+def test_a_question_naming_several_roles_is_about_its_subject(
+    library, roles, about_subject, about_other
+):
+    """ "What do data engineers set up for analysts?" is about data engineers: a sentence about
+    them gains, one only about the other role loses; without a subject, several roles say
+    nothing about focus."""
+    question = f"What do {roles[0]}s prepare for {roles[1]}s?"
+    plain = TermMatcher(question, library.retriever, library.kb.embedder, roles=roles)
+    focused = TermMatcher(
+        question, library.retriever, library.kb.embedder, roles=roles, subject=roles[0]
+    )
+    assert plain.role_focus(about_subject) == plain.role_focus(about_other) == 0.0
+    assert focused.role_focus(about_subject) == 1.0
+    assert focused.role_focus(about_other) == -1.0
