@@ -330,7 +330,8 @@ _BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 
 def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:
     """Roles no passage speaks of, by any spelling the library knows; a role whose own words
-    all appear in one passage ("frontend" in "front-end") counts as present."""
+    stand together in a passage ("frontend" in "front-end") counts as present, not one whose
+    words are merely scattered over it ("analytics" here, "engineers" there)."""
     texts = [f"{p.title}. {p.section}. {p.text}" for p in passages]
     present = {k for t in texts for r in book.find(t) for k in book.keys(r)}
     flat = [" " + " ".join(w.replace("-", "") for w in words(t)) + " " for t in texts]
@@ -339,7 +340,8 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
         if book.keys(r) & present or _BARE_ROLE.fullmatch(r.strip()):
             continue  # ("a developer" alone names no particular role)
         own = [w.replace("-", "") for w in words(r) if w not in STOPWORDS]
-        if own and any(all(f" {w} " in t or f" {w}s " in t for w in own) for t in flat):
+        phrase = " ".join(own)
+        if own and any(f" {phrase} " in t or f" {phrase}s " in t for t in flat):
             continue
         known = book.find(r)
         exact = len(known) == 1 and book.key(known[0]) == book.key(r)

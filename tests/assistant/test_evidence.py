@@ -407,3 +407,21 @@ def test_a_question_naming_several_roles_is_about_its_subject(
     assert plain.role_focus(about_subject) == plain.role_focus(about_other) == 0.0
     assert focused.role_focus(about_subject) == 1.0
     assert focused.role_focus(about_other) == -1.0
+
+
+def test_a_role_is_missing_when_its_words_are_only_scattered_over_a_passage():
+    from assistant.evidence import missing_roles
+    from assistant.understand.roles import RoleBook
+    from knowledge.schema import Passage
+
+    book = RoleBook(["data scientist", "front-end developer"])
+
+    def passage(text: str) -> Passage:
+        return Passage(
+            id="p", text=text, source="a.md", title="T", section="S", ref_ids=[], chunk_index=0
+        )
+
+    scattered = passage("Security matters to every team. Our engineers review each release.")
+    together = passage("A security engineer reviews each release before it ships.")
+    assert missing_roles(["security engineer"], [scattered], book) == ["security engineer"]
+    assert missing_roles(["security engineer"], [together], book) == []
