@@ -64,11 +64,17 @@ _DETERMINERS = frozenset("the a an my your their our this that these those".spli
 GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs", "one"}
 
 
+# "Staff+" and "Staff-plus" engineers are staff engineers and above: one role ("C++" stays).
+_PLUS = re.compile(r"^([a-z]{3,})(?:\+|-plus)$")
+
+
 @lru_cache(maxsize=8192)
 def role_key(phrase: str) -> str:
     """A canonical key so "Machine Learning Engineers" and "ML engineer" match."""
     toks = [
-        t.replace("-", "") for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS
+        _PLUS.sub(r"\1", t).replace("-", "")
+        for t in re.findall(r"[\w+#.-]+", phrase.lower())
+        if t not in _LEAD_WORDS
     ]
     toks = [t for t in toks if t]
     if not toks:

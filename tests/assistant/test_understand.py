@@ -316,3 +316,11 @@ def test_a_verb_of_choosing_is_no_topic_of_a_comparison(lib, question):
     q = understand(question, [], lib)
     assert q.comparison is not None, question
     assert q.comparison.aspect == "", (question, q.comparison.aspect)
+
+
+def test_a_plus_title_is_the_role_and_above():
+    from assistant.understand.roles import role_key
+
+    assert role_key("Staff-plus engineers") == role_key("staff engineer")
+    assert role_key("Staff+ Engineer") == role_key("staff engineer")
+    assert role_key("C++ developer") != role_key("C developer")  # a language, not a level
