@@ -21,6 +21,7 @@ from .citations import CitationSet
 from .evidence import (
     EVERYDAY,
     FOCUS_SPECIFICITY,
+    LEXICON_MATCH,
     Sentence,
     TermMatcher,
     answer_type_test,
@@ -147,6 +148,8 @@ _ASKS_FOR_LIST = re.compile(
 
 
 _MARKER = re.compile(r"\s*\[\d{1,3}\]")
+_ITEM_MARK = re.compile(r"^(?:[-*•+]|\d{1,3}[.)])\s+")  # an entry's own list marker
+_FILE_WORDS = re.compile(r"[-_./]+")  # "practitioners-guide.html": "practitioners guide html"
 _ITEM_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
 # A sentence that gives the reason for the one before it.
 _GIVES_REASON = re.compile(
@@ -263,21 +266,38 @@ class ExtractiveStrategy:
         return _finish(evidence, text, cites, draft)
 
     def _reference_list(self, evidence: Evidence) -> Draft | None:
-        """ "What references does the article list?": the reference list of the article whose
-        entry ranks best, each entry quoted and cited; None when the question asks about one
-        claim, follows up on one, or no retrieved passage is a reference entry."""
+        """ "What references does the article list?": the reference list of the article the
+        question names by its title, else of the one whose entry ranks best, each entry quoted
+        and cited; None when the question asks about one claim, follows up on one, or finds no
+        reference list."""
         query = evidence.query
         if query.intent != "source" or query.followup:
             return None
         if not _ASKS_FOR_LIST.search(query.question):
             return None
-        best = next((p for p in evidence.passages if p.is_reference_list), None)
-        if best is None:
+        matcher = evidence.matcher
+        if matcher.terms:
+            # Words beyond "references" may only name the article ("... the cookbook cite?"):
+            # the article whose title, or file name, has them all.
+            titles = evidence.retriever.library.titles
+            named = [
+                src
+                for src, title in titles.items()
+                if (
+                    matcher.match(f"{title} {_FILE_WORDS.sub(' ', source_name(src))}")
+                    >= LEXICON_MATCH  # the words themselves, not look-alikes ("handbook")
+                ).all()
+            ]
+            source = named[0] if len(named) == 1 else None
+        else:
+            best = next((p for p in evidence.passages if p.is_reference_list), None)
+            source = best.source if best is not None else None
+        if source is None:
             return None
-        # Words beyond "references" may only name the article ("... the cookbook cite?").
-        if evidence.matcher.terms and evidence.matcher.score(best.title) < 1.0:
+        entries = [p for p in evidence.retriever.passages_of(source) if p.is_reference_list]
+        if not entries:
             return None
-        entries = [p for p in evidence.retriever.passages_of(best.source) if p.is_reference_list]
+        best = entries[0]
         draft = Draft()
         passages = list(evidence.passages)
         cites = CitationSet(passages)
@@ -288,7 +308,8 @@ class ExtractiveStrategy:
                 passages.append(entry)
                 draft.added_passages.append(entry.public())
                 index = len(passages) - 1
-            lines.append(f"- {' '.join(entry.text.split())} [{cites.cite(index, entry.text)}]")
+            shown = _ITEM_MARK.sub("", " ".join(entry.text.split()))
+            lines.append(f"- {shown} [{cites.cite(index, entry.text)}]")
         title = " ".join(display_text(best.title).split())
         text = f"*{title}* lists these references:\n\n" + "\n".join(lines)
         if len(entries) > self.MAX_ENTRIES:

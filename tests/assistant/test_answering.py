@@ -284,6 +284,14 @@ def test_a_question_for_the_reference_list_quotes_every_entry_of_that_article(
             line = next(ln for ln in got["answer"].splitlines() if title in ln)
             assert MARKER.search(line), line
         assert len(got["citations"]) == len(titles)
+    # The article named by its title, or its file name, with no source given.
+    for question in (
+        "What references do the field notes on hiring list?",
+        "Which sources does hiring-notes cite?",
+    ):
+        got = a.ask(question)
+        assert "Structured hiring guide" in got["answer"], got["answer"]
+        assert "Levels.fyi" not in got["answer"]
     one = a.ask(
         "Where does the claim about work samples come from?", source=sources["hiring-notes.md"]
     )
