@@ -215,6 +215,8 @@ class ExtractiveStrategy:
         said = next(
             (t["content"] for t in reversed(evidence.history) if t["role"] == "assistant"), ""
         )
+        if any(line.lstrip().startswith("|") for line in said.splitlines()):
+            return None  # after a table, "why" asks why the sides differ: no one sentence
         first = split_sentences(" ".join(_MARKER.sub(" ", said).split())[:1000])[:1]
         if not first:
             return None

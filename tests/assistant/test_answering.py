@@ -479,3 +479,10 @@ def test_why_after_a_list_item_does_not_quote_the_next_item_as_its_reason(seeded
         kb=kb,
     )
     assert ExtractiveStrategy()._reason_after(evidence) is None
+    # After a comparison table, "why" asks why the sides differ: no one sentence's sequel.
+    table = (
+        "**Keepers vs Pilots**\n\n| Aspect | Keepers | Pilots |\n| --- | --- | --- |\n"
+        "| Overview | Climb the tower twice every night to check the lamp. [1] | Steer ships. [2] |"
+    )
+    evidence.history = [history[0], {"role": "assistant", "content": table}]
+    assert ExtractiveStrategy()._reason_after(evidence) is None
