@@ -46,7 +46,7 @@ class DocFreq:
 
 
 def _has_letter(word: str) -> bool:
-    return any(c.isalpha() for c in word)
+    return any(map(str.isalpha, word))
 
 
 class Vocabulary:

@@ -1,0 +1,64 @@
+"""KnowledgeBase.records(): read from Chroma once per stamp, current after any write."""
+
+from __future__ import annotations
+
+import shutil
+
+from knowledge.settings import REPO_ROOT
+from knowledge.store import open_knowledge_base
+from tests.ingest.helpers import clean_env, run_cli_json
+
+SEED = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+NOTES = "Interview Notes\n\nPreparing\n\nPractice system design with a friend twice a week.\n"
+
+
+class _CountingReads:
+    """The sources collection with its full reads counted (everything else passes through)."""
+
+    def __init__(self, collection) -> None:
+        self._collection = collection
+        self.full_reads = 0
+
+    def get(self, *args, **kwargs):
+        if not args and "ids" not in kwargs and "where" not in kwargs:
+            self.full_reads += 1
+        return self._collection.get(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._collection, name)
+
+
+def test_records_follow_writes_from_this_and_other_processes(tmp_path, make_settings):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    reads = kb.sources = _CountingReads(kb.sources)
+    assert kb.records() == {}
+
+    from ingest.pipeline import ingest_sources, remove_source
+
+    assert ingest_sources([str(folder)], kb, settings).ok
+    first = kb.records()
+    assert len(first) == 1
+    title = next(iter(first.values()))["title"]
+    # Callers get copies: changing one changes nothing for the next caller.
+    next(iter(first.values()))["title"] = "changed by a caller"
+    before = reads.full_reads
+    again = kb.records()
+    assert reads.full_reads == before  # nothing was written: no second full read
+    assert next(iter(again.values()))["title"] == title
+
+    # Another process adds an article: the stamp moves, the next call reads the records again.
+    (folder / "notes.txt").write_text(NOTES)
+    env = clean_env(ASSISTANT_STORE=str(settings.store))
+    rc, report = run_cli_json(str(folder / "notes.txt"), env=env)
+    assert rc == 0, report
+    added = kb.records()
+    assert reads.full_reads == before + 1
+    assert sorted(r["title"] for r in added.values()) == sorted([title, "Interview Notes"])
+
+    # A removal in this process shows at once too.
+    assert remove_source(kb, str(folder / "notes.txt")).ok
+    assert [r["title"] for r in kb.records().values()] == [title]
