@@ -278,7 +278,9 @@ class ArticleVocab:
     headings: list[str]
     phrases: list[str]
     spelled: dict[str, str]
-    runs: dict[str, Counter]  # acronym -> Counter of the capitalized runs spelling it
+    # acronym -> capitalized run spelling it -> count (a Counter when learnt from the chunks,
+    # a plain dict when read back from the cache: LibraryParts merges both the same way).
+    runs: dict[str, dict[str, int]]
     modifiers: set[str]
 
     def as_json(self) -> dict:
@@ -298,7 +300,7 @@ class ArticleVocab:
             headings=list(data["headings"]),
             phrases=list(data["phrases"]),
             spelled=dict(data["spelled"]),
-            runs={k: Counter(v) for k, v in data["runs"].items()},
+            runs={str(k): dict(v) for k, v in data["runs"].items()},
             modifiers=set(data["modifiers"]),
         )
 
