@@ -18,8 +18,9 @@ _LINE = re.compile(
     r"(your email address will not be published|required fields are marked"
     r"|^skip to (main )?content$|^(share|tweet|pin) (this|on)\b|^subscribe\b|newsletter"
     r"|^sign up\b|copyright|©|all rights reserved|^follow us\b|^posted (in|on|by)\b|^tags?:"
-    r"|^(previous|next) (post|article)\b|^read more\b|^click here\b|cookie|^advertisement$|^sponsored by\b"
+    r"|^(previous|next) (post|article|chapter|page|story|lesson)\b|^read more\b|^click here\b|cookie|^advertisement$|^sponsored by\b"
     r"|^(image|photo|picture) (source|credit)s?:"
+    r"|^interested in (joining|working (with|at|for))\b|^we'?re hiring\b"
     r"|^(home|menu|search)$|^by \w+( \w+)? \| )",
     re.I,
 )

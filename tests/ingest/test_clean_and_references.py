@@ -121,6 +121,8 @@ def test_clean_text_drops_lines_and_the_comment_tail():
         "Sponsored by Acme Courses, sharpening your skills with hands-on workshops\n\n"
         "A real paragraph about careers in software. It stays.\n\n"
         "Image source: https://example.com/chart.png\n\n"
+        "Next chapter: Jane Roe - Principal Engineer at Example\n\n"
+        "Interested in joining our team? Check out our open positions.\n\n"
         "Share this article\n\nSubscribe to the newsletter\n\n"
         "A paragraph that mentions our newsletter in passing but is long enough to be real "
         "article content, so it must stay in the cleaned text as written here.\n\n"
