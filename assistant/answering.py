@@ -395,7 +395,7 @@ class ComparisonStrategy:
         )
         parts = []
         if table.text:
-            title = f"**{compare.title_case(sides[0])} vs {compare.title_case(sides[1])}**"
+            title = "**" + " vs ".join(compare.title_case(s) for s in sides) + "**"
             parts.append(f"{title}\n\n{table.text}")
         if table.verdict is not None:
             n = cites.cite(table.verdict.passage, table.verdict.text)

@@ -149,6 +149,9 @@ def _vs_sides(q: str) -> list[str]:
     return [s for s in sides if s and len(s.split()) <= 4]
 
 
+MAX_SIDES = 3  # a table of more columns does not fit a phone's width
+
+
 def detect_comparison(
     q: str, book: RoleBook, default_pair: list[str] | None
 ) -> tuple[Comparison | None, list[str]]:
@@ -157,6 +160,12 @@ def detect_comparison(
     sides = named[:2]
     if len(sides) == 2 and not connected(q, sides[0], sides[1]):
         sides = sides[:1]
+    elif len(sides) == 2:
+        # "X, Y and Z", "X vs Y vs Z": more roles in the same list are sides too
+        for extra in named[2:MAX_SIDES]:
+            if not connected(q, sides[-1], extra) or any(book.one_role(extra, s) for s in sides):
+                break
+            sides.append(extra)
     if len(sides) < 2:
         vs = _vs_sides(q)
         if len(vs) == 2:
@@ -166,7 +175,7 @@ def detect_comparison(
         if syntax:
             sides = syntax
     cue = bool(_CUES.search(q))
-    if len(sides) == 2 and not book.one_role(sides[0], sides[1]) and cue:
+    if len(sides) >= 2 and not book.one_role(sides[0], sides[1]) and cue:
         return Comparison(sides=sides, aspect=_aspect(q, sides, book)), named
     # "the two roles" means an article's own pair only when the question names no role.
     if default_pair and cue and not named:

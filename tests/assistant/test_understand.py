@@ -324,3 +324,15 @@ def test_a_plus_title_is_the_role_and_above():
     assert role_key("Staff-plus engineers") == role_key("staff engineer")
     assert role_key("Staff+ Engineer") == role_key("staff engineer")
     assert role_key("C++ developer") != role_key("C developer")  # a language, not a level
+
+
+def test_a_list_of_three_roles_is_three_sides(lib):
+    q = understand("Compare data analysts, data scientists and data engineers", [], lib)
+    assert q.comparison is not None
+    assert [lib.roles.key(s) for s in q.comparison.sides] == [
+        "data analyst",
+        "data scientist",
+        "data engineer",
+    ]
+    q = understand("data analyst vs data scientist: which one works with data engineers?", [], lib)
+    assert q.comparison is not None and len(q.comparison.sides) == 2

@@ -234,3 +234,13 @@ def test_an_everyday_topic_the_articles_do_not_cover_leaves_the_verdict_free(uns
     r = unseen.ask("How is working at a bistro different from a retail banking job?")
     assert r.comparison is not None, r.answer
     assert "**Verdict:**" in r.answer and "main difference" in r.answer, r.answer
+
+
+def test_three_roles_in_one_list_are_three_columns(unseen):
+    r = unseen.ask("Compare nurse practitioners, physician assistants and registered nurses")
+    assert r.comparison and len(r.comparison) == 3, r.answer
+    header = next(ln for ln in r.answer.splitlines() if ln.startswith("| Aspect |"))
+    assert header.count("|") == 5, r.answer  # the aspect and three sides
+    # a role named outside the list is no side: two columns
+    r = unseen.ask("Do nurse practitioners or physician assistants supervise registered nurses?")
+    assert r.comparison is None or len(r.comparison) == 2, r.answer
