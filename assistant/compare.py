@@ -421,6 +421,8 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
     )
 
 
+# How ingest writes a table row: "<first cell> — <header>: <value>; <header>: <value>".
+_TABLE_ROW = re.compile(r"^[^—\n]{1,80} — [^:\n]{1,60}: ")
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
 # A sentence about the document itself ("This chapter provides ...") describes no role.
@@ -507,6 +509,9 @@ def _overview(
             # A definition says what the side is or does, not what it is not ("X isn't the
             # only ...", "X aren't like ...").
             story = story or bool(_NEGATED.search(" ".join(s.text.split()[:8])))
+            # A table row ("Frontend Engineer — Lateral Options: Product Designer.") holds a
+            # value of the table, not what the side is.
+            story = story or bool(_TABLE_ROW.match(s.text))
             glossary = glossary_entry(s.text, finder.sides[side], book)
             whole = _ENDS.search(s.text) is not None  # not a line cut before its list
             score = (

@@ -474,3 +474,19 @@ def test_a_joint_subject_belongs_to_neither_side(lib):
     assert side_of(Sentence(0, 0, joint), [p], finder) is None
     own = "Product managers decide what gets built, with help from project managers."
     assert side_of(Sentence(0, 0, own), [p], finder) == 0
+
+
+def test_an_overview_is_no_table_row(lib):
+    """A table row as ingest writes it ("<first cell> — <header>: <value>") holds one value of
+    the table; the side's own sentence describes it."""
+    from assistant.compare import _overview, side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["product manager", "project manager"], lib.roles)
+    p = _passage("/b/pm.md", "Roles", "...")
+    row = Sentence(0, 0, "Product Manager — Usual team size: seven people.", score=0.9)
+    own = Sentence(0, 1, "A product manager decides what the team builds next.", score=0.2)
+    other = Sentence(0, 2, "A project manager keeps the schedule and the budget.", score=0.2)
+    attributed = [(s, side_of(s, [p], finder)) for s in (row, own, other)]
+    picks = _overview(attributed, set(), finder, lib.roles, [p])
+    assert picks is not None and picks[0] is own
