@@ -29,6 +29,7 @@ GLOSSARY_MIN_WORDS = 4  # "The generic job title that ...", not a table value ("
 # "Recently I started researching ..." is no evidence on entry.
 MIN_FIT_UNASKED = 0.5
 CELL_WORDS = 30  # a cell stays readable in a phone-width table
+CELL_MIN_WORDS = 8  # a shorter line with no sentence end is a title or a link, not evidence
 LABEL_SHARE = 0.9  # a row label keeps the topic words at least this specific as its rarest
 _COMPARATIVE = re.compile(
     r"\b(?<!or )(more|less|fewer|higher|lower|better|worse|than|whereas|unlike|compared|"
@@ -306,6 +307,8 @@ def build_table(
                     continue
                 if s.text.rstrip().endswith(":") and not (lists and lists(s)):
                     continue  # a sentence announcing a list says nothing without its items
+                if len(_WORD.findall(s.text)) < CELL_MIN_WORDS and not _ENDS.search(s.text):
+                    continue  # a title or link line ("Frontend Bootcamp / Days in the Web")
                 fit = _fit(s, aspect)
                 if aspect in asked:
                     # the question's topic may be the heading the sentence sits under

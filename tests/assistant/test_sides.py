@@ -490,3 +490,28 @@ def test_an_overview_is_no_table_row(lib):
     attributed = [(s, side_of(s, [p], finder)) for s in (row, own, other)]
     picks = _overview(attributed, set(), finder, lib.roles, [p])
     assert picks is not None and picks[0] is own
+
+
+def test_a_cell_is_a_sentence_not_a_title_or_link_line(lib):
+    """Under a heading on entry, "Frontend Bootcamp / Days in the Web [read]" names a resource;
+    the cell is the sentence that says something about entering the field."""
+    from assistant.citations import CitationSet
+    from assistant.compare import build_table
+    from assistant.evidence import Sentence
+    from assistant.understand import understand
+
+    q = understand("Is product management or project management easier for beginners?", [], lib)
+    assert q.comparison is not None
+    passages = [
+        _passage("/b/pm.md", "Product management for beginners", "...", 0),
+        _passage("/b/pm.md", "Project management for beginners", "...", 1),
+    ]
+    link = Sentence(0, 0, "Product Management Bootcamp for Beginners [read]", score=0.9)
+    said = Sentence(
+        0, 1, "Beginners find product management hard to enter without a degree.", score=0.3
+    )
+    other = Sentence(
+        1, 0, "Beginners often enter project management through an entry-level course.", score=0.3
+    )
+    table = build_table(q, [link, said, other], passages, CitationSet(passages), lib.roles)
+    assert "hard to enter" in table.text and "[read]" not in table.text, table.text
