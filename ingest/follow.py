@@ -35,7 +35,6 @@ from knowledge.schema import (
     LAST_MODIFIED,
     REF_IDS,
     json_list,
-    source_key,
 )
 from knowledge.store import KnowledgeBase, Prepared
 
@@ -293,7 +292,7 @@ def follow_references(kb: KnowledgeBase, settings, report: Report, allow_private
             for p, _ in batch:
                 statuses[p.source] = f"not ingested: {exc}"
     for source, meta in updates.items():
-        kb.sources.update(ids=[source_key(source)], metadatas=[meta])
+        kb.update_record(source, meta)
 
     cited: dict[str, list[tuple[str, str, str]]] = {
         t.url: t.cites for t in targets.values() if t.url not in by_source
@@ -333,9 +332,8 @@ def relink(
             continue
         if keep == before and refs == before_refs and source not in cited:
             continue
-        kb.sources.update(
-            ids=[source_key(source)],
-            metadatas=[{FOLLOWED_FROM: json.dumps(keep), FOLLOWED_REF_IDS: json.dumps(refs)}],
+        kb.update_record(
+            source, {FOLLOWED_FROM: json.dumps(keep), FOLLOWED_REF_IDS: json.dumps(refs)}
         )
         ids = kb.chunks.get(where={"source": source}, include=[])["ids"]
         if ids:

@@ -343,6 +343,14 @@ class KnowledgeBase:
     def _stamp(self) -> None:
         self.sources.upsert(**_stamp_record())
 
+    def update_record(self, source: str, fields: dict) -> None:
+        """Set some fields of a source record (the others stay), with a new stamp: readers that
+        keep records per stamp (`records`) see the change."""
+        self.generation += 1
+        self.sources.update(ids=[source_key(source)], metadatas=[fields])
+        self._stamp()
+        self.generation += 1
+
     def _write_records(self, metas: list[dict]) -> None:
         """Upsert source records together with a new stamp: one transaction. Each record
         carries its write time, so readers find what changed since their last look."""
