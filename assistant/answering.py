@@ -159,6 +159,25 @@ _GIVES_REASON = re.compile(
 )
 
 
+ANSWER_WORDS = extractive.MAX_WORDS + 20  # the sentences with the list items they bring
+
+
+def _within_budget(chosen: list[Sentence], lists: dict) -> list[Sentence]:
+    """The chosen sentences, the last ones left out while the answer, with the list items and
+    announced sentences they bring, runs past about 120 words."""
+
+    def size(s: Sentence) -> int:
+        got = lists.get((s.passage, s.position))
+        extra = got[1] if got else []
+        brought = [extra] if isinstance(extra, str) else list(extra)
+        return len(s.text.split()) + sum(len(t.split()) for t in brought)
+
+    kept = list(chosen)
+    while len(kept) > 1 and sum(size(s) for s in kept) > ANSWER_WORDS:
+        kept.pop()
+    return kept
+
+
 class ExtractiveStrategy:
     """The passages' own best sentences, each with its [n]; source questions also quote the
     reference-list entry behind them."""
@@ -188,6 +207,7 @@ class ExtractiveStrategy:
             pool = [s for s in pool if s not in dangling]
             if _attempt:
                 chosen = [s for s in chosen if s not in dangling]
+        chosen = _within_budget(chosen, lists)
         text = extractive.compose(chosen, cites, lists)
         if evidence.query.intent == "source":
             text += self._source_entries(evidence, chosen, passages, cites, draft)

@@ -486,3 +486,20 @@ def test_why_after_a_list_item_does_not_quote_the_next_item_as_its_reason(seeded
     )
     evidence.history = [history[0], {"role": "assistant", "content": table}]
     assert ExtractiveStrategy()._reason_after(evidence) is None
+
+
+def test_an_answer_with_a_list_keeps_to_the_word_budget():
+    """The items a list intro brings count against the budget: the last sentences give way."""
+    from assistant.answering import ANSWER_WORDS, _within_budget
+    from assistant.evidence import Sentence
+
+    intro = Sentence(0, 0, "Data engineers build platforms used in four ways:")
+    items = [" ".join(["word"] * 30) for _ in range(4)]  # 120 words of items
+    first = Sentence(1, 0, "Data engineers link strategy and the people who use the data.")
+    last = Sentence(2, 0, "A data scientist, on the other hand, creates machine learning services.")
+    lists = {(0, 0): (0, items)}
+    kept = _within_budget([first, intro, last], lists)
+    assert kept == [first, intro]
+    assert sum(len(s.text.split()) for s in kept) + 120 <= ANSWER_WORDS
+    # without the list, all three fit
+    assert _within_budget([first, intro, last], {}) == [first, intro, last]
