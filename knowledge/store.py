@@ -323,6 +323,12 @@ class KnowledgeBase:
             self._records = kept if stamp is not None else None
         return {source: dict(meta) for source, meta in kept[1].items()}
 
+    def update_record(self, source: str, meta: dict) -> None:
+        """Merge `meta` into a source's record, then a new stamp: every change of a record
+        ends with one, which `records()` relies on."""
+        self.sources.update(ids=[source_key(source)], metadatas=[meta])
+        self._stamp()
+
     def record(self, source: str) -> dict | None:
         got = self.sources.get(ids=[source_key(source)], include=["metadatas"])
         return got["metadatas"][0] if got["ids"] else None

@@ -59,6 +59,11 @@ def test_records_follow_writes_from_this_and_other_processes(tmp_path, make_sett
     assert reads.full_reads == before + 1
     assert sorted(r["title"] for r in added.values()) == sorted([title, "Interview Notes"])
 
+    # So does a record updated in place (what following references does to a page's record).
+    source = next(s for s, r in added.items() if r["title"] == "Interview Notes")
+    kb.update_record(source, {"title": "Interview Notes, revised"})
+    assert kb.records()[source]["title"] == "Interview Notes, revised"
+
     # A removal in this process shows at once too.
     assert remove_source(kb, str(folder / "notes.txt")).ok
     assert [r["title"] for r in kb.records().values()] == [title]
