@@ -318,10 +318,15 @@ class KnowledgeBase:
         stamp = self.stamp()
         kept = self._records
         if stamp is None or kept is None or kept[0] != stamp:
-            got = self.sources.get(include=["metadatas"])
-            kept = (stamp, {m["source"]: m for m in got["metadatas"] or [] if "source" in m})
+            kept = (stamp, self._read_records())
             self._records = kept if stamp is not None else None
         return {source: dict(meta) for source, meta in kept[1].items()}
+
+    def _read_records(self) -> dict[str, dict]:
+        """Every source record as stored now (the consistency check trusts nothing else: a
+        writer that stopped between two writes may have left a change without a new stamp)."""
+        got = self.sources.get(include=["metadatas"])
+        return {m["source"]: m for m in got["metadatas"] or [] if "source" in m}
 
     def update_record(self, source: str, meta: dict) -> None:
         """Merge `meta` into a source's record, then a new stamp: every change of a record
@@ -481,7 +486,7 @@ class KnowledgeBase:
 
     def check(self) -> list[Problem]:
         """Every source whose stored state does not match its record, and what repair does."""
-        records = self.records()
+        records = self._read_records()
         chunks = self._version_counts(self.chunks)
         refs = self._version_counts(self.references)
         stored = {s for s, _ in chunks} | {s for s, _ in refs}
@@ -501,7 +506,7 @@ class KnowledgeBase:
         if not problems:
             return problems
         self.generation += 1
-        records = self.records()
+        records = self._read_records()
         removed = []
         for problem in problems:
             record = records.get(problem.source)
