@@ -328,12 +328,6 @@ class KnowledgeBase:
         got = self.sources.get(include=["metadatas"])
         return {m["source"]: m for m in got["metadatas"] or [] if "source" in m}
 
-    def update_record(self, source: str, meta: dict) -> None:
-        """Merge `meta` into a source's record, then a new stamp: every change of a record
-        ends with one, which `records()` relies on."""
-        self.sources.update(ids=[source_key(source)], metadatas=[meta])
-        self._stamp()
-
     def record(self, source: str) -> dict | None:
         got = self.sources.get(ids=[source_key(source)], include=["metadatas"])
         return got["metadatas"][0] if got["ids"] else None
