@@ -326,7 +326,7 @@ class Assistant:
         lists = [
             search(f"{side} {aspect}".strip(), deep, source=source, roles=[], about=side)
             if aspect.strip()
-            else self._describing(side, deep, source)
+            else self._describing(side, k, source, keep=deep)
             for side in query.comparison.sides
         ]
         lists = _one_article_first(lists, k)
@@ -345,11 +345,15 @@ class Assistant:
             )
         return _interleave(lists, cap, k)
 
-    def _describing(self, side: str, k: int, source: str | None) -> list[Passage]:
+    def _describing(
+        self, side: str, k: int, source: str | None, keep: int | None = None
+    ) -> list[Passage]:
         """A side of a comparison that asks about no aspect: what the role is. Among its best
-        passages, those with a sentence whose subject is the role come first."""
+        DESCRIBE_DEPTH * k passages, those with a sentence whose subject is the role come
+        first; `keep` of them (k by default) are returned."""
         book = self.retriever.library.roles
-        found = self.retriever.search(side, DESCRIBE_DEPTH * k, source=source, roles=[], about=side)
+        depth = max(DESCRIBE_DEPTH * k, 2 * (keep or k))
+        found = self.retriever.search(side, depth, source=source, roles=[], about=side)
         # The opening passage of a section headed by the role is where its article introduces
         # it ("## Data Scientist": "The roles of a data scientist and ... are similar. However,
         # data scientists ..."): it leads, then passages whose sentences have the role as subject.
@@ -363,7 +367,7 @@ class Assistant:
         opening = {p.id for p in leads.values()}
         return sorted(
             found, key=lambda p: (p.id not in opening, not describes(p.text, side, book))
-        )[:k]
+        )[: keep or k]
 
     def _abstain_text(self, why: str, passages: list[Passage]) -> str:
         text = f"{ABSTAIN_TEXT}: {why}."
