@@ -88,6 +88,7 @@ class Vocabulary:
 
 
 DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
+ABOUT_BATCH = 10  # chunks read at a time while looking for those that speak of a role
 
 
 def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
@@ -530,6 +531,34 @@ class Retriever:
             out.append(got[0] if got else None)
         return out[0], out[1]
 
+    def _about(self, role: str, ids: list[str], k: int) -> list[Passage]:
+        """The first k of these chunks that speak of the role (in their text, heading or
+        title), else the first k. Chunks are read from Chroma a few at a time: the first k
+        that speak of it are all that is kept, so most of the rest is never read."""
+        book = self.library.roles
+        wanted = book.keys(role)
+        keys: dict[str, frozenset[str]] = {}  # a role's keys, once per search
+
+        def names_it(text: str) -> bool:
+            for r in book.find(text):
+                if r not in keys:
+                    keys[r] = book.keys(r)
+                if keys[r] & wanted:
+                    return True
+            return False
+
+        speaks: list[Passage] = []
+        seen: list[Passage] = []
+        step = max(2 * k, ABOUT_BATCH)
+        for start in range(0, len(ids), step):
+            for p in self._passages(ids[start : start + step]):
+                seen.append(p)
+                if names_it(f"{p.title}. {p.section}. {p.text}"):
+                    speaks.append(p)
+                    if len(speaks) == k:
+                        return speaks
+        return (speaks or seen)[:k]
+
     def _passages(self, ids: list[str]) -> list[Passage]:
         """Passages for these chunk ids, in order, from Chroma (those still stored)."""
         records = self.kb.chunk_records(ids)
@@ -580,21 +609,7 @@ class Retriever:
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused, key=fused.get, reverse=True)
         if about:
-            book = self.library.roles
-            wanted = book.keys(about)
-            found = self._passages(best[: 2 * depth])
-            keys: dict[str, frozenset[str]] = {}  # a role's keys, once per search
-            speaks: list[Passage] = []
-            for p in found:  # the first k that speak of the role are all that is kept
-                for r in book.find(f"{p.title}. {p.section}. {p.text}"):
-                    if r not in keys:
-                        keys[r] = book.keys(r)
-                    if keys[r] & wanted:
-                        speaks.append(p)
-                        break
-                if len(speaks) == k:
-                    break
-            chosen = (speaks or found)[:k]
+            chosen = self._about(about, best[: 2 * depth], k)
         else:
             chosen = self._passages(best[:k])
         out = []
