@@ -189,6 +189,10 @@ class ExtractiveStrategy:
         if listed is not None:
             return listed
         pool = evidence.sentences
+        if evidence.query.intent != "source":
+            # A reference-list entry names a source; it answers only a question about sources
+            # ("Gartner Research" is no answer to "research or engineering?").
+            pool = [s for s in pool if not evidence.passages[s.passage].is_reference_list]
         for _attempt in range(2):
             draft = Draft()
             passages = list(evidence.passages)

@@ -503,3 +503,15 @@ def test_an_answer_with_a_list_keeps_to_the_word_budget():
     assert sum(len(s.text.split()) for s in kept) + 120 <= ANSWER_WORDS
     # without the list, all three fit
     assert _within_budget([first, intro, last], {}) == [first, intro, last]
+
+
+def test_a_reference_entry_answers_only_a_question_about_sources(assistant):
+    """ "Research" in a question matches "Gartner Research" in the reference list; the entry
+    names a source and answers nothing else. A source question still quotes it."""
+    library = assistant
+    result = library.ask("Is AI engineering more about research or engineering?")
+    assert not result["abstained"], result["answer"]
+    quoted = {c["quote"] for c in result["citations"]}
+    assert not any("(2025)" in q or "(2026)" in q for q in quoted), result["answer"]
+    source = library.ask("Where does the $245,000 figure come from?")
+    assert "Levels.fyi. (2026)" in source["answer"], source["answer"]
