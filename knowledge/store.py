@@ -349,11 +349,14 @@ class KnowledgeBase:
         self.sources.upsert(**_stamp_record())
 
     def update_record(self, source: str, fields: dict) -> None:
-        """Set some fields of a source record (the others stay), with a new stamp: readers that
-        keep records per stamp (`records`) see the change."""
+        """Set some fields of a source record (the others stay). Written like every record
+        write, in one transaction with a new stamp, so a stop between the two cannot leave a
+        change that readers keeping records per stamp (`records`) never see."""
+        record = self.record(source)
+        if record is None:
+            return
         self.generation += 1
-        self.sources.update(ids=[source_key(source)], metadatas=[fields])
-        self._stamp()
+        self._write_records([{**record, **fields}])
         self.generation += 1
 
     def _write_records(self, metas: list[dict]) -> None:
