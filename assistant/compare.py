@@ -64,6 +64,7 @@ class SideFinder:
         self.heads = [stem(words(s)[-1]) if words(s) else "" for s in sides]
         # each side's name as content stems, frame nouns left out ("design track" -> design)
         self.phrases = [tuple(t for t in content_terms(s) if t not in _FRAME_STEMS) for s in sides]
+        self._context_terms: dict[str, list[str]] = {}  # a passage's stems, once per table
         self.marks = [
             set()
             if book.find(sides[i])  # a role: its spellings find it
@@ -103,7 +104,9 @@ class SideFinder:
         if not self.marks[side]:
             return True  # a role: its spellings name it anywhere
         whole = self.phrases[side]
-        terms = content_terms(context)
+        terms = self._context_terms.get(context)
+        if terms is None:  # every sentence of a passage asks with the same context
+            terms = self._context_terms[context] = content_terms(context)
         n = len(whole)
         return any(tuple(terms[i : i + n]) == whole for i in range(len(terms) - n + 1))
 
