@@ -138,6 +138,14 @@ def unseen(tmp_path_factory):
     return Assistant(settings, kb)
 
 
+def _after(assistant, first: str) -> list[dict]:
+    """The conversation after asking `first`: the question and the answer it got."""
+    return [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": assistant.ask(first).answer},
+    ]
+
+
 def _cited(result) -> str:
     return " ".join(c["quote"] for c in result.citations)
 
@@ -170,28 +178,19 @@ def test_the_title_pair_stands_in_for_the_two_roles(unseen):
 
 def test_who_wrote_it_names_the_article_that_answered_the_last_question(unseen):
     first = "How long does a teaching credential programme take?"
-    history = [
-        {"role": "user", "content": first},
-        {"role": "assistant", "content": unseen.ask(first).answer},
-    ]
+    history = _after(unseen, first)
     r = unseen.ask("Who wrote it?", history)
     assert "Becoming a Teacher" in r.answer, r.answer
     # no role named either time: only the earlier question can tell the two articles apart
     first = "How many hours of clinical rotations are required?"
-    history = [
-        {"role": "user", "content": first},
-        {"role": "assistant", "content": unseen.ask(first).answer},
-    ]
+    history = _after(unseen, first)
     r = unseen.ask("Who wrote it?", history)
     assert "Test Writer" in r.answer, r.answer
 
 
 def test_a_follow_up_after_a_comparison_compares_the_same_sides(unseen):
     first = "What's the difference between a nurse practitioner and a physician assistant?"
-    history = [
-        {"role": "user", "content": first},
-        {"role": "assistant", "content": unseen.ask(first).answer},
-    ]
+    history = _after(unseen, first)
     r = unseen.ask("What about the training?", history)
     assert r.comparison and {s.lower() for s in r.comparison} == {
         "nurse practitioner",
