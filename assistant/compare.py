@@ -364,8 +364,9 @@ def build_table(
             if got:  # "... should know:" with its items, as one clause
                 index, items = got
                 text = _clip(f"{s.text} {'; '.join(i.rstrip(';,. ') for i in items)}")
+                m = cites.cite(index, items[0], also=items[1:])
                 if index != s.passage:
-                    marks += f" [{cites.cite(index, items[0])}]"
+                    marks += f" [{m}]"
             else:
                 text = clause(s.text, aspect)
             cells.append(f"{_cell(text)} {marks}")

@@ -157,7 +157,7 @@ def compose(
             parts.append(f"{s.text} [{n}] {follow} [{m}] ")
         elif got:
             index, items = got
-            m = cites.cite(index, items[0])
+            m = cites.cite(index, items[0], also=items[1:])
             bullets = "\n".join(f"- {item}" for item in items)
             parts.append(f"{s.text} [{n}]\n{bullets} [{m}]\n\n")
         else:

@@ -127,7 +127,7 @@ class LLMAnswerer:
         cites = CitationSet(passages)
         for old in checked.used:
             cites.cite(old - 1, checked.quotes.get(old, ""))
-        result["citations"] = cites.build(refs)
+        result["citations"] = cites.build(refs, excerpts=False)
         if not checked.used and _ABSTAINS.search(raw):
             result["abstained"] = True
 

@@ -685,7 +685,7 @@ def llamaindex_table(li: dict) -> str:
             row(
                 "ours (answer with citations)",
                 ours,
-                f"cited passages only; ask p50 {ours['ask_p50_ms']} ms",
+                f"cited excerpts only; ask p50 {ours['ask_p50_ms']} ms",
             ),
             row(
                 f"LlamaIndex (SentenceSplitter {theirs['chunk_tokens']} tokens, BM25 + dense, "

@@ -267,3 +267,14 @@ def test_a_heading_scoring_above_every_sentence_does_not_empty_the_answer(label)
         (2, 0, "Analysts then query the warehouse for their weekly reports.", 0.4),
     )
     assert [s.text for s in extractive.select(pool)] == [pool[1].text, pool[2].text]
+
+
+@pytest.mark.parametrize("question", [*QUESTIONS, "What does SRE stand for, and what does it do?"])
+def test_each_citation_shows_what_its_answer_quotes(library, question):
+    """A citation shows an excerpt of its passage: it still holds every sentence and list
+    item the answer quotes beside its [n]."""
+    from tests.assistant.test_citations import assert_citations_show_their_quotes
+
+    result = library.ask(question)
+    assert result.citations, result.answer
+    assert_citations_show_their_quotes(result)
