@@ -61,6 +61,16 @@ _LEAD_WORDS = {
 
 
 _DETERMINERS = frozenset("the a an my your their our this that these those".split())
+# General English: verbs whose third-person form often stands right before a role noun as its
+# object ("does analytics and helps engineers", "manages and mentors developers"). A word of
+# these joined by "and" is a verb phrase, not the first half of a shared head ("AI and ML
+# engineers"), so it must not make roles ("helps engineer", "manages engineer").
+_OBJECT_VERBS = frozenset(
+    """allows asks becomes brings builds coaches connects enables expects finds gets gives
+    guides hands helps hires joins keeps lets makes manages meets mentors needs pays pushes
+    puts requires reviews runs sees sends serves shows supports takes teaches tells trains
+    turns uses wants works writes""".split()
+)
 GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs", "one"}
 
 
@@ -101,7 +111,8 @@ def _clean_role(phrase: str) -> str:
     toks = phrase.split()
     start = 0
     for i, tok in enumerate(toks[:-1]):
-        if tok.lower().strip(",.;:") in _LEAD_WORDS or not re.match(r"^[\w+#./-]+$", tok):
+        word = tok.lower().strip(",.;:")
+        if word in _LEAD_WORDS or word in _OBJECT_VERBS or not re.match(r"^[\w+#./-]+$", tok):
             start = i + 1
     # A lowercase word before a name ("recommend ML engineering") is not part of the role.
     for i in range(len(toks) - 2, start, -1):
@@ -121,10 +132,11 @@ def _find_roles(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
-        if not m.group(2).strip() or {w.lower() for w in m.group(2).split()} & (
-            _DETERMINERS | STOPWORDS
-        ):
+        second = {w.lower() for w in m.group(2).split()}
+        if not second or second & (_DETERMINERS | STOPWORDS):
             continue  # "the staff track or the engineering manager": two phrases, no shared head
+        if (second | {m.group(1).lower()}) & _OBJECT_VERBS:
+            continue  # "does analytics and helps engineers": a verb and its object
         found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
     matches = list(_ROLE.finditer(text))
 

@@ -167,6 +167,20 @@ def test_no_shared_head_across_function_words():
     assert not any(
         "research" in r.lower() for r in find_roles("closer to research or to software engineering")
     )
+    # a verb and its object: no "analytics engineer", "helps engineer" or "manages developer"
+    for text in (
+        "Spark gives data scientists the tools to do analytics and helps engineers ship.",
+        "A charge nurse plans the rota and helps nurses with handover; she manages and mentors "
+        "developers",
+        "The head chef orders stock and trains cooks; she manages and coaches sous chefs.",
+    ):
+        found = {r.lower() for r in find_roles(text)}
+        assert not any(
+            w in r for r in found for w in ("analytics", "helps", "manages", "mentors", "coaches")
+        ), found
+    assert {"frontend developer", "backend developer"} <= {
+        r.lower() for r in find_roles("Frontend and backend developers review each other's code.")
+    }
     # "more accessible and leads to lower pay" names no "accessible lead"
     assert not any(
         "accessible" in r.lower() for r in find_roles("more accessible and leads to lower pay")
