@@ -136,11 +136,16 @@ _LEADING_PHRASE = re.compile(
 _JOINT = re.compile(r"^(?:both\s+)?(?:[\w'’./+-]+\s+){1,4}(?:and|or|&)\s+", re.I)
 
 
+# A subject that is a role's own thing: "The role of SREs ...", "the responsibility of an X".
+_WHOSE = re.compile(r"(?:(?:the|a|an)\s+[a-z-]{2,20}\s+of\s+)?", re.I)
+
+
 def subject_role(text: str, book: RoleBook) -> str | None:
     """The role the sentence's main clause opens with ("Data engineers are ...", "Unlike X,
     an MLOps engineer ..."), when it opens with one."""
     m = _LEADING_PHRASE.match(text)
     main = text[m.end() :] if m else text
+    main = main[_WHOSE.match(main).end() :]  # "The role of SREs is ...": the SREs'
     low = main.lower()
     at = sorted((low.find(r.lower()), r) for r in book.find(main))
     return next((r for pos, r in at if 0 <= pos <= 4), None)
@@ -173,7 +178,12 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return own.pop()
     if own:
         return None  # both sides, neither the subject: a comparison, not one side's evidence
-    heading = named(p.section.split(":")[-1], pair=False)
+    nearest = own_heading(p.section)
+    heading = named(nearest, pair=False)
+    if not heading and finder.book.find(nearest):
+        return None  # under a subsection headed by another role: that role's sentence
+    if not heading:
+        heading = named(p.section.split(":")[-1], pair=False)  # "Bootcamp — Pros": the parent's
     if len(heading) == 1:
         return heading.pop()
     if finder.book.find(sentence.text):

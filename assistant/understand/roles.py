@@ -358,8 +358,10 @@ class RoleBook:
                     keys.add(role_key(part))
                 if part in self.aliases:
                     keys |= role_keys(self.aliases[part])
-        if joined in self.aliases:
-            keys |= role_keys(self.aliases[joined])
+        # "SREs": the plural of an abbreviation
+        long = self.aliases.get(joined) or (joined[-1:] == "s" and self.aliases.get(joined[:-1]))
+        if long:
+            keys |= role_keys(long)
         return frozenset(k for k in keys if k)
 
     def key(self, phrase: str) -> str:

@@ -27,6 +27,7 @@ _LONG_SHORT = re.compile(
 )
 _SHORT_LONG = re.compile(r"\b([A-Z][A-Z]{1,7})\s*\(((?:[A-Za-z][\w-]*[ \t]+){1,5}[A-Za-z][\w-]*)\)")
 _CAP_RUN = re.compile(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+")
+MIN_INITIALS = 3  # "DE" or "PM" may be a word or another role's; "SRE" is one title's
 _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 
@@ -400,6 +401,19 @@ class LibraryParts:
         for k, v in spelled.items():  # an abbreviation an article spells out is certain
             known[k], uses[k] = v, max(uses.get(k, 0), 1)
         modifiers = set(self._modifiers)
+        # "SREs" in an article whose headings write "Site Reliability Engineer": the initials of
+        # a job title the library names, written as a word of their own, name that role too.
+        titles = {" ".join(words(p)) for p in self._phrases if len(p.split()) >= 2}
+        initials = {
+            k: v
+            for k, v in known.items()
+            if k not in spelled
+            and len(k) >= MIN_INITIALS
+            and v in titles
+            and _ROLE_HEAD.search(v)
+            and _rare(k.lower())
+            and (word_count(k.lower()) or word_count(k.lower() + "s"))  # written as a word
+        }
         return Library(
             doc_freq=doc_freq,
             word_count=word_count,
@@ -409,7 +423,7 @@ class LibraryParts:
             spelled=spelled,
             modifiers=modifiers,
             # Each distinct phrase once: the book keeps a phrase's first spelling anyway.
-            roles=role_book(list(self._phrases), spelled, modifiers),
+            roles=role_book(list(self._phrases), {**initials, **spelled}, modifiers),
             titles=dict(self._titles),
             headings=dict(self._headings),
         )

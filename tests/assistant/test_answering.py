@@ -515,3 +515,25 @@ def test_a_reference_entry_answers_only_a_question_about_sources(assistant):
     assert not any("(2025)" in q or "(2026)" in q for q in quoted), result["answer"]
     source = library.ask("Where does the $245,000 figure come from?")
     assert "Levels.fyi. (2026)" in source["answer"], source["answer"]
+
+
+def test_a_dev_articles_initials_and_owned_subjects_name_their_role(library):
+    """The data-team article heads a section "Site Reliability Engineer" and writes "SREs" in
+    its text: "The role of SREs is similar to the ML engineer, but ..." is the SREs' sentence,
+    and "Similar to an SRE, the responsibility of an MLOps Engineer ..." is neither side's."""
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    book = library.retriever.library.roles
+    assert book.one_role("SREs", "site reliability engineer")
+    text = (DEV / "datatalksclub-data-team-roles-explained.md").read_text(encoding="utf-8")
+    text = " ".join(text.split())
+    similar = re.search(r"The role of SREs [^.]{1,200}\.", text).group(0)
+    mlops = re.search(r"Similar to an SRE, [^.]{1,200}\.", text).group(0)
+    finder = SideFinder(["site reliability engineer", "ML engineer"], book)
+    p = Passage(
+        id="p", source="d.md", title="Roles", section="Roles", text="t", chunk_index=0, ref_ids=[]
+    )
+    assert side_of(Sentence(0, 0, similar), [p], finder) == 0
+    assert side_of(Sentence(0, 1, mlops), [p], finder) is None

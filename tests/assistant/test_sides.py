@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from assistant.compare import SideFinder
 from assistant.understand import Library, understand
 from assistant.understand.sides import syntactic_sides
+from knowledge.text import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -529,3 +530,74 @@ def test_a_cell_is_a_sentence_not_a_title_or_link_line(lib):
     )
     table = build_table(q, [link, said, other], passages, CitationSet(passages), lib.roles)
     assert "hard to enter" in table.text and "[read]" not in table.text, table.text
+
+
+# An article written for these tests (occupational health): its headings spell one job title
+# out, its text writes only the title's initials.
+HEALTH = [
+    (
+        "Occupational Health Consultant",
+        "OHCs visit factories and advise managers on safe lifting. The role of OHCs is similar "
+        "to the infection control officer, but the focus is more on workers than on patients.",
+    ),
+    (
+        "Infection Control Officer",
+        "An infection control officer audits the wards and trains staff in hand hygiene.",
+    ),
+    (
+        "Occupational Health Consultant — Ergonomics Specialist",
+        "Similar to an OHC, the responsibility of an ergonomics specialist is to check desks. "
+        "The job is mostly about adjusting chairs and screens for each worker.",
+    ),
+    (
+        "Occupational Health Consultant — Pros",
+        "The job is mostly about preventing injuries before they happen.",
+    ),
+]
+HEALTH_SIDES = ["occupational health consultant", "infection control officer"]
+
+
+@pytest.fixture(scope="module")
+def health() -> Library:
+    title = "Occupational Health Consultant vs Infection Control Officer"
+    metas = [{"source": "/h/oh.md", "title": title, "section": s} for s, _ in HEALTH]
+    return Library.build([t for _, t in HEALTH], metas)
+
+
+def test_the_initials_of_a_job_title_the_library_spells_out_name_that_role(health):
+    book = health.roles
+    assert book.find("Most OHCs work for several employers.") == ["OHCs"]
+    assert book.one_role("OHCs", "occupational health consultant")
+    assert book.one_role("OHC", "Occupational Health Consultant")
+    finder = SideFinder(HEALTH_SIDES, book)
+    assert finder.sides_in("OHCs visit factories and advise managers.") == {0}
+    # initials no article writes as a word, or of a run that is no job title, name nothing
+    assert not book.find("The ICO audits the wards.")
+
+
+def test_a_role_owning_the_subject_is_the_subject(health):
+    """ "The role of X is similar to Y, but ...": the sentence is about X; "Similar to X, the
+    responsibility of Z is ..." is about Z, a third role, so about neither side."""
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(HEALTH_SIDES, health.roles)
+    passages = [_passage("/h/oh.md", s, t, i) for i, (s, t) in enumerate(HEALTH)]
+    similar = Sentence(0, 1, split_sentences(HEALTH[0][1])[1])
+    assert side_of(similar, passages, finder) == 0
+    third = Sentence(2, 0, split_sentences(HEALTH[2][1])[0])
+    assert side_of(third, passages, finder) is None
+
+
+def test_a_subsection_headed_by_another_role_is_that_roles(health):
+    """A sentence naming no role under "Consultant — Ergonomics Specialist" is about the
+    specialist; under "Consultant — Pros" it is about the consultant."""
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(HEALTH_SIDES, health.roles)
+    passages = [_passage("/h/oh.md", s, t, i) for i, (s, t) in enumerate(HEALTH)]
+    under_other = Sentence(2, 1, split_sentences(HEALTH[2][1])[1])
+    assert side_of(under_other, passages, finder) is None
+    under_pros = Sentence(3, 0, HEALTH[3][1])
+    assert side_of(under_pros, passages, finder) == 0
