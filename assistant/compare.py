@@ -389,7 +389,22 @@ def build_table(
             f"\n\n**{aspect.name}**: {clause(s.text, aspect)} [{n}] "
             f"(the articles do not cover this for {other})"
         )
+    covered = {a.name for a, _ in rows} | {a.name for a, _, _ in one_sided}
+    known = {a.name for a in lexicon}
+    for aspect in asked:
+        # A career aspect asked about, but no side has evidence: say so rather than let the
+        # other rows stand in for an answer ("Which pays more?" over articles that give no
+        # pay). A topic outside the lexicon is named from the question's own words, too loose
+        # a label to say it is missing; with no rows at all the answer is not a table.
+        if rows and verdict is None and aspect.name in known and aspect.name not in covered:
+            text += f"\n\n**{aspect.name}**: the articles do not cover this for {_either(sides)}."
     return Table(text.strip(), verdict, len(rows))
+
+
+def _either(sides: list[str]) -> str:
+    """ "A or B", "A, B or C" in title case."""
+    names = [title_case(s) for s in sides]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 _DEFINES = re.compile(r"^(?:an?|the)?\s*[\w\s+#/-]{0,40}?\b(is|are|does|do|makes?|builds?)\b", re.I)

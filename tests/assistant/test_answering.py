@@ -537,3 +537,16 @@ def test_a_dev_articles_initials_and_owned_subjects_name_their_role(library):
     )
     assert side_of(Sentence(0, 0, similar), [p], finder) == 0
     assert side_of(Sentence(0, 1, mlops), [p], finder) is None
+
+
+def test_a_comparison_says_when_no_side_has_the_asked_aspect(library):
+    """Neither the data-team article nor the product-management one gives pay: the table of
+    what they do say ends with a line that pay is not covered."""
+    r = library.ask("Which pays more, a data analyst or a product manager?")
+    assert r.comparison and not r.abstained, r.answer
+    assert "**Pay**: the articles do not cover this for Data Analyst or Product Manager." in (
+        r.answer
+    ), r.answer
+    # the seed article does give both roles' pay: a row, no such line
+    r = library.ask("Which pays more, an AI engineer or an ML engineer?")
+    assert "| Pay |" in r.answer and "do not cover" not in r.answer, r.answer

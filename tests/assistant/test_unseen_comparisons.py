@@ -243,3 +243,21 @@ def test_three_roles_in_one_list_are_three_columns(unseen):
     # a role named outside the list is no side: two columns
     r = unseen.ask("Do nurse practitioners or physician assistants supervise registered nurses?")
     assert r.comparison is None or len(r.comparison) == 2, r.answer
+
+
+def test_an_asked_aspect_no_side_has_evidence_for_is_said_to_be_missing(unseen):
+    """ "Which pays more?" over articles that give neither role's pay: the table of what they
+    do say ends by saying pay is not covered, rather than letting other rows stand in."""
+    r = unseen.ask("Which pays more, a nurse practitioner or a physician assistant?")
+    assert r.comparison and not r.abstained, r.answer
+    assert "| Pay |" not in r.answer, r.answer
+    assert re.search(
+        r"\*\*Pay\*\*: the articles do not cover this for Nurse Practitioner or Physician "
+        r"Assistant\.",
+        r.answer,
+    ), r.answer
+    # an aspect a row does answer gets no such line
+    r = unseen.ask(
+        "How does the training of a nurse practitioner and a physician assistant compare?"
+    )
+    assert "do not cover this" not in r.answer, r.answer
