@@ -251,10 +251,22 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
         return (len(set(content_terms(part)) & aspect.words) + money, -at)
 
     if parts:
+        whole = text
         at, text = max(enumerate(parts), key=fit)
         if at:  # a later clause is quoted as one: "… you enjoy working at the model level"
             text = "… " + _JOINER.sub("", text, count=1)
+        elif _CONDITION.match(text):
+            # "If you have a quantitative background" sets a condition and claims nothing:
+            # the claim is the main clause, after the sentence's last comma.
+            main = whole.rsplit(", ", 1)[-1].strip()
+            if main not in text and len(main.split()) >= 3 and not _CONDITION.match(main):
+                text = f"{text} … {main}"
     return _clip(text, limit)
+
+
+_CONDITION = re.compile(
+    r"^(?:if|when|whenever|unless|although|though|because|since|while|whereas|once)\b", re.I
+)
 
 
 _JOINER = re.compile(r"^(?:and|but|or|so|which|while|whereas|although|because)\s+", re.I)

@@ -323,6 +323,36 @@ def test_a_later_clause_is_quoted_as_one():
     assert cell.startswith("… you enjoy working"), cell
 
 
+def test_a_condition_clause_brings_the_claim_it_leads_to():
+    """ "If you have X" claims nothing by itself: the cell adds the sentence's main clause."""
+    from assistant.compare import clause
+    from assistant.understand.lexicon import aspects
+
+    skills = next(a for a in aspects() if a.name == "Skills")
+    nursing = (
+        "If you have strong clinical skills and years of bedside experience on a surgical ward, "
+        "and you enjoy teaching new staff on night shifts, the nurse educator track rewards you."
+    )
+    cell = clause(nursing, skills, limit=24)
+    assert cell.startswith("If you have strong clinical skills"), cell
+    assert cell.endswith("… the nurse educator track rewards you."), cell
+    seed = (
+        "If you have a quantitative background in statistics, mathematics, or physics, and you "
+        "enjoy working at the model level, the ML engineering path offers both intellectual "
+        "depth and an outstanding salary ceiling."
+    )
+    math = next(a for a in aspects() if a.name == "Skills")
+    math = type(math)("Math", math.words | {"mathemat", "statist"})
+    cell = clause(seed, math, limit=30)
+    assert "… the ML engineering path offers" in cell and len(cell.split()) <= 31, cell
+    # a sentence whose main clause comes first is quoted as before
+    plain = (
+        "A cook learns knife skills quickly when the kitchen is busy, because every service "
+        "brings hundreds of plates and the chef watches each station closely through the night."
+    )
+    assert not clause(plain, skills, limit=12).startswith(("If", "When", "Because")), plain
+
+
 def _passage(source: str, section: str, text: str, chunk_index: int = 0):
     from knowledge.schema import Passage
 
