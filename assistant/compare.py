@@ -31,6 +31,7 @@ MIN_FIT_UNASKED = 0.5
 CELL_WORDS = 30  # a cell stays readable in a phone-width table
 CELL_MIN_WORDS = 8  # a shorter line with no sentence end is a title or a link, not evidence
 LABEL_SHARE = 0.9  # a row label keeps the topic words at least this specific as its rarest
+SAME_ARTICLE = 0.5  # a cell from the article that has a cell for every side leads by this much
 _COMPARATIVE = re.compile(
     r"\b(?<!or )(more|less|fewer|higher|lower|better|worse|than|whereas|unlike|compared|"
     r"differ\w*|\w+er than)\b(?! or)",
@@ -195,6 +196,23 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     return title.pop() if len(title) == 1 else None
 
 
+def _pair_up(scored: list[list[tuple[float, Sentence]]], passages: list[Passage]) -> list:
+    """Each side's best cell of a row. Where one article has a cell for every side, its cells
+    gain SAME_ARTICLE: an article that speaks of both sides on this aspect sets them side by
+    side on its own terms, where cells stitched from unrelated articles answer different
+    questions."""
+    by_side = [{passages[s.passage].source for _, s in options} for options in scored]
+    common = set.intersection(*by_side) if by_side else set()
+    picks = []
+    for options in scored:
+        bonus = [
+            (score + SAME_ARTICLE * (passages[s.passage].source in common), s)
+            for score, s in options
+        ]
+        picks.append(max(bonus, key=lambda o: o[0], default=(0, None))[1])
+    return picks
+
+
 def _telling(word: str) -> bool:
     """A word that names a topic, in every form: "working" is as everyday as "work"."""
     return min(specificity(word), specificity(stem(word))) > EVERYDAY
@@ -324,7 +342,7 @@ def build_table(
             used.update((s.passage, s.position) for s in overview)
             rows.append((Aspect("Overview", frozenset()), overview))
     for aspect in order:
-        picks: list[Sentence | None] = []
+        scored: list[list[tuple[float, Sentence]]] = []
         for side in range(len(sides)):
             options = []
             for s, sd in attributed:
@@ -353,7 +371,8 @@ def build_table(
                 judges = 1.0 if comparative and _COMPARATIVE.search(s.text) else 0.0
                 dense = near.get((s.passage, s.position), s.dense)
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
-            picks.append(max(options, key=lambda o: o[0], default=(0, None))[1])
+            scored.append(options)
+        picks = _pair_up(scored, passages)
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
             used.update((s.passage, s.position) for s in found)

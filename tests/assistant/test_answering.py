@@ -550,3 +550,16 @@ def test_a_comparison_says_when_no_side_has_the_asked_aspect(library):
     # the seed article does give both roles' pay: a row, no such line
     r = library.ask("Which pays more, an AI engineer or an ML engineer?")
     assert "| Pay |" in r.answer and "do not cover" not in r.answer, r.answer
+
+
+def test_a_rows_cells_come_from_the_dev_article_that_has_both_sides(library):
+    """The data-team article speaks of both roles' work; the seed article of one of them only.
+    Each cell of a row both articles fill is the data-team article's."""
+    result = library.ask("What's the difference between an SRE and an ML engineer on a data team?")
+    assert result.comparison and len(result.comparison) == 2, result.answer
+    by_n = {c["n"]: c for c in result.citations}
+    rows = [ln for ln in result.answer.splitlines() if ln.startswith("| Day-to-day work |")]
+    assert rows, result.answer
+    cells = [c for c in rows[0].strip("|").split("|")[1:]]
+    sources = {Path(by_n[int(MARKER.findall(c)[-1])]["source"]).name for c in cells}
+    assert sources == {"datatalksclub-data-team-roles-explained.md"}, result.answer

@@ -631,3 +631,38 @@ def test_a_subsection_headed_by_another_role_is_that_roles(health):
     assert side_of(under_other, passages, finder) is None
     under_pros = Sentence(3, 0, HEALTH[3][1])
     assert side_of(under_pros, passages, finder) == 0
+
+
+def test_a_row_takes_its_cells_from_the_article_that_has_both_sides(health):
+    """One article speaks of both sides' pay; another says a little more on one side only. The
+    row sets the first article's two sentences side by side, unless the other is much better."""
+    from assistant.citations import CitationSet
+    from assistant.compare import build_table
+    from assistant.evidence import Sentence
+
+    q = understand(
+        "Which pays more, an occupational health consultant or an infection control officer?",
+        [],
+        health,
+    )
+    assert q.comparison is not None and len(q.comparison.sides) == 2
+    passages = [_passage("/h/both.md", "Pay", "...", 0), _passage("/h/one.md", "Pay", "...", 0)]
+
+    def table(lexical: float) -> str:
+        both = [
+            Sentence(0, 0, "An occupational health consultant earns a salary from the employer."),
+            Sentence(0, 1, "An infection control officer earns a salary on the ward pay scale."),
+        ]
+        one = Sentence(
+            1,
+            0,
+            "An occupational health consultant in private practice earns a salary from clients.",
+        )
+        for s in both:
+            s.lexical = 0.3
+        one.lexical = lexical
+        sentences = [*both, one]
+        return build_table(q, sentences, passages, CitationSet(passages), health.roles).text
+
+    assert "from the employer" in table(0.4) and "private practice" not in table(0.4)
+    assert "private practice" in table(1.0)  # far better evidence still wins
