@@ -6,7 +6,7 @@ vocabulary) comes in as a `Library` snapshot, built by the retriever when the st
 
 from __future__ import annotations
 
-from .followup import is_followup, resolve_followup
+from .followup import is_followup, resolve_followup, set_against, topic_before
 from .query import (
     Comparison,
     Query,
@@ -51,7 +51,21 @@ def understand(
     follow-up already rewritten (by an LLM); otherwise it is resolved here.
     """
     book = library.roles
-    resolved, inherited = resolve_followup(question, history, book)
+    # "How is that different from a data scientist?" after a question about data engineers: the
+    # pronoun is the earlier subject, set against the phrase after the connective (unless the
+    # question names two sides of its own).
+    against = set_against(question, history, book) if history and standalone is None else None
+    if against and detect_comparison(question, book, None)[0] is not None:
+        against = None
+    if against:
+        from .query import _aspect
+
+        # "How does that compare to ML engineers?" after "How much do AI engineers earn?":
+        # with no topic of its own, the comparison is on the one asked about before.
+        aspect = _aspect(question, against, book) or topic_before(history, book)
+        resolved, inherited = f"{question} ({against[0]} {aspect})".replace(" )", ")"), against[:1]
+    else:
+        resolved, inherited = resolve_followup(question, history, book)
     if standalone is not None:
         resolved = standalone
         inherited = book.find(standalone) or inherited
@@ -60,6 +74,8 @@ def understand(
     if scope is not None and len(scope) == 1:
         default_pair = library.title_pair(scope[0])
     comparison, named = detect_comparison(text, book, default_pair)
+    if against:
+        comparison = Comparison(sides=against, aspect=aspect)
     own = book.find(question)
     if comparison is None and len(inherited) >= 2 and not own:
         from .query import _CUES
@@ -70,7 +86,7 @@ def understand(
             resolved != question and not asks_about_the_article(question)
         ):
             comparison = Comparison(sides=inherited[:2], aspect=" ".join(topic_of(question, [])))
-    if comparison is not None and inherited and not own:
+    if comparison is not None and inherited and not own and not against:
         # A follow-up's topic is its own words: "and which one is easier to get into?".
         comparison = Comparison(
             sides=comparison.sides, aspect=" ".join(topic_of(question, comparison.sides))

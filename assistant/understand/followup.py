@@ -6,8 +6,9 @@ import re
 
 from knowledge.text import content_terms
 
-from .query import asks_about_the_article, topic_of
+from .query import _aspect, asks_about_the_article, topic_of
 from .roles import RoleBook
+from .sides import compared_with, subject_phrase
 
 _FOLLOWUP_START = re.compile(
     r"^\s*(and|also|then|so|but|what about|how about|same for|and what about)\b", re.I
@@ -40,6 +41,79 @@ def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> lis
 
 
 _PEOPLE = re.compile(r"\b(they|them|their|theirs)\b", re.I)
+# What stands for the subject of the last question: "How is that different from Y?"
+_SUBJECT = re.compile(r"\b(?:that role|this role|that|this|it|they|these|those)\b", re.I)
+
+
+def set_against(question: str, history: list[dict], book: RoleBook) -> list[str] | None:
+    """[earlier subject, Y] for "How is that different from Y?" / "Does it pay more than Y?":
+    a pronoun before the connective stands for what the conversation was about."""
+    other, at = compared_with(question)
+    if not other or not _SUBJECT.search(question[:at]):
+        return None
+    subject = antecedent(history, book)
+    if not subject or book.one_role(subject, other):
+        return None
+    found = book.find(other)
+    return [subject, found[0] if len(found) == 1 and book.same(found[0], other) else other]
+
+
+def subjects_of(history: list[dict], i: int, book: RoleBook) -> list[str]:
+    """What user turn i was about: the roles it names, or the two sides it set against each
+    other through a pronoun ("How is that different from Y?")."""
+    question = str(history[i].get("content", ""))
+    return set_against(question, history[:i], book) or book.find(question)
+
+
+def _last_question(history: list[dict]) -> int | None:
+    """The index of the last user turn that is not about the article itself."""
+    for i in range(len(history) - 1, -1, -1):
+        turn = history[i]
+        if turn.get("role") == "user" and not asks_about_the_article(str(turn.get("content", ""))):
+            return i
+    return None
+
+
+def topic_before(history: list[dict], book: RoleBook) -> str:
+    """The topic the conversation's last question was about: its own words ("earn" in "How
+    much do AI engineers earn?"), or, for "How does that compare to Y?" with none of its own,
+    the topic of the question before it."""
+    i = _last_question(history)
+    while i is not None:
+        question = str(history[i].get("content", ""))
+        subjects = subjects_of(history, i, book) or [p for p in [subject_phrase(question)] if p]
+        own = _aspect(question, subjects, book)
+        if own or not set_against(question, history[:i], book):
+            return own
+        i = _last_question(history[:i])
+    return ""
+
+
+def antecedent(history: list[dict], book: RoleBook) -> str | None:
+    """What the last question (not one about the article itself) was about: its one role (the
+    first side, when it set an earlier subject against another), or, naming none, what it asked
+    about ("coding bootcamps" in "Tell me about coding bootcamps"). None when it named two or
+    more roles itself: "that" would not say which."""
+    for i in range(len(history) - 1, -1, -1):
+        turn = history[i]
+        if turn.get("role") != "user":
+            continue
+        previous = str(turn.get("content", ""))
+        if asks_about_the_article(previous):
+            continue
+        carried = set_against(previous, history[:i], book)
+        if carried:
+            return carried[0]
+        roles = book.find(previous)
+        if roles:
+            return roles[0] if len(roles) == 1 else None
+        # No role: the noun phrase it asked about ("How much do charge nurses earn?"), else
+        # what it asked about, not what for ("Tell me about coding bootcamps").
+        about = subject_phrase(previous) or " ".join(borrowed_topic(previous, [], ["?"]))
+        if about:
+            return about
+        # "Why is that?" names no subject: it kept the one before it
+    return None
 
 
 def is_followup(question: str, history: list[dict], book: RoleBook) -> bool:
@@ -71,20 +145,25 @@ def resolve_followup(
     # "they" are people: roles, which the last answer may name when no question did.
     people = bool(_PEOPLE.search(question)) and bool(own_topic)
     borrowed = None
-    for turn in reversed(history):
+    for i in range(len(history) - 1, -1, -1):
+        turn = history[i]
         if turn.get("role") != "user":
             continue
         previous = str(turn.get("content", ""))
         if asks_about_the_article(previous):
             continue  # "Who wrote it?" has no topic to lend: look further back
-        roles = book.find(previous)
+        roles = subjects_of(history, i, book)
         topic = borrowed_topic(previous, roles, own_topic)
         if own_roles:
             if topic:
                 return f"{question} ({' '.join(topic)})", []
             continue
         if roles:
-            return f"{question} ({' and '.join(roles)})", roles
+            # After "How does that compare to Y?", "Why is that?" asks about the topic that
+            # question carried from the one before it ("earn").
+            carried = "" if own_topic else topic_before(history[: i + 1], book)
+            carried = carried if set_against(previous, history[:i], book) else ""
+            return f"{question} ({' and '.join(roles)}{' ' + carried if carried else ''})", roles
         if topic and not people:  # "What does it produce?" after "... the analysis track ..."
             return f"{question} ({' '.join(topic)})", []
         if topic and borrowed is None:

@@ -147,3 +147,45 @@ def syntactic_comparison(question: str) -> tuple[list[str], str]:
             if found:
                 return found, m.group(0).split()[-1].lower()
     return [], ""
+
+
+# Connectives after which the other side of "X <connective> Y" stands (vs, different from,
+# compared with, ... than); "or" and "between" need both sides written out.
+_AFTER_KINDS = (1, 2, 3, 5)
+
+
+def compared_with(question: str) -> tuple[str, int]:
+    """The noun phrase a question sets something against, and where its connective starts:
+    "How is that different from a data scientist?" -> ("data scientist", 7). ("", -1) when
+    the question has no such connective."""
+    q = question[:1000]
+    for kind in _AFTER_KINDS:
+        for m in _PATTERNS[kind].finditer(q):
+            word = m.group(0).lower()
+            after = q[m.end() :]
+            if kind == 2 and not word.endswith("from"):
+                continue  # "separates X from Y" names both sides itself
+            if kind == 3 and word in ("compare", "comparing"):
+                rest = re.match(r"\s*(?:with|to|against)\b", after)
+                if not rest:
+                    continue
+                after = after[rest.end() :]
+            found = _clean(_np_after(after))
+            if found:
+                return found, m.start()
+    return "", -1
+
+
+# "How much do X earn?", "What does X do?", "Is X worth it?": X follows the auxiliary.
+_AUX = re.compile(
+    r"^\s*(?:(?:what|how|why|when|where|which|who)(?:\s+[A-Za-z]+){0,2}?\s+)?"
+    r"(?:do|does|did|is|are|was|were|can|could|should|would|will)\s+",
+    re.I,
+)
+
+
+def subject_phrase(question: str) -> str:
+    """The noun phrase a question is about when it opens with a question word and auxiliary:
+    "How much do charge nurses earn?" -> "charge nurses"; "" otherwise."""
+    m = _AUX.match(question[:1000])
+    return _clean(_np_after(question[m.end() : 1000])) if m else ""

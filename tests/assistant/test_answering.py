@@ -563,3 +563,25 @@ def test_a_rows_cells_come_from_the_dev_article_that_has_both_sides(library):
     cells = [c for c in rows[0].strip("|").split("|")[1:]]
     sources = {Path(by_n[int(MARKER.findall(c)[-1])]["source"]).name for c in cells}
     assert sources == {"datatalksclub-data-team-roles-explained.md"}, result.answer
+
+
+def test_that_set_against_a_new_role_compares_the_earlier_one(library):
+    """ "And how is that different from a data scientist?" after a question about data
+    engineers: a table of the two, each side cited; "Which one ..." next keeps both."""
+    first = "What does a data engineer do?"
+    earlier = library.ask(first)
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": earlier.answer},
+    ]
+    second = "And how is that different from a data scientist?"
+    r = library.ask(second, history)
+    assert r.comparison and [s.lower() for s in r.comparison] == [
+        "data engineer",
+        "data scientist",
+    ], r.answer
+    quotes = " ".join(c["quote"] for c in r.citations).lower()
+    assert "data engineer" in quotes and "data scientist" in quotes, r.answer
+    history += [{"role": "user", "content": second}, {"role": "assistant", "content": r.answer}]
+    r = library.ask("Which one needs more programming?", history)
+    assert r.comparison and len(r.comparison) == 2, r.answer

@@ -336,3 +336,84 @@ def test_a_list_of_three_roles_is_three_sides(lib):
     ]
     q = understand("data analyst vs data scientist: which one works with data engineers?", [], lib)
     assert q.comparison is not None and len(q.comparison.sides) == 2
+
+
+def _turns(*questions: str) -> list[dict]:
+    out: list[dict] = []
+    for q in questions:
+        out += [{"role": "user", "content": q}, {"role": "assistant", "content": "(answer)"}]
+    return out
+
+
+WARD = [
+    (
+        "/w/ward.md",
+        "Working on a hospital ward",
+        "Charge nurse",
+        "A charge nurse runs the shift and assigns patients. A ward clerk keeps the records. "
+        "Charge nurses earn a shift differential on nights.",
+    ),
+    (
+        "/w/school.md",
+        "Routes into teaching",
+        "Credential programme",
+        "A credential programme takes a year. An alternative certification route lets career "
+        "changers teach while they study.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "earlier, question, sides",
+    [
+        # a role, then "that" set against another role
+        (["What does a charge nurse do?"], "And how is that different from a ward clerk?", 2),
+        (["What does a data engineer do?"], "How is that different from a data scientist?", 2),
+        # something that is no role: what the question asked about
+        (
+            ["Tell me about the credential programme."],
+            "Is it faster than a certification route?",
+            2,
+        ),
+    ],
+)
+def test_a_pronoun_set_against_a_new_side_is_the_earlier_subject(earlier, question, sides):
+    lib = library(ARTICLES + WARD)
+    q = understand(question, _turns(*earlier), lib)
+    assert q.comparison is not None and len(q.comparison.sides) == sides, q
+    first = q.comparison.sides[0].lower()
+    assert first in earlier[0].lower(), q.comparison
+    assert q.comparison.sides[1].lower() in question.lower(), q.comparison
+    # without the conversation, the pronoun stands for nothing: no comparison
+    assert understand(question, [], lib).comparison is None or "that" in question
+
+
+def test_the_earlier_topic_carries_into_that_comparison_and_the_next_why():
+    lib = library(ARTICLES + WARD)
+    history = _turns("How much do charge nurses earn?")
+    q = understand("How does that compare to a ward clerk?", history, lib)
+    assert q.comparison and q.comparison.aspect == "earn", q.comparison
+    history += _turns("How does that compare to a ward clerk?")
+    why = understand("Why is that?", history, lib)
+    assert why.comparison and [s.lower() for s in why.comparison.sides] == [
+        "charge nurses",
+        "ward clerk",
+    ], why
+    assert "earn" in why.text, why.text
+    # the next question set against a third side keeps the first subject
+    history += _turns("Why is that?")
+    q = understand("And how does it compare with a data analyst?", history, lib)
+    assert q.comparison and q.comparison.sides[0].lower() == "charge nurses", q.comparison
+
+
+def test_a_question_naming_both_sides_ignores_the_earlier_subject():
+    lib = library(ARTICLES + WARD)
+    q = understand(
+        "Is a data analyst different from a data scientist?",
+        _turns("What does a charge nurse do?"),
+        lib,
+    )
+    assert q.comparison and {s.lower() for s in q.comparison.sides} == {
+        "data analyst",
+        "data scientist",
+    }, q.comparison
