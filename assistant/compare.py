@@ -127,7 +127,16 @@ _BOTH = re.compile(
 _LEADING_PHRASE = re.compile(
     r"^(?:[A-Za-z]{2,20},\s*)?"  # "Additionally, ...", "However, ..."
     r"(?:(?:unlike|like|similar to|compared (?:to|with)|as with|while|whereas|although|though|"
-    r"in|for|after|before|when|if|because|since|with|at|on)\b[^,]{0,100},\s*)?",
+    r"not (?:just|only)(?: for)?|in|for|after|before|when|if|because|since|with|at|on)\b"
+    r"[^,]{0,100},\s*)?",
+    re.I,
+)
+# ... of which these set the sentence against a role ("Not just for a data engineer, ..."): a
+# side named there is what the sentence is compared with, not what it speaks of.
+_CONTRAST_LEAD = re.compile(
+    r"^(?:[A-Za-z]{2,20},\s*)?"
+    r"(?:unlike|like|similar to|compared (?:to|with)|as with|not (?:just|only)(?: for)?)\b"
+    r"[^,]{0,100},\s*",
     re.I,
 )
 
@@ -165,7 +174,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
             return finder.sides_in(text)
         return {i for i in finder.sides_in(text, pair=pair) if finder.anchored(i, context)}
 
-    own = named(sentence.text)
+    contrast = _CONTRAST_LEAD.match(sentence.text)
+    own = named(sentence.text[contrast.end() :] if contrast else sentence.text)
     subject = subject_role(sentence.text, finder.book)
     if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
         return None  # "X and Y are among the most searched terms": both are the subject

@@ -17,6 +17,11 @@ _SHARED_HEAD = re.compile(
     rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
     re.I,
 )
+# "data analyst and scientist": a modifier shared by two role nouns.
+_SHARED_MODIFIER = re.compile(
+    rf"\b([A-Za-z][\w+#-]*)\s+(?:{ROLE_NOUNS})s?\s+(?:and|or|&)\s+({ROLE_NOUNS})(?:s|'s|’s)?\b",
+    re.I,
+)
 _HEAD_ONLY = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _LEAD_WORDS = {
@@ -318,6 +323,10 @@ class RoleBook:
                 # part of that title, not a role of its own.
                 if not any(a <= m.start() and m.end() < b for a, b in spans):
                     found.append((m.start(), m.group(0)))
+        for m in _SHARED_MODIFIER.finditer(text):  # "data analyst and scientist": "data scientist"
+            role = f"{m.group(1)} {m.group(2)}"
+            if role_key(role) in self._titles:
+                found.append((m.start(2), role))
         found.sort(key=lambda t: t[0])
         out: list[str] = []
         seen: list[frozenset[str]] = []

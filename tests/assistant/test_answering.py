@@ -585,3 +585,31 @@ def test_that_set_against_a_new_role_compares_the_earlier_one(library):
     history += [{"role": "user", "content": second}, {"role": "assistant", "content": r.answer}]
     r = library.ask("Which one needs more programming?", history)
     assert r.comparison and len(r.comparison) == 2, r.answer
+
+
+def test_a_dev_sentence_set_against_one_side_speaks_of_the_other(library):
+    """The practitioners' guide: "Not just for a data engineer, preprocessing also occupies a
+    large portion of data analyst and scientist's working hours" is the data scientists'
+    sentence ("analyst and scientist" shares "data"), not the data engineers'."""
+    import html
+
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    raw = (DEV / "practitioners-guide-data-science-role-and-skill-tracks.html").read_text(
+        encoding="utf-8"
+    )
+    text = " ".join(html.unescape(re.sub(r"<[^>]{0,500}>", " ", raw)).split())
+    sentence = re.search(r"Not just for a data engineer, [^.]{1,200}\.", text).group(0)
+    finder = SideFinder(["data engineer", "data scientist"], library.retriever.library.roles)
+    p = Passage(
+        id="p",
+        source="g.html",
+        title="Guide",
+        section="Others",
+        text="t",
+        chunk_index=0,
+        ref_ids=[],
+    )
+    assert side_of(Sentence(0, 0, sentence), [p], finder) == 1

@@ -666,3 +666,50 @@ def test_a_row_takes_its_cells_from_the_article_that_has_both_sides(health):
 
     assert "from the employer" in table(0.4) and "private practice" not in table(0.4)
     assert "private practice" in table(1.0)  # far better evidence still wins
+
+
+def test_a_side_named_only_in_a_contrast_lead_is_not_what_the_sentence_speaks_of(health):
+    """ "Not just for X, ... Y's week" speaks of Y; "Compared with X, ..." under Y's heading is
+    Y's: X is what the sentence sets its side against."""
+    from assistant.compare import side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(HEALTH_SIDES, health.roles)
+    passages = [_passage("/h/oh.md", s, t, i) for i, (s, t) in enumerate(HEALTH)]
+    not_just = Sentence(
+        0,
+        0,
+        "Not just for an occupational health consultant, paperwork also fills much of an "
+        "infection control officer's week.",
+    )
+    assert side_of(not_just, passages, finder) == 1
+    compared = Sentence(
+        1, 0, "Compared with an occupational health consultant, the paperwork is heavier."
+    )
+    assert side_of(compared, passages, finder) == 1
+    # a lead that sets the scene names what the sentence is about
+    scene = Sentence(
+        1, 0, "For an occupational health consultant, most visits end with a written report."
+    )
+    assert side_of(scene, passages, finder) == 0
+
+
+def test_a_modifier_shared_by_two_role_nouns_names_the_second_title():
+    """ "the ward administrator and manager" names the ward manager, a title the library knows;
+    "the ward administrator and director" names no "ward director", which it does not."""
+    metas = [
+        {"source": "/w/w.md", "title": "Ward Manager vs Ward Administrator", "section": s}
+        for s in ("Ward Manager", "Ward Administrator")
+    ]
+    lib = Library.build(
+        [
+            "A ward manager leads the nursing team and signs off the rota each week.",
+            "A ward administrator books beds and keeps the patient records in order.",
+        ],
+        metas,
+    )
+    book = lib.roles
+    found = book.find("The ward administrator and manager share an office.")
+    assert any(book.one_role(r, "ward manager") for r in found), found
+    found = book.find("The ward administrator and director share an office.")
+    assert not any(book.one_role(r, "ward director") for r in found), found
