@@ -129,11 +129,13 @@ def _clean_role(phrase: str) -> str:
 
 def find_roles(text: str) -> list[str]:
     """Role phrases named in text, in order, one per distinct role."""
-    return list(_find_roles(text))
+    return list(_role_scan(text)[0])
 
 
 @lru_cache(maxsize=8192)
-def _find_roles(text: str) -> tuple[str, ...]:
+def _role_scan(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The text's role phrases (as `find_roles`) and the spans of its job-title matches (a
+    `RoleBook` needs both; one scan of the text gives them)."""
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
@@ -181,7 +183,8 @@ def _find_roles(text: str) -> tuple[str, ...]:
             )
         ):
             unique[key] = role
-    return tuple(r for r in unique.values() if len(role_key(r).split()) >= 1)
+    roles = tuple(r for r in unique.values() if len(role_key(r).split()) >= 1)
+    return roles, tuple(m.span(1) for m in matches)
 
 
 def _tokens(text: str) -> list[str]:
@@ -285,6 +288,7 @@ class RoleBook:
     """
 
     MAX_PHRASES = 2000
+    MEMO = 20_000  # phrases whose keys, key and trim are remembered before the memo starts over
 
     def __init__(self, phrases=(), aliases: dict[str, str] | None = None) -> None:
         self.phrases: dict[str, str] = {}  # normalized -> as first written
@@ -305,6 +309,12 @@ class RoleBook:
             self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?:s)?(?![\w-])", re.I)
         else:
             self._pattern = None
+        # A book never changes (a changed library makes a new one): what it says of a phrase
+        # is remembered. Finding roles in a passage asks for the keys of every role it names
+        # and of every one they might clash with, over and over for the same few phrases.
+        self._keys: dict[str, frozenset[str]] = {}
+        self._key: dict[str, str] = {}
+        self._trimmed: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -315,9 +325,10 @@ class RoleBook:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one book per library snapshot, few snapshots
     def _find(self, text: str) -> tuple[str, ...]:
-        found = [(text.lower().find(r.lower()), r) for r in map(self._trim, find_roles(text))]
+        roles, spans = _role_scan(text)
+        low = text.lower()
+        found = [(low.find(r.lower()), r) for r in map(self._trim, roles)]
         if self._pattern is not None:
-            spans = [m.span(1) for m in _ROLE.finditer(text)]
             for m in self._pattern.finditer(text):
                 # A learned word inside a job title ("senior" in "senior ML engineers") is
                 # part of that title, not a role of its own.
@@ -344,9 +355,19 @@ class RoleBook:
                 out[clash], seen[clash] = role, seen[clash] | keys
         return tuple(out)
 
+    def _remember(self, memo: dict, phrase: str, value):
+        if len(memo) >= self.MEMO:
+            memo.clear()
+        memo[phrase] = value
+        return value
+
     def _trim(self, role: str) -> str:
         """A job-title phrase cut to the library's own role at its end: in "What's the main
         tool data analysts use?" the role is "data analysts", not "main tool data analysts"."""
+        got = self._trimmed.get(role)
+        return got if got is not None else self._remember(self._trimmed, role, self._trim_of(role))
+
+    def _trim_of(self, role: str) -> str:
         toks = role.split()
         for i in range(1, len(toks) - 1):
             tail = " ".join(toks[i:])
@@ -357,6 +378,10 @@ class RoleBook:
     def keys(self, phrase: str) -> frozenset[str]:
         """Every key of a role: its own, its shorter forms, the learned names inside it and the
         long form of an abbreviation ("SRE" and "site reliability engineer" meet)."""
+        got = self._keys.get(phrase)
+        return got if got is not None else self._remember(self._keys, phrase, self._keys_of(phrase))
+
+    def _keys_of(self, phrase: str) -> frozenset[str]:
         keys = set(role_keys(phrase))
         toks = _tokens(phrase)
         joined = " ".join(toks)
@@ -375,8 +400,11 @@ class RoleBook:
 
     def key(self, phrase: str) -> str:
         """One canonical key: the long form of an abbreviation, else the role's own key."""
-        low = " ".join(_tokens(phrase))
-        return role_key(self.aliases.get(low, phrase))
+        got = self._key.get(phrase)
+        if got is None:
+            low = " ".join(_tokens(phrase))
+            got = self._remember(self._key, phrase, role_key(self.aliases.get(low, phrase)))
+        return got
 
     def role_for(self, phrase: str) -> str | None:
         """The library's role whose words a phrase that names no role shares stem for stem:
