@@ -3,6 +3,7 @@ itself names (learned by `vocabulary.RoleBook`), with canonical keys so variants
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -111,6 +112,7 @@ def role_keys(phrase: str) -> frozenset[str]:
     return frozenset(keys or {role_key(toks[0])})
 
 
+@lru_cache(maxsize=8192)  # a passage names the same few roles again and again
 def _clean_role(phrase: str) -> str:
     """Keep the role noun and the modifiers right before it, up to the nearest function word."""
     toks = phrase.split()
@@ -329,10 +331,13 @@ class RoleBook:
         low = text.lower()
         found = [(low.find(r.lower()), r) for r in map(self._trim, roles)]
         if self._pattern is not None:
+            starts = [a for a, _b in spans]  # in order, not overlapping
             for m in self._pattern.finditer(text):
                 # A learned word inside a job title ("senior" in "senior ML engineers") is
-                # part of that title, not a role of its own.
-                if not any(a <= m.start() and m.end() < b for a, b in spans):
+                # part of that title, not a role of its own. (The only title that can hold
+                # it is the last one starting at or before it.)
+                at = bisect.bisect_right(starts, m.start()) - 1
+                if at < 0 or not m.end() < spans[at][1]:
                     found.append((m.start(), m.group(0)))
         for m in _SHARED_MODIFIER.finditer(text):  # "data analyst and scientist": "data scientist"
             role = f"{m.group(1)} {m.group(2)}"
