@@ -89,6 +89,7 @@ class Vocabulary:
 
 DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
 ABOUT_BATCH = 10  # chunks read at a time while looking for those that speak of a role
+READ_KEEP = 2000  # chunk records kept between two checks of the store (a question's reads)
 
 
 def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
@@ -129,6 +130,11 @@ class Retriever:
         # Articles read from their chunks, full rebuilds, and articles merged in or out.
         self.library_stats = {"read": 0, "rebuilt": 0, "merged": 0}
         self._chunk_at: dict[tuple[str, str], dict[int, str]] = {}  # -> chunk index -> id
+        # Chunk records (text, metadata) read since the store was last checked: one question
+        # reads many chunks more than once (each side of a comparison, the whole question, what
+        # each side is), and each read costs Chroma a lookup. Every check starts it afresh, so
+        # a record is never older than the index it was found with.
+        self._read: dict[str, tuple[str, dict]] = {}
 
     @property
     def size(self) -> int:
@@ -321,6 +327,7 @@ class Retriever:
         if max_age and now - self._checked_at < max_age and self.kb.generation == self._generation:
             return
         generation = self.kb.generation
+        self._read = {}
         self.lexical.refresh()
         self._checked_at, self._generation = now, generation
 
@@ -560,8 +567,17 @@ class Retriever:
         return (speaks or seen)[:k]
 
     def _passages(self, ids: list[str]) -> list[Passage]:
-        """Passages for these chunk ids, in order, from Chroma (those still stored)."""
-        records = self.kb.chunk_records(ids)
+        """Passages for these chunk ids, in order, from Chroma (those still stored); a chunk
+        read since the store was last checked is not read again."""
+        kept = self._read
+        records = {cid: kept[cid] for cid in ids if cid in kept}
+        missing = [cid for cid in ids if cid not in records]
+        if missing:
+            got = self.kb.chunk_records(missing)
+            if len(kept) + len(got) > READ_KEEP:
+                kept = self._read = {}
+            kept.update(got)
+            records.update(got)
         return [passage_from_record(cid, *records[cid]) for cid in ids if cid in records]
 
     def search(

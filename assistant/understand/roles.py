@@ -13,9 +13,12 @@ ROLE_NOUNS = (
     "engineer|scientist|developer|analyst|researcher|architect|manager|designer|specialist"
     "|consultant|administrator|programmer|technician|lead|director|officer|tester"
 )
-_ROLE = re.compile(rf"\b((?:[A-Za-z][\w+#./-]*\s+){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
+# A word and the spaces after it are taken whole (possessive `*+`, `++`): a shorter word is
+# followed by a word character, never by the space the pattern needs next, so giving back
+# characters finds no other match; it only cost a step per character at every word tried.
+_ROLE = re.compile(rf"\b((?:[A-Za-z][\w+#./-]*+\s++){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
 _SHARED_HEAD = re.compile(
-    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*+)\s++(?:and|or|vs\.?|versus|&)\s++((?:[A-Za-z][\w+#.-]*+\s++){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
     re.I,
 )
 # "data analyst and scientist": a modifier shared by two role nouns.
