@@ -1,0 +1,276 @@
+"""What makes a comparison's side search cheap gives the same answers: a role book remembers
+what it said of each phrase (a changed library makes a new book, which learns afresh), the
+job-title patterns take words whole, and a retriever keeps the chunks it read only until it
+next checks the store."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.understand.roles import _ROLE, _SHARED_HEAD, ROLE_NOUNS, RoleBook, find_roles
+from knowledge.settings import REPO_ROOT
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason=f"needs the dev articles in {DEV}")
+
+# Text written for these tests: a hospital ward and a school, not a dev article's domain.
+WARD = [
+    "Clinical Nurse Specialist vs Ward Manager: Field Notes",
+    "A clinical nurse specialist and a ward manager share the night shift.",
+    "Charge nurses and nurse educators report to the ward manager; the CNS leads audits.",
+    "Infection-control officers, unlike ward managers, audit every bay.",
+    "The head teacher and the curriculum lead/exam officer plan the term.",
+    "Teaching assistants and special-needs coordinators meet the head of year.",
+]
+
+# The patterns as they were before their words were taken whole (possessive): the same
+# matches are expected everywhere.
+_ROLE_PLAIN = re.compile(
+    rf"\b((?:[A-Za-z][\w+#./-]*\s+){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I
+)
+_SHARED_PLAIN = re.compile(
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*)\s+(?:and|or|vs\.?|versus|&)\s+"
+    rf"((?:[A-Za-z][\w+#.-]*\s+){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
+    re.I,
+)
+
+
+def _matches(pattern, text):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _same_matches(text):
+    assert _matches(_ROLE, text) == _matches(_ROLE_PLAIN, text), text
+    assert _matches(_SHARED_HEAD, text) == _matches(_SHARED_PLAIN, text), text
+
+
+def test_job_titles_are_found_as_before_in_invented_text():
+    for text in WARD:
+        _same_matches(text)
+    assert find_roles(WARD[1]) == ["clinical nurse specialist", "ward manager"]
+    assert find_roles(WARD[3]) == ["Infection-control officers", "unlike ward managers"]
+    assert find_roles(WARD[4]) == ["curriculum lead", "exam officer"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ward", "manager", "lead", "s", "ing", "and", "or", "vs.", "&", " ", "  ", "\n"]
+            + ["-", "/", ".", "+", "#", "nurse", "Officer", "the", ",", "x1", "ſ", "K"]
+        ),
+        max_size=30,
+    )
+)
+def test_job_titles_are_found_as_before_in_any_mix_of_words(parts):
+    _same_matches("".join(parts))
+
+
+@needs_dev
+def test_job_titles_are_found_as_before_in_the_dev_articles():
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(DEV.iterdir())]
+    texts = [t for t in texts if t.strip()]
+    assert texts
+    for text in texts:
+        for line in text.splitlines():
+            _same_matches(line)
+
+
+def _fresh_answers(phrases, aliases, texts):
+    """What a new book says of each text and of each role found, asked once."""
+    out = []
+    for text in texts:
+        book = RoleBook(phrases, aliases)
+        found = book.find(text)
+        out.append((found, [(book.keys(r), book.key(r)) for r in found]))
+    return out
+
+
+def _answers(book, texts):
+    found = [book.find(t) for t in texts]
+    return [(f, [(book.keys(r), book.key(r)) for r in f]) for f in found]
+
+
+def test_a_book_says_the_same_on_the_hundredth_question():
+    phrases = ["clinical nurse specialist", "ward manager", "CNS", "nurse educator"]
+    aliases = {"cns": "clinical nurse specialist"}
+    book = RoleBook(phrases, aliases)
+    first = _answers(book, WARD)
+    for _ in range(3):  # asked again and again: from what the book remembers
+        assert _answers(book, WARD) == first
+    assert first == _fresh_answers(phrases, aliases, WARD)
+    assert book.keys("CNS") == book.keys("clinical nurse specialist") | {"cns"}
+
+
+def test_a_changed_library_gets_a_book_that_learns_afresh():
+    before = RoleBook(["ward manager"])
+    assert before.find(WARD[2]) == ["ward manager", "CNS leads"]
+    assert before.keys("CN") == {"cn"}
+    # The library learns a new role: the new book finds it, the old one's memory is its own.
+    after = RoleBook(["ward manager", "charge nurse"], {"cn": "charge nurse"})
+    assert after.find(WARD[2]) == ["Charge nurses", "ward manager", "CNS leads"]
+    assert after.keys("CN") == {"cn", "charge nurse"}
+    assert before.keys("CN") == {"cn"}
+    assert before.find(WARD[2]) == ["ward manager", "CNS leads"]
+
+
+def test_a_full_memory_starts_over_and_still_answers(monkeypatch):
+    book = RoleBook(["ward manager"])
+    monkeypatch.setattr(RoleBook, "MEMO", 3)
+    names = [f"ward {n} manager" for n in ("night", "day", "east", "west", "north")]
+    first = [book.keys(n) for n in names]
+    assert len(book._keys) <= 3
+    assert (
+        [book.keys(n) for n in names]
+        == first
+        == [RoleBook(["ward manager"]).keys(n) for n in names]
+    )
+
+
+NURSING = """# Charge Nurse vs Nurse Educator
+
+## What a charge nurse does
+
+A charge nurse runs one ward for a shift: the rota, the handover and the escalations. The
+charge nurse is the first call for every bay and signs off the controlled drugs count.
+
+## What a nurse educator does
+
+A nurse educator teaches clinical skills to new staff and checks each competency. The nurse
+educator writes the induction programme and audits how the ward keeps to it.
+
+## Pay
+
+A charge nurse earns a band 6 salary; a nurse educator is often on band 7.
+"""
+
+
+def test_a_retriever_reads_a_chunk_once_until_it_checks_the_store(
+    make_settings, tmp_path, monkeypatch
+):
+    import assistant.retrieve as retrieve
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    path = tmp_path / "charge-nurse-vs-nurse-educator.md"
+    path.write_text(NURSING, encoding="utf-8")
+    assert ingest_sources([str(path)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    # No re-check of the store inside this test's searches unless it asks for one.
+    monkeypatch.setattr(retrieve, "CHECK_EVERY", 3600.0)
+    found = retriever.search("charge nurse rota", 3, about="charge nurse")
+    assert found and all("charge nurse" in f"{p.section} {p.text}".lower() for p in found[:1])
+    first = found[0]
+    # Another writer changes the chunk's heading behind this retriever's back (no new stamp).
+    kb.chunks.update(ids=[first.id], metadatas=[{"section": "Night shift"}])
+    again = retriever.search("charge nurse rota", 3, about="charge nurse")
+    # Until the store is checked again, the chunks read stand: the same passages, as read.
+    assert [(p.id, p.text, p.section) for p in again] == [(p.id, p.text, p.section) for p in found]
+    retriever.refresh()  # a new question checks the store: what was read is read afresh
+    after = retriever.search("charge nurse rota", 3, about="charge nurse")
+    assert [p.id for p in after] == [p.id for p in found]
+    assert after[0].section == "Night shift"
+
+
+def test_a_retriever_sees_changed_metadata_after_its_next_check(
+    make_settings, tmp_path, monkeypatch
+):
+    import json
+
+    import assistant.retrieve as retrieve
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    path = tmp_path / "charge-nurse-vs-nurse-educator.md"
+    path.write_text(NURSING, encoding="utf-8")
+    assert ingest_sources([str(path)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    monkeypatch.setattr(retrieve, "CHECK_EVERY", 3600.0)
+    found = retriever.search("nurse educator induction", 2, about="nurse educator")
+    assert found and not found[0].cited_by
+    cites = [{"source": "https://example.org/ward-guide", "title": "Ward guide"}]
+    # as following a reference does: the source's record, then its chunks' metadata
+    kb.update_record(found[0].source, {"followed_from": json.dumps(["https://example.org"])})
+    ids = kb.chunks.get(where={"source": found[0].source}, include=[])["ids"]
+    kb.chunks.update(ids=ids, metadatas=[{"cited_by": json.dumps(cites)}] * len(ids))
+    retriever.refresh()
+    again = retriever.search("nurse educator induction", 2, about="nurse educator")
+    assert again[0].cited_by == cites
+
+
+@needs_dev
+def test_a_dev_article_reads_the_same_passages_from_memory(make_settings, monkeypatch):
+    import assistant.retrieve as retrieve
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    seed = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+    assert ingest_sources([str(seed)], kb, settings).ok
+    retriever = Retriever(kb)
+    monkeypatch.setattr(retrieve, "CHECK_EVERY", 3600.0)
+    sides = ["AI engineer", "machine learning engineer"]
+    retriever.refresh()
+    cold = [retriever.search(f"{s} salary", 6, about=s) for s in sides]
+    warm = [retriever.search(f"{s} salary", 6, about=s) for s in sides]
+    assert len(retriever._read) > 0
+
+    def shown(lists):
+        return [[(p.id, p.text, p.score, p.dense, p.bm25) for p in lst] for lst in lists]
+
+    assert shown(warm) == shown(cold)
+    retriever.refresh()
+    assert retriever._read == {}
+    assert shown([retriever.search(f"{s} salary", 6, about=s) for s in sides]) == shown(cold)
+
+
+KITCHEN = """# Pastry Chef vs Line Cook
+
+## What a pastry chef does
+
+A pastry chef plans the desserts, laminates dough before dawn and costs every plated sweet.
+
+## What a line cook does
+
+A line cook works one station of the pass during service and preps it beforehand.
+"""
+
+
+def test_the_library_learning_a_role_gives_a_book_that_finds_it(make_settings, tmp_path):
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    ward = tmp_path / "charge-nurse-vs-nurse-educator.md"
+    ward.write_text(NURSING, encoding="utf-8")
+    assert ingest_sources([str(ward)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    text = "A pastry chef and a charge nurse both start before dawn."
+    book = retriever.library.roles
+    assert [book.key(r) for r in book.find(text)] == ["charge nurse"]
+    assert book.keys("pastry chef") == {"pastry chef"}  # remembered by this book
+    kitchen = tmp_path / "pastry-chef-vs-line-cook.md"
+    kitchen.write_text(KITCHEN, encoding="utf-8")
+    assert ingest_sources([str(kitchen)], kb, settings).ok
+    retriever.refresh()
+    learned = retriever.library.roles
+    assert learned is not book
+    assert [learned.key(r) for r in learned.find(text)] == ["pastry chef", "charge nurse"]
+    assert [book.key(r) for r in book.find(text)] == ["charge nurse"]
