@@ -34,7 +34,7 @@ LABEL_SHARE = 0.9  # a row label keeps the topic words at least this specific as
 SAME_ARTICLE = 0.5  # a cell from the article that has a cell for every side leads by this much
 _COMPARATIVE = re.compile(
     r"\b(?<!or )(more|less|fewer|higher|lower|better|worse|than|whereas|unlike|compared|"
-    r"differ\w*|\w+er than)\b(?! or)",
+    r"differ\w*|\w+er than|as (?:much|many|high) as)\b(?! or)",
     re.I,
 )
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)

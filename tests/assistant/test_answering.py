@@ -613,3 +613,15 @@ def test_a_dev_sentence_set_against_one_side_speaks_of_the_other(library):
         ref_ids=[],
     )
     assert side_of(Sentence(0, 0, sentence), [p], finder) == 1
+
+
+def test_as_much_as_on_the_seed_is_answered_by_a_pay_cell_that_compares(library):
+    """ "Do AI engineers get paid as much as ML engineers?" is a comparison of pay: the AI
+    engineers' pay cell is the article's sentence that sets their salaries against the others'
+    ("... slightly lower median salaries"), not a salary range on its own."""
+    r = library.ask("Do AI engineers get paid as much as ML engineers?")
+    assert r.comparison and len(r.comparison) == 2, r.answer
+    pay = [ln for ln in r.answer.splitlines() if ln.startswith("| Pay |")]
+    assert pay, r.answer
+    first = pay[0].strip("|").split("|")[1]
+    assert re.search(r"\b(more|less|lower|higher|than|as much as|match)\b", first), r.answer

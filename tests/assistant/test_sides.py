@@ -713,3 +713,27 @@ def test_a_modifier_shared_by_two_role_nouns_names_the_second_title():
     assert any(book.one_role(r, "ward manager") for r in found), found
     found = book.find("The ward administrator and director share an office.")
     assert not any(book.one_role(r, "ward director") for r in found), found
+
+
+def test_as_much_as_asks_for_a_comparison_and_a_cell_that_compares_answers_it(health):
+    """ "Does X earn as much as Y?" compares, as "more than" does: a cell that itself compares
+    ("as much as a senior officer") answers it over one that only states a salary."""
+    from assistant.citations import CitationSet
+    from assistant.compare import build_table
+    from assistant.evidence import Sentence
+
+    q = understand(
+        "Does an occupational health consultant earn as much as an infection control officer?",
+        [],
+        health,
+    )
+    assert q.comparison is not None and len(q.comparison.sides) == 2
+    passages = [_passage(f"/h/{n}.md", "Pay", "...", 0) for n in "abc"]
+    plain = Sentence(0, 0, "An occupational health consultant earns a salary from the employer.")
+    compares = Sentence(
+        1, 0, "An occupational health consultant in a large firm earns as much as a director."
+    )
+    other = Sentence(2, 0, "An infection control officer earns a salary on the ward pay scale.")
+    plain.lexical, compares.lexical, other.lexical = 0.4, 0.3, 0.3
+    table = build_table(q, [plain, compares, other], passages, CitationSet(passages), health.roles)
+    assert "as much as a director" in table.text, table.text
