@@ -530,8 +530,12 @@ def test_upload_in_the_page_needs_the_admin_token_and_keeps_a_unicode_name(
         page.locator("#upload input[type=file]").set_input_files(str(article))
         toast = page.get_by_test_id("toast-body").filter(has_text="enter the admin token")
         toast.wait_for(timeout=WAIT_MS)
-        page.reload()
+        # A reload starts the app again: wait for it as open_page does, and for the token box,
+        # before typing (on a loaded machine a click could land while the page still builds).
+        page.reload(wait_until="load")
+        page.locator("#question textarea").wait_for(timeout=WAIT_MS)
         page.locator("button[role=tab]", has_text="Library").click()
+        page.locator("#admin-token input").wait_for(state="visible", timeout=WAIT_MS)
         page.locator("#admin-token input").fill("tok-xyz")
         page.locator("#upload input[type=file]").set_input_files(str(article))
         page.locator("#upload").get_by_text("中文文章.md").wait_for(timeout=WAIT_MS)
