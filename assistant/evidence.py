@@ -48,6 +48,9 @@ class Sentence:
     lexical: float = 0.0
     dense: float = 0.0
     vector: np.ndarray | None = field(default=None, repr=False, compare=False)  # its embedding
+    # about the article itself ("In this article, we'll ..."), not asked for: it adds nothing
+    # to an answer that has content already (see extractive.select)
+    about_itself: bool = False
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "PM", "PMs"
@@ -278,6 +281,45 @@ def advice_bonus(asks: bool, sentence: str) -> float:
     return ANSWER_TYPE_BONUS if _ADVISES.search(sentence) else 0.0
 
 
+# What a text calls itself: a sentence about the article rather than its subject ("In this
+# article, we'll talk about ...", "This is a guide that everyone can use", "we published our
+# first post to share ...") answers nothing about the subject.
+_DOC_NOUN = (
+    r"(?:article|post|blog|guide|handbook|book|chapter|section|page|essay|piece|tutorial"
+    r"|series|interview|podcast|episode|write-?up|overview|list)"
+)
+_ABOUT_ITSELF = re.compile(
+    rf"\b(?:this|our|the following|the present)\s+(?:[\w-]{{1,30}}\s+){{0,2}}?{_DOC_NOUN}\b"
+    rf"|^(?:this|here|below)\s+(?:is|are)\s+(?:a|an|the|some|our)?\s*(?:[\w-]{{1,30}}\s+){{0,2}}?"
+    rf"{_DOC_NOUN}\b"
+    r"|\b(?:we|i)(?:'ll|’ll|\s+will|\s+are\s+going\s+to|\s+am\s+going\s+to)\s+"
+    r"(?:talk|cover|discuss|look|explore|describe|walk|go|start|review)\b"
+    r"|^let[’']?s\s+(?:start|begin|look|dive|talk|move|turn|take)\b",
+    re.I,
+)
+# A question about the article itself ("What does this guide cover?") wants those sentences.
+_ASKS_ABOUT_ITSELF = re.compile(
+    rf"\b{_DOC_NOUN}s?\b|\b(?:cover|covers|covered|about|summar\w{{0,6}}|author|wrote|written)\b",
+    re.I,
+)
+SELF_REFERENCE_PENALTY = 0.12  # as much as the bonus for the kind of answer asked for
+
+
+def about_itself(sentence: str) -> bool:
+    """Whether a sentence speaks of the text it sits in rather than of its subject."""
+    return bool(_ABOUT_ITSELF.search(sentence))
+
+
+def self_reference_penalty(question: str, sentence: str) -> float:
+    """A sentence about the article itself ("This guide covers ...") ranks below the content,
+    unless the question asks about the article."""
+    if _ASKS_ABOUT_ITSELF.search(question) or not about_itself(sentence):
+        return 0.0
+    if sentence.rstrip().endswith(":"):
+        return 0.0  # "Here is a list of questions to ask:" brings the list that answers
+    return SELF_REFERENCE_PENALTY
+
+
 def _heading(p: Passage) -> str:
     """The section heading a sentence sits under; the article's own title heads everything,
     so it says nothing about one sentence."""
@@ -322,6 +364,9 @@ def score_sentences(
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)
+        aside = self_reference_penalty(query.text, s.text)
+        s.score -= aside
+        s.about_itself = aside > 0
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 

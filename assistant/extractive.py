@@ -64,6 +64,8 @@ def select(
             continue
         if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
             continue
+        if chosen and s.about_itself:  # "In this article, we'll ...": no more to an answer
+            continue
         shown = figures(s.text)
         if shown and shown <= seen_figures:  # the same figure again, from another passage
             continue

@@ -425,3 +425,72 @@ def test_a_role_is_missing_when_its_words_are_only_scattered_over_a_passage():
     together = passage("A security engineer reviews each release before it ships.")
     assert missing_roles(["security engineer"], [scattered], book) == ["security engineer"]
     assert missing_roles(["security engineer"], [together], book) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "itself"),
+    [
+        # about the text: what it covers, what it is, where the reader goes next
+        ("In this article, we'll look at what a ward nurse does on a night shift.", True),
+        ("This is a guide that every new line cook can use to learn the kitchen.", True),
+        ("We published our first recipe post to share a day in a pastry kitchen.", True),
+        ("Let's start with the first station: the grill.", True),
+        ("Below is a list of the knives a commis chef should own.", True),
+        # about the subject
+        ("A ward nurse checks each patient's vital signs every four hours.", False),
+        ("This role demands calm under pressure and a steady hand.", False),
+        ("Line cooks follow the head chef's recipes and plating guides.", False),
+    ],
+)
+def test_a_sentence_about_the_text_itself_is_told_apart(sentence, itself):
+    from assistant.evidence import about_itself
+
+    assert about_itself(sentence) is itself
+
+
+def test_a_sentence_about_the_text_itself_ranks_below_the_content(library):
+    """'In this article, we'll ...' loses SELF_REFERENCE_PENALTY against a sentence of content,
+    unless the question asks about the article; a sentence announcing a list keeps its place
+    (its list is the content)."""
+    from assistant.evidence import (
+        SELF_REFERENCE_PENALTY,
+        score_sentences,
+        self_reference_penalty,
+    )
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    meta = "In this article, we'll talk about what a school nurse does during a school day."
+    content = "A school nurse treats injuries and gives pupils their medication during the day."
+    passages = [
+        Passage(id=str(i), text=t, source="s", title="t", section="", ref_ids=[], chunk_index=i)
+        for i, t in enumerate([meta, content])
+    ]
+    vec_of = library.kb.embedder.embed_batch
+
+    def margin(question: str) -> float:
+        query = understand(question, [], library.retriever.library)
+        matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=[])
+        got = score_sentences(query, matcher, vec_of([question])[0], passages, library.kb.embedder)
+        scores = {s.text: s.score for s in got}
+        return scores[content] - scores[meta]
+
+    # the same words, asked about the subject and about the article
+    subject, article = (
+        "What does a school nurse do?",
+        "What does the article say a school nurse does?",
+    )
+    assert self_reference_penalty(subject, meta) == SELF_REFERENCE_PENALTY
+    assert self_reference_penalty(article, meta) == 0
+    assert self_reference_penalty(subject, "Here is a list of what to pack for a shift:") == 0
+    assert margin(subject) > 0
+    assert margin(subject) - margin(article) > SELF_REFERENCE_PENALTY / 2
+
+
+def test_a_dev_articles_own_introduction_does_not_answer_for_its_content(library):
+    """The data-team article opens "In this article, we'll talk about different roles in a data
+    team": a question about those roles is answered by the roles, not by that sentence."""
+    result = library.ask("What roles does a data team have?", [])
+    assert not result.abstained
+    assert "product manager" in result.answer.lower()
+    assert "in this article" not in result.answer.lower()
