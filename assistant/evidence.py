@@ -396,6 +396,31 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
     return out
 
 
+# "Dan", "Stevie-Ray", "O'Neil": title case, no acronym ("AI") and no inner capital ("DevOps")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]{1,40}(?:[-'’][A-Z]?[a-z]{1,40}){0,2}$")
+
+
+def led_by_a_name(role: str, passages: list[Passage]) -> bool:
+    """A job-title phrase that opens with a person's or a company's name ("What team does Dan
+    Na lead?", "How did Amara Osei help technicians?"): the name is the question's subject, not
+    a kind of role. A name is a title-case word the passages write, and never in lower case
+    ("Senior Engineer" is no name: the passages write "senior")."""
+    lead = []
+    for tok in role.split()[:-1]:
+        if not _NAME_WORD.match(tok):
+            break
+        lead.append(tok)
+    if not lead:
+        return False
+    texts = [f"{p.title}\n{p.section}\n{p.text}" for p in passages]
+    for word in lead:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+        found = [m.group(0) for t in texts for m in pattern.finditer(t)]
+        if not found or any(w != word for w in found):
+            return False
+    return True
+
+
 def _phrase_present(own: list[str], flat: list[str]) -> bool:
     """Two thirds of a phrase's words, by stem, in one passage."""
     wanted = {stem(w) for w in own}

@@ -17,7 +17,7 @@ from knowledge.text import content_terms
 from . import followed
 from .answering import Evidence, LLMStrategy, choose, reference_urls
 from .compare import describes, own_heading
-from .evidence import TermMatcher, assess, score_sentences
+from .evidence import TermMatcher, assess, led_by_a_name, score_sentences
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
 from .result import AskResult
@@ -234,6 +234,11 @@ class Assistant:
                 query.text, query_vec, passages, k, self.retriever, self.kb
             )
             query = query.model_copy(update={"text": text})
+        if query.comparison is None and query.roles:
+            # "What team does Dan Na lead?": the name and its verb are no role to look for
+            named = [r for r in query.roles if not led_by_a_name(r, passages)]
+            if len(named) != len(query.roles):
+                query = query.model_copy(update={"roles": named})
         t_retrieve = time.perf_counter()
 
         # A question naming several roles, no comparison ("What do data engineers set up for

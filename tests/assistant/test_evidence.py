@@ -494,3 +494,46 @@ def test_a_dev_articles_own_introduction_does_not_answer_for_its_content(library
     assert not result.abstained
     assert "product manager" in result.answer.lower()
     assert "in this article" not in result.answer.lower()
+
+
+def _passages(*texts: str):
+    from knowledge.schema import Passage
+
+    return [
+        Passage(id=str(i), text=t, source="s", title="t", section="", ref_ids=[], chunk_index=i)
+        for i, t in enumerate(texts)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "led"),
+    [
+        # "What ward does Amara Osei lead?", "How did Amara Osei help technicians settle in?"
+        ("Amara Osei lead", True),
+        ("Amara Osei help technicians", True),
+        ("Mary-Jo lead", True),  # a hyphenated first name
+        # the passages write these words in lower case too: a kind of role, not a name
+        ("Senior Technician", False),
+        ("Laboratory Manager", False),
+        # no title-case word first ("AI" is an acronym), or a name the passages never write
+        ("AI engineer", False),
+        ("Okonkwo lead", False),
+    ],
+)
+def test_a_role_phrase_opening_with_a_name_is_told_apart(role, led):
+    from assistant.evidence import led_by_a_name
+
+    passages = _passages(
+        "Amara Osei runs the blood lab at a city hospital. Mary-Jo trains the new staff.",
+        "A senior technician checks every sample twice; the laboratory manager signs the log.",
+        "I lead a team of six lab technicians, says Amara Osei.",
+    )
+    assert led_by_a_name(role, passages) is led
+
+
+def test_a_question_about_a_named_person_is_not_declined_for_the_name(library):
+    """The product-manager Q&A quotes Stevie-Ray: "What kind of team does Stevie-Ray lead?" is
+    about a person the article names, not about a role called "Stevie-Ray lead"."""
+    result = library.ask("What kind of team does Stevie-Ray lead?", [])
+    assert not result.abstained, result.answer
+    assert "Stevie-Ray" in result.answer
