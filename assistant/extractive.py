@@ -13,6 +13,7 @@ SHORT_WORDS = 12  # a sentence this short brings the one after it (see _with_con
 MIN_WORDS = 5  # a shorter sentence ("This is the best.") says too little to stand for an answer
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
 WANTED_SHARE = 0.25  # the figure asked for comes in from this share of the best score
+WANTED_TOPIC = 0.3  # ... and this share of the best sentence's match of the question's words
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
 # A sentence that continues the one before it: a connective ("However, ...", "For example, ..."),
 # or "Some do X, while others do Y" about the group the sentence before it named. Alone it
@@ -75,7 +76,13 @@ def select(
         used += n
     if wants and not any(wants(s.text) for s in chosen):
         extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
-        if extra is not None and extra.score >= WANTED_SHARE * best.score:
+        # ... and it must speak of the question's topic: "$245,000" for a senior engineer's pay
+        # does not say what a degree costs ("tens of thousands of dollars" does, in words).
+        if (
+            extra is not None
+            and extra.score >= WANTED_SHARE * best.score
+            and extra.lexical >= WANTED_TOPIC * best.lexical
+        ):
             chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
 

@@ -16,6 +16,7 @@ DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 DEV_ARTICLES = [
     "adron-hall-devops-obliviousness-site-reliability.html",
     "18f-a-day-in-the-life-of-an-18f-engineer.md",
+    "flogs-cs-degree-vs-bootcamp-vs-self-taught.txt",
 ]
 MARKER = re.compile(r"\s*\[\d+\]")
 
@@ -178,7 +179,8 @@ def library(tmp_path_factory):
     settings = get_settings(store=tmp_path_factory.mktemp("extractive") / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
-    assert ingest_sources([str(DEV / name) for name in DEV_ARTICLES], kb, settings).ok
+    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / name) for name in DEV_ARTICLES]
+    assert ingest_sources(sources, kb, settings).ok
     a = Assistant(settings, kb)
     a.warm()
     return a
@@ -278,3 +280,29 @@ def test_each_citation_shows_what_its_answer_quotes(library, question):
     result = library.ask(question)
     assert result.citations, result.answer
     assert_citations_show_their_quotes(result)
+
+
+def test_the_figure_asked_for_comes_in_only_when_it_speaks_of_the_topic():
+    """A question asking for an amount whose best sentences give none in figures ("a great deal
+    of money") gets the best sentence that gives one, when that sentence speaks of the topic;
+    a chef's pay does not say what cooking school costs."""
+    from assistant.evidence import OFFERS
+
+    def pool(figure_lexical: float) -> list[Sentence]:
+        best = Sentence(0, 0, "Cooking school costs a great deal of money for most students.")
+        best.score, best.lexical = 0.8, 0.9
+        figure = Sentence(1, 0, "Head chefs at large hotels earn $90,000 a year.")
+        figure.score, figure.lexical = 0.5, figure_lexical
+        return [best, figure]
+
+    wants = OFFERS["amount"].search
+    assert len(extractive.select(pool(0.1), wants=wants)) == 1  # about pay, not school costs
+    assert len(extractive.select(pool(0.6), wants=wants)) == 2  # (were it about the school)
+
+
+def test_a_degree_cost_question_is_not_answered_with_another_articles_figure(library):
+    """The bootcamp article says a degree costs "tens of thousands of dollars", in words; the
+    seed article's "$245,000" for senior ML engineers is a figure, but not a cost."""
+    answer = library.ask("How much does a computer science degree cost?", []).answer
+    assert "tens of thousands of dollars" in answer
+    assert "$" not in answer
