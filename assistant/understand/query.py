@@ -83,15 +83,19 @@ _SOURCE_Q = re.compile(
     r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b",
     re.I,
 )
+# "How much time / effort / experience ...": a quantity of something that is not money
+_NOT_MONEY = r"(?:time|effort|experience|work|practice|study|studying)\b"
 _AMOUNT_Q = re.compile(
     # ("pay for a course" is spending, not pay)
-    r"\bhow much\b(?!\s+of\b)|\b(pay|pays|paid)\b(?!\s+for\b)"
+    rf"\bhow much\b(?!\s+of\b)(?!\s+{_NOT_MONEY})|\b(pay|pays|paid)\b(?!\s+for\b)"
     r"|\b(salary|salaries|earn\w*|compensation|income|wage\w*)\b",
     re.I,
 )
 _RATE_Q = re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I)
 # "how much of their time": a share, not money
-_COUNT_Q = re.compile(r"\bhow many\b|\bwhat percentage\b|\bhow long\b|\bhow much of\b", re.I)
+_COUNT_Q = re.compile(
+    rf"\bhow many\b|\bwhat percentage\b|\bhow long\b|\bhow much (?:of\b|{_NOT_MONEY})", re.I
+)
 
 
 _WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(why|how come|what makes)\b", re.I)

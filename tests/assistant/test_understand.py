@@ -417,3 +417,50 @@ def test_a_question_naming_both_sides_ignores_the_earlier_subject():
         "data analyst",
         "data scientist",
     }, q.comparison
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # time, effort, experience: a quantity, not money
+        ("How much time do night nurses spend charting?", "count"),
+        ("How much experience does a sous chef need?", "count"),
+        ("How much effort goes into lesson planning?", "count"),
+        ("How much of a teacher's week is marking?", "count"),
+        # money, by a verb or a money word
+        ("How much do night nurses earn?", "amount"),
+        ("How much money does a sous chef make?", "amount"),
+        ("How much does culinary school cost?", "amount"),
+    ],
+)
+def test_how_much_asks_for_money_only_when_it_is_not_time_or_effort(question, kind):
+    from assistant.understand.query import answer_kind
+
+    assert answer_kind(question) == kind
+
+
+def test_a_time_share_question_is_answered_with_the_share_not_declined_for_want_of_pay():
+    """'How much time do data scientists spend cleaning data?' asks for a share of time: the
+    data-science guide gives it in per cent, no money figure; it is not declined."""
+    dev = REPO_ROOT.parent / "shared" / "corpus-dev"
+    if not dev.is_dir():
+        pytest.skip(f"the development articles are not at {dev}")
+    import tempfile
+    from pathlib import Path
+
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = get_settings(store=Path(tmp) / "store")
+        settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+        kb = open_knowledge_base(settings)
+        source = dev / "practitioners-guide-data-science-role-and-skill-tracks.html"
+        assert ingest_sources([str(REPO_ROOT / "corpus"), str(source)], kb, settings).ok
+        result = Assistant(settings, kb).ask(
+            "How much time do data scientists spend cleaning data?", []
+        )
+    assert not result.abstained, result.answer
+    assert "%" in result.answer
