@@ -75,6 +75,15 @@ _CONNECTED = re.compile(
 _AUTHOR = re.compile(
     r"\b(who (wrote|writes|authored|is the author)|author|written by|whose article|byline)\b", re.I
 )
+# "Why does the author dislike ...", "According to the author, ...", "What does the author
+# recommend?": the author as the one who says something, a question about what is said
+_AUTHOR_SAYS = re.compile(
+    r"\b(?:does|did|do|would|will|can|could|according\s+to|per)\s+(?:the|this|its|the\s+article'?s?)"
+    r"\s+author\b"
+    r"|\bauthors?(?:'s|’s)?\s+(?:says?|said|thinks?|believes?|recommends?|argues?|suggests?|feels?"
+    r"|means?|claims?|advises?|views?|opinion|advice|point|reasons?|take)\b",
+    re.I,
+)
 _DATE = re.compile(
     r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))",
     re.I,
@@ -269,7 +278,9 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
 
 def asks_about_the_article(question: str) -> bool:
     """ "Who wrote it?", "When was it published?": about the article, not its subject."""
-    return bool(_AUTHOR.search(question) or _DATE.search(question))
+    return bool(
+        (_AUTHOR.search(question) and not _AUTHOR_SAYS.search(question)) or _DATE.search(question)
+    )
 
 
 def _without_roles(question: str, roles: list[str]) -> str:
@@ -281,7 +292,7 @@ def _without_roles(question: str, roles: list[str]) -> str:
 
 
 def intent_of(question: str, comparison: Comparison | None, roles: list[str] = ()) -> Intent:
-    if _AUTHOR.search(question):
+    if _AUTHOR.search(question) and not _AUTHOR_SAYS.search(question):
         return "author"
     if _DATE.search(question):
         return "date"

@@ -306,3 +306,13 @@ def test_a_degree_cost_question_is_not_answered_with_another_articles_figure(lib
     answer = library.ask("How much does a computer science degree cost?", []).answer
     assert "tens of thousands of dollars" in answer
     assert "$" not in answer
+
+
+def test_why_the_author_thinks_something_is_answered_from_the_article_not_its_byline(library):
+    """'Why does the author dislike DevOps in job titles?' asks for the DevOps article's
+    reasons; 'Who wrote it?' is the question its byline answers."""
+    why = library.ask("Why does the author dislike DevOps in job titles?", [])
+    assert "written by" not in why.answer and why.citations, why.answer
+    assert "DevOps" in why.answer
+    who = library.ask("Who wrote the article about DevOps?", [])
+    assert "written by" in who.answer

@@ -464,3 +464,22 @@ def test_a_time_share_question_is_answered_with_the_share_not_declined_for_want_
         )
     assert not result.abstained, result.answer
     assert "%" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # who the author is
+        ("Who wrote the article on night nursing?", "author"),
+        ("Who is the author?", "author"),
+        ("What is the author's name?", "author"),
+        # what the author says: a question about the subject
+        ("Why does the author dislike twelve-hour shifts?", "fact"),
+        ("What does the author recommend to new sous chefs?", "fact"),
+        ("What is the author's advice on lesson planning?", "fact"),
+    ],
+)
+def test_a_question_about_what_the_author_says_is_not_a_question_about_the_byline(question, intent):
+    from assistant.understand.query import intent_of
+
+    assert intent_of(question, None) == intent
