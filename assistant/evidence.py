@@ -320,6 +320,42 @@ def self_reference_penalty(question: str, sentence: str) -> float:
     return SELF_REFERENCE_PENALTY
 
 
+# "What is the analysis track?", "What's an MLOps engineer?", "What does 'on call' mean?":
+# the question asks what a term is; the sentence that opens with the term tells it.
+_DEFINE_Q = re.compile(
+    r"^\s*(?:and|so|ok|okay)?[\s,]*(?:what(?:'s|’s|\s+is|\s+are)|define|explain)\s+"
+    r"(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s*(?:\?|$)"
+    r"|^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s+mean\s*\??\s*$",
+    re.I,
+)
+# what a defined term is not: a ranking, a comparison or a figure ("What is the best ...")
+_NOT_A_TERM = re.compile(
+    r"\b(?:best|worst|most|least|highest|lowest|difference|differences|between|better|worse|"
+    r"more|less|average|typical|main|biggest|right|point|way|ways|reason|reasons|this|that|it)\b",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+DEFINITION_BONUS = 0.16  # a little more than a figure asked for (0.12): the definition answers
+
+
+def defined_term(question: str) -> list[str]:
+    """The stems of the term a "What is X?" question asks to have defined, or []."""
+    m = _DEFINE_Q.search(question)
+    term = m and (m.group(1) or m.group(2))
+    if not term or _NOT_A_TERM.search(term) or len(term.split()) > 5:
+        return []
+    return [stem(w) for w in words(term) if w not in STOPWORDS]
+
+
+def definition_bonus(term: list[str], sentence: str) -> float:
+    """A sentence opening with the term asked about ("Analysis turns raw data into ...", "An
+    MLOps engineer is ...") is the definition a "What is X?" question wants."""
+    if not term:
+        return 0.0
+    opening = [stem(w) for w in words(_ARTICLE.sub("", sentence.strip()))[: len(term) + 1]]
+    return DEFINITION_BONUS if opening[:1] == term[:1] else 0.0
+
+
 def _heading(p: Passage) -> str:
     """The section heading a sentence sits under; the article's own title heads everything,
     so it says nothing about one sentence."""
@@ -353,6 +389,7 @@ def score_sentences(
     asks_source = query.intent == "source"
     advice = asks_advice(query.question)
     asked = _asked_headings(passages, query_vec, embedder)
+    term = defined_term(query.question) if query.comparison is None else []
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         s.lexical = matcher.score(f"{s.text} {_heading(passages[s.passage])}")
@@ -367,6 +404,13 @@ def score_sentences(
         aside = self_reference_penalty(query.text, s.text)
         s.score -= aside
         s.about_itself = aside > 0
+    # The definition is one sentence: of those opening with the term, the best one. It rises
+    # by the bonus, never above the best sentence (whose score sets how weak the others may be).
+    defining = [s for s in sentences if definition_bonus(term, s.text)]
+    if defining:
+        top = max(s.score for s in sentences)
+        best = max(defining, key=lambda s: s.score)
+        best.score = max(best.score, min(best.score + DEFINITION_BONUS, top))
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 

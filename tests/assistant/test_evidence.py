@@ -537,3 +537,81 @@ def test_a_question_about_a_named_person_is_not_declined_for_the_name(library):
     result = library.ask("What kind of team does Stevie-Ray lead?", [])
     assert not result.abstained, result.answer
     assert "Stevie-Ray" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("What is triage?", ["triag"]),
+        ("What's a charge nurse?", ["charg", "nurs"]),
+        ("What does mise en place mean?", ["mise", "en", "place"]),
+        ("So what is the lesson study cycle?", ["lesson", "studi", "cycl"]),
+        # a ranking, a comparison, a figure or a long clause asks for no term
+        ("What is the best knife for a line cook?", []),
+        ("What is the difference between a nurse and a midwife?", []),
+        ("What is the average salary of a teacher?", []),
+        ("What is a head chef accountable for during a dinner service?", []),
+    ],
+)
+def test_the_term_a_what_is_question_asks_to_have_defined(question, term):
+    from assistant.evidence import defined_term
+
+    assert defined_term(question) == term
+
+
+def test_the_sentence_opening_with_the_term_rises_but_never_above_the_best(library):
+    """Of the sentences opening with the term asked about, the best one rises by
+    DEFINITION_BONUS, capped at the best sentence's score; others opening with it do not."""
+    from assistant.evidence import DEFINITION_BONUS, score_sentences
+    from assistant.understand import understand
+
+    texts = [
+        "Every ward keeps a triage desk by the door, and the triage nurse sits there.",
+        "Triage sorts arriving patients by how urgently they need care.",
+        "Triage nurses often work twelve-hour shifts.",
+    ]
+    passages = _passages(*texts)
+    query = understand("What is triage?", [], library.retriever.library)
+    plain = query.model_copy(update={"question": "Tell me about triage."})
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=[])
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+
+    def scores(q) -> dict[str, float]:
+        got = score_sentences(q, matcher, vec, passages, library.kb.embedder)
+        return {s.text: s.score for s in got}
+
+    defined, before = scores(query), scores(plain)
+    top = max(before.values())
+    opening = max(texts[1:], key=lambda t: before[t])
+    other = next(t for t in texts[1:] if t != opening)
+    lifted = max(before[opening], min(before[opening] + DEFINITION_BONUS, top))
+    assert defined[opening] == pytest.approx(lifted)
+    assert lifted > before[opening] or before[opening] == top
+    assert defined[other] == pytest.approx(before[other])  # one definition, not every opening
+    assert defined[texts[0]] == pytest.approx(before[texts[0]])
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = get_settings(store=tmp_path_factory.mktemp("guide") / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    source = DEV / "practitioners-guide-data-science-role-and-skill-tracks.html"
+    assert ingest_sources([str(REPO_ROOT / "corpus"), str(source)], kb, settings).ok
+    a = Assistant(settings, kb)
+    a.warm()
+    return a
+
+
+def test_a_what_is_question_gets_the_sentence_that_defines_the_term(guide):
+    """The data-science guide's section "Analysis" opens "Analysis turns raw data into
+    meaningful insights ...": 'What is the analysis track?' is answered with it, not only with
+    the overview that lists the tracks."""
+    answer = guide.ask("What is the analysis track?", []).answer
+    assert "Analysis turns raw data into meaningful insights" in answer, answer
