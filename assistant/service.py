@@ -15,6 +15,7 @@ from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
 from knowledge.text import content_terms
 
 from . import followed
+from .answer_cache import AnswerCache
 from .answering import Evidence, LLMStrategy, choose, reference_urls
 from .compare import describes, own_heading
 from .evidence import TermMatcher, assess, led_by_a_name, score_sentences
@@ -112,6 +113,8 @@ class Assistant:
         self.kb = kb
         self.retriever = Retriever(kb)
         self.llm = LLMAnswerer(settings) if settings.llm_enabled else None
+        # Only extractive answers are kept (see answer_cache).
+        self.answers = AnswerCache(0 if self.llm else settings.answer_cache)
 
     @classmethod
     def open(cls, settings: Settings | None = None, client=None) -> Assistant:
@@ -220,6 +223,15 @@ class Assistant:
         question = clean_question(question)
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
+        key = None
+        if self.answers.size:
+            key = self.answers.key(self.kb.stamp(), question, turns, k, source)
+            kept = self.answers.get(key)
+            if kept is not None:  # asked before, and nothing has been written since
+                kept.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
+                kept.timings_ms["cached"] = 1.0
+                yield {"type": "final", "result": kept}
+                return
         deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
         query = self.understand(question, turns, source, deadline)
         query_vec = self.kb.embedder.embed_batch([query.text])[0]
@@ -299,6 +311,8 @@ class Assistant:
             "answer": round((t_end - t_retrieve) * 1000, 2),
             "total": round((t_end - t0) * 1000, 2),
         }
+        if key is not None:
+            self.answers.put(key, result)
         yield {"type": "final", "result": result}
 
     def _retrieve(self, query: Query, query_vec, k: int, source: str | None) -> list[Passage]:

@@ -93,8 +93,10 @@ def settings_for(store: Path):
     from knowledge.settings import get_settings
 
     settings = get_settings(store=store)
-    # Extractive mode and the embedded store, whatever the environment says.
+    # Extractive mode and the embedded store, whatever the environment says; no answer cache,
+    # so rounds over the same questions time the work of answering, not a lookup.
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    settings.answer_cache = 0
     return settings
 
 

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     port: int = 7860
     upload_max_bytes: int = 5_000_000
     concurrency: int = 4
+    # Extractive answers kept per (question, conversation, k, source, store stamp); 0: none.
+    answer_cache: int = Field(512, ge=0, le=100_000)
     max_queue: int = 64
     # `serve`: glibc malloc arenas (0 = glibc's default of 8 per core); see knowledge/memory.py.
     malloc_arenas: int = Field(2, ge=0, le=64)
