@@ -545,8 +545,11 @@ class Retriever:
         book = self.library.roles
         wanted = book.keys(role)
         keys: dict[str, frozenset[str]] = {}  # a role's keys, once per search
+        may_name = book.may_name(wanted)  # most chunks read name other roles only
 
         def names_it(text: str) -> bool:
+            if not may_name(text):
+                return False
             for r in book.find(text):
                 if r not in keys:
                     keys[r] = book.keys(r)

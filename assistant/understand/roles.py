@@ -197,6 +197,43 @@ def _tokens(text: str) -> list[str]:
 
 
 _NAME_TOKEN = re.compile(r"[\w+#]+")
+_KEY_TOKEN = re.compile(r"[\w+#.-]+")  # the words `role_key` reads
+
+
+@lru_cache(maxsize=4096)  # each side of a comparison tests the same passages
+def _key_words(low: str) -> tuple[list[str], list[int], list[int], list[int]]:
+    """A lower-case text's words as `role_key` reads them, where each starts, which of them it
+    keeps (no function word, not all hyphens), and which hold a hyphen."""
+    spans = [(m.start(), m.group(0)) for m in _KEY_TOKEN.finditer(low)]
+    words_ = [w for _at, w in spans]
+    kept = [i for i, w in enumerate(words_) if w not in _LEAD_WORDS and w.strip("-")]
+    return words_, [at for at, _w in spans], kept, [i for i, w in enumerate(words_) if "-" in w]
+
+
+def _finds(text: str, part: str):
+    """Every place `part` starts in `text`."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _word_start(word: str) -> str:
+    """Regex source: `word` from the start of a word of lower-case text (no word character
+    before it), with hyphens anywhere in it. Written to open on the word's first letter (or a
+    hyphen) so the search skips along the text, not with a look-behind at every place."""
+    first = re.escape(word[0])
+    rest = "".join("-*" + re.escape(c) for c in word[1:])
+    return rf"(?:{first}(?<!\w{first})|-(?<!\w-)-*{first}){rest}"
+
+
+def _spelled(word: str, last: bool = False) -> re.Pattern:
+    """A word of a role's name standing as a word of its own in lower-case text, hyphens
+    anywhere in it (its keys drop them). The name's last word may run on: a plural
+    ("SREs"), or the "s" after a shared role noun ("AI and ML engineers" names "AI engineer")."""
+    return re.compile(_word_start(word) + ("" if last else r"-*(?!\w)"))
+
+
 # Up to this many learned names one regex alternation finds them fastest; beyond, its cost
 # (names x text) passes the word index's (words x a dict lookup): 1.16 -> 0.13 ms per passage
 # at 2,000 names.
@@ -382,6 +419,83 @@ class RoleBook:
             if role_key(tail) in self._titles:
                 return tail
         return role
+
+    def may_name(self, wanted: frozenset[str]):
+        """A quick test, `test(text)`: False only where no role `find(text)` gives has a key in
+        `wanted`, so the full search may be skipped there (a side's search reads many passages
+        that name other roles only). True means: search it.
+
+        Every key comes from `role_key` over the words of a role phrase found in the text: the
+        phrase's last word gives the key's head ("engineers" -> "engineer"), and the word before
+        it, or the initials of the two or more words before it ("machine learning" -> "ml"),
+        its modifier; the learned names and abbreviations inside a phrase add their own keys.
+        A phrase's words are the text's own words (runs of letters, digits, _+#.-), cut only where the phrase
+        starts or ends inside one, at a non-word character. So a text can give the key
+        "m h" only if it holds h, and either m as a word of its own (hyphens and a "+" or
+        "-plus" allowed, as `role_key` drops them) or words with m's initials right before a
+        word holding h. Texts whose lower case is not letter for letter (a Greek capital sigma,
+        a letter that lowers to two) are always searched."""
+        heads: list[tuple[str, str | None, re.Pattern | None]] = []
+        for key in wanted:
+            parts = key.split()
+            if len(parts) > 2:  # not a key `role_key` makes: no shortcut
+                return lambda text: True
+            head, mod = parts[-1], (parts[0] if len(parts) == 2 else None)
+            alone = None
+            if mod is not None:
+                # m itself as a word: hyphens anywhere, or "m+", "m-plus" (`role_key` drops them)
+                first = re.escape(mod[0])
+                plus = rf"|{first}(?<!\w{first}){re.escape(mod[1:])}(?:\+|-plus)"
+                alone = re.compile(
+                    rf"(?:{_word_start(mod)}-*{plus if _PLUS.match(mod + '+') else ''})"
+                    r"(?![\w+#.-])"
+                )
+            heads.append((head, mod, alone))
+        # Learned names and abbreviations whose own key, or long form's, is wanted: the text
+        # must hold each of their words as a word of its own.
+        named = [
+            [_spelled(w, last=i == n - 1) for i, w in enumerate(words_)]
+            for name in {*self.phrases, *self.aliases}
+            if role_key(name) in wanted
+            or (name in self.aliases and role_keys(self.aliases[name]) & wanted)
+            for words_ in [name.split()]
+            for n in [len(words_)]
+        ]
+
+        def test(text: str) -> bool:
+            low = text.lower()
+            if len(low) != len(text) or "\u03a3" in text:
+                return True
+            if any(all(w.search(low) for w in name) for name in named):
+                return True
+            flat = low.replace("-", "")
+            for head, mod, alone in heads:
+                if head not in flat:
+                    continue
+                if mod is None or alone.search(low):
+                    return True
+                if len(mod) < 2:
+                    continue
+                words_, starts, kept, hyphened = _key_words(low)
+                k = len(mod)
+                at = {bisect.bisect_right(starts, i) - 1 for i in _finds(low, head)}
+                at.update(j for j in hyphened if head in words_[j].replace("-", ""))
+                for j in at:
+                    if j < 0 or head not in words_[j].replace("-", ""):
+                        continue
+                    # the k words before it that `role_key` keeps
+                    n = bisect.bisect_left(kept, j)
+                    if n < k:
+                        continue
+                    first, *rest = (words_[i] for i in kept[n - k : n])
+                    # the first modifier may start inside its word ("x.machine")
+                    if mod[0] in first and all(
+                        w.lstrip("-")[0] == c for w, c in zip(rest, mod[1:], strict=True)
+                    ):
+                        return True
+            return False
+
+        return test
 
     def keys(self, phrase: str) -> frozenset[str]:
         """Every key of a role: its own, its shorter forms, the learned names inside it and the

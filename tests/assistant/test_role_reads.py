@@ -274,3 +274,105 @@ def test_the_library_learning_a_role_gives_a_book_that_finds_it(make_settings, t
     assert learned is not book
     assert [learned.key(r) for r in learned.find(text)] == ["pastry chef", "charge nurse"]
     assert [book.key(r) for r in book.find(text)] == ["charge nurse"]
+
+
+# -- the quick test a side's search runs before the full one ------------------------------------
+
+
+def _names(book, text, side):
+    wanted = book.keys(side)
+    return any(book.keys(r) & wanted for r in book.find(text))
+
+
+def _never_misses(book, texts, sides):
+    """Where the full search finds the side, the quick test says "search it"; returns how
+    many texts it let the search skip."""
+    skipped = 0
+    for side in sides:
+        may = book.may_name(book.keys(side))
+        for text in texts:
+            if not may(text):
+                skipped += 1
+                assert not _names(book, text, side), (side, text)
+    return skipped
+
+
+WARD_BOOK = (
+    ["clinical nurse specialist", "ward manager", "charge nurse", "nurse educator", "CNS"],
+    {"cns": "clinical nurse specialist", "wm": "ward manager"},
+)
+WARD_SIDES = ["clinical nurse specialist", "CNS", "ward manager", "charge nurse", "exam officer"]
+WARD_MORE = WARD + [
+    "Clinical-nurse specialists and WMs meet; CNSs audit.",
+    "The c.n. specialist and the ward-manager+ role",
+    "A clinical nurse specialist's day: clinical, nursing and specialist work.",
+    "Wards need managers; nurses need specialists.",
+    "Senior staff and the nurse lead/exam officer plan the rota.",
+    "İstanbul clinical nurse specialists",
+]
+
+
+def test_the_quick_test_never_hides_a_side_in_invented_text():
+    book = RoleBook(*WARD_BOOK)
+    skipped = _never_misses(book, WARD_MORE, WARD_SIDES)
+    # ... and it does spare the full search where a text names other roles only
+    may = book.may_name(book.keys("exam officer"))
+    assert not may(WARD[1]) and not may(WARD[3])
+    assert may(WARD[4])
+    assert skipped >= 10
+
+
+def test_initials_and_abbreviations_pass_the_quick_test():
+    book = RoleBook(
+        ["machine learning engineer", "AI engineer", "MLE"], {"mle": "machine learning engineer"}
+    )
+    may = book.may_name(book.keys("ML engineer"))
+    for text in [
+        "Machine learning engineers train models.",
+        "AI/ML engineers ship models.",
+        "An MLE trains models.",
+        "MLEs train models.",
+        "Machine Learning Engineering at scale",
+        "Our ML engineers",
+    ]:
+        assert _names(book, text, "ML engineer"), text
+        assert may(text), text
+    assert not may("A data engineer and a platform engineer build pipelines.")
+    assert not may("Maintaining models is an engineer's daily work.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["machine", "learning", "ml", "mle", "MLEs", "ai", "AI", "engineer", "engineers"]
+            + ["engineering", "nurse", "clinical", "specialist", "cns", "and", "the", "a"]
+            + [" ", " ", " ", "/", "-", ".", "+", "-plus", ",", "Σ", "İ"]
+        ),
+        max_size=16,
+    )
+)
+def test_the_quick_test_never_hides_a_side_in_any_mix_of_words(parts):
+    text = "".join(parts)
+    book = RoleBook(
+        ["machine learning engineer", "AI engineer", "clinical nurse specialist"],
+        {"mle": "machine learning engineer", "cns": "clinical nurse specialist"},
+    )
+    sides = ["ML engineer", "AI engineer", "machine learning engineer", "MLE", "CNS"]
+    _never_misses(book, [text], sides + ["clinical nurse specialist", "nurse specialist"])
+
+
+@needs_dev
+def test_the_quick_test_never_hides_a_side_in_the_dev_articles():
+    from assistant.understand.vocabulary import Library
+
+    paragraphs = []
+    for path in sorted(DEV.iterdir()):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        paragraphs += [p for p in text.split("\n\n") if p.strip()][:400]
+    names = ["AI engineer", "machine learning engineer", "SRE", "DevOps engineer"]
+    names += ["front-end developer", "product manager", "data scientist", "data engineer"]
+    lib = Library.build(paragraphs[:300], [{"source": "dev", "title": n} for n in names[:1]] * 300)
+    for book in (lib.roles, RoleBook(names, {"sre": "site reliability engineer"})):
+        sides = names + ["ML engineer", "site reliability engineer", "frontend", "staff engineer"]
+        _never_misses(book, paragraphs, sides)
