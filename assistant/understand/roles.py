@@ -200,24 +200,6 @@ _NAME_TOKEN = re.compile(r"[\w+#]+")
 _KEY_TOKEN = re.compile(r"[\w+#.-]+")  # the words `role_key` reads
 
 
-@lru_cache(maxsize=4096)  # each side of a comparison tests the same passages
-def _key_words(low: str) -> tuple[list[str], list[int], list[int], list[int]]:
-    """A lower-case text's words as `role_key` reads them, where each starts, which of them it
-    keeps (no function word, not all hyphens), and which hold a hyphen."""
-    spans = [(m.start(), m.group(0)) for m in _KEY_TOKEN.finditer(low)]
-    words_ = [w for _at, w in spans]
-    kept = [i for i, w in enumerate(words_) if w not in _LEAD_WORDS and w.strip("-")]
-    return words_, [at for at, _w in spans], kept, [i for i, w in enumerate(words_) if "-" in w]
-
-
-def _finds(text: str, part: str):
-    """Every place `part` starts in `text`."""
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + 1)
-
-
 def _word_start(word: str) -> str:
     """Regex source: `word` from the start of a word of lower-case text (no word character
     before it), with hyphens anywhere in it. Written to open on the word's first letter (or a
@@ -469,6 +451,7 @@ class RoleBook:
             if any(all(w.search(low) for w in name) for name in named):
                 return True
             flat = low.replace("-", "")
+            words_ = None
             for head, mod, alone in heads:
                 if head not in flat:
                     continue
@@ -476,18 +459,23 @@ class RoleBook:
                     return True
                 if len(mod) < 2:
                     continue
-                words_, starts, kept, hyphened = _key_words(low)
+                if words_ is None:
+                    words_ = _KEY_TOKEN.findall(low)
                 k = len(mod)
-                at = {bisect.bisect_right(starts, i) - 1 for i in _finds(low, head)}
-                at.update(j for j in hyphened if head in words_[j].replace("-", ""))
-                for j in at:
-                    if j < 0 or head not in words_[j].replace("-", ""):
+                for j, word in enumerate(words_):
+                    if head not in word and ("-" not in word or head not in word.replace("-", "")):
                         continue
-                    # the k words before it that `role_key` keeps
-                    n = bisect.bisect_left(kept, j)
-                    if n < k:
+                    # the k words before it that `role_key` keeps (no function word, not all
+                    # hyphens), nearest first
+                    before: list[str] = []
+                    i = j - 1
+                    while i >= 0 and len(before) < k:
+                        if words_[i] not in _LEAD_WORDS and words_[i].strip("-"):
+                            before.append(words_[i])
+                        i -= 1
+                    if len(before) < k:
                         continue
-                    first, *rest = (words_[i] for i in kept[n - k : n])
+                    first, *rest = reversed(before)
                     # the first modifier may start inside its word ("x.machine")
                     if mod[0] in first and all(
                         w.lstrip("-")[0] == c for w, c in zip(rest, mod[1:], strict=True)
