@@ -378,6 +378,20 @@ def _asked_headings(passages: list[Passage], query_vec: np.ndarray, embedder) ->
     return {h: max(0.0, float(sim)) for h, sim in zip(heads, sims, strict=True)}
 
 
+# "What tools ...", "Which skills ...": a question a list answers (not "Can that be ...?")
+_NAMES_THINGS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which)\b", re.I)
+
+
+def _items_it_brings(sentence: Sentence, passage: Passage) -> str:
+    """The list items a sentence ending in ":" introduces (they are no candidates of their own:
+    the sentence brings them), as one text; "" for any other sentence."""
+    from . import extractive  # (extractive builds on this module's Sentence)
+
+    if not sentence.text.rstrip().endswith(":"):
+        return ""
+    return " ".join(extractive.list_items(extractive.text_after(passage.text, sentence.text)))
+
+
 def score_sentences(
     query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
@@ -390,9 +404,14 @@ def score_sentences(
     advice = asks_advice(query.question)
     asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
+    names_things = bool(_NAMES_THINGS.match(query.question))
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
-        s.lexical = matcher.score(f"{s.text} {_heading(passages[s.passage])}")
+        heading = _heading(passages[s.passage])
+        s.lexical = matcher.score(f"{s.text} {heading}")
+        items = _items_it_brings(s, passages[s.passage]) if names_things else ""
+        if items:  # "The skills of data scientists include:" answers with its items' words
+            s.lexical = max(s.lexical, matcher.score(f"{s.text} {items} {heading}"))
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior

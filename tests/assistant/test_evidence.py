@@ -615,3 +615,39 @@ def test_a_what_is_question_gets_the_sentence_that_defines_the_term(guide):
     the overview that lists the tracks."""
     answer = guide.ask("What is the analysis track?", []).answer
     assert "Analysis turns raw data into meaningful insights" in answer, answer
+
+
+def test_a_sentence_introducing_a_list_is_matched_with_its_items_for_a_what_question(library):
+    """'The tools of a pastry chef include:' names no tool; its items do. A "What ...?"
+    question is matched against the sentence with its items, a yes/no question against the
+    sentence alone."""
+    from assistant.evidence import score_sentences
+    from assistant.understand import understand
+
+    intro = "The tools of a pastry chef include:"
+    passages = _passages(
+        f"{intro}\n- Piping bags — for icing cakes;\n- A bench scraper — to portion dough.\n\n"
+        "Pastry chefs start work before dawn."
+    )
+
+    def lexical(question: str) -> float:
+        query = understand(question, [], library.retriever.library)
+        matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=[])
+        vec = library.kb.embedder.embed_batch([query.text])[0]
+        got = score_sentences(query, matcher, vec, passages, library.kb.embedder)
+        return next(s.lexical for s in got if s.text == intro)
+
+    assert lexical("What do pastry chefs use for icing cakes?") > 0.5
+    assert lexical("Can pastry chefs use icing cakes?") < 0.5
+
+
+def test_a_what_question_answered_by_a_list_item_gets_that_list(library):
+    """The data-team article lists data scientists' skills under 'The skills of data
+    scientists include:'; one item is 'Flask, Docker, and similar — to create simple web
+    services for serving the models'."""
+    answer = library.ask("What tools do data scientists use to serve their models?", []).answer
+    assert "Flask" in answer, answer
+    # ... and the data analysts' list ends the same way: "Tableau or similar tools for
+    # building dashboards"
+    answer = library.ask("Which tool do data analysts use to build dashboards?", []).answer
+    assert "Tableau" in answer, answer
