@@ -294,12 +294,17 @@ _ABOUT_ITSELF = re.compile(
     rf"{_DOC_NOUN}\b"
     r"|\b(?:we|i)(?:'ll|’ll|\s+will|\s+are\s+going\s+to|\s+am\s+going\s+to)\s+"
     r"(?:talk|cover|discuss|look|explore|describe|walk|go|start|review)\b"
-    r"|^let[’']?s\s+(?:start|begin|look|dive|talk|move|turn|take)\b",
+    r"|^let[’']?s\s+(?:start|begin|look|dive|talk|move|turn|take)\b"
+    # the page's own links: "Learn more about Dan on his blog, Twitter, and Linkedin."
+    r"|\b(?:learn|read|find\s+out)\s+more\b[^.!?]{0,80}\b(?:twitter|linkedin|blog|github"
+    r"|newsletter|website|mastodon|instagram|facebook|youtube)\b"
+    r"|\bfollow\s+(?:me|us|him|her|them)\s+on\b",
     re.I,
 )
 # A question about the article itself ("What does this guide cover?") wants those sentences.
 _ASKS_ABOUT_ITSELF = re.compile(
-    rf"\b{_DOC_NOUN}s?\b|\b(?:cover|covers|covered|about|summar\w{{0,6}}|author|wrote|written)\b",
+    rf"\b{_DOC_NOUN}s?\b|\b(?:cover|covers|covered|summar\w{{0,6}}|author|wrote|written)\b"
+    r"|\bwhat(?:'s|’s|\s+is)\s+(?:it|this|that|the\s+[\w-]{1,30})\s+about\b",
     re.I,
 )
 SELF_REFERENCE_PENALTY = 0.12  # as much as the bonus for the kind of answer asked for

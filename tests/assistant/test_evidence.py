@@ -436,10 +436,14 @@ def test_a_role_is_missing_when_its_words_are_only_scattered_over_a_passage():
         ("We published our first recipe post to share a day in a pastry kitchen.", True),
         ("Let's start with the first station: the grill.", True),
         ("Below is a list of the knives a commis chef should own.", True),
+        # the page's own links
+        ("Learn more about Chef Rossi on her blog, Instagram, and YouTube.", True),
+        ("Follow us on Mastodon for new recipes.", True),
         # about the subject
         ("A ward nurse checks each patient's vital signs every four hours.", False),
         ("This role demands calm under pressure and a steady hand.", False),
         ("Line cooks follow the head chef's recipes and plating guides.", False),
+        ("New nurses learn more about triage in their first month on the ward.", False),
     ],
 )
 def test_a_sentence_about_the_text_itself_is_told_apart(sentence, itself):
@@ -483,6 +487,9 @@ def test_a_sentence_about_the_text_itself_ranks_below_the_content(library):
     assert self_reference_penalty(subject, meta) == SELF_REFERENCE_PENALTY
     assert self_reference_penalty(article, meta) == 0
     assert self_reference_penalty(subject, "Here is a list of what to pack for a shift:") == 0
+    # "about" asks about the article only in "What is this article about?"
+    assert self_reference_penalty("What is this article about?", meta) == 0
+    assert self_reference_penalty("What do school nurses learn about first aid?", meta) > 0
     assert margin(subject) > 0
     assert margin(subject) - margin(article) > SELF_REFERENCE_PENALTY / 2
 
@@ -651,3 +658,29 @@ def test_a_what_question_answered_by_a_list_item_gets_that_list(library):
     # building dashboards"
     answer = library.ask("Which tool do data analysts use to build dashboards?", []).answer
     assert "Tableau" in answer, answer
+
+
+@pytest.fixture(scope="module")
+def interview(tmp_path_factory):
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = get_settings(store=tmp_path_factory.mktemp("interview") / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    source = DEV / "staffeng-dan-na-staff-engineer-and-team-lead.html"
+    assert ingest_sources([str(REPO_ROOT / "corpus"), str(source)], kb, settings).ok
+    a = Assistant(settings, kb)
+    a.warm()
+    return a
+
+
+def test_the_pages_own_links_do_not_answer_for_the_interview(interview):
+    """The staff-engineer interview opens "Learn more about Dan on his blog, Twitter, and
+    Linkedin.": a question about Dan's work as a team lead is answered by the interview."""
+    answer = interview.ask("What is Dan Na responsible for as a team lead?", []).answer
+    assert "accountable for the output of my team" in answer, answer
+    assert "Learn more about Dan" not in answer
