@@ -451,7 +451,7 @@ class RoleBook:
             if any(all(w.search(low) for w in name) for name in named):
                 return True
             flat = low.replace("-", "")
-            words_ = None
+            kept = initials = None
             for head, mod, alone in heads:
                 if head not in flat:
                     continue
@@ -459,28 +459,26 @@ class RoleBook:
                     return True
                 if len(mod) < 2:
                     continue
-                if words_ is None:
-                    words_ = _KEY_TOKEN.findall(low)
-                k = len(mod)
-                for j, word in enumerate(words_):
-                    if head not in word and ("-" not in word or head not in word.replace("-", "")):
-                        continue
-                    # the k words before it that `role_key` keeps (no function word, not all
-                    # hyphens), nearest first
-                    before: list[str] = []
-                    i = j - 1
-                    while i >= 0 and len(before) < k:
-                        if words_[i] not in _LEAD_WORDS and words_[i].strip("-"):
-                            before.append(words_[i])
-                        i -= 1
-                    if len(before) < k:
-                        continue
-                    first, *rest = reversed(before)
-                    # the first modifier may start inside its word ("x.machine")
-                    if mod[0] in first and all(
-                        w.lstrip("-")[0] == c for w, c in zip(rest, mod[1:], strict=True)
+                if kept is None:
+                    # the words `role_key` keeps (no function word, not all hyphens) and
+                    # their initials; a head's own word is always one of them
+                    kept = [
+                        w for w in _KEY_TOKEN.findall(low) if w not in _LEAD_WORDS and w.strip("-")
+                    ]
+                    initials = "".join(w.lstrip("-")[0] for w in kept)
+                # modifiers 2..k spelled by the initials of the words right before the head's
+                # word; the first may start inside its word ("x.machine")
+                at = initials.find(mod[1:])
+                while at >= 0:
+                    y = at + len(mod) - 1
+                    if (
+                        at >= 1
+                        and y < len(kept)
+                        and head in kept[y].replace("-", "")
+                        and mod[0] in kept[at - 1]
                     ):
                         return True
+                    at = initials.find(mod[1:], at + 1)
             return False
 
         return test
