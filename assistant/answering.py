@@ -117,7 +117,7 @@ CONTINUATION_WORDS = 40  # at most this long, the sentence a colon announces is 
 
 def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], draft: Draft):
     """(passage index, sentence) that a sentence ending in a colon (or in no punctuation at all)
-    announces when no list follows it ("... as Ben Traynor stated:" then the quote): the next
+    announces when no list follows it ("... as the chief nurse put it:" then the quote): the next
     sentence of its passage, or the first of the next chunk (then added to the passages)."""
     if not (extractive.introduces_list(s) or extractive.open_ended(s.text)):
         return None

@@ -164,7 +164,7 @@ def subject_role(text: str, book: RoleBook) -> str | None:
 def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> int | None:
     """Which side a sentence speaks about: the role its main clause opens with, else the one
     side it names, else its passage's heading; a sentence that names only other roles takes no
-    side from its passage's first sentence or title ("LinkedIn listed AI engineer ..." under a
+    side from its passage's first sentence or title ("A survey listed charge nurse ..." under a
     lead about software engineers is about AI engineers)."""
     p = passages[sentence.passage]
     context = f"{p.title}. {p.section}. {p.text}"

@@ -295,7 +295,7 @@ _ABOUT_ITSELF = re.compile(
     r"|\b(?:we|i)(?:'ll|’ll|\s+will|\s+are\s+going\s+to|\s+am\s+going\s+to)\s+"
     r"(?:talk|cover|discuss|look|explore|describe|walk|go|start|review)\b"
     r"|^let[’']?s\s+(?:start|begin|look|dive|talk|move|turn|take)\b"
-    # the page's own links: "Learn more about Dan on his blog, Twitter, and Linkedin."
+    # the page's own links: "Learn more about Priya on her blog and GitHub."
     r"|\b(?:learn|read|find\s+out)\s+more\b[^.!?]{0,80}\b(?:twitter|linkedin|blog|github"
     r"|newsletter|website|mastodon|instagram|facebook|youtube)\b"
     r"|\bfollow\s+(?:me|us|him|her|them)\s+on\b",
@@ -464,13 +464,13 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
     return out
 
 
-# "Dan", "Stevie-Ray", "O'Neil": title case, no acronym ("AI") and no inner capital ("DevOps")
+# "Amara", "Mary-Jo", "O'Neil": title case, no acronym ("AI") and no inner capital ("DevOps")
 _NAME_WORD = re.compile(r"^[A-Z][a-z]{1,40}(?:[-'’][A-Z]?[a-z]{1,40}){0,2}$")
 
 
 def led_by_a_name(role: str, passages: list[Passage]) -> bool:
-    """A job-title phrase that opens with a person's or a company's name ("What team does Dan
-    Na lead?", "How did Amara Osei help technicians?"): the name is the question's subject, not
+    """A job-title phrase that opens with a person's or a company's name ("What ward does Amara
+    Osei run?", "How did Amara Osei help technicians?"): the name is the question's subject, not
     a kind of role. A name is a title-case word the passages write, and never in lower case
     ("Senior Engineer" is no name: the passages write "senior")."""
     lead = []

@@ -76,7 +76,7 @@ def select(
         used += n
     if wants and not any(wants(s.text) for s in chosen):
         extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
-        # ... and it must speak of the question's topic: "$245,000" for a senior engineer's pay
+        # ... and it must speak of the question's topic: "$90,000" for a head chef's pay
         # does not say what a degree costs ("tens of thousands of dollars" does, in words).
         if (
             extra is not None

@@ -247,7 +247,7 @@ class Assistant:
             )
             query = query.model_copy(update={"text": text})
         if query.comparison is None and query.roles:
-            # "What team does Dan Na lead?": the name and its verb are no role to look for
+            # "What ward does Amara Osei run?": the name and its verb are no role to look for
             named = [r for r in query.roles if not led_by_a_name(r, passages)]
             if len(named) != len(query.roles):
                 query = query.model_copy(update={"roles": named})

@@ -1,4 +1,4 @@
-"""Parse an article's reference list and link inline mentions like "(LinkedIn, 2026)" to it."""
+"""Parse an article's reference list and link inline mentions like "(Nursing Survey, 2025)" to it."""
 
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ class MentionIndex:
                         at += 1
                     for ref in self.by_surname.get((year, _key(raw.split()[0])), ()):
                         found[ref.ref_id] = None
-            # A narrative mention such as "LinkedIn's 2026 report": the name right before the year.
+            # A narrative mention such as "the Nursing Survey's 2025 report": the name right before the year.
             for m in _YEAR.finditer(text):
                 before = text[max(0, m.start() - 200) : m.start()].rstrip()
                 for suffix in ("'s", "’s"):
@@ -173,6 +173,6 @@ class MentionIndex:
 def link_mentions(
     text: str, refs: list[Reference] | MentionIndex, urls: list[str] | tuple[str, ...] = ()
 ) -> list[str]:
-    """Ids of the references that the text cites inline, e.g. "(Levels.fyi, 2026)"."""
+    """Ids of the references that the text cites inline, e.g. "(Payscale, 2025)"."""
     index = refs if isinstance(refs, MentionIndex) else MentionIndex(refs)
     return index.find(text, urls)
