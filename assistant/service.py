@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
 
@@ -104,6 +105,38 @@ def _one_article_first(lists: list[list[Passage]], k: int) -> list[list[Passage]
     return [sorted(lst, key=lambda p: p.source != best)[:k] for lst in lists]
 
 
+class DenseWarm:
+    """A probe query on its own thread: Chroma loads the dense index for it. `wait()` re-raises
+    what the query raised (a store that cannot be reached fails the warm-up as before)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.error: BaseException | None = None
+        self.loaded = False  # False after an empty collection: nothing was loaded yet
+        self._thread = threading.Thread(target=self._run, name="warm-dense", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            # No count() first: Chroma's first count holds the GIL while it runs (about 1 s at
+            # 100k chunks), a query lets the other threads run. An empty store finds nothing.
+            probe = self.kb.embedder.embed_batch(["career"])[0]
+            got = self.kb.chunks.query(query_embeddings=[probe.tolist()], n_results=1, include=[])
+            self.loaded = bool(got["ids"] and got["ids"][0])
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by wait()
+            self.error = exc
+
+    @property
+    def spent(self) -> bool:
+        """Over without loading the index (an empty store, or an error): worth another go."""
+        return not self._thread.is_alive() and not self.loaded
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 class Assistant:
     """Orchestrates one question: understand -> retrieve -> judge coverage -> answer."""
 
@@ -115,6 +148,8 @@ class Assistant:
         self.llm = LLMAnswerer(settings) if settings.llm_enabled else None
         # Only extractive answers are kept (see answer_cache).
         self.answers = AnswerCache(0 if self.llm else settings.answer_cache)
+        self._warm_lock = threading.Lock()
+        self._dense: DenseWarm | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None, client=None) -> Assistant:
@@ -130,17 +165,24 @@ class Assistant:
         return f"LLM: {self.llm.name}" if self.llm else "Extractive (no LLM)"
 
     def warm(self) -> None:
+        dense = self.warm_dense()
         load_word_frequencies()
         self.retriever.refresh()
         self.retriever.library  # noqa: B018 - the per-article vocabulary a question reads
         self.retriever.vocabulary(self.kb.embedder)
         if self.retriever.size:
-            # What a first question would load otherwise: Chroma reads its dense (HNSW) index
-            # on the first query, and the followed-pages index reads every source record
-            # (about 1.5 s of the first answer at 100k chunks).
-            probe = self.kb.embedder.embed_batch(["career"])[0]
-            self.kb.chunks.query(query_embeddings=[probe.tolist()], n_results=1, include=[])
+            # The followed-pages index reads every source record (the first question would).
             followed.index(self.retriever, self.kb)
+        dense.wait()
+
+    def warm_dense(self) -> DenseWarm:
+        """Start loading Chroma's dense (HNSW) index, which it reads on the first query (about
+        1 s at 100k chunks, in Chroma's native code, which lets other threads run meanwhile).
+        Later calls return the same handle unless that one ended without loading the index."""
+        with self._warm_lock:
+            if self._dense is None or self._dense.spent:
+                self._dense = DenseWarm(self.kb)
+            return self._dense
 
     # -- the pipeline -------------------------------------------------------------------------
 
