@@ -65,7 +65,7 @@ def _cache_event_docs(listener_class) -> None:
     except ImportError:
         return
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def template(text: str):
         return Template(text)
 
@@ -128,7 +128,8 @@ class Opening:
             from .service import Assistant
 
             self.assistant = Assistant.open(self.settings)
-            self.assistant.warm_dense()  # native code: runs beside the records read below
+            # The records first: the page is built once they are read. Chroma runs one read
+            # at a time, so loading its dense index beside them would only delay them.
             self.records = self.assistant.kb.records()
             self.warming = bool(self.records)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()

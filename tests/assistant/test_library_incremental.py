@@ -134,3 +134,84 @@ def test_a_first_start_reads_many_articles_in_one_pass_with_the_same_result(tmp_
         assert retriever._articles[(source, version)].as_json() == alone.as_json()
         # Chunk positions (for neighbour passages) are known for every article read.
         assert sorted(retriever._chunk_at[(source, version)].values()) == sorted(ids)
+
+
+NURSING = """# Charge Nurse vs Staff Nurse
+
+Intensive Care Unit (ICU) nurses {verb} the Intensive Care Unit rota, and the Intensive Care
+Unit charge nurse signs it. A staff nurse on the Neonatal Intensive Care Unit (NICU) works
+twelve-hour shifts; Neonatal Intensive Care Unit teams hand over twice a day.
+
+## Pay
+
+A charge nurse earns more than a staff nurse in most Intensive Care Unit teams.
+"""
+
+
+def _nursing(i: int):
+    from assistant.understand.vocabulary import ArticleVocab
+
+    text = NURSING.format(verb=f"plan {i}")
+    return ArticleVocab.of(f"Ward guide {i}", [text], [{"section": "Pay"}])
+
+
+def test_merged_acronym_runs_are_the_sum_of_each_articles_counts():
+    from collections import Counter
+
+    from assistant.understand.vocabulary import LibraryParts
+
+    arts = {f"ward{i}": _nursing(i) for i in range(3)}
+    assert any(len(a.runs) for a in arts.values())  # the texts spell acronyms out
+    parts = LibraryParts()
+    for source, art in arts.items():
+        parts.add(source, art)
+    expected: dict[str, Counter] = {}
+    for art in arts.values():
+        for acronym, spellings in art.runs.items():
+            expected[acronym] = expected.get(acronym, Counter()) + Counter(spellings)
+    assert parts._runs == expected
+    parts.remove("ward1")
+    for acronym, spellings in arts["ward1"].runs.items():
+        expected[acronym] -= Counter(spellings)
+    assert parts._runs == {k: c for k, c in expected.items() if c}
+
+
+def test_the_saved_article_vocabulary_reads_back_as_it_was_and_refuses_other_kinds():
+    import json
+
+    from assistant.understand.vocabulary import ArticleVocab
+
+    art = _nursing(7)
+    back = ArticleVocab.from_json(json.loads(json.dumps(art.as_json())))
+    assert back.as_json() == art.as_json()
+    assert back.modifiers == art.modifiers and isinstance(back.modifiers, set)
+    for key, wrong in (("runs", {"ICU": ["Intensive Care Unit"]}), ("headings", "Pay")):
+        damaged = {**art.as_json(), key: wrong}
+        with pytest.raises(TypeError):
+            ArticleVocab.from_json(damaged)
+
+
+def test_a_damaged_saved_vocabulary_is_read_again_from_the_articles(tmp_path):
+    """A cache whose entries are of the wrong kind is ignored: the articles are read again and
+    the library is the one a first start builds."""
+    import json
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"ward-{i}.md").write_text(NURSING.format(verb=f"plan {i}"), encoding="utf-8")
+    settings = _settings(tmp_path / "store")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder)], kb, settings).ok
+    first = Retriever(kb)
+    first.refresh()
+    library = first.library
+    first._save_articles()
+    path = first._articles_path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data[0]["vocab"]["runs"] = {"ICU": "Intensive Care Unit"}  # a string, not counts
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = Retriever(kb)
+    again.refresh()
+    _same(again.library, library)
+    assert again.library_stats["read"] == 2  # both articles read again, not taken from it

@@ -71,3 +71,77 @@ def test_opening_raises_the_store_error_in_the_caller(make_settings):
     with pytest.raises(StoreError, match="unset CHROMA_HOST"):
         opening.result()
     assert opening.wait(10)
+
+
+EVENT_DOCS = """
+import hashlib, sys
+if sys.argv[1] == "skip":
+    from assistant.web_boot import skip_gradio_stubs
+    assert skip_gradio_stubs() is True
+import gradio as gr
+from gradio.events import EventListener
+if sys.argv[1] == "skip":
+    assert EventListener.set_doc._compiled_once  # each distinct text compiled once
+docs = []
+for name in sorted(dir(gr)):
+    cls = getattr(gr, name)
+    for event in getattr(cls, "EVENTS", None) or [] if isinstance(cls, type) else []:
+        docs.append(f"{name}.{event}: {getattr(cls, str(event)).__doc__}")
+assert len(docs) > 100 and not any("{{" in d for d in docs), len(docs)
+print(len(docs), hashlib.sha256("\\n".join(docs).encode()).hexdigest())
+"""
+
+
+def test_event_docs_read_as_gradio_renders_them():
+    """The docstrings of every component's events are the same text with the compiled-once
+    templates as with gradio's own rendering (a fresh interpreter for each)."""
+    outs = [
+        subprocess.run(
+            [sys.executable, "-c", EVENT_DOCS, mode],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        for mode in ("skip", "plain")
+    ]
+    for out in outs:
+        assert out.returncode == 0, out.stderr[-3000:]
+    assert outs[0].stdout.strip() == outs[1].stdout.strip()
+
+
+NURSING = """# Night Nurse Handbook
+
+A night nurse checks the ward every hour, hands over to the day nurse at seven and writes
+the care notes. Night nurses earn a shift allowance on top of the base pay.
+"""
+
+
+def test_the_dense_index_loads_once_beside_the_warm_up(make_settings, store_copy):
+    from assistant.service import Assistant
+
+    assistant = Assistant.open(make_settings(store=store_copy))
+    dense = assistant.warm_dense()
+    assert assistant.warm_dense() is dense  # one load, whoever asks
+    assistant.warm()
+    assert dense.loaded and not dense.spent
+    assert assistant.warm_dense() is dense
+
+
+def test_an_empty_store_is_probed_again_once_it_holds_articles(make_settings, tmp_path):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+
+    settings = make_settings()
+    assistant = Assistant.open(settings)
+    empty = assistant.warm_dense()
+    empty.wait()
+    assert not empty.loaded and empty.spent  # nothing to load yet
+    article = tmp_path / "night-nurse.md"
+    article.write_text(NURSING, encoding="utf-8")
+    assert ingest_sources([str(article)], assistant.kb, settings).ok
+    assistant.warm()
+    again = assistant.warm_dense()
+    assert again is not empty and again.loaded
+    result = assistant.ask("What does a night nurse do?")
+    assert result.passages and not result.abstained
