@@ -15,7 +15,12 @@ from pathlib import Path
 
 # Before gradio is imported: no usage reporting and no version check from a local server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-from .web_boot import Opening, skip_gradio_stubs, warm_and_release  # noqa: E402
+from .web_boot import (  # noqa: E402
+    Opening,
+    app_made_at_launch,
+    skip_gradio_stubs,
+    warm_and_release,
+)
 
 skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
 
@@ -548,8 +553,9 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
             target=warm_and_release, args=(assistant,), name="warm", daemon=True
         ).start()
     library = Library(assistant)
-    app = build_app(assistant, library)
-    app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
+    with app_made_at_launch():
+        app = build_app(assistant, library)
+        app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
     url = f"http://{settings.host}:{settings.port}"
     guard = Middleware(
         UploadGuard,

@@ -10,6 +10,7 @@ for this process only: gradio's installed files are left as they are.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.abc
 import importlib.util
@@ -85,6 +86,27 @@ def skip_gradio_stubs() -> bool:
     if not any(isinstance(f, _StubSkipper) for f in sys.meta_path):
         sys.meta_path.insert(0, _StubSkipper())
     return True
+
+
+@contextlib.contextmanager
+def app_made_at_launch():
+    """While the page is built: gradio makes its FastAPI app (82 routes, each analysed by
+    FastAPI) when a Blocks is created, when its `with` block ends and at every `queue()`, and
+    `launch()` makes it once more; only launch's is served. Inside this block the first three
+    are skipped (about 0.25 s of CPU at start-up). Nothing may serve the Blocks before launch
+    then, which `serve` does not; queue and launch settings are unchanged."""
+    from gradio.routes import App
+
+    made = App.__dict__["create_app"]
+    App.create_app = staticmethod(_no_app)
+    try:
+        yield
+    finally:
+        App.create_app = made
+
+
+def _no_app(*_args, **_kwargs) -> None:
+    return None
 
 
 def warm_and_release(assistant) -> None:

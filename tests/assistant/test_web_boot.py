@@ -145,3 +145,30 @@ def test_an_empty_store_is_probed_again_once_it_holds_articles(make_settings, tm
     assert again is not empty and again.loaded
     result = assistant.ask("What does a night nurse do?")
     assert result.passages and not result.abstained
+
+
+def test_a_page_built_without_gradios_early_apps_serves_once_launched():
+    import gradio as gr
+    from gradio.routes import App
+    from gradio_client import Client
+
+    from assistant.web_boot import app_made_at_launch
+
+    made = App.__dict__["create_app"]
+    with app_made_at_launch():
+        with gr.Blocks() as app:
+            shift = gr.Textbox(label="shift")
+            rota = gr.Textbox(label="rota")
+            shift.submit(lambda s: f"night nurse: {s}", shift, rota, api_name="rota")
+        app.queue(default_concurrency_limit=2, max_size=3)
+        assert app.app is None  # no app made while building
+    assert App.__dict__["create_app"] is made
+    app.launch(
+        server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True
+    )
+    try:
+        assert app.app is not None and app._queue.max_size == 3
+        client = Client(app.local_url, verbose=False, download_files=False)
+        assert client.predict("19:00-07:00", api_name="/rota") == "night nurse: 19:00-07:00"
+    finally:
+        app.close()
