@@ -172,3 +172,18 @@ def test_a_page_built_without_gradios_early_apps_serves_once_launched():
         assert client.predict("19:00-07:00", api_name="/rota") == "night nurse: 19:00-07:00"
     finally:
         app.close()
+
+
+def test_collection_pauses_while_the_store_opens_and_resumes_after(make_settings):
+    import gc
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    opening = Opening(make_settings())
+    assert not gc.isenabled() or opening.wait(0)  # paused while the opening thread works
+    assert opening.wait(60)
+    try:
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen  # start-up's objects skipped by later passes
+    finally:
+        gc.unfreeze()
