@@ -169,17 +169,16 @@ def test_answers_never_open_mid_sentence(library):
 
 def test_author_and_date_come_from_the_article_metadata(seeded_store, tmp_path):
     from assistant.service import Assistant
-    from knowledge.schema import AUTHORS, PUBLISHED, source_key
+    from knowledge.schema import AUTHORS, PUBLISHED
     from knowledge.store import open_knowledge_base
 
     store = tmp_path / "store"
     shutil.copytree(seeded_store, store)
     kb = open_knowledge_base(_settings(store))
-    source, record = next(iter(kb.records().items()))
-    kb.sources.update(
-        ids=[source_key(source)],
-        metadatas=[{**record, AUTHORS: "Jane Roe, Ada Poe", PUBLISHED: "2024-03-05"}],
-    )
+    source = next(iter(kb.records()))
+    # Written as ingest writes metadata: through the store, which stamps the change (a direct
+    # Chroma edit would not be seen by readers that follow the stamp, the answer cache too).
+    kb.update_record(source, {AUTHORS: "Jane Roe, Ada Poe", PUBLISHED: "2024-03-05"})
     a = Assistant(_settings(store), kb)
     history = [{"role": "user", "content": "What does an ML engineer do?"}]
     who = a.ask("Who wrote the article?", history)
@@ -189,7 +188,7 @@ def test_author_and_date_come_from_the_article_metadata(seeded_store, tmp_path):
     assert not who["abstained"]
     when = a.ask("When was it published?", history)
     assert "March 5, 2024" in when["answer"]
-    kb.sources.update(ids=[source_key(source)], metadatas=[{**record, AUTHORS: ""}])
+    kb.update_record(source, {AUTHORS: ""})
     missing = a.ask("Who wrote the article?", history)
     assert missing["abstained"] and "does not name its author" in missing["answer"]
 
