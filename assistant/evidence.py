@@ -13,6 +13,7 @@ from .retrieve import Passage, Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, kin_of
 from .understand.roles import ROLE_NOUNS, RoleBook
+from .understand.sides import subject_phrase
 from .understand.vocabulary import specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
@@ -509,14 +510,33 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
         ):
             continue
         low = tok.lower()
-        if low in vocab or stem(low) in retriever.doc_freq or low in STOPWORDS:
+        if low in STOPWORDS or _known_word(low, retriever, vocab, vecs, embedder):
             continue
         if tok.isupper() and retriever.has_acronym(tok):
             continue
-        if len(vocab) and float((embedder.embed_batch([low])[0] @ vecs.T).max()) >= 0.6:
-            continue
         found.append(tok)
     return found
+
+
+def _known_word(low: str, retriever: Retriever, vocab, vecs, embedder) -> bool:
+    """The library writes the word, a form of it, or a word close in meaning."""
+    if low in vocab or stem(low) in retriever.doc_freq:
+        return True
+    return bool(len(vocab)) and float((embedder.embed_batch([low])[0] @ vecs.T).max()) >= 0.6
+
+
+def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
+    """The noun phrase a question is about ("How much does a dentist earn?" -> "dentist"), when
+    the library writes none of its words nor any word close to one: then no passage can be
+    about it, however well the rest of the question ("earn") matches."""
+    phrase = subject_phrase(question, acting=True)
+    terms = [w for w in words(phrase) if w not in STOPWORDS]  # "AI" in "AI folks" counts
+    if not terms:
+        return None
+    vocab, vecs = retriever.vocabulary(embedder)
+    if any(_known_word(w, retriever, vocab, vecs, embedder) for w in terms):
+        return None
+    return phrase
 
 
 def _aspect_covered(query: Query, passages: list[Passage]) -> bool:
@@ -645,6 +665,10 @@ def assess(
     names = unknown_names(question, retriever, embedder)
     if names:
         return "they never mention " + ", ".join(names[:3])
+    if query.comparison is None and not query.followup:
+        subject = absent_subject(question, retriever, embedder)  # abbreviations spelled out
+        if subject:
+            return f"they never mention {subject}"
     if query.wants == "amount" and len(query.roles) == 1 and query.comparison is None:
         if not _figure_for(query.roles[0], matcher, passages):
             return f"they give no figure for {query.roles[0]}"

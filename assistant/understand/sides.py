@@ -176,16 +176,27 @@ def compared_with(question: str) -> tuple[str, int]:
     return "", -1
 
 
-# "How much do X earn?", "What does X do?", "Is X worth it?": X follows the auxiliary.
+# "How much do X earn?", "What does X do?", "Is X worth it?": X follows the auxiliary (not in
+# "Which X is cited?", whose X stands before it).
 _AUX = re.compile(
-    r"^\s*(?:(?:what|how|why|when|where|which|who)(?:\s+[A-Za-z]+){0,2}?\s+)?"
+    r"^\s*(?:(?:how(?:\s+(?:much|many|long|often|far|well))?|what|why|when|where|which|who)\s+)?"
     r"(?:do|does|did|is|are|was|were|can|could|should|would|will)\s+",
     re.I,
 )
 
 
-def subject_phrase(question: str) -> str:
+def subject_phrase(question: str, acting: bool = False) -> str:
     """The noun phrase a question is about when it opens with a question word and auxiliary:
-    "How much do charge nurses earn?" -> "charge nurses"; "" otherwise."""
+    "How much do charge nurses earn?" -> "charge nurses"; "" otherwise. With `acting`, only
+    the subject of a verb ("does a dentist earn"), not what "is/are" asks for ("What are the
+    downsides of ...": the downsides are what is asked, not what it is about)."""
     m = _AUX.match(question[:1000])
-    return _clean(_np_after(question[m.end() : 1000])) if m else ""
+    if m and acting and _BE.search(m.group(0)):
+        return ""
+    if not m or _PRONOUN.match(question, m.end()):
+        return ""  # "How do I negotiate ...?": the subject is the asker, no noun phrase
+    return _clean(_np_after(question[m.end() : 1000]))
+
+
+_BE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
+_PRONOUN = re.compile(r"(?:i|you|we|they|he|she|it|one|someone|anyone|people)\b", re.I)

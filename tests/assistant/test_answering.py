@@ -624,3 +624,9 @@ def test_as_much_as_on_the_seed_is_answered_by_a_pay_cell_that_compares(library)
     assert pay, r.answer
     first = pay[0].strip("|").split("|")[1]
     assert re.search(r"\b(more|less|lower|higher|than|as much as|match)\b", first), r.answer
+
+
+def test_a_subject_the_library_never_mentions_is_declined(library):
+    r = library.ask("What does a pharmacist need to study?")
+    assert r.abstained and "never mention pharmacist" in r.answer, r.answer
+    assert not library.ask("What does a data analyst do?").abstained

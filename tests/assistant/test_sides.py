@@ -737,3 +737,29 @@ def test_as_much_as_asks_for_a_comparison_and_a_cell_that_compares_answers_it(he
     plain.lexical, compares.lexical, other.lexical = 0.4, 0.3, 0.3
     table = build_table(q, [plain, compares, other], passages, CitationSet(passages), health.roles)
     assert "as much as a director" in table.text, table.text
+
+
+@pytest.mark.parametrize(
+    "question, subject",
+    [
+        ("How much does a dentist earn?", "dentist"),
+        ("What does a line cook do after service?", "line cook"),
+        ("How long does a credential programme take?", "credential programme"),
+        ("Why do ML engineers earn more?", "ML engineers"),
+        ("Which Gartner report is cited?", ""),  # the subject stands before the verb
+        ("How do I negotiate a raise?", ""),  # the asker
+        ("Tell me about coding bootcamps.", ""),
+    ],
+)
+def test_the_noun_phrase_a_question_is_about(question, subject):
+    from assistant.understand.sides import subject_phrase
+
+    assert subject_phrase(question) == subject
+
+
+def test_only_the_subject_of_a_verb_is_acting():
+    from assistant.understand.sides import subject_phrase
+
+    assert subject_phrase("What does a line cook earn?", acting=True) == "line cook"
+    assert subject_phrase("What are the downsides of being a nurse?", acting=True) == ""
+    assert subject_phrase("What are the downsides of being a nurse?") == "downsides"

@@ -261,3 +261,14 @@ def test_an_asked_aspect_no_side_has_evidence_for_is_said_to_be_missing(unseen):
         "How does the training of a nurse practitioner and a physician assistant compare?"
     )
     assert "do not cover this" not in r.answer, r.answer
+
+
+def test_a_question_about_something_no_article_mentions_is_declined(unseen):
+    """The noun phrase a question is about, when the library writes none of its words (nor a
+    close one), cannot be answered however well "earn" or "study" match."""
+    r = unseen.ask("How much does a dentist earn?")
+    assert r.abstained and "never mention dentist" in r.answer, r.answer
+    # the articles' own subjects, and questions whose subject is the asker, are answered
+    assert not unseen.ask("What does a nurse practitioner do?").abstained
+    r = unseen.ask("How long does a teaching credential programme take?")
+    assert not r.abstained and "one to two years" in r.answer, r.answer
