@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from knowledge.text import content_terms
 
@@ -58,34 +59,28 @@ def set_against(question: str, history: list[dict], book: RoleBook) -> list[str]
     return [subject, found[0] if len(found) == 1 and book.same(found[0], other) else other]
 
 
-def subjects_of(history: list[dict], i: int, book: RoleBook) -> list[str]:
-    """What user turn i was about: the roles it names, or the two sides it set against each
-    other through a pronoun ("How is that different from Y?")."""
-    question = str(history[i].get("content", ""))
-    return set_against(question, history[:i], book) or book.find(question)
-
-
-def _last_question(history: list[dict]) -> int | None:
-    """The index of the last user turn that is not about the article itself."""
+def _questions_back(history: list[dict]) -> Iterator[tuple[int, str]]:
+    """(index, text) of the user turns, latest first, leaving out those about the article
+    itself: "Who wrote it?" has no subject or topic to lend, so the one before it is read."""
     for i in range(len(history) - 1, -1, -1):
         turn = history[i]
-        if turn.get("role") == "user" and not asks_about_the_article(str(turn.get("content", ""))):
-            return i
-    return None
+        if turn.get("role") != "user":
+            continue
+        question = str(turn.get("content", ""))
+        if not asks_about_the_article(question):
+            yield i, question
 
 
 def topic_before(history: list[dict], book: RoleBook) -> str:
     """The topic the conversation's last question was about: its own words ("earn" in "How
     much do AI engineers earn?"), or, for "How does that compare to Y?" with none of its own,
     the topic of the question before it."""
-    i = _last_question(history)
-    while i is not None:
-        question = str(history[i].get("content", ""))
-        subjects = subjects_of(history, i, book) or [p for p in [subject_phrase(question)] if p]
+    for i, question in _questions_back(history):
+        carried = set_against(question, history[:i], book)
+        subjects = carried or book.find(question) or [p for p in [subject_phrase(question)] if p]
         own = _aspect(question, subjects, book)
-        if own or not set_against(question, history[:i], book):
+        if own or not carried:
             return own
-        i = _last_question(history[:i])
     return ""
 
 
@@ -94,13 +89,7 @@ def antecedent(history: list[dict], book: RoleBook) -> str | None:
     first side, when it set an earlier subject against another), or, naming none, what it asked
     about ("coding bootcamps" in "Tell me about coding bootcamps"). None when it named two or
     more roles itself: "that" would not say which."""
-    for i in range(len(history) - 1, -1, -1):
-        turn = history[i]
-        if turn.get("role") != "user":
-            continue
-        previous = str(turn.get("content", ""))
-        if asks_about_the_article(previous):
-            continue
+    for i, previous in _questions_back(history):
         carried = set_against(previous, history[:i], book)
         if carried:
             return carried[0]
@@ -145,14 +134,10 @@ def resolve_followup(
     # "they" are people: roles, which the last answer may name when no question did.
     people = bool(_PEOPLE.search(question)) and bool(own_topic)
     borrowed = None
-    for i in range(len(history) - 1, -1, -1):
-        turn = history[i]
-        if turn.get("role") != "user":
-            continue
-        previous = str(turn.get("content", ""))
-        if asks_about_the_article(previous):
-            continue  # "Who wrote it?" has no topic to lend: look further back
-        roles = subjects_of(history, i, book)
+    for i, previous in _questions_back(history):
+        # the roles it names, or the two sides it set against each other through a pronoun
+        against = set_against(previous, history[:i], book)
+        roles = against or book.find(previous)
         topic = borrowed_topic(previous, roles, own_topic)
         if own_roles:
             if topic:
@@ -161,8 +146,7 @@ def resolve_followup(
         if roles:
             # After "How does that compare to Y?", "Why is that?" asks about the topic that
             # question carried from the one before it ("earn").
-            carried = "" if own_topic else topic_before(history[: i + 1], book)
-            carried = carried if set_against(previous, history[:i], book) else ""
+            carried = topic_before(history[: i + 1], book) if against and not own_topic else ""
             return f"{question} ({' and '.join(roles)}{' ' + carried if carried else ''})", roles
         if topic and not people:  # "What does it produce?" after "... the analysis track ..."
             return f"{question} ({' '.join(topic)})", []
