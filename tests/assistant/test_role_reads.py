@@ -149,9 +149,9 @@ A charge nurse earns a band 6 salary; a nurse educator is often on band 7.
 """
 
 
-def test_a_retriever_reads_a_chunk_once_until_it_checks_the_store(
-    make_settings, tmp_path, monkeypatch
-):
+def _nursing_retriever(make_settings, tmp_path, monkeypatch):
+    """(kb, retriever) over the nursing article, the retriever checking the store only when a
+    test asks it to (`refresh`)."""
     import assistant.retrieve as retrieve
     from assistant.retrieve import Retriever
     from ingest.pipeline import ingest_sources
@@ -164,8 +164,14 @@ def test_a_retriever_reads_a_chunk_once_until_it_checks_the_store(
     assert ingest_sources([str(path)], kb, settings).ok
     retriever = Retriever(kb)
     retriever.refresh()
-    # No re-check of the store inside this test's searches unless it asks for one.
     monkeypatch.setattr(retrieve, "CHECK_EVERY", 3600.0)
+    return kb, retriever
+
+
+def test_a_retriever_reads_a_chunk_once_until_it_checks_the_store(
+    make_settings, tmp_path, monkeypatch
+):
+    kb, retriever = _nursing_retriever(make_settings, tmp_path, monkeypatch)
     found = retriever.search("charge nurse rota", 3, about="charge nurse")
     assert found and all("charge nurse" in f"{p.section} {p.text}".lower() for p in found[:1])
     first = found[0]
@@ -185,19 +191,7 @@ def test_a_retriever_sees_changed_metadata_after_its_next_check(
 ):
     import json
 
-    import assistant.retrieve as retrieve
-    from assistant.retrieve import Retriever
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = make_settings()
-    kb = open_knowledge_base(settings)
-    path = tmp_path / "charge-nurse-vs-nurse-educator.md"
-    path.write_text(NURSING, encoding="utf-8")
-    assert ingest_sources([str(path)], kb, settings).ok
-    retriever = Retriever(kb)
-    retriever.refresh()
-    monkeypatch.setattr(retrieve, "CHECK_EVERY", 3600.0)
+    kb, retriever = _nursing_retriever(make_settings, tmp_path, monkeypatch)
     found = retriever.search("nurse educator induction", 2, about="nurse educator")
     assert found and not found[0].cited_by
     cites = [{"source": "https://example.org/ward-guide", "title": "Ward guide"}]
