@@ -18,8 +18,30 @@ import pytest
 from knowledge.settings import REPO_ROOT
 from tests.conftest import free_port, stop_process, wait_for_port
 
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 UPLOAD_CAP = 50_000
 DROPPED_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "CHROMA_PORT")
+
+
+def dev_library(tmp_path_factory, name: str, articles: list[str]):
+    """A warmed extractive Assistant over the seed corpus plus these development articles, in a
+    store of its own (skips, with the reason, where ../shared is missing)."""
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+
+    settings = get_settings(store=tmp_path_factory.mktemp(name) / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / article) for article in articles]
+    report = ingest_sources(sources, kb, settings)
+    assert report.ok, report.as_dict()
+    assistant = Assistant(settings, kb)
+    assistant.warm()
+    return assistant
 
 
 @dataclass

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from assistant.result import AskResult
-from knowledge.settings import REPO_ROOT, get_settings
+from knowledge.settings import get_settings
+from tests.assistant.conftest import DEV, dev_library
 
-DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 DEV_ARTICLES = [
     "datatalksclub-data-team-roles-explained.md",
     "cds-so-what-exactly-is-a-product-manager.md",
@@ -47,21 +47,7 @@ def _settings(store):
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     """An Assistant over the seed article plus three development articles."""
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    store = tmp_path_factory.mktemp("library") / "store"
-    settings = _settings(store)
-    kb = open_knowledge_base(settings)
-    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / name) for name in DEV_ARTICLES]
-    report = ingest_sources(sources, kb, settings)
-    assert report.ok, report.as_dict()
-    a = Assistant(settings, kb)
-    a.warm()
-    return a
+    return dev_library(tmp_path_factory, "library", DEV_ARTICLES)
 
 
 def _cells(answer: str) -> list[list[str]]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.evidence import TermMatcher, asked_for
-from knowledge.settings import REPO_ROOT, get_settings
+from tests.assistant.conftest import dev_library
 
-DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 DEV_ARTICLES = [
     "datatalksclub-data-team-roles-explained.md",
     "cds-so-what-exactly-is-a-product-manager.md",
@@ -63,20 +62,7 @@ def test_asked_for_is_the_specific_noun_phrases_a_question_asks_for(question, ro
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = get_settings(store=tmp_path_factory.mktemp("evidence") / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / name) for name in DEV_ARTICLES]
-    assert ingest_sources(sources, kb, settings).ok
-    a = Assistant(settings, kb)
-    a.warm()
-    return a
+    return dev_library(tmp_path_factory, "evidence", DEV_ARTICLES)
 
 
 @pytest.mark.parametrize(
@@ -600,20 +586,9 @@ def test_the_sentence_opening_with_the_term_rises_but_never_above_the_best(libra
 
 @pytest.fixture(scope="module")
 def guide(tmp_path_factory):
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = get_settings(store=tmp_path_factory.mktemp("guide") / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    source = DEV / "practitioners-guide-data-science-role-and-skill-tracks.html"
-    assert ingest_sources([str(REPO_ROOT / "corpus"), str(source)], kb, settings).ok
-    a = Assistant(settings, kb)
-    a.warm()
-    return a
+    return dev_library(
+        tmp_path_factory, "guide", ["practitioners-guide-data-science-role-and-skill-tracks.html"]
+    )
 
 
 def test_a_what_is_question_gets_the_sentence_that_defines_the_term(guide):
@@ -662,20 +637,9 @@ def test_a_what_question_answered_by_a_list_item_gets_that_list(library):
 
 @pytest.fixture(scope="module")
 def interview(tmp_path_factory):
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = get_settings(store=tmp_path_factory.mktemp("interview") / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    source = DEV / "staffeng-dan-na-staff-engineer-and-team-lead.html"
-    assert ingest_sources([str(REPO_ROOT / "corpus"), str(source)], kb, settings).ok
-    a = Assistant(settings, kb)
-    a.warm()
-    return a
+    return dev_library(
+        tmp_path_factory, "interview", ["staffeng-dan-na-staff-engineer-and-team-lead.html"]
+    )
 
 
 def test_the_pages_own_links_do_not_answer_for_the_interview(interview):

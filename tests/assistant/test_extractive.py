@@ -10,9 +10,8 @@ import pytest
 
 from assistant import extractive
 from assistant.evidence import Sentence
-from knowledge.settings import REPO_ROOT, get_settings
+from tests.assistant.conftest import dev_library
 
-DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 DEV_ARTICLES = [
     "adron-hall-devops-obliviousness-site-reliability.html",
     "18f-a-day-in-the-life-of-an-18f-engineer.md",
@@ -170,20 +169,7 @@ def test_open_ended_sentences_are_the_ones_without_end_punctuation(text, open_):
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = get_settings(store=tmp_path_factory.mktemp("extractive") / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    sources = [str(REPO_ROOT / "corpus")] + [str(DEV / name) for name in DEV_ARTICLES]
-    assert ingest_sources(sources, kb, settings).ok
-    a = Assistant(settings, kb)
-    a.warm()
-    return a
+    return dev_library(tmp_path_factory, "extractive", DEV_ARTICLES)
 
 
 QUESTIONS = [
