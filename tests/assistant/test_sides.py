@@ -341,8 +341,7 @@ def test_a_condition_clause_brings_the_claim_it_leads_to():
         "enjoy working at the model level, the ML engineering path offers both intellectual "
         "depth and an outstanding salary ceiling."
     )
-    math = next(a for a in aspects() if a.name == "Skills")
-    math = type(math)("Math", math.words | {"mathemat", "statist"})
+    math = type(skills)("Math", skills.words | {"mathemat", "statist"})
     cell = clause(seed, math, limit=30)
     assert "… the ML engineering path offers" in cell and len(cell.split()) <= 31, cell
     # a sentence whose main clause comes first is quoted as before
