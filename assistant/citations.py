@@ -6,13 +6,12 @@ import re
 from collections.abc import Sequence
 
 from knowledge.schema import Passage
-from knowledge.text import split_sentences
+from knowledge.text import phrase_span, split_sentences
 
 # A citation shows the sentences its answer quotes with this many sentences of context on each
 # side, not the whole passage: the reader checks the claim without reading around it.
 EXCERPT_CONTEXT = 1
 ELLIPSIS = "…"
-_QUOTE_WORDS = 120  # a quote is located by at most this many of its words
 
 
 class CitationSet:
@@ -74,21 +73,11 @@ def pick_reference(p: Passage, quote: str, references: dict[str, dict]) -> dict 
     return {"label": ref.get("label", ""), "title": ref.get("title", ""), "url": ref.get("url", "")}
 
 
-def _span_of(text: str, phrase: str, start: int = 0) -> tuple[int, int] | None:
-    """Where `phrase` occurs in `text` at or after `start`, whatever whitespace separates its
-    words (sentences come back from the splitter with their whitespace folded)."""
-    words = phrase.split()[:_QUOTE_WORDS]
-    if not words:
-        return None
-    match = re.compile(r"\s+".join(map(re.escape, words))).search(text, start)
-    return match.span() if match else None
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) in `text` of each of its sentences, in order."""
     spans, at = [], 0
     for sentence in split_sentences(text):
-        span = _span_of(text, sentence, at)
+        span = phrase_span(text, sentence, at)
         if span is not None:
             spans.append(span)
             at = span[1]
@@ -102,7 +91,7 @@ def excerpt(text: str, quotes: list[str]) -> str:
     spans = sentence_spans(text)
     hit: set[int] = set()
     for quote in quotes:
-        where = _span_of(text, quote.strip().strip(ELLIPSIS).strip())
+        where = phrase_span(text, quote.strip().strip(ELLIPSIS).strip())
         if where is None:
             return text
         hit |= {i for i, (a, b) in enumerate(spans) if a < where[1] and where[0] < b}

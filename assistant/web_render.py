@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from knowledge.sanitize import display_text, source_name
+from knowledge.text import phrase_span
 
 MAX_SAVED_ANSWERS = 30  # answers whose sources a page keeps (and saves in the browser)
 _CITE = re.compile(r"\[(\d{1,3})\]")
@@ -106,15 +107,6 @@ def safe_url(url: object) -> str | None:
     return url.strip() if parts.scheme.lower() in _SAFE_SCHEMES and parts.netloc else None
 
 
-def _span_of(text: str, phrase: str) -> tuple[int, int] | None:
-    """Where `phrase` occurs in `text`, whitespace-tolerant (escaped words joined by \\s+)."""
-    words = [re.escape(w) for w in phrase.split()[:120]]
-    if not words:
-        return None
-    match = re.search(r"\s+".join(words), text)
-    return match.span() if match else None
-
-
 def highlight(text: str, quote: str | list[str]) -> str:
     """Escaped passage text with each supporting sentence wrapped in <mark>.
 
@@ -124,7 +116,7 @@ def highlight(text: str, quote: str | list[str]) -> str:
     text = text or ""
     quotes = [quote] if isinstance(quote, str) else list(quote or [])
     spans = sorted(
-        span for q in quotes if (q or "").strip() for span in [_span_of(text, q.strip())] if span
+        span for q in quotes if (q or "").strip() for span in [phrase_span(text, q.strip())] if span
     )
     merged: list[list[int]] = []
     for a, b in spans:

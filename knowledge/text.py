@@ -121,3 +121,17 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+PHRASE_WORDS = 120  # a phrase is located by at most this many of its words
+
+
+def phrase_span(text: str, phrase: str, start: int = 0) -> tuple[int, int] | None:
+    """Where `phrase` occurs in `text` at or after `start`, whatever whitespace separates its
+    words (a quote or a split sentence has its whitespace folded; the passage keeps its line
+    breaks)."""
+    words = phrase.split()[:PHRASE_WORDS]
+    if not words:
+        return None
+    match = re.compile(r"\s+".join(map(re.escape, words))).search(text, start)
+    return match.span() if match else None
