@@ -14,7 +14,7 @@ from typing import Protocol
 
 from knowledge.sanitize import display_text, source_name
 from knowledge.schema import AUTHORS, PUBLISHED, Passage
-from knowledge.text import split_sentences
+from knowledge.text import STOPWORDS, split_sentences
 
 from . import compare, extractive, followed
 from .citations import CitationSet
@@ -503,6 +503,28 @@ def _date(iso: str) -> str:
     return f"{_MONTHS[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
 
 
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]{1,40}\b")
+
+
+def _by_named_author(question: str, evidence: Evidence) -> str | None:
+    """ "When did <author> publish his post?": the article whose stored authors share a name
+    with the question, retrieved or not; among several, the one sharing the most names, then
+    the one retrieved first. None when the question names no author."""
+    names = {w.lower() for w in _CAPITALIZED.findall(question)} - STOPWORDS
+    kb = evidence.kb
+    if not names or kb is None or not hasattr(kb, "records"):
+        return None
+    order = {p.source: i for i, p in reversed(list(enumerate(evidence.passages)))}
+    best: tuple | None = None
+    for source, record in kb.records().items():
+        shared = names & set(re.findall(r"\w+", str(record.get(AUTHORS) or "").lower()))
+        if shared:
+            rank = (-len(shared), source not in order, order.get(source, 0))
+            if best is None or rank < best[0]:
+                best = (rank, source)
+    return best[1] if best else None
+
+
 class MetadataStrategy:
     """ "Who wrote it?" and "When was it published?", from the article's stored metadata
     (front-matter author and date, HTML byline, PDF info), with the article named."""
@@ -516,7 +538,7 @@ class MetadataStrategy:
             draft.abstained = True
             draft.answer = "No article in the library matches this question."
             return draft
-        source = evidence.passages[0].source
+        source = _by_named_author(query.question, evidence) or evidence.passages[0].source
         record = evidence.record(source) or {}
         title = display_text(record.get("title") or evidence.passages[0].title or source)
         where = source_name(source)  # the file's name or the URL, never a server path

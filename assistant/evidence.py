@@ -514,8 +514,34 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
             continue
         if tok.isupper() and retriever.has_acronym(tok):
             continue
+        if _initials_written(tokens, i, retriever, vocab):
+            continue
         found.append(tok)
     return found
+
+
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]+$")
+
+
+def _initials_written(tokens: list[str], i: int, retriever: Retriever, vocab) -> bool:
+    """The name token i belongs to ("New York", "Los Angeles") is written by its initials, as
+    an acronym the library uses ("NY", "NYC", "LA"): its words then need not appear."""
+    lo = hi = i
+    while lo > 0 and _TITLE_WORD.match(tokens[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(tokens) and _TITLE_WORD.match(tokens[hi + 1]):
+        hi += 1
+    if hi == lo or hi - lo > 4:
+        return False
+    run = [t for t in tokens[lo : hi + 1] if t.lower() not in STOPWORDS]
+    if lo == 0 and run and run[0] == tokens[0]:
+        run = run[1:]  # the question's first word is capitalized anyway ("Where", "Did")
+    initials = "".join(t[0] for t in run).lower()
+    if len(initials) < 2 or not any(t == tokens[i] for t in run):
+        return False
+    return initials in vocab or any(
+        len(w) == len(initials) + 1 for w in retriever.longer_words(initials)
+    )
 
 
 def _known_word(low: str, retriever: Retriever, vocab, vecs, embedder) -> bool:

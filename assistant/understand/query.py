@@ -73,7 +73,10 @@ _CONNECTED = re.compile(
     re.I,
 )
 _AUTHOR = re.compile(
-    r"\b(who (wrote|writes|authored|is the author)|author|written by|whose article|byline)\b", re.I
+    r"\b(who (wrote|writes|authored|is the author|are the authors)|author|(?:the|its|their) authors"
+    r"|written by|whose article"
+    r"|byline)\b",
+    re.I,
 )
 # "Why does the author dislike ...", "According to the author, ...", "What does the author
 # recommend?": the author as the one who says something, a question about what is said
@@ -84,8 +87,16 @@ _AUTHOR_SAYS = re.compile(
     r"|means?|claims?|advises?|views?|opinion|advice|point|reasons?|take)\b",
     re.I,
 )
+# What names a piece of writing (general English): "the 18F engineer article", "his post".
+_DOC_NOUN = r"(?:article|post|blog|piece|story|essay|guide|handbook|interview|write-?up|page|book)"
+_W = r"[\w'’.&+-]{1,40}\s+"  # one word and the space after it (bounded: linear)
 _DATE = re.compile(
-    r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))",
+    r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))"
+    # "When was the <any words> article written?", "When did <Name> publish his post ...?"
+    rf"|\bwhen (?:was|were|is) (?:the|this|that|his|her|their|an?) (?:{_W}){{0,6}}?{_DOC_NOUN}s?"
+    r"\s+(?:first\s+)?(?:publish\w*|writ\w*|post\w*|releas\w*|put out|come out)"
+    rf"|\bwhen did (?:{_W}){{1,4}}?(?:publish|write|post|release|put out)\s+"
+    rf"(?:the|this|that|his|her|their|an?)\s+(?:{_W}){{0,4}}?{_DOC_NOUN}s?\b",
     re.I,
 )
 _SOURCE_Q = re.compile(

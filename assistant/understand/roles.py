@@ -78,7 +78,12 @@ _OBJECT_VERBS = frozenset(
     """allows asks becomes brings builds coaches connects enables expects finds gets gives
     guides hands helps hires joins keeps lets makes manages meets mentors needs pays pushes
     puts requires reviews runs sees sends serves shows supports takes teaches tells trains
-    turns uses wants works writes""".split()
+    turns uses wants works writes"""
+    # their base forms, after "does/do/did/will ..." ("Why do clinics want night nurses?"),
+    # but for those that also name a kind of role ("build", "support", "release" engineer)
+    """allow ask attract bring choose connect enable expect find get give help hire join keep
+    let like love make manage meet need pay prefer recruit require see seek send show take
+    teach tell value want""".split()
 )
 GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs", "one"}
 
@@ -149,6 +154,8 @@ def _role_scan(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]
             continue  # "the staff track or the engineering manager": two phrases, no shared head
         if (second | {m.group(1).lower()}) & _OBJECT_VERBS:
             continue  # "does analytics and helps engineers": a verb and its object
+        if m.group(0).lower().endswith("ing") and m.group(1).lower().endswith("ing"):
+            continue  # "hyperparameter tuning and feature engineering": two activities
         found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
     matches = list(_ROLE.finditer(text))
 
