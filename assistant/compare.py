@@ -364,8 +364,10 @@ def build_table(
                     continue  # a title or link line ("Frontend Bootcamp / Days in the Web")
                 fit = _fit(s, aspect)
                 if aspect in asked:
-                    # the question's topic may be the heading the sentence sits under
-                    heading = passages[s.passage].section.split(":")[-1]
+                    # the question's topic may be the heading the sentence sits under, or the
+                    # title line its passage opens with ("1. Data preprocessing for X")
+                    p = passages[s.passage]
+                    heading = f"{p.section.split(':')[-1]} {title_line(p.text)}"
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
                     if topic_fit is not None:
                         # the question's own telling words are met by close words too
@@ -523,6 +525,27 @@ def _side_meaning(attributed, sides: list[str], aspect: str, embedder) -> dict:
     return {
         (s.passage, s.position): float(vecs[i] @ asks[side]) for i, (s, side) in enumerate(mine)
     }
+
+
+TITLE_WORDS = 10  # a line that heads the text below it is short
+# an optional heading mark or number ("## ", "1. "), the line, then a line of prose (not a
+# list's next item: a list's first item heads nothing)
+_TITLE_LINE = re.compile(
+    r"^[ \t]{0,8}(?:#{1,6}|\d{1,3}[.)])?[ \t]{0,4}([^\n]{1,120})\n(?![ \t]{0,8}(?:[-*•+]|\d{1,3}[.)])\s)\S"
+)
+
+
+def title_line(text: str) -> str:
+    """The line a passage opens with when it heads the text below it, as a heading written
+    into the text does ("1. Data preprocessing for data engineers", then its paragraph): a
+    short line with no sentence end. "" when the passage opens with prose."""
+    m = _TITLE_LINE.match(text)
+    if not m:
+        return ""
+    line = m.group(1).strip()
+    if len(line.split()) > TITLE_WORDS or line[-1:] in ".!?:;,":
+        return ""
+    return line
 
 
 def own_heading(section: str) -> str:

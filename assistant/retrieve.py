@@ -504,9 +504,11 @@ class Retriever:
             phrase = acronyms.get(w.upper()) if len(w) <= 5 else None
             for extra in words(phrase or ""):
                 weights.setdefault(stem(extra), 0.5 * weight)
-        lowered = query.lower()
+        # A phrase an article abbreviates finds the abbreviation in any form of its words:
+        # "product management" is written "PM" where the article spells out "product manager".
+        said = " " + " ".join(stem(w) for w in words(query)) + " "
         for acronym, phrase in acronyms.items():
-            if len(phrase.split()) > 1 and phrase in lowered:
+            if len(phrase.split()) > 1 and f" {' '.join(stem(w) for w in words(phrase))} " in said:
                 weights.setdefault(acronym.lower(), 0.5)
         for extra, sim in self.neighbours(query):
             weights.setdefault(extra, 0.5 * sim)

@@ -90,10 +90,14 @@ def _interleave(lists: list[list[Passage]], cap: int, depth: int | None = None) 
     return list(merged.values())[:cap]
 
 
-def _one_article_first(lists: list[list[Passage]], k: int) -> list[list[Passage]]:
+def _one_article_first(
+    lists: list[list[Passage]], k: int, asked: list[Passage] = ()
+) -> list[list[Passage]]:
     """Each side's k passages. When one article speaks of every side, its passages come first
     on each side: an article that discusses both roles contrasts them on its own terms, where
-    passages stitched from unrelated articles answer different questions."""
+    passages stitched from unrelated articles answer different questions. `asked`: the whole
+    question's own best passages; of the articles every side finds, the one most of them come
+    from is the one (it speaks of the topic asked, not only of the two sides)."""
     shared = set.intersection(*({p.source for p in lst} for lst in lists)) if lists else set()
     if not shared:
         return [lst[:k] for lst in lists]
@@ -101,7 +105,10 @@ def _one_article_first(lists: list[list[Passage]], k: int) -> list[list[Passage]
     def standing(src: str) -> int:  # the article both sides find soonest
         return sum(next(i for i, p in enumerate(lst) if p.source == src) for lst in lists)
 
-    best = min(sorted(shared), key=standing)
+    def asked_for(src: str) -> int:  # how many of the question's own passages it gives
+        return sum(p.source == src for p in asked)
+
+    best = min(sorted(shared), key=lambda src: (-asked_for(src), standing(src)))
     return [sorted(lst, key=lambda p: p.source != best)[:k] for lst in lists]
 
 
@@ -392,7 +399,12 @@ class Assistant:
             else self._describing(side, k, source, keep=deep)
             for side in query.comparison.sides
         ]
-        lists = _one_article_first(lists, k)
+        asked = (
+            search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
+            if aspect.strip()
+            else []
+        )
+        lists = _one_article_first(lists, k, asked)
         cap = k + 3
         if aspect.strip() and not named:
             # A topic the career lexicon does not name may find nothing on one side; what each
@@ -403,9 +415,7 @@ class Assistant:
         # topic ("What's the difference between X and Y?") is all about the two sides: their
         # own passages take the room.
         if aspect.strip():
-            lists.insert(
-                0, search(query.text, k, query_vector=query_vec, source=source, roles=query.roles)
-            )
+            lists.insert(0, asked)
         return _interleave(lists, cap, k)
 
     def _describing(

@@ -616,3 +616,13 @@ def test_a_subject_the_library_never_mentions_is_declined(library):
     r = library.ask("What does a pharmacist need to study?")
     assert r.abstained and "never mention pharmacist" in r.answer, r.answer
     assert not library.ask("What does a data analyst do?").abstained
+
+
+def test_a_dev_field_finds_the_initials_of_its_role(library):
+    """The product-manager article abbreviates "product manager (PM)": "product management"
+    searches for "PM" too, and the field's side finds the passage that writes only "a PM"."""
+    retriever = library.retriever
+    assert "pm" in retriever.query_terms("product management")
+    assert "pm" not in retriever.query_terms("project management")
+    found = retriever.search("product management", 15, roles=[], about="product management")
+    assert any("a PM is more about" in p.text for p in found)

@@ -599,6 +599,17 @@ def test_a_what_is_question_gets_the_sentence_that_defines_the_term(guide):
     assert "Analysis turns raw data into meaningful insights" in answer, answer
 
 
+def test_a_dev_title_line_heads_the_cell_of_the_topic_asked(guide):
+    """The data-science guide writes "1. Data preprocessing for data engineer" as a line of its
+    text, then the engineer's part without the word: the asked topic's row cites that part."""
+    answer = guide.ask(
+        "How does data preprocessing differ for a data engineer versus a data scientist?", []
+    ).answer
+    # the topic's row, or its one-sided line where the other side's part is the verdict
+    topic = [ln for ln in answer.splitlines() if ln.startswith(("| Preprocessing |", "**Prep"))]
+    assert any("clean schema out of the data lake" in ln for ln in topic), answer
+
+
 def test_a_sentence_introducing_a_list_is_matched_with_its_items_for_a_what_question(library):
     """'The tools of a pastry chef include:' names no tool; its items do. A "What ...?"
     question is matched against the sentence with its items, a yes/no question against the

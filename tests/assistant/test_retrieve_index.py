@@ -71,3 +71,39 @@ def test_vocabulary_follows_writes_and_vectors_survive_a_restart(make_settings):
     vocab3, vecs3 = third.vocabulary(kb.embedder)
     w = sorted(left)[0]
     assert vecs3[vocab3[w]].any() and np.allclose(vecs3[vocab3[w]], vecs[vocab[w]], atol=1e-5)
+
+
+# Written for this test (hospital social work): the article spells "case manager" out once and
+# then writes only its initials.
+CASE_WORK = """# Working as a Case Manager
+
+A case manager (CM) plans each patient's discharge with the family and the ward team.
+
+## Day to day
+
+Most mornings a CM phones care homes about free beds and chases equipment for patients going
+home; the ward's rehabilitation notes come in by noon.
+"""
+
+
+def test_a_phrase_finds_the_initials_its_article_spells_out_in_another_form(make_settings):
+    """ "case management" is the field of the "case manager" the article abbreviates "CM": a
+    search for the field finds the passage that writes only the initials."""
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    folder = settings.store.parent / "articles"
+    folder.mkdir()
+    (folder / "case-manager.md").write_text(CASE_WORK, encoding="utf-8")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    assert retriever.library.acronyms.get("CM") == "case manager"
+    for asked in ("case manager", "case management", "case managers"):
+        assert "cm" in retriever.query_terms(asked), asked
+    # another phrase sharing one word is no spelling of it
+    assert "cm" not in retriever.query_terms("case notes")
+    assert "cm" not in retriever.query_terms("ward management")

@@ -762,3 +762,75 @@ def test_only_the_subject_of_a_verb_is_acting():
     assert subject_phrase("What does a line cook earn?", acting=True) == "line cook"
     assert subject_phrase("What are the downsides of being a nurse?", acting=True) == ""
     assert subject_phrase("What are the downsides of being a nurse?") == "downsides"
+
+
+# Written for these tests (a restaurant kitchen): each role's part of one task sits under a
+# numbered title line written into the text, not under a heading of its own.
+KITCHEN = [
+    (
+        "Kitchen roles",
+        "Pastry chefs and line cooks share a kitchen. A pastry chef works mornings. "
+        "A line cook works the evening service.",
+    ),
+    (
+        "Who does what",
+        "1. Plating for pastry chefs\nThe pastry chef's job is to finish each dessert with "
+        "sugar work and a garnish before it leaves.",
+    ),
+    (
+        "Who does what",
+        "1. Plating for line cooks\nPlating a main course falls to the line cook, who wipes "
+        "each rim before the plate goes out.",
+    ),
+]
+
+
+def test_a_title_line_heads_the_text_below_it():
+    from assistant.compare import title_line
+
+    assert title_line("1. Plating for pastry chefs\nThe pastry chef's job is ...") == (
+        "Plating for pastry chefs"
+    )
+    assert title_line("## Night shifts\nNurses on nights chart every hour.") == "Night shifts"
+    # prose, a list's first item, a list's announcement: no title
+    assert title_line("Nurses chart every hour. Then they rest.\nMore.") == ""
+    assert title_line("- Enforce the rota\n- Repair the records") == ""
+    assert title_line("1. Enforce the rota\n2. Repair the records") == ""
+    assert title_line("Common problems to resolve are:\nthe rota.") == ""
+
+
+def test_the_asked_topic_may_be_the_title_line_a_cell_sits_under():
+    """ "How does plating differ for X versus Y?": X's sentence does not say "plating", the
+    line heading its passage does; the row sets it beside Y's."""
+    from assistant.citations import CitationSet
+    from assistant.compare import build_table
+    from assistant.evidence import candidate_sentences
+
+    metas = [{"source": "/k/kitchen.md", "title": "Kitchen", "section": s} for s, _ in KITCHEN]
+    kitchen = Library.build([t for _, t in KITCHEN], metas)
+    q = understand("How does plating differ for a pastry chef versus a line cook?", [], kitchen)
+    assert q.comparison is not None and q.comparison.sides == ["pastry chef", "line cook"]
+    passages = [_passage("/k/kitchen.md", s, t, i) for i, (s, t) in enumerate(KITCHEN)]
+    sentences = candidate_sentences(passages)
+    for s in sentences:
+        s.lexical = 0.2
+    text = build_table(q, sentences, passages, CitationSet(passages), kitchen.roles).text
+    row = next(ln for ln in text.splitlines() if ln.startswith("| Plating |"))
+    assert "sugar work" in row and "wipes each rim" in row, text
+
+
+def test_the_article_the_whole_question_finds_leads_each_side():
+    """Two articles speak of both sides; the whole question's own passages come mostly from
+    the second (it speaks of the topic asked): its passages lead each side."""
+    from assistant.service import _one_article_first
+
+    menu = [_passage("/m/menu.md", "S", "m", i) for i in range(2)]
+    rota = [_passage("/r/rota.md", "S", "r", i) for i in range(4)]
+    chef = [menu[0], rota[2], rota[0]]
+    cook = [menu[1], rota[3], rota[1]]
+    # the sides alone find the menu article soonest
+    assert [p.source for p in _one_article_first([chef, cook], 1)[0]] == ["/m/menu.md"]
+    asked = [rota[0], menu[0], rota[1]]
+    first, second = _one_article_first([chef, cook], 2, asked)
+    assert [p.id for p in first] == ["/r/rota.md#2", "/r/rota.md#0"]
+    assert [p.id for p in second] == ["/r/rota.md#3", "/r/rota.md#1"]
