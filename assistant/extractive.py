@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .citations import CitationSet
 from .evidence import Sentence
@@ -45,6 +46,7 @@ def select(
     """
     # The floor is set by the best sentence that can be chosen: a heading line scoring above
     # every sentence ("The Offline Cookbook") must not leave the answer empty.
+    sentences = _answers_for_questions(sentences)
     best = next(
         (s for s in sentences if not _label(s.text) and len(s.text.split()) >= MIN_WORDS), None
     )
@@ -91,6 +93,34 @@ LABEL_WORDS = 10
 # End punctuation, or a link (a reference entry ends on its URL); a trailing ellipsis ("titles
 # like…") leaves the sentence open.
 _ENDS_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!?:;\"'”’)\]]|https?://[^\s]{1,500})\s*$")
+
+
+def _answers_for_questions(sentences: list[Sentence]) -> list[Sentence]:
+    """The article's own questions ("Does your kitchen need a sous chef?") ask, they answer
+    nothing: each gives its place to the sentence after it in its passage (the article's answer,
+    "Only once you serve more than ..."), which ranks as well as the question did; a question
+    with no answer after it is left out. Unchanged when the passages hold nothing but questions."""
+    by_pos = {(s.passage, s.position): s for s in sentences}
+    rank: dict[tuple[int, int], float] = {}
+    for s in sentences:
+        if asks(s.text):
+            nxt = by_pos.get((s.passage, s.position + 1))
+            if nxt is not None and not asks(nxt.text):
+                key = (nxt.passage, nxt.position)
+                rank[key] = max(rank.get(key, nxt.score), s.score)
+    out = [
+        replace(s, score=rank.get((s.passage, s.position), s.score))
+        for s in sentences
+        if not asks(s.text)
+    ]
+    if not any(not _label(s.text) and len(s.text.split()) >= MIN_WORDS for s in out):
+        return sentences
+    return sorted(out, key=lambda s: s.score, reverse=True)
+
+
+def asks(text: str) -> bool:
+    """A sentence that is a question ("Why does it matter?"), the article asking, not telling."""
+    return text.rstrip(" \"'”’)").endswith("?")
 
 
 def _label(text: str) -> bool:
