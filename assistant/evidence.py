@@ -33,6 +33,11 @@ QUESTION_WORDS = frozenset(
     says said mention mentioned example examples""".split()
 )
 SOFT_MATCH = 0.5
+NAME_SHARE = 0.4  # a name's weight in choosing sentences, against the question's other words
+# "What does Amara Osei ...", "Where did Tom ...": the title-case subject after an auxiliary
+_NAMED_DOER = re.compile(
+    r"\b(?:do|does|did|is|was|has|had|will|would|can|could|should)\s+((?:[A-Z][\w'’-]{1,40}\s+){1,3})"
+)
 LEXICON_MATCH = 0.8  # a word of the same career-lexicon aspect  # word similarity from which a different word counts as a partial match
 MIN_COVERAGE = 0.3  # share of the question's topic words that the best passage matches
 MIN_DENSE = 0.45  # cosine similarity of the question to the closest passage
@@ -162,10 +167,37 @@ class TermMatcher:
         others = {r for r in book.find(text) if not book.keys(r) & asked}
         return 0.0 if others else 1.0
 
-    def score(self, text: str) -> float:
+    def score(self, text: str, weights: np.ndarray | None = None) -> float:
         if not self.terms:
             return 0.0
-        return float((self.match(text) * self.weights).sum() / self.weights.sum())
+        weights = self.weights if weights is None else weights
+        return float((self.match(text) * weights).sum() / weights.sum())
+
+    def sentence_weights(self, question: str, passages: list[Passage]) -> np.ndarray:
+        """The weights for choosing sentences: the name of the one the question asks about
+        ("What does Amara do after her rounds?") found the passages about her; within them the
+        sentence that answers is the one with the other words ("after", "rounds"), not "My
+        name is Amara Osei." The name is the title-case subject right after the question's
+        auxiliary, a word the passages write and never in lower case (a place or an agency
+        elsewhere in the question, "for the Department of Health", is what is asked about)."""
+        if not self.terms:
+            return self.weights
+        titled = {
+            t.lower()
+            for m in _NAMED_DOER.finditer(question)
+            for t in m.group(1).split()
+            if _NAME_WORD.match(t)
+        }
+        text = "\n".join(p.text for p in passages)
+        names = [
+            t in titled
+            and re.search(rf"\b{re.escape(t)}\b", text, re.I) is not None
+            and re.search(rf"\b{re.escape(t)}\b", text) is None
+            for t in self.terms
+        ]
+        if not any(names) or all(names):
+            return self.weights
+        return self.weights * np.where(names, NAME_SHARE, 1.0)
 
     def topical_coverage(self, text: str) -> float | None:
         """Coverage of the (non-role) topic words; None when the question has none."""
@@ -411,13 +443,14 @@ def score_sentences(
     asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
     names_things = bool(_NAMES_THINGS.match(query.question))
+    weights = matcher.sentence_weights(query.question, passages)
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
-        s.lexical = matcher.score(f"{s.text} {heading}")
+        s.lexical = matcher.score(f"{s.text} {heading}", weights)
         items = _items_it_brings(s, passages[s.passage]) if names_things else ""
         if items:  # "The skills of data scientists include:" answers with its items' words
-            s.lexical = max(s.lexical, matcher.score(f"{s.text} {items} {heading}"))
+            s.lexical = max(s.lexical, matcher.score(f"{s.text} {items} {heading}", weights))
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior

@@ -16,7 +16,7 @@ title: "Night Shifts on a Cardiac Ward"
 author: "Maria Lopez"
 date: 2022-04-11
 ---
-I am a charge nurse on a cardiac ward. I started my nursing career at a children's hospital in
+Hello! My name is Maria Lopez. I am a charge nurse on a cardiac ward. I started my nursing career at a children's hospital in
 LA in 2015, where I worked nights for three years.
 
 ## A night on the ward
@@ -40,12 +40,20 @@ pricing each dish by how popular and how profitable it is.
 
 Sauce reducing and stock making take most of the morning prep. During service the head chef
 calls the tickets and checks every plate before it leaves the pass.
+
+## Tools of the line
+
+What kind of knives does a line cook really need on the line?
+
+A chef's knife, a paring knife and a serrated knife cover almost every job a line cook does.
 """
 
 DEV_ARTICLES = [
+    "18f-a-day-in-the-life-of-an-18f-engineer.md",
     "adron-hall-devops-obliviousness-site-reliability.html",
     "cds-so-what-exactly-is-a-product-manager.md",
     "staffeng-dan-na-staff-engineer-and-team-lead.html",
+    "data-engineering-cookbook-v0.4-preview.pdf",
 ]
 
 
@@ -146,3 +154,70 @@ def test_a_question_whose_verb_sits_before_a_role_is_not_declined_for_that_role(
     assert not r.abstained and "speak little English" in r.answer, r.answer
     r = library.ask("What are sauce reducing and menu engineering part of?")
     assert not r.abstained and "don't discuss" not in r.answer, r.answer
+
+
+def test_the_articles_own_questions_do_not_answer_a_question(library):
+    """A sentence that is itself a question ("What kind of knives does a line cook need?")
+    matches the question best and answers nothing: the sentences that tell are chosen."""
+    r = library.ask("What knives does a line cook need?")
+    assert r.answer.startswith("A chef's knife"), r.answer
+    assert "?" not in r.answer.split("Sources:")[0], r.answer
+    r = library.ask("Which systems can store big data?")
+    assert r.answer.startswith("Systems like Hadoop HDFS"), r.answer
+
+
+def test_a_passage_of_questions_alone_still_gives_its_best_sentence():
+    from assistant.evidence import Sentence
+    from assistant.extractive import select
+
+    asked = [
+        Sentence(0, 0, "What does a sous chef do on a busy night?", score=1.0),
+        Sentence(0, 1, "How many covers can one kitchen take?", score=0.9),
+    ]
+    assert [s.text for s in select(asked)] == [asked[0].text, asked[1].text]
+    told = asked + [Sentence(1, 0, "A sous chef runs the line when the head chef is out.", 0.7)]
+    assert [s.text for s in select(told)] == [told[2].text]
+
+
+def test_the_articles_answer_to_its_own_question_takes_the_questions_rank():
+    from assistant.evidence import Sentence
+    from assistant.extractive import select
+
+    pool = [
+        Sentence(0, 0, "Does every kitchen need a pastry chef on staff?", score=1.0),
+        Sentence(1, 0, "Pastry chefs often start as commis cooks in hotel kitchens.", score=0.6),
+        Sentence(0, 1, "Only a kitchen that bakes its own bread and desserts every day does.", 0.3),
+    ]
+    assert [s.text for s in select(pool)] == [pool[2].text]
+
+
+def test_a_name_in_the_question_finds_the_article_and_the_other_words_the_sentence(library):
+    """ "What does Maria check around midnight?": the name brought the ward article; the
+    sentence that answers is the one about midnight checks, not "My name is Maria Lopez." """
+    r = library.ask("What does Maria check around midnight?")
+    assert r.answer.startswith("Around midnight I check the telemetry monitors"), r.answer
+    r = library.ask("What does Edwin do after lunch?")
+    assert r.answer.startswith("After the daily stand-up meeting and lunch"), r.answer
+
+
+def test_only_the_named_subject_weighs_less_not_a_place_or_agency_asked_about(library):
+    from assistant.evidence import NAME_SHARE, TermMatcher
+    from knowledge.schema import Passage
+
+    ward = Passage(
+        id="w",
+        source="ward.md",
+        title="Ward notes",
+        section="",
+        text="My name is Maria Lopez. We built a discharge checklist for the Department of Health.",
+        chunk_index=0,
+        ref_ids=[],
+    )
+    for question, light in [
+        ("What did Maria build for the health department?", {"maria"}),
+        ("What did the ward build for the Department of Health?", set()),
+    ]:
+        matcher = TermMatcher(question, library.retriever, library.kb.embedder)
+        weights = matcher.sentence_weights(question, [ward])
+        for term, full, used in zip(matcher.terms, matcher.weights, weights, strict=True):
+            assert used == pytest.approx(full * NAME_SHARE if term in light else full), term
