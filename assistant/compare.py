@@ -65,7 +65,8 @@ class SideFinder:
         self.heads = [stem(words(s)[-1]) if words(s) else "" for s in sides]
         # each side's name as content stems, frame nouns left out ("design track" -> design)
         self.phrases = [tuple(t for t in content_terms(s) if t not in _FRAME_STEMS) for s in sides]
-        self._context_terms: dict[str, list[str]] = {}  # a passage's stems, once per table
+        # a passage's stems, and each of its sentences', once per table
+        self._context_terms: dict[str, tuple[list[str], list[set[str]]]] = {}
         self.marks = [
             set()
             if book.find(sides[i])  # a role: its spellings find it
@@ -101,15 +102,24 @@ class SideFinder:
     def anchored(self, side: int, context: str) -> bool:
         """A side that is no role, named in a sentence by part of its name ("the programme",
         "a project"), is that side only where the passage around it names it whole ("credential
-        programme", "project management"): another article's programme is another programme."""
+        programme", "project management"), or names all its words in one sentence: another
+        article's programme is another programme."""
         if not self.marks[side]:
             return True  # a role: its spellings name it anywhere
         whole = self.phrases[side]
-        terms = self._context_terms.get(context)
-        if terms is None:  # every sentence of a passage asks with the same context
-            terms = self._context_terms[context] = content_terms(context)
+        got = self._context_terms.get(context)
+        if got is None:  # every sentence of a passage asks with the same context
+            got = self._context_terms[context] = (
+                content_terms(context),
+                [set(content_terms(x)) for x in split_sentences(context)],
+            )
+        terms, sentences = got
         n = len(whole)
-        return any(tuple(terms[i : i + n]) == whole for i in range(len(terms) - n + 1))
+        if any(tuple(terms[i : i + n]) == whole for i in range(len(terms) - n + 1)):
+            return True
+        # ... or one sentence of it names every word of it: "a call with the business
+        # development team" names the business development calls
+        return any(set(whole) <= said for said in sentences)
 
     def names(self, text: str, side: int) -> bool:
         return side in self.sides_in(text)
@@ -199,11 +209,19 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return heading.pop()
     if finder.book.find(sentence.text):
         return None  # it names other roles only
-    lead = named(p.text.split(". ")[0], pair=False)
+    lead = _lead_sides(p, finder)
     if len(lead) == 1:
         return lead.pop()
     title = named(p.title, pair=False)
     return title.pop() if len(title) == 1 else None
+
+
+def _lead_sides(p: Passage, finder: SideFinder) -> set[int]:
+    """The sides a passage's first sentence names (each where the passage names it whole): what
+    the sentences after it, naming none, speak of."""
+    context = f"{p.title}. {p.section}. {p.text}"
+    lead = p.text.split(". ")[0]
+    return {i for i in finder.sides_in(lead, pair=False) if finder.anchored(i, context)}
 
 
 def _pair_up(scored: list[list[tuple[float, Sentence]]], passages: list[Passage]) -> list:
@@ -582,9 +600,14 @@ def _overview(
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
                 continue  # a list's announcement, or a question, says what no role is
-            heading = passages[s.passage].section.split(":")[-1]
-            if not finder.names(s.text, side) and finder.sides_in(heading) != {side}:
-                continue  # neither the sentence nor its section is about this side
+            p = passages[s.passage]
+            heading = p.section.split(":")[-1]
+            if (
+                not finder.names(s.text, side)
+                and finder.sides_in(heading) != {side}
+                and _lead_sides(p, finder) != {side}
+            ):
+                continue  # neither the sentence, its section nor its passage's lead is about it
             # No third role: a sentence that sets the side against the other one still says
             # what the side is ("Data engineers are the link between ... and data scientists").
             others = [r for r in book.find(s.text) if not finder.sides_in(r)]

@@ -97,7 +97,27 @@ def without_frame(phrase: str) -> str:
     return " ".join(toks)
 
 
+_POSSESSIVE = re.compile(r"\w['’]s?$")
+
+
+def _possessed(phrase: str) -> str:
+    """What a possessive phrase names: "engineer's technical work" -> "technical work"; "" when
+    no word of the phrase but its last is a possessive."""
+    toks = phrase.split()
+    at = max((i for i, t in enumerate(toks[:-1]) if _POSSESSIVE.search(t)), default=-1)
+    return " ".join(toks[at + 1 :]) if at >= 0 else ""
+
+
 def _pair(left: str, right: str) -> list[str]:
+    # "an engineer's technical work compared with the calls": the work is the side, its owner
+    # is who both belong to. Against a possessive ("a nurse's shift or a teacher's") or the
+    # same thing owned by another ("a nurse's salary or a teacher's salary") the owners are.
+    owned = [_possessed(left), _possessed(right)]
+    bare = [not _POSSESSIVE.search(x) and not o for x, o in zip((left, right), owned, strict=True)]
+    if owned[0] and (bare[1] or (owned[1] and owned[1].lower() != owned[0].lower())):
+        left = owned[0]
+    if owned[1] and (bare[0] or (owned[0] and owned[1].lower() != owned[0].lower())):
+        right = owned[1]
     sides = [_clean(left), _clean(right)]
     if all(sides) and sides[0].lower() != sides[1].lower():
         return sides

@@ -302,3 +302,17 @@ def test_why_the_author_thinks_something_is_answered_from_the_article_not_its_by
     assert "DevOps" in why.answer
     who = library.ask("Who wrote the article about DevOps?", [])
     assert "written by" in who.answer
+
+
+def test_a_dev_roles_two_kinds_of_work_are_compared_side_by_side(library):
+    """The 18F post: "an 18F engineer's technical work" against "the business development
+    calls they join" compares two kinds of the engineer's work, each cited from its passage (the
+    calls' passage opens "I join a call with the business development team")."""
+    result = library.ask(
+        "How does an 18F engineer's technical work compare with the business development calls "
+        "they join?"
+    )
+    assert result.comparison == ["technical work", "business development calls"], result.answer
+    cited = " ".join(c["text"] for c in result.citations)
+    assert "solving some technical problems" in cited, result.answer
+    assert "business development team" in cited, result.answer

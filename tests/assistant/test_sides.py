@@ -54,6 +54,16 @@ from knowledge.text import split_sentences
         ),
         ("Do nurses earn more than teachers?", ["nurses", "teachers"]),
         ("Is a masters degree more useful than a certificate?", ["masters degree", "certificate"]),
+        # what is owned is the side, against a side that is no possessive
+        (
+            "How does a nurse's night shift compare with the ward rounds they lead?",
+            ["night shift", "ward rounds"],
+        ),
+        (
+            "How is a nurse's night shift different from a doctor's day shift?",
+            ["night shift", "day shift"],
+        ),
+        ("Is a nurse's shift longer than a teacher's?", ["nurse shift", "teacher"]),
     ],
 )
 def test_sides_come_from_the_comparison_syntax(question, sides):
@@ -834,3 +844,49 @@ def test_the_article_the_whole_question_finds_leads_each_side():
     first, second = _one_article_first([chef, cook], 2, asked)
     assert [p.id for p in first] == ["/r/rota.md#2", "/r/rota.md#0"]
     assert [p.id for p in second] == ["/r/rota.md#3", "/r/rota.md#1"]
+
+
+# Written for these tests (a teacher's day): two kinds of work, no roles; the afternoon passage
+# names its kind of work only in its first sentence, with the words apart.
+SCHOOL = [
+    (
+        "A morning of lesson planning",
+        "I spend the first hour marking, then build the slides for the week. The slides follow "
+        "the national curriculum for each year group.",
+    ),
+    (
+        "Afternoons",
+        "After lunch I make a call to the parents of two pupils who missed their homework. We "
+        "agree on a plan for the next fortnight and a date to check in again.",
+    ),
+]
+
+
+def test_kinds_of_work_a_role_does_are_compared_through_their_passages():
+    """ "How does a teacher's lesson planning compare with the parent calls they make?": the
+    sides are what the teacher does (the owner and the clause after a side are no topic); "a
+    call to the parents" names the parent calls, and the passage it opens speaks of them."""
+    from assistant.citations import CitationSet
+    from assistant.compare import build_table
+    from assistant.evidence import candidate_sentences
+
+    metas = [{"source": "/s/day.md", "title": "A day", "section": s} for s, _ in SCHOOL]
+    school = Library.build([t for _, t in SCHOOL], metas)
+    q = understand(
+        "How does a teacher's lesson planning compare with the parent calls they make?", [], school
+    )
+    assert q.comparison is not None
+    assert q.comparison.sides == ["lesson planning", "parent calls"]
+    assert q.comparison.aspect == ""
+    passages = [_passage("/s/day.md", s, t, i) for i, (s, t) in enumerate(SCHOOL)]
+    finder = SideFinder(q.comparison.sides, school.roles)
+    context = f"T. Afternoons. {SCHOOL[1][1]}"
+    assert finder.anchored(1, context)  # "a call to the parents": every word, in one sentence
+    assert not finder.anchored(1, "T. Afternoons. Parents wait at the gate. I call a taxi.")
+    sentences = candidate_sentences(passages)
+    for s in sentences:
+        s.lexical = 0.2
+    text = build_table(q, sentences, passages, CitationSet(passages), school.roles).text
+    overview = next(ln for ln in text.splitlines() if ln.startswith("| Overview |"))
+    # the passage's lead names the side: the sentence after it, not the author's story, is its
+    assert "national curriculum" in overview and "We agree on a plan" in overview, text
