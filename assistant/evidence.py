@@ -222,23 +222,38 @@ _LIST_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
 
 def prose_sentences(text: str) -> list[str]:
     """The sentences of a passage. The items of a list that a sentence introduces ("... should
-    know:") are left out: that sentence brings them (see extractive.list_items). Items of a
-    list without such a sentence are sentences of their own, without their markers."""
+    know:") are left out: that sentence brings them (see extractive.list_items), as many as an
+    answer takes. Items of a list without such a sentence, and those past what it brings, are
+    sentences of their own, without their markers."""
+    from .extractive import ITEM_WORDS, MAX_ITEMS  # (extractive builds on this module)
+
     out: list[str] = []
     block: list[str] = []
     introduced = False
+    brought = brought_words = 0  # the items the introducing sentence brings, and their words
     for line in text.splitlines():
         m = _LIST_LINE.match(line)
         if m:
-            if block:
+            if any(b.strip() for b in block):
                 out += split_sentences(" ".join(block))
-                block = []
                 introduced = bool(out) and out[-1].rstrip().endswith(":")
-            if not introduced:
-                out += split_sentences(line[m.end() - 1 :])
+                brought = brought_words = 0
+            elif block and brought:
+                introduced = False  # a blank line ends the list the sentence brings
+            block = []
+            item = line[m.end() - 1 :]
+            if introduced and brought < MAX_ITEMS:
+                brought_words += len(item.split())
+                brought += 1
+                if brought_words <= ITEM_WORDS:
+                    continue
+                brought = MAX_ITEMS  # past the budget: this item and the rest are not brought
+            # an item the sentence does not bring (a list of whole paragraphs runs past what
+            # an answer takes of a list) is a sentence of its own
+            out += split_sentences(item)
             continue
         block.append(line)
-        introduced = False
+        introduced = introduced and not line.strip()
     if block:
         out += split_sentences(" ".join(block))
     return out

@@ -46,6 +46,15 @@ calls the tickets and checks every plate before it leaves the pass.
 What kind of knives does a line cook really need on the line?
 
 A chef's knife, a paring knife and a serrated knife cover almost every job a line cook does.
+
+## Building the team
+
+Some examples:
+- When I took over the kitchen we were hiring fast, and I noticed that new cooks barely knew
+anyone outside their own station unless they happened to share a shift with them. As a result I
+set up a group chat where a little bot pairs two cooks for a staff meal every two weeks, and it
+has kept pairing people across the stations for well over a year now.
+- I also started a monthly tasting where each station cooks one dish for the others.
 """
 
 DEV_ARTICLES = [
@@ -221,3 +230,25 @@ def test_only_the_named_subject_weighs_less_not_a_place_or_agency_asked_about(li
         weights = matcher.sentence_weights(question, [ward])
         for term, full, used in zip(matcher.terms, matcher.weights, weights, strict=True):
             assert used == pytest.approx(full * NAME_SHARE if term in light else full), term
+
+
+def test_a_list_of_whole_paragraphs_is_searched_past_what_its_intro_brings(library):
+    """ "Some examples:" followed by paragraph-long items: the items an answer cannot take with
+    the two-word intro are sentences of their own, so the one that answers can be found."""
+    r = library.ask("How often does the bot pair cooks for a staff meal?")
+    assert "every two weeks" in r.answer.split("Sources:")[0], r.answer
+    r = library.ask("How often does the coffee bot pair people up?")
+    assert "every two weeks" in r.answer.split("Sources:")[0], r.answer
+
+
+def test_list_items_an_intro_brings_are_not_sentences_but_the_rest_are():
+    from assistant.evidence import prose_sentences
+
+    text = (
+        "A pastry cook needs:\n- a scale\n- a bench scraper\n\n- a stray note on ovens\n"
+        "Some examples:\n- " + "word " * 70 + "ends here.\n- A short second example."
+    )
+    got = prose_sentences(text)
+    assert "a scale" not in got and "a bench scraper" not in got
+    assert "a stray note on ovens" in got  # after the blank line the list has ended
+    assert "A short second example." in got and any(s.endswith("ends here.") for s in got)
