@@ -89,7 +89,10 @@ class Vocabulary:
 
 DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
 ABOUT_BATCH = 10  # chunks read at a time while looking for those that speak of a role
-READ_KEEP = 2000  # chunk records kept between two checks of the store (a question's reads)
+# Chunk records kept while the store's chunks do not change (any write that changes them
+# changes the stamp, which every question checks): one question's sides read many of the same
+# chunks, and so do questions on the same topic.
+READ_KEEP = 2000
 
 
 def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
@@ -327,8 +330,8 @@ class Retriever:
         if max_age and now - self._checked_at < max_age and self.kb.generation == self._generation:
             return
         generation = self.kb.generation
-        self._read = {}
-        self.lexical.refresh()
+        if self.lexical.refresh():  # chunks changed: records read before may be gone or stale
+            self._read = {}
         self._checked_at, self._generation = now, generation
 
     def vocabulary(self, embedder) -> tuple[Vocabulary, np.ndarray]:
@@ -573,7 +576,7 @@ class Retriever:
 
     def _passages(self, ids: list[str]) -> list[Passage]:
         """Passages for these chunk ids, in order, from Chroma (those still stored); a chunk
-        read since the store was last checked is not read again."""
+        read while the store's chunks have not changed is not read again."""
         kept = self._read
         records = {cid: kept[cid] for cid in ids if cid in kept}
         missing = [cid for cid in ids if cid not in records]

@@ -274,15 +274,22 @@ class Assistant:
         question = clean_question(question)
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
-        key = None
-        if self.answers.size:
-            key = self.answers.key(self.kb.stamp(), question, turns, k, source)
-            kept = self.answers.get(key)
-            if kept is not None:  # asked before, and nothing has been written since
-                kept.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
-                kept.timings_ms["cached"] = 1.0
-                yield {"type": "final", "result": kept}
-                return
+        if not self.answers.size:
+            yield from self._answer_stream(question, turns, k, source, t0, None)
+            return
+        key = self.answers.key(self.kb.stamp(), question, turns, k, source)
+        kept = self.answers.claim(key)  # waits while another asker answers the same question
+        if kept is not None:  # asked before, and nothing has been written since
+            kept.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
+            kept.timings_ms["cached"] = 1.0
+            yield {"type": "final", "result": kept}
+            return
+        try:
+            yield from self._answer_stream(question, turns, k, source, t0, key)
+        finally:  # answered, failed or abandoned: nobody waits on this key any more
+            self.answers.release(key)
+
+    def _answer_stream(self, question, turns, k, source, t0, key) -> Iterator[dict]:
         deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
         query = self.understand(question, turns, source, deadline)
         query_vec = self.kb.embedder.embed_batch([query.text])[0]

@@ -15,14 +15,21 @@ from pathlib import Path
 
 # Before gradio is imported: no usage reporting and no version check from a local server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# Gradio's queue rebuilds a pandas table of its last GRADIO_ANALYTICS_MAX_EVENTS events (10,000
+# by default) after every event, for the API page's timing summary: at 10,000 events that was
+# longer than an extractive answer. The summary is refreshed every 100 events, over 1,000.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "100")
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")
 from .web_boot import (  # noqa: E402
     Opening,
     app_made_at_launch,
+    note_missing_matplotlib,
     skip_gradio_stubs,
     warm_and_release,
 )
 
 skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
+note_missing_matplotlib()  # gradio tries to import it around every event otherwise
 
 import gradio as gr  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402

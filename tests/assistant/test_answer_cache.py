@@ -3,6 +3,9 @@ store, an LLM, or a different conversation means a fresh answer."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 from assistant.answer_cache import AnswerCache
 from assistant.result import AskResult
 from assistant.service import Assistant
@@ -42,6 +45,38 @@ def test_the_cache_keeps_copies_and_drops_the_least_recently_used():
     none = AnswerCache(0)
     none.put(keys[0], _result("a"))
     assert none.get(keys[0]) is None
+
+
+def test_an_answer_being_computed_is_waited_for_not_computed_again():
+    cache = AnswerCache(4)
+    key = AnswerCache.key("s1", "How long is a night shift?", [], 5, None)
+    assert cache.claim(key) is None  # the first asker answers
+    got: list = []
+    second = threading.Thread(target=lambda: got.append(cache.claim(key)))
+    second.start()
+    second.join(0.3)
+    assert second.is_alive() and not got  # the second asker waits instead of answering too
+    cache.put(key, _result("twelve hours"))
+    second.join(5)
+    assert got and got[0].answer == "twelve hours"
+    assert cache.claim(key).answer == "twelve hours"  # later askers get it at once
+
+
+def test_a_claim_given_up_lets_the_next_asker_answer():
+    cache = AnswerCache(4)
+    key = AnswerCache.key("s1", "What does a sous chef earn?", [], 5, None)
+    assert cache.claim(key) is None
+    got: list = []
+    second = threading.Thread(target=lambda: got.append(cache.claim(key)))
+    second.start()
+    second.join(0.2)
+    cache.release(key)  # the first answer failed: nothing kept
+    second.join(5)
+    assert got == [None]  # the second asker now answers it itself
+    # an answer that takes too long is not waited for beyond the limit
+    started = time.monotonic()
+    assert cache.claim(key, wait_s=0.2) is None
+    assert time.monotonic() - started >= 0.2
 
 
 def _assistant(store) -> Assistant:

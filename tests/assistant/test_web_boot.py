@@ -3,6 +3,8 @@ on a thread of its own while gradio imports."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import subprocess
 import sys
 
@@ -187,3 +189,58 @@ def test_collection_pauses_while_the_store_opens_and_resumes_after(make_settings
         assert gc.get_freeze_count() > frozen  # start-up's objects skipped by later passes
     finally:
         gc.unfreeze()
+
+
+QUEUE_SETTINGS = """
+import importlib.util, sys
+import assistant.web  # noqa: F401 - what `serve` imports
+from gradio.utils import MatplotlibBackendMananger
+import gradio as gr
+
+with gr.Blocks() as app:
+    box = gr.Textbox()
+    box.submit(lambda q: q, box, box)
+app.queue()
+queue = app._queue
+print(queue.ANAYLTICS_CACHE_FREQUENCY, queue.ANALYTICS_MAX_EVENTS, sys.modules.get("matplotlib", 1))
+with MatplotlibBackendMananger():  # what gradio runs around every event: no error
+    pass
+"""
+
+
+def test_the_server_keeps_gradios_per_event_overheads_small():
+    """Gradio's queue rebuilds its analytics table every 100 events over at most 1,000, and a
+    missing matplotlib is known as missing (None in sys.modules) rather than searched for."""
+    out = subprocess.run(
+        [sys.executable, "-c", QUEUE_SETTINGS],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={k: v for k, v in os.environ.items() if not k.startswith("GRADIO_ANALYTICS")},
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    every, kept, matplotlib = out.stdout.split()
+    assert (every, kept) == ("100", "1000")
+    if importlib.util.find_spec("matplotlib") is None:
+        assert matplotlib == "None"
+
+
+def test_an_installed_matplotlib_is_left_alone(tmp_path):
+    # A stand-in package on the path: the marker must not hide a module that exists.
+    (tmp_path / "matplotlib").mkdir()
+    (tmp_path / "matplotlib" / "__init__.py").write_text("")
+    code = (
+        "import sys; from assistant.web_boot import note_missing_matplotlib as n; "
+        "print(n(), sys.modules.get('matplotlib', 'absent'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(tmp_path)])},
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split() == ["False", "absent"]
