@@ -89,9 +89,9 @@ class Vocabulary:
 
 DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
 ABOUT_BATCH = 10  # chunks read at a time while looking for those that speak of a role
-# Chunk records kept while the store's chunks do not change (any write that changes them
-# changes the stamp, which every question checks): one question's sides read many of the same
-# chunks, and so do questions on the same topic.
+# Chunk records kept while nothing is written to the store (every write changes its stamp,
+# which every question checks; a direct Chroma edit without one is not seen): one question's
+# sides read many of the same chunks, and so do questions on the same topic.
 READ_KEEP = 2000
 
 
@@ -330,7 +330,7 @@ class Retriever:
         if max_age and now - self._checked_at < max_age and self.kb.generation == self._generation:
             return
         generation = self.kb.generation
-        if self.lexical.refresh():  # chunks changed: records read before may be gone or stale
+        if self.lexical.refresh():  # a write: records read before may be gone or stale
             self._read = {}
         self._checked_at, self._generation = now, generation
 

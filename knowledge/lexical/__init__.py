@@ -29,7 +29,8 @@ class LexicalIndex(Protocol):
         """Moves whenever the indexed content changes, for caches derived from it."""
 
     def refresh(self) -> bool:
-        """Catch up with the store; True when something changed."""
+        """Catch up with the store; True when anything was written to it since the last
+        call (what was read from the store before may be stale), False when nothing was."""
 
     def search(
         self, weights: dict[str, float], depth: int, source: str | None = None, also=()

@@ -52,11 +52,11 @@ class StoreIndex:
                 return False
             if self._index is None:
                 self._index = self._open()
-            changed = self._catch_up()
+            self._catch_up()
             self._fingerprint = fingerprint
             if self._index.dirty and time.monotonic() - self._saved_at >= SAVE_EVERY:
                 self.save()
-            return changed
+            return True  # a new stamp: something was written, if only chunk metadata
 
     def save(self) -> None:
         if self._index is not None and self.folder is not None:

@@ -168,7 +168,7 @@ def _nursing_retriever(make_settings, tmp_path, monkeypatch):
     return kb, retriever
 
 
-def test_a_retriever_reads_a_chunk_once_until_it_checks_the_store(
+def test_a_retriever_reads_a_chunk_once_until_the_store_is_written(
     make_settings, tmp_path, monkeypatch
 ):
     kb, retriever = _nursing_retriever(make_settings, tmp_path, monkeypatch)
@@ -180,6 +180,10 @@ def test_a_retriever_reads_a_chunk_once_until_it_checks_the_store(
     again = retriever.search("charge nurse rota", 3, about="charge nurse")
     # Until the store is checked again, the chunks read stand: the same passages, as read.
     assert [(p.id, p.text, p.section) for p in again] == [(p.id, p.text, p.section) for p in found]
+    retriever.refresh()  # no new stamp: nothing was written as far as readers can tell
+    kept = retriever.search("charge nurse rota", 3, about="charge nurse")
+    assert [p.section for p in kept] == [p.section for p in found]
+    kb.update_record(first.source, {"note": "rota changed"})  # a write, with its new stamp
     retriever.refresh()  # a new question checks the store: what was read is read afresh
     after = retriever.search("charge nurse rota", 3, about="charge nurse")
     assert [p.id for p in after] == [p.id for p in found]
@@ -227,7 +231,10 @@ def test_a_dev_article_reads_the_same_passages_from_memory(make_settings, monkey
         return [[(p.id, p.text, p.score, p.dense, p.bm25) for p in lst] for lst in lists]
 
     assert shown(warm) == shown(cold)
-    retriever.refresh()
+    retriever.refresh()  # nothing written: what was read stands
+    assert retriever._read
+    kb.update_record(cold[0][0].source, {"note": "checked"})
+    retriever.refresh()  # a write: read afresh
     assert retriever._read == {}
     assert shown([retriever.search(f"{s} salary", 6, about=s) for s in sides]) == shown(cold)
 

@@ -89,7 +89,8 @@ def test_add_replace_remove_match_a_fresh_build(make_settings, tmp_path):
     shutil.copy(SEED, edited)
     _ingest(kb, settings, [edited, *articles[:3]])
     index = StoreIndex(kb, tmp_path / "lexical")
-    assert index.refresh() is False and index.stats["built"] == 1  # a first start builds
+    assert index.refresh() is True and index.stats["built"] == 1  # a first start builds
+    assert index.refresh() is False  # nothing written since
     _assert_same_scores(index, kb)
 
     # Add one article: only it is read and tokenized.
