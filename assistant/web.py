@@ -24,6 +24,7 @@ from .web_boot import (  # noqa: E402
     Opening,
     app_made_at_launch,
     note_missing_matplotlib,
+    one_tls_context,
     skip_gradio_stubs,
     warm_and_release,
 )
@@ -31,7 +32,8 @@ from .web_boot import (  # noqa: E402
 skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
 note_missing_matplotlib()  # gradio tries to import it around every event otherwise
 
-import gradio as gr  # noqa: E402
+with one_tls_context():  # gradio's import-time httpx clients share one TLS context
+    import gradio as gr  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 
 from ingest.pipeline import ingest_sources  # noqa: E402
@@ -585,6 +587,9 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
             run_history=False,
             show_error=False,
             prevent_thread_lock=True,
+            # launch checks the new server with one GET to it: plain http on loopback, so no
+            # CA bundle to load for it (about 0.25 s of CPU before the page is served)
+            ssl_verify=False,
             app_kwargs={
                 "middleware": [guard, meta],
                 # POST /v1/ask: the same answer as gradio_client's /ask, outside the queue.

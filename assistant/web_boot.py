@@ -102,6 +102,39 @@ def note_missing_matplotlib() -> bool:
 
 
 @contextlib.contextmanager
+def one_tls_context():
+    """While gradio is imported: its modules make httpx clients at import (for Hugging Face,
+    proxied Spaces, remote files), each loading the CA bundle into a TLS context of its own,
+    about 35 ms of CPU apiece on the critical path of a restart; a server on loopback never
+    uses them. Inside this block those default-verifying clients share one context (httpx
+    supports a context shared by clients: `verify=<SSLContext>`), verifying as before; any
+    other settings get their own. Outside it httpx is as it was."""
+    try:
+        import httpx._transports.default as transports
+    except ImportError:  # another httpx layout: nothing to share
+        yield
+        return
+    made = getattr(transports, "create_ssl_context", None)
+    if made is None:
+        yield
+        return
+    shared: dict[bool, object] = {}
+
+    def create(verify=True, cert=None, trust_env=True):
+        if verify is not True or cert is not None:
+            return made(verify=verify, cert=cert, trust_env=trust_env)
+        if trust_env not in shared:
+            shared[trust_env] = made(verify=True, cert=None, trust_env=trust_env)
+        return shared[trust_env]
+
+    transports.create_ssl_context = create
+    try:
+        yield
+    finally:
+        transports.create_ssl_context = made
+
+
+@contextlib.contextmanager
 def app_made_at_launch():
     """While the page is built: gradio makes its FastAPI app (82 routes, each analysed by
     FastAPI) when a Blocks is created, when its `with` block ends and at every `queue()`, and

@@ -244,3 +244,30 @@ def test_an_installed_matplotlib_is_left_alone(tmp_path):
     )
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.split() == ["False", "absent"]
+
+
+SHARED_TLS = """
+import importlib, ssl
+import httpx
+import assistant.web  # noqa: F401 - imports gradio the way `serve` does
+clients = [importlib.import_module("gradio.processing_utils").sync_client,
+           importlib.import_module("gradio.workflow")._HF_CLIENT]
+contexts = [c._transport._pool._ssl_context for c in clients]
+after = httpx.Client()._transport._pool._ssl_context
+print(contexts[0] is contexts[1], all(c.verify_mode == ssl.CERT_REQUIRED and c.check_hostname
+      for c in contexts), after is contexts[0], after.verify_mode == ssl.CERT_REQUIRED)
+"""
+
+
+def test_gradios_import_time_clients_share_one_verifying_tls_context():
+    # Each would load the CA bundle for itself otherwise; the shared one still verifies, and
+    # httpx clients made after gradio's import get contexts of their own again.
+    out = subprocess.run(
+        [sys.executable, "-c", SHARED_TLS],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split() == ["True", "True", "False", "True"]
