@@ -135,7 +135,8 @@ _BOTH = re.compile(
 # A sentence that opens on a subordinate phrase ("Similar to an SRE, ...", "Unlike data
 # scientists, ...") has its subject after the comma.
 _LEADING_PHRASE = re.compile(
-    r"^(?:[A-Za-z]{2,20},\s*)?"  # "Additionally, ...", "However, ..."
+    r"^(?:(?:but|and|so|yet)\s+)?"  # "But a PM is more about ...": speech joins its sentences
+    r"(?:[A-Za-z]{2,20},\s*)?"  # "Additionally, ...", "However, ..."
     r"(?:(?:unlike|like|similar to|compared (?:to|with)|as with|while|whereas|although|though|"
     r"not (?:just|only)(?: for)?|in|for|after|before|when|if|because|since|with|at|on)\b"
     r"[^,]{0,100},\s*)?",
@@ -480,17 +481,23 @@ def _says_more(text: str, role: str) -> bool:
 
 def describes(text: str, side: str, book: RoleBook) -> bool:
     """A sentence of the text has the role as its subject and names no other role ("A data
-    engineer builds ..."): the kind of passage that says what the role is."""
+    engineer builds ..."): the kind of passage that says what the role is. A field ("product
+    management") is described as its role is ("A product manager makes sure ...")."""
+    side = book.role_for(side) or side
     wanted = book.keys(side)
     for sentence in split_sentences(text):
         if glossary_entry(sentence, side, book):
             return True
+        sentence = sentence[_JOINED.match(sentence).end() :]  # "But a PM is ...": a PM is
         named = book.find(sentence)
         if not named or not 0 <= sentence.find(named[0]) <= 4:
             continue
         if all(book.keys(r) & wanted for r in named) and _says_more(sentence, named[0]):
             return True
     return False
+
+
+_JOINED = re.compile(r"(?:(?:but|and|so|yet)\s+)?", re.I)
 
 
 # "Front-End Engineer (aka JavaScript Developer): The job title given to ...": a term, an

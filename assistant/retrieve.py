@@ -548,11 +548,17 @@ class Retriever:
         title), else the first k. Chunks are read from Chroma a few at a time: the first k
         that speak of it are all that is kept, so most of the rest is never read."""
         book = self.library.roles
-        wanted = book.keys(role)
+        field = book.role_for(role)
+        # a field ("product management") is spoken of by its role's names too ("PM"), and by
+        # its own name, which is no role's
+        wanted = book.keys(role) | book.keys(field or role)
         keys: dict[str, frozenset[str]] = {}  # a role's keys, once per search
         may_name = book.may_name(wanted)  # most chunks read name other roles only
+        own = re.compile(rf"\b{re.escape(role)}\b", re.I) if field else None
 
         def names_it(text: str) -> bool:
+            if own is not None and own.search(text):
+                return True
             if not may_name(text):
                 return False
             for r in book.find(text):

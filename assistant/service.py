@@ -434,13 +434,14 @@ class Assistant:
         book = self.retriever.library.roles
         depth = max(DESCRIBE_DEPTH * k, 2 * (keep or k))
         found = self.retriever.search(side, depth, source=source, roles=[], about=side)
+        role = book.role_for(side) or side  # a field's sections are headed by its role too
         # The opening passage of a section headed by the role is where its article introduces
         # it ("## Data Scientist": "The roles of a data scientist and ... are similar. However,
         # data scientists ..."): it leads, then passages whose sentences have the role as subject.
         leads: dict[tuple[str, str], Passage] = {}
         for p in found:
             named = book.find(own_heading(p.section))
-            if named and all(book.one_role(r, side) for r in named):
+            if named and all(book.one_role(r, role) for r in named):
                 lead = leads.get((p.source, p.section))
                 if lead is None or p.chunk_index < lead.chunk_index:
                     leads[(p.source, p.section)] = p

@@ -626,3 +626,13 @@ def test_a_dev_field_finds_the_initials_of_its_role(library):
     assert "pm" not in retriever.query_terms("project management")
     found = retriever.search("product management", 15, roles=[], about="product management")
     assert any("a PM is more about" in p.text for p in found)
+    # ... and it is among the passages the comparison of the two fields reads, as is the one
+    # saying what project management is about
+    result = library.ask("How is product management different from project management?")
+    read = " ".join(p["text"] for p in result.passages)
+    assert "a PM is more about" in read and "project management is about milestones" in read
+    # "But a PM is more about ...": the field's role is the passage's subject
+    from assistant.compare import describes
+
+    contrast = next(p for p in found if "a PM is more about" in p.text)
+    assert describes(contrast.text, "product management", retriever.library.roles)

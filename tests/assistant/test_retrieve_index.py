@@ -86,6 +86,23 @@ home; the ward's rehabilitation notes come in by noon.
 """
 
 
+ROLE_NOTE = """
+## Case Manager
+
+Case managers also call the family doctor in the weeks after discharge.
+"""
+# another article speaks of the field by its own name only
+FIELD = """# Planning Discharges
+
+Case management also covers the weeks after a discharge, when a patient is back at home.
+"""
+CLERK = """# The Ward Clerk
+
+A ward clerk manages the ward's admissions desk and books transport for discharges. The clerk
+keeps the management of bed lists and case notes up to date for the ward team.
+"""
+
+
 def test_a_phrase_finds_the_initials_its_article_spells_out_in_another_form(make_settings):
     """ "case management" is the field of the "case manager" the article abbreviates "CM": a
     search for the field finds the passage that writes only the initials."""
@@ -107,3 +124,28 @@ def test_a_phrase_finds_the_initials_its_article_spells_out_in_another_form(make
     # another phrase sharing one word is no spelling of it
     assert "cm" not in retriever.query_terms("case notes")
     assert "cm" not in retriever.query_terms("ward management")
+
+
+def test_a_fields_side_keeps_passages_naming_its_role_or_the_field(make_settings):
+    """One side of a comparison, "case management" (the field of the case manager the article
+    abbreviates "CM"), keeps the passages that speak of it: by the role's initials or by the
+    field's own name, not a passage about another job that happens to rank well."""
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    folder = settings.store.parent / "articles"
+    folder.mkdir()
+    (folder / "case-manager.md").write_text(CASE_WORK + ROLE_NOTE, encoding="utf-8")
+    (folder / "discharges.md").write_text(FIELD, encoding="utf-8")
+    (folder / "ward-clerk.md").write_text(CLERK, encoding="utf-8")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    found = retriever.search("case management", 4, roles=[], about="case management")
+    texts = " ".join(p.text for p in found)
+    assert "a CM phones care homes" in texts  # the initials of its role
+    assert "Case management also covers" in texts  # the field's own name, in another article
+    assert not any("ward clerk" in p.text for p in found), texts

@@ -890,3 +890,29 @@ def test_kinds_of_work_a_role_does_are_compared_through_their_passages():
     overview = next(ln for ln in text.splitlines() if ln.startswith("| Overview |"))
     # the passage's lead names the side: the sentence after it, not the author's story, is its
     assert "national curriculum" in overview and "We agree on a plan" in overview, text
+
+
+def test_a_field_is_described_as_its_role_is_past_a_joining_word():
+    """ "case management" is the field of the "case manager" the text abbreviates "CM": "But a
+    CM is more about ..." has the field's role as its subject ("But" only joins it to the
+    sentence before)."""
+    from assistant.compare import describes, subject_role
+
+    text = [
+        (
+            "Case managers",
+            "A case manager (CM) plans each discharge. Case managers phone families.",
+        ),
+        (
+            "Case management",
+            "It is not bed management. So bed management is about beds. But a CM is more about "
+            "the patient's whole stay.",
+        ),
+    ]
+    metas = [{"source": "/c/case.md", "title": "Case work", "section": s} for s, _ in text]
+    book = Library.build([t for _, t in text], metas).roles
+    assert describes("But a CM is more about the patient's whole stay.", "case management", book)
+    assert describes("A case manager plans each discharge.", "case management", book)
+    assert not describes("So bed management is about beds.", "case management", book)
+    assert not describes("Families say a CM is kind.", "case management", book)
+    assert subject_role("But a CM is more about the whole stay.", book) == "CM"
