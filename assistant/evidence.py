@@ -179,9 +179,14 @@ class TermMatcher:
         sentence that answers is the one with the other words ("after", "rounds"), not "My
         name is Amara Osei." The name is the title-case subject right after the question's
         auxiliary, a word the passages write and never in lower case (a place or an agency
-        elsewhere in the question, "for the Department of Health", is what is asked about)."""
+        elsewhere in the question, "for the Department of Health", is what is asked about).
+        So is a name a follow-up carries from the conversation ("What books does she
+        recommend?" after a question about Amara Osei); a carried topic that is no name ("What
+        does it produce?" after "the analysis track") keeps its weight: the answer names it.
+        `question` is the question as typed."""
         if not self.terms:
             return self.weights
+        typed = {stem(w) for w in words(question)}
         titled = {
             t.lower()
             for m in _NAMED_DOER.finditer(question)
@@ -190,10 +195,8 @@ class TermMatcher:
         }
         text = "\n".join(p.text for p in passages)
         names = [
-            t in titled
-            and re.search(rf"\b{re.escape(t)}\b", text, re.I) is not None
-            and re.search(rf"\b{re.escape(t)}\b", text) is None
-            for t in self.terms
+            (t in titled or s not in typed) and _written_as_name(t, text)
+            for t, s in zip(self.terms, self._stems, strict=True)
         ]
         if not any(names) or all(names):
             return self.weights
@@ -202,6 +205,20 @@ class TermMatcher:
     def topical_coverage(self, text: str) -> float | None:
         """Coverage of the (non-role) topic words; None when the question has none."""
         return self.score(text) if self.terms else None
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[*•\n-])\s*$")
+
+
+def _written_as_name(word: str, text: str) -> bool:
+    """The text writes the (lower-case) word, never in lower case, and in title case at least
+    once inside a sentence ("... told Amara about ..."), where only a name keeps its capital."""
+    if re.search(rf"\b{re.escape(word)}\b", text):
+        return False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I):
+        if not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+            return True
+    return False
 
 
 def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
@@ -409,6 +426,27 @@ def definition_bonus(term: list[str], sentence: str) -> float:
     return DEFINITION_BONUS if opening[:1] == term[:1] else 0.0
 
 
+def _term_opening(term: list[str], sentence: str) -> int:
+    """How many of the term's words, in order, open the sentence (an article aside); 0 when
+    its first word does not."""
+    opening = [stem(w) for w in words(_ARTICLE.sub("", sentence.strip()))[: len(term)]]
+    n = 0
+    for got, wanted in zip(opening, term, strict=False):
+        if got != wanted:
+            break
+        n += 1
+    return n
+
+
+def _headed_by(term: list[str], p: Passage) -> bool:
+    """The passage's own heading names the term asked about ("Interim Manager" for "What is
+    an interim manager?", or for "... at <Company>?"): its first sentence says what it is."""
+    if not term or _heading(p) == "":
+        return False
+    head = [stem(w) for w in words(p.section.split(" — ")[-1]) if w not in STOPWORDS]
+    return bool(head) and (head == term or (len(head) >= 2 and term[: len(head)] == head))
+
+
 def _heading(p: Passage) -> str:
     """The section heading a sentence sits under; the article's own title heads everything,
     so it says nothing about one sentence."""
@@ -477,13 +515,27 @@ def score_sentences(
         aside = self_reference_penalty(query.text, s.text)
         s.score -= aside
         s.about_itself = aside > 0
-    # The definition is one sentence: of those opening with the term, the best one. It rises
-    # by the bonus, never above the best sentence (whose score sets how weak the others may be).
-    defining = [s for s in sentences if definition_bonus(term, s.text)]
+    # The definition is one sentence: the first under a heading that names the term, else of
+    # those opening with the term (the most of its words first: "A data lake is ..." before
+    # "Data engineers ..."), the best one. It rises by the bonus, never above the best sentence (whose score
+    # sets how weak the others may be).
+    headed = {i for i, p in enumerate(passages) if _headed_by(term, p)}
+    defining = [
+        (
+            len(term) + 1
+            if s.position == 0 and s.passage in headed
+            else _term_opening(term, s.text),
+            s,
+        )
+        for s in sentences
+    ]
+    defining = [(n, s) for n, s in defining if n]
     if defining:
         top = max(s.score for s in sentences)
-        best = max(defining, key=lambda s: s.score)
+        best = max(defining, key=lambda ns: (ns[0], ns[1].score))[1]
         best.score = max(best.score, min(best.score + DEFINITION_BONUS, top))
+        # ... and on a tie with the best, the definition leads
+        return sorted(sentences, key=lambda s: (s.score, s is best), reverse=True)
     return sorted(sentences, key=lambda s: s.score, reverse=True)
 
 

@@ -26,6 +26,19 @@ medication schedule together.
 
 Around midnight I check the telemetry monitors and update the care plans. Hospitals want
 bilingual pharmacy technicians because many of our patients speak little English.
+
+Rapid handovers to the response team matter: the team needs the chart in a minute.
+
+## Float Nurse
+
+When a unit is short of staff for a shift, the hospital sends one of the nurses from its shared
+pool to cover the gap for that night. Float nurse shifts are booked through the float nurse
+office a week ahead.
+
+## Calling for help
+
+A rapid response team is a group of intensive care clinicians who come to any ward when a
+patient suddenly gets worse.
 """
 
 KITCHEN = """---
@@ -63,6 +76,7 @@ DEV_ARTICLES = [
     "cds-so-what-exactly-is-a-product-manager.md",
     "staffeng-dan-na-staff-engineer-and-team-lead.html",
     "data-engineering-cookbook-v0.4-preview.pdf",
+    "practitioners-guide-data-science-role-and-skill-tracks.html",
 ]
 
 
@@ -252,3 +266,67 @@ def test_list_items_an_intro_brings_are_not_sentences_but_the_rest_are():
     assert "a scale" not in got and "a bench scraper" not in got
     assert "a stray note on ovens" in got  # after the blank line the list has ended
     assert "A short second example." in got and any(s.endswith("ends here.") for s in got)
+
+
+def test_a_name_a_follow_up_carries_weighs_less_than_what_it_asks(library):
+    history = [
+        {"role": "user", "content": "Who is Maria Lopez?"},
+        {"role": "assistant", "content": "A charge nurse on a cardiac ward."},
+    ]
+    r = library.ask("What does she check around midnight?", history)
+    assert r.answer.startswith("Around midnight I check the telemetry monitors"), r.answer
+    history = [
+        {"role": "user", "content": "Who is Dan Na?"},
+        {"role": "assistant", "content": "A Staff Engineer and Team Lead at Squarespace."},
+    ]
+    r = library.ask("Which book is his favourite?", history)
+    assert r.answer.startswith("My favorite engineering leadership book"), r.answer
+
+
+def test_a_definition_is_the_sentence_opening_with_the_whole_term_or_first_under_its_heading(
+    library,
+):
+    r = library.ask("What is a float nurse?")
+    assert r.answer.startswith("When a unit is short of staff for a shift"), r.answer
+    r = library.ask("What is a rapid response team?")
+    assert r.answer.startswith("A rapid response team is a group"), r.answer
+    r = library.ask("What is a data lake?")
+    assert "A data lake is a storage repository" in r.answer.split("Sources:")[0], r.answer
+
+
+def test_a_heading_names_the_term_its_first_sentence_defines():
+    from assistant.evidence import _headed_by, _term_opening, defined_term
+    from knowledge.schema import Passage
+
+    def under(section: str) -> Passage:
+        return Passage(
+            id="n",
+            source="ward.md",
+            title="Night Shifts",
+            section=section,
+            text="When a unit is short of staff, the pool sends a nurse.",
+            chunk_index=0,
+            ref_ids=[],
+        )
+
+    term = defined_term("What is a float nurse?")
+    assert _headed_by(term, under("Staffing — Float Nurse"))
+    assert _headed_by(
+        defined_term("What is a float nurse at Mercy Hospital?"), under("Float Nurse")
+    )
+    assert not _headed_by(term, under("Float Pools"))
+    assert not _headed_by(term, under("Night Shifts"))  # the article's title heads everything
+    assert _term_opening(term, "A float nurse covers gaps.") == 2
+    assert _term_opening(term, "Float pools are shared.") == 1
+    assert _term_opening(term, "Nurses float between wards.") == 0
+
+
+def test_a_name_is_a_word_kept_in_title_case_inside_a_sentence():
+    from assistant.evidence import _written_as_name
+
+    text = "Sauces take the morning.\nTom tastes each one. Later the pass asks Tom to sign off."
+    assert _written_as_name("tom", text)
+    assert not _written_as_name("sauces", text)  # title case only where a sentence opens
+    assert not _written_as_name("pass", text)  # written in lower case
+    assert not _written_as_name("later", text)
+    assert not _written_as_name("amara", text)  # not written at all
