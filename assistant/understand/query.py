@@ -250,7 +250,9 @@ def refers_to_pair(question: str) -> bool:
 
 # A clause with no relative pronoun after a noun: "(the calls) they join", "(the shifts) that
 # you work".
-_RELATIVE = re.compile(r"(?:(?:that|which|who|whom)\s+)?(?:they|you|we|i|he|she)\s+[\w'’-]{1,30}")
+_RELATIVE = re.compile(
+    r"(?:(?:that|which|who|whom)\s{1,4})?(?:they|you|we|i|he|she)\s{1,4}[\w'’-]{1,30}"
+)
 
 
 # Verbs of choosing frame a comparison ("Should I pick X or Y?"); they name no topic of it.
@@ -266,11 +268,14 @@ def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
     for side in sides:
         # Who owns a side ("an engineer's technical work") and a clause saying what they do
         # with it ("the calls they join") describe the side; neither is what is compared.
-        side_re = re.escape(side).replace(r"\ ", r"\s+")
+        side_re = re.escape(side).replace(r"\ ", r"\s{1,4}")  # bounded: linear time
         text = re.sub(
-            rf"(?:[\w-]{{1,30}}\s+)?[\w-]{{1,30}}['’]s?\s+(?={side_re}\b)", " ", text, flags=re.I
+            rf"(?:[\w-]{{1,30}}\s{{1,4}})?[\w-]{{1,30}}['’]s?\s{{1,4}}(?={side_re}\b)",
+            " ",
+            text,
+            flags=re.I,
         )
-        text = re.sub(rf"\b({side_re})\s+{_RELATIVE.pattern}", r"\1 ", text, flags=re.I)
+        text = re.sub(rf"\b({side_re})\s{{1,4}}{_RELATIVE.pattern}", r"\1 ", text, flags=re.I)
     for r in book.find(question):
         # the whole word: "AI engineer" out of "AI engineering" leaves no "ing"
         text = re.sub(re.escape(r) + r"\w{0,4}", " ", text)
