@@ -203,10 +203,8 @@ class Retriever:
 
         total = self.kb.chunks.count()
         for offset in range(0, total, READ_PAGE):
-            got = self.kb.chunks.get(
-                include=["documents", "metadatas"], limit=READ_PAGE, offset=offset
-            )
-            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+            page = self.kb.read_chunks(limit=READ_PAGE, offset=offset)
+            for cid, doc, meta in zip(*page, strict=True):
                 source = meta.get("source")
                 want = missing.get(source)
                 if want is None or meta.get("version") != want[0]:

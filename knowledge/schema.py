@@ -21,6 +21,12 @@ REF_IDS = "ref_ids"
 IS_REFERENCE_LIST = "is_reference_list"  # the chunk is part of the article's reference list
 # On a chunk of a followed reference: JSON list of {"source", "title"} of the articles citing it.
 CITED_BY = "cited_by"
+# The chunk's text. Kept in its metadata, not as its Chroma document: Chroma's local segment
+# (chromadb 1.5.9, also behind `chroma run`) writes every document into a SQLite full-text
+# index whatever the collection's schema says, and no query here searches it (BM25 is our own
+# index). That index was ~40% of the write time at 100k chunks. Stores written before keep
+# the text as the document; `chunk_text` reads either.
+TEXT = "text"
 
 # Followed references (`ingest --follow-references`). On the followed page's source record:
 FOLLOWED_FROM = "followed_from"  # JSON list of the article sources whose references led here
@@ -107,6 +113,13 @@ def json_list(value) -> list:
     except ValueError:
         return []
     return got if isinstance(got, list) else []
+
+
+def chunk_text(document: str | None, meta: dict) -> str:
+    """A stored chunk's text: taken out of its metadata (which then holds what it held before
+    the text moved there), or its document in a store written before."""
+    text = meta.pop(TEXT, None)
+    return text if isinstance(text, str) else (document or "")
 
 
 def passage_from_record(chunk_id: str, text: str, meta: dict) -> Passage:

@@ -13,7 +13,17 @@ from pathlib import Path
 import numpy as np
 
 from .errors import EmbeddingError, StoreError
-from .schema import CHUNKS, IS_REFERENCE_LIST, REFERENCES, SOURCES, Chunk, Reference, source_key
+from .schema import (
+    CHUNKS,
+    IS_REFERENCE_LIST,
+    REFERENCES,
+    SOURCES,
+    TEXT,
+    Chunk,
+    Reference,
+    chunk_text,
+    source_key,
+)
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "writer.lock"
@@ -174,7 +184,7 @@ def lexical_dir(settings) -> Path:
 
 
 # Chunk metadata that is only read, never filtered on: indexing it costs ingest time.
-_UNFILTERED_CHUNK_KEYS = ("title", "section", "ref_ids", "links")
+_UNFILTERED_CHUNK_KEYS = ("title", "section", "ref_ids", "links", TEXT)
 
 
 # Search breadth of the dense index. The graph is built on several threads, so with a narrow
@@ -226,7 +236,6 @@ def _stamp_record() -> dict:
     return {
         "ids": [STAMP_ID],
         "embeddings": [[1.0]],
-        "documents": [""],
         "metadatas": [{"stamp": uuid.uuid4().hex}],
     }
 
@@ -361,7 +370,8 @@ class KnowledgeBase:
 
     def _write_records(self, metas: list[dict]) -> None:
         """Upsert source records together with a new stamp: one transaction. Each record
-        carries its write time, so readers find what changed since their last look."""
+        carries its write time, so readers find what changed since their last look. No
+        documents: everything is in the metadata, and Chroma would full-text index them."""
         changed = _now_us()
         metas = [{**m, CHANGED_AT: changed} for m in metas]
         stamp = _stamp_record()
@@ -369,7 +379,6 @@ class KnowledgeBase:
             self.sources.upsert,
             [source_key(m["source"]) for m in metas] + stamp["ids"],
             embeddings=[[1.0]] * len(metas) + stamp["embeddings"],
-            documents=[m.get("title", "") for m in metas] + stamp["documents"],
             metadatas=metas + stamp["metadatas"],
         )
 
@@ -408,12 +417,12 @@ class KnowledgeBase:
         )
         chunks = [c for p in batch for c in p.chunks]
         if chunks:
+            # The text goes in the metadata, with no document: see schema.TEXT.
             self._batched(
                 self.chunks.upsert,
                 [c.id for c in chunks],
                 embeddings=np.vstack([p.chunk_vectors for p in batch if p.chunks]),
-                documents=[c.text for c in chunks],
-                metadatas=[c.metadata for c in chunks],
+                metadatas=[{**c.metadata, TEXT: c.text} for c in chunks],
             )
         refs = [(p, r) for p in batch for r in p.references]
         if refs:
@@ -442,7 +451,6 @@ class KnowledgeBase:
             self.sources.upsert,
             [removal_key(s) for s in sources] + stamp["ids"],
             embeddings=[[1.0]] * len(sources) + stamp["embeddings"],
-            documents=[""] * len(sources) + stamp["documents"],
             metadatas=[{REMOVED: s, CHANGED_AT: changed} for s in sources] + stamp["metadatas"],
         )
 
@@ -555,39 +563,41 @@ class KnowledgeBase:
                 newest = max(newest, int(meta.get(CHANGED_AT, since_us)))
         return list(dict.fromkeys(names)), newest
 
+    def read_chunks(self, **get) -> tuple[list[str], list[str], list[dict]]:
+        """Ids, texts and metadata of the chunks a `chunks.get(**get)` selects (ids, where,
+        limit, offset): the one reader of stored chunk texts, wherever a store keeps them."""
+        got = self.chunks.get(include=["documents", "metadatas"], **get)
+        metas = got["metadatas"] or []
+        docs = got["documents"] or [None] * len(metas)
+        texts = [chunk_text(doc, meta) for doc, meta in zip(docs, metas, strict=True)]
+        return got["ids"], texts, metas
+
     def source_chunks(self, source: str, version: str) -> tuple[list[str], list[str], list[dict]]:
         """The chunks of one version of one source."""
         # One indexed equality filter, then the version in Python: an `$and` costs Chroma
         # several times more, and other versions of a source are rare and short-lived.
-        got = self.chunks.get(where={"source": source}, include=["documents", "metadatas"])
-        keep = [i for i, m in enumerate(got["metadatas"]) if m.get("version") == version]
-        return (
-            [got["ids"][i] for i in keep],
-            [got["documents"][i] for i in keep],
-            [got["metadatas"][i] for i in keep],
-        )
+        ids, texts, metas = self.read_chunks(where={"source": source})
+        keep = [i for i, m in enumerate(metas) if m.get("version") == version]
+        return [ids[i] for i in keep], [texts[i] for i in keep], [metas[i] for i in keep]
 
     def chunk_records(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         """Text and metadata of these chunks (those still stored)."""
         if not ids:
             return {}
-        got = self.chunks.get(ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"])
-        return {
-            cid: (doc, meta)
-            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        }
+        got_ids, texts, metas = self.read_chunks(ids=list(dict.fromkeys(ids)))
+        return {cid: (text, meta) for cid, text, meta in zip(got_ids, texts, metas, strict=True)}
 
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         ids: list[str] = []
-        docs: list[str] = []
+        texts: list[str] = []
         metas: list[dict] = []
         total = self.chunks.count()
         for offset in range(0, total, 5000):
-            got = self.chunks.get(include=["documents", "metadatas"], limit=5000, offset=offset)
-            ids += got["ids"]
-            docs += got["documents"]
-            metas += got["metadatas"]
-        return ids, docs, metas
+            got = self.read_chunks(limit=5000, offset=offset)
+            ids += got[0]
+            texts += got[1]
+            metas += got[2]
+        return ids, texts, metas
 
     def references_by_id(self, ref_ids: list[str]) -> dict[str, dict]:
         if not ref_ids:

@@ -106,8 +106,7 @@ class StoreIndex:
 
         total = self.kb.chunks.count()
         for offset in range(0, total, PAGE):
-            got = self.kb.chunks.get(include=["documents", "metadatas"], limit=PAGE, offset=offset)
-            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+            for cid, doc, meta in zip(*self.kb.read_chunks(limit=PAGE, offset=offset), strict=True):
                 rec = records.get(meta.get("source"))
                 if rec is None or meta.get("version") != rec.get("version"):
                     continue  # an older version, or a write not finished: not answerable yet

@@ -189,8 +189,8 @@ def test_the_hybrid_retriever_is_a_langchain_retriever(seeded_store):
     assert isinstance(retriever, BaseRetriever)
     docs = retriever.invoke("How much do senior ML engineers earn?")
     assert len(docs) == 3
-    stored = retriever.retriever.kb.chunks.get(ids=[d.id for d in docs], include=["metadatas"])
-    meta = dict(zip(stored["ids"], stored["metadatas"], strict=True))
+    stored = retriever.retriever.kb.chunk_records([d.id for d in docs])
+    meta = {cid: m for cid, (_text, m) in stored.items()}
     for d in docs:
         assert {k: v for k, v in d.metadata.items() if k not in ("score", "bm25", "dense")} == meta[
             d.id

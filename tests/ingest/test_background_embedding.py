@@ -21,11 +21,9 @@ def test_many_sources_are_embedded_in_the_background_like_in_process(tmp_path, r
     report, kb = run_ingest([tmp_path / "many"])
     assert report.ok and report.totals()["added"] == count
     assert len(kb.records()) == count
-    got = kb.chunks.get(limit=20, include=["embeddings", "documents", "metadatas"])
-    texts = [
-        f"{m['title']}\n{m['section']}\n{d}"
-        for d, m in zip(got["documents"], got["metadatas"], strict=True)
-    ]
+    got = kb.chunks.get(limit=20, include=["embeddings"])
+    stored = kb.chunk_records(got["ids"])
+    texts = [f"{m['title']}\n{m['section']}\n{d}" for d, m in map(stored.get, got["ids"])]
     expected = kb.embedder.embed_batch(texts)
     assert np.allclose(np.asarray(got["embeddings"]), expected, atol=1e-5)
     again, _ = run_ingest([tmp_path / "many"])  # the same temp store

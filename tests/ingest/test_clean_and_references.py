@@ -68,7 +68,7 @@ def seeded_kb(seeded_store):
 
 
 def _all_documents(kb) -> list[str]:
-    docs = kb.chunks.get(include=["documents"])["documents"]
+    _ids, docs, _metas = kb.read_chunks()
     return docs + kb.references.get(include=["documents"])["documents"]
 
 
@@ -92,7 +92,7 @@ def test_synthetic_page_furniture_is_not_stored(tmp_path, run_ingest):
     (tmp_path / "security.html").write_text(BOILERPLATE_PAGE)
     report, kb = run_ingest([tmp_path / "security.html"])
     assert report.ok, report.as_dict()
-    docs = kb.chunks.get(include=["documents"])["documents"]
+    _ids, docs, _metas = kb.read_chunks()
     text = "\n".join(docs)
     assert "paid well for scarce skills" in text
     assert "breaches there are the most expensive" in text
@@ -158,12 +158,8 @@ def test_seed_references_are_stored_with_their_fields(seeded_kb):
 def test_passages_citing_a_reference_carry_its_id(seeded_kb, citation, label):
     refs = seeded_kb.references.get(include=["metadatas"])["metadatas"]
     ref_id = next(m["ref_id"] for m in refs if m["label"] == label)
-    got = seeded_kb.chunks.get(include=["documents", "metadatas"])
-    citing = [
-        meta
-        for doc, meta in zip(got["documents"], got["metadatas"], strict=True)
-        if citation in doc
-    ]
+    _ids, docs, metas = seeded_kb.read_chunks()
+    citing = [meta for doc, meta in zip(docs, metas, strict=True) if citation in doc]
     assert citing, f"no stored passage contains {citation}"
     for meta in citing:
         assert ref_id in meta["ref_ids"].split(",")

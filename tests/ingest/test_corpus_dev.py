@@ -104,9 +104,9 @@ def corpus_kb(tmp_path_factory):
 
 def _by_file(kb) -> dict[str, tuple[dict, list[tuple[str, dict]]]]:
     records = {r["source"].rsplit("/", 1)[-1]: r for r in kb.records().values()}
-    got = kb.chunks.get(include=["documents", "metadatas"])
+    _ids, docs, metas = kb.read_chunks()
     chunks: dict[str, list] = {}
-    for doc, meta in zip(got["documents"], got["metadatas"], strict=True):
+    for doc, meta in zip(docs, metas, strict=True):
         chunks.setdefault(meta["source"].rsplit("/", 1)[-1], []).append((doc, meta))
     return {name: (records[name], chunks.get(name, [])) for name in records}
 

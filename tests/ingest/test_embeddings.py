@@ -68,8 +68,8 @@ def test_store_operations_never_reach_chromas_default_embedder(
     ids, docs, metas = kb.all_chunks()
     assert len(ids) == len(docs) == len(metas) > 0
     vector = kb.embedder.embed_batch(["When are pay bands reviewed?"])[0]
-    hits = kb.chunks.query(query_embeddings=[vector.tolist()], n_results=1)
-    assert "reviewed every year" in hits["documents"][0][0]
+    hits = kb.chunks.query(query_embeddings=[vector.tolist()], n_results=1, include=[])
+    assert "reviewed every year" in kb.chunk_records(hits["ids"][0])[hits["ids"][0][0]][0]
     assert kb.remove(str((tmp_path / "pay.txt").resolve()))
     assert kb.chunks.count() == 0
 
@@ -82,12 +82,13 @@ def test_openai_embeddings_end_to_end(
     report, kb = run_ingest([tmp_path / "pay.txt"], settings=settings)
     assert report.ok, report.as_dict()
     _assert_collections_record(kb, "openai:text-embedding-3-small", EMBEDDING_DIM)
-    got = kb.chunks.get(include=["embeddings", "documents"])
+    got = kb.chunks.get(include=["embeddings"])
     assert np.asarray(got["embeddings"]).shape == (len(got["ids"]), EMBEDDING_DIM)
+    texts = kb.chunk_records(got["ids"][:1])
     sent = [text for req in openai_server.embedding_requests for text in req["input"]]
     assert all(req["model"] == "text-embedding-3-small" for req in openai_server.embedding_requests)
     # The embedded text carries the title and section as well as the passage.
-    assert any("Pay Bands" in text and got["documents"][0] in text for text in sent), sent
+    assert any("Pay Bands" in text and texts[got["ids"][0]][0] in text for text in sent), sent
 
 
 def test_store_built_with_wordllama_refuses_openai(

@@ -29,7 +29,7 @@ def test_url_is_ingested_when_private_addresses_are_allowed(page_server, run_ing
     (source,) = kb.records()
     assert source == page_server.url("/article")
     assert kb.records()[source]["title"] == "Platform Engineer Pay"
-    docs = " ".join(kb.chunks.get(include=["documents"])["documents"])
+    docs = " ".join(kb.read_chunks()[1])
     assert "internal tools that other engineers rely on" in docs
 
 

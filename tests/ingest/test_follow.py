@@ -87,9 +87,9 @@ def test_followed_pages_are_ingested_and_linked(tmp_path, page_server, follow_se
     assert records[survey]["title"] == "Annual Survey of Data Roles"
     assert json_list(records[survey][FOLLOWED_FROM]) == [article]
     # The followed page's passages carry the article that cites it.
-    got = kb.chunks.get(where={"source": survey}, include=["documents", "metadatas"])
-    assert any("$187,500" in d for d in got["documents"])
-    cited = json_list(got["metadatas"][0][CITED_BY])
+    _ids, docs, metas = kb.read_chunks(where={"source": survey})
+    assert any("$187,500" in d for d in docs)
+    cited = json_list(metas[0][CITED_BY])
     assert cited == [{"source": article, "title": "Data Platform Careers one"}]
     # Each reference record says what happened to it.
     refs = kb.references.get(where={"source": article}, include=["metadatas"])["metadatas"]
@@ -228,7 +228,7 @@ def test_reingest_with_unchanged_etag_does_not_refetch(tmp_path, page_server, fo
     third, kb = ingest([article], settings)
     assert statuses(third) == {survey: "fetched"}
     assert kb.records()[survey]["version"] != version
-    docs = " ".join(kb.chunks.get(where={"source": survey}, include=["documents"])["documents"])
+    docs = " ".join(kb.read_chunks(where={"source": survey})[1])
     assert "$191,000" in docs and "$187,500" not in docs
 
 

@@ -326,7 +326,7 @@ def test_the_charset_an_http_header_declares_is_used(page_server, run_ingest):
     assert report.ok, report.as_dict()
     (record,) = kb.records().values()
     assert record["title"] == "Gehälter für Ingenieure"
-    docs = " ".join(kb.chunks.get(include=["documents"])["documents"])
+    docs = " ".join(kb.read_chunks()[1])
     assert "Ingenieure in Zürich verdienen mehr" in docs
 
 

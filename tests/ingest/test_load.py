@@ -51,8 +51,8 @@ Knowing one platform well transfers to the others.</p>
 
 
 def _chunks(kb) -> list[tuple[str, dict]]:
-    got = kb.chunks.get(include=["documents", "metadatas"])
-    return list(zip(got["documents"], got["metadatas"], strict=True))
+    _ids, docs, metas = kb.read_chunks()
+    return list(zip(docs, metas, strict=True))
 
 
 def test_txt_and_md_files_load_with_their_titles(tmp_path, run_ingest):

@@ -18,6 +18,7 @@ import pytest
 
 from ingest.fetch import PIECE, decoded, fetch
 from knowledge.errors import IngestError
+from knowledge.schema import TEXT
 from knowledge.store import COMPLETE, PENDING, REMOVE, source_key
 from tests.ingest.conftest import Page
 from tests.ingest.helpers import by_source, run_cli, run_cli_json, snapshot
@@ -245,12 +246,16 @@ def test_orphaned_and_stale_chunks_are_reported_and_deleted(tmp_path, run_ingest
     folder, settings, kb = _store_with(tmp_path, run_ingest, make_settings)
     a, b = (str((folder / n).resolve()) for n in ("a.txt", "b.txt"))
     kb.sources.delete(ids=[source_key(b)])  # chunks without a record
-    got = kb.chunks.get(where={"source": a}, include=["embeddings", "documents", "metadatas"])
+    got = kb.chunks.get(where={"source": a}, include=["embeddings"])
+    ids, texts, metas = kb.read_chunks(ids=got["ids"])
+    assert ids == got["ids"]
     kb.chunks.upsert(  # a copy under another version: text that is in no file any more
-        ids=[f"stale-{i}" for i in got["ids"]],
+        ids=[f"stale-{i}" for i in ids],
         embeddings=got["embeddings"],
-        documents=["stale " + d for d in got["documents"]],
-        metadatas=[{**m, "version": "0" * 16} for m in got["metadatas"]],
+        metadatas=[
+            {**m, "version": "0" * 16, TEXT: "stale " + t}
+            for m, t in zip(metas, texts, strict=True)
+        ],
     )
     problems = {p.source: p for p in kb.check()}
     assert set(problems) == {a, b}
@@ -262,7 +267,7 @@ def test_orphaned_and_stale_chunks_are_reported_and_deleted(tmp_path, run_ingest
     assert "repaired:" in proc.stdout
     assert kb.check() == []
     assert kb.chunks.get(where={"source": b})["ids"] == []
-    docs = kb.chunks.get(where={"source": a}, include=["documents"])["documents"]
+    _ids, docs, _metas = kb.read_chunks(where={"source": a})
     assert docs and not any(d.startswith("stale ") for d in docs)
     assert kb.records()[a]["chunks"] == len(docs)
 

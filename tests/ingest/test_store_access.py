@@ -63,7 +63,7 @@ def test_chroma_host_switches_to_the_http_client(
     # A fresh client reads back what the first one wrote, through the server.
     reader = open_knowledge_base(make_settings(chroma_host=host, chroma_port=port))
     assert reader.records() == kb.records()
-    docs = reader.chunks.get(include=["documents"])["documents"]
+    _ids, docs, _metas = reader.read_chunks()
     assert any("Contractors bill by the day." in d for d in docs)
 
     # The CLI picks the server up from the environment.

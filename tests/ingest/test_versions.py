@@ -91,7 +91,7 @@ def test_changed_file_is_updated_and_its_old_chunks_are_gone(tmp_path, run_inges
     assert len(new) == record["chunks"]
     assert {m["version"] for m in new.values()} == {record["version"]}
     assert record["version"] != next(iter(old.values()))["version"]
-    docs = " ".join(kb.chunks.get(where={"source": notes}, include=["documents"])["documents"])
+    docs = " ".join(kb.read_chunks(where={"source": notes})[1])
     assert "thank-you note" in docs and "with a friend" not in docs
     # V2 has no reference list: the old reference went with the old version.
     assert kb.references.get(where={"source": notes})["ids"] == []

@@ -125,9 +125,9 @@ _STATE = (
     "import json, sys; from knowledge.settings import get_settings; "
     "from knowledge.store import open_knowledge_base; "
     "kb = open_knowledge_base(get_settings(store=sys.argv[1])); "
-    "got = kb.chunks.get(include=['documents']); "
+    "_ids, texts, _metas = kb.read_chunks(); "
     "print(json.dumps({'problems': [p.as_dict() for p in kb.check()], "
-    "'records': kb.records(), 'docs': got['documents']}))"
+    "'records': kb.records(), 'docs': texts}))"
 )
 
 
