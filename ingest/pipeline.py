@@ -328,18 +328,20 @@ class _Batcher:
     def __init__(self, kb, report: Report, known: dict, background=None, progress=None):
         self.kb, self.report, self.known, self.progress = kb, report, known, progress
         self.pending: list[tuple[Prepared, SourceResult]] = []
+        self.pending_chunks = 0  # chunks in `pending` (a running count: O(1) per article)
         self.background = background
         self.embedding: tuple | None = None  # (future, batch) being embedded in the background
 
     def add(self, prepared: Prepared, result: SourceResult) -> None:
         self.pending.append((prepared, result))
-        if sum(len(p.chunks) for p, _ in self.pending) >= BATCH_CHUNKS:
+        self.pending_chunks += len(prepared.chunks)
+        if self.pending_chunks >= BATCH_CHUNKS:
             self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
-        batch, self.pending = self.pending, []
+        batch, self.pending, self.pending_chunks = self.pending, [], 0
         if self.background is not None:
             future = self.background.submit(texts_of([p for p, _ in batch]))
             self.finish()

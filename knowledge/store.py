@@ -231,6 +231,10 @@ def _schema(collection: str):
     return schema
 
 
+# Records per Chroma write call (Chroma's own limit is lower for some SQLite builds).
+WRITE_BATCH = 4000
+
+
 def _stamp_record() -> dict:
     """A new token on every write, so readers in any process notice changes in O(1)."""
     return {
@@ -342,7 +346,7 @@ class KnowledgeBase:
         return got["metadatas"][0] if got["ids"] else None
 
     def _batched(self, op, ids, **columns) -> None:
-        size = max(1, min(self.client.get_max_batch_size(), 4000))
+        size = max(1, min(self.client.get_max_batch_size(), WRITE_BATCH))
         for start in range(0, len(ids), size):
             op(
                 ids=ids[start : start + size],
