@@ -211,6 +211,10 @@ def detect_comparison(
     return None, named
 
 
+# the owner right before a possessed side marked \0: "a barista's \0"
+_OWNER = re.compile(r"([\w-]{1,30})['’]s?\s{1,4}\0")
+
+
 def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     """Sides the question's syntax sets against each other ("a CS degree or a bootcamp"), each
     the library's role when the phrase is one. A role named outside both phrases is what the
@@ -229,6 +233,11 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
         roles = book.find(phrase)
         whole = len(roles) == 1 and len(roles[0].split()) >= len(phrase.split())
         sides.append(roles[0] if whole else phrase)
+    for i in (0, 1):
+        # "a barista's pay compared with a chef": against a role, the owner is the side
+        owner = _OWNER.search(q[:1000].replace(sides[i], "\0", 1)) if sides[i] else None
+        if owner and sides[1 - i] in named and not book.find(sides[i]):
+            sides[i] = owner.group(1)
     for role in named if connective == "or" else ():
         # Only "or" joins complements of another subject; "X better than Y", "between X and
         # Y" name their sides outright ("For a <role> job, is X better than Y?").

@@ -916,3 +916,13 @@ def test_a_field_is_described_as_its_role_is_past_a_joining_word():
     assert not describes("So bed management is about beds.", "case management", book)
     assert not describes("Families say a CM is kind.", "case management", book)
     assert subject_role("But a CM is more about the whole stay.", book) == "CM"
+
+
+def test_against_a_role_the_owner_of_a_thing_is_the_side(lib):
+    """ "Is a barista's morning shift longer than a product manager?": set against a role, the
+    barista is compared, not the shift; against another thing, the thing owned is."""
+    q = understand("Is a barista's morning shift longer than a product manager?", [], lib)
+    assert q.comparison is not None
+    assert [s.lower() for s in q.comparison.sides] == ["barista", "product manager"]
+    q = understand("Is a barista's morning shift longer than the evening shift?", [], lib)
+    assert q.comparison is not None and q.comparison.sides == ["morning shift", "evening shift"]
