@@ -368,7 +368,9 @@ _ABOUT_ITSELF = re.compile(
 )
 # A question about the article itself ("What does this guide cover?") wants those sentences.
 _ASKS_ABOUT_ITSELF = re.compile(
-    rf"\b{_DOC_NOUN}s?\b|\b(?:cover|covers|covered|summar\w{{0,6}}|author|wrote|written)\b"
+    # "the article", "this handbook", "the data guide" (not "What books does she read?")
+    rf"\b(?:the|this|that|these|its|your)\s+(?:[\w-]{{1,30}}\s+){{0,2}}?{_DOC_NOUN}s?\b"
+    r"|\b(?:cover|covers|covered|summar\w{0,6}|author|wrote|written)\b"
     r"|\bwhat(?:'s|’s|\s+is)\s+(?:it|this|that|the\s+[\w-]{1,30})\s+about\b",
     re.I,
 )

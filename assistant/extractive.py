@@ -67,8 +67,8 @@ def select(
             continue
         if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
             continue
-        if chosen and s.about_itself:  # "In this article, we'll ...": no more to an answer
-            continue
+        if s.about_itself and (chosen or any(_content(o) for o in sentences if o.score >= floor)):
+            continue  # "In this article, we'll ...": no answer of its own while content is there
         shown = figures(s.text)
         if shown and shown <= seen_figures:  # the same figure again, from another passage
             continue
@@ -93,6 +93,12 @@ LABEL_WORDS = 10
 # End punctuation, or a link (a reference entry ends on its URL); a trailing ellipsis ("titles
 # like…") leaves the sentence open.
 _ENDS_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!?:;\"'”’)\]]|https?://[^\s]{1,500})\s*$")
+
+
+def _content(s: Sentence) -> bool:
+    """A sentence that can stand for an answer: not a label, not too short, not about the text
+    it sits in."""
+    return not s.about_itself and not _label(s.text) and len(s.text.split()) >= MIN_WORDS
 
 
 def _answers_for_questions(sentences: list[Sentence]) -> list[Sentence]:
@@ -158,6 +164,7 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
         nxt = by_pos.get((s.passage, s.position + 1))
         if (
             nxt
+            and not nxt.about_itself  # ("This is why we wrote this post ...")
             and (nxt.passage, nxt.position) not in taken
             and (
                 _LEADS_ON_CONTEXT.match(nxt.text)

@@ -330,3 +330,37 @@ def test_a_name_is_a_word_kept_in_title_case_inside_a_sentence():
     assert not _written_as_name("pass", text)  # written in lower case
     assert not _written_as_name("later", text)
     assert not _written_as_name("amara", text)  # not written at all
+
+
+def test_a_question_about_books_is_not_a_question_about_the_article():
+    from assistant.evidence import SELF_REFERENCE_PENALTY, self_reference_penalty
+
+    link = "Read more about Tom on his blog, Instagram, and Linkedin."
+    assert self_reference_penalty("What books does the head chef recommend?", link) > 0
+    assert self_reference_penalty("Which blog posts does Tom read?", link) > 0
+    assert self_reference_penalty("What does this article cover?", link) == 0
+    assert self_reference_penalty("What is the kitchen guide about?", link) == 0
+    assert SELF_REFERENCE_PENALTY > 0
+
+
+def test_text_about_the_page_neither_leads_nor_rides_along_while_content_is_there():
+    from assistant.evidence import Sentence
+    from assistant.extractive import select
+
+    page = Sentence(0, 0, "Read more about Tom on his blog, Instagram, and Linkedin.", 1.0)
+    page.about_itself = True
+    book = Sentence(1, 0, "His favourite kitchen book is a thin guide to French sauces.", 0.9)
+    asked = Sentence(2, 0, "New cooks always ask the head chef how he plans a menu.", 0.8)
+    wrote = Sentence(2, 1, "This is why we wrote this post about his week in the kitchen.", 0.1)
+    wrote.about_itself = True
+    assert [s.text for s in select([page, book, asked, wrote])] == [book.text, asked.text]
+    assert [s.text for s in select([page])] == [page.text]  # nothing else: it still answers
+
+
+def test_the_books_a_person_recommends_come_before_the_pages_own_links(library):
+    history = [
+        {"role": "user", "content": "Who is Dan Na?"},
+        {"role": "assistant", "content": "A Staff Engineer and Team Lead at Squarespace."},
+    ]
+    r = library.ask("What books does he recommend?", history)
+    assert r.answer.startswith("My favorite engineering leadership book"), r.answer
