@@ -29,17 +29,23 @@ print("ok")
 """
 
 
-def test_gradio_imports_without_rewriting_its_stubs():
-    # A fresh interpreter: in this one gradio may already be imported by another test.
+def _python(*args: str, env: dict | None = None) -> str:
+    """Run Python in a fresh interpreter (gradio may already be imported in this one); its
+    stdout, after checking it succeeded."""
     out = subprocess.run(
-        [sys.executable, "-c", GRADIO_WITH_SKIP],
+        [sys.executable, "-c", *args],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         timeout=180,
+        env=env,
     )
     assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.strip() == "ok"
+    return out.stdout
+
+
+def test_gradio_imports_without_rewriting_its_stubs():
+    assert _python(GRADIO_WITH_SKIP).strip() == "ok"
 
 
 def test_opening_hands_over_the_assistant_and_warms_the_indexes(make_settings, store_copy):
@@ -97,19 +103,8 @@ print(len(docs), hashlib.sha256("\\n".join(docs).encode()).hexdigest())
 def test_event_docs_read_as_gradio_renders_them():
     """The docstrings of every component's events are the same text with the compiled-once
     templates as with gradio's own rendering (a fresh interpreter for each)."""
-    outs = [
-        subprocess.run(
-            [sys.executable, "-c", EVENT_DOCS, mode],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-        for mode in ("skip", "plain")
-    ]
-    for out in outs:
-        assert out.returncode == 0, out.stderr[-3000:]
-    assert outs[0].stdout.strip() == outs[1].stdout.strip()
+    outs = [_python(EVENT_DOCS, mode) for mode in ("skip", "plain")]
+    assert outs[0].strip() == outs[1].strip()
 
 
 NURSING = """# Night Nurse Handbook
@@ -211,16 +206,8 @@ with MatplotlibBackendMananger():  # what gradio runs around every event: no err
 def test_the_server_keeps_gradios_per_event_overheads_small():
     """Gradio's queue rebuilds its analytics table every 100 events over at most 1,000, and a
     missing matplotlib is known as missing (None in sys.modules) rather than searched for."""
-    out = subprocess.run(
-        [sys.executable, "-c", QUEUE_SETTINGS],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={k: v for k, v in os.environ.items() if not k.startswith("GRADIO_ANALYTICS")},
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    every, kept, matplotlib = out.stdout.split()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GRADIO_ANALYTICS")}
+    every, kept, matplotlib = _python(QUEUE_SETTINGS, env=env).split()
     assert (every, kept) == ("100", "1000")
     if importlib.util.find_spec("matplotlib") is None:
         assert matplotlib == "None"
@@ -234,16 +221,8 @@ def test_an_installed_matplotlib_is_left_alone(tmp_path):
         "import sys; from assistant.web_boot import note_missing_matplotlib as n; "
         "print(n(), sys.modules.get('matplotlib', 'absent'))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(tmp_path)])},
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.split() == ["False", "absent"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(tmp_path)])}
+    assert _python(code, env=env).split() == ["False", "absent"]
 
 
 SHARED_TLS = """
@@ -262,12 +241,4 @@ print(contexts[0] is contexts[1], all(c.verify_mode == ssl.CERT_REQUIRED and c.c
 def test_gradios_import_time_clients_share_one_verifying_tls_context():
     # Each would load the CA bundle for itself otherwise; the shared one still verifies, and
     # httpx clients made after gradio's import get contexts of their own again.
-    out = subprocess.run(
-        [sys.executable, "-c", SHARED_TLS],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.split() == ["True", "True", "False", "True"]
+    assert _python(SHARED_TLS).split() == ["True", "True", "False", "True"]
