@@ -39,6 +39,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _REFERS_BACK = re.compile(r"\b(it|this|that|the (article|post|piece|page|guide|essay))\b", re.I)
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
+NOTHING_TO_QUOTE = "the passages found hold no sentence that answers it"
 
 
 class QuestionError(ValueError):
@@ -363,6 +364,12 @@ class Assistant:
             result.removed_markers = draft.removed_markers
             result.stripped = draft.stripped
             result.passages += draft.added_passages
+            if not result.answer.strip() and not result.abstained:
+                # The passages found held no sentence a strategy could quote (text without
+                # sentence boundaries, a wall of one repeated word): say so, never answer "".
+                result.abstained = True
+                result.citations = []
+                result.answer = self._abstain_text(NOTHING_TO_QUOTE, passages)
         t_end = time.perf_counter()
         result.timings_ms = {
             "retrieve": round((t_retrieve - t0) * 1000, 2),

@@ -144,3 +144,23 @@ def test_follow_up_naming_a_new_role_keeps_the_topic(assistant):
     result = assistant.ask("What about ML engineers?", history)
     assert "earn" in result["query"]
     assert "$245,000" in result["answer"]
+
+
+def test_passages_with_nothing_to_quote_get_a_stated_decline_never_an_empty_answer(
+    make_settings, tmp_path
+):
+    # Written for this test: a heading over a wall of job-title words, no sentence in it.
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    words = ["Senior", "Staff", "Principal", "Lead", "Chief", "Head", "Engineer", "Nurse"]
+    wall = " ".join(words[(i * 7 + i // 3) % len(words)] for i in range(300))
+    article = tmp_path / "wall.txt"
+    article.write_text(f"Senior Staff Principal\n\n{wall}\n", encoding="utf-8")
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(article)], kb, settings).ok
+    result = Assistant(settings, kb).ask("What does a senior staff principal engineer do?")
+    assert result.abstained and not result.citations
+    assert "no sentence that answers it" in result.answer, result.answer
