@@ -534,8 +534,10 @@ def score_sentences(
     defining = [(n, s) for n, s in defining if n]
     if defining:
         top = max(s.score for s in sentences)
-        best = max(defining, key=lambda ns: (ns[0], ns[1].score))[1]
-        best.score = max(best.score, min(best.score + DEFINITION_BONUS, top))
+        rank, best = max(defining, key=lambda ns: (ns[0], ns[1].score))
+        # a heading naming the term says outright that what follows it defines it
+        rise = top if rank > len(term) else best.score + DEFINITION_BONUS
+        best.score = max(best.score, min(rise, top))
         # ... and on a tie with the best, the definition leads
         return sorted(sentences, key=lambda s: (s.score, s is best), reverse=True)
     return sorted(sentences, key=lambda s: s.score, reverse=True)

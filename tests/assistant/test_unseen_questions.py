@@ -77,6 +77,7 @@ DEV_ARTICLES = [
     "staffeng-dan-na-staff-engineer-and-team-lead.html",
     "data-engineering-cookbook-v0.4-preview.pdf",
     "practitioners-guide-data-science-role-and-skill-tracks.html",
+    "gitlab-handbook-engineering-career-development.md",
 ]
 
 
@@ -288,6 +289,8 @@ def test_a_definition_is_the_sentence_opening_with_the_whole_term_or_first_under
 ):
     r = library.ask("What is a float nurse?")
     assert r.answer.startswith("When a unit is short of staff for a shift"), r.answer
+    r = library.ask("What is an interim manager?")  # the handbook's heading, then its sentence
+    assert r.answer.startswith("When a team member is pursuing a people manager role"), r.answer
     r = library.ask("What is a rapid response team?")
     assert r.answer.startswith("A rapid response team is a group"), r.answer
     r = library.ask("What is a data lake?")
@@ -364,3 +367,26 @@ def test_the_books_a_person_recommends_are_not_the_pages_own_links(library):
     ]
     r = library.ask("What books does he recommend?", history)
     assert "Learn more about Dan" not in r.answer.split("Sources:")[0], r.answer
+
+
+def test_the_sentence_first_under_a_heading_naming_the_term_leads(library):
+    from assistant.evidence import TermMatcher, score_sentences
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    def passage(i: int, section: str, text: str) -> Passage:
+        return Passage(
+            id=str(i), source="ward.md", title="Night Shifts", section=section, text=text,
+            chunk_index=i, ref_ids=[],
+        )  # fmt: skip
+
+    passages = [
+        passage(0, "Night Shifts", "Float nurse shifts fill up fast, and every float nurse asks."),
+        passage(1, "Staffing — Float Nurse", "When a unit is short of staff, the pool sends one."),
+    ]
+    question = "What is a float nurse?"
+    query = understand(question, [], library.retriever.library)
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+    ranked = score_sentences(query, matcher, vec, passages, library.kb.embedder)
+    assert ranked[0].text == passages[1].text, [s.text for s in ranked]
