@@ -57,6 +57,9 @@ class Sentence:
     # about the article itself ("In this article, we'll ..."), not asked for: it adds nothing
     # to an answer that has content already (see extractive.select)
     about_itself: bool = False
+    # only about roles other than the one asked about (see TermMatcher.role_focus): it adds
+    # nothing to an answer that has a sentence about that role (see extractive.select)
+    off_role: bool = False
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "PM", "PMs"
@@ -510,7 +513,9 @@ def score_sentences(
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
         s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
-        s.score += 0.12 * matcher.role_focus(s.text, passages[s.passage])
+        focus = matcher.role_focus(s.text, passages[s.passage])
+        s.score += 0.12 * focus
+        s.off_role = focus < 0
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)

@@ -67,6 +67,8 @@ def select(
             continue
         if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
             continue
+        if s.off_role and figures(s.text) and any(not c.off_role for c in chosen):
+            continue  # another role's figure after the asked role's: not this answer
         if s.about_itself and (chosen or any(_content(o) for o in sentences if o.score >= floor)):
             continue  # "In this article, we'll ...": no answer of its own while content is there
         shown = figures(s.text)

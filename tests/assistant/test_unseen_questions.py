@@ -390,3 +390,29 @@ def test_the_sentence_first_under_a_heading_naming_the_term_leads(library):
     vec = library.kb.embedder.embed_batch([query.text])[0]
     ranked = score_sentences(query, matcher, vec, passages, library.kb.embedder)
     assert ranked[0].text == passages[1].text, [s.text for s in ranked]
+
+
+def test_another_roles_figure_does_not_follow_the_asked_roles_answer():
+    from assistant.evidence import Sentence
+    from assistant.extractive import select
+
+    asked = Sentence(0, 0, "A senior kitchen manager in a city hotel earns about $58,000.", 1.0)
+    other = Sentence(1, 0, "A senior pastry specialist can make over $64,000 a year.", 0.9)
+    other.off_role = True
+    plain = Sentence(2, 0, "Kitchen managers at the senior level also run the ordering.", 0.8)
+    assert [s.text for s in select([asked, other, plain])] == [asked.text, plain.text]
+    # alone, or when the asked role's own sentences are missing, another role's figure is kept
+    assert [s.text for s in select([other])] == [other.text]
+    told = Sentence(3, 0, "Pastry work at the senior level pays well in hotels.", 0.8)
+    told.off_role = True
+    assert [s.text for s in select([other, told])] == [other.text, told.text]
+
+
+def test_a_follow_up_on_one_roles_pay_leaves_out_the_other_roles_figure(library):
+    history = [
+        {"role": "user", "content": "What does an AI engineer do?"},
+        {"role": "assistant", "content": "AI engineers build systems around existing models."},
+    ]
+    r = library.ask("And how much do they get paid?", history)
+    body = r.answer.split("Sources:")[0]
+    assert "$140,000" in body and "$245,000" not in body, r.answer
