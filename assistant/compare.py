@@ -14,7 +14,7 @@ from knowledge.schema import Passage
 from knowledge.text import content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
-from .evidence import EVERYDAY, Sentence
+from .evidence import EVERYDAY, Sentence, about_itself
 from .understand import Query
 from .understand.lexicon import Aspect, aspects
 from .understand.roles import RoleBook
@@ -414,6 +414,18 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
+    if verdict is not None and one_sided and len(sides) == 2:
+        # "Pay: <one side's figure> (not covered for the other)" beside a verdict that gives
+        # the other side's figure would contradict itself: the verdict is that side's cell.
+        verdict_side = next((sd for s, sd in attributed if s is verdict), None)
+        for i, (aspect, side, s) in enumerate(one_sided):
+            if verdict_side == 1 - side and _fit(verdict, aspect) >= MIN_FIT:
+                cells = [s, verdict] if side == 0 else [verdict, s]
+                rows.insert(sum(a in asked for a, _ in rows), (aspect, cells))
+                rows = rows[:MAX_ROWS]
+                del one_sided[i]
+                verdict = None
+                break
     if asked and not any(a in asked for a, _ in rows):
         # Neither article answers the asked topic for both sides: each side's own account of
         # what it is leads, so the table still sets the two side by side.
@@ -677,6 +689,8 @@ def _verdict(
     for s, _side in attributed:
         if not _ENDS.search(s.text) or s.text.rstrip().endswith("?"):
             continue  # a verdict is a whole sentence that states something
+        if about_itself(s.text):
+            continue  # "This guide compares X and Y on pay ...": what the text covers, no verdict
         subject = subject_role(s.text, book)
         if subject is not None and not finder.sides_in(subject, pair=False):
             continue  # about a third role that works with both sides

@@ -103,11 +103,25 @@ def role_key(phrase: str) -> str:
     toks = [t for t in toks if t]
     if not toks:
         return ""
-    head = re.sub(r"(s|ing)$", "", toks[-1]) if re.match(rf"({ROLE_NOUNS})", toks[-1]) else toks[-1]
+    head = toks[-1]
+    if re.match(rf"({ROLE_NOUNS})", head):
+        head = re.sub(r"(s|ing)$", "", head)
+    else:
+        # a role the library taught ("nurse practitioner") and its plural share a key; only
+        # a plain "s" comes off, so the key's head stays a prefix of the word in the text
+        head = _plain_singular(head)
     mods = toks[:-1]
     if len(mods) >= 2:
         mods = ["".join(m[0] for m in mods)]
     return " ".join(mods + [head])
+
+
+def _plain_singular(word: str) -> str:
+    """ "practitioners" -> "practitioner", "nurses" -> "nurse"; words whose final "s" is no
+    plural ending ("boss", "campus", "analysis") and short words ("ops") are kept."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 @lru_cache(maxsize=8192)

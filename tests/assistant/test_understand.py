@@ -483,3 +483,55 @@ def test_a_question_about_what_the_author_says_is_not_a_question_about_the_bylin
     from assistant.understand.query import intent_of
 
     assert intent_of(question, None) == intent
+
+
+def test_a_learned_role_and_its_plural_share_a_key():
+    # A role the library teaches need not end in a job-title noun of the lexicon: "nurse
+    # practitioner" (made-up ward text), "coding bootcamp" (the bootcamp article's words).
+    from assistant.understand.roles import role_key
+
+    assert role_key("Nurse practitioners") == role_key("nurse practitioner")
+    assert role_key("pastry chefs") == role_key("Pastry Chef")
+    assert role_key("Coding Bootcamps") == role_key("coding bootcamp")
+    assert role_key("Machine Learning Engineers") == role_key("ML engineer")  # as before
+    for kept in ("campus", "boss", "analysis", "ops"):  # no plural "s" to take off
+        assert role_key(kept) == kept
+    book = RoleBook(["Nurse Practitioner", "Registered Nurse"])
+    found = book.find("Nurse practitioners earned a median of roughly $126,000.")
+    assert found and book.keys(found[0]) & book.keys("nurse practitioner")
+
+
+NURSE_GUIDE = """# Registered Nurse vs Nurse Practitioner
+
+Many nurses wonder whether to stay at the bedside. This guide compares the registered nurse (RN)
+and the nurse practitioner (NP) roles on pay, training and daily work.
+
+## Salary
+
+The median pay for registered nurses was about $86,000 a year. Nurse practitioners earned a
+median of roughly $126,000, and those in acute care often earn more.
+
+## What does a nurse practitioner do?
+
+A nurse practitioner diagnoses illnesses, orders tests and prescribes medication.
+"""
+
+
+def test_the_figure_for_a_learned_role_named_in_the_plural_is_found(make_settings, tmp_path):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    article = tmp_path / "rn-vs-np.md"
+    article.write_text(NURSE_GUIDE, encoding="utf-8")
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    seed = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+    assert ingest_sources([str(seed), str(article)], kb, settings).ok
+    assistant = Assistant(settings, kb)
+    pay = assistant.ask("How much does a nurse practitioner make?")
+    assert not pay.abstained and "$126,000" in pay.answer, pay.answer
+    table = assistant.ask("RN vs NP: which pays more?").answer
+    row = next(ln for ln in table.splitlines() if ln.startswith("| Pay |"))
+    assert "$86,000" in row and "$126,000" in row, table
+    assert "This guide compares" not in table  # what the text covers is no verdict
