@@ -14,7 +14,7 @@ from typing import Protocol
 
 from knowledge.sanitize import display_text, source_name
 from knowledge.schema import AUTHORS, PUBLISHED, Passage
-from knowledge.text import STOPWORDS, split_sentences
+from knowledge.text import STOPWORDS, fold_accents, split_sentences, stem, words
 
 from . import compare, extractive, followed
 from .citations import CitationSet
@@ -504,22 +504,33 @@ def _date(iso: str) -> str:
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]{1,40}\b")
+# what a byline or date question says about any article: no word of a particular title
+_ABOUT_ANY_ARTICLE = frozenset(
+    """when who wrote write written writes publish published publishing date dated post posted
+    article articles piece story blog author authors byline released release came come out""".split()
+)
 
 
-def _by_named_author(question: str, evidence: Evidence) -> str | None:
-    """ "When did <author> publish his post?": the article whose stored authors share a name
-    with the question, retrieved or not; among several, the one sharing the most names, then
-    the one retrieved first. None when the question names no author."""
-    names = {w.lower() for w in _CAPITALIZED.findall(question)} - STOPWORDS
+def _named_article(question: str, evidence: Evidence) -> str | None:
+    """ "When did <author> publish his post?", "When was the cookbook published?": the article
+    the question names, by its stored authors (a name the question writes in title case counts
+    twice) or by the words of its title, retrieved or not; among several, the one naming the
+    most, then the one retrieved first. None when the question names none."""
     kb = evidence.kb
-    if not names or kb is None or not hasattr(kb, "records"):
+    if kb is None or not hasattr(kb, "records"):
+        return None
+    names = {fold_accents(w.lower()) for w in _CAPITALIZED.findall(question)} - STOPWORDS
+    asked = {w for w in words(question) if w not in STOPWORDS} - _ABOUT_ANY_ARTICLE
+    if not names and not asked:
         return None
     order = {p.source: i for i, p in reversed(list(enumerate(evidence.passages)))}
     best: tuple | None = None
     for source, record in kb.records().items():
-        shared = names & set(re.findall(r"\w+", str(record.get(AUTHORS) or "").lower()))
-        if shared:
-            rank = (-len(shared), source not in order, order.get(source, 0))
+        authors = set(words(str(record.get(AUTHORS) or "")))
+        title = set(words(str(record.get("title") or "")))
+        named = 2 * len(names & authors) + len({stem(w) for w in asked} & {stem(w) for w in title})
+        if named:
+            rank = (-named, source not in order, order.get(source, 0))
             if best is None or rank < best[0]:
                 best = (rank, source)
     return best[1] if best else None
@@ -538,7 +549,7 @@ class MetadataStrategy:
             draft.abstained = True
             draft.answer = "No article in the library matches this question."
             return draft
-        source = _by_named_author(query.question, evidence) or evidence.passages[0].source
+        source = _named_article(query.question, evidence) or evidence.passages[0].source
         record = evidence.record(source) or {}
         title = display_text(record.get("title") or evidence.passages[0].title or source)
         where = source_name(source)  # the file's name or the URL, never a server path

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.text import STOPWORDS, split_sentences, stem, words
+from knowledge.text import STOPWORDS, fold_accents, split_sentences, stem, words
 
 from .retrieve import Passage, Retriever
 from .understand import Query
@@ -216,6 +216,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[*•\n-])\s*$")
 def _written_as_name(word: str, text: str) -> bool:
     """The text writes the (lower-case) word, never in lower case, and in title case at least
     once inside a sentence ("... told Amara about ..."), where only a name keeps its capital."""
+    text = fold_accents(text)  # "Clementine" typed for "Clémentine"
     if re.search(rf"\b{re.escape(word)}\b", text):
         return False
     for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I):
@@ -654,7 +655,9 @@ def _initials_written(tokens: list[str], i: int, retriever: Retriever, vocab) ->
 
 
 def _known_word(low: str, retriever: Retriever, vocab, vecs, embedder) -> bool:
-    """The library writes the word, a form of it, or a word close in meaning."""
+    """The library writes the word, a form of it, the word with accents the question left out
+    ("Clementine" for "Clémentine"), or a word close in meaning."""
+    low = fold_accents(low)
     if low in vocab or stem(low) in retriever.doc_freq:
         return True
     return bool(len(vocab)) and float((embedder.embed_batch([low])[0] @ vecs.T).max()) >= 0.6

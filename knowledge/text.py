@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Where long text is cut into windows for the segmenter: after a word of two or more lowercase
@@ -102,8 +103,18 @@ def _windows(flat: str) -> list[str]:
     return out
 
 
+def fold_accents(text: str) -> str:
+    """The text with its accents and compatibility forms undone ("Clémentine" -> "Clementine",
+    "résumé" -> "resume", the ligature "ﬁ" -> "fi"), so a word matches however it was typed."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """The text's words, lower case, accents folded: "Clémentine" is one word, "clementine"
+    (not "cl" and "mentine"), and a question typed without the accent finds it."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(fold_accents(text))]
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,10 @@ _AUTHOR_SAYS = re.compile(
     re.I,
 )
 # What names a piece of writing (general English): "the 18F engineer article", "his post".
-_DOC_NOUN = r"(?:article|post|blog|piece|story|essay|guide|handbook|interview|write-?up|page|book)"
+# (also as the end of a compound: "cookbook", "playbook", "blogpost")
+_DOC_NOUN = (
+    r"(?:[a-z]{0,12}?(?:book|post)|article|blog|piece|story|essay|guide|interview|write-?up|page)"
+)
 _W = r"[\w'’.&+-]{1,40}\s+"  # one word and the space after it (bounded: linear)
 _DATE = re.compile(
     r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))"

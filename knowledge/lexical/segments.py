@@ -31,7 +31,7 @@ from .tokens import SourceDoc, acronyms
 K1, B = 1.5, 0.75
 MANIFEST = "manifest.json"
 CHANGE_LOG = 10_000  # newest (version, source) changes kept for changed_since()
-FORMAT = 1
+FORMAT = 2  # 2: words fold accents (knowledge.text.words); an index of format 1 is rebuilt
 _ARRAYS = (
     "doc_len",
     "doc_src",

@@ -46,7 +46,8 @@ title: "Running a Restaurant Kitchen"
 author: "Tom Baker"
 date: 2020-06-02
 ---
-A head chef plans the menu, orders the produce and trains the line cooks. Menu engineering means
+A head chef plans the menu, orders the produce and trains the line cooks. Our pastry chef,
+Chloé, bakes the bread and the crème brûlée before dawn. Menu engineering means
 pricing each dish by how popular and how profitable it is.
 
 ## Prep and service
@@ -416,3 +417,22 @@ def test_a_follow_up_on_one_roles_pay_leaves_out_the_other_roles_figure(library)
     r = library.ask("And how much do they get paid?", history)
     body = r.answer.split("Sources:")[0]
     assert "$140,000" in body and "$245,000" not in body, r.answer
+
+
+def test_accents_are_folded_so_a_name_typed_without_them_is_found(library):
+    from knowledge.text import words
+
+    assert words("Chloé bakes crème brûlée; ﬁle it") == [
+        "chloe", "bakes", "creme", "brulee", "file", "it",
+    ]  # fmt: skip
+    r = library.ask("What does Chloe bake before dawn?")
+    assert not r.abstained and "bakes the bread" in r.answer, r.answer
+    r = library.ask("What does Clementine do every morning before stand up?")
+    assert not r.abstained and "sync with the service owner" in r.answer, r.answer
+
+
+def test_a_date_question_naming_the_article_by_its_title_answers_from_it(library):
+    r = library.ask("When was the restaurant kitchen piece published?")
+    assert "June 2, 2020" in r.answer, r.answer
+    r = library.ask("When was the cookbook published?")
+    assert "January 6, 2019" in r.answer and "Cookbook" in r.answer, r.answer
