@@ -302,7 +302,13 @@ OFFERS = {
     "rate": re.compile(
         r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I
     ),
-    "count": re.compile(r"\d"),
+    # a number in digits or in words ("adds two to four years"); "one" only as a time span
+    "count": re.compile(
+        r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+        r"|thirty|forty|fifty|hundred|thousand|dozen)\b"
+        r"|\bone(?:[\s-]+(?:to|or)[\s-]+\w+)?[\s-]+(?:years?|months?|weeks?|days?|hours?)\b",
+        re.I,
+    ),
 }
 
 

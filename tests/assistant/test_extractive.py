@@ -316,3 +316,18 @@ def test_a_dev_roles_two_kinds_of_work_are_compared_side_by_side(library):
     cited = " ".join(c["text"] for c in result.citations)
     assert "solving some technical problems" in cited, result.answer
     assert "business development team" in cited, result.answer
+
+
+def test_a_count_or_a_time_span_written_in_words_offers_the_answer():
+    """ "How long ...?" / "How many ...?" is answered by a number, in digits or in words: a sous
+    chef's "three to five years" (made-up) or the GitLab handbook's interim periods "not
+    exceeding three months"; "one" counts only as a span of time, not in "no one"."""
+    from assistant.evidence import OFFERS
+
+    offers = OFFERS["count"].search
+    assert offers("Most cooks work the line for three to five years before becoming sous chef.")
+    assert offers("The interim period not exceeding three months should take precedence.")
+    assert offers("A bridge programme takes one to two years.")
+    assert offers("Charge nurses cover 12-hour shifts.")
+    assert not offers("No one becomes a sous chef without running a station first.")
+    assert not offers("A sous chef plans the menu with the head chef.")
