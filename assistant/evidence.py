@@ -124,7 +124,10 @@ class TermMatcher:
         toks = words(text)
         stems = {stem(w) for w in toks}
         for short in _ACRONYM.findall(text):  # "the PM space" speaks of product management
-            long = self._acronyms.get(short) or self._acronyms.get(short[:-1])
+            # "PMs" is the plural of "PM"; "MLE" is no plural of "ML"
+            long = self._acronyms.get(short) or (
+                short.endswith("s") and self._acronyms.get(short[:-1])
+            )
             if long:
                 stems.update(stem(w) for w in words(long))
         idx = [self._index[w] for w in set(toks) if w in self._index]

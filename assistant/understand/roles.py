@@ -67,6 +67,14 @@ _LEAD_WORDS = {
     "great",
     "typical",
 } | STOPWORDS
+# General English: evaluative adjectives. "A better manager", "a strong engineer" judge a
+# person in a role; they name no job title ("manager", "engineer" is the role).
+_JUDGING = frozenset(
+    """good great better best bad worse worst poor excellent ideal perfect successful
+    effective strong weak decent amazing terrible awful outstanding exceptional average
+    ordinary brilliant competent capable skilled talented mediocre""".split()
+)
+_LEAD_WORDS |= _JUDGING
 
 
 _DETERMINERS = frozenset("the a an my your their our this that these those".split())

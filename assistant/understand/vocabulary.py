@@ -27,9 +27,13 @@ _LONG_SHORT = re.compile(
 )
 _SHORT_LONG = re.compile(r"\b([A-Z][A-Z]{1,7})\s*\(((?:[A-Za-z][\w-]*[ \t]+){1,5}[A-Za-z][\w-]*)\)")
 _CAP_RUN = re.compile(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+")
+EVERYDAY_ZIPF = 3.5  # "interim" 4.0, "acting" 4.8; "backend" 2.9, "frontend" 2.5
 MIN_INITIALS = 3  # "DE" or "PM" may be a word or another role's; "SRE" is one title's
 _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
+# The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
+# learnt by other rules is read again from the article.
+LEARNT_BY = 2
 
 
 def specificity(word: str) -> float:
@@ -69,12 +73,15 @@ def _initials(phrase: str) -> str:
     return "".join(p[0] for p in re.split(r"[\s-]+", phrase) if p).upper()
 
 
+_SIDE_ENDS = {"which", "what", "how", "when", "why"}
+
+
 def _trim_side(side: str, from_left: bool) -> str:
     """Keep the words next to "vs": "learn frontend" -> "frontend" (left side keeps its end)."""
     toks = side.split()
     keep: list[str] = []
     for tok in reversed(toks) if from_left else toks:
-        if tok.lower() in STOPWORDS or tok.lower() in {"which", "what", "how", "when", "why"}:
+        if tok.lower() in STOPWORDS or tok.lower() in _SIDE_ENDS:
             break
         keep.append(tok)
         if len(keep) == 3:
@@ -100,6 +107,69 @@ def abbreviations(texts: list[str]) -> dict[str, str]:
         for m in _SHORT_LONG.finditer(text):
             if _initials(m.group(2)) == m.group(1).upper():
                 out.setdefault(m.group(1).upper(), m.group(2).lower())
+    return out
+
+
+# An abbreviation written as a word, and the word after it: "ML engineers", "ICs role"; in
+# lower case only letters no English word is made of alone, without a vowel ("cs degree" in
+# a title made from a file name).
+_ABBR_NEXT = re.compile(
+    r"(?<![\w.-])([A-Z]{2,6}|[b-df-hj-np-tv-xz]{2,6})s?[ \t]+([A-Za-z][a-z]{1,30})\b"
+)
+# A clause's words: a long form never runs across punctuation or a line break.
+_CLAUSE = re.compile(r"[^.,;:!?()\[\]\"“”\n|/]{1,2000}")
+_WORD_IN_CLAUSE = re.compile(r"[A-Za-z][A-Za-z'-]{0,30}")
+
+
+def paired_abbreviations(texts: list[str]) -> dict[str, str]:
+    """Abbreviations an article uses in place of words it also writes out, in the same place
+    of a phrase: "ML engineers" and "machine learning engineers" (the same word after each,
+    the initials of the words before it), so "ML" stands for "machine learning". Initials that
+    merely coincide with some capitalized words elsewhere ("AI" and "Application Interfaces")
+    pair with nothing: the abbreviation is left as itself. Long forms of function words
+    ("all internal tools") are no spelling; the most frequent pairing wins, and a two-letter
+    abbreviation needs two pairings."""
+    after: dict[str, set[str]] = {}  # stem of the next word -> abbreviations written before it
+    scanned = 0
+    for text in texts:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        for m in _ABBR_NEXT.finditer(text):
+            nxt = m.group(2).lower()
+            if nxt not in STOPWORDS:
+                after.setdefault(stem(nxt), set()).add(m.group(1).upper())
+    if not after:
+        return {}
+    found: dict[str, Counter] = {}
+    scanned = 0
+    for text in texts:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        for clause in _CLAUSE.findall(text):
+            toks = _WORD_IN_CLAUSE.findall(clause)
+            for j in range(1, len(toks)):
+                shorts = after.get(stem(toks[j].lower()))
+                if not shorts:
+                    continue
+                for short in shorts:
+                    n = len(short)
+                    if j < n or any(_initials(t) != t[0].upper() for t in toks[j - n : j]):
+                        # each word gives one initial (a hyphenated word is left out)
+                        continue
+                    long = toks[j - n : j]
+                    if any(t.lower() in STOPWORDS or t.isupper() for t in long):
+                        continue
+                    if "".join(t[0] for t in long).upper() == short:
+                        found.setdefault(short, Counter())[" ".join(long).lower()] += 1
+    out = {}
+    for short, counts in found.items():
+        long, n = counts.most_common(1)[0]
+        # Two letters' initials fall together by chance ("CD" and "complex data"): once is
+        # no evidence there.
+        if n >= (2 if len(short) == 2 else 1):
+            out[short] = long
     return out
 
 
@@ -140,7 +210,9 @@ def _enumerated_roles(text: str, modifiers: set[str]) -> list[str]:
     return out
 
 
-_LIST_LEAD = re.compile(r"^(?:and|or|like|such as|including|e\.g\.|as well as)\s+", re.I)
+_LIST_LEAD = re.compile(
+    r"^(?:and|or|like|such as|including|e\.g\.|i\.e\.|as well as|aka|a\.k\.a\.)\s+", re.I
+)
 
 
 def _short_runs(clause: str) -> list[list[str]]:
@@ -173,7 +245,17 @@ def _take_items(items: list[str], clause: str, out: list[str]) -> None:
             len(items) == 2 and any(_ROLE_HEAD.search(i) for i in items) and "/" in clause
         ):
             heads = Counter(i.split()[-1].lower() for i in items if len(i.split()) == 2)
-            for i in items:
+            for at, i in enumerate(items):
+                nxt = items[at + 1] if at + 1 < len(items) else ""
+                if (
+                    len(i.split()) == 1
+                    and len(nxt.split()) == 2
+                    and _ROLE_HEAD.search(nxt)
+                    and re.search(rf"(?<![\w-]){re.escape(i)}[ \t]*/[ \t]*{re.escape(nxt)}", clause)
+                ):
+                    # "CSS/HTML Developer": a CSS developer, not a role named "CSS"
+                    out.append(f"{i} {nxt.split(maxsplit=1)[1]}")
+                    continue
                 if _ROLE_HEAD.search(i) and len(i.split()) <= 3 and len(i.split()) >= 2:
                     out.append(i)
                     if len(i.split()) == 2 and len(heads) == 1 and sum(heads.values()) >= 2:
@@ -205,7 +287,21 @@ def _names_a_role(word: str, modifiers: set[str]) -> bool:
     if word[1:] != word[1:].lower():
         return True
     low = word.lower().replace("-", "")
-    return low in modifiers and low not in _LEAD_WORDS and not _ROLE_HEAD.search(low)
+    return (
+        low in modifiers
+        and low not in _LEAD_WORDS
+        and not _ROLE_HEAD.search(low)
+        and not _everyday(low)
+    )
+
+
+def _everyday(word: str) -> bool:
+    """An everyday English word ("interim", "acting", "upcoming", "helps"): written before a
+    role noun it qualifies that role ("interim manager"), and alone it names none; a word of
+    the trade ("frontend", "backend") does name its role alone."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
 def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> list[str]:
@@ -252,6 +348,7 @@ def role_book(phrases: list[str], spelled: dict[str, str], modifiers: set[str]) 
         if _ROLE_HEAD.search(head) or stem(head) in phrase_stems:
             aliases[short.lower()] = long
             phrases.append(short)
+    phrases = [p.strip(" \t-–—*•") for p in phrases]
     phrases = [
         p
         for p in phrases
@@ -283,6 +380,9 @@ class ArticleVocab:
     # a plain dict when read back from the cache: LibraryParts merges both the same way).
     runs: dict[str, dict[str, int]]
     modifiers: set[str]
+    # abbreviations the article writes in place of words it also writes ("ML engineers" and
+    # "machine learning engineers"), see `paired_abbreviations`
+    paired: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {
@@ -292,6 +392,8 @@ class ArticleVocab:
             "spelled": self.spelled,
             "runs": {k: dict(c) for k, c in self.runs.items()},
             "modifiers": sorted(self.modifiers),
+            "paired": self.paired,
+            "learnt_by": LEARNT_BY,
         }
 
     @classmethod
@@ -300,13 +402,16 @@ class ArticleVocab:
         the right kinds already, so they are used as they are (a restart reads 9,000 of
         these); anything of another kind raises TypeError, as a damaged cache should."""
         title, headings, phrases = data["title"], data["headings"], data["phrases"]
-        spelled, runs = data["spelled"], data["runs"]
+        spelled, runs, paired = data["spelled"], data["runs"], data["paired"]
+        if data.get("learnt_by") != LEARNT_BY:
+            raise ValueError("learnt by another version of the rules")
         if not (
             isinstance(title, str)
             and type(headings) is list
             and type(phrases) is list
             and type(spelled) is dict
             and type(runs) is dict
+            and type(paired) is dict
             and all(type(v) is dict for v in runs.values())
         ):
             raise TypeError("not an article vocabulary")
@@ -317,6 +422,7 @@ class ArticleVocab:
             spelled=spelled,
             runs=runs,
             modifiers=set(data["modifiers"]),
+            paired=paired,
         )
 
     @classmethod
@@ -334,6 +440,7 @@ class ArticleVocab:
             spelled=abbreviations(docs),
             runs=acronym_runs(docs + [title, *headings]),
             modifiers=modifiers,
+            paired=paired_abbreviations([title, *headings, *docs]),
         )
 
 
@@ -357,6 +464,7 @@ class LibraryParts:
         self.articles: dict[str, ArticleVocab] = {}  # source -> what it teaches
         self._runs: dict[str, Counter] = {}  # acronym -> capitalized runs spelling it
         self._spelled: dict[str, dict[str, str]] = {}  # abbreviation -> source -> long form
+        self._paired: dict[str, dict[str, str]] = {}  # the same, for pairings
         self._phrases: dict[str, int] = {}  # role phrase -> uses, in order of first use
         self._modifiers: Counter = Counter()  # modifier -> articles using it
         self._titles: dict[str, str] = {}
@@ -376,6 +484,8 @@ class LibraryParts:
                     merged[spelling] = merged.get(spelling, 0) + n
         for k, v in art.spelled.items():
             self._spelled.setdefault(k, {})[source] = v
+        for k, v in art.paired.items():
+            self._paired.setdefault(k, {})[source] = v
         for p in art.phrases:
             self._phrases[p] = self._phrases.get(p, 0) + 1
         self._modifiers.update(art.modifiers)
@@ -395,11 +505,12 @@ class LibraryParts:
                     del merged[spelling]
             if not merged:
                 del self._runs[k]
-        for k in art.spelled:
-            by_source = self._spelled[k]
-            by_source.pop(source, None)
-            if not by_source:
-                del self._spelled[k]
+        for found, short in ((self._spelled, art.spelled), (self._paired, art.paired)):
+            for k in short:
+                by_source = found[k]
+                by_source.pop(source, None)
+                if not by_source:
+                    del found[k]
         for p in art.phrases:
             left = self._phrases[p] - 1
             if left:
@@ -414,26 +525,37 @@ class LibraryParts:
         self.merged += 1
 
     def library(self, doc_freq, word_count, longer_words) -> Library:
-        spelled = {k: next(iter(by.values())) for k, by in self._spelled.items()}
-        # The spelling the library uses most: "AI" is "artificial intelligence", not a heading.
-        known = {k: c.most_common(1)[0][0] for k, c in self._runs.items()}
+        # An abbreviation an article spells out ("Product Manager (PM)") is certain; one it
+        # writes in place of words it also writes ("ML engineers", "machine learning
+        # engineers") nearly so.
+        spelled = {k: next(iter(by.values())) for k, by in self._paired.items()}
+        spelled.update({k: next(iter(by.values())) for k, by in self._spelled.items()})
+        # Capitalized runs whose initials an abbreviation has: the spelling the library uses
+        # most ("Machine Learning Engineer" for "MLE").
+        guessed = {k: c.most_common(1)[0][0] for k, c in self._runs.items()}
         uses = {k: c.most_common(1)[0][1] for k, c in self._runs.items()}
-        for k, v in spelled.items():  # an abbreviation an article spells out is certain
-            known[k], uses[k] = v, max(uses.get(k, 0), 1)
+
+        def written(k: str) -> bool:
+            return bool(word_count(k.lower()) or word_count(k.lower() + "s"))
+
         modifiers = set(self._modifiers)
         # "SREs" in an article whose headings write "Site Reliability Engineer": the initials of
         # a job title the library names, written as a word of their own, name that role too.
         titles = {" ".join(words(p)) for p in self._phrases if len(p.split()) >= 2}
         initials = {
             k: v
-            for k, v in known.items()
+            for k, v in guessed.items()
             if k not in spelled
             and len(k) >= MIN_INITIALS
             and v in titles
             and _ROLE_HEAD.search(v)
             and _rare(k.lower())
-            and (word_count(k.lower()) or word_count(k.lower() + "s"))  # written as a word
+            and written(k)
         }
+        known = dict(guessed)
+        for k, v in spelled.items():
+            known[k], uses[k] = v, max(uses.get(k, 0), 1)
+        uses = {k: n for k, n in uses.items() if k in known}
         return Library(
             doc_freq=doc_freq,
             word_count=word_count,

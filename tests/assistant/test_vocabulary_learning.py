@@ -1,0 +1,179 @@
+"""What a library learns when it loads (roles, their aliases, abbreviations) is what a careful
+reader takes from its articles: abbreviations mean what an article says they mean, a word
+that only qualifies a role is no role, and a judgement of a person is no job title.
+
+Each rule is checked on text written for the test (nursing, teaching, kitchens) and on a
+development article.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.understand import Library, RoleBook
+from assistant.understand.roles import find_roles
+from assistant.understand.vocabulary import (
+    ArticleVocab,
+    learn_roles,
+    paired_abbreviations,
+)
+from knowledge.settings import REPO_ROOT
+
+DEV_CORPUS = REPO_ROOT.parent / "shared" / "corpus-dev"
+SEED = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+
+
+def _dev_text(name: str) -> str:
+    from ingest.load import decode
+
+    path = DEV_CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"the development articles are not at {DEV_CORPUS}")
+    return decode(str(path), path.suffix.lstrip("."), path.read_bytes()).text
+
+
+WARD = """# Working on an Intensive Care Ward
+
+ICU nurses look after one or two patients per shift. Most intensive care unit nurses trained
+on a general ward first, and ICU shifts run twelve hours. The hospital's AI tools flag
+patients whose vital signs change; Advanced Imaging is run by another department.
+"""
+
+SCHOOL = """# Teaching Physical Education
+
+PE teachers plan lessons for every year group. Physical education teachers also run the
+sports day, and physical education teachers coach teams after school. The PE department
+shares a budget with Music.
+"""
+
+
+def test_an_abbreviation_written_in_place_of_its_words_stands_for_them():
+    """ "ICU nurses" and "intensive care unit nurses": the same word after each, so ICU is
+    the intensive care unit; "AI" beside a heading's "Advanced Imaging" pairs with nothing."""
+    paired = paired_abbreviations([WARD])
+    assert paired == {"ICU": "intensive care unit"}
+    # two letters: "PE teachers" twice against "physical education teachers"
+    assert paired_abbreviations([SCHOOL]) == {"PE": "physical education"}
+    # once is no evidence for two letters (initials fall together by chance)
+    once = "PE teachers plan lessons. Physical education teachers run the sports day."
+    assert paired_abbreviations([once]) == {}
+    # a long form of function words ("all of the") spells nothing
+    assert paired_abbreviations(["AOT staff cook. All of the staff cook."]) == {}
+
+
+def test_a_lower_case_abbreviation_without_vowels_pairs_too():
+    """A title made from a file name ("bsn degree vs diploma") writes its abbreviation in
+    lower case; a word with a vowel ("one degree") is an English word, not an abbreviation."""
+    text = "bsn degree vs diploma\n\nA Bachelor Science Nursing degree takes three years."
+    assert paired_abbreviations([text]) == {"BSN": "bachelor science nursing"}
+    assert paired_abbreviations(["one degree. Our New England degree"]) == {}
+
+
+def test_a_library_expands_only_what_its_articles_define_or_pair():
+    lib = Library.build(
+        [WARD, SCHOOL],
+        [
+            {"source": "/w/ward.md", "title": "Intensive care", "section": ""},
+            {"source": "/s/school.md", "title": "PE", "section": ""},
+        ],
+    )
+    assert lib.spelled["ICU"] == "intensive care unit"
+    assert lib.spelled["PE"] == "physical education"
+    assert "AI" not in lib.spelled
+
+
+def test_the_development_articles_pair_their_abbreviations():
+    seed = SEED.read_text(encoding="utf-8")
+    assert paired_abbreviations([seed]) == {"ML": "machine learning"}
+    # The handbook writes "Application Interfaces" in a heading; no article pairs "AI" with it.
+    handbook = _dev_text("front-end-developer-handbook-2019.html")
+    assert "AI" not in paired_abbreviations([seed, handbook])
+    # GitLab writes "IC track" and "Infrastructure Career Page": no pairing, so no guess.
+    assert "IC" not in paired_abbreviations(
+        [_dev_text("gitlab-handbook-engineering-career-development.md")]
+    )
+
+
+def test_an_everyday_word_that_qualifies_a_role_names_no_role_alone():
+    """ "an acting or interim ward manager": "acting" and "interim" qualify the manager; a
+    heading "Timeline for interim roles" speaks of no interim manager. A word of the trade
+    ("phlebotomy") names its role alone."""
+    text = (
+        "Cover for an acting or interim manager comes from the next ward; a phlebotomy "
+        "technician starts at seven. Phlebotomy and theatre technicians share a room."
+    )
+    book = learn_roles([], [text], {})
+    assert "interim" not in book.phrases and "acting" not in book.phrases
+    assert "theatre" not in book.phrases
+    assert "phlebotomy" in book.phrases
+    assert not RoleBook(list(book.phrases.values()) + ["interim manager"]).find(
+        "Timeline for interim roles"
+    )
+
+
+def test_gitlab_interim_is_no_role_alone():
+    text = _dev_text("gitlab-handbook-engineering-career-development.md")
+    book = learn_roles(["Types of Interim Roles — Interim Manager"], [text], {})
+    assert "interim manager" in book.phrases
+    assert "interim" not in book.phrases and "acting" not in book.phrases
+    assert not book.find("Timeline for interim roles")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("After a year I became a better manager and a calmer one.", "manager"),
+        ("A good kitchen manager tastes every sauce.", "kitchen manager"),
+        ("She is an excellent ward manager.", "ward manager"),
+    ],
+)
+def test_a_judgement_of_a_person_is_no_job_title(text, role):
+    assert find_roles(text) == [role]
+    assert RoleBook(["kitchen manager"]).find(text) == [role]
+
+
+def test_the_staffeng_better_manager_is_a_manager():
+    text = _dev_text("staffeng-dan-na-staff-engineer-and-team-lead.html")
+    at = text.find("better manager")
+    assert at >= 0
+    sentence = text[max(0, at - 40) : at + 60]
+    assert not any("better" in r.lower() for r in find_roles(sentence))
+
+
+def test_slash_items_share_the_role_noun_and_lists_lose_their_lead_words():
+    """ "Triage/Ward Technician" is a triage technician and a ward technician, not a role named
+    "Triage"; "(aka Kitchen Manager or Catering Manager)" names a kitchen manager; a bullet's
+    dash is not part of a role."""
+    book = learn_roles(
+        ["Triage/Ward Technician: who does what"],
+        [
+            "Head Chef (aka Kitchen Manager or Catering Manager): runs the pass, tastes sauces.",
+            "A larger kitchen might include:\n- Pastry Chefs\n- Prep Technicians / Porters\n",
+        ],
+        {},
+    )
+    assert "triage technician" in book.phrases and "ward technician" in book.phrases
+    assert "triage" not in book.phrases
+    assert "kitchen manager" in book.phrases and not any("aka" in p for p in book.phrases)
+    assert "prep technicians" in book.phrases
+    assert not any(p.startswith("-") or p.startswith(" ") for p in book.phrases.values())
+
+
+def test_the_handbook_css_html_developer_is_two_developers():
+    text = _dev_text("front-end-developer-handbook-2019.html")
+    book = learn_roles([], [text], {})
+    assert "css developer" in book.phrases and "html developer" in book.phrases
+    assert not any(p.startswith("aka ") for p in book.phrases)
+
+
+def test_a_saved_vocabulary_learnt_by_other_rules_is_read_again():
+    art = ArticleVocab.of("Ward", [WARD], [{"section": ""}])
+    data = json.loads(json.dumps(art.as_json()))
+    assert ArticleVocab.from_json(data).paired == {"ICU": "intensive care unit"}
+    with pytest.raises(ValueError):
+        ArticleVocab.from_json({**data, "learnt_by": data["learnt_by"] - 1})
+    old = {k: v for k, v in data.items() if k not in ("paired", "learnt_by")}
+    with pytest.raises((KeyError, ValueError)):
+        ArticleVocab.from_json(old)  # saved before pairings were learnt
