@@ -218,13 +218,16 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[*•\n-])\s*$")
 
 def _written_as_name(word: str, text: str) -> bool:
     """The text writes the (lower-case) word, never in lower case, and in title case at least
-    once inside a sentence ("... told Amara about ..."), where only a name keeps its capital."""
+    once inside a sentence ("... told Amara about ..."), where only a name keeps its capital, or
+    as a speaker's label ("Amara: ...")."""
     text = fold_accents(text)  # "Clementine" typed for "Clémentine"
     if re.search(rf"\b{re.escape(word)}\b", text):
         return False
     for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I):
         if not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
             return True
+        if text[m.end() : m.end() + 1] == ":" and m.group(0)[:1].isupper():
+            return True  # a speaker's label in an interview ("Amara: I start at seven.")
     return False
 
 

@@ -71,6 +71,34 @@ has kept pairing people across the stations for well over a year now.
 - I also started a monthly tasting where each station cooks one dish for the others.
 """
 
+INTERVIEW = """---
+title: "Three Teachers on Their First Year"
+author: "Lena Ortiz"
+date: 2021-02-01
+---
+## What surprised you most?
+
+**Priya:** How much of the job is planning. I spend every Sunday evening planning the lessons for
+the week ahead.
+
+**Marcus:** The noise in the corridors between classes, and how quickly you stop hearing it.
+
+## What advice would you give a new teacher?
+
+**Priya:** Keep a folder of the lessons that worked and reuse them every term.
+
+**Marcus:** Ask an older colleague to sit in on one of your classes each month.
+
+## What is the best part of the job?
+
+**Priya:** Seeing a shy pupil finally answer a question in front of the whole class.
+
+Accepting the possibility of failure and learning from each other is at the heart of our
+staff room, and it makes the hard weeks bearable.
+
+**Marcus:** The long summer, honestly, and the pupils who come back to say hello.
+"""
+
 DEV_ARTICLES = [
     "18f-a-day-in-the-life-of-an-18f-engineer.md",
     "adron-hall-devops-obliviousness-site-reliability.html",
@@ -96,6 +124,7 @@ def library(tmp_path_factory):
     folder = tmp_path_factory.mktemp("unseen-articles")
     (folder / "night-shifts.md").write_text(NURSE)
     (folder / "restaurant-kitchen.md").write_text(KITCHEN)
+    (folder / "first-year-teachers.md").write_text(INTERVIEW)
     settings = get_settings(store=tmp_path_factory.mktemp("unseen") / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
@@ -436,3 +465,20 @@ def test_a_date_question_naming_the_article_by_its_title_answers_from_it(library
     assert "June 2, 2020" in r.answer, r.answer
     r = library.ask("When was the cookbook published?")
     assert "January 6, 2019" in r.answer and "Cookbook" in r.answer, r.answer
+
+
+def test_a_speakers_label_marks_a_name_that_weighs_less_than_what_is_asked(library):
+    """In a Q&A the speakers are named only by their labels ("Priya: ..."): the label is a
+    name, and the sentence answering is found by the question's other words."""
+    history = [
+        {"role": "user", "content": "Who is Priya?"},
+        {"role": "assistant", "content": "One of the three teachers."},
+    ]
+    r = library.ask("What did she say about failure?", history)
+    assert "Accepting the possibility of failure" in r.answer.split("Sources:")[0], r.answer
+    history = [
+        {"role": "user", "content": "Who is Clementine?"},
+        {"role": "assistant", "content": "One of the CDS product managers."},
+    ]
+    r = library.ask("What did she say about failure?", history)
+    assert r.answer.startswith("Accepting the possibility of failure"), r.answer
