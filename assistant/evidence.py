@@ -539,7 +539,13 @@ def score_sentences(
     # those opening with the term (the most of its words first: "A data lake is ..." before
     # "Data engineers ..."), the best one. It rises by the bonus, never above the best sentence (whose score
     # sets how weak the others may be).
-    headed = {i for i, p in enumerate(passages) if _headed_by(term, p)}
+    # (of the passages a heading covers, the first: a later one opens mid-section)
+    first: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(passages):
+        at = first.get((p.source, p.section))
+        if _headed_by(term, p) and (at is None or p.chunk_index < passages[at].chunk_index):
+            first[(p.source, p.section)] = i
+    headed = set(first.values())
     defining = [
         (
             len(term) + 1
