@@ -18,7 +18,7 @@ from knowledge.schema import Passage, passage_from_record
 from knowledge.store import KnowledgeBase
 from knowledge.text import STOPWORDS, stem, words
 
-from .understand.vocabulary import ArticleVocab, Library, LibraryParts, specificity
+from .understand.vocabulary import ArticleVocab, Library, LibraryParts, is_rare, specificity
 
 RRF_K = 60
 # Seconds one replica may answer from its index before asking the store for changes again
@@ -97,6 +97,9 @@ READ_KEEP = 2000
 
 def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
     return round(float(item[1]), 6), item[0]
+
+
+_CAPS = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
 
 
 class Retriever:
@@ -496,13 +499,18 @@ class Retriever:
             roles = library.roles.find(query)
         role_words = {w for r in roles for w in words(r)}
         acronyms = library.acronyms
+        # A word the question writes in capitals ("AI", "PM") or no everyday word ("mle") may
+        # be an abbreviation; an everyday word ("fee", "bar", "lead") is none, whatever
+        # capitalized run of the library its letters happen to be the initials of.
+        caps = {w.lower() for w in _CAPS.findall(query)}
         weights: dict[str, float] = {}
         for w in words(query):
             if w in STOPWORDS or len(w) < 2:
                 continue
             weight = specificity(w) * (0.5 if w in role_words else 1.0)
             weights[stem(w)] = max(weights.get(stem(w), 0.0), weight)
-            phrase = acronyms.get(w.upper()) if len(w) <= 5 else None
+            shorthand = len(w) <= 5 and (w in caps or is_rare(w))
+            phrase = acronyms.get(w.upper()) if shorthand else None
             for extra in words(phrase or ""):
                 weights.setdefault(stem(extra), 0.5 * weight)
         # A phrase an article abbreviates finds the abbreviation in any form of its words:

@@ -62,7 +62,7 @@ def load_word_frequencies() -> None:
     zipf_frequency("the", "en")
 
 
-def _rare(word: str) -> bool:
+def is_rare(word: str) -> bool:
     """Not an everyday English word: "mle" may be an abbreviation, "tech" is not."""
     from wordfreq import zipf_frequency
 
@@ -549,7 +549,7 @@ class LibraryParts:
             and len(k) >= MIN_INITIALS
             and v in titles
             and _ROLE_HEAD.search(v)
-            and _rare(k.lower())
+            and is_rare(k.lower())
             and written(k)
         }
         known = dict(guessed)
@@ -643,7 +643,7 @@ class Library:
             ):
                 return tok
             known = self.word_count(low)
-            phrase = self.acronyms.get(tok.upper()) if tok.isupper() or _rare(low) else None
+            phrase = self.acronyms.get(tok.upper()) if tok.isupper() or is_rare(low) else None
             if phrase and not known:
                 return phrase
             if phrase and self.acronym_uses.get(tok.upper(), 0) >= 3 * known:

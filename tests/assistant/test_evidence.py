@@ -659,3 +659,29 @@ def test_the_pages_own_links_do_not_answer_for_the_interview(interview):
     answer = interview.ask("What is Dan Na responsible for as a team lead?", []).answer
     assert "accountable for the output of my team" in answer, answer
     assert "Learn more about Dan" not in answer
+
+
+def test_an_everyday_question_word_pulls_no_capitalized_run_in(library):
+    """The handbook's capitalized runs have the initials of everyday words ("Front End
+    Engineers" for "fee"): a question writing such a word in lower case means the word, so
+    the run's words are not searched for; written in capitals it may be the abbreviation."""
+    from wordfreq import zipf_frequency
+
+    from knowledge.text import STOPWORDS, stem, words
+
+    retriever = library.retriever
+    lib = retriever.library
+    everyday = [
+        k
+        for k, v in lib.acronyms.items()
+        if k not in lib.spelled
+        and len(k) >= 3
+        and k.lower() not in STOPWORDS
+        and zipf_frequency(k.lower(), "en") >= 4.0
+    ]
+    assert everyday
+    for short in everyday[:10]:
+        extra = {stem(w) for w in words(lib.acronyms[short])} - {stem(short.lower())}
+        asked = retriever.query_terms(f"Is the {short.lower()} worth it?")
+        assert not extra & set(asked), short
+        assert extra & set(retriever.query_terms(f"Is the {short} worth it?")), short

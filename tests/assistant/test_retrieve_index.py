@@ -149,3 +149,32 @@ def test_a_fields_side_keeps_passages_naming_its_role_or_the_field(make_settings
     assert "a CM phones care homes" in texts  # the initials of its role
     assert "Case management also covers" in texts  # the field's own name, in another article
     assert not any("ward clerk" in p.text for p in found), texts
+
+
+KITCHEN = """# Running a Hotel Kitchen
+
+## Fresh Every Evening
+
+The pastry section bakes bread at dawn; the sauce section starts at noon. Head chefs plan the
+menu a week ahead and order produce from two farms.
+"""
+
+
+def test_an_everyday_word_is_no_abbreviation_of_a_heading(make_settings):
+    """ "Fresh Every Evening" has the initials FEE: a question about a fee is not asking about
+    it, while one writing "FEE" in capitals may be."""
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    folder = settings.store.parent / "articles"
+    folder.mkdir()
+    (folder / "kitchen.md").write_text(KITCHEN, encoding="utf-8")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    assert retriever.library.acronyms.get("FEE") == "fresh every evening"
+    assert "fresh" not in retriever.query_terms("What fee does a cooking school charge?")
+    assert "fresh" in retriever.query_terms("What is the FEE menu?")
