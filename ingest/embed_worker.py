@@ -1,6 +1,8 @@
 """Embed in a helper process, so that Chroma's writes (which hold the GIL) overlap with
 embedding the next batch. Used for large local (WordLlama) ingests only: starting the process
-costs about a second.
+costs about a second. When every input is a local file, the helper also reads, cleans and
+splits them (`BackgroundPreparer`): the writing process then only writes, and the two
+processes share the work about evenly on two cores.
 
 A plain child process speaking length-prefixed pickles over its stdin/stdout: unlike
 multiprocessing's spawn it never re-runs the caller's main script, and unlike fork it does not
@@ -66,6 +68,64 @@ class BackgroundEmbedder:
             self._proc.kill()
 
 
+class BackgroundPreparer:
+    """Prepares (`ingest.pipeline.prepare`) and embeds local files in a helper process, in
+    batches of at least `batch_chunks` chunks, in input order: `batches()` yields each batch
+    as a list of (Prepared with its vectors, or None, SourceResult), one per input. The helper
+    works on the next batch while the caller writes this one; it is one batch ahead at most
+    (it waits for the caller to take a batch before it starts the one after)."""
+
+    def __init__(self, settings, values: list[str], known: dict, allow: bool, batch_chunks: int):
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "ingest.embed_worker", "--prepare"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        _send(self._proc.stdin, (settings, values, known, allow, batch_chunks))
+        self._proc.stdin.close()
+
+    def batches(self):
+        while (batch := _receive(self._proc.stdout)) is not None:
+            yield batch
+
+    def close(self) -> None:
+        try:
+            self._proc.stdout.close()
+            self._proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self._proc.kill()
+
+
+def _serve_prepare() -> None:
+    from knowledge.embeddings.wordllama import WordLlamaEmbedder
+
+    from .pipeline import _prepare_one, assign, texts_of, written
+
+    settings, values, known, allow, batch_chunks = _receive(sys.stdin.buffer)
+    embedder = WordLlamaEmbedder(max_chars=settings.max_embed_chars)
+    done: list = []
+    size = 0
+
+    def send() -> None:
+        ready = [p for p, _ in done if p is not None]
+        if ready:
+            assign(ready, embedder.embed_batch(texts_of(ready)))
+        _send(sys.stdout.buffer, done)
+
+    for value in values:
+        prepared, result = _prepare_one(value, None, settings, known, allow)
+        done.append((prepared, result))
+        if prepared is not None:
+            size += len(prepared.chunks)
+            known[prepared.source] = written(prepared)  # as the writer will have it
+        if size >= batch_chunks:
+            send()
+            done, size = [], 0
+    if done:
+        send()
+    _send(sys.stdout.buffer, None)
+
+
 def _serve(max_chars: int) -> None:
     from knowledge.embeddings.wordllama import WordLlamaEmbedder
 
@@ -79,4 +139,7 @@ def _serve(max_chars: int) -> None:
 
 
 if __name__ == "__main__":
-    _serve(int(sys.argv[1]))
+    if sys.argv[1] == "--prepare":
+        _serve_prepare()
+    else:
+        _serve(int(sys.argv[1]))

@@ -213,27 +213,11 @@ def ingest_sources(
     report.results += [SourceResult(_safe_id(v), "failed", error=e) for v, e in missing]
     with kb.writing():
         known = kb.records()
-        background = None
-        if len(values) >= BACKGROUND_MIN_SOURCES and kb.embedder.name.startswith("wordllama"):
-            from .embed_worker import BackgroundEmbedder
-
-            background = BackgroundEmbedder(settings.max_embed_chars)
-        batcher = _Batcher(kb, report, known, background, progress)
-        try:
-            for i, value in enumerate(values):
-                if on_progress:
-                    on_progress(i, len(values), value)
-                stage = (lambda name, i=i: progress(name, i, len(values))) if progress else None
-                prepared, result = _prepare_one(value, kb, settings, known, allow, stage)
-                if prepared is None:
-                    report.results.append(result)
-                else:
-                    batcher.add(prepared, result)
-            batcher.flush()
-            batcher.finish()
-        finally:
-            if background is not None:
-                background.close()
+        large = len(values) >= BACKGROUND_MIN_SOURCES
+        if large and kb.embedder.name.startswith("wordllama") and not any(map(is_url, values)):
+            _ingest_in_helper(values, kb, settings, known, allow, report, on_progress, progress)
+        else:
+            _ingest_here(values, kb, settings, known, allow, report, on_progress, progress)
         if on_progress:
             on_progress(len(values), len(values), "")
         if follow:
@@ -253,6 +237,70 @@ def ingest_sources(
             if pruned:
                 report.results += _release(kb, pruned)
     return report
+
+
+def _ingest_here(values, kb, settings, known, allow, report, on_progress, progress) -> None:
+    """Read, split, embed and write the sources in this process (embedding in a helper process
+    for many sources with WordLlama, overlapped with the writes)."""
+    background = None
+    if len(values) >= BACKGROUND_MIN_SOURCES and kb.embedder.name.startswith("wordllama"):
+        from .embed_worker import BackgroundEmbedder
+
+        background = BackgroundEmbedder(settings.max_embed_chars)
+    batcher = _Batcher(kb, report, known, background, progress)
+    try:
+        for i, value in enumerate(values):
+            if on_progress:
+                on_progress(i, len(values), value)
+            stage = (lambda name, i=i: progress(name, i, len(values))) if progress else None
+            prepared, result = _prepare_one(value, kb, settings, known, allow, stage)
+            if prepared is None:
+                report.results.append(result)
+            else:
+                batcher.add(prepared, result)
+        batcher.flush()
+        batcher.finish()
+    finally:
+        if background is not None:
+            background.close()
+
+
+def _ingest_in_helper(values, kb, settings, known, allow, report, on_progress, progress) -> None:
+    """Many local files with WordLlama: a helper process reads, splits and embeds them, a batch
+    at a time, while this process writes the batch before (ingest.embed_worker). Writing is
+    most of this process's work then; the helper's share is about the same on two cores."""
+    from .embed_worker import BackgroundPreparer
+
+    batcher = _Batcher(kb, report, known, None, progress)
+    helper = BackgroundPreparer(settings, values, known, allow, BATCH_CHUNKS)
+    try:
+        done = 0
+        for batch in helper.batches():
+            ready = []
+            for prepared, result in batch:
+                if on_progress:
+                    on_progress(done, len(values), values[done])
+                if progress:
+                    progress("splitting", done, len(values))
+                done += 1
+                if prepared is None:
+                    report.results.append(result)
+                else:
+                    ready.append((prepared, result))
+            batcher.write(ready)
+    finally:
+        helper.close()
+
+
+def written(prepared: Prepared) -> dict:
+    """What a source's record says once `prepared` is written: enough for `prepare` to find
+    the same text again unchanged (a source listed twice is written once)."""
+    return {
+        "version": prepared.version,
+        "title": prepared.title,
+        "chunks": len(prepared.chunks),
+        "references": len(prepared.references),
+    }
 
 
 def _release(kb: KnowledgeBase, removed: set[str]) -> list[SourceResult]:
@@ -358,7 +406,7 @@ class _Batcher:
                     ready.append((p, r))
                 except EmbeddingError as exc:
                     self.report.results.append(SourceResult(r.source, "failed", error=str(exc)))
-        self._write(ready)
+        self.write(ready)
 
     def finish(self) -> None:
         """Write the batch whose background embedding is under way, once it is done."""
@@ -366,9 +414,9 @@ class _Batcher:
             future, batch = self.embedding
             self.embedding = None
             assign([p for p, _ in batch], future.result())
-            self._write(batch)
+            self.write(batch)
 
-    def _write(self, ready: list[tuple[Prepared, SourceResult]]) -> None:
+    def write(self, ready: list[tuple[Prepared, SourceResult]]) -> None:
         if ready:
             if self.progress:
                 self.progress("storing", 0, len(ready))
@@ -376,7 +424,7 @@ class _Batcher:
             if self.progress:
                 self.progress("storing", len(ready), len(ready))
             self.report.results.extend(r for _, r in ready)
-            self.known.update({p.source: {"version": p.version} for p, _ in ready})
+            self.known.update({p.source: written(p) for p, _ in ready})
 
 
 def remove_source(kb: KnowledgeBase, value: str) -> Report:
