@@ -83,12 +83,18 @@ class BackgroundPreparer:
         )
         _send(self._proc.stdin, (settings, values, known, allow, batch_chunks))
         self._proc.stdin.close()
+        self._finished = False
 
     def batches(self):
         while (batch := _receive(self._proc.stdout)) is not None:
             yield batch
+        self._finished = True
 
     def close(self) -> None:
+        """Wait for a helper that sent everything; stop one the caller no longer reads from
+        (a failed write): its work is of no use then."""
+        if not self._finished:
+            self._proc.kill()
         try:
             self._proc.stdout.close()
             self._proc.wait(timeout=10)
