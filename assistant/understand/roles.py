@@ -146,6 +146,11 @@ def role_keys(phrase: str) -> frozenset[str]:
 def _clean_role(phrase: str) -> str:
     """Keep the role noun and the modifiers right before it, up to the nearest function word."""
     toks = phrase.split()
+    return " ".join(toks[_role_start(tuple(toks)) :])
+
+
+def _role_start(toks: tuple[str, ...]) -> int:
+    """The first of a phrase's words (`str.split`) that `_clean_role` keeps."""
     start = 0
     for i, tok in enumerate(toks[:-1]):
         word = tok.lower().strip(",.;:")
@@ -156,7 +161,7 @@ def _clean_role(phrase: str) -> str:
         if toks[i][:1].isupper() and toks[i - 1][:1].islower():
             start = i
             break
-    return " ".join(toks[start:])
+    return start
 
 
 def find_roles(text: str) -> list[str]:
@@ -165,12 +170,19 @@ def find_roles(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _role_scan(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def _role_scan(
+    text: str, lone: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """The text's role phrases (as `find_roles`) and the spans of its job-title matches (a
-    `RoleBook` needs both; one scan of the text gives them)."""
+    `RoleBook` needs both; one scan of the text gives them). `lone`: one-word roles that
+    stand alone, never sharing the head noun after them ("teacher or instructional designer"
+    names a teacher, where "AI and ML engineers" names an AI engineer)."""
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
+        first = m.group(1).lower().replace("-", "")
+        if first in lone or _plain_singular(first) in lone:
+            continue
         second = {w.lower() for w in m.group(2).split()}
         if not second or second & (_DETERMINERS | STOPWORDS):
             continue  # "the staff track or the engineering manager": two phrases, no shared head
@@ -218,7 +230,15 @@ def _role_scan(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]
         ):
             unique[key] = role
     roles = tuple(r for r in unique.values() if len(role_key(r).split()) >= 1)
-    return roles, tuple(m.span(1) for m in matches)
+    # A title's span starts at the role it names, after its lead words: in "teacher vs
+    # instructional designer" the learned "teacher" is no part of the designer's title.
+    return roles, tuple((_kept_start(m), m.end(1)) for m in matches)
+
+
+def _kept_start(m: re.Match) -> int:
+    words_ = list(re.finditer(r"\S+", m.group(1)))
+    start = _role_start(tuple(w.group(0) for w in words_))
+    return m.start(1) + words_[start].start() if start < len(words_) else m.start(1)
 
 
 def _tokens(text: str) -> list[str]:
@@ -343,7 +363,10 @@ class RoleBook:
     MAX_PHRASES = 2000
     MEMO = 20_000  # phrases whose keys, key and trim are remembered before the memo starts over
 
-    def __init__(self, phrases=(), aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, phrases=(), aliases: dict[str, str] | None = None, lone=frozenset()) -> None:
+        # One-word roles the library never writes before a role noun: in "teacher or
+        # instructional designer" the teacher does not share "designer" (see `_role_scan`).
+        self.lone = frozenset(w.lower().replace("-", "") for w in lone)
         self.phrases: dict[str, str] = {}  # normalized -> as first written
         for ph in phrases:
             norm = " ".join(_tokens(ph))
@@ -378,7 +401,7 @@ class RoleBook:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one book per library snapshot, few snapshots
     def _find(self, text: str) -> tuple[str, ...]:
-        roles, spans = _role_scan(text)
+        roles, spans = _role_scan(text, self.lone)
         low = text.lower()
         found = [(low.find(r.lower()), r) for r in map(self._trim, roles)]
         if self._pattern is not None:

@@ -33,7 +33,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 2
+LEARNT_BY = 3
 
 
 def specificity(word: str) -> float:
@@ -304,6 +304,86 @@ def _everyday(word: str) -> bool:
     return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
+# General English morphology: the endings of nouns that name a person by what they do
+# ("teacher", "counselor", "pharmacist", "electrician", "accountant", "resident").
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?$")
+
+
+def _as_person(word: str, body: list[str]) -> bool:
+    """The articles write the word as a person: with an agent noun's ending, or as someone one
+    works as or becomes ("work as a chef", "become a paralegal"), or who does something
+    ("paralegals who draft ...")."""
+    low = word.lower()
+    if _AGENT.match(low):
+        return True
+    w = re.escape(low)
+    said = re.compile(
+        rf"\b(?:as|become|becoming|became)\s+an?\s+{w}\b(?![ \t]+(?:{ROLE_NOUNS}))"
+        rf"|\b{w}s?\s+who\b",
+        re.I,
+    )
+    scanned = 0
+    for text in body:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        if low in text.lower() and said.search(text):
+            return True
+    return False
+
+
+def counterparts(headings: list[str], body: list[str]) -> list[str]:
+    """One-word roles an article sets against another role: "Teacher or Instructional
+    Designer?", "Chef vs Restaurant Manager", "Paralegal vs Lawyer". A one-word side names a
+    role of its own when the other side is a job title ("... Designer"), or when both sides are
+    written as persons (see `_as_person`): "Remote vs Office" or "Bootcamps vs Degrees" name
+    none. Title, headings and the short "X vs Y" phrases of the text are read."""
+    pairs: list[tuple[str, str]] = []
+    for h in headings:
+        h = re.sub(r"^[#\s\d.]+", "", h).strip()
+        for part in _title_parts(h):
+            m = _OR_PAIR.match(part)
+            if m and len(part.split()) <= 6:
+                pairs.append((m.group(1), m.group(2)))
+        for m in _PAIR.finditer(h):
+            pairs.append((_trim_side(m.group(1), True), _trim_side(m.group(2), False)))
+    scanned = 0
+    for text in body:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        if " vs" in text or "versus" in text:
+            for m in _PAIR.finditer(text):
+                pairs.append((_trim_side(m.group(1), True), _trim_side(m.group(2), False)))
+    out: list[str] = []
+    for a, b in pairs:
+        for one, other in ((a, b), (b, a)):
+            low = one.lower()
+            if (
+                len(one.split()) != 1
+                or not one.isalpha()
+                or low in _LEAD_WORDS
+                or low in _SIDE_ENDS
+                or _ROLE_HEAD.fullmatch(low)
+            ):
+                continue
+            titled = len(other.split()) <= 3 and bool(_ROLE_HEAD.search(other))
+            persons = (
+                len(other.split()) == 1
+                and other.isalpha()
+                and _as_person(one, body)
+                and _as_person(other, body)
+            )
+            if (titled or persons) and one not in out:
+                out.append(one)
+    return out
+
+
+def _title_parts(heading: str) -> list[str]:
+    """A title's parts: "Teacher or Instructional Designer? A Career Switch Guide" has two."""
+    return [p for p in re.split(r"\s*[:|?]\s*|\s+[-–—/]\s+", heading) if p]
+
+
 def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> list[str]:
     """Role names one article offers: in its title and headings ("DevOps vs SRE", "Data
     Analyst"), in "X vs Y" phrases and shared heads of its text, and in lists of job titles."""
@@ -312,7 +392,7 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
         h = re.sub(r"^[#\s\d.]+", "", h).strip()
         for m in _PAIR.finditer(h):
             phrases += [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
-        for part in re.split(r"\s*[:|]\s*|\s+[-–—/]\s+", h):
+        for part in _title_parts(h):
             m = _OR_PAIR.match(part)
             if m and len(part.split()) <= 6 and any(_ROLE_HEAD.search(g) for g in m.groups()):
                 phrases += [m.group(1), m.group(2)]
@@ -337,10 +417,19 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
     return phrases
 
 
-def role_book(phrases: list[str], spelled: dict[str, str], modifiers: set[str]) -> RoleBook:
+def role_book(
+    phrases: list[str], spelled: dict[str, str], modifiers: set[str], paired=()
+) -> RoleBook:
     """The library's roles from every article's phrases; an abbreviation an article spells out
-    for a role name ("SRE" for "site reliability engineering") is a role too."""
-    phrases = list(phrases)
+    for a role name ("SRE" for "site reliability engineering") is a role too, and so is a
+    one-word role an article sets against another (`counterparts`: "Teacher").
+
+    Such a role the library never writes before a role noun ("teacher", not "frontend" of
+    "frontend developer") stands alone: "teacher vs instructional designer" names a
+    teacher, not a "teacher designer" (see `RoleBook.lone`)."""
+    paired = [p for p in paired if p.lower() not in STOPWORDS]
+    lone = {p.lower() for p in paired if p.lower().replace("-", "") not in modifiers}
+    phrases = list(phrases) + paired
     aliases = {}
     phrase_stems = {stem(w) for p in phrases for w in words(p)}
     for short, long in spelled.items():
@@ -356,15 +445,20 @@ def role_book(phrases: list[str], spelled: dict[str, str], modifiers: set[str]) 
         and not p.isdigit()
         and not any(w in STOPWORDS for w in words(p))
         and not re.fullmatch(rf"(?:{ROLE_NOUNS})(?:s|ing)?", p, re.I)  # a bare "engineer"
-        and (len(p.split()) > 1 or _names_a_role(p, modifiers))
+        and (len(p.split()) > 1 or _names_a_role(p, modifiers) or p in paired)
     ]
-    return RoleBook(phrases, aliases)
+    return RoleBook(phrases, aliases, lone=lone)
 
 
 def learn_roles(headings: list[str], body: list[str], spelled: dict[str, str]) -> RoleBook:
     """Roles of a set of texts (one article or many), as `role_phrases` and `role_book`."""
     modifiers = role_modifiers(body)
-    return role_book(role_phrases(headings, body, modifiers), spelled, modifiers)
+    return role_book(
+        role_phrases(headings, body, modifiers),
+        spelled,
+        modifiers,
+        counterparts(headings, body),
+    )
 
 
 @dataclass
@@ -383,6 +477,8 @@ class ArticleVocab:
     # abbreviations the article writes in place of words it also writes ("ML engineers" and
     # "machine learning engineers"), see `paired_abbreviations`
     paired: dict[str, str] = field(default_factory=dict)
+    # one-word roles the article sets against another role ("Teacher"), see `counterparts`
+    counterparts: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -393,6 +489,7 @@ class ArticleVocab:
             "runs": {k: dict(c) for k, c in self.runs.items()},
             "modifiers": sorted(self.modifiers),
             "paired": self.paired,
+            "counterparts": self.counterparts,
             "learnt_by": LEARNT_BY,
         }
 
@@ -403,6 +500,7 @@ class ArticleVocab:
         these); anything of another kind raises TypeError, as a damaged cache should."""
         title, headings, phrases = data["title"], data["headings"], data["phrases"]
         spelled, runs, paired = data["spelled"], data["runs"], data["paired"]
+        sides = data["counterparts"]
         if data.get("learnt_by") != LEARNT_BY:
             raise ValueError("learnt by another version of the rules")
         if not (
@@ -412,6 +510,7 @@ class ArticleVocab:
             and type(spelled) is dict
             and type(runs) is dict
             and type(paired) is dict
+            and type(sides) is list
             and all(type(v) is dict for v in runs.values())
         ):
             raise TypeError("not an article vocabulary")
@@ -423,6 +522,7 @@ class ArticleVocab:
             runs=runs,
             modifiers=set(data["modifiers"]),
             paired=paired,
+            counterparts=sides,
         )
 
     @classmethod
@@ -441,6 +541,7 @@ class ArticleVocab:
             runs=acronym_runs(docs + [title, *headings]),
             modifiers=modifiers,
             paired=paired_abbreviations([title, *headings, *docs]),
+            counterparts=counterparts([title, *headings], docs),
         )
 
 
@@ -466,6 +567,7 @@ class LibraryParts:
         self._spelled: dict[str, dict[str, str]] = {}  # abbreviation -> source -> long form
         self._paired: dict[str, dict[str, str]] = {}  # the same, for pairings
         self._phrases: dict[str, int] = {}  # role phrase -> uses, in order of first use
+        self._counterparts: Counter = Counter()  # one-word role -> articles pairing it
         self._modifiers: Counter = Counter()  # modifier -> articles using it
         self._titles: dict[str, str] = {}
         self._headings: dict[str, list[str]] = {}
@@ -488,6 +590,7 @@ class LibraryParts:
             self._paired.setdefault(k, {})[source] = v
         for p in art.phrases:
             self._phrases[p] = self._phrases.get(p, 0) + 1
+        self._counterparts.update(art.counterparts)
         self._modifiers.update(art.modifiers)
         self._titles[source] = art.title
         self._headings[source] = art.headings
@@ -517,6 +620,10 @@ class LibraryParts:
                 self._phrases[p] = left
             else:
                 del self._phrases[p]
+        self._counterparts.subtract(art.counterparts)
+        for p in art.counterparts:
+            if self._counterparts[p] <= 0:
+                del self._counterparts[p]
         self._modifiers.subtract(art.modifiers)
         for m in art.modifiers:
             if self._modifiers[m] <= 0:
@@ -565,7 +672,9 @@ class LibraryParts:
             spelled=spelled,
             modifiers=modifiers,
             # Each distinct phrase once: the book keeps a phrase's first spelling anyway.
-            roles=role_book(list(self._phrases), {**initials, **spelled}, modifiers),
+            roles=role_book(
+                list(self._phrases), {**initials, **spelled}, modifiers, list(self._counterparts)
+            ),
             titles=dict(self._titles),
             headings=dict(self._headings),
         )

@@ -1,0 +1,105 @@
+"""A one-word role set against a job title ("Chef or Restaurant Manager?") is a role of its own:
+the library learns it, and a question naming it beside the job title does not give it the
+title's head noun ("chef manager"). A word written before role nouns ("frontend" developer,
+"AI" engineer) still shares the head: "AI and ML engineers" are two engineers.
+
+Checked on text written for the test (a kitchen, a law office, a ward) and on the seed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import Library, RoleBook
+from assistant.understand.query import detect_comparison
+from assistant.understand.vocabulary import counterparts, learn_roles
+from knowledge.settings import REPO_ROOT
+
+SEED = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+
+KITCHEN_TITLE = "Chef or Restaurant Manager? Picking Your Path in Hospitality"
+KITCHEN = """Chefs run the line, write menus and train cooks. Restaurant managers hire staff,
+handle budgets and deal with guests. A head chef earns about $58,000 a year, while restaurant
+managers earn around $63,000. Many chefs move into management after ten years."""
+
+LAW_TITLE = "Paralegal vs Lawyer: Which Legal Career Fits You?"
+LAW = """Many people work as a paralegal before law school. Lawyers who run their own firm
+set their own fees. Paralegals draft documents and research cases for the attorneys they
+support."""
+
+OFFICE_TITLE = "Remote vs Office: Where Do Nurses Work Best?"
+OFFICE = """Some clinic managers let nurses split the week. Office days give new nurses a
+mentor; remote days suit charting."""
+
+TEAMS = """Frontend and backend developers split the work on every release. Our frontend
+developers own the pages; the backend developers own the services. The AI and ML engineers
+sit in another team, and senior and staff engineers review every design."""
+
+
+def _library(*articles: tuple[str, str]) -> Library:
+    docs = [text for _title, text in articles]
+    metas = [
+        {"source": f"/a/{i}.md", "title": title, "section": ""}
+        for i, (title, _text) in enumerate(articles)
+    ]
+    return Library.build(docs, metas)
+
+
+def test_a_one_word_side_against_a_job_title_is_learnt_as_a_role():
+    assert counterparts([KITCHEN_TITLE], [KITCHEN]) == ["Chef"]
+    book = learn_roles([KITCHEN_TITLE], [KITCHEN], {})
+    assert "chef" in book.phrases and "restaurant manager" in book.phrases
+    assert "chef" in book.lone  # never written before a role noun
+
+
+def test_two_one_word_sides_are_roles_only_when_written_as_persons():
+    # "work as a paralegal", "lawyers who ...": people; "remote" and "office" are places
+    assert counterparts([LAW_TITLE], [LAW]) == ["Paralegal", "Lawyer"]
+    assert counterparts([OFFICE_TITLE], [OFFICE]) == []
+    assert "remote" not in learn_roles([OFFICE_TITLE], [OFFICE], {}).phrases
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "chef vs restaurant manager pay",
+        "Chef or restaurant manager: which pays more?",
+        "Compare the day-to-day work of chefs and restaurant managers",
+        "Which is easier to get into, chef or restaurant manager?",
+    ],
+)
+def test_a_lone_role_does_not_take_the_other_sides_head(question):
+    lib = _library((KITCHEN_TITLE, KITCHEN), ("Team notes", TEAMS))
+    comparison, _named = detect_comparison(question, lib.roles, None)
+    assert comparison is not None
+    assert [lib.roles.key(s) for s in comparison.sides] == ["chef", "restaurant manager"]
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        ("AI and ML engineers: who earns more?", ["ai engineer", "ml engineer"]),
+        ("frontend vs backend developer pay", ["frontend developer", "backend developer"]),
+        # a seniority is no role of its own: read as it was before lone roles
+        ("Do senior and staff engineers earn more?", None),
+    ],
+)
+def test_words_written_before_role_nouns_still_share_the_head(question, keys):
+    lib = _library((KITCHEN_TITLE, KITCHEN), ("Team notes", TEAMS))
+    assert lib.roles.lone == {"chef"}
+    found = lib.roles.find(question)
+    before = RoleBook(lib.roles.phrases.values(), lib.roles.aliases).find(question)
+    assert found == before
+    if keys is not None:
+        assert [lib.roles.key(r) for r in found] == keys
+
+
+def test_the_seed_still_reads_ai_and_ml_engineers_as_two_engineers():
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    lib = _library((text.splitlines()[0], text), (KITCHEN_TITLE, KITCHEN))
+    found = lib.roles.find("How do AI and ML engineers differ in pay?")
+    assert [lib.roles.key(r) for r in found] == ["ai engineer", "ml engineer"]
+    comparison, _ = detect_comparison("chef vs restaurant manager salary", lib.roles, None)
+    assert [lib.roles.key(s) for s in comparison.sides] == ["chef", "restaurant manager"]
