@@ -25,6 +25,9 @@ from .evidence import (
     Sentence,
     TermMatcher,
     answer_type_test,
+    asked_for,
+    heading_of,
+    names_things,
     topic_words,
 )
 from .retrieve import Retriever
@@ -185,7 +188,11 @@ class ExtractiveStrategy:
     name = "extractive"
 
     def answer(self, evidence: Evidence) -> Events:
-        listed = self._reference_list(evidence) or self._reason_after(evidence)
+        listed = (
+            self._reference_list(evidence)
+            or self._reason_after(evidence)
+            or self._headed_list(evidence)
+        )
         if listed is not None:
             return listed
         pool = evidence.sentences
@@ -222,6 +229,68 @@ class ExtractiveStrategy:
         yield  # a generator, like every strategy
 
     MAX_ENTRIES = 8  # reference-list entries one answer quotes
+    HEADED_LIST_SOURCES = 2  # the articles of the passages retrieved first, where such a list is
+    MIN_LIST_ITEMS = 2
+
+    def _headed_list(self, evidence: Evidence) -> Draft | None:
+        """ "What skills do I need ...?" where an article lists them under a heading naming
+        them ("## Skills you need", then "- Learning theory", "- Authoring tools ...") with no
+        sentence introducing the list: its items, having no sentence end, are labels that
+        answer nothing one by one, but the list answers as a whole. Only for a question asking
+        which things (its noun phrase, "skills", named by the heading's own words), a list of
+        plain items (no link, no reference entry) in one of the articles retrieved first (its
+        passage need not be retrieved: items alone hardly match a question). None otherwise."""
+        query = evidence.query
+        if query.intent == "source" or not names_things(query.question):
+            return None
+        wanted = [
+            {stem(w) for w in focus}
+            for choices in asked_for(query.question, query.roles)
+            for focus in choices
+        ]
+        if not wanted:
+            return None
+        sources = list(dict.fromkeys(p.source for p in evidence.passages))
+        for source in sources[: self.HEADED_LIST_SOURCES]:
+            found = self._list_under(evidence.retriever.passages_of(source), wanted)
+            if found is None:
+                continue
+            p, items = found
+            draft = Draft()
+            passages = list(evidence.passages)
+            index = next((i for i, q in enumerate(passages) if q.id == p.id), None)
+            if index is None:
+                passages.append(p)
+                draft.added_passages.append(p.public())
+                index = len(passages) - 1
+            cites = CitationSet(passages)
+            n = cites.cite(index, items[0], also=items[1:])
+            title = " ".join(display_text(p.title).split())
+            head = " ".join(display_text(heading_of(p).split(" — ")[-1]).split())
+            bullets = "\n".join(f"- {item}" for item in items)
+            text = f"*{title}* lists, under “{head}”:\n\n{bullets} [{n}]"
+            return _finish(evidence, text, cites, draft)
+        return None
+
+    def _list_under(self, passages: list[Passage], wanted: list[set[str]]):
+        """(passage, items) of the first passage of an article that opens, right under a heading
+        naming one of the `wanted` things, with a list of plain items, most with no sentence
+        end; None when there is none."""
+        for p in passages:
+            heading = heading_of(p)
+            if p.is_reference_list or not heading:
+                continue
+            named = {stem(w) for w in words(heading.split(" — ")[-1])}
+            if not any(focus <= named for focus in wanted):
+                continue
+            items = extractive.list_items(p.text)
+            if len(items) < self.MIN_LIST_ITEMS or not all(_plain_item(i) for i in items):
+                continue
+            if sum(extractive._label(i) for i in items) * 2 < len(items):
+                continue  # items that are sentences compete as sentences already
+            return p, items
+        return None
+
     RESTATES = 0.7  # similarity from which an article sentence says what the last answer said
     REASON_SENTENCES = 2  # sentences quoted after it
 
@@ -489,6 +558,15 @@ class RankingStrategy:
             if len(named) == 1 and named <= listed and not s.text.rstrip().endswith("?"):
                 return s
         return None
+
+
+# A list item that is a link or a reference ("Getting Started with Gulp [read][$]",
+# "[Docs](https://...)"): a list of links names pages, it tells nothing of its own.
+_LINKISH = re.compile(r"https?://|\]\(|\[[^\]\n]{0,80}\]|<a\b", re.I)
+
+
+def _plain_item(item: str) -> bool:
+    return not _LINKISH.search(item)
 
 
 _MONTHS = (

@@ -471,6 +471,9 @@ def _heading(p: Passage) -> str:
     return "" if p.section.strip() == p.title.strip() else p.section
 
 
+heading_of = _heading
+
+
 HEADING_QUESTION = 0.15  # weight of a question heading's likeness to the question asked
 
 
@@ -489,6 +492,10 @@ def _asked_headings(passages: list[Passage], query_vec: np.ndarray, embedder) ->
 
 # "What tools ...", "Which skills ...": a question a list answers (not "Can that be ...?")
 _NAMES_THINGS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which)\b", re.I)
+
+
+def names_things(question: str) -> bool:
+    return bool(_NAMES_THINGS.match(question))
 
 
 def _items_it_brings(sentence: Sentence, passage: Passage) -> str:
@@ -513,13 +520,13 @@ def score_sentences(
     advice = asks_advice(query.question)
     asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
-    names_things = bool(_NAMES_THINGS.match(query.question))
+    lists_asked = names_things(query.question)
     weights = matcher.sentence_weights(query.question, passages)
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
         s.lexical = matcher.score(f"{s.text} {heading}", weights)
-        items = _items_it_brings(s, passages[s.passage]) if names_things else ""
+        items = _items_it_brings(s, passages[s.passage]) if lists_asked else ""
         if items:  # "The skills of data scientists include:" answers with its items' words
             s.lexical = max(s.lexical, matcher.score(f"{s.text} {items} {heading}", weights))
         s.dense = float(d)
