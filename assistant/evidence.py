@@ -508,6 +508,71 @@ def _items_it_brings(sentence: Sentence, passage: Passage) -> str:
     return " ".join(extractive.list_items(extractive.text_after(passage.text, sentence.text)))
 
 
+def _question_stems(question: str, spelled: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The stems of a question's words, with each abbreviation it writes ("RN") also read as
+    the words an article spells it out with ("registered nurse"); and the stems of those
+    spelled-out words."""
+    own = {stem(w) for w in words(question)}
+    long: set[str] = set()
+    for short in _ACRONYM.findall(question):
+        phrase = spelled.get(short) or (short.endswith("s") and spelled.get(short[:-1]))
+        if phrase:
+            long |= {stem(w) for w in words(phrase)}
+    return own | long, long
+
+
+_INTERROGATIVE = re.compile(
+    r"\b(?:how\s+(?:long|much|many|often|far|old)|how|what|which|why|when|where|who|whom"
+    r"|whose)\b",
+    re.I,
+)
+
+
+def _asks_with(text: str) -> str | None:
+    """The question word a question opens with ("what", "how long"), or None."""
+    m = _INTERROGATIVE.search(text[:200])
+    return " ".join(m.group(0).lower().split()) if m else None
+
+
+def _sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]) -> set[int]:
+    """The passages opening a section whose heading is a question asking what the question
+    asks: every word of the heading's (but its question words) is one of the question's, an
+    abbreviation read as its spelled-out words; both open with the same question word ("how
+    long", not "what"); and each word of the question's beyond the
+    heading's is an everyday one ("day") or names the article's subject (its title)."""
+    asked, long = _question_stems(query.text, matcher._acronyms)
+    kind = _asks_with(query.text)
+    first: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(passages):
+        heading = _heading(p).split(" — ")[-1]
+        if not heading.rstrip().endswith("?") or kind is None or _asks_with(heading) != kind:
+            continue
+        own = {stem(w) for w in words(heading) if w not in STOPWORDS and w not in QUESTION_WORDS}
+        if not own or not own <= asked:
+            continue
+        title = {stem(w) for w in words(p.title)}
+        rest = [
+            w
+            for w in topic_words(query.text)
+            if stem(w) not in own
+            and not (_ACRONYM.fullmatch(w.upper()) and long and long <= own | title)
+        ]
+        if all(specificity(w) <= EVERYDAY or stem(w) in title for w in rest):
+            at = first.get((p.source, p.section))
+            if at is None or p.chunk_index < passages[at].chunk_index:
+                first[(p.source, p.section)] = i
+    return set(first.values())
+
+
+def _subject_words(title: str) -> str:
+    """The words of an article's title that name its subject ("Instructional Designer" in
+    "Teacher or Instructional Designer? A Career Switch Guide"): every sentence of the article
+    is about it, so a question's subject words are met by each, and its other words ("What is
+    the downside of ...") choose among them. Career-lexicon words ("pays", "path") name an
+    aspect, which only a sentence saying it meets."""
+    return " ".join(w for w in words(title) if not kin_of(stem(w)) and w not in STOPWORDS)
+
+
 def score_sentences(
     query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
@@ -525,10 +590,13 @@ def score_sentences(
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
-        s.lexical = matcher.score(f"{s.text} {heading}", weights)
+        subject = _subject_words(passages[s.passage].title)
+        s.lexical = matcher.score(f"{s.text} {heading} {subject}", weights)
         items = _items_it_brings(s, passages[s.passage]) if lists_asked else ""
         if items:  # "The skills of data scientists include:" answers with its items' words
-            s.lexical = max(s.lexical, matcher.score(f"{s.text} {items} {heading}", weights))
+            s.lexical = max(
+                s.lexical, matcher.score(f"{s.text} {items} {heading} {subject}", weights)
+            )
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
@@ -542,6 +610,15 @@ def score_sentences(
         aside = self_reference_penalty(query.text, s.text)
         s.score -= aside
         s.about_itself = aside > 0
+    # A heading asking the very question ("What does a registered nurse do?" for "What does
+    # an RN do day to day?"): the first sentence under it answers, whatever words it uses.
+    top = max(s.score for s in sentences)
+    asking = _sections_asking(query, matcher, passages)
+    lead = [s for s in sentences if s.position == 0 and s.passage in asking]
+    if lead:
+        best_lead = max(lead, key=lambda s: s.score)
+        best_lead.score = max(best_lead.score, top)
+        sentences.sort(key=lambda s: (s.score, s is best_lead), reverse=True)
     # The definition is one sentence: the first under a heading that names the term, else of
     # those opening with the term (the most of its words first: "A data lake is ..." before
     # "Data engineers ..."), the best one. It rises by the bonus, never above the best sentence (whose score

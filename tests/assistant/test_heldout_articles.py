@@ -1,0 +1,135 @@
+"""Answers on a career article written the way real authors write (front matter, a bare list of
+tools under a heading, an abbreviation spelled out once, question headings, a downsides
+section), in a field none of the development articles is about (floristry), beside the seed
+and a development article with lists of links."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.settings import REPO_ROOT
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+
+FLORIST = """---
+title: "Floral Designer or Event Planner? Two Ways to Work With Flowers"
+author: Ines Marchetti
+date: 2024-05-02
+---
+
+# Floral Designer or Event Planner? Two Ways to Work With Flowers
+
+{{< toc >}}
+
+People who love plants often end up choosing between a shop and the events business. This guide
+compares the certified floral designer (CFD) and the wedding planner on pay, training and daily
+work.
+
+## What does a certified floral designer do?
+
+Certified floral designers condition fresh stems, build bouquets and centrepieces, and dress
+shop windows for the seasons. Most CFDs work early mornings in retail shops, where deliveries
+arrive before dawn. The work is physically tiring and often includes weekends.
+
+## Tools you need
+
+- Floral knife
+- Bypass pruners
+- Wire cutters and stem tape
+- A cooler that holds fresh stock
+
+## Further reading
+
+- [Pricing bouquets](https://example.org/pricing)
+- [Caring for cut stems](https://example.org/care)
+
+## Which path should you choose?
+
+If you want steady hours and enjoy working with your hands every day, the CFD path gets you
+there after a short course. Many florists work as CFDs for years before moving into events.
+
+## Is it worth it?
+
+For people who love plants, designing flowers is a happy trade. The main drawback is that wages stay
+low: most florists earn less than office workers with the same experience.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """A warmed extractive Assistant over the made-up florist article, the seed and the
+    front-end handbook (skips, with the reason, where ../shared is missing)."""
+    if not DEV.is_dir():
+        pytest.skip(f"the development articles are not at {DEV}")
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("heldout-articles")
+    (folder / "florist-vs-planner.md").write_text(FLORIST)
+    settings = get_settings(store=tmp_path_factory.mktemp("heldout") / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    sources = [
+        str(folder),
+        str(REPO_ROOT / "corpus"),
+        str(DEV / "front-end-developer-handbook-2019.html"),
+    ]
+    report = ingest_sources(sources, kb, settings)
+    assert report.ok, report.as_dict()
+    assistant = Assistant(settings, kb)
+    assistant.warm()
+    return assistant
+
+
+@pytest.mark.parametrize(
+    "question", ["What tools do I need to become a florist?", "Which tools does a CFD use?"]
+)
+def test_a_bare_list_under_a_heading_naming_what_is_asked_is_the_answer(library, question):
+    r = library.ask(question)
+    assert not r.abstained
+    for item in ("Floral knife", "Bypass pruners", "Wire cutters and stem tape"):
+        assert f"- {item}" in r.answer
+    assert "Tools you need" in r.answer
+    assert r.citations and "Floral knife" in r.citations[0]["quote"]
+
+
+def test_a_list_of_links_or_under_a_heading_naming_something_else_is_not(library):
+    # "Further reading" names no tools; its items are links
+    r = library.ask("What reading do florists need?")
+    assert "example.org" not in r.answer and "Pricing bouquets" not in r.answer
+    # the handbook's tool headings head lists of links: no list of them is quoted as the answer
+    r = library.ask("What SEO tools should a front-end developer know?")
+    assert "lists, under" not in r.answer
+
+
+def test_a_list_item_that_is_a_link_is_not_plain():
+    from assistant.answering import _plain_item
+
+    assert _plain_item("Wire cutters and stem tape")
+    assert not _plain_item("[Pricing bouquets](https://example.org/pricing)")
+    assert not _plain_item("Getting Started with Gulp [read][$]")
+
+
+def test_an_abbreviation_in_the_question_finds_the_heading_that_spells_it_out(library):
+    """ "What does a CFD do day to day?": the article spells out "certified floral designer
+    (CFD)" once and heads a section "What does a certified floral designer do?"; its first
+    sentence answers, not a sentence that merely writes "CFD" and "work"."""
+    r = library.ask("What does a CFD do day to day?")
+    assert r.answer.startswith("Certified floral designers condition fresh stems")
+
+
+def test_a_question_heading_with_another_question_word_does_not_answer():
+    from assistant.evidence import _asks_with
+
+    assert _asks_with("What does a certified floral designer do?") == "what"
+    assert _asks_with("How long does it take to become a CFD?") == "how long"
+
+
+def test_a_near_synonym_finds_the_sentence_the_articles_subject_leaves_to_it(library):
+    """ "downside" is met by "drawback"; "floral design" is the article's subject (its title),
+    met by every sentence of the article, so the drawback sentence is chosen though it does not
+    repeat it, over the sentences that only say "floral designer"."""
+    r = library.ask("What is the downside of floral design?")
+    assert "The main drawback is that wages stay low" in r.answer
