@@ -173,11 +173,17 @@ class TermMatcher:
         others = {r for r in book.find(text) if not book.keys(r) & asked}
         return 0.0 if others else 1.0
 
-    def score(self, text: str, weights: np.ndarray | None = None) -> float:
+    def score(self, text: str, weights: np.ndarray | None = None, lent: str = "") -> float:
+        """`lent`: words that meet a term only when they are that very word (an article's
+        subject, see `_subject_words`), never by likeness."""
         if not self.terms:
             return 0.0
         weights = self.weights if weights is None else weights
-        return float((self.match(text) * weights).sum() / weights.sum())
+        got = self.match(text)
+        if lent:
+            given = {stem(w) for w in words(lent)}
+            got = np.maximum(got, [1.0 if s in given else 0.0 for s in self._stems])
+        return float((got * weights).sum() / weights.sum())
 
     def sentence_weights(self, question: str, passages: list[Passage]) -> np.ndarray:
         """The weights for choosing sentences: the name of the one the question asks about
@@ -569,7 +575,8 @@ def _subject_words(title: str) -> str:
     "Teacher or Instructional Designer? A Career Switch Guide"): every sentence of the article
     is about it, so a question's subject words are met by each, and its other words ("What is
     the downside of ...") choose among them. Career-lexicon words ("pays", "path") name an
-    aspect, which only a sentence saying it meets."""
+    aspect, which only a sentence saying it meets. A title word meets only itself: "Night
+    Shifts" says nothing of "midnight"."""
     return " ".join(w for w in words(title) if not kin_of(stem(w)) and w not in STOPWORDS)
 
 
@@ -591,11 +598,11 @@ def score_sentences(
         s.vector = v
         heading = _heading(passages[s.passage])
         subject = _subject_words(passages[s.passage].title)
-        s.lexical = matcher.score(f"{s.text} {heading} {subject}", weights)
+        s.lexical = matcher.score(f"{s.text} {heading}", weights, lent=subject)
         items = _items_it_brings(s, passages[s.passage]) if lists_asked else ""
         if items:  # "The skills of data scientists include:" answers with its items' words
             s.lexical = max(
-                s.lexical, matcher.score(f"{s.text} {items} {heading} {subject}", weights)
+                s.lexical, matcher.score(f"{s.text} {items} {heading}", weights, lent=subject)
             )
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)

@@ -173,9 +173,11 @@ def test_a_followup_in_its_own_new_words_is_not_declined_for_them(library, first
         ("Why analysts love spreadsheets", "Why do analysts love spreadsheets?"),
     ],
 )
-def test_the_article_title_does_not_lend_its_words_to_every_sentence(library, title, question):
+def test_the_article_title_lends_its_words_to_every_sentence_alike(library, title, question):
     """A section heading tells what its sentences are about; the article's own title heads
-    every sentence, so a byline under it ("Story recorded in March.") gains nothing from it."""
+    every sentence, so a byline under it ("Story recorded in March.") gains nothing from it
+    over the article's other sentences: the title lends its subject words to all of them
+    alike (see `_subject_words`), and the question's other words choose among them."""
     from assistant.evidence import score_sentences
     from assistant.understand import understand
     from knowledge.schema import Passage
@@ -194,12 +196,13 @@ def test_the_article_title_does_not_lend_its_words_to_every_sentence(library, ti
     query = understand(question, [], library.retriever.library)
     matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
     vec = library.kb.embedder.embed_batch([query.text])[0]
-    under_title = score_sentences(query, matcher, vec, [passage(title)], library.kb.embedder)
-    under_heading = score_sentences(
-        query, matcher, vec, [passage(title + " ")], library.kb.embedder
-    )
-    assert under_title[0].lexical == 0.0
-    assert under_heading[0].lexical == 0.0  # the same heading, written with a trailing space
+
+    def lexical(p: Passage) -> float:
+        return score_sentences(query, matcher, vec, [p], library.kb.embedder)[0].lexical
+
+    under_title = lexical(passage(title))
+    assert under_title == lexical(passage(title + " "))  # the same heading, a trailing space
+    assert under_title == lexical(passage("Early years"))  # as much as under any other heading
     headed = Passage(
         id="h",
         text="Story recorded in March of that year.",
@@ -209,7 +212,7 @@ def test_the_article_title_does_not_lend_its_words_to_every_sentence(library, ti
         ref_ids=[],
         chunk_index=0,
     )
-    assert score_sentences(query, matcher, vec, [headed], library.kb.embedder)[0].lexical > 0
+    assert lexical(headed) > 0
 
 
 @pytest.mark.parametrize(
