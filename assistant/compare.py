@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 
 from knowledge.schema import Passage
-from knowledge.text import content_terms, split_sentences, stem, words
+from knowledge.text import STOPWORDS, content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
 from .evidence import EVERYDAY, Sentence, about_itself
 from .understand import Query
 from .understand.lexicon import Aspect, aspects
-from .understand.roles import RoleBook
+from .understand.roles import _LEAD_WORDS, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
 
@@ -200,6 +200,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return own.pop()
     if own:
         return None  # both sides, neither the subject: a comparison, not one side's evidence
+    if _sibling(sentence.text, finder):
+        return None  # "Travel nurses can out-earn both": another kind of the side's head noun
     nearest = own_heading(p.section)
     heading = named(nearest, pair=False)
     if not heading and finder.book.find(nearest):
@@ -215,6 +217,27 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return lead.pop()
     title = named(p.title, pair=False)
     return title.pop() if len(title) == 1 else None
+
+
+SIBLING_WORDS = 4  # a sentence's subject is among the first words of its main clause
+
+
+def _sibling(text: str, finder: SideFinder) -> bool:
+    """The sentence opens on another kind of a side's head noun: "Travel nurses can out-earn
+    both" beside "registered nurse", "Sous chefs plate" beside "pastry chef". A side of one
+    word ("chef") has no kinds apart from itself: "Executive chefs earn ..." are chefs."""
+    m = _LEADING_PHRASE.match(text)
+    toks = _WORD.findall(text[m.end() :] if m else text)[: SIBLING_WORDS + 1]
+    for i in range(1, len(toks)):
+        word = stem(toks[i].lower())
+        before = toks[i - 1].lower()
+        if before in _LEAD_WORDS or before in STOPWORDS:
+            continue
+        for side, head in enumerate(finder.heads):
+            name = {stem(w) for w in words(finder.sides[side])}
+            if head and word == head and len(name) >= 2 and stem(before) not in name:
+                return True
+    return False
 
 
 def _lead_sides(p: Passage, finder: SideFinder) -> set[int]:
@@ -361,6 +384,7 @@ def build_table(
     rows: list[tuple[Aspect, list[Sentence]]] = []
     one_sided: list[tuple[Aspect, int, Sentence]] = []
     lexicon = aspects()
+    base = {a.name: a.words for a in lexicon}  # an aspect's own words, not the question's
     # "Which pays more?": a cell that itself compares ("slightly lower salaries") answers it.
     comparative = bool(_COMPARATIVE.search(query.question))
     best_fit = {(s.passage, s.position): max(_fit(s, a) for a in lexicon) for s, _ in attributed}
@@ -388,6 +412,10 @@ def build_table(
                     p = passages[s.passage]
                     heading = f"{p.section.split(':')[-1]} {title_line(p.text)}"
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
+                    if own & set(content_terms(heading)) & base.get(aspect.name, set()):
+                        # the author heads the section with the question's own word ("A day
+                        # in the kitchen" for "day-to-day work"): an everyday word is enough
+                        fit = max(fit, MIN_FIT)
                     if topic_fit is not None:
                         # the question's own telling words are met by close words too
                         fit += topic_fit(f"{s.text} {heading}")
@@ -414,6 +442,7 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
+    verdict, rows = _figure_to_cell(verdict, rows, attributed, finder)
     if verdict is not None and one_sided and len(sides) == 2:
         # "Pay: <one side's figure> (not covered for the other)" beside a verdict that gives
         # the other side's figure would contradict itself: the verdict is that side's cell.
@@ -473,6 +502,26 @@ def build_table(
         if rows and verdict is None and aspect.name in known and aspect.name not in covered:
             text += f"\n\n**{aspect.name}**: the articles do not cover this for {_either(sides)}."
     return Table(text.strip(), verdict, len(rows))
+
+
+def _figure_to_cell(verdict, rows, attributed, finder: SideFinder):
+    """A verdict that names one side only and gives its pay figure ("Nurse practitioners
+    earned a median of roughly $126,000, and those in ... often earn more") is that side's pay
+    cell where the cell holds no figure ("... want higher pay ... becoming an NP is worth
+    considering"): the table then gives both figures, and there is no verdict left."""
+    if verdict is None or not _MONEY.search(verdict.text):
+        return verdict, rows
+    named = finder.sides_in(verdict.text, pair=False)
+    side = next((sd for s, sd in attributed if s is verdict), None)
+    if len(named) != 1 or side not in named:
+        return verdict, rows
+    for at, (aspect, cells) in enumerate(rows):
+        if aspect.name == "Pay" and not _MONEY.search(cells[side].text):
+            cells = list(cells)
+            cells[side] = verdict
+            rows = [*rows[:at], (aspect, cells), *rows[at + 1 :]]
+            return None, rows
+    return verdict, rows
 
 
 def _either(sides: list[str]) -> str:
@@ -707,6 +756,8 @@ def _verdict(
             continue  # the author's own story, unless it sets the two sides side by side
         if not finder.sides_in(s.text, pair=False) and book.find(s.text):
             continue  # "both roles" of a pair of other roles it names
+        if named != everyone and subject is None:
+            continue  # "Public interest lawyers ... earn much less": one side's kind, no verdict
         if named != everyone:
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"

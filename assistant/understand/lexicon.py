@@ -53,7 +53,7 @@ def aspects() -> tuple[Aspect, ...]:
             _stems(
                 "day daily day-to-day routine work works working task tasks responsibility "
                 "responsibilities responsible duties focus focuses spend build builds building "
-                "involves meetings"
+                "involves meetings shift shifts schedule"
             ),
             "daily tasks responsibilities focus spend time",
         ),
@@ -61,7 +61,7 @@ def aspects() -> tuple[Aspect, ...]:
             "Demand",
             _stems(
                 "demand growth growing grow hiring hire market openings opportunities "
-                "outlook trend popular shortage employers"
+                "outlook trend popular shortage employers employment projected prospects"
             ),
             "demand growth hiring market",
         ),
@@ -70,7 +70,9 @@ def aspects() -> tuple[Aspect, ...]:
             _stems(
                 "entry entry-level start starting break junior beginner beginners degree "
                 "education bootcamp course courses certification self-taught accessible "
-                "easier easy hard harder difficult barrier transition switch"
+                "easier easy hard harder difficult barrier transition switch "
+                "apprenticeship apprentice license licence licensing certificate exam "
+                "qualification qualifications"
             ),
             "entry beginners degree transition accessible",
         ),

@@ -1,0 +1,198 @@
+"""Comparisons over an article written for this test in a field no development article covers
+(a bakery and a catering business), asked the way people ask: "X vs Y pay", "Compare the
+day-to-day work of X and Y", "Which is easier to get into, X or Y?", and a follow-up.
+
+- a one-word side set against a job title in the title ("Baker or Catering Manager?") is a
+  role of its own, and keeps its own cells;
+- a section headed with the question's own word ("A day at the ovens" for "day-to-day
+  work") speaks of it, though the word is an everyday one;
+- a verdict that names one side and gives its pay figure is that side's pay cell when the
+  cell has no figure;
+- a sentence about one side's kind ("Part-time bakers earn much less") is no verdict, and one
+  about another kind of a side's head noun ("Banquet managers can out-earn both") is no side's;
+- the career lexicon knows the words of entry (apprenticeship, licence, certificate, exam)
+  and of demand ("job prospects").
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.settings import REPO_ROOT, get_settings
+
+SEED = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+
+BAKERY = """---
+title: "Baker or Catering Manager? Choosing a Food Career"
+author: Test Writer
+date: 2025-05-01
+---
+
+# Baker or Catering Manager? Choosing a Food Career
+
+{{< toc >}}
+
+Food businesses need people who make things and people who run events. This guide sets the
+baker and the catering manager side by side.
+
+## A day at the ovens
+
+A baker arrives at three in the morning to mix dough and shape loaves before the shop opens.
+By noon the racks are empty and the kitchen is scrubbed for the next night.
+
+## A day at the events
+
+A catering manager meets clients, plans menus for weddings and books the serving staff.
+On the night of an event the catering manager walks the room and settles the bill.
+
+## Pay
+
+Bakers earned a median of $36,000 a year. Catering managers earned a median of roughly $61,000,
+and those who run hotel banquets often earn more. Banquet managers can out-earn both in wedding
+season, but those contracts are short. Part-time bakers at supermarkets earn much less, often
+under $30,000.
+
+## Training and licences
+
+Most bakers learn through an apprenticeship at a bakery, with no exam at the end. Catering
+managers usually need a licence to serve alcohol and a certificate in food safety.
+
+## Outlook
+
+Jobs for bakers are projected to grow 2% over the decade. Catering manager jobs are projected
+to grow 7%, faster than average.
+
+## Which should you choose?
+
+If you want higher pay and like organising people, becoming a catering manager is worth
+considering. If you love the craft and quiet early hours, stay a baker.
+"""
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("bakery")
+    (folder / "baker-or-catering-manager.md").write_text(BAKERY, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    paths = [str(folder / "baker-or-catering-manager.md")]
+    if SEED.is_file():
+        paths.append(str(SEED))  # another field's roles in the same library
+    report = ingest_sources(paths, kb, settings)
+    assert report.ok, report.as_dict()
+    return Assistant(settings, kb)
+
+
+def _row(answer: str, label: str) -> str:
+    return next((line for line in answer.splitlines() if line.startswith(f"| {label} |")), "")
+
+
+def _rows(answer: str) -> list[str]:
+    return [line.split("|")[1].strip() for line in answer.splitlines()[4:] if line.startswith("|")]
+
+
+def test_a_one_word_side_keeps_its_own_name_and_cells(bakery):
+    r = bakery.ask("baker vs catering manager pay")
+    assert r.answer.startswith("**Baker vs Catering Manager**"), r.answer
+    pay = _row(r.answer, "Pay")
+    assert "$36,000" in pay and "$61,000" in pay, r.answer
+
+
+def test_a_section_headed_with_the_questions_word_speaks_of_it(bakery):
+    r = bakery.ask("Compare the day-to-day work of bakers and catering managers")
+    day = _row(r.answer, "Day-to-day work")
+    assert "mix dough" in day and "meets clients" in day, r.answer
+
+
+def test_a_one_sided_verdict_with_the_figure_fills_its_pay_cell(bakery):
+    r = bakery.ask("Baker or catering manager: which pays more?")
+    pay = _row(r.answer, "Pay")
+    assert "$61,000" in pay.split("|")[3], r.answer  # the catering manager's own cell
+    assert "**Verdict:**" not in r.answer or "$61,000" not in r.answer.split("**Verdict:**")[1]
+
+
+def test_a_sentence_about_one_sides_kind_is_no_verdict(bakery):
+    r = bakery.ask("Do bakers or catering managers earn more?")
+    verdict = r.answer.split("**Verdict:**")[1] if "**Verdict:**" in r.answer else ""
+    assert "Part-time" not in verdict and "Banquet" not in verdict, r.answer
+
+
+def test_another_kind_of_a_sides_head_noun_is_no_sides():
+    """ "Line cooks can out-earn both" in a passage that opens on pastry cooks: another kind of
+    cook, not the pastry cook's evidence (a one-word side, "baker", has no other kinds)."""
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from knowledge.schema import Passage
+
+    text = "Pastry cooks earned a median of $36,000 a year. Line cooks can out-earn both."
+    lib = Library.build(
+        [text, BAKERY],
+        [
+            {"source": "/k.md", "title": "Pastry Cook vs Catering Manager", "section": "Pay"},
+            {"source": "/b.md", "title": "Baker or Catering Manager?", "section": "Pay"},
+        ],
+    )
+    finder = SideFinder(["pastry cook", "catering manager"], lib.roles)
+    p = Passage(
+        id="x", source="/k.md", title="T", section="Pay", text=text, chunk_index=0, ref_ids=[]
+    )
+    sibling = Sentence(0, 1, "Line cooks can out-earn both in wedding season.")
+    own = Sentence(0, 0, "Pastry cooks earned a median of $36,000 a year.")
+    assert side_of(sibling, [p], finder) is None
+    assert side_of(own, [p], finder) == 0
+    baker = SideFinder(["baker", "catering manager"], lib.roles)
+    kind = Sentence(0, 1, "Part-time bakers at supermarkets earn much less.")
+    assert side_of(kind, [p], baker) == 0  # a kind of a one-word side is that side
+
+
+def test_a_sentence_about_one_sides_kind_is_no_verdict_of_the_pair():
+    from assistant.compare import SideFinder, _verdict
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from knowledge.schema import Passage
+
+    lib = Library.build([BAKERY], [{"source": "/b.md", "title": "", "section": ""}])
+    finder = SideFinder(["baker", "catering manager"], lib.roles)
+    text = "Catering managers earned $61,000. Part-time bakers at supermarkets earn much less."
+    p = Passage(
+        id="x", source="/b.md", title="T", section="Pay", text=text, chunk_index=0, ref_ids=[]
+    )
+    kind = Sentence(0, 1, "Part-time bakers at supermarkets earn much less.", score=0.9)
+    own = Sentence(0, 2, "Bakers earn much less than catering managers.", score=0.1)
+    asked = {"earn", "pay", "salari"}
+    assert _verdict([(kind, 0)], asked, finder, lib.roles, [p]) is None
+    assert _verdict([(kind, 0), (own, 0)], asked, finder, lib.roles, [p]) is own
+
+
+def test_entry_words_of_any_trade_make_an_entry_row(bakery):
+    r = bakery.ask("Which is easier to get into, baker or catering manager?")
+    entry = _row(r.answer, "Entry and education")
+    assert "apprenticeship" in entry and "licence" in entry, r.answer
+
+
+def test_a_follow_up_on_job_prospects_asks_for_demand(bakery):
+    first = "Baker or catering manager: which pays more?"
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": bakery.ask(first).answer},
+    ]
+    r = bakery.ask("and which one has better job prospects?", history)
+    assert _rows(r.answer)[:1] == ["Demand"], r.answer
+    assert re.search(r"2%.*7%", _row(r.answer, "Demand")), r.answer
+
+
+def test_the_seed_keeps_its_one_sided_verdict_without_a_figure(bakery):
+    """ "In comparing salaries, ML engineers generally earn more at the senior level." opens
+    with its side and gives no figure: it stays the verdict."""
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    r = bakery.ask("AI engineer vs ML engineer: which pays more?")
+    assert "**Verdict:** In comparing salaries, ML engineers generally earn more" in r.answer
