@@ -541,17 +541,19 @@ def _asks_with(text: str) -> str | None:
 
 
 def _sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]) -> set[int]:
-    """The passages opening a section whose heading is a question asking what the question
-    asks: every word of the heading's (but its question words) is one of the question's, an
-    abbreviation read as its spelled-out words; both open with the same question word ("how
-    long", not "what"); and each word of the question's beyond the
-    heading's is an everyday one ("day") or names the article's subject (its title)."""
+    """The passages opening a section whose heading asks what the question asks (as a
+    question, or in its shape: "What a CPA does"): every word of the heading's (but its
+    question words) is one of the question's, an abbreviation read as its spelled-out words;
+    both open with the same question word ("how long", not "what"); and each word of the
+    question's beyond the heading's is an everyday one ("day") or names the article's subject
+    (its title)."""
     asked, long = _question_stems(query.text, matcher._acronyms)
     kind = _asks_with(query.text)
     first: dict[tuple[str, str], int] = {}
     for i, p in enumerate(passages):
-        heading = _heading(p).split(" — ")[-1]
-        if not heading.rstrip().endswith("?") or kind is None or _asks_with(heading) != kind:
+        # "What does a nurse do?", or a heading in its shape ("What a CPA does")
+        heading = _heading(p).split(" — ")[-1].split(":")[-1].strip()
+        if kind is None or not _INTERROGATIVE.match(heading) or _asks_with(heading) != kind:
             continue
         own = {stem(w) for w in words(heading) if w not in STOPWORDS and w not in QUESTION_WORDS}
         if not own or not own <= asked:

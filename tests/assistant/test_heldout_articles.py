@@ -31,6 +31,12 @@ Certified floral designers condition fresh stems, build bouquets and centrepiece
 shop windows for the seasons. Most CFDs work early mornings in retail shops, where deliveries
 arrive before dawn. The work is physically tiring and often includes weekends.
 
+## What a wedding planner does
+
+Wedding planners book venues, hire caterers and musicians, and keep the couple's budget on
+track. Most planners work long weekends in the summer season, and the work follows the
+couple's calendar.
+
 ## Tools you need
 
 - Floral knife
@@ -47,6 +53,8 @@ arrive before dawn. The work is physically tiring and often includes weekends.
 
 If you want steady hours and enjoy working with your hands every day, the CFD path gets you
 there after a short course. Many florists work as CFDs for years before moving into events.
+For people who like parties and deadlines, the wedding planner path opens doors that stay open
+for a whole career.
 
 ## Is it worth it?
 
@@ -118,6 +126,54 @@ def test_an_abbreviation_in_the_question_finds_the_heading_that_spells_it_out(li
     sentence answers, not a sentence that merely writes "CFD" and "work"."""
     r = library.ask("What does a CFD do day to day?")
     assert r.answer.startswith("Certified floral designers condition fresh stems")
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("What does a wedding planner do?", "Wedding planners book venues"),
+        ("What does a wedding planner do day to day?", "Wedding planners book venues"),
+        # the seed's "What an AI Engineer Does"
+        ("What does an AI engineer do day to day?", "An AI engineer primarily focuses"),
+    ],
+)
+def test_a_heading_in_the_shape_of_the_question_has_its_first_sentence_lead(
+    library, question, opening
+):
+    assert library.ask(question).answer.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "heads"),
+    [
+        ("What does a wedding planner do?", {"What a wedding planner does"}),
+        ("What does a CFD do?", {"What a certified floral designer does"}),
+        ("What does a wedding planner earn?", set()),  # "earn" is no everyday word
+        ("How long does it take to become a wedding planner?", set()),  # "how long", not "what"
+    ],
+)
+def test_which_headings_ask_what_the_question_asks(library, question, heads):
+    from assistant.evidence import TermMatcher, _sections_asking
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    sections = ["What a wedding planner does", "What a certified floral designer does", "Pay"]
+    passages = [
+        Passage(
+            id=str(i),
+            text="Some text.",
+            source="s",
+            title="Floral Designer or Event Planner?",
+            section=section,
+            ref_ids=[],
+            chunk_index=i,
+        )
+        for i, section in enumerate(sections)
+    ]
+    query = understand(question, [], library.retriever.library)
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
+    found = _sections_asking(query, matcher, passages)
+    assert {passages[i].section for i in found} == heads
 
 
 def test_a_question_heading_with_another_question_word_does_not_answer():
