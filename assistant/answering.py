@@ -283,7 +283,7 @@ class ExtractiveStrategy:
             named = {stem(w) for w in words(heading.split(" — ")[-1])}
             if not any(focus <= named for focus in wanted):
                 continue
-            items = extractive.list_items(p.text)
+            items = extractive.list_items(p.text) or _bare_lines(p.text)
             if len(items) < self.MIN_LIST_ITEMS or not all(_plain_item(i) for i in items):
                 continue
             if sum(extractive._label(i) for i in items) * 2 < len(items):
@@ -567,6 +567,16 @@ _LINKISH = re.compile(r"https?://|\]\(|\[[^\]\n]{0,80}\]|<a\b", re.I)
 
 def _plain_item(item: str) -> bool:
     return not _LINKISH.search(item)
+
+
+def _bare_lines(text: str) -> list[str]:
+    """A list written without markers, as plain-text articles do: a passage whose lines are
+    all short labels ("Attention to detail", "Knowledge of GAAP"), none a sentence; [] for any
+    other text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not 2 <= len(lines) <= extractive.MAX_ITEMS:
+        return []
+    return lines if all(extractive._label(line) for line in lines) else []
 
 
 _MONTHS = (

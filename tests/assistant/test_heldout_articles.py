@@ -63,6 +63,25 @@ low: most florists earn less than office workers with the same experience.
 """
 
 
+PLUMBER = """Becoming a Plumber: A Practical Guide
+By Tomasz Wierzbicki
+Published March 9, 2023
+
+Plumbers install and repair the pipes that carry water and gas through buildings.
+
+Skills plumbers need
+
+Reading building plans
+Soldering copper pipe
+Knowledge of the local code
+Patience with customers
+
+Pay
+
+Licensed plumbers earn a median of about $60,000 a year.
+"""
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     """A warmed extractive Assistant over the made-up florist article, the seed and the
@@ -76,6 +95,7 @@ def library(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("heldout-articles")
     (folder / "florist-vs-planner.md").write_text(FLORIST)
+    (folder / "becoming-a-plumber.txt").write_text(PLUMBER)
     settings = get_settings(store=tmp_path_factory.mktemp("heldout") / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
@@ -101,6 +121,23 @@ def test_a_bare_list_under_a_heading_naming_what_is_asked_is_the_answer(library,
         assert f"- {item}" in r.answer
     assert "Tools you need" in r.answer
     assert r.citations and "Floral knife" in r.citations[0]["quote"]
+
+
+def test_a_plain_text_list_without_markers_under_such_a_heading_is_the_answer(library):
+    r = library.ask("What skills do plumbers need?")
+    for item in ("Reading building plans", "Soldering copper pipe", "Knowledge of the local code"):
+        assert f"- {item}" in r.answer, r.answer
+
+
+def test_bare_lines_are_a_list_only_when_none_is_a_sentence():
+    from assistant.answering import _bare_lines
+
+    assert _bare_lines("Soldering copper pipe\nPatience with customers") == [
+        "Soldering copper pipe",
+        "Patience with customers",
+    ]
+    assert _bare_lines("Soldering copper pipe\nPlumbers earn about $60,000 a year.") == []
+    assert _bare_lines("Soldering copper pipe") == []
 
 
 def test_a_list_of_links_or_under_a_heading_naming_something_else_is_not(library):
