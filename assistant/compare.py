@@ -334,6 +334,14 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
     return _clip(text, limit)
 
 
+DAY_TO_DAY = "Day-to-day work"  # the lexicon's aspect of what a role does
+# A heading asking or saying what someone does: "What accountants do", "What does an RN do?",
+# "What a data engineer does all day".
+_DOES = re.compile(
+    r"^(?:what|how)\b[^?.!\n]{1,60}?\b(?:do|does)\b(?:[ \t]+all[ \t]+day)?\??$", re.I
+)
+
+
 _CONDITION = re.compile(
     r"^(?:if|when|whenever|unless|although|though|because|since|while|whereas|once)\b", re.I
 )
@@ -412,6 +420,12 @@ def build_table(
                     p = passages[s.passage]
                     heading = f"{p.section.split(':')[-1]} {title_line(p.text)}"
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
+                    if aspect.name == DAY_TO_DAY and any(
+                        _DOES.match(h.strip()) for h in (own_heading(p.section), title_line(p.text))
+                    ):
+                        # "What accountants do", "What does a chef do?": what the role does
+                        # is its day-to-day work, though the heading names no lexicon word
+                        fit = max(fit, MIN_FIT)
                     if own & set(content_terms(heading)) & base.get(aspect.name, set()):
                         # the author heads the section with the question's own word ("A day
                         # in the kitchen" for "day-to-day work"): an everyday word is enough
@@ -481,7 +495,7 @@ def build_table(
                 if index != s.passage:
                     marks += f" [{m}]"
             else:
-                text = clause(s.text, aspect)
+                text = clause(_untitled(s.text, passages[s.passage]), aspect)
             cells.append(f"{_cell(text)} {marks}")
         lines.append(f"| {aspect.name} | " + " | ".join(cells) + " |")
     text = "\n".join(lines) if rows else ""
@@ -619,6 +633,17 @@ TITLE_WORDS = 10  # a line that heads the text below it is short
 _TITLE_LINE = re.compile(
     r"^[ \t]{0,8}(?:#{1,6}|\d{1,3}[.)])?[ \t]{0,4}([^\n]{1,120})\n(?![ \t]{0,8}(?:[-*•+]|\d{1,3}[.)])\s)\S"
 )
+
+
+def _untitled(sentence: str, p: Passage) -> str:
+    """A sentence without the title line its passage opens with: a plain-text or PDF article
+    writes its headings as lines of their own ("Pay", then "Electricians earned ..."), which
+    the first sentence runs on from; a cell shows the sentence, not its heading."""
+    line = title_line(p.text)
+    rest = sentence[len(line) :]
+    if line and sentence.startswith(line) and rest[:1].isspace() and len(rest.split()) >= 3:
+        return rest.lstrip()
+    return sentence
 
 
 def title_line(text: str) -> str:

@@ -33,7 +33,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 3
+LEARNT_BY = 4
 
 
 def specificity(word: str) -> float:
@@ -396,7 +396,11 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
             m = _OR_PAIR.match(part)
             if m and len(part.split()) <= 6 and any(_ROLE_HEAD.search(g) for g in m.groups()):
                 phrases += [m.group(1), m.group(2)]
-            if 1 <= len(part.split()) <= 4 and _ROLE_HEAD.search(part.strip()):
+            if (
+                1 <= len(part.split()) <= 4
+                and _ROLE_HEAD.search(part.strip())
+                and not _PAIR.search(part)  # "Chef vs Restaurant Manager" is two roles
+            ):
                 phrases.append(part.strip())
         phrases += _enumerated_roles(h, modifiers)
     scanned = 0
@@ -417,6 +421,17 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
     return phrases
 
 
+def _names_a_person(word: str, paired) -> bool:
+    """A role's last word that names a person: a role noun ("engineer", not "engineering"),
+    an agent noun ("accountant") or a one-word role an article sets against another."""
+    low = word.lower()
+    return bool(
+        re.fullmatch(rf"(?:{ROLE_NOUNS})s?", low)
+        or _AGENT.match(low)
+        or low in {p.lower() for p in paired}
+    )
+
+
 def role_book(
     phrases: list[str], spelled: dict[str, str], modifiers: set[str], paired=()
 ) -> RoleBook:
@@ -426,7 +441,8 @@ def role_book(
 
     Such a role the library never writes before a role noun ("teacher", not "frontend" of
     "frontend developer") stands alone: "teacher vs instructional designer" names a
-    teacher, not a "teacher designer" (see `RoleBook.lone`)."""
+    teacher, not a "teacher designer" (see `RoleBook.lone`); so does an abbreviation of a
+    person's title ("CPA" for "certified public accountant")."""
     paired = [p for p in paired if p.lower() not in STOPWORDS]
     lone = {p.lower() for p in paired if p.lower().replace("-", "") not in modifiers}
     phrases = list(phrases) + paired
@@ -437,6 +453,10 @@ def role_book(
         if _ROLE_HEAD.search(head) or stem(head) in phrase_stems:
             aliases[short.lower()] = long
             phrases.append(short)
+            if _names_a_person(head, paired) and short.lower() not in modifiers:
+                # "certified public accountant (CPA)": "CPA vs financial analyst" names a
+                # CPA, not a "CPA analyst"
+                lone.add(short.lower())
     phrases = [p.strip(" \t-–—*•") for p in phrases]
     phrases = [
         p

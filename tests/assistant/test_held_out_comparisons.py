@@ -196,3 +196,72 @@ def test_the_seed_keeps_its_one_sided_verdict_without_a_figure(bakery):
         pytest.skip(f"the seed article is not at {SEED}")
     r = bakery.ask("AI engineer vs ML engineer: which pays more?")
     assert "**Verdict:** In comparing salaries, ML engineers generally earn more" in r.answer
+
+
+def test_a_heading_line_of_plain_text_is_no_part_of_a_cell():
+    """A plain-text article writes "Pay" on a line of its own; the cell quotes the sentence."""
+    from assistant.compare import _untitled
+    from knowledge.schema import Passage
+
+    text = "Pay\nBakers earned a median of $36,000 a year. Most work nights."
+    p = Passage(
+        id="x", source="/b.txt", title="T", section="T", text=text, chunk_index=0, ref_ids=[]
+    )
+    assert _untitled("Pay Bakers earned a median of $36,000 a year.", p).startswith("Bakers")
+    assert _untitled("Most work nights.", p) == "Most work nights."
+    assert _untitled("Pay rises.", p) == "Pay rises."  # too short to hold a heading and a claim
+
+
+PLAIN = """Baker vs Catering Manager: Which Food Job Is for You?
+
+What bakers do
+Bakers mix dough, shape loaves and watch the ovens before dawn.
+
+What catering managers do
+Catering managers meet clients, plan menus and book the serving staff.
+
+Pay
+Bakers earned a median of $36,000 a year. Catering managers earned a median of $61,000.
+"""
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("plain")
+    (folder / "baker-vs-catering-manager.txt").write_text(PLAIN, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    report = ingest_sources([str(folder / "baker-vs-catering-manager.txt")], kb, settings)
+    assert report.ok, report.as_dict()
+    return Assistant(settings, kb)
+
+
+def test_what_a_role_does_is_its_day_to_day_work(plain):
+    r = plain.ask("Compare the day-to-day work of bakers and catering managers")
+    day = _row(r.answer, "Day-to-day work")
+    assert "mix dough" in day and "meet clients" in day, r.answer
+    assert "What bakers do" not in day, r.answer
+    pay = _row(plain.ask("baker vs catering manager pay").answer, "Pay")
+    assert "| Bakers earned" in pay, pay
+
+
+def test_an_abbreviation_of_a_persons_title_stands_alone():
+    """ "certified public accountant (CPA)": "CPA vs financial analyst" names a CPA, where a
+    title pair "Accountant vs Financial Analyst" is two roles, not one."""
+    from assistant.understand import Library
+
+    text = (
+        "Many accountants become a certified public accountant (CPA). A financial analyst "
+        "builds models. Financial analysts earn more than accountants."
+    )
+    lib = Library.build(
+        [text], [{"source": "/a.md", "title": "Accountant vs Financial Analyst", "section": ""}]
+    )
+    assert "accountant vs financial analyst" not in lib.roles.phrases
+    assert "cpa" in lib.roles.lone
+    assert lib.roles.find("CPA vs financial analyst pay") == ["CPA", "financial analyst"]
