@@ -67,6 +67,17 @@ class Draft:
     notice: str | None = None
 
 
+def shown_at(passages: list[Passage], passage: Passage, draft: Draft) -> int:
+    """The index of `passage` among the answer's passages; one the retrieval did not bring is
+    added to them, and to what the answer reports it showed."""
+    index = next((i for i, p in enumerate(passages) if p.id == passage.id), None)
+    if index is None:
+        passages.append(passage)
+        draft.added_passages.append(passage.public())
+        index = len(passages) - 1
+    return index
+
+
 class Strategy(Protocol):
     name: str
 
@@ -107,11 +118,7 @@ def list_of(
     items = extractive.list_items(after.text) if after is not None else []
     if not items:
         return None
-    index = next((i for i, p in enumerate(passages) if p.id == after.id), None)
-    if index is None:
-        passages.append(after)
-        draft.added_passages.append(after.public())
-        index = len(passages) - 1
+    index = shown_at(passages, after, draft)
     return index, items
 
 
@@ -136,11 +143,7 @@ def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], dr
     if not first or len(first[0].split()) > CONTINUATION_WORDS:
         return None
     if index is None:
-        index = next((i for i, p in enumerate(passages) if p.id == after.id), None)
-        if index is None:
-            passages.append(after)
-            draft.added_passages.append(after.public())
-            index = len(passages) - 1
+        index = shown_at(passages, after, draft)
     return index, first[0]
 
 
@@ -258,11 +261,7 @@ class ExtractiveStrategy:
             p, items = found
             draft = Draft()
             passages = list(evidence.passages)
-            index = next((i for i, q in enumerate(passages) if q.id == p.id), None)
-            if index is None:
-                passages.append(p)
-                draft.added_passages.append(p.public())
-                index = len(passages) - 1
+            index = shown_at(passages, p, draft)
             cites = CitationSet(passages)
             n = cites.cite(index, items[0], also=items[1:])
             title = " ".join(display_text(p.title).split())
@@ -351,11 +350,7 @@ class ExtractiveStrategy:
             return None
         draft = Draft()
         passages = list(evidence.passages)
-        index = next((i for i, p in enumerate(passages) if p.id == where.id), None)
-        if index is None:
-            passages.append(where)
-            draft.added_passages.append(where.public())
-            index = len(passages) - 1
+        index = shown_at(passages, where, draft)
         cites = CitationSet(passages)
         text = " ".join(f"{t} [{cites.cite(index, t)}]" for t in after)
         return _finish(evidence, text, cites, draft)
@@ -398,11 +393,7 @@ class ExtractiveStrategy:
         cites = CitationSet(passages)
         lines = []
         for entry in entries[: self.MAX_ENTRIES]:
-            index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
-            if index is None:
-                passages.append(entry)
-                draft.added_passages.append(entry.public())
-                index = len(passages) - 1
+            index = shown_at(passages, entry, draft)
             shown = _ITEM_MARK.sub("", " ".join(entry.text.split()))
             lines.append(f"- {shown} [{cites.cite(index, entry.text)}]")
         title = " ".join(display_text(best.title).split())
@@ -439,11 +430,7 @@ class ExtractiveStrategy:
             )
             if entry is None or len(lines) == 2:
                 continue
-            index = next((i for i, p in enumerate(passages) if p.id == entry.id), None)
-            if index is None:
-                passages.append(entry)
-                draft.added_passages.append(entry.public())
-                index = len(passages) - 1
+            index = shown_at(passages, entry, draft)
             if index not in cites.cited_passages():
                 lines.append(f"{entry.text} [{cites.cite(index, entry.text)}]")
         return "".join(f"\n\nSource: {line}" for line in lines)

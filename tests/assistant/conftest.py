@@ -23,9 +23,10 @@ UPLOAD_CAP = 50_000
 DROPPED_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CHROMA_HOST", "CHROMA_PORT")
 
 
-def dev_library(tmp_path_factory, name: str, articles: list[str]):
+def dev_library(tmp_path_factory, name: str, articles: list[str], written: dict | None = None):
     """A warmed extractive Assistant over the seed corpus plus these development articles, in a
-    store of its own (skips, with the reason, where ../shared is missing)."""
+    store of its own (skips, with the reason, where ../shared is missing). `written`: articles
+    written by the test ({file name: text}), ingested first."""
     if not DEV.is_dir():
         pytest.skip(f"the development articles are not at {DEV}")
     from assistant.service import Assistant
@@ -37,6 +38,11 @@ def dev_library(tmp_path_factory, name: str, articles: list[str]):
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
     sources = [str(REPO_ROOT / "corpus")] + [str(DEV / article) for article in articles]
+    if written:
+        folder = tmp_path_factory.mktemp(f"{name}-articles")
+        for file_name, text in written.items():
+            (folder / file_name).write_text(text, encoding="utf-8")
+        sources.insert(0, str(folder))
     report = ingest_sources(sources, kb, settings)
     assert report.ok, report.as_dict()
     assistant = Assistant(settings, kb)

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.settings import REPO_ROOT
-
-DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
+from tests.assistant.conftest import dev_library
 
 FLORIST = """---
 title: "Floral Designer or Event Planner? Two Ways to Work With Flowers"
@@ -86,29 +84,12 @@ Licensed plumbers earn a median of about $60,000 a year.
 def library(tmp_path_factory):
     """A warmed extractive Assistant over the made-up florist article, the seed and the
     front-end handbook (skips, with the reason, where ../shared is missing)."""
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.settings import get_settings
-    from knowledge.store import open_knowledge_base
-
-    folder = tmp_path_factory.mktemp("heldout-articles")
-    (folder / "florist-vs-planner.md").write_text(FLORIST)
-    (folder / "becoming-a-plumber.txt").write_text(PLUMBER)
-    settings = get_settings(store=tmp_path_factory.mktemp("heldout") / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    sources = [
-        str(folder),
-        str(REPO_ROOT / "corpus"),
-        str(DEV / "front-end-developer-handbook-2019.html"),
-    ]
-    report = ingest_sources(sources, kb, settings)
-    assert report.ok, report.as_dict()
-    assistant = Assistant(settings, kb)
-    assistant.warm()
-    return assistant
+    return dev_library(
+        tmp_path_factory,
+        "heldout",
+        ["front-end-developer-handbook-2019.html"],
+        written={"florist-vs-planner.md": FLORIST, "becoming-a-plumber.txt": PLUMBER},
+    )
 
 
 @pytest.mark.parametrize(

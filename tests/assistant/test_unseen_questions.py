@@ -8,8 +8,7 @@ import pytest
 
 from assistant.understand.query import intent_of
 from assistant.understand.roles import find_roles
-from knowledge.settings import REPO_ROOT
-from tests.assistant.conftest import DEV
+from tests.assistant.conftest import dev_library
 
 NURSE = """---
 title: "Night Shifts on a Cardiac Ward"
@@ -114,26 +113,16 @@ DEV_ARTICLES = [
 def library(tmp_path_factory):
     """A warmed extractive Assistant over the two made-up articles, the seed and three
     development articles (skips, with the reason, where ../shared is missing)."""
-    if not DEV.is_dir():
-        pytest.skip(f"the development articles are not at {DEV}")
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.settings import get_settings
-    from knowledge.store import open_knowledge_base
-
-    folder = tmp_path_factory.mktemp("unseen-articles")
-    (folder / "night-shifts.md").write_text(NURSE)
-    (folder / "restaurant-kitchen.md").write_text(KITCHEN)
-    (folder / "first-year-teachers.md").write_text(INTERVIEW)
-    settings = get_settings(store=tmp_path_factory.mktemp("unseen") / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    sources = [str(folder), str(REPO_ROOT / "corpus")] + [str(DEV / a) for a in DEV_ARTICLES]
-    report = ingest_sources(sources, kb, settings)
-    assert report.ok, report.as_dict()
-    assistant = Assistant(settings, kb)
-    assistant.warm()
-    return assistant
+    return dev_library(
+        tmp_path_factory,
+        "unseen",
+        DEV_ARTICLES,
+        written={
+            "night-shifts.md": NURSE,
+            "restaurant-kitchen.md": KITCHEN,
+            "first-year-teachers.md": INTERVIEW,
+        },
+    )
 
 
 @pytest.mark.parametrize(
