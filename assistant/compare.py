@@ -411,6 +411,8 @@ def build_table(
                     continue
                 if s.text.rstrip().endswith(":") and not (lists and lists(s)):
                     continue  # a sentence announcing a list says nothing without its items
+                if about_itself(s.text):
+                    continue  # "This guide compares X and Y on pay, ...": what the text covers
                 if len(_WORD.findall(s.text)) < CELL_MIN_WORDS and not _ENDS.search(s.text):
                     continue  # a title or link line ("Frontend Bootcamp / Days in the Web")
                 fit = _fit(s, aspect)
@@ -441,7 +443,20 @@ def build_table(
                 if fit < least or fit < share * best_fit.get((s.passage, s.position), 0):
                     continue
                 names = 0.5 if finder.names(s.text, side) else 0
-                judges = 1.0 if comparative and _COMPARATIVE.search(s.text) else 0.0
+                # ... a cell whose comparison is about the side itself, not about a kind of it
+                # named before it: "Public interest lawyers ... earn much less" compares
+                # lawyers with lawyers, and says nothing of which side pays more
+                judges = (
+                    1.0
+                    if comparative
+                    and _COMPARATIVE.search(s.text)
+                    and (
+                        _STRONG.search(s.text)
+                        or len(finder.sides_in(s.text)) > 1
+                        or subject_role(s.text, finder.book) is not None
+                    )
+                    else 0.0
+                )
                 dense = near.get((s.passage, s.position), s.dense)
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
             scored.append(options)
@@ -693,6 +708,8 @@ def _overview(
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
                 continue  # a list's announcement, or a question, says what no role is
+            if about_itself(s.text):
+                continue  # "This guide looks at the baker's pay, ...": what the text covers
             p = passages[s.passage]
             heading = p.section.split(":")[-1]
             if (

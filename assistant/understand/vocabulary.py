@@ -33,7 +33,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 4
+LEARNT_BY = 5
 
 
 def specificity(word: str) -> float:
@@ -379,6 +379,36 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
     return out
 
 
+# "A lawyer, also called an attorney, ...", "a chef (also known as a head cook)": another name
+# of the role just named. The words before it may end with the role; the name is 1-3 words.
+_ALSO_CALLED = re.compile(
+    r"\b([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?:,[ \t]*|[ \t]*\([ \t]*)"
+    r"(?:also[ \t]+)?(?:called|known[ \t]+as)[ \t]+(?:an?[ \t]+)?"
+    r"([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?=[ \t]*[,.;:)])",
+    re.I,
+)
+
+
+def other_names(body: list[str]) -> dict[str, str]:
+    """Other names an article gives a role: {"attorney": "A lawyer"} from "A lawyer, also
+    called an attorney, ..." (the words before the name; `LibraryParts` keeps the role among
+    them that the library knows)."""
+    out: dict[str, str] = {}
+    scanned = 0
+    for text in body:
+        if scanned > MAX_TEXT_SCAN:
+            break
+        scanned += len(text)
+        if "called" not in text and "known as" not in text:
+            continue
+        for m in _ALSO_CALLED.finditer(text):
+            name = m.group(2).strip()
+            if any(w.lower() in STOPWORDS for w in name.split()):
+                continue
+            out.setdefault(name.lower(), m.group(1))
+    return out
+
+
 def _title_parts(heading: str) -> list[str]:
     """A title's parts: "Teacher or Instructional Designer? A Career Switch Guide" has two."""
     return [p for p in re.split(r"\s*[:|?]\s*|\s+[-–—/]\s+", heading) if p]
@@ -465,7 +495,7 @@ def role_book(
         and not p.isdigit()
         and not any(w in STOPWORDS for w in words(p))
         and not re.fullmatch(rf"(?:{ROLE_NOUNS})(?:s|ing)?", p, re.I)  # a bare "engineer"
-        and (len(p.split()) > 1 or _names_a_role(p, modifiers) or p in paired)
+        and (len(p.split()) > 1 or _names_a_role(p, modifiers) or p in paired or p in aliases)
     ]
     return RoleBook(phrases, aliases, lone=lone)
 
@@ -499,6 +529,8 @@ class ArticleVocab:
     paired: dict[str, str] = field(default_factory=dict)
     # one-word roles the article sets against another role ("Teacher"), see `counterparts`
     counterparts: list[str] = field(default_factory=list)
+    # other names of a role ("attorney" for "A lawyer"), see `other_names`
+    names: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {
@@ -510,6 +542,7 @@ class ArticleVocab:
             "modifiers": sorted(self.modifiers),
             "paired": self.paired,
             "counterparts": self.counterparts,
+            "names": self.names,
             "learnt_by": LEARNT_BY,
         }
 
@@ -520,7 +553,7 @@ class ArticleVocab:
         these); anything of another kind raises TypeError, as a damaged cache should."""
         title, headings, phrases = data["title"], data["headings"], data["phrases"]
         spelled, runs, paired = data["spelled"], data["runs"], data["paired"]
-        sides = data["counterparts"]
+        sides, names = data["counterparts"], data["names"]
         if data.get("learnt_by") != LEARNT_BY:
             raise ValueError("learnt by another version of the rules")
         if not (
@@ -531,6 +564,7 @@ class ArticleVocab:
             and type(runs) is dict
             and type(paired) is dict
             and type(sides) is list
+            and type(names) is dict
             and all(type(v) is dict for v in runs.values())
         ):
             raise TypeError("not an article vocabulary")
@@ -543,6 +577,7 @@ class ArticleVocab:
             modifiers=set(data["modifiers"]),
             paired=paired,
             counterparts=sides,
+            names=names,
         )
 
     @classmethod
@@ -562,6 +597,7 @@ class ArticleVocab:
             modifiers=modifiers,
             paired=paired_abbreviations([title, *headings, *docs]),
             counterparts=counterparts([title, *headings], docs),
+            names=other_names(docs),
         )
 
 
@@ -588,6 +624,7 @@ class LibraryParts:
         self._paired: dict[str, dict[str, str]] = {}  # the same, for pairings
         self._phrases: dict[str, int] = {}  # role phrase -> uses, in order of first use
         self._counterparts: Counter = Counter()  # one-word role -> articles pairing it
+        self._names: dict[str, dict[str, str]] = {}  # other name -> source -> words before it
         self._modifiers: Counter = Counter()  # modifier -> articles using it
         self._titles: dict[str, str] = {}
         self._headings: dict[str, list[str]] = {}
@@ -611,6 +648,8 @@ class LibraryParts:
         for p in art.phrases:
             self._phrases[p] = self._phrases.get(p, 0) + 1
         self._counterparts.update(art.counterparts)
+        for k, v in art.names.items():
+            self._names.setdefault(k, {})[source] = v
         self._modifiers.update(art.modifiers)
         self._titles[source] = art.title
         self._headings[source] = art.headings
@@ -628,7 +667,11 @@ class LibraryParts:
                     del merged[spelling]
             if not merged:
                 del self._runs[k]
-        for found, short in ((self._spelled, art.spelled), (self._paired, art.paired)):
+        for found, short in (
+            (self._spelled, art.spelled),
+            (self._paired, art.paired),
+            (self._names, art.names),
+        ):
             for k in short:
                 by_source = found[k]
                 by_source.pop(source, None)
@@ -683,6 +726,21 @@ class LibraryParts:
         for k, v in spelled.items():
             known[k], uses[k] = v, max(uses.get(k, 0), 1)
         uses = {k: n for k, n in uses.items() if k in known}
+        # Another name of a role the library knows ("attorney" of "A lawyer") is that role.
+        known_roles = {" ".join(words(p)): p for p in self._phrases}
+        named = {}
+        for name, by in self._names.items():
+            before = words(next(iter(by.values())))
+            role = next(
+                (
+                    known_roles[" ".join(before[i:])]
+                    for i in range(len(before))
+                    if " ".join(before[i:]) in known_roles
+                ),
+                None,
+            )
+            if role and name not in known_roles and name not in spelled:
+                named[name] = role.lower()
         return Library(
             doc_freq=doc_freq,
             word_count=word_count,
@@ -693,7 +751,10 @@ class LibraryParts:
             modifiers=modifiers,
             # Each distinct phrase once: the book keeps a phrase's first spelling anyway.
             roles=role_book(
-                list(self._phrases), {**initials, **spelled}, modifiers, list(self._counterparts)
+                list(self._phrases),
+                {**named, **initials, **spelled},
+                modifiers,
+                list(self._counterparts),
             ),
             titles=dict(self._titles),
             headings=dict(self._headings),

@@ -265,3 +265,64 @@ def test_an_abbreviation_of_a_persons_title_stands_alone():
     assert "accountant vs financial analyst" not in lib.roles.phrases
     assert "cpa" in lib.roles.lone
     assert lib.roles.find("CPA vs financial analyst pay") == ["CPA", "financial analyst"]
+
+
+def test_another_name_an_article_gives_a_role_is_that_role():
+    """ "A lawyer, also called an attorney, ...": "attorney vs paralegal" compares the lawyer;
+    "a chef (also known as a head cook)" likewise. A name given to no known role is no role."""
+    from assistant.understand import Library
+    from assistant.understand.vocabulary import other_names
+
+    text = (
+        "A lawyer, also called an attorney, meets clients. Many start work as a paralegal. "
+        "A lawyer earns more than a paralegal. The stove, also called a range, is hot."
+    )
+    assert other_names([text]) == {"attorney": "A lawyer", "range": "The stove"}
+    lib = Library.build(
+        [text], [{"source": "/l.md", "title": "Paralegal vs Lawyer", "section": ""}]
+    )
+    assert lib.roles.find("attorney vs paralegal") == ["attorney", "paralegal"]
+    assert lib.roles.same("attorney", "lawyers")
+    assert not lib.roles.find("Is the range hot?")
+
+
+GUIDE = """# Baker vs Catering Manager
+
+This guide looks at the baker's pay, training, daily work and outlook.
+
+## Pay
+
+Bakers earned a median of $36,000 a year. Catering managers earned a median of $61,000 a year.
+Wedding catering managers at luxury hotels earn much more, often above $90,000.
+
+## Daily work
+
+A catering manager plans menus and books the serving staff for weddings.
+"""
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("guide")
+    (folder / "guide.md").write_text(GUIDE, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    report = ingest_sources([str(folder / "guide.md")], kb, settings)
+    assert report.ok, report.as_dict()
+    return Assistant(settings, kb)
+
+
+def test_a_sentence_about_the_guide_itself_fills_no_cell(guide):
+    r = guide.ask("Compare the daily work of bakers and catering managers")
+    assert "This guide" not in r.answer.split("**Verdict:**")[0], r.answer
+    assert "plans menus" in r.answer, r.answer
+
+
+def test_a_comparison_about_a_kind_of_the_side_does_not_answer_which_pays_more(guide):
+    r = guide.ask("Baker or catering manager: which pays more?")
+    assert "$61,000" in _row(r.answer, "Pay"), r.answer
