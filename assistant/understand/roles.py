@@ -236,9 +236,17 @@ def _role_scan(
 
 
 def _kept_start(m: re.Match) -> int:
-    words_ = list(re.finditer(r"\S+", m.group(1)))
+    return m.start(1) + _kept_offset(m.group(1))
+
+
+@lru_cache(maxsize=8192)  # the same few phrases again and again
+def _kept_offset(phrase: str) -> int:
+    """Where in a phrase the words `_clean_role` keeps begin."""
+    if " " not in phrase:
+        return 0
+    words_ = list(re.finditer(r"\S+", phrase))
     start = _role_start(tuple(w.group(0) for w in words_))
-    return m.start(1) + words_[start].start() if start < len(words_) else m.start(1)
+    return words_[start].start() if start < len(words_) else 0
 
 
 def _tokens(text: str) -> list[str]:
@@ -367,6 +375,14 @@ class RoleBook:
         # One-word roles the library never writes before a role noun: in "teacher or
         # instructional designer" the teacher does not share "designer" (see `_role_scan`).
         self.lone = frozenset(w.lower().replace("-", "") for w in lone)
+        # a text naming none of them is scanned as `find_roles` scans it (one cached scan)
+        self._lone_words = (
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in sorted(self.lone)) + r")s?\b", re.I
+            )
+            if self.lone
+            else None
+        )
         self.phrases: dict[str, str] = {}  # normalized -> as first written
         for ph in phrases:
             norm = " ".join(_tokens(ph))
@@ -401,7 +417,8 @@ class RoleBook:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one book per library snapshot, few snapshots
     def _find(self, text: str) -> tuple[str, ...]:
-        roles, spans = _role_scan(text, self.lone)
+        lone = self.lone if self._lone_words and self._lone_words.search(text) else frozenset()
+        roles, spans = _role_scan(text, lone)
         low = text.lower()
         found = [(low.find(r.lower()), r) for r in map(self._trim, roles)]
         if self._pattern is not None:
