@@ -233,8 +233,11 @@ def _sibling(text: str, finder: SideFinder) -> bool:
         before = toks[i - 1].lower()
         if before in _LEAD_WORDS or before in STOPWORDS:
             continue
-        for side, head in enumerate(finder.heads):
-            name = {stem(w) for w in words(finder.sides[side])}
+        for side in range(len(finder.sides)):
+            # an abbreviation's kinds are its long form's ("RN": "registered nurse")
+            spelled = finder.book.aliases.get(finder.sides[side].lower(), finder.sides[side])
+            name = {stem(w) for w in words(spelled)}
+            head = stem(words(spelled)[-1]) if words(spelled) else ""
             if head and word == head and len(name) >= 2 and stem(before) not in name:
                 return True
     return False

@@ -132,7 +132,10 @@ def test_another_kind_of_a_sides_head_noun_is_no_sides():
     from assistant.understand import Library
     from knowledge.schema import Passage
 
-    text = "Pastry cooks earned a median of $36,000 a year. Line cooks can out-earn both."
+    text = (
+        "Pastry cooks earned a median of $36,000 a year. Line cooks can out-earn both. "
+        "Every pastry cook (PC) trains for years."
+    )
     lib = Library.build(
         [text, BAKERY],
         [
@@ -148,6 +151,9 @@ def test_another_kind_of_a_sides_head_noun_is_no_sides():
     own = Sentence(0, 0, "Pastry cooks earned a median of $36,000 a year.")
     assert side_of(sibling, [p], finder) is None
     assert side_of(own, [p], finder) == 0
+    # an abbreviation's kinds are its long form's: "Line cooks" are no pastry cooks ("PC")
+    short = SideFinder(["PC", "catering manager"], lib.roles)
+    assert side_of(sibling, [p], short) is None
     baker = SideFinder(["baker", "catering manager"], lib.roles)
     kind = Sentence(0, 1, "Part-time bakers at supermarkets earn much less.")
     assert side_of(kind, [p], baker) == 0  # a kind of a one-word side is that side
