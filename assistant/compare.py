@@ -157,6 +157,11 @@ _CONTRAST_LEAD = re.compile(
 _JOINT = re.compile(r"^(?:both\s+)?(?:[\w'’./+-]+\s+){1,4}(?:and|or|&)\s+", re.I)
 
 
+JOINT_REACH = 30  # characters after "X and" in which a joint subject names its second side
+# A sentence that sets its two sides against each other, not both against someone else.
+_CONTRASTS = re.compile(r"\b(?:than|whereas|unlike|while|but|differ\w*|compared|versus|vs)\b", re.I)
+
+
 # A subject that is a role's own thing: "The role of SREs ...", "the responsibility of an X".
 _WHOSE = re.compile(r"(?:(?:the|a|an)\s+[a-z-]{2,20}\s+of\s+)?", re.I)
 
@@ -797,6 +802,13 @@ def _verdict(
         named = finder.sides_in(s.text)
         if not named:
             continue
+        if (
+            len(named) > 1
+            and _JOINT.match(s.text)
+            and finder.sides_in(s.text[: _JOINT.match(s.text).end() + JOINT_REACH]) == named
+            and not _CONTRASTS.search(s.text)
+        ):
+            continue  # "Master electricians and plumbers ... earn far more": both, against others
         if _FIRST_PERSON.search(s.text) and finder.sides_in(s.text, pair=False) != everyone:
             continue  # the author's own story, unless it sets the two sides side by side
         if not finder.sides_in(s.text, pair=False) and book.find(s.text):

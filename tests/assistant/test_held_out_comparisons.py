@@ -332,3 +332,28 @@ def test_a_sentence_about_the_guide_itself_fills_no_cell(guide):
 def test_a_comparison_about_a_kind_of_the_side_does_not_answer_which_pays_more(guide):
     r = guide.ask("Baker or catering manager: which pays more?")
     assert "$61,000" in _row(r.answer, "Pay"), r.answer
+
+
+def test_both_sides_set_against_someone_else_is_no_verdict():
+    """ "Master bakers and catering managers who run their own business can earn far more"
+    sets both against employees, not one against the other; "Bakers and catering managers
+    both work weekends, but bakers start earlier" does set them side by side."""
+    from assistant.compare import SideFinder, _verdict
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from knowledge.schema import Passage
+
+    lib = Library.build([BAKERY], [{"source": "/b.md", "title": "", "section": ""}])
+    finder = SideFinder(["baker", "catering manager"], lib.roles)
+    p = Passage(
+        id="x", source="/b.md", title="T", section="Pay", text="t", chunk_index=0, ref_ids=[]
+    )
+    joint = Sentence(
+        0, 0, "Master bakers and catering managers who own a business earn far more.", score=0.9
+    )
+    contrast = Sentence(
+        0, 1, "Bakers and catering managers both earn more in spring, but bakers earn less.", 0.1
+    )
+    asked = {"earn", "pay", "salari"}
+    assert _verdict([(joint, None)], asked, finder, lib.roles, [p]) is None
+    assert _verdict([(joint, None), (contrast, None)], asked, finder, lib.roles, [p]) is contrast
