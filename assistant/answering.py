@@ -32,6 +32,7 @@ from .evidence import (
 )
 from .retrieve import Retriever
 from .understand import Query
+from .understand.lexicon import aspects
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -487,12 +488,20 @@ class ComparisonStrategy:
         yield
 
 
+def ranked_aspect(query: Query) -> str:
+    """The lexicon aspect a ranking question's figures speak of: pay for an amount, demand for
+    a rate ("Which role is growing fastest?")."""
+    return "Demand" if query.wants == "rate" else "Pay"
+
+
 class RankingStrategy:
     """ "Which of these roles pays the most?": the figure each role's evidence gives, one line
     per role, each cited; the articles' words, not a ranking made up here."""
 
     name = "ranking"
-    MAX_ROLES = 5
+    # Roles shown: one table row each (a table, so that many roles stay readable and within
+    # the answer's word budget, which counts the text outside tables).
+    MAX_ROLES = 10
 
     def answer(self, evidence: Evidence) -> Events:
         offers = answer_type_test(evidence.query)
@@ -512,11 +521,17 @@ class RankingStrategy:
         if len(best) < 2:  # one role or none: the plain answer says it better
             return (yield from ExtractiveStrategy().answer(evidence))
         cites = CitationSet(passages)
-        lines = [
-            f"- **{compare.title_case(role)}**: {s.text} [{cites.cite(s.passage, s.text)}]"
+        aspect = next((a for a in aspects() if a.name == ranked_aspect(evidence.query)), None)
+        rows = [
+            f"| {compare.title_case(role)} | "
+            f"{compare.table_cell(compare.clause(s.text, aspect) if aspect else s.text)} "
+            f"[{cites.cite(s.passage, s.text)}] |"
             for role, s in best.values()
         ]
-        text = "What the articles give for each role:\n\n" + "\n".join(lines)
+        text = (
+            "What the articles give for each role:\n\n| Role | What the articles say |\n"
+            "| --- | --- |\n" + "\n".join(rows)
+        )
         verdict = self._verdict(evidence, best)
         if verdict is not None:
             text += f"\n\n{verdict.text} [{cites.cite(verdict.passage, verdict.text)}]"

@@ -519,7 +519,7 @@ def build_table(
                     marks += f" [{m}]"
             else:
                 text = clause(_untitled(s.text, passages[s.passage]), aspect)
-            cells.append(f"{_cell(text)} {marks}")
+            cells.append(f"{table_cell(text)} {marks}")
         lines.append(f"| {aspect.name} | " + " | ".join(cells) + " |")
     text = "\n".join(lines) if rows else ""
     for aspect, side, s in one_sided:
@@ -839,5 +839,6 @@ def title_case(side: str) -> str:
     )
 
 
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
     return text.replace("|", "\\|").replace("\n", " ")
