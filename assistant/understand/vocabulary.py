@@ -36,6 +36,17 @@ MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 LEARNT_BY = 5
 
 
+def within_scan(texts):
+    """The texts in order while at most MAX_TEXT_SCAN characters came before them: the scan
+    budget of every pass over an article's body (the text that crosses it is the last)."""
+    scanned = 0
+    for text in texts:
+        if scanned > MAX_TEXT_SCAN:
+            return
+        scanned += len(text)
+        yield text
+
+
 def specificity(word: str) -> float:
     """Everyday words ("goal", "put") say little about topic; rare ones ("bootcamp") say a lot."""
     from wordfreq import zipf_frequency
@@ -130,11 +141,7 @@ def paired_abbreviations(texts: list[str]) -> dict[str, str]:
     ("all internal tools") are no spelling; the most frequent pairing wins, and a two-letter
     abbreviation needs two pairings."""
     after: dict[str, set[str]] = {}  # stem of the next word -> abbreviations written before it
-    scanned = 0
-    for text in texts:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(texts):
         for m in _ABBR_NEXT.finditer(text):
             nxt = m.group(2).lower()
             if nxt not in STOPWORDS:
@@ -142,11 +149,7 @@ def paired_abbreviations(texts: list[str]) -> dict[str, str]:
     if not after:
         return {}
     found: dict[str, Counter] = {}
-    scanned = 0
-    for text in texts:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(texts):
         for clause in _CLAUSE.findall(text):
             toks = _WORD_IN_CLAUSE.findall(clause)
             for j in range(1, len(toks)):
@@ -268,11 +271,7 @@ def _take_items(items: list[str], clause: str, out: list[str]) -> None:
 def role_modifiers(texts: list[str]) -> set[str]:
     """Words the library writes right before a role noun: "AI" (engineer), "frontend"."""
     out: set[str] = set()
-    scanned = 0
-    for text in texts:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(texts):
         out.update(
             m.group(1).lower().replace("-", "")
             for m in _MODIFIER.finditer(text)
@@ -322,11 +321,7 @@ def _as_person(word: str, body: list[str]) -> bool:
         rf"|\b{w}s?\s+who\b",
         re.I,
     )
-    scanned = 0
-    for text in body:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(body):
         if low in text.lower() and said.search(text):
             return True
     return False
@@ -347,11 +342,7 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
                 pairs.append((m.group(1), m.group(2)))
         for m in _PAIR.finditer(h):
             pairs.append((_trim_side(m.group(1), True), _trim_side(m.group(2), False)))
-    scanned = 0
-    for text in body:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(body):
         if " vs" in text or "versus" in text:
             for m in _PAIR.finditer(text):
                 pairs.append((_trim_side(m.group(1), True), _trim_side(m.group(2), False)))
@@ -394,11 +385,7 @@ def other_names(body: list[str]) -> dict[str, str]:
     called an attorney, ..." (the words before the name; `LibraryParts` keeps the role among
     them that the library knows)."""
     out: dict[str, str] = {}
-    scanned = 0
-    for text in body:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(body):
         if "called" not in text and "known as" not in text:
             continue
         for m in _ALSO_CALLED.finditer(text):
@@ -433,11 +420,7 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
             ):
                 phrases.append(part.strip())
         phrases += _enumerated_roles(h, modifiers)
-    scanned = 0
-    for text in body:
-        if scanned > MAX_TEXT_SCAN:
-            break
-        scanned += len(text)
+    for text in within_scan(body):
         for m in _SHARED_HEAD.finditer(text):  # "frontend and backend developers"
             mods = [m.group(1), m.group(2).strip()]
             if all(len(x.split()) == 1 for x in mods):
