@@ -71,23 +71,28 @@ considering. If you love the craft and quiet early hours, stay a baker.
 """
 
 
-@pytest.fixture(scope="module")
-def bakery(tmp_path_factory):
+def _library(tmp_path_factory, file_name: str, text: str, also: tuple[str, ...] = ()):
+    """An extractive Assistant over one article written by the test (plus `also`), in a store
+    of its own."""
     from assistant.service import Assistant
     from ingest.pipeline import ingest_sources
     from knowledge.store import open_knowledge_base
 
-    folder = tmp_path_factory.mktemp("bakery")
-    (folder / "baker-or-catering-manager.md").write_text(BAKERY, encoding="utf-8")
+    folder = tmp_path_factory.mktemp(file_name.split(".")[0])
+    (folder / file_name).write_text(text, encoding="utf-8")
     settings = get_settings(store=folder / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
-    paths = [str(folder / "baker-or-catering-manager.md")]
-    if SEED.is_file():
-        paths.append(str(SEED))  # another field's roles in the same library
-    report = ingest_sources(paths, kb, settings)
+    report = ingest_sources([str(folder / file_name), *also], kb, settings)
     assert report.ok, report.as_dict()
     return Assistant(settings, kb)
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    # with another field's roles in the same library
+    also = (str(SEED),) if SEED.is_file() else ()
+    return _library(tmp_path_factory, "baker-or-catering-manager.md", BAKERY, also)
 
 
 def _row(answer: str, label: str) -> str:
@@ -233,18 +238,7 @@ Bakers earned a median of $36,000 a year. Catering managers earned a median of $
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory):
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    folder = tmp_path_factory.mktemp("plain")
-    (folder / "baker-vs-catering-manager.txt").write_text(PLAIN, encoding="utf-8")
-    settings = get_settings(store=folder / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    report = ingest_sources([str(folder / "baker-vs-catering-manager.txt")], kb, settings)
-    assert report.ok, report.as_dict()
-    return Assistant(settings, kb)
+    return _library(tmp_path_factory, "baker-vs-catering-manager.txt", PLAIN)
 
 
 def test_what_a_role_does_is_its_day_to_day_work(plain):
@@ -309,18 +303,7 @@ A catering manager plans menus and books the serving staff for weddings.
 
 @pytest.fixture(scope="module")
 def guide(tmp_path_factory):
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    folder = tmp_path_factory.mktemp("guide")
-    (folder / "guide.md").write_text(GUIDE, encoding="utf-8")
-    settings = get_settings(store=folder / "store")
-    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
-    kb = open_knowledge_base(settings)
-    report = ingest_sources([str(folder / "guide.md")], kb, settings)
-    assert report.ok, report.as_dict()
-    return Assistant(settings, kb)
+    return _library(tmp_path_factory, "guide.md", GUIDE)
 
 
 def test_a_sentence_about_the_guide_itself_fills_no_cell(guide):
