@@ -103,21 +103,28 @@ keeps the management of bed lists and case notes up to date for the ward team.
 """
 
 
-def test_a_phrase_finds_the_initials_its_article_spells_out_in_another_form(make_settings):
-    """ "case management" is the field of the "case manager" the article abbreviates "CM": a
-    search for the field finds the passage that writes only the initials."""
+def _retriever(settings, articles: dict[str, str]):
+    """A refreshed Retriever over these articles ({file name: text}), written and ingested in
+    the settings' store."""
     from assistant.retrieve import Retriever
     from ingest.pipeline import ingest_sources
     from knowledge.store import open_knowledge_base
 
-    settings = make_settings()
     folder = settings.store.parent / "articles"
     folder.mkdir()
-    (folder / "case-manager.md").write_text(CASE_WORK, encoding="utf-8")
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
     kb = open_knowledge_base(settings)
     assert ingest_sources([str(folder)], kb, settings).ok
     retriever = Retriever(kb)
     retriever.refresh()
+    return retriever
+
+
+def test_a_phrase_finds_the_initials_its_article_spells_out_in_another_form(make_settings):
+    """ "case management" is the field of the "case manager" the article abbreviates "CM": a
+    search for the field finds the passage that writes only the initials."""
+    retriever = _retriever(make_settings(), {"case-manager.md": CASE_WORK})
     assert retriever.library.acronyms.get("CM") == "case manager"
     for asked in ("case manager", "case management", "case managers"):
         assert "cm" in retriever.query_terms(asked), asked
@@ -130,20 +137,10 @@ def test_a_fields_side_keeps_passages_naming_its_role_or_the_field(make_settings
     """One side of a comparison, "case management" (the field of the case manager the article
     abbreviates "CM"), keeps the passages that speak of it: by the role's initials or by the
     field's own name, not a passage about another job that happens to rank well."""
-    from assistant.retrieve import Retriever
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = make_settings()
-    folder = settings.store.parent / "articles"
-    folder.mkdir()
-    (folder / "case-manager.md").write_text(CASE_WORK + ROLE_NOTE, encoding="utf-8")
-    (folder / "discharges.md").write_text(FIELD, encoding="utf-8")
-    (folder / "ward-clerk.md").write_text(CLERK, encoding="utf-8")
-    kb = open_knowledge_base(settings)
-    assert ingest_sources([str(folder)], kb, settings).ok
-    retriever = Retriever(kb)
-    retriever.refresh()
+    retriever = _retriever(
+        make_settings(),
+        {"case-manager.md": CASE_WORK + ROLE_NOTE, "discharges.md": FIELD, "ward-clerk.md": CLERK},
+    )
     found = retriever.search("case management", 4, roles=[], about="case management")
     texts = " ".join(p.text for p in found)
     assert "a CM phones care homes" in texts  # the initials of its role
@@ -163,18 +160,7 @@ menu a week ahead and order produce from two farms.
 def test_an_everyday_word_is_no_abbreviation_of_a_heading(make_settings):
     """ "Fresh Every Evening" has the initials FEE: a question about a fee is not asking about
     it, while one writing "FEE" in capitals may be."""
-    from assistant.retrieve import Retriever
-    from ingest.pipeline import ingest_sources
-    from knowledge.store import open_knowledge_base
-
-    settings = make_settings()
-    folder = settings.store.parent / "articles"
-    folder.mkdir()
-    (folder / "kitchen.md").write_text(KITCHEN, encoding="utf-8")
-    kb = open_knowledge_base(settings)
-    assert ingest_sources([str(folder)], kb, settings).ok
-    retriever = Retriever(kb)
-    retriever.refresh()
+    retriever = _retriever(make_settings(), {"kitchen.md": KITCHEN})
     assert retriever.library.acronyms.get("FEE") == "fresh every evening"
     assert "fresh" not in retriever.query_terms("What fee does a cooking school charge?")
     assert "fresh" in retriever.query_terms("What is the FEE menu?")
