@@ -479,19 +479,7 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
-    verdict, rows = _figure_to_cell(verdict, rows, attributed, finder)
-    if verdict is not None and one_sided and len(sides) == 2:
-        # "Pay: <one side's figure> (not covered for the other)" beside a verdict that gives
-        # the other side's figure would contradict itself: the verdict is that side's cell.
-        verdict_side = next((sd for s, sd in attributed if s is verdict), None)
-        for i, (aspect, side, s) in enumerate(one_sided):
-            if verdict_side == 1 - side and _fit(verdict, aspect) >= MIN_FIT:
-                cells = [s, verdict] if side == 0 else [verdict, s]
-                rows.insert(sum(a in asked for a, _ in rows), (aspect, cells))
-                rows = rows[:MAX_ROWS]
-                del one_sided[i]
-                verdict = None
-                break
+    verdict, rows = _verdict_to_cell(verdict, rows, one_sided, asked, attributed, finder)
     if asked and not any(a in asked for a, _ in rows):
         # Neither article answers the asked topic for both sides: each side's own account of
         # what it is leads, so the table still sets the two side by side.
@@ -541,23 +529,36 @@ def build_table(
     return Table(text.strip(), verdict, len(rows))
 
 
-def _figure_to_cell(verdict, rows, attributed, finder: SideFinder):
-    """A verdict that names one side only and gives its pay figure ("Nurse practitioners
-    earned a median of roughly $126,000, and those in ... often earn more") is that side's pay
-    cell where the cell holds no figure ("... want higher pay ... becoming an NP is worth
-    considering"): the table then gives both figures, and there is no verdict left."""
-    if verdict is None or not _MONEY.search(verdict.text):
+def _verdict_to_cell(verdict, rows, one_sided, asked, attributed, finder: SideFinder):
+    """A verdict that speaks of one side is that side's cell where the table lacks one, and
+    then no verdict is left:
+    - it names that side and gives its pay figure ("Nurse practitioners earned a median of
+      roughly $126,000, and those in ... often earn more") where the side's pay cell holds no
+      figure ("... want higher pay ... becoming an NP is worth considering"): the table then
+      gives both figures;
+    - an asked row has the other side only ("Pay: <one side's figure> (not covered for the
+      other)"), and the verdict fits that row: beside it, the verdict would contradict the
+      row. `one_sided` loses that row's entry; `rows` gains the row.
+    Returns (verdict, rows)."""
+    if verdict is None:
         return verdict, rows
-    named = finder.sides_in(verdict.text, pair=False)
     side = next((sd for s, sd in attributed if s is verdict), None)
-    if len(named) != 1 or side not in named:
+    named = finder.sides_in(verdict.text, pair=False)
+    if _MONEY.search(verdict.text) and len(named) == 1 and side in named:
+        for at, (aspect, cells) in enumerate(rows):
+            if aspect.name == "Pay" and not _MONEY.search(cells[side].text):
+                cells = list(cells)
+                cells[side] = verdict
+                return None, [*rows[:at], (aspect, cells), *rows[at + 1 :]]
+    if len(finder.keys) != 2:
         return verdict, rows
-    for at, (aspect, cells) in enumerate(rows):
-        if aspect.name == "Pay" and not _MONEY.search(cells[side].text):
-            cells = list(cells)
-            cells[side] = verdict
-            rows = [*rows[:at], (aspect, cells), *rows[at + 1 :]]
-            return None, rows
+    for i, (aspect, other, s) in enumerate(one_sided):
+        if side == 1 - other and _fit(verdict, aspect) >= MIN_FIT:
+            cells = [s, verdict] if other == 0 else [verdict, s]
+            rows = [*rows]
+            rows.insert(sum(a in asked for a, _ in rows), (aspect, cells))
+            del one_sided[i]
+            return None, rows[:MAX_ROWS]
     return verdict, rows
 
 
