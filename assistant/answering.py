@@ -14,7 +14,7 @@ from typing import Protocol
 
 from knowledge.sanitize import display_text, source_name
 from knowledge.schema import AUTHORS, PUBLISHED, Passage
-from knowledge.text import STOPWORDS, fold_accents, split_sentences, stem, words
+from knowledge.text import STOPWORDS, content_terms, fold_accents, split_sentences, stem, words
 
 from . import compare, extractive, followed
 from .citations import CitationSet
@@ -28,11 +28,12 @@ from .evidence import (
     asked_for,
     heading_of,
     names_things,
+    score_sentences,
     topic_words,
 )
 from .retrieve import Retriever
 from .understand import Query
-from .understand.lexicon import aspects
+from .understand.lexicon import aspect_named, aspects
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -52,6 +53,8 @@ class Evidence:
     record: Callable[[str], dict | None]  # source -> its stored metadata record
     history: list[dict] = field(default_factory=list)  # earlier turns, cleaned
     kb: object = None  # the knowledge base, for answers over followed references
+    query_vec: object = None  # the question's embedding, for sentences scored later
+    source: str | None = None  # the one article the question is limited to, if any
 
 
 @dataclass
@@ -446,18 +449,6 @@ class ComparisonStrategy:
     def answer(self, evidence: Evidence) -> Events:
         query = evidence.query
         sides = query.comparison.sides
-        passages = list(evidence.passages)
-        cites = CitationSet(passages)
-        book = evidence.retriever.library.roles
-        draft = Draft()
-        found: dict = {}
-
-        def lists(s: Sentence):
-            key = (s.passage, s.position)
-            if key not in found:
-                found[key] = list_of(evidence, s, passages, draft)
-            return found[key]
-
         neighbours = (
             evidence.retriever.neighbours(query.comparison.aspect)
             if query.comparison.aspect
@@ -471,9 +462,39 @@ class ComparisonStrategy:
         if telling and embedder is not None:
             topic = TermMatcher(telling, evidence.retriever, embedder, roles=sides, kin=False)
             topic_fit = topic.score if topic.terms else None
-        table = compare.build_table(
-            query, evidence.sentences, passages, cites, book, neighbours, lists, embedder, topic_fit
-        )
+
+        def tabulate(passages: list[Passage], sentences: list[Sentence]):
+            cites = CitationSet(passages)
+            draft = Draft()
+            found: dict = {}
+
+            def lists(s: Sentence):
+                key = (s.passage, s.position)
+                if key not in found:
+                    found[key] = list_of(evidence, s, passages, draft)
+                return found[key]
+
+            table = compare.build_table(
+                query, sentences, passages, cites, book, neighbours, lists, embedder, topic_fit
+            )
+            return table, cites, draft
+
+        book = evidence.retriever.library.roles
+        passages = list(evidence.passages)
+        table, cites, draft = tabulate(passages, evidence.sentences)
+        if table.thin:
+            # A side with no evidence on what was asked (or, with no topic, no sentence saying
+            # what it is): its own passages ranked below the ones read may hold it. One more
+            # search per such side; the answer changes only where that side then has evidence.
+            extra = side_passages(evidence, table.thin, passages)
+            if extra:
+                wider = passages + extra
+                sentences = more_sentences(evidence, wider, len(passages))
+                retry = tabulate(wider, sentences)
+                if _fills(retry[0], table, sides, book):
+                    table, cites, draft = retry
+                    passages = wider
+                    draft.added_passages[:0] = [p.public() for p in extra]
         parts = []
         if table.text:
             title = "**" + " vs ".join(compare.title_case(s) for s in sides) + "**"
@@ -486,6 +507,86 @@ class ComparisonStrategy:
             parts.append(extractive.compose(chosen, cites))
         return _finish(evidence, "\n\n".join(parts), cites, draft)
         yield
+
+
+def _fills(retry: compare.Table, table: compare.Table, sides: list[str], book) -> bool:
+    """The second table gives evidence to a side the first lacked, and every sentence it gives
+    such a side names that side itself: a passage found for one side is read with less of its
+    article around it, and a sentence that names no side ("Junior associates bill ...") may
+    belong to another role the passage speaks of."""
+    gained = set(table.thin) - set(retry.thin)
+    if not gained or not set(retry.thin) <= set(table.thin):
+        return False
+    finder = compare.SideFinder(sides, book)
+    return all(
+        retry.said[i] and all(finder.names(s.text, i) for s in retry.said[i]) for i in gained
+    )
+
+
+SIDE_SEARCH = 20  # a thin side's second search reads this many passages of its own
+SIDE_EXTRA = 2  # ... and adds at most this many of them to the answer's passages
+
+
+def side_passages(evidence: Evidence, thin: tuple[int, ...], passages: list[Passage]):
+    """Passages for the comparison sides `thin` names, none of them already read: each side's
+    own search (its name, the topic asked and the lexicon's words for it), deeper than the
+    first, keeping only passages that name that side (any spelling the library learned) and,
+    with a topic, speak of it; with no topic, passages with a sentence saying what the side
+    is. At most SIDE_EXTRA per side."""
+    query = evidence.query
+    book = evidence.retriever.library.roles
+    finder = compare.SideFinder(query.comparison.sides, book)
+    aspect = query.comparison.aspect
+    asked = compare.topic_aspects(query, [])
+    topic = set().union(*(a.words for a in asked)) if asked else set()
+    # the search the side's first one was (service._retrieve), read deeper
+    named = aspect_named(set(content_terms(aspect)))
+    if named:
+        aspect = f"{aspect} {named[0].hint}"
+    seen = {p.id for p in passages}
+    out: list[Passage] = []
+    for side in thin:
+        name = finder.sides[side]
+        found = evidence.retriever.search(
+            f"{name} {aspect}".strip(),
+            SIDE_SEARCH,
+            source=evidence.source,
+            roles=[],
+            about=name,
+        )
+        kept = 0
+        for p in found:
+            if p.id in seen or p.is_reference_list:
+                continue
+            context = f"{p.title}. {p.section}. {p.text}"
+            if side not in finder.sides_in(context, pair=False) or not finder.anchored(
+                side, context
+            ):
+                continue  # another side's passage, or one that names neither
+            if topic and not topic & set(content_terms(f"{p.section} {p.text}")):
+                continue  # the side, but not the topic asked
+            if not topic and not any(
+                compare.says_what(x, side, finder) for x in split_sentences(p.text)
+            ):
+                continue  # no sentence says what the side is
+            seen.add(p.id)
+            out.append(p)
+            kept += 1
+            if kept == SIDE_EXTRA:
+                break
+    return out
+
+
+def more_sentences(evidence: Evidence, passages: list[Passage], first_new: int) -> list[Sentence]:
+    """The evidence's sentences and those of passages[first_new:], best first: the sentences
+    already scored keep their scores, the new ones are scored against the same question."""
+    embedder = evidence.kb.embedder
+    vec = evidence.query_vec
+    if vec is None:
+        vec = embedder.embed_batch([evidence.query.text])[0]
+    scored = score_sentences(evidence.query, evidence.matcher, vec, passages, embedder)
+    new = [s for s in scored if s.passage >= first_new]
+    return sorted([*evidence.sentences, *new], key=lambda s: s.score, reverse=True)
 
 
 def ranked_aspect(query: Query) -> str:

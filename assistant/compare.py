@@ -8,7 +8,7 @@ appears only where both sides have evidence on it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, content_terms, split_sentences, stem, words
@@ -49,6 +49,11 @@ class Table:
     text: str
     verdict: Sentence | None
     cited: int  # rows with both sides cited
+    # Sides whose evidence is missing or weak: no cell on the topic asked (another side has
+    # one, or none does), or, for a question with no topic, an overview cell that does not say
+    # what the side is. A second, narrower search may find that side's evidence.
+    thin: tuple[int, ...] = ()
+    said: list = field(default_factory=list)  # each side's sentences on what `thin` judges
 
 
 class SideFinder:
@@ -526,7 +531,63 @@ def build_table(
         # a label to say it is missing; with no rows at all the answer is not a table.
         if rows and verdict is None and aspect.name in known and aspect.name not in covered:
             text += f"\n\n**{aspect.name}**: the articles do not cover this for {_either(sides)}."
-    return Table(text.strip(), verdict, len(rows))
+    thin, said = _thin(rows, one_sided, asked, finder, passages)
+    return Table(text.strip(), verdict, len(rows), thin, said)
+
+
+def _thin(rows, one_sided, asked, finder: SideFinder, passages: list[Passage]):
+    """(`Table.thin`, `Table.said`). A topic asked that the career lexicon names (pay, entry,
+    ...) with no row for every side: the sides no one-sided line speaks for are thin (a topic
+    named only by the question's own words, "the cookbook's view", is too loose to look for);
+    each side's sentences are its cells and line on that topic. No topic: the sides whose
+    overview cell neither says what the side is nor sits in a section headed by the side
+    alone ("In linguistics the word X is ..." under "Part I" is about a word; "X builds ..."
+    says what X does); each side's sentence is its overview cell."""
+    everyone = range(len(finder.sides))
+    said: list[list[Sentence]] = [[] for _ in everyone]
+    known = {a.name for a in aspects()}
+    if asked:
+        for a, cells in rows:
+            if a in asked:
+                for i in everyone:
+                    said[i].append(cells[i])
+        for a, side, s in one_sided:
+            if a in asked:
+                said[side].append(s)
+        if any(a in asked for a, _ in rows) or not any(a.name in known for a in asked):
+            return (), said
+        return tuple(i for i in everyone if not said[i]), said
+    overview = next((cells for a, cells in rows if a.name == "Overview"), None)
+    if overview is None:
+        return (tuple(everyone) if not rows else ()), said
+    thin = []
+    for i, s in enumerate(overview):
+        said[i].append(s)
+        p = passages[s.passage]
+        if finder.sides_in(own_heading(p.section), pair=False) == {i}:
+            continue  # the article's own section on the side
+        if not says_what(_untitled(s.text, p), i, finder):
+            thin.append(i)
+    return tuple(thin), said
+
+
+def says_what(text: str, side: int, finder: SideFinder) -> bool:
+    """The sentence says what the side is: the side opens it as its subject ("A pastry chef
+    plans ...", "A bootcamp teaches ..."), or it defines the side glossary style."""
+    name, book = finder.sides[side], finder.book
+    if not finder.marks[side]:  # a role: its spellings find it
+        if glossary_entry(text, name, book):
+            return True
+        subject = subject_role(text, book)
+        return (
+            subject is not None
+            and finder.sides_in(subject, pair=False) == {side}
+            and _says_more(text, subject)
+        )
+    lead_in = _LEADING_PHRASE.match(text)
+    main = text[lead_in.end() :] if lead_in else text
+    opening = " ".join(main.split()[: len(name.split()) + 1])
+    return finder.names(opening, side) and _says_more(text, name)
 
 
 def _verdict_to_cell(verdict, rows, one_sided, asked, attributed, finder: SideFinder):
@@ -622,6 +683,8 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
 
 # How ingest writes a table row: "<first cell> — <header>: <value>; <header>: <value>".
 _TABLE_ROW = re.compile(r"^[^—\n]{1,80} — [^:\n]{1,60}: ")
+# "<label>: <value>" whose value is shorter than a definition (GLOSSARY_MIN_WORDS)
+_FIELD = re.compile(r"^[^:\n]{1,80}:\s+\S+(?:\s+\S+){0,2}$")
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|me|my)\b")
 # A sentence about the document itself ("This chapter provides ...") describes no role.
@@ -750,6 +813,9 @@ def _overview(
             # A table row ("Frontend Engineer — Lateral Options: Product Designer.") holds a
             # value of the table, not what the side is.
             story = story or bool(_TABLE_ROW.match(s.text))
+            # ... and so does a field of one cut from its row ("Application of interim
+            # period: Yes."): a label and a value of a few words.
+            story = story or bool(_FIELD.match(s.text.strip()))
             glossary = glossary_entry(s.text, finder.sides[side], book)
             whole = _ENDS.search(s.text) is not None  # not a line cut before its list
             score = (

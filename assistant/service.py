@@ -329,6 +329,8 @@ class Assistant:
             record=self.kb.record,
             history=turns,
             kb=self.kb,
+            query_vec=query_vec,
+            source=source,
         )
         result = AskResult(
             question=question,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.result import AskResult
-from knowledge.settings import get_settings
+from knowledge.settings import REPO_ROOT, get_settings
 from tests.assistant.conftest import DEV, dev_library
 
 DEV_ARTICLES = [
@@ -642,3 +642,175 @@ def test_a_dev_field_finds_the_initials_of_its_role(library):
 
     contrast = next(p for p in found if "a PM is more about" in p.text)
     assert describes(contrast.text, "product management", retriever.library.roles)
+
+
+# Three articles written for these tests (libraries and archives): one sets the librarian and the
+# archivist side by side but gives the librarian's pay only; another gives librarians' pay at
+# length; the archivist's pay sits in a third article about something else (a county archive).
+SIDE_ARTICLES = {
+    "librarian-or-archivist.md": """---
+title: "Librarian or Archivist? Two Careers Built on Records"
+author: Test Writer
+date: 2025-06-01
+---
+
+# Librarian or Archivist? Two Careers Built on Records
+
+Librarians and archivists both look after collections, but they serve readers in different
+ways. This guide sets the librarian and the archivist side by side.
+
+## What a librarian does
+
+A librarian helps readers find books, articles and data, runs reading programmes for children
+and teaches people to search catalogues. Public librarians spend much of the day at the desk.
+
+## What an archivist does
+
+An archivist appraises old letters, maps and records, decides what to keep, and describes each
+box so that historians can find it decades later. Archivists handle fragile paper with gloves.
+
+## Pay
+
+Librarians earned a median of $64,000 a year, and those in university libraries often earn
+more than those in small towns.
+
+## Training
+
+Most librarians hold a master's degree in library science. Archivists usually study history or
+archival science, and many volunteer in a county archive before their first paid post.
+
+## Skills
+
+Librarians need patience with the public and a feel for search tools. Archivists need a
+careful hand, a reading knowledge of old handwriting and a memory for dates.
+
+## Outlook
+
+Library jobs are projected to grow 3% over the decade, as towns cut budgets. Archivist jobs
+grow with museums and digital records projects.
+
+## Which should you choose?
+
+If you like people and teaching, the librarian's desk suits you. If you prefer quiet rooms and
+old paper, the archivist's stacks will feel like home.
+""",
+    "librarian-salaries.md": """---
+title: "What Librarians Earn in 2025"
+author: Third Writer
+date: 2025-02-01
+---
+
+# What Librarians Earn in 2025
+
+Librarian pay depends on the kind of library and the town. This survey of job adverts shows
+what librarians are offered.
+
+## University libraries
+
+University librarians are paid the most: advertised salaries ran from $60,000 to $85,000, and
+heads of special collections were paid more than $90,000.
+
+## Public libraries
+
+Public librarians in cities are paid about $62,000 to start; in small towns, pay for a
+librarian is often closer to $48,000.
+
+## School libraries
+
+School librarians are paid on the teachers' scale, so their pay rises with each year of
+service and with a master's degree.
+
+## Raises
+
+Librarians who move into management, running a branch or a system, earn the biggest raises.
+""",
+    "archive-careers-notes.md": """---
+title: "Notes From a County Archive"
+author: Another Writer
+date: 2024-03-10
+---
+
+# Notes From a County Archive
+
+The county archive opened in 1952 in the basement of the courthouse. Volunteers sorted the
+first boxes by hand, and the reading room still smells of old paper.
+
+## Visiting
+
+The reading room is open on weekdays. Visitors sign the register, leave their bags in a locker
+and use pencils only.
+
+## Working here
+
+Archivists earned a median of $58,000 a year, less than many people expect for a job that needs
+a master's degree. The county pays its senior archivist a little more.
+
+## Friends of the archive
+
+The friends' group raises money for acid-free boxes and runs a lecture every spring.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """An extractive Assistant over the three articles above and the seed article."""
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("archives")
+    for name, text in SIDE_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    report = ingest_sources([str(folder), str(REPO_ROOT / "corpus")], kb, settings)
+    assert report.ok, report.as_dict()
+    return Assistant(settings, kb)
+
+
+def _table_row(answer: str, label: str) -> list[str]:
+    line = next((ln for ln in answer.splitlines() if ln.startswith(f"| {label} |")), "")
+    return [c.strip() for c in line.split("|")[2:-1]]
+
+
+def test_a_side_without_evidence_on_the_topic_gets_a_search_of_its_own(archives):
+    """The article that names both sides gives the librarian's pay only, and its passages fill
+    the archivist's share of what is read; the archivist's pay, in an article about an archive,
+    is found by the archivist's own second search: the pay row has both sides, each cited."""
+    r = archives.ask("librarian or archivist: which pays more?")
+    cells = _table_row(r.answer, "Pay")
+    assert len(cells) == 2 and all(MARKER.search(c) for c in cells), r.answer
+    assert "archivist" in cells[1].lower(), r.answer
+    assert "do not cover this for Archivist" not in r.answer, r.answer
+    cited = {c["source"].rsplit("/", 1)[-1] for c in r.citations}
+    assert "archive-careers-notes.md" in cited, r.citations
+    # the passage found is reported among the answer's passages, as the ones it cites are
+    assert any(p["source"].endswith("archive-careers-notes.md") for p in r.passages)
+
+
+def test_a_comparison_with_evidence_for_both_sides_reads_no_more(archives):
+    """Both sides have what the question asks in the passages read: no passage is added."""
+    r = archives.ask("Do librarians or archivists need more skills?")
+    cells = _table_row(r.answer, "Skills")
+    assert len(cells) == 2 and "patience" in cells[0] and "careful hand" in cells[1], r.answer
+    assert len(r.passages) <= 8, [p["source"] for p in r.passages]
+
+
+@pytest.fixture(scope="module")
+def handbook(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory, "handbook", ["gitlab-handbook-engineering-career-development.md"]
+    )
+
+
+def test_an_overview_cell_says_what_the_side_is_not_a_table_field(handbook):
+    """A development article (a handbook): under "Interim Manager", a table's cells were cut
+    into "Application of interim period: Yes.", a field, not what an interim manager is; the
+    side's cell is a sentence that names interim managers."""
+    r = handbook.ask("What's the difference between an acting manager and an interim manager?")
+    cells = _table_row(r.answer, "Overview")
+    assert len(cells) == 2, r.answer
+    assert "Application of interim period" not in cells[1], r.answer
+    assert "interim manager" in cells[1].lower(), r.answer
