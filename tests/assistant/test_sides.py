@@ -926,3 +926,91 @@ def test_against_a_role_the_owner_of_a_thing_is_the_side(lib):
     assert [s.lower() for s in q.comparison.sides] == ["barista", "product manager"]
     q = understand("Is a barista's morning shift longer than the evening shift?", [], lib)
     assert q.comparison is not None and q.comparison.sides == ["morning shift", "evening shift"]
+
+
+# An article written for these tests (a hospital's sterile services): one side's pay is given,
+# the other's is not.
+STERILE = [
+    (
+        "Sterile services",
+        "A sterile services technician cleans, packs and sterilises surgical instruments. "
+        "A theatre porter moves patients and equipment between wards and theatres.",
+    ),
+    ("Pay", "Sterile services technicians earned a median of $41,000 a year."),
+    (
+        "Skills",
+        "Sterile services technicians need a steady eye for damaged instruments. "
+        "Theatre porters need stamina and a calm manner with anxious patients.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def sterile() -> Library:
+    metas = [{"source": "/s/sterile.md", "title": "Sterile", "section": s} for s, _ in STERILE]
+    return Library.build([t for _, t in STERILE], metas)
+
+
+def _sterile_table(sterile: Library, question: str, texts=STERILE):
+    from assistant.citations import CitationSet
+    from assistant.compare import build_table
+    from assistant.evidence import candidate_sentences
+
+    q = understand(question, [], sterile)
+    assert q.comparison is not None
+    passages = [_passage("/s/sterile.md", s, t, i) for i, (s, t) in enumerate(texts)]
+    sentences = candidate_sentences(passages)
+    for s in sentences:
+        s.lexical = 0.2
+    return q, build_table(q, sentences, passages, CitationSet(passages), sterile.roles)
+
+
+def test_a_side_with_no_evidence_on_the_topic_asked_is_thin(sterile):
+    """Pay is asked and given for one side only: the other side is thin (its own search may
+    find its pay); the side with a figure is not. Skills, given for both, leaves no side thin."""
+    q, table = _sterile_table(sterile, "sterile services technician or theatre porter: pay?")
+    porter = q.comparison.sides.index("theatre porter")
+    assert table.thin == (porter,), table.text
+    assert "$41,000" in table.said[1 - porter][0].text
+    _q, skills = _sterile_table(
+        sterile, "Do sterile services technicians or theatre porters need more skills?"
+    )
+    assert skills.thin == (), skills.text
+
+
+def test_an_overview_cell_that_says_what_the_side_is_is_not_thin(sterile):
+    """ "What's the difference ...": each side's overview cell has the side as its subject."""
+    _q, table = _sterile_table(
+        sterile, "What's the difference between a sterile services technician and a theatre porter?"
+    )
+    assert table.text and table.thin == (), table.text
+
+
+def test_says_what_needs_the_side_as_subject(sterile):
+    from assistant.compare import says_what
+
+    finder = SideFinder(["sterile services technician", "theatre porter"], sterile.roles)
+    assert says_what("A theatre porter moves patients between wards and theatres.", 1, finder)
+    assert says_what("However, theatre porters walk miles on every shift.", 1, finder)
+    # the side named, but as what the sentence is about: a word, a kind, another role's work
+    assert not says_what("In hospitals the word porter is an old one.", 1, finder)
+    assert not says_what("Surgeons rely on theatre porters to keep lists on time.", 1, finder)
+    assert not says_what("Theatre porter", 1, finder)  # a heading says nothing
+
+
+def test_an_overview_is_no_field_cut_from_a_table_row(sterile):
+    """ "Night shift allowance for weekend cover: Yes." is a table's field, not what the side is."""
+    from assistant.compare import _overview, side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["sterile services technician", "theatre porter"], sterile.roles)
+    p = _passage("/s/sterile.md", "Theatre porter", "...")
+    field = Sentence(0, 0, "Night shift allowance for weekend cover: Yes.", score=0.9)
+    own = Sentence(0, 1, "Every shift, theatre porters move patients between wards.", score=0.2)
+    other = Sentence(
+        0, 2, "A sterile services technician packs instruments for surgery.", score=0.2
+    )
+    attributed = [(s, side_of(s, [p], finder)) for s in (field, own, other)]
+    assert attributed[0][1] == 1  # under the side's own heading: the side's
+    picks = _overview(attributed, set(), finder, sterile.roles, [p])
+    assert picks is not None and picks[1] is own
