@@ -93,6 +93,8 @@ ABOUT_BATCH = 10  # chunks read at a time while looking for those that speak of 
 # which every question checks; a direct Chroma edit without one is not seen): one question's
 # sides read many of the same chunks, and so do questions on the same topic.
 READ_KEEP = 2000
+ARTICLES_KEEP = 64  # whole articles' chunks kept the same way (`passages_of`)
+SPEAKS_KEEP = 20_000  # chunks' "speaks of this role" tests kept the same way (`_about`)
 
 
 def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
@@ -141,6 +143,13 @@ class Retriever:
         # each side is), and each read costs Chroma a lookup. Every check starts it afresh, so
         # a record is never older than the index it was found with.
         self._read: dict[str, tuple[str, dict]] = {}
+        # Whole articles' chunks read since that check, by (source, version): a question asking
+        # which things an article lists reads the first articles retrieved in full.
+        self._article_chunks: dict[tuple[str, str], tuple[list, list, list]] = {}
+        # Whether a chunk speaks of a role (`_about`), by (role, chunk id), for the role book
+        # it was found with: comparisons of the same two roles test the same chunks.
+        self._speaks: dict[tuple[str, str], bool] = {}
+        self._speaks_book: object = None
 
     @property
     def size(self) -> int:
@@ -324,15 +333,18 @@ class Retriever:
         """The articles the index holds."""
         return list(self.library.titles)
 
-    def refresh(self, max_age: float = 0.0) -> None:
+    def refresh(self, max_age: float = 0.0, stamp: str | None = None) -> None:
         """Bring the lexical index up to date with the store. `max_age` lets one question reuse
-        a check made moments ago instead of asking the store again for every sub-query."""
+        a check made moments ago instead of asking the store again for every sub-query;
+        `stamp` is the store's stamp when the caller has just read it (one read, not two)."""
         now = time.monotonic()
         if max_age and now - self._checked_at < max_age and self.kb.generation == self._generation:
             return
         generation = self.kb.generation
-        if self.lexical.refresh():  # a write: records read before may be gone or stale
+        if self.lexical.refresh(stamp):  # a write: records read before may be gone or stale
             self._read = {}
+            self._article_chunks = {}
+            self._speaks = {}
         self._checked_at, self._generation = now, generation
 
     def vocabulary(self, embedder) -> tuple[Vocabulary, np.ndarray]:
@@ -470,8 +482,13 @@ class Retriever:
         version = self.lexical.version_of(source)
         if version is None:
             return []
-        ids, docs, metas = self.kb.source_chunks(source, version)
-        out = [passage_from_record(*row) for row in zip(ids, docs, metas, strict=True)]
+        got = self._article_chunks.get((source, version))
+        if got is None:
+            got = self.kb.source_chunks(source, version)
+            if len(self._article_chunks) >= ARTICLES_KEEP:
+                self._article_chunks = {}
+            self._article_chunks[(source, version)] = got
+        out = [passage_from_record(*row) for row in zip(*got, strict=True)]
         return sorted(out, key=lambda p: (p.chunk_index, p.id))
 
     def has_acronym(self, acronym: str) -> bool:
@@ -574,13 +591,23 @@ class Retriever:
                     return True
             return False
 
+        if self._speaks_book is not book or len(self._speaks) >= SPEAKS_KEEP:
+            self._speaks, self._speaks_book = {}, book
+        known = self._speaks
+
+        def speaks_of(p: Passage) -> bool:
+            said = known.get((role, p.id))
+            if said is None:
+                said = known[(role, p.id)] = names_it(f"{p.title}. {p.section}. {p.text}")
+            return said
+
         speaks: list[Passage] = []
         seen: list[Passage] = []
         step = max(2 * k, ABOUT_BATCH)
         for start in range(0, len(ids), step):
             for p in self._passages(ids[start : start + step]):
                 seen.append(p)
-                if names_it(f"{p.title}. {p.section}. {p.text}"):
+                if speaks_of(p):
                     speaks.append(p)
                     if len(speaks) == k:
                         return speaks

@@ -241,10 +241,17 @@ class Assistant:
         return f"the store at {s.store} cannot be read; check the folder and its permissions"
 
     def understand(
-        self, question: str, turns: list[dict], source: str | None = None, deadline=None
+        self,
+        question: str,
+        turns: list[dict],
+        source: str | None = None,
+        deadline=None,
+        stamp: str | None = None,
     ) -> Query:
-        """The question read into a `Query` against the library as it is now."""
-        self.retriever.refresh()  # once per question; sub-queries below reuse this check
+        """The question read into a `Query` against the library as it is now (`stamp`: the
+        store's stamp, when the caller has just read it)."""
+        # once per question; sub-queries below reuse this check
+        self.retriever.refresh(stamp=stamp)
         library = self.retriever.library
         scope = [source] if source else self.retriever.sources()
         query = understand(question, turns, library, scope=scope)
@@ -278,7 +285,8 @@ class Assistant:
         if not self.answers.size:
             yield from self._answer_stream(question, turns, k, source, t0, None)
             return
-        key = self.answers.key(self.kb.stamp(), question, turns, k, source)
+        stamp = self.kb.stamp()  # read once: the cache's key, and the index's check below
+        key = self.answers.key(stamp, question, turns, k, source)
         kept = self.answers.claim(key)  # waits while another asker answers the same question
         if kept is not None:  # asked before, and nothing has been written since
             kept.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
@@ -286,13 +294,13 @@ class Assistant:
             yield {"type": "final", "result": kept}
             return
         try:
-            yield from self._answer_stream(question, turns, k, source, t0, key)
+            yield from self._answer_stream(question, turns, k, source, t0, key, stamp)
         finally:  # answered, failed or abandoned: nobody waits on this key any more
             self.answers.release(key)
 
-    def _answer_stream(self, question, turns, k, source, t0, key) -> Iterator[dict]:
+    def _answer_stream(self, question, turns, k, source, t0, key, stamp=None) -> Iterator[dict]:
         deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
-        query = self.understand(question, turns, source, deadline)
+        query = self.understand(question, turns, source, deadline, stamp)
         query_vec = self.kb.embedder.embed_batch([query.text])[0]
         passages = self._retrieve(query, query_vec, k, source)
         if query.intent in ("author", "date") and source is None and _REFERS_BACK.search(question):

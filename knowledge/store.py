@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,6 +29,7 @@ from .schema import (
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "writer.lock"
+RECORDS_FILE = "records.json"  # the source records as last read, with their stamp (a cache)
 STAMP_ID = "store-stamp"  # a record in `sources` whose token changes on every write
 CHANGED_AT = "changed_at"  # on source records and removal marks: write time in microseconds
 REMOVED = "removed"  # a removal mark in `sources` names the removed source under this key
@@ -331,9 +334,52 @@ class KnowledgeBase:
         stamp = self.stamp()
         kept = self._records
         if stamp is None or kept is None or kept[0] != stamp:
-            kept = (stamp, self._read_records())
+            saved = self._saved_records(stamp)
+            kept = (stamp, saved if saved is not None else self._read_records())
             self._records = kept if stamp is not None else None
+            if saved is None:
+                self._save_records(*kept)
         return {source: dict(meta) for source, meta in kept[1].items()}
+
+    def _records_path(self) -> Path | None:
+        return None if self.lexical_dir is None else Path(self.lexical_dir) / RECORDS_FILE
+
+    def _saved_records(self, stamp: str | None) -> dict[str, dict] | None:
+        """The records saved by the last full read (this process or an earlier one) when the
+        store's stamp is still the one they were read at: a restart reads a small JSON file
+        (0.1 s of CPU at 9,000 articles) instead of every record from Chroma (1.0 s). Records
+        and the stamp are written in one transaction (`_write_records`), so an unchanged stamp
+        means unchanged records, as for the records kept in memory."""
+        path = self._records_path()
+        if stamp is None or path is None:
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("stamp") != stamp or data.get("collection") != str(self.sources.id):
+                return None
+            records = data["records"]
+            if not isinstance(records, dict) or not all(
+                isinstance(m, dict) for m in records.values()
+            ):
+                return None
+            return records
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def _save_records(self, stamp: str | None, records: dict[str, dict]) -> None:
+        """Keep the records just read for the next start, written atomically; a read-only or
+        missing folder only means the next start reads them from Chroma."""
+        path = self._records_path()
+        if stamp is None or path is None:
+            return
+        data = {"stamp": stamp, "collection": str(self.sources.id), "records": records}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, path)
+        except (OSError, TypeError, ValueError):
+            pass
 
     def _read_records(self) -> dict[str, dict]:
         """Every source record as stored now (the consistency check trusts nothing else: a

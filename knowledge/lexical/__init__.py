@@ -28,9 +28,10 @@ class LexicalIndex(Protocol):
     def generation(self) -> int:
         """Moves whenever the indexed content changes, for caches derived from it."""
 
-    def refresh(self) -> bool:
+    def refresh(self, stamp: str | None = None) -> bool:
         """Catch up with the store; True when anything was written to it since the last
-        call (what was read from the store before may be stale), False when nothing was."""
+        call (what was read from the store before may be stale), False when nothing was.
+        `stamp`: the store's stamp, when the caller has just read it."""
 
     def search(
         self, weights: dict[str, float], depth: int, source: str | None = None, also=()

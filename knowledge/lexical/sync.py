@@ -41,10 +41,11 @@ class StoreIndex:
 
     # -- keeping up ----------------------------------------------------------------------------
 
-    def refresh(self) -> bool:
+    def refresh(self, stamp: str | None = None) -> bool:
         # The stamp alone (not the chunk count, which costs ~30 ms at 100k chunks): the index
-        # follows source records, and every record write changes the stamp.
-        fingerprint = self.kb.stamp()
+        # follows source records, and every record write changes the stamp. A caller that has
+        # just read it (a question keyed by it in the answer cache) hands it in.
+        fingerprint = stamp if stamp is not None else self.kb.stamp()
         if fingerprint == self._fingerprint:
             return False
         with self._lock:
