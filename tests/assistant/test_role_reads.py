@@ -208,6 +208,40 @@ def test_a_retriever_sees_changed_metadata_after_its_next_check(
     assert again[0].cited_by == cites
 
 
+def test_what_a_chunk_speaks_of_and_whole_articles_stand_until_the_next_write(
+    make_settings, tmp_path, monkeypatch
+):
+    """Whether a chunk speaks of a side's role, and an article's chunks read whole, are kept
+    like the chunks read: the same until a write moves the store's stamp, then found afresh."""
+    from knowledge.schema import TEXT
+
+    kb, retriever = _nursing_retriever(make_settings, tmp_path, monkeypatch)
+    found = retriever.search("nurse educator induction", 2, about="nurse educator")
+    first = found[0]
+    assert "nurse educator" in first.text.lower()
+    assert ("nurse educator", first.id) in retriever._speaks
+    whole = retriever.passages_of(first.source)
+    assert first.id in {p.id for p in whole}
+    # Another writer rewrites that chunk about something else, with no new stamp: what was
+    # found stands, as the chunks read do.
+    other = "The ward closes its visiting hours at eight in the evening."
+    kb.chunks.update(
+        ids=[first.id], metadatas=[{TEXT: other, "title": "Ward Notes", "section": "Visiting"}]
+    )
+    again = retriever.search("nurse educator induction", 2, about="nurse educator")
+    assert [p.id for p in again] == [p.id for p in found]
+    assert [p.text for p in retriever.passages_of(first.source)] == [p.text for p in whole]
+    # A write with its new stamp: the chunk no longer speaks of the role, the article is read
+    # again.
+    kb.update_record(first.source, {"note": "visiting hours"})
+    retriever.refresh()
+    assert retriever._speaks == {}
+    after = retriever.search("nurse educator induction", 2, about="nurse educator")
+    assert first.id not in {p.id for p in after}
+    assert retriever._speaks[("nurse educator", first.id)] is False
+    assert other in [p.text for p in retriever.passages_of(first.source)]
+
+
 @needs_dev
 def test_a_dev_article_reads_the_same_passages_from_memory(make_settings, monkeypatch):
     import assistant.retrieve as retrieve

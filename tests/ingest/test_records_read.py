@@ -67,3 +67,49 @@ def test_records_follow_writes_from_this_and_other_processes(tmp_path, make_sett
     # A removal in this process shows at once too.
     assert remove_source(kb, str(folder / "notes.txt")).ok
     assert [r["title"] for r in kb.records().values()] == [title]
+
+
+def test_a_restart_reads_the_records_saved_at_the_same_stamp(tmp_path, make_settings):
+    """The records read last are saved beside the lexical index with the stamp they were read
+    at: a new process on an unchanged store reads that file instead of every record from
+    Chroma; after a write (new stamp) or with a damaged file it reads Chroma again."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "notes.txt").write_text(NOTES)
+    settings = make_settings()
+    from ingest.pipeline import ingest_sources
+
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder)], kb, settings).ok
+    stored = kb.records()  # read from Chroma (a new stamp), and saved
+
+    restarted = open_knowledge_base(settings)
+    reads = restarted.sources = _CountingReads(restarted.sources)
+    assert restarted.records() == stored
+    assert reads.full_reads == 0
+
+    # Another process writes: the saved records are a stamp behind, so a start reads Chroma.
+    (folder / "pastry.txt").write_text(
+        "Pastry Cook Basics\n\nThe Work\n\nA pastry cook laminates dough before dawn.\n"
+    )
+    rc, report = run_cli_json(
+        str(folder / "pastry.txt"), env=clean_env(ASSISTANT_STORE=str(settings.store))
+    )
+    assert rc == 0, report
+    later = open_knowledge_base(settings)
+    reads = later.sources = _CountingReads(later.sources)
+    titles = sorted(r["title"] for r in later.records().values())
+    assert titles == ["Interview Notes", "Pastry Cook Basics"]
+    assert reads.full_reads == 1
+
+    # A damaged file is no answer either: Chroma is read, and the file written again.
+    saved = settings.store / "lexical" / "records.json"
+    saved.write_text('{"stamp": ', encoding="utf-8")
+    damaged = open_knowledge_base(settings)
+    reads = damaged.sources = _CountingReads(damaged.sources)
+    assert sorted(r["title"] for r in damaged.records().values()) == titles
+    assert reads.full_reads == 1
+    fresh = open_knowledge_base(settings)
+    reads = fresh.sources = _CountingReads(fresh.sources)
+    assert sorted(r["title"] for r in fresh.records().values()) == titles
+    assert reads.full_reads == 0
