@@ -54,6 +54,9 @@ class LexicalIndex(Protocol):
 
     def word_id(self, word: str) -> int | None: ...
 
+    def chunk_ids(self, source: str) -> tuple[str, list[str]] | None:
+        """(version, chunk ids) of a source as indexed; None when the index does not hold it."""
+
     def live_words(self) -> list[str]: ...
 
     @property

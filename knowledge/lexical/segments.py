@@ -409,6 +409,15 @@ class SegmentIndex:
         seg = self.where.get(source)
         return seg.sources[source].version if seg else None
 
+    def chunk_ids(self, source: str) -> tuple[str, list[str]] | None:
+        """(version, chunk ids) of the source as indexed (its live rows); None when the index
+        does not hold it."""
+        seg = self.where.get(source)
+        if seg is None:
+            return None
+        entry = seg.sources[source]
+        return entry.version, [raw.decode() for raw in seg.ids[entry.start : entry.end].tolist()]
+
     @property
     def acronyms(self) -> dict[str, str]:
         """Acronym -> phrase; when sources disagree, the phrase most of them use."""

@@ -206,3 +206,6 @@ class StoreIndex:
 
     def version_of(self, source: str) -> str | None:
         return self._ready().version_of(source)
+
+    def chunk_ids(self, source: str) -> tuple[str, list[str]] | None:
+        return self._ready().chunk_ids(source)

@@ -68,6 +68,14 @@ def _assert_same_scores(index, kb, n_terms=40):
     assert index.search({"qqqnotaword": 1.0}, depth=5)[0] == []
 
 
+def _assert_chunk_ids(index, kb):
+    """Each indexed source's chunk ids are those of its stored version, and only those."""
+    for source, entry in index._index.sources().items():
+        version, ids = index.chunk_ids(source)
+        assert version == entry.version
+        assert sorted(ids) == sorted(kb.source_chunks(source, version)[0]), source
+
+
 def _ingest(kb, settings, paths):
     from ingest.pipeline import ingest_sources
 
@@ -108,13 +116,16 @@ def test_add_replace_remove_match_a_fresh_build(make_settings, tmp_path):
     assert index.refresh() is True and index.stats["applied"] == 2
     assert before == 0 and index.doc_freq("zymurgi") >= 1 and index.size >= size
     _assert_same_scores(index, kb)
+    _assert_chunk_ids(index, kb)
 
     # Remove one: its chunks leave the statistics and the results.
     gone = str(articles[0].resolve())
     assert kb.remove(gone)
     assert index.refresh() is True and index.stats["removed"] == 1
     assert gone not in {t for t in index.titles()} and index._index.version_of(gone) is None
+    assert index.chunk_ids(gone) is None
     _assert_same_scores(index, kb)
+    _assert_chunk_ids(index, kb)
     top, _ = index.search({"engin": 1.0}, depth=1000)
     removed = set(kb.chunks.get(where={"source": gone})["ids"])
     assert not removed and top
