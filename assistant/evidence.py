@@ -60,6 +60,8 @@ class Sentence:
     # only about roles other than the one asked about (see TermMatcher.role_focus): it adds
     # nothing to an answer that has a sentence about that role (see extractive.select)
     off_role: bool = False
+    on_role: bool = False  # about the one role asked about, and no other
+    source: str = ""  # the article of its passage
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "PM", "PMs"
@@ -170,8 +172,21 @@ class TermMatcher:
         asked = book.keys(focus)
         if not asked & named:
             return -1.0
-        others = {r for r in book.find(text) if not book.keys(r) & asked}
+        # ("involve an engineer": a bare role noun names no other role)
+        others = {
+            r for r in book.find(text) if not book.keys(r) & asked and not _BARE_ROLE.fullmatch(r)
+        }
         return 0.0 if others else 1.0
+
+    def titled_otherwise(self, text: str, context: Passage) -> bool:
+        """A sentence naming no role, in an article whose title names roles but not the one
+        asked about: "my day-to-day" in an article about product managers is no site
+        reliability engineer's day."""
+        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
+        if focus is None or self.book.find(text):
+            return False
+        titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
+        return bool(titled) and not titled & self.book.keys(focus)
 
     def score(self, text: str, weights: np.ndarray | None = None, lent: str = "") -> float:
         """`lent`: words that meet a term only when they are that very word (an article's
@@ -246,7 +261,7 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
             if len(s.split()) >= 3 and not p.is_reference_list and _fragment(s):
                 continue
             if len(s.split()) >= 3:
-                out.append(Sentence(pi, si, s))
+                out.append(Sentence(pi, si, s, source=p.source))
     return out
 
 
@@ -612,7 +627,10 @@ def score_sentences(
         s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
         focus = matcher.role_focus(s.text, passages[s.passage])
         s.score += 0.12 * focus
-        s.off_role = focus < 0
+        s.off_role = focus < 0 or (
+            focus == 0 and matcher.titled_otherwise(s.text, passages[s.passage])
+        )
+        s.on_role = focus > 0
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)

@@ -69,6 +69,12 @@ def select(
             continue
         if s.off_role and figures(s.text) and any(not c.off_role for c in chosen):
             continue  # another role's figure after the asked role's: not this answer
+        if (
+            s.off_role
+            and any(c.on_role for c in chosen)
+            and all(c.source != s.source for c in chosen)
+        ):
+            continue  # another article's other role, after a sentence about the asked one
         if s.about_itself and (chosen or any(_content(o) for o in sentences if o.score >= floor)):
             continue  # "In this article, we'll ...": no answer of its own while content is there
         shown = figures(s.text)

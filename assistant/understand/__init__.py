@@ -6,7 +6,14 @@ vocabulary) comes in as a `Library` snapshot, built by the retriever when the st
 
 from __future__ import annotations
 
-from .followup import is_followup, resolve_followup, set_against, topic_before
+from .followup import (
+    asks_the_other,
+    is_followup,
+    resolve_followup,
+    set_against,
+    topic_before,
+    without_interjection,
+)
 from .query import (
     Comparison,
     Query,
@@ -51,6 +58,9 @@ def understand(
     follow-up already rewritten (by an LLM); otherwise it is resolved here.
     """
     book = library.roles
+    # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
+    # engineers when it has no other ML role.
+    question = library.people_as_roles(without_interjection(question))
     # "How is that different from a data scientist?" after a question about data engineers: the
     # pronoun is the earlier subject, set against the phrase after the connective (unless the
     # question names two sides of its own).
@@ -66,6 +76,14 @@ def understand(
         resolved, inherited = f"{question} ({against[0]} {aspect})".replace(" )", ")"), against[:1]
     else:
         resolved, inherited = resolve_followup(question, history, book)
+    if inherited and len(inherited) == 1 and asks_the_other(question) and not book.find(question):
+        # "And the other one?" after a question about one role: the role set beside it.
+        answers = [
+            str(t.get("content", "")) for t in reversed(history) if t.get("role") == "assistant"
+        ]
+        other = library.other_side(inherited[0], answers[:1])
+        if other:
+            resolved, inherited = f"{question} ({other})", [other]
     if standalone is not None:
         resolved = standalone
         inherited = book.find(standalone) or inherited

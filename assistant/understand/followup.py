@@ -21,6 +21,40 @@ _ANAPHORA = re.compile(
 )
 
 
+# General English: words that open a reply without adding to it ("ok, and ...", "thanks!
+# what about ..."): each closed by punctuation, or (the shortest) by the question word after it.
+_INTERJECTION = re.compile(
+    r"^\s{0,8}(?:(?:ok(?:ay)?|alright|all right|right|cool|great|nice|thanks|thank you|got it"
+    r"|i see|hmm{0,4}|sure|oh|ah|well|interesting|perfect|yes|yeah|no|nope)\s{0,4}[,.!;:]{1,3}"
+    r"|(?:ok(?:ay)?|alright|hmm{0,4}|oh|thanks|cool)(?=\s{1,4}(?:and|so|but|then|what|how|which"
+    r"|why|who|where|when|is|are|do|does|can)\b))\s{0,8}",
+    re.I,
+)
+
+
+def without_interjection(question: str) -> str:
+    """The question without the words that open it as a reply: "ok, and which is easier to
+    break into?" asks what "and which is easier to break into?" asks."""
+    for _ in range(3):  # "ok thanks! and ..."
+        m = _INTERJECTION.match(question)
+        if not m or not question[m.end() :].strip():
+            break
+        question = question[m.end() :]
+    return question
+
+
+# "And the other one?", "what about the other role?": the side the conversation did not name.
+_THE_OTHER = re.compile(
+    r"\bthe other(?:\s{1,4}(?:one|role|path|job|side|option|track|career|kind|type))?\s{0,4}"
+    r"(?:[?.!,]|$)",
+    re.I,
+)
+
+
+def asks_the_other(question: str) -> bool:
+    return bool(_THE_OTHER.search(question))
+
+
 MAX_ANSWERS_BACK = 3
 # "the downsides | of getting a degree": what was asked for, then what it was asked about.
 _ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(?:of|for|about|with)\s+(.{1,300})$", re.I | re.S)

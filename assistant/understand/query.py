@@ -168,9 +168,14 @@ def _vs_sides(q: str) -> list[str]:
     parts = _VS.split(q.rstrip("?"))
     if len(parts) != 2:
         return []
-    left = re.split(r"[:,]|\b(?:is|are|between|compare|of)\b", parts[0], flags=re.I)[-1]
+    # (a dash between spaces ends a side as a comma does: "X vs Y - which ...")
+    left = re.split(r"[:,]|\s[-–—]{1,2}\s|\b(?:is|are|between|compare|of)\b", parts[0], flags=re.I)[
+        -1
+    ]
     right = re.split(
-        r"[:,?]|\b(?:which|who|in|for|when|regarding|what|how)\b", parts[1], flags=re.I
+        r"[:,?]|\s[-–—]{1,2}(?:\s|$)|\b(?:which|who|in|for|when|regarding|what|how)\b",
+        parts[1],
+        flags=re.I,
     )[0]
     sides = [_clean_role(left.strip()), _clean_role(right.strip())]
     return [s for s in sides if s and len(s.split()) <= 4]

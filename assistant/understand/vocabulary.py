@@ -55,14 +55,31 @@ def specificity(word: str) -> float:
 
 
 _ROLE_NOUN_LIST = ROLE_NOUNS.split("|")
+_ROLE_NOUN_PLURAL = re.compile(rf"({ROLE_NOUNS})s?", re.I)
+# General English: plural words for people of some kind ("ML folks", "data people")
+_PEOPLE_AFTER = re.compile(
+    r"\b([A-Za-z][\w+#-]{0,30})\s{1,4}(?:folks|people|guys|pros|professionals|practitioners"
+    r"|workers|types)\b",
+    re.I,
+)
 
 
 def _clipped_role_noun(word: str) -> str | None:
-    """ "eng" -> "engineer", "dev" -> "developer": a role noun cut short, as people type it."""
+    """ "eng" -> "engineer", "dev" -> "developer": a role noun cut short, as people type it;
+    or written by its consonants ("mgr" -> "manager"): a word of no vowel whose letters the
+    noun has in order, from its first."""
     if not 3 <= len(word) <= 5 or not word.isalpha() or word in _ROLE_NOUN_LIST:
         return None
     found = [n for n in _ROLE_NOUN_LIST if n.startswith(word)]
+    if not found and not re.search(r"[aeiouy]", word):
+        found = [n for n in _ROLE_NOUN_LIST if n[0] == word[0] and _in_order(word, n)]
     return found[0] if len(found) == 1 else None
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether a word has these letters in this order (not necessarily side by side)."""
+    rest = iter(word)
+    return all(ch in rest for ch in letters)
 
 
 def load_word_frequencies() -> None:
@@ -801,6 +818,43 @@ class Library:
         if not m:
             return None
         return [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+
+    def other_side(self, role: str, answers: list[str] = ()) -> str | None:
+        """The role set beside this one ("the other one" after a question about it): the other
+        side of an article title's "X vs Y", else the first other role an answer names."""
+        book = self.roles
+        for source in self.titles:
+            pair = self.title_pair(source) or []
+            for i, side in enumerate(pair):
+                if book.one_role(side, role) and not book.one_role(pair[1 - i], role):
+                    return pair[1 - i]
+        for text in answers:
+            for found in book.find(text[:2000]):
+                if not book.same(found, role):
+                    return found
+        return None
+
+    def people_as_roles(self, question: str) -> str:
+        """ "ML folks", "frontend people": a word the library writes before one role noun, with
+        a word for people after it, is that role ("ML engineers"). Left as written when the
+        word comes before several role nouns ("data analyst", "data engineer")."""
+
+        def swap(m: re.Match) -> str:
+            mod = m.group(1).lower().replace("-", "")
+            if mod not in self.modifiers or mod in STOPWORDS or mod.endswith("ing"):
+                return m.group(0)
+            nouns = {
+                head.group(1)
+                for toks in (norm.split() for norm in self.roles.phrases)
+                if len(toks) == 2
+                and toks[0].replace("-", "") == mod
+                and (head := _ROLE_NOUN_PLURAL.fullmatch(toks[1]))
+            }
+            if len(nouns) != 1:
+                return m.group(0)
+            return f"{m.group(1)} {next(iter(nouns))}s"
+
+        return _PEOPLE_AFTER.sub(swap, question)
 
     def expand_abbreviations(self, query: str) -> str:
         """Spell out abbreviations the articles never use: "MLE" becomes the words the articles
