@@ -34,6 +34,7 @@ from .evidence import (
 from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
+from .understand.query import asks_date_too
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -748,6 +749,14 @@ class MetadataStrategy:
             value = display_text(record.get(AUTHORS, "")).strip()
             found = f"*{title}* was written by {value}." if value else ""
             missing = f"*{title}* does not name its author in its metadata."
+            date = display_text(record.get(PUBLISHED, "")).strip()
+            if asks_date_too(query.question):  # "Who wrote it and when?"
+                when = (
+                    f"It was published on {_date(date)}."
+                    if date
+                    else ("Its metadata gives no publication date.")
+                )
+                found, missing = (f"{found} {when}" if found else ""), f"{missing} {when}"
         else:
             value = display_text(record.get(PUBLISHED, "")).strip()
             found = f"*{title}* was published on {_date(value)}." if value else ""

@@ -121,11 +121,22 @@ _COUNT_Q = re.compile(
 )
 
 
-_WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(why|how come|what makes)\b", re.I)
+_WHY = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(why|how come|what makes"
+    r"|what (?:causes|caused|explains|drives|accounts for)|what(?:'s|’s| is) (?:behind|the reason)"
+    r"|for what reason)\b",
+    re.I,
+)
+# "Where does the gap come from?": asks for a cause (bounded: linear)
+_COMES_FROM = re.compile(r"^\s*(?:and\s+|so\s+)?where (?:does|do|did) .{1,120}? come from\b", re.I)
 
 
 def asks_why(question: str) -> bool:
-    return bool(_WHY.search(question))
+    return bool(_WHY.search(question) or _COMES_FROM.search(question))
+
+
+# "Are bootcamps quick?", "Is a degree slow to finish?": how long something takes
+_DURATION_Q = re.compile(r"\b(?:quick|quicker|quickest|slow|slower|slowest|lengthy)\b", re.I)
 
 
 def answer_kind(question: str) -> AnswerKind | None:
@@ -133,6 +144,8 @@ def answer_kind(question: str) -> AnswerKind | None:
         return "amount"
     if _COUNT_Q.search(question):
         return "count"
+    if _DURATION_Q.search(question) and not _RATE_Q.search(question):
+        return "count"  # a time span
     if _RATE_Q.search(question):
         return "rate"
     return None
@@ -320,6 +333,18 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
         for w in dict.fromkeys(words(text))
         if w not in STOPWORDS and w not in _LEAD_WORDS and w not in role_words and w not in GENERIC
     ]
+
+
+# "Who wrote it and when?": a question about the author that asks for the date too
+_ALSO_WHEN = re.compile(
+    r"\b(?:and|&)\s+(?:when|what date|on what date|what year|in what year)\b|\bwhen\s+(?:was|were|did)\b"
+    r"|\bpublication date\b",
+    re.I,
+)
+
+
+def asks_date_too(question: str) -> bool:
+    return bool(_ALSO_WHEN.search(question) or _DATE.search(question))
 
 
 def asks_about_the_article(question: str) -> bool:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import STOPWORDS
+from knowledge.text import STOPWORDS, stem
+
+from .lexicon import aspect_named
 
 MAX_WORDS = 4
 # Words that end a noun phrase (besides general English function words): the verbs and
@@ -219,4 +221,23 @@ def subject_phrase(question: str, acting: bool = False) -> str:
 
 
 _BE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
+# "What is the salary of a nurse?", "What are the skills for a pilot?": the noun asked for,
+# then who has it.
+_ASPECT_OF = re.compile(
+    r"^\s*(?:what|how)(?:\s+(?:is|are|was|were)|['’]s|['’]re)\s+(?:the\s+|an?\s+)?"
+    r"((?:[\w-]{1,30}\s+){0,2}?[\w-]{1,30})\s+(?:of|for)\s+",
+    re.I,
+)
+
+
+def owner_phrase(question: str) -> str:
+    """Who has the career aspect a "what is the <aspect> of X" question asks for: "What is the
+    salary of a nurse?" -> "nurse"; "" when the noun asked for is no aspect of a job (the
+    career lexicon's) or the question has another shape."""
+    m = _ASPECT_OF.match(question[:1000])
+    if not m or not aspect_named({stem(w) for w in m.group(1).lower().split()}):
+        return ""
+    return _clean(_np_after(question[m.end() : 1000]))
+
+
 _PRONOUN = re.compile(r"(?:i|you|we|they|he|she|it|one|someone|anyone|people)\b", re.I)
