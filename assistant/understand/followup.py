@@ -27,7 +27,7 @@ _INTERJECTION = re.compile(
     r"^\s{0,8}(?:(?:ok(?:ay)?|alright|all right|right|cool|great|nice|thanks|thank you|got it"
     r"|i see|hmm{0,4}|sure|oh|ah|well|interesting|perfect|yes|yeah|no|nope)\s{0,4}[,.!;:]{1,3}"
     r"|(?:ok(?:ay)?|alright|hmm{0,4}|oh|thanks|cool)(?=\s{1,4}(?:and|so|but|then|what|how|which"
-    r"|why|who|where|when|is|are|do|does|can)\b))\s{0,8}",
+    r"|why|who|where|when|is|are|do|does|can|thanks|thank|cool|great|got)\b))\s{0,8}",
     re.I,
 )
 

@@ -843,12 +843,14 @@ class Library:
             mod = m.group(1).lower().replace("-", "")
             if mod not in self.modifiers or mod in STOPWORDS or mod.endswith("ing"):
                 return m.group(0)
+            # the word, or the words it abbreviates ("ML": "machine learning engineer")
+            lead = {mod, (self.acronyms.get(mod.upper()) or mod).lower().replace("-", "")}
             nouns = {
                 head.group(1)
-                for toks in (norm.split() for norm in self.roles.phrases)
-                if len(toks) == 2
-                and toks[0].replace("-", "") == mod
-                and (head := _ROLE_NOUN_PLURAL.fullmatch(toks[1]))
+                for toks in (norm.replace("-", "").split() for norm in self.roles.phrases)
+                if 2 <= len(toks) <= 4
+                and " ".join(toks[:-1]) in lead
+                and (head := _ROLE_NOUN_PLURAL.fullmatch(toks[-1]))
             }
             if len(nouns) != 1:
                 return m.group(0)

@@ -174,6 +174,8 @@ def test_author_and_date_come_from_the_article_metadata(seeded_store, tmp_path):
     assert not who["abstained"]
     when = a.ask("When was it published?", history)
     assert "March 5, 2024" in when["answer"]
+    both = a.ask("Who wrote the article and when?", history)  # the byline and the date
+    assert "Jane Roe, Ada Poe" in both["answer"] and "March 5, 2024" in both["answer"]
     kb.update_record(source, {AUTHORS: ""})
     missing = a.ask("Who wrote the article?", history)
     assert missing["abstained"] and "does not name its author" in missing["answer"]

@@ -688,3 +688,46 @@ def test_an_everyday_question_word_pulls_no_capitalized_run_in(library):
         asked = retriever.query_terms(f"Is the {short.lower()} worth it?")
         assert not extra & set(asked), short
         assert extra & set(retriever.query_terms(f"Is the {short} worth it?")), short
+
+
+def _titled(title: str, text: str, section: str = ""):
+    from knowledge.schema import Passage
+
+    return Passage(
+        id="p", text=text, source=title, title=title, section=section, ref_ids=[], chunk_index=0
+    )
+
+
+def test_a_bare_role_noun_beside_the_asked_role_names_no_other_role(library):
+    """ "... or call in an engineer": a bare role noun is nobody in particular, so the sentence
+    is still all about the role asked about."""
+    matcher = TermMatcher(
+        "What does a data analyst do when a dashboard breaks?",
+        library.retriever,
+        library.kb.embedder,
+        roles=["data analyst"],
+    )
+    text = "When a dashboard breaks, data analysts trace the query or call in an engineer."
+    assert matcher.role_focus(text, _titled("t", text)) == 1.0
+    both = "When a dashboard breaks, data analysts call the data engineers."
+    assert matcher.role_focus(both, _titled("t", both)) == 0.0
+
+
+def test_a_sentence_naming_no_role_belongs_to_the_role_its_articles_title_names(library):
+    """ "My day starts with the deliveries" in an article titled for a kitchen manager is no
+    data analyst's day; under a title naming the data analyst, or naming a role itself, it
+    is not set aside."""
+    matcher = TermMatcher(
+        "What does a data analyst do all day?",
+        library.retriever,
+        library.kb.embedder,
+        roles=["data analyst"],
+    )
+    day = "My day starts with the deliveries and ends with the stock count."
+    assert matcher.titled_otherwise(day, _titled("A day in the life of a kitchen manager", day))
+    assert not matcher.titled_otherwise(day, _titled("A day in the life of a data analyst", day))
+    assert not matcher.titled_otherwise(day, _titled("Notes from a busy kitchen", day))
+    named = "A kitchen manager counts the stock at night."
+    assert not matcher.titled_otherwise(
+        named, _titled("A day in the life of a kitchen manager", named)
+    )

@@ -331,3 +331,20 @@ def test_a_count_or_a_time_span_written_in_words_offers_the_answer():
     assert offers("Charge nurses cover 12-hour shifts.")
     assert not offers("No one becomes a sous chef without running a station first.")
     assert not offers("A sous chef plans the menu with the head chef.")
+
+
+def test_another_articles_sentence_about_another_role_drops_after_one_about_the_asked_role():
+    """After a sentence about the asked role (a line cook's), another article's sentence about
+    another role (a ward clerk's day) adds nothing; a sentence of the same article stays, and
+    without a sentence about the asked role nothing is dropped."""
+    asked = Sentence(0, 0, "A line cook preps the station before every service.", 1.0)
+    asked.on_role, asked.source = True, "kitchen.md"
+    elsewhere = Sentence(1, 0, "My day starts with the admissions paperwork on the ward.", 0.9)
+    elsewhere.off_role, elsewhere.source = True, "ward.md"
+    beside = Sentence(2, 0, "The head chef checks every plate before it leaves the pass.", 0.85)
+    beside.off_role, beside.source = True, "kitchen.md"
+    texts = [s.text for s in extractive.select([asked, elsewhere, beside])]
+    assert texts == [asked.text, beside.text]
+    asked.on_role = False  # no sentence is about the asked role alone: nothing is set aside
+    texts = [s.text for s in extractive.select([asked, elsewhere, beside])]
+    assert elsewhere.text in texts

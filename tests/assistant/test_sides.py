@@ -1014,3 +1014,21 @@ def test_an_overview_is_no_field_cut_from_a_table_row(sterile):
     assert attributed[0][1] == 1  # under the side's own heading: the side's
     picks = _overview(attributed, set(), finder, sterile.roles, [p])
     assert picks is not None and picks[1] is own
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        ("What is the salary of a charge nurse?", "charge nurse"),
+        ("What's the typical day of a pastry chef like?", "pastry chef"),
+        ("What are the skills needed for a sommelier?", "sommelier"),
+        # the noun asked for is no aspect of a job: no owner is asked about
+        ("What is the point of a teaching degree?", ""),
+        ("What are the downsides of teaching yourself?", ""),
+        ("How much does a ward clerk earn?", ""),  # another shape (see subject_phrase)
+    ],
+)
+def test_who_has_the_career_aspect_a_what_is_question_asks_for(question, owner):
+    from assistant.understand.sides import owner_phrase
+
+    assert owner_phrase(question) == owner

@@ -535,3 +535,142 @@ def test_the_figure_for_a_learned_role_named_in_the_plural_is_found(make_setting
     row = next(ln for ln in table.splitlines() if ln.startswith("| Pay |"))
     assert "$86,000" in row and "$126,000" in row, table
     assert "This guide compares" not in table  # what the text covers is no verdict
+
+
+KITCHEN_AND_WARD = [
+    (
+        "/k/kitchen.md",
+        "Kitchen manager vs pastry designer: who runs what",
+        "Lab technician",
+        "A kitchen manager orders the produce and plans the rota. A pastry designer sketches "
+        "the cakes. Lab technicians test the flour. A floor manager seats the guests.",
+    ),
+    (
+        "/w/ward.md",
+        "Charge nurse vs ward clerk: a night on the ward",
+        "Charge nurse",
+        "A charge nurse runs the shift. A ward clerk keeps the records.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "other"),
+    [
+        ("What does a charge nurse do?", "and the other one?", "ward clerk"),
+        ("What does a pastry designer do?", "What about the other role?", "kitchen manager"),
+    ],
+)
+def test_the_other_one_is_the_role_set_beside_the_last_one(earlier, question, other):
+    """ "And the other one?" after a question about one side of an article's "X vs Y": the
+    other side, not the same role again."""
+    lib = library(KITCHEN_AND_WARD)
+    q = understand(question, _turns(earlier), lib)
+    assert [r.lower() for r in q.roles] == [other], q
+    assert q.comparison is None
+
+
+def test_the_other_one_falls_back_to_another_role_the_last_answer_named():
+    lib = library(ARTICLES)  # "Data team roles explained" sets no pair side by side
+    history = [
+        {"role": "user", "content": "What does a data analyst do?"},
+        {"role": "assistant", "content": "A data analyst reports; a data engineer builds."},
+    ]
+    q = understand("And the other one?", history, lib)
+    assert [r.lower() for r in q.roles] == ["data engineer"], q
+
+
+@pytest.mark.parametrize(
+    "opening", ["ok, ", "Okay ", "Thanks! ", "great, ", "ok thanks, ", "Hmm, "]
+)
+def test_a_replys_opening_word_asks_nothing(opening):
+    """ "ok, and which is easier to get into?" is the follow-up "and which is easier to get
+    into?": the same sides, and "ok" is no topic."""
+    lib = library(KITCHEN_AND_WARD)
+    history = _turns("Which pays more, a charge nurse or a ward clerk?")
+    q = understand(f"{opening}and which is easier to get into?", history, lib)
+    assert q.comparison and [s.lower() for s in q.comparison.sides] == [
+        "charge nurse",
+        "ward clerk",
+    ], q
+    assert q.topic == ["easier"], q.topic
+
+
+@pytest.mark.parametrize(
+    "question", ["Right now, who runs the shift?", "Well paid jobs on a ward?", "OK"]
+)
+def test_words_that_only_look_like_an_opening_stay(question):
+    from assistant.understand.followup import without_interjection
+
+    assert without_interjection(question) == question
+
+
+def test_people_named_by_a_roles_one_modifier_are_that_role():
+    """ "lab folks" are the library's lab technicians; "data people" stay as written where the
+    library has several data roles."""
+    lib = library(KITCHEN_AND_WARD)
+    q = understand("Do lab folks earn more?", [], lib)
+    assert [r.lower() for r in q.roles] == ["lab technicians"], q
+    data = library(ARTICLES)
+    assert data.people_as_roles("Do data people code?") == "Do data people code?"
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [("mgr", "manager"), ("dsgnr", "designer"), ("eng", "engineer"), ("xyz", None)],
+)
+def test_a_role_noun_written_by_its_consonants_is_spelled_out(word, noun):
+    from assistant.understand.vocabulary import _clipped_role_noun
+
+    assert _clipped_role_noun(word) == noun
+
+
+def test_a_dash_after_a_vs_side_ends_it():
+    lib = library(KITCHEN_AND_WARD)
+    q = understand("kitchen mgr vs floor mgr - which is harder?", [], lib)
+    assert q.comparison and q.comparison.sides == ["kitchen manager", "floor manager"], q
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("Where does the pay gap between nurses and clerks come from?", True),
+        ("What causes the shortage of night nurses?", True),
+        ("What's behind the higher pay for head chefs?", True),
+        ("Where do charge nurses work?", False),
+        ("What does a ward clerk do?", False),
+    ],
+)
+def test_a_question_for_a_cause_asks_why(question, why):
+    from assistant.understand.query import asks_why
+
+    assert asks_why(question) is why
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Are culinary courses quick?", "count"),
+        ("Is nursing school slow to finish?", "count"),
+        ("Is demand for night nurses growing quickly?", "rate"),
+    ],
+)
+def test_quick_or_slow_asks_for_a_time_span(question, kind):
+    from assistant.understand.query import answer_kind
+
+    assert answer_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "too"),
+    [
+        ("Who wrote the bakery post and when?", True),
+        ("Who wrote it, and what year?", True),
+        ("Who wrote the bakery post?", False),
+        ("Who is the author of the night shift piece?", False),
+    ],
+)
+def test_a_byline_question_may_ask_for_the_date_too(question, too):
+    from assistant.understand.query import asks_date_too
+
+    assert asks_date_too(question) is too

@@ -473,3 +473,37 @@ def test_a_speakers_label_marks_a_name_that_weighs_less_than_what_is_asked(libra
     ]
     r = library.ask("What did she say about failure?", history)
     assert r.answer.startswith("Accepting the possibility of failure"), r.answer
+
+
+def test_the_salary_of_someone_no_article_writes_of_is_declined(library):
+    """ "What is the salary of a sommelier?": the sommelier is what the question is about, and
+    no article names one, however well "salary" matches the seed article."""
+    r = library.ask("What is the salary of a sommelier?", [])
+    assert r.abstained and "sommelier" in r.answer, r.answer
+
+
+def test_a_byline_question_asking_when_too_gets_the_date(library):
+    r = library.ask("Who wrote the night shifts piece and when?", [])
+    assert "Maria Lopez" in r.answer and "April 11, 2022" in r.answer, r.answer
+
+
+def test_the_other_one_after_a_question_on_one_side_answers_for_the_other(library):
+    history = [
+        {"role": "user", "content": "What does an ML engineer do?"},
+        {"role": "assistant", "content": "A machine learning engineer trains models."},
+    ]
+    r = library.ask("and the other one?", history)
+    first = r.answer.split(" [")[0]
+    assert "AI engineer" in first and not r.abstained, r.answer
+
+
+def test_casual_names_for_a_role_reach_its_answer(library):
+    """ "ML folks" are the library's ML engineers; "ok, ..." opens a follow-up."""
+    r = library.ask("do ML folks earn more?", [])
+    assert not r.abstained and "earn more at the senior level" in r.answer, r.answer
+    history = [
+        {"role": "user", "content": "Which pays more, AI or ML engineering?"},
+        {"role": "assistant", "content": "ML engineers generally earn more at the senior level."},
+    ]
+    r = library.ask("ok, and which is easier to break into?", history)
+    assert "more accessible" in r.answer, r.answer
