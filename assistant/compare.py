@@ -38,7 +38,7 @@ _COMPARATIVE = re.compile(
     re.I,
 )
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)
-_MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b", re.I)
+_MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b", re.I)
 _CLAUSE = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because)\b)"
 )

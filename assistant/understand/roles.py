@@ -16,14 +16,19 @@ ROLE_NOUNS = (
 # A word and the spaces after it are taken whole (possessive `*+`, `++`): a shorter word is
 # followed by a word character, never by the space the pattern needs next, so giving back
 # characters finds no other match; it only cost a step per character at every word tried.
-_ROLE = re.compile(rf"\b((?:[A-Za-z][\w+#./-]*+\s++){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
+# A word is at most 41 characters: `\b` also holds after each "." or "-" inside a run such as
+# "a.b.c..." or "A-B-C-...", so an unbounded word made every one of those starts read to the
+# run's end (quadratic in the run). Longer "words" are no role names anyway.
+_ROLE = re.compile(
+    rf"\b((?:[A-Za-z][\w+#./-]{{0,40}}+\s++){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I
+)
 _SHARED_HEAD = re.compile(
-    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]*+)\s++(?:and|or|vs\.?|versus|&)\s++((?:[A-Za-z][\w+#.-]*+\s++){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]{{0,40}}+)\s++(?:and|or|vs\.?|versus|&)\s++((?:[A-Za-z][\w+#.-]{{0,40}}+\s++){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
     re.I,
 )
 # "data analyst and scientist": a modifier shared by two role nouns.
 _SHARED_MODIFIER = re.compile(
-    rf"\b([A-Za-z][\w+#-]*)\s+(?:{ROLE_NOUNS})s?\s+(?:and|or|&)\s+({ROLE_NOUNS})(?:s|'s|’s)?\b",
+    rf"\b([A-Za-z][\w+#-]{{0,40}}+)\s+(?:{ROLE_NOUNS})s?\s+(?:and|or|&)\s+({ROLE_NOUNS})(?:s|'s|’s)?\b",
     re.I,
 )
 _HEAD_ONLY = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)

@@ -16,16 +16,20 @@ from knowledge.text import STOPWORDS, stem, words
 from .roles import _LEAD_WORDS, _SHARED_HEAD, ROLE_NOUNS, RoleBook, find_roles
 
 # "X vs Y", "X versus Y", "X or Y": each side at most four words, no sentence punctuation.
-_SIDE = r"[A-Za-z][\w+#/-]*(?:[ \t]+[A-Za-z][\w+#/-]*){0,3}"
+# Each word at most 41 characters and taken whole, so that a match tried at every position of
+# a long run ("A-A-A-...") costs a bounded step, not a read to the run's end (see roles._ROLE).
+_SIDE = r"[A-Za-z][\w+#/-]{0,40}+(?:[ \t]+[A-Za-z][\w+#/-]{0,40}+){0,3}"
 _PAIR = re.compile(rf"({_SIDE})\s+(?:vs\.?|versus|v\.)\s+({_SIDE})", re.I)
 _OR_PAIR = re.compile(rf"^\s*({_SIDE})\s+or\s+({_SIDE})\s*[?:]?\s*$", re.I)
 # An enumeration "A, B, C and D" (or "A/B"): when two items are job titles, all items are roles.
 _LIST_ITEM = re.compile(r"[A-Za-z][\w+#-]*(?:[ \t]+[A-Za-z][\w+#-]*){0,2}")
 # "Site Reliability Engineering (SRE)" and "SRE (Site Reliability Engineering)".
 _LONG_SHORT = re.compile(
-    r"\b((?:[A-Za-z][\w-]*[ \t]+){1,5}[A-Za-z][\w-]*)\s*\(([A-Z][A-Za-z]{1,7})\)"
+    r"\b((?:[A-Za-z][\w-]{0,40}+[ \t]+){1,5}[A-Za-z][\w-]{0,40}+)\s*\(([A-Z][A-Za-z]{1,7})\)"
 )
-_SHORT_LONG = re.compile(r"\b([A-Z][A-Z]{1,7})\s*\(((?:[A-Za-z][\w-]*[ \t]+){1,5}[A-Za-z][\w-]*)\)")
+_SHORT_LONG = re.compile(
+    r"\b([A-Z][A-Z]{1,7})\s*\(((?:[A-Za-z][\w-]{0,40}+[ \t]+){1,5}[A-Za-z][\w-]{0,40}+)\)"
+)
 _CAP_RUN = re.compile(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+")
 EVERYDAY_ZIPF = 3.5  # "interim" 4.0, "acting" 4.8; "backend" 2.9, "frontend" 2.5
 MIN_INITIALS = 3  # "DE" or "PM" may be a word or another role's; "SRE" is one title's
@@ -211,7 +215,8 @@ def acronym_runs(texts: list[str]) -> dict[str, Counter]:
     return seen
 
 
-_URL = re.compile(r"\S*(?:://|www\.|\.\w{2,4}/|#)\S*")
+# Starts only at a token's start: tried inside a long token it re-read the token to its end.
+_URL = re.compile(r"(?<!\S)\S*(?:://|www\.|\.\w{2,4}/|#)\S*")
 _MODIFIER = re.compile(rf"\b([A-Za-z][\w+#-]{{1,30}})[ \t]+(?:{ROLE_NOUNS})(?:s|ing)?\b", re.I)
 
 

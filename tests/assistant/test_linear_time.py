@@ -1,0 +1,77 @@
+"""Hostile article text that made the understanding and comparison regexes super-linear
+finishes quickly: long runs such as "A-A-A-…", "a.a.a.…", "1.1.1.…" or one very long word,
+where a pattern tried at every position of the run read it to its end (quadratic). Chunks cap
+what one call sees in the product; these calls get the whole run, so a regression shows.
+Each runs in a child process that is killed after a generous limit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from knowledge.settings import REPO_ROOT
+
+LIMIT_S = 20  # generous: the fixed patterns take well under a second on each input
+RUN = 120_000  # characters of the hostile run; the old patterns needed minutes on it
+
+
+def _finishes(code: str) -> None:
+    try:
+        subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            cwd=REPO_ROOT,
+            check=True,
+            timeout=LIMIT_S,
+            capture_output=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"did not finish within {LIMIT_S}s")
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(exc.stderr.decode()[-2000:])
+
+
+@pytest.mark.parametrize("unit", ["A-", "a.", "A/", "aaaa", "x1-"])
+def test_learning_roles_from_a_long_run_is_linear(unit):
+    # "Nurse vs <run> vs Teacher": the "X vs Y" sides, the "(SRE)" spellings, shared heads
+    # and role phrases are all looked for in it, as in an article's body.
+    _finishes(
+        f"""
+        from assistant.understand.roles import find_roles
+        from assistant.understand.vocabulary import abbreviations, counterparts, role_phrases
+
+        run = {unit!r} * ({RUN} // len({unit!r}))
+        text = "Nurse vs " + run + " vs Teacher and nurse or midwife (RN), " + run + " (RN)"
+        counterparts([], [text])
+        role_phrases([], [text], set())
+        abbreviations([text])
+        find_roles(text)
+        """
+    )
+
+
+def test_a_long_link_like_token_in_a_list_is_linear():
+    # Lists of roles drop links first; the link pattern was tried inside every long token.
+    _finishes(
+        f"""
+        from assistant.understand.vocabulary import role_phrases
+
+        token = "a" * {RUN}
+        role_phrases([], ["Nurses, midwives, " + token + ", and teachers"], set())
+        """
+    )
+
+
+def test_a_pay_cell_from_a_long_run_of_figures_is_linear():
+    _finishes(
+        f"""
+        from assistant.compare import clause
+        from assistant.understand.lexicon import aspects
+
+        run = "1." * ({RUN} // 2)
+        text = "Nurses earn " + run + " a year; " + "the pay rises with every year of practice " * 8
+        clause(text, next(a for a in aspects() if a.name == "Pay"))
+        """
+    )
