@@ -18,6 +18,7 @@ from knowledge.schema import Passage, passage_from_record
 from knowledge.store import KnowledgeBase
 from knowledge.text import STOPWORDS, stem, words
 
+from .understand.lexicon import judgements
 from .understand.vocabulary import ArticleVocab, Library, LibraryParts, is_rare, specificity
 
 RRF_K = 60
@@ -528,6 +529,13 @@ class Retriever:
                 weights.setdefault(acronym.lower(), 0.5)
         for extra, sim in self.neighbours(query):
             weights.setdefault(extra, 0.5 * sim)
+        # The words for a path's upsides or downsides find each other ("toughest" finds "the
+        # hardest part", "cons" finds "drawbacks"): few words, each a way to say the same.
+        for group in judgements():
+            asked = [w for w in list(weights) if w in group.words]
+            if asked:
+                for kin in group.words - set(asked):
+                    weights.setdefault(kin, 0.5 * max(weights[w] for w in asked))
         return weights
 
     def idf(self, term: str) -> float:

@@ -97,14 +97,15 @@ def judgements() -> tuple[Aspect, ...]:
             "Upsides",
             _stems(
                 "pro pros advantage advantages upside upsides benefit benefits plus pluses "
-                "perk perks strength strengths"
+                "perk perks strength strengths favorite favourite rewarding"
             ),
         ),
         Aspect(
             "Downsides",
             _stems(
                 "con cons disadvantage disadvantages downside downsides drawback drawbacks "
-                "minus minuses weakness weaknesses"
+                "minus minuses weakness weaknesses hardest toughest challenge challenges "
+                "challenging struggle struggles frustrating frustration frustrations"
             ),
         ),
     )

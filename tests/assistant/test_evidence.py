@@ -284,6 +284,9 @@ def test_an_advice_question_favours_the_sentence_that_tells_the_reader_what_to_d
     [
         ("What are the upsides of a bootcamp?", "Bootcamp — Pros", "Bootcamp — Cons"),
         ("Any drawbacks to self-study?", "Self-study: disadvantages", "Self-study: benefits"),
+        # the hardest part of a job is its downside, its most rewarding part an upside
+        ("The toughest thing about nights?", "The hardest part is sleep.", "The perks are pay."),
+        ("Most rewarding bit of teaching?", "The best perk is summer.", "The hardest part."),
     ],
 )
 def test_the_words_for_upsides_and_downsides_meet_their_kin_not_their_opposites(
@@ -293,7 +296,11 @@ def test_the_words_for_upsides_and_downsides_meet_their_kin_not_their_opposites(
     from assistant.evidence import LEXICON_MATCH
 
     matcher = TermMatcher(question, library.retriever, library.kb.embedder, roles=[])
-    asked = next(i for i, t in enumerate(matcher.terms) if t in {"upsides", "drawbacks"})
+    asked = next(
+        i
+        for i, t in enumerate(matcher.terms)
+        if t in {"upsides", "drawbacks", "toughest", "rewarding"}
+    )
     assert matcher.match(same_side)[asked] == LEXICON_MATCH
     assert matcher.match(other_side)[asked] < LEXICON_MATCH
 

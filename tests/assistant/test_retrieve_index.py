@@ -164,3 +164,35 @@ def test_an_everyday_word_is_no_abbreviation_of_a_heading(make_settings):
     assert retriever.library.acronyms.get("FEE") == "fresh every evening"
     assert "fresh" not in retriever.query_terms("What fee does a cooking school charge?")
     assert "fresh" in retriever.query_terms("What is the FEE menu?")
+
+
+TEACHING_QA = """# Three teachers on their first year
+
+## What's the hardest part of your job?
+
+Marking forty essays every weekend while planning the next week's lessons.
+
+## What's the best part of your job?
+
+Seeing a shy pupil finally answer a question in front of the whole class.
+
+## What does a school day look like?
+
+Registration at 8:40, five lessons, and a staff meeting on Thursdays.
+"""
+
+
+def test_a_word_for_a_paths_downsides_finds_the_articles_own_word_for_them(make_settings):
+    """ "the toughest thing" finds the section headed "the hardest part", and an upside asked
+    for finds neither downside word; words outside the lexicon's upsides and downsides add
+    none of them."""
+    from knowledge.text import stem
+
+    retriever = _retriever(make_settings(), {"teachers.md": TEACHING_QA})
+    terms = retriever.query_terms("What's the toughest thing about teaching?")
+    assert terms.get(stem("hardest"), 0) > 0, terms
+    found = retriever.search("What's the toughest thing about teaching?", 1)
+    assert "hardest part" in found[0].section, [p.section for p in found]
+    upside = retriever.query_terms("What's the most rewarding thing about teaching?")
+    assert stem("hardest") not in upside and stem("toughest") not in upside, upside
+    assert stem("hardest") not in retriever.query_terms("What does a school day look like?")
