@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.errors import IngestError
-from knowledge.schema import TITLE
+from knowledge.schema import AUTHORS, PUBLISHED, TITLE
 
 from .fetch import fetch, normalize_url
 from .formats.html import html_article
 from .formats.markdown import render
+from .formats.meta import byline
 from .formats.pdf import budget_error, pdf_article
 from .formats.text import decode_text, looks_like_markdown, plain_text
 
@@ -157,5 +158,17 @@ def decode(
         return Loaded(source, "html", body, meta.get(TITLE), meta)
     if kind == "md" or looks_like_markdown(text):
         rendered = render(text)
-        return Loaded(source, kind, rendered.text, rendered.meta.get(TITLE), rendered.meta)
-    return Loaded(source, kind, plain_text(text), None, {}, structured=False)
+        meta = _with_byline(rendered.meta, rendered.text)
+        return Loaded(source, kind, rendered.text, meta.get(TITLE), meta)
+    body = plain_text(text)
+    return Loaded(source, kind, body, None, _with_byline({}, body), structured=False)
+
+
+def _with_byline(meta: dict, text: str) -> dict:
+    """meta completed with the authors and date a byline near the top of the text gives
+    (front matter, when it names them, wins)."""
+    if AUTHORS in meta and PUBLISHED in meta:
+        return meta
+    lines = [ln for ln in text[:2000].split("\n") if ln.strip() and not ln.startswith("#")]
+    found, _ = byline(lines)
+    return {**found, **meta}

@@ -133,3 +133,68 @@ def article_meta(front: dict) -> dict:
             meta[DESCRIPTION] = desc
             break
     return meta
+
+
+# A byline at the top of an article: "By Jane Doe | Published June 3, 2024",
+# "Written by Jane Doe and Sam Lee, RN", "By Jane Doe, PhD — 3 June 2024".
+_BY = re.compile(
+    r"^(?:(?:written|posted|story|words|article|reported)\s{1,3})?by[:\s]\s{0,2}", re.I
+)
+# Where the names end: a separator, a date word, or a date.
+_BY_END = re.compile(
+    r"\s{0,3}(?:[|·•—–]|\s-\s|\bon\b|\b(?:published|updated|posted|last)\b|\d)", re.I
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]{0,30}")
+# A credential after a name ("RN", "PhD", "DPT", "M.D."): short, mostly capitals.
+_CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,5}")
+_DATE_LINE = re.compile(
+    r"^(?:(?:first\s{1,3})?(?:published|posted|date|updated)\b[:\s]{0,3})?", re.I
+)
+BYLINE_LINES = 6
+
+
+def _byline_names(text: str) -> str:
+    end = _BY_END.search(text)
+    names = []
+    for part in re.split(r"\s{0,3}(?:,|&|\band\b)\s{0,3}", text[: end.start()] if end else text):
+        words = part.split()
+        if not words:
+            continue
+        if (
+            len(words) == 1
+            and _CREDENTIAL.fullmatch(words[0])
+            and sum(c.isupper() for c in words[0]) >= 2
+        ):
+            continue  # a credential, not a person
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+            return ""  # prose that happens to start with "by", not a byline (or one name word)
+        names.append(part)
+    return authors_of(", ".join(names)) if names else ""
+
+
+def byline(lines: list[str]) -> tuple[dict, list[int]]:
+    """Authors and published date from a byline among the first lines of an article, and the
+    indexes of the lines that held them. A name needs a "By" line; a date is read from that
+    line or from a short date line ("Published June 3, 2024") next to it."""
+    meta: dict = {}
+    used: list[int] = []
+    for i, line in enumerate(lines[:BYLINE_LINES]):
+        line = " ".join(line.split())
+        if not line or len(line.split()) > 25:
+            continue
+        m = _BY.match(line)
+        names = _byline_names(line[m.end() :]) if m else ""
+        if names and AUTHORS not in meta:
+            meta[AUTHORS] = names
+            used.append(i)
+            date = iso_date(line)
+            if date:
+                meta.setdefault(PUBLISHED, date)
+            continue
+        rest = line[_DATE_LINE.match(line).end() :]
+        date = iso_date(line)
+        # A line that is only a date, possibly after a "Published" label.
+        if date and PUBLISHED not in meta and len(rest.split()) <= 5:
+            meta[PUBLISHED] = date
+            used.append(i)
+    return meta, used

@@ -16,7 +16,7 @@ from collections import Counter
 from knowledge.errors import IngestError
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, REFERENCES_HEADING, TITLE
 
-from .meta import authors_of, iso_date
+from .meta import authors_of, byline, iso_date
 
 _LEADER = re.compile(r"(?:\.\s?){4,}\s{0,4}\d{0,5}\s{0,2}$|(?:\.\s?){4,}")
 _TOC_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s{1,3}\S.{0,150}\s\d{1,4}$")
@@ -64,14 +64,16 @@ def _pages(name: str, data: bytes, max_chars: int) -> tuple[list[list[str]], dic
 
 
 def _furniture(pages: list[list[str]]) -> set[str]:
-    """Lines repeated at the top or bottom of many pages: running headers and footers."""
-    if len(pages) < 3:
+    """Lines repeated at the top or bottom of many pages: running headers and footers (in a
+    two-page PDF, a line at an end of both pages)."""
+    texts = [p for p in pages if p]
+    if len(texts) < 2:
         return set()
     counts: Counter[str] = Counter()
-    for lines in pages:
+    for lines in texts:
         ends = set(lines[:2] + lines[-2:])
         counts.update(re.sub(r"\d+", "#", ln) for ln in ends)
-    need = max(3, len(pages) // 3)
+    need = 2 if len(texts) == 2 else max(3, len(texts) // 3)
     return {ln for ln, c in counts.items() if c >= need}
 
 
@@ -127,6 +129,10 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             meta[TITLE] = line  # a first line that reads as a title
             pages[first] = pages[first][1:]
             blocks.append("# " + line)
+    if AUTHORS not in meta or PUBLISHED not in meta:
+        found, used = byline(pages[first])
+        meta = {**found, **meta}
+        pages[first] = [ln for i, ln in enumerate(pages[first]) if i not in used]
     furniture = _furniture(pages)
     para: list[str] = []
     widths = sorted(len(ln) for p in pages for ln in p)
@@ -137,7 +143,8 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             blocks.append(_join(para))
             para.clear()
 
-    for lines in pages:
+    ended = True  # the line before ends a sentence (or nothing came before)
+    for page_no, lines in enumerate(pages):
         toc_page = sum(bool(_LEADER.search(ln)) for ln in lines) >= max(3, len(lines) // 4)
         kept = []
         for k, line in enumerate(lines):
@@ -154,12 +161,18 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
                 continue
             kept.append(line)
         for k, line in enumerate(kept):
+            nxt = kept[k + 1] if k + 1 < len(kept) else _first_line(pages, page_no + 1)
             heading = _HEADING.match(line)
-            if (heading and len(line.split()) <= 12) or REFERENCES_HEADING.match(line):
+            if (
+                (heading and len(line.split()) <= 12)
+                or REFERENCES_HEADING.match(line)
+                or (ended and _plain_heading(line, nxt, full))
+            ):
                 close()
                 blocks.append("## " + line)
+                ended = True
                 continue
-            nxt = kept[k + 1] if k + 1 < len(kept) else ""
+            ended = line.endswith((".", "!", "?"))
             if _BULLET.match(line) and para and not para[-1].endswith(":"):
                 if not any(_BULLET.match(p) for p in para):
                     close()
@@ -173,6 +186,27 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     if not text.strip():
         raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
     return text, meta
+
+
+def _first_line(pages: list[list[str]], start: int) -> str:
+    return next((p[0] for p in pages[start:] if p), "")
+
+
+def _plain_heading(line: str, nxt: str, full: int) -> bool:
+    """An unnumbered heading: a short line between a finished sentence and a line that starts
+    a new one, without closing punctuation (a question may end in "?"), not a bullet or a
+    date line."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 12
+        and len(line) < 0.75 * full
+        and line[:1].isupper()
+        and not line.endswith((".", ",", ";", ":", "!"))
+        and not _BULLET.match(line)
+        and (nxt[:1].isupper() or nxt[:1].isdigit())
+        and not _BULLET.match(nxt)
+        and not iso_date(line)
+    )
 
 
 def _join(lines: list[str]) -> str:

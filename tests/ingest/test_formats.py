@@ -13,7 +13,7 @@ from knowledge.errors import IngestError
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED
 from knowledge.text import split_sentences
 
-from .helpers import make_pdf
+from .helpers import make_pdf, make_pdf_pages
 
 
 def _article(name: str, kind: str, raw: bytes | str, **kw):
@@ -334,3 +334,65 @@ def test_footnote_markers_are_not_prose():
     md = "# Notes\n\nPay rises with scope.<sup>1</sup> It rises with tenure too.[2](#fn2)\n"
     loaded = decode("/x/fn.md", "md", md.encode())
     assert loaded.text.endswith("Pay rises with scope. It rises with tenure too.")
+
+
+_VET_BODY = (
+    "Veterinary nurses and vet surgeons share a clinic but not a job. A vet surgeon diagnoses",
+    "and operates, while the nurse monitors anaesthesia and cares for animals after surgery.",
+)
+
+
+def test_pdf_unnumbered_headings_byline_and_two_page_running_header():
+    first = [
+        "Vet Surgeon vs Veterinary Nurse",
+        "By Ruth Calloway, BVSc | March 9, 2022",
+        *_VET_BODY,
+        "What a veterinary nurse earns",
+        "A veterinary nurse earns about 26,000 pounds a year, rising with experience and a",
+        "specialist certificate in anaesthesia or",
+        "Clinic Careers Digest",
+    ]
+    second = [
+        "emergency care.",
+        "Is the training long?",
+        "Training takes three years at college for nurses and five years for surgeons.",
+        "Clinic Careers Digest",
+    ]
+    loaded = decode("/x/vet.pdf", "pdf", make_pdf_pages([first, second]))
+    assert loaded.meta[AUTHORS] == "Ruth Calloway"  # the credential is not a second author
+    assert loaded.meta[PUBLISHED] == "2022-03-09"
+    assert "By Ruth" not in loaded.text
+    assert "Clinic Careers Digest" not in loaded.text  # a running header on both pages
+    assert "\n\n## What a veterinary nurse earns\n\nA veterinary nurse earns" in loaded.text
+    assert "\n\n## Is the training long?\n\nTraining takes" in loaded.text
+    # A paragraph broken across the page stays one paragraph, not a heading.
+    assert "certificate in anaesthesia or emergency care." in loaded.text
+    article = parse_article("/x/vet.pdf", loaded.text, "pdf", loaded.title_hint)
+    assert [s.heading for s in article.sections][1:] == [
+        "What a veterinary nurse earns",
+        "Is the training long?",
+    ]
+
+
+def test_plain_text_byline_gives_author_and_date_but_prose_by_does_not():
+    text = (
+        "Vet Surgeon vs Veterinary Nurse\n"
+        "By Ruth Calloway and Omar Haddad | Published June 3, 2024\n\n"
+        "By 2030 clinics will need more nurses than they train.\n"
+    )
+    loaded = decode("/x/vet.txt", "txt", text.encode())
+    assert loaded.meta[AUTHORS] == "Ruth Calloway, Omar Haddad"
+    assert loaded.meta[PUBLISHED] == "2024-06-03"
+    prose = decode(
+        "/x/p.txt", "txt", b"Vet Careers\n\nBy the way, nurses earn less than surgeons.\n"
+    )
+    assert AUTHORS not in prose.meta and PUBLISHED not in prose.meta
+    dated = decode("/x/d.txt", "txt", b"Vet Careers\nPublished: 4 May 2021\n\nNurses earn less.\n")
+    assert dated.meta == {PUBLISHED: "2021-05-04"}
+
+
+def test_markdown_front_matter_wins_over_a_byline_in_the_body():
+    text = "---\nauthor: Ruth Calloway\n---\n# Vet careers\n\nBy Omar Haddad | May 1, 2020\n\nNurses.\n"
+    loaded = decode("/x/vet.md", "md", text.encode())
+    assert loaded.meta[AUTHORS] == "Ruth Calloway"
+    assert loaded.meta[PUBLISHED] == "2020-05-01"
