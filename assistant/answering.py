@@ -745,11 +745,11 @@ class MetadataStrategy:
         record = evidence.record(source) or {}
         title = display_text(record.get("title") or evidence.passages[0].title or source)
         where = source_name(source)  # the file's name or the URL, never a server path
+        author = display_text(record.get(AUTHORS, "")).strip()
+        date = display_text(record.get(PUBLISHED, "")).strip()
         if query.intent == "author":
-            value = display_text(record.get(AUTHORS, "")).strip()
-            found = f"*{title}* was written by {value}." if value else ""
+            found = f"*{title}* was written by {author}." if author else ""
             missing = f"*{title}* does not name its author in its metadata."
-            date = display_text(record.get(PUBLISHED, "")).strip()
             if asks_date_too(query.question):  # "Who wrote it and when?"
                 when = (
                     f"It was published on {_date(date)}."
@@ -758,8 +758,7 @@ class MetadataStrategy:
                 )
                 found, missing = (f"{found} {when}" if found else ""), f"{missing} {when}"
         else:
-            value = display_text(record.get(PUBLISHED, "")).strip()
-            found = f"*{title}* was published on {_date(value)}." if value else ""
+            found = f"*{title}* was published on {_date(date)}." if date else ""
             missing = f"*{title}* does not give a publication date in its metadata."
         draft.answer = (found or missing) + f"\n\nSource: {where}"
         draft.abstained = not found

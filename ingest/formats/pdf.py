@@ -144,6 +144,9 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             para.clear()
 
     ended = True  # the line before ends a sentence (or nothing came before)
+    # A document that numbers its headings marks every heading so: its other short lines are
+    # emphasis or questions inside a section, not headings of their own.
+    numbered = any(_HEADING.match(ln) and len(ln.split()) <= 12 for p in pages for ln in p)
     for page_no, lines in enumerate(pages):
         toc_page = sum(bool(_LEADER.search(ln)) for ln in lines) >= max(3, len(lines) // 4)
         kept = []
@@ -166,7 +169,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             if (
                 (heading and len(line.split()) <= 12)
                 or REFERENCES_HEADING.match(line)
-                or (ended and _plain_heading(line, nxt, full))
+                or (ended and not numbered and _plain_heading(line, nxt, full))
             ):
                 close()
                 blocks.append("## " + line)

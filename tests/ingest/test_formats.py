@@ -396,3 +396,19 @@ def test_markdown_front_matter_wins_over_a_byline_in_the_body():
     loaded = decode("/x/vet.md", "md", text.encode())
     assert loaded.meta[AUTHORS] == "Ruth Calloway"
     assert loaded.meta[PUBLISHED] == "2020-05-01"
+
+
+def test_a_pdf_that_numbers_its_headings_keeps_its_short_questions_as_text():
+    pages = [
+        [
+            "Clinic Careers",
+            "1 Vet nurses",
+            *_VET_BODY * 6,
+            "Why does that matter?",
+            "It decides pay.",
+        ],
+        ["2 Vet surgeons", "Surgeons train for five years and earn more than nurses."],
+    ]
+    text = decode("/x/n.pdf", "pdf", make_pdf_pages(pages)).text
+    assert "## 1 Vet nurses" in text and "## 2 Vet surgeons" in text
+    assert "## Why" not in text and "Why does that matter?" in text
