@@ -26,6 +26,9 @@ _SHARED_HEAD = re.compile(
     rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]{{0,40}}+)\s++(?:and|or|vs\.?|versus|&)\s++((?:[A-Za-z][\w+#.-]{{0,40}}+\s++){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
     re.I,
 )
+# A plural agent noun ("counselors", "developers", "dietitians") is a role of its own, never
+# the modifier of a head noun after it: "counselors or school nurses" names no "counselor nurse".
+_PLURAL_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s")
 # "data analyst and scientist": a modifier shared by two role nouns.
 _SHARED_MODIFIER = re.compile(
     rf"\b([A-Za-z][\w+#-]{{0,40}}+)\s+(?:{ROLE_NOUNS})s?\s+(?:and|or|&)\s+({ROLE_NOUNS})(?:s|'s|’s)?\b",
@@ -186,7 +189,7 @@ def _role_scan(
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
         first = m.group(1).lower().replace("-", "")
-        if first in lone or _plain_singular(first) in lone:
+        if first in lone or _plain_singular(first) in lone or _PLURAL_AGENT.fullmatch(first):
             continue
         second = {w.lower() for w in m.group(2).split()}
         if not second or second & (_DETERMINERS | STOPWORDS):

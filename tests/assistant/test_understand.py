@@ -226,6 +226,24 @@ def test_a_job_title_phrase_is_cut_to_the_librarys_own_role_at_its_end(titles, q
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A plural agent noun before "or"/"and" is its own role, not a modifier of the head.
+        ("Do dietitians or lab technicians earn more?", ["dietitians", "lab technicians"]),
+        (
+            "Which is harder, counselors or pharmacy technicians?",
+            ["counselors", "pharmacy technicians"],
+        ),
+        # A modifier (not a plural person) still shares the head noun after it.
+        ("Do pharmacy or lab technicians earn more?", ["pharmacy technician", "lab technicians"]),
+    ],
+)
+def test_a_plural_role_never_shares_the_head_noun_after_it(question, expected):
+    book = RoleBook(["dietitian", "counselor", "lab technician", "pharmacy technician"])
+    assert [r.lower() for r in book.find(question)] == expected
+
+
+@pytest.mark.parametrize(
     ("titles", "answer", "expected_role"),
     [
         (["data engineer", "data analyst"], "Data engineers usually earn more.", "Data engineers"),
