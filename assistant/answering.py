@@ -259,27 +259,38 @@ class ExtractiveStrategy:
         if not wanted:
             return None
         sources = list(dict.fromkeys(p.source for p in evidence.passages))
+        asked = {stem(w) for w in words(query.question) if w not in STOPWORDS}
         for source in sources[: self.HEADED_LIST_SOURCES]:
-            found = self._list_under(evidence.retriever.passages_of(source), wanted)
+            found = self._list_under(evidence.retriever.passages_of(source), wanted, asked)
             if found is None:
                 continue
-            p, items = found
+            p, lead, items = found
             draft = Draft()
             passages = list(evidence.passages)
             index = shown_at(passages, p, draft)
             cites = CitationSet(passages)
-            n = cites.cite(index, items[0], also=items[1:])
+            n = cites.cite(index, items[0], also=items[1:] + ([lead] if lead else []))
             title = " ".join(display_text(p.title).split())
             head = " ".join(display_text(heading_of(p).split(" — ")[-1]).split())
             bullets = "\n".join(f"- {item}" for item in items)
-            text = f"*{title}* lists, under “{head}”:\n\n{bullets} [{n}]"
+            if lead:
+                lead = " ".join(display_text(lead).split())
+                text = f"*{title}*, under “{head}”: {lead}\n\n{bullets} [{n}]"
+            else:
+                text = f"*{title}* lists, under “{head}”:\n\n{bullets} [{n}]"
             return _finish(evidence, text, cites, draft)
         return None
 
-    def _list_under(self, passages: list[Passage], wanted: list[set[str]]):
-        """(passage, items) of the first passage of an article that opens, right under a heading
-        naming one of the `wanted` things, with a list of plain items, most with no sentence
-        end; None when there is none."""
+    MAX_LEAD_WORDS = 12  # a line introducing a list ("Night nurses need:"), not a paragraph
+
+    def _list_under(self, passages: list[Passage], wanted: list[set[str]], asked=frozenset()):
+        """(passage, lead, items) of the first passage of an article that opens, right under a
+        heading naming one of the `wanted` things, with a list of plain items, most with no
+        sentence end, or with short lines each introducing one (`lead`: "Night nurses need:",
+        "Day nurses need:"); None when there is none. Among lists with leads, the one whose
+        lead shares the most words with the question (the `asked` stems) wins: the list it
+        gives the role asked about."""
+        found = []
         for p in passages:
             heading = heading_of(p)
             if p.is_reference_list or not heading:
@@ -287,13 +298,17 @@ class ExtractiveStrategy:
             named = {stem(w) for w in words(heading.split(" — ")[-1])}
             if not any(focus <= named for focus in wanted):
                 continue
-            items = extractive.list_items(p.text) or _bare_lines(p.text)
-            if len(items) < self.MIN_LIST_ITEMS or not all(_plain_item(i) for i in items):
-                continue
-            if sum(extractive._label(i) for i in items) * 2 < len(items):
-                continue  # items that are sentences compete as sentences already
-            return p, items
-        return None
+            for lead, text in _led_lists(p.text, self.MAX_LEAD_WORDS):
+                items = extractive.list_items(text) or ([] if lead else _bare_lines(text))
+                if len(items) < self.MIN_LIST_ITEMS or not all(_plain_item(i) for i in items):
+                    continue
+                if sum(extractive._label(i) for i in items) * 2 < len(items):
+                    continue  # items that are sentences compete as sentences already
+                shared = len({stem(w) for w in words(lead)} & asked)
+                found.append((-shared, len(found), (p, lead, items)))
+            if found and not found[0][2][1]:
+                break  # a list with no lead: the first one found, as it always was
+        return min(found)[2] if found else None
 
     RESTATES = 0.7  # similarity from which an article sentence says what the last answer said
     REASON_SENTENCES = 2  # sentences quoted after it
@@ -671,6 +686,28 @@ _LINKISH = re.compile(r"https?://|\]\(|\[[^\]\n]{0,80}\]|<a\b", re.I)
 
 def _plain_item(item: str) -> bool:
     return not _LINKISH.search(item)
+
+
+def _led_lists(text: str, max_lead_words: int) -> list[tuple[str, str]]:
+    """(lead, list text) for each list a text opens with: the text itself (lead ""), or, when
+    it opens with a short line ending in ":" ("Night nurses need:"), each such line with the
+    lines up to the next one; [] from the first line that is neither, on."""
+    lines = text.splitlines()
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    if not (first.endswith(":") and len(first.split()) <= max_lead_words):
+        return [("", text)]
+    out: list[tuple[str, list[str]]] = []
+    for line in lines:
+        bare = line.strip()
+        if not bare:
+            continue
+        if extractive.list_items(line):
+            out[-1][1].append(line)
+        elif bare.endswith(":") and len(bare.split()) <= max_lead_words:
+            out.append((bare, []))
+        else:
+            break  # prose: the lists are over
+    return [(lead, "\n".join(items)) for lead, items in out]
 
 
 def _bare_lines(text: str) -> list[str]:

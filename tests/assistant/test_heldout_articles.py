@@ -207,3 +207,59 @@ def test_a_near_synonym_finds_the_sentence_the_articles_subject_leaves_to_it(lib
     repeat it, over the sentences that only say "floral designer"."""
     r = library.ask("What is the downside of floral design?")
     assert "The main drawback is that wages stay low" in r.answer
+
+
+DENTAL = """---
+title: "Dental Hygienist or Dental Assistant?"
+author: Noor Haddad
+date: 2023-08-14
+---
+
+# Dental Hygienist or Dental Assistant?
+
+Both work chairside, but a dental hygienist cleans teeth on their own while a dental assistant
+supports the dentist.
+
+## Skills you will use
+
+Dental hygienists need:
+
+- Steady scaling technique
+- Reading periodontal charts
+- Calm chairside manner
+
+Dental assistants need:
+
+- Instrument sterilisation
+- Taking impressions
+- Scheduling and records
+
+## Pay
+
+Dental hygienists earn a median of about $81,000 a year; dental assistants about $44,000.
+"""
+
+
+@pytest.fixture(scope="module")
+def dental(tmp_path_factory):
+    return dev_library(tmp_path_factory, "dental", [], written={"dental.md": DENTAL})
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "other"),
+    [
+        ("What skills does a dental assistant need?", "Taking impressions", "Steady scaling"),
+        (
+            "Which skills do dental hygienists need?",
+            "Steady scaling technique",
+            "Taking impressions",
+        ),
+    ],
+)
+def test_a_list_a_line_gives_to_the_asked_role_is_the_answer(dental, question, given, other):
+    """Under one skills heading, "Dental assistants need:" then a list, and the same for
+    hygienists: the answer is the list its lead line gives the role asked about."""
+    r = dental.ask(question)
+    assert f"- {given}" in r.answer, r.answer
+    assert other not in r.answer, r.answer
+    assert r.citations and given in r.citations[0]["text"]
