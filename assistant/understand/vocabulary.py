@@ -37,7 +37,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 5
+LEARNT_BY = 6
 
 
 def within_scan(texts):
@@ -380,7 +380,17 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
                 or _ROLE_HEAD.fullmatch(low)
             ):
                 continue
-            titled = len(other.split()) <= 3 and bool(_ROLE_HEAD.search(other))
+            # the other side a job title: a role noun at its end ("Instructional Designer"),
+            # or, against a person ("Counselor"), a person noun ("Social Worker")
+            last = other.split()[-1].lower() if other.split() else ""
+            titled = len(other.split()) <= 3 and (
+                bool(_ROLE_HEAD.search(other))
+                or (
+                    bool(_AGENT.match(last))
+                    and other.replace(" ", "").isalpha()
+                    and _as_person(one, body)
+                )
+            )
             persons = (
                 len(other.split()) == 1
                 and other.isalpha()

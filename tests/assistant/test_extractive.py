@@ -348,3 +348,51 @@ def test_another_articles_sentence_about_another_role_drops_after_one_about_the_
     asked.on_role = False  # no sentence is about the asked role alone: nothing is set aside
     texts = [s.text for s in extractive.select([asked, elsewhere, beside])]
     assert elsewhere.text in texts
+
+
+ZOO = """Zookeeper vs Aquarist: Caring for Animals at Work
+By Lena Brandt | May 2, 2023
+
+Zookeepers feed animals, clean enclosures and watch for signs of illness. Aquarists keep
+tanks balanced and care for fish and corals.
+
+Skills for the job
+
+Zookeepers need physical stamina, calm around large animals and careful record keeping.
+Aquarists need water chemistry and diving skills.
+"""
+
+PARK = """Park Ranger vs Arborist: Working Among Trees
+By Tom Achebe | June 9, 2022
+
+Arborists climb and prune trees; park rangers patrol trails and teach visitors.
+
+Key skills
+
+Both roles require patience and stamina in all weather. Arborists need rope access and
+chainsaw skills, and rangers need first aid and public speaking.
+"""
+
+
+@pytest.fixture(scope="module")
+def outdoors(tmp_path_factory):
+    return dev_library(tmp_path_factory, "outdoors", [], written={"zoo.txt": ZOO, "park.txt": PARK})
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("What skills do arborists need?", "park.txt"),
+        ("What skills do zookeepers need?", "zoo.txt"),
+    ],
+)
+def test_an_article_that_never_names_the_asked_role_adds_nothing_to_its_answer(
+    outdoors, question, own
+):
+    """Three articles speak of skills (the seed too: "Both roles ... require different
+    skills"); only one names the role asked about. The others' sentences are about their own
+    roles and stay out of the answer."""
+    r = outdoors.ask(question)
+    assert not r.abstained, r.answer
+    assert "require different skills" not in r.answer, r.answer
+    assert {c["source"].rsplit("/", 1)[-1] for c in r.citations} == {own}, r.answer

@@ -59,6 +59,22 @@ def test_two_one_word_sides_are_roles_only_when_written_as_persons():
     assert "remote" not in learn_roles([OFFICE_TITLE], [OFFICE], {}).phrases
 
 
+CARE_TITLE = "Dietitian vs Care Worker: Two Jobs in a Care Home"
+CARE = """Care workers help residents wash and dress. A dietitian plans meals for residents
+with diabetes. Care workers earn about $32,000 a year; dietitians about $66,000."""
+SHIFT_TITLE = "Night vs Day Worker: Which Shift Suits You?"
+SHIFT = """Night shifts pay a premium. Day shifts follow the clinic's hours."""
+
+
+def test_a_one_word_person_against_a_person_noun_phrase_is_learnt_as_a_role():
+    # "Care Worker" ends in no role noun, but in a person noun: the dietitian is a role.
+    assert counterparts([CARE_TITLE], [CARE]) == ["Dietitian"]
+    book = learn_roles([CARE_TITLE], [CARE], {})
+    assert "dietitian" in book.phrases and "dietitian" in book.lone
+    # ... and only a person is: "Night" is a time of day
+    assert counterparts([SHIFT_TITLE], [SHIFT]) == []
+
+
 @pytest.mark.parametrize(
     "question",
     [
