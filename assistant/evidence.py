@@ -13,7 +13,7 @@ from .retrieve import Passage, Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, kin_of
 from .understand.roles import ROLE_NOUNS, RoleBook
-from .understand.sides import owner_phrase, subject_phrase
+from .understand.sides import become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
@@ -796,7 +796,10 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     """The noun phrase a question is about ("How much does a dentist earn?" -> "dentist"), when
     the library writes none of its words nor any word close to one: then no passage can be
     about it, however well the rest of the question ("earn") matches."""
-    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    # "How long does it take to become a vet?": no subject of its own, the role to become
+    phrase = (
+        subject_phrase(question, acting=True) or owner_phrase(question) or become_phrase(question)
+    )
     terms = [w for w in words(phrase) if w not in STOPWORDS]  # "AI" in "AI folks" counts
     if not terms:
         return None

@@ -13,7 +13,7 @@ from knowledge.schema import AUTHORS, PUBLISHED, TITLE
 from .fetch import fetch, normalize_url
 from .formats.html import html_article
 from .formats.markdown import render
-from .formats.meta import byline
+from .formats.meta import byline, without_author_bio
 from .formats.pdf import budget_error, pdf_article
 from .formats.text import decode_text, looks_like_markdown, plain_text
 
@@ -146,6 +146,7 @@ def decode(
         raise IngestError(f"{name} is empty")
     if kind == "pdf":
         text, meta = pdf_article(name, data, max_text_chars)
+        text = without_author_bio(text, meta.get(AUTHORS, ""))
         return Loaded(source, kind, text, meta.get(TITLE), meta)
     text = decode_text(name, kind, data, charset)
     if len(text) > max_text_chars:
@@ -159,9 +160,12 @@ def decode(
     if kind == "md" or looks_like_markdown(text):
         rendered = render(text)
         meta = _with_byline(rendered.meta, rendered.text)
-        return Loaded(source, kind, rendered.text, meta.get(TITLE), meta)
+        body = without_author_bio(rendered.text, meta.get(AUTHORS, ""))
+        return Loaded(source, kind, body, meta.get(TITLE), meta)
     body = plain_text(text)
-    return Loaded(source, kind, body, None, _with_byline({}, body), structured=False)
+    meta = _with_byline({}, body)
+    body = without_author_bio(body, meta.get(AUTHORS, ""))
+    return Loaded(source, kind, body, None, meta, structured=False)
 
 
 def _with_byline(meta: dict, text: str) -> dict:

@@ -220,6 +220,19 @@ def subject_phrase(question: str, acting: bool = False) -> str:
     return _clean(_np_after(question[m.end() : 1000]))
 
 
+def become_phrase(question: str) -> str:
+    """The role a question asks about becoming: "How long does it take to become a vet?" ->
+    "vet", "What do I need to work as a sommelier?" -> "sommelier"; "" when it names none."""
+    m = _BECOME.search(question[:1000])
+    return _clean(_np_after(question[m.end() : 1000])) if m else ""
+
+
+# "become a", "becoming an", "work as a", "train as a", "get a job as a" (general English)
+_BECOME = re.compile(
+    r"\b(?:become|becoming|became|(?:work|working|train|training|job|start|starting)\s+as)"
+    r"\s+(?:an?|the)\s+",
+    re.I,
+)
 _BE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 # "What is the salary of a nurse?", "What are the skills for a pilot?": the noun asked for,
 # then who has it.

@@ -198,3 +198,22 @@ def byline(lines: list[str]) -> tuple[dict, list[int]]:
             meta[PUBLISHED] = date
             used.append(i)
     return meta, used
+
+
+MAX_BIO_WORDS = 80
+_BIO_VERB = re.compile(r"\s{1,3}(?:is|was|has|had|writes|wrote|lives|works|worked|teaches|spent)\b")
+
+
+def without_author_bio(text: str, authors: str) -> str:
+    """The text without a closing author bio: a short last paragraph opening with an author's
+    name and a verb ("Jane Doe is a nurse and writes about ..."), the plain-text form of an
+    HTML author box. It says who wrote the article, which its metadata keeps."""
+    body = text.rstrip()
+    cut = body.rfind("\n\n")
+    last = body[cut + 2 :] if cut >= 0 else ""
+    if not last or len(last.split()) > MAX_BIO_WORDS or last.lstrip().startswith("#"):
+        return text
+    for name in (n.strip() for n in authors.split(",")):
+        if name and last.startswith(name) and _BIO_VERB.match(last, len(name)):
+            return body[:cut] + "\n"
+    return text

@@ -84,6 +84,17 @@ def test_a_question_whose_asked_for_thing_no_passage_holds_is_declined(library, 
 
 @pytest.mark.parametrize(
     "question",
+    ["How long does it take to become a sommelier?", "What do I need to work as a falconer?"],
+)
+def test_a_role_to_become_that_no_article_writes_is_declined(library, question):
+    """The question's subject is "it" or "I": the role it is about is the one to become."""
+    result = library.ask(question)
+    assert result.abstained, result.answer
+    assert "never mention" in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "Which tools do data engineers use?",
         "What skills does a front-end developer need?",

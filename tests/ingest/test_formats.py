@@ -412,3 +412,16 @@ def test_a_pdf_that_numbers_its_headings_keeps_its_short_questions_as_text():
     text = decode("/x/n.pdf", "pdf", make_pdf_pages(pages)).text
     assert "## 1 Vet nurses" in text and "## 2 Vet surgeons" in text
     assert "## Why" not in text and "Why does that matter?" in text
+
+
+def test_a_closing_author_bio_is_dropped_but_a_last_paragraph_about_the_job_is_kept():
+    text = (
+        "Vet Surgeon vs Veterinary Nurse\nBy Ruth Calloway | June 3, 2024\n\n"
+        "Nurses monitor anaesthesia.\n\n"
+        "Ruth Calloway is a veterinary nurse and writes about animal care careers.\n"
+    )
+    loaded = decode("/x/vet.txt", "txt", text.encode())
+    assert "writes about animal care" not in loaded.text
+    assert "Nurses monitor anaesthesia." in loaded.text
+    kept = text.replace("Ruth Calloway is a", "Every nurse is a")
+    assert "writes about animal care" in decode("/x/v.txt", "txt", kept.encode()).text
