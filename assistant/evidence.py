@@ -348,9 +348,20 @@ def answer_type_test(query: Query):
 ANSWER_TYPE_BONUS = 0.12  # a sentence offering the kind of answer asked for
 
 
+# General English: the words that give a reason ("is due to", "because", "which leads to")
+_GIVES_REASON = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|since|therefore|thus|hence|as a result"
+    r"|leads? to|led to|results? in|caused? by|causes?|the reason|which (?:is )?why|that(?:'s| is) why)\b",
+    re.I,
+)
+
+
 def answer_type_bonus(query: Query, sentence: str) -> float:
     offers = OFFERS.get(query.wants or "")
-    return ANSWER_TYPE_BONUS if offers and offers.search(sentence) else 0.0
+    if offers and offers.search(sentence):
+        return ANSWER_TYPE_BONUS
+    # "Why ...?", "What causes ...?": a sentence that gives a reason answers
+    return ANSWER_TYPE_BONUS if query.explains and _GIVES_REASON.search(sentence) else 0.0
 
 
 # "Should I ...?", "How do I ...?", "Any tips on ...?", "Do I need to ...?": the asker wants to

@@ -128,7 +128,13 @@ _WHY = re.compile(
     re.I,
 )
 # "Where does the gap come from?": asks for a cause (bounded: linear)
-_COMES_FROM = re.compile(r"^\s*(?:and\s+|so\s+)?where (?:does|do|did) .{1,120}? come from\b", re.I)
+# ("Where does that number come from?" asks for a source: a figure, data, a claim)
+_COMES_FROM = re.compile(
+    r"^\s*(?:and\s+|so\s+)?where (?:does|do|did)"
+    r"(?!.{0,60}\b(?:numbers?|figures?|stats?|statistics?|data|claims?|quotes?|info|information"
+    r"|estimates?|sources?)\b) .{1,120}? come from\b",
+    re.I,
+)
 
 
 def asks_why(question: str) -> bool:

@@ -749,3 +749,22 @@ def test_a_sentence_naming_no_role_belongs_to_the_role_its_articles_title_names(
     assert not matcher.titled_otherwise(
         named, _titled("A day in the life of a kitchen manager", named)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Night nurses earn more because the shift differential adds 15%.", True),
+        ("The higher pay for head chefs is due to the years of line work it takes.", True),
+        ("Fewer teachers apply, which leads to larger classes.", True),
+        ("Night nurses earn a shift differential.", False),
+    ],
+)
+def test_a_why_question_favours_the_sentence_that_gives_a_reason(sentence, reason):
+    from assistant.evidence import ANSWER_TYPE_BONUS, answer_type_bonus
+    from assistant.understand import Query
+
+    why = Query(question="Why do night nurses earn more?", standalone="", text="", explains=True)
+    what = Query(question="What do night nurses earn?", standalone="", text="")
+    assert answer_type_bonus(why, sentence) == (ANSWER_TYPE_BONUS if reason else 0.0)
+    assert answer_type_bonus(what, sentence) == 0.0

@@ -656,6 +656,8 @@ def test_a_dash_after_a_vs_side_ends_it():
         ("What causes the shortage of night nurses?", True),
         ("What's behind the higher pay for head chefs?", True),
         ("Where do charge nurses work?", False),
+        ("Where does that number come from?", False),  # a source, not a cause
+        ("Where did the salary figures come from?", False),
         ("What does a ward clerk do?", False),
     ],
 )

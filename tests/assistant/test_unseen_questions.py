@@ -507,3 +507,15 @@ def test_casual_names_for_a_role_reach_its_answer(library):
     ]
     r = library.ask("ok, and which is easier to break into?", history)
     assert "more accessible" in r.answer, r.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What causes the salary gap between AI and ML engineers?",
+        "Where does the pay difference between AI and ML engineers come from?",
+    ],
+)
+def test_a_question_for_a_cause_is_answered_with_the_reason(library, question):
+    r = library.ask(question, [])
+    assert "due to the depth of specialized expertise" in r.answer, r.answer
