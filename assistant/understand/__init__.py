@@ -59,8 +59,8 @@ def understand(
     """
     book = library.roles
     # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
-    # engineers when it has no other ML role.
-    question = library.people_as_roles(without_interjection(question))
+    # engineers when it has no other ML role; "vet tech" is the library's "veterinary technician".
+    question = library.unclipped(library.people_as_roles(without_interjection(question)))
     # "How is that different from a data scientist?" after a question about data engineers: the
     # pronoun is the earlier subject, set against the phrase after the connective (unless the
     # question names two sides of its own).

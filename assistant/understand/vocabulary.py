@@ -9,11 +9,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from knowledge.schema import SECTION, SOURCE, TITLE
 from knowledge.text import STOPWORDS, stem, words
 
-from .roles import _LEAD_WORDS, _SHARED_HEAD, ROLE_NOUNS, RoleBook, find_roles
+from .roles import (
+    _LEAD_WORDS,
+    _SHARED_HEAD,
+    ROLE_NOUNS,
+    RoleBook,
+    _plain_singular,
+    find_roles,
+    role_key,
+)
 
 # "X vs Y", "X versus Y", "X or Y": each side at most four words, no sentence punctuation.
 # Each word at most 41 characters and taken whole, so that a match tried at every position of
@@ -59,6 +68,8 @@ def specificity(word: str) -> float:
 
 
 _ROLE_NOUN_LIST = ROLE_NOUNS.split("|")
+_TYPED_WORD = re.compile(r"[A-Za-z]{1,40}")
+MAX_QUESTION_SCAN = 1000  # characters of a question read for cut-short job titles
 _ROLE_NOUN_PLURAL = re.compile(rf"({ROLE_NOUNS})s?", re.I)
 # General English: plural words for people of some kind ("ML folks", "data people")
 _PEOPLE_AFTER = re.compile(
@@ -466,6 +477,44 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
     return phrases
 
 
+def title_heads(titles, phrases, modifiers: set[str]) -> dict[str, str]:
+    """Bare heads that name a side of an article's title pair: "pilot" for "Airline Pilot" in
+    "Airline Pilot vs Air Traffic Controller". Once the title has named the role, articles
+    (and their readers) drop its modifier ("Pilots run the pre-flight checks"). Only in a pair
+    with a side written as a person (a role noun or an agent noun: "controller"), and only a
+    head that ends no other job title of the library, is no generic role noun (those match
+    any role with their head already) and is no word written before role nouns."""
+    keys = {role_key(p) for p in phrases if len(words(p)) >= 2}
+    ends = Counter(k.split()[-1] for k in keys if k)
+    inner = {w for p in phrases for w in words(p)[:-1]}  # "nurse" of "nurse practitioner"
+    out: dict[str, str] = {}
+    for title in titles:
+        m = _PAIR.search(str(title).split(":")[0])
+        if not m:
+            continue
+        sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+        heads = [(role_key(side).split() or [""])[-1] for side in sides]
+        if not any(_ROLE_HEAD.fullmatch(h) or _AGENT.match(h) for h in heads):
+            continue  # neither side is written as a person ("CS degree vs bootcamp")
+        for side in sides:
+            key = role_key(side)
+            toks = key.split()
+            if len(toks) < 2 or key not in keys:
+                continue
+            head = toks[-1]
+            if (
+                ends[head] == 1
+                and len(head) >= 3
+                and head.isalpha()
+                and head not in STOPWORDS
+                and head not in modifiers
+                and head not in inner
+                and not _ROLE_HEAD.fullmatch(head)
+            ):
+                out[head] = side
+    return out
+
+
 def _names_a_person(word: str, paired) -> bool:
     """A role's last word that names a person: a role noun ("engineer", not "engineering"),
     an agent noun ("accountant") or a one-word role an article sets against another."""
@@ -772,6 +821,13 @@ class LibraryParts:
                 list(self._counterparts),
             ),
             titles=dict(self._titles),
+            bare_heads={
+                head: side
+                for head, side in title_heads(
+                    self._titles.values(), self._phrases, modifiers
+                ).items()
+                if head not in known_roles and head not in spelled
+            },
             headings=dict(self._headings),
         )
 
@@ -792,6 +848,7 @@ class Library:
     roles: RoleBook = field(default_factory=RoleBook)
     titles: dict[str, str] = field(default_factory=dict)  # source -> title
     headings: dict[str, list[str]] = field(default_factory=dict)  # source -> section headings
+    bare_heads: dict[str, str] = field(default_factory=dict)  # "pilot" -> "Airline Pilot"
 
     @classmethod
     def assemble(
@@ -848,6 +905,65 @@ class Library:
                 if not book.same(found, role):
                     return found
         return None
+
+    @cached_property
+    def _clippable(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Job titles of 2-4 words by their first word's first three letters (see `unclipped`)."""
+        out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for norm, phrase in self.roles.phrases.items():
+            toks = tuple(norm.split())
+            if 2 <= len(toks) <= 4 and all(t.isalpha() for t in toks):
+                out.setdefault(toks[0][:3], []).append((toks, phrase))
+        return out
+
+    def unclipped(self, question: str) -> str:
+        """A job title typed with its words cut short ("vet tech", "data sci") as the library
+        writes it ("veterinary technician"): each word the start of the title's word in turn,
+        at least three letters, at least one cut, and one title of the library fits. A bare
+        head of an article's title pair ("pilot", see `title_heads`) is that side, unless the
+        question writes the side in full. Only the question is read so: in passages a bare
+        head may be another article's ("controllers" of a finance team)."""
+        found = list(_TYPED_WORD.finditer(question[:MAX_QUESTION_SCAN]))
+        out, last = [], 0
+        i = 0
+        while i < len(found):
+            hit = self._unclip_at(found, i)
+            if hit is None:
+                i += 1
+                continue
+            k, phrase, plural = hit
+            out += [question[last : found[i].start()], phrase.lower() + plural]
+            last = found[i + k - 1].end()
+            i += k
+        return "".join(out) + question[last:] if out else question
+
+    def _unclip_at(self, found: list[re.Match], i: int):
+        first = found[i].group(0).lower()
+        if len(first) < 3 or first in STOPWORDS:
+            return None
+        side = self.bare_heads.get(_plain_singular(first))
+        if side and role_key(side) not in {role_key(r) for r in self.roles.find(found[i].string)}:
+            return 1, side.lower(), "s" if _plain_singular(first) != first else ""
+        fits = {}
+        for toks, phrase in self._clippable.get(first[:3], ()):
+            toks = (*toks[:-1], _plain_singular(toks[-1]))
+            span = found[i : i + len(toks)]
+            typed = [m.group(0).lower() for m in span]
+            if len(typed) < len(toks) or any(
+                m.string[a.end() : b.start()] != " "
+                for a, b, m in zip(span, span[1:], span, strict=False)
+            ):
+                continue  # not side by side, one space apart
+            plural = "s" if typed[-1].endswith("s") and not toks[-1].startswith(typed[-1]) else ""
+            if plural:
+                typed[-1] = typed[-1][:-1]
+            if any(len(t) < 3 or t in STOPWORDS for t in typed) or not any(
+                len(w) - len(t) >= 2 for t, w in zip(typed, toks, strict=True)
+            ):
+                continue  # nothing cut short: the title as written is found as it is
+            if all(w.startswith(t) for t, w in zip(typed, toks, strict=True)):
+                fits[role_key(phrase)] = (len(toks), " ".join(toks), plural)
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def people_as_roles(self, question: str) -> str:
         """ "ML folks", "frontend people": a word the library writes before one role noun, with

@@ -177,3 +177,81 @@ def test_a_saved_vocabulary_learnt_by_other_rules_is_read_again():
     old = {k: v for k, v in data.items() if k not in ("paired", "learnt_by")}
     with pytest.raises((KeyError, ValueError)):
         ArticleVocab.from_json(old)  # saved before pairings were learnt
+
+
+CLINIC = """# Veterinary Technician vs Veterinarian
+
+Veterinary technicians take blood samples and prepare animals for surgery. Veterinarians
+diagnose illnesses. A veterinary technician usually completes a two-year degree; becoming a
+vet tech is the faster route.
+"""
+
+AVIATION = """# Airline Pilot vs Air Traffic Controller
+
+Pilots run pre-flight checks and fly the route. Controllers watch radar screens. Airline pilots
+earn more than air traffic controllers, and both careers need years of training.
+"""
+
+TEAM = """# Nurse Practitioner vs Registered Nurse
+
+Nurse practitioners diagnose and prescribe. Registered nurses give medications.
+"""
+
+
+def _clinic_library() -> Library:
+    return Library.build(
+        [CLINIC, AVIATION, TEAM],
+        [
+            {"source": f"/{n}.md", "title": t.splitlines()[0].lstrip("# "), "section": ""}
+            for n, t in (("vet", CLINIC), ("air", AVIATION), ("rn", TEAM))
+        ],
+    )
+
+
+def test_a_job_title_typed_cut_short_is_read_as_the_library_writes_it():
+    lib = _clinic_library()
+    assert lib.unclipped("Vet tech vs veterinarian: which pays more?") == (
+        "veterinary technician vs veterinarian: which pays more?"
+    )
+    assert lib.unclipped("how much do vet techs make") == "how much do veterinary technicians make"
+    # written in full, or with nothing cut, it stays as typed
+    for q in ("What does a veterinary technician do?", "Is the vet on call at night?"):
+        assert lib.unclipped(q) == q
+
+
+def test_a_bare_head_of_a_title_pair_side_is_that_side_in_a_question():
+    lib = _clinic_library()
+    assert lib.bare_heads == {
+        "pilot": "Airline Pilot",
+        "controller": "Air Traffic Controller",
+        "practitioner": "Nurse Practitioner",
+    }
+    assert lib.unclipped("Pilot or air traffic controller, which is better paid?") == (
+        "airline pilot or air traffic controller, which is better paid?"
+    )
+    # the side written in full is left alone; "nurse" begins another title ("nurse
+    # practitioner"), so it names no one side
+    for q in ("Airline pilots vs controllers?", "How much does a nurse make?"):
+        assert lib.unclipped(q).startswith(q.split()[0])
+    assert "nurse" not in lib.bare_heads
+
+
+def test_a_title_pair_with_no_person_in_it_gives_no_bare_heads():
+    lib = Library.build(
+        ["A CS degree takes four years. A coding bootcamp takes months."],
+        [{"source": "/d.md", "title": "CS Degree vs Coding Bootcamp", "section": ""}],
+    )
+    assert lib.bare_heads == {}
+
+
+def test_dev_article_titles_typed_cut_short(tmp_path_factory):
+    from tests.assistant.conftest import dev_library
+
+    assistant = dev_library(
+        tmp_path_factory, "cut-short", ["datatalksclub-data-team-roles-explained.md"]
+    )
+    assistant.retriever.refresh()
+    lib = assistant.retriever.library
+    assert lib.unclipped("data eng vs data sci: who earns more?") == (
+        "data engineer vs data scientist: who earns more?"
+    )
