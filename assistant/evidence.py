@@ -60,7 +60,7 @@ class Sentence:
     # only about roles other than the one asked about (see TermMatcher.role_focus): it adds
     # nothing to an answer that has a sentence about that role (see extractive.select)
     off_role: bool = False
-    on_role: bool = False  # about the one role asked about, and no other
+    on_role: bool = False  # about the one role asked about: naming it, or it alone by context
     source: str = ""  # the article of its passage
 
 
@@ -177,6 +177,15 @@ class TermMatcher:
             r for r in book.find(text) if not book.keys(r) & asked and not _BARE_ROLE.fullmatch(r)
         }
         return 0.0 if others else 1.0
+
+    def names_asked(self, text: str) -> bool:
+        """The text names the one role asked about (beside others or not): "Employment of
+        nurses and midwives will grow" is about the nurse asked about too."""
+        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
+        if focus is None:
+            return False
+        asked = self.book.keys(focus)
+        return any(self.book.keys(r) & asked for r in self.book.find(text))
 
     def titled_otherwise(self, text: str, context: Passage) -> bool:
         """A sentence naming no role, in an article whose title names roles but not the one
@@ -641,7 +650,7 @@ def score_sentences(
         s.off_role = focus < 0 or (
             focus == 0 and matcher.titled_otherwise(s.text, passages[s.passage])
         )
-        s.on_role = focus > 0
+        s.on_role = focus > 0 or matcher.names_asked(s.text)
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)

@@ -53,6 +53,8 @@ def select(
     if best is None:
         return []
     floor = best.score * FLOOR
+    # the articles with a sentence about the asked role strong enough to be chosen
+    anchored = {s.source for s in sentences if s.on_role and s.score >= floor}
     chosen: list[Sentence] = []
     per_passage: dict[int, int] = {}
     seen_figures: set[str] = set()
@@ -69,12 +71,8 @@ def select(
             continue
         if s.off_role and figures(s.text) and any(not c.off_role for c in chosen):
             continue  # another role's figure after the asked role's: not this answer
-        if (
-            s.off_role
-            and any(c.on_role for c in chosen)
-            and all(c.source != s.source for c in chosen)
-        ):
-            continue  # another article's other role, after a sentence about the asked one
+        if _elsewhere(s, chosen, anchored):
+            continue  # another article's other role, beside sentences about the asked one
         if s.about_itself and (chosen or any(_content(o) for o in sentences if o.score >= floor)):
             continue  # "In this article, we'll ...": no answer of its own while content is there
         shown = figures(s.text)
@@ -85,7 +83,14 @@ def select(
         per_passage[s.passage] = per_passage.get(s.passage, 0) + 1
         used += n
     if wants and not any(wants(s.text) for s in chosen):
-        extra = next((s for s in sentences if wants(s.text) and s not in chosen), None)
+        extra = next(
+            (
+                s
+                for s in sentences
+                if wants(s.text) and s not in chosen and not _elsewhere(s, chosen, anchored)
+            ),
+            None,
+        )
         # ... and it must speak of the question's topic: "$90,000" for a head chef's pay
         # does not say what a degree costs ("tens of thousands of dollars" does, in words).
         if (
@@ -95,6 +100,15 @@ def select(
         ):
             chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
+
+
+def _elsewhere(s: Sentence, chosen: list[Sentence], anchored: set[str]) -> bool:
+    """A sentence about other roles than the one asked, from an article that has no sentence
+    about it, while another article has one (`anchored`: chosen or strong enough to be) and
+    nothing of its own article is chosen: it answers for another role, whatever its rank."""
+    if not s.off_role or any(c.source == s.source for c in chosen):
+        return False
+    return any(c.on_role for c in chosen) or (bool(anchored) and s.source not in anchored)
 
 
 LABEL_WORDS = 10

@@ -360,6 +360,10 @@ Skills for the job
 
 Zookeepers need physical stamina, calm around large animals and careful record keeping.
 Aquarists need water chemistry and diving skills.
+
+Job outlook
+
+Zookeeper jobs are expected to grow about 3 percent, as zoos expand their conservation work.
 """
 
 PARK = """Park Ranger vs Arborist: Working Among Trees
@@ -371,6 +375,10 @@ Key skills
 
 Both roles require patience and stamina in all weather. Arborists need rope access and
 chainsaw skills, and rangers need first aid and public speaking.
+
+Job outlook
+
+Employment of arborists and park rangers is projected to grow 8 percent over the decade.
 """
 
 
@@ -396,3 +404,22 @@ def test_an_article_that_never_names_the_asked_role_adds_nothing_to_its_answer(
     assert not r.abstained, r.answer
     assert "require different skills" not in r.answer, r.answer
     assert {c["source"].rsplit("/", 1)[-1] for c in r.citations} == {own}, r.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the job outlook for arborists?",
+        "How fast are arborist jobs growing?",  # the seed's "fastest-growing" ranks first
+        "Is there demand for arborists?",  # ... or comes in as the growth figure asked for
+    ],
+)
+def test_a_sentence_naming_the_asked_role_beside_another_keeps_other_articles_out(
+    outdoors, question
+):
+    """ "Employment of arborists and park rangers ..." is about the arborist asked about too:
+    other articles' growth sentences about other roles (zookeepers, the seed's AI engineer)
+    stay out, whether they rank above it or come in as the figure asked for."""
+    r = outdoors.ask(question)
+    assert "8 percent" in r.answer, r.answer
+    assert {c["source"].rsplit("/", 1)[-1] for c in r.citations} == {"park.txt"}, r.answer
