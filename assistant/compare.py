@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, content_terms, split_sentences, stem, words
@@ -17,7 +18,7 @@ from .citations import CitationSet
 from .evidence import EVERYDAY, Sentence, about_itself
 from .understand import Query
 from .understand.lexicon import Aspect, aspects
-from .understand.roles import _LEAD_WORDS, RoleBook
+from .understand.roles import _LEAD_WORDS, ROLE_NOUNS, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
 
@@ -79,6 +80,31 @@ class SideFinder:
             for i in range(len(sides))
         ]
 
+    @cached_property
+    def bare(self) -> list[str]:
+        """Each side's head noun as a stem, where it can stand for the side alone: "pilot" of
+        "airline pilot" beside "air traffic controller". None for a one-word side, a generic
+        role noun ("engineer" names any engineer) or a head another side shares."""
+        names = [words(s) for s in self.sides]
+        out = []
+        for i, toks in enumerate(names):
+            head = stem(toks[-1]) if len(toks) >= 2 else ""
+            others = {stem(w) for j, o in enumerate(names) if j != i for w in o}
+            ok = head and head not in others and not _GENERIC_HEAD.fullmatch(toks[-1])
+            out.append(head if ok else "")
+        return out
+
+    def by_bare_head(self, text: str, title: str) -> set[int]:
+        """Sides a sentence names by their bare head ("Pilots run the pre-flight checks") in
+        an article whose title names that side: there the modifier goes without saying; in
+        another article the word may be another role ("controllers" of a finance team)."""
+        heads = self.bare
+        if not any(heads):
+            return set()
+        titled = self.sides_in(title, pair=False)
+        stems = {stem(w) for w in words(text)}
+        return {i for i in titled if heads[i] and heads[i] in stems}
+
     def sides_in(self, text: str, pair: bool = True) -> set[int]:
         """`pair`: "both roles" names every side (a sentence's own words; a passage's lead
         sentence saying "both roles" tells nothing about the sentences after it)."""
@@ -131,6 +157,7 @@ class SideFinder:
 
 
 _FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
+_GENERIC_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _BOTH = re.compile(
     r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions)\b",
     re.I,
@@ -198,6 +225,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     contrast = _CONTRAST_LEAD.match(sentence.text)
     own = named(sentence.text[contrast.end() :] if contrast else sentence.text)
     subject = subject_role(sentence.text, finder.book)
+    if not own and subject is None and not finder.book.find(sentence.text):
+        own = finder.by_bare_head(sentence.text, p.title)  # "Pilots run ..." of "Airline Pilot"
     if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
         return None  # "X and Y are among the most searched terms": both are the subject
     if subject is not None:
@@ -426,7 +455,11 @@ def build_table(
                     continue  # a sentence announcing a list says nothing without its items
                 if about_itself(s.text):
                     continue  # "This guide compares X and Y on pay, ...": what the text covers
-                if len(_WORD.findall(s.text)) < CELL_MIN_WORDS and not _ENDS.search(s.text):
+                if (
+                    len(_WORD.findall(s.text)) < CELL_MIN_WORDS
+                    and not _ENDS.search(s.text)
+                    and not _row_of(s.text, sides[side], finder.book)
+                ):
                     continue  # a title or link line ("Frontend Bootcamp / Days in the Web")
                 fit = _fit(s, aspect)
                 if aspect in asked:
@@ -683,6 +716,15 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
 
 # How ingest writes a table row: "<first cell> — <header>: <value>; <header>: <value>".
 _TABLE_ROW = re.compile(r"^[^—\n]{1,80} — [^:\n]{1,60}: ")
+
+
+def _row_of(text: str, side: str, book: RoleBook) -> bool:
+    """A table row whose first cell is the side itself ("Veterinarian — Median salary:
+    $119,100;"): short, but evidence for that side. ("Manager — Desired level: ..." is no
+    row of "interim manager".)"""
+    return bool(_TABLE_ROW.match(text)) and book.one_role(text.split(" — ")[0], side)
+
+
 # "<label>: <value>" whose value is shorter than a definition (GLOSSARY_MIN_WORDS)
 _FIELD = re.compile(r"^[^:\n]{1,80}:\s+\S+(?:\s+\S+){0,2}$")
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)

@@ -340,3 +340,84 @@ def test_both_sides_set_against_someone_else_is_no_verdict():
     asked = {"earn", "pay", "salari"}
     assert _verdict([(joint, None)], asked, finder, lib.roles, [p]) is None
     assert _verdict([(joint, None), (contrast, None)], asked, finder, lib.roles, [p]) is contrast
+
+
+AVIATION = """---
+title: "Airline Pilot vs Air Traffic Controller: Which Aviation Career Fits You?"
+author: "Test Author"
+date: 2024-09-02
+---
+
+{{< figure src="/img/tower.jpg" caption="A control tower at dusk" >}}
+
+Aviation offers two well-paid careers that keep planes moving: flying them, and directing them.
+
+## Pay at a glance
+
+| Career | Median pay | Typical schedule |
+|---|---|---|
+| Airline pilot | $219,140 | Multi-day trips, nights away |
+| Air traffic controller | $137,380 | Rotating shifts, home every night |
+
+## Training
+
+An airline pilot needs a commercial pilot license, an instrument rating and 1,500 flight hours.
+Air traffic controllers are trained at an academy after passing an aptitude test.
+
+## A typical day
+
+Pilots run pre-flight checks, brief the crew, fly the route and handle weather changes.
+Controllers watch radar screens, issue clearances and keep aircraft apart.
+"""
+
+
+@pytest.fixture(scope="module")
+def aviation(tmp_path_factory):
+    also = (str(SEED),) if SEED.is_file() else ()
+    return _library(tmp_path_factory, "pilot-vs-controller.md", AVIATION, also)
+
+
+def test_a_table_row_naming_a_side_fills_its_pay_cell(aviation):
+    """A pay table's rows ("Airline pilot — Median pay: $219,140;") are short and end in no
+    full stop, yet each is its side's pay; a bare "pilot" in the question is the title's."""
+    answer = aviation.ask("Pilot or air traffic controller: what is the median pay?").answer
+    pay = _row(answer, "Pay")
+    assert "$219,140" in pay and "$137,380" in pay, answer
+    assert "Airline Pilot" in answer.splitlines()[0], answer
+
+
+def test_a_bare_head_in_its_own_article_is_that_side(aviation):
+    """ "Pilots run pre-flight checks" in the article titled for airline pilots speaks of
+    that side, though it drops the modifier."""
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    aviation.retriever.refresh()
+    finder = SideFinder(
+        ["airline pilot", "air traffic controller"], aviation.retriever.library.roles
+    )
+    text = AVIATION.split("## A typical day")[1].strip()
+    p = Passage(
+        id="x",
+        source="/a.md",
+        title="Airline Pilot vs Air Traffic Controller",
+        section="A typical day",
+        text=text,
+        chunk_index=0,
+        ref_ids=[],
+    )
+    pilots, controllers = (Sentence(0, i, line) for i, line in enumerate(text.splitlines()))
+    assert side_of(pilots, [p], finder) == 0
+    assert side_of(controllers, [p], finder) == 1
+    # in another article, "controllers" may be another role (a finance team's)
+    other = Passage(
+        id="y",
+        source="/f.md",
+        title="Accountant vs Financial Analyst",
+        section="Work",
+        text=controllers.text,
+        chunk_index=0,
+        ref_ids=[],
+    )
+    assert side_of(Sentence(0, 0, controllers.text), [other], finder) is None
