@@ -191,6 +191,26 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     return text, meta
 
 
+COMPOUND_ZIPF = 3.0  # each part at least this common (wordfreq's Zipf scale): a word of its own
+COMPOUND_GAP = 1.5  # ... and the joined form this much rarer than the rarer part
+
+
+def _compound(before: str, after: str) -> bool:
+    """The hyphen ending `before` joins two words of a compound ("hands-on", "well-known"),
+    not the halves of one word broken across lines ("informa-tion"): both halves are common
+    words and the joined form is much rarer than either (general English frequencies)."""
+    from wordfreq import zipf_frequency
+
+    left = re.search(r"([A-Za-z]{1,40})-$", before)
+    right = re.match(r"[a-z]{1,40}", after)
+    if not left or not right:
+        return False
+    a, b = left.group(1).lower(), right.group(0)
+    fa, fb = zipf_frequency(a, "en"), zipf_frequency(b, "en")
+    joined = zipf_frequency(a + b, "en")
+    return min(fa, fb) >= COMPOUND_ZIPF and joined < min(fa, fb) - COMPOUND_GAP
+
+
 def _first_line(pages: list[list[str]], start: int) -> str:
     return next((p[0] for p in pages[start:] if p), "")
 
@@ -220,7 +240,9 @@ def _join(lines: list[str]) -> str:
         if _BULLET.match(line):
             out += "\n- " + _BULLET.sub("", line, count=1)
         elif out.endswith("-") and line[:1].islower() and out[-2:-1].isalpha():
-            out = out[:-1] + line  # a word hyphenated across lines
+            # a word hyphenated across lines, unless the hyphen is the word's own
+            # ("hands-" + "on" stays "hands-on")
+            out = out + line if _compound(out, line) else out[:-1] + line
         else:
             out = f"{out} {line}" if out else line
     rows = []

@@ -425,3 +425,15 @@ def test_a_closing_author_bio_is_dropped_but_a_last_paragraph_about_the_job_is_k
     assert "Nurses monitor anaesthesia." in loaded.text
     kept = text.replace("Ruth Calloway is a", "Every nurse is a")
     assert "writes about animal care" in decode("/x/v.txt", "txt", kept.encode()).text
+
+
+def test_a_pdf_line_break_after_a_compounds_own_hyphen_keeps_it():
+    body = [
+        "Veterinary nurses learn through hands-",
+        "on practice in busy clinics, and every placement brings new informa-",
+        "tion about animal care that college lectures leave out entirely.",
+    ]
+    pages = [["Clinic Careers", *body * 4], ["Surgeons train for five years and earn more."]]
+    text = decode("/x/h.pdf", "pdf", make_pdf_pages(pages)).text
+    assert "hands-on practice" in text and "handson" not in text
+    assert "new information about" in text and "informa-tion" not in text
