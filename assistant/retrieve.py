@@ -143,6 +143,8 @@ class Retriever:
         # each side is), and each read costs Chroma a lookup. Every check starts it afresh, so
         # a record is never older than the index it was found with.
         self._read: dict[str, tuple[str, dict]] = {}
+        # Reference records read since that check (None: not stored), for the answers' links.
+        self._refs: dict[str, dict | None] = {}
         # Whether a chunk speaks of a role (`_about`), by (role, chunk id), for the role book
         # it was found with: comparisons of the same two roles test the same chunks.
         self._speaks: dict[tuple[str, str], bool] = {}
@@ -340,6 +342,7 @@ class Retriever:
         generation = self.kb.generation
         if self.lexical.refresh(stamp):  # a write: records read before may be gone or stale
             self._read = {}
+            self._refs = {}
             self._speaks = {}
         self._checked_at, self._generation = now, generation
 
@@ -611,6 +614,21 @@ class Retriever:
                     if len(speaks) == k:
                         return speaks
         return (speaks or seen)[:k]
+
+    def references_by_id(self, ref_ids: list[str]) -> dict[str, dict]:
+        """Copies of the stored reference records with these ids, like
+        `KnowledgeBase.references_by_id`; one read is kept until the store's next write, as the
+        chunks read are (most answers cite passages whose references were looked up before)."""
+        wanted = list(dict.fromkeys(ref_ids))
+        kept = self._refs
+        missing = [r for r in wanted if r not in kept]
+        if missing:
+            got = self.kb.references_by_id(missing)
+            if len(kept) + len(missing) > READ_KEEP:
+                kept = self._refs = {}
+            for r in missing:
+                kept[r] = got.get(r)
+        return {r: dict(kept[r]) for r in wanted if kept.get(r) is not None}
 
     def _passages(self, ids: list[str]) -> list[Passage]:
         """Passages for these chunk ids, in order, from Chroma (those still stored); a chunk

@@ -333,7 +333,7 @@ class Assistant:
             sentences=sentences,
             matcher=matcher,
             retriever=self.retriever,
-            references=self.kb.references_by_id,
+            references=self.retriever.references_by_id,
             record=self.kb.record,
             history=turns,
             kb=self.kb,

@@ -411,3 +411,50 @@ def test_the_quick_test_never_hides_a_side_in_the_dev_articles():
     for book in (lib.roles, RoleBook(names, {"sre": "site reliability engineer"})):
         sides = names + ["ML engineer", "site reliability engineer", "frontend", "staff engineer"]
         _never_misses(book, paragraphs, sides)
+
+
+CLASSROOM = """# Classroom Teacher vs Teaching Assistant
+
+## Marking
+
+A classroom teacher marks every essay within a week (Reed, 2022). A teaching assistant runs
+the reading group while the teacher marks (Okafor, 2021).
+
+## References
+
+Reed, M. (2022). Feedback that lands. Chalk Press. https://example.org/feedback
+
+Okafor, T. (2021). Small groups in the primary classroom. Slate Books. https://example.org/groups
+"""
+
+
+def test_reference_records_read_stand_until_the_next_write(make_settings, tmp_path, monkeypatch):
+    """The reference records an answer links to are read once and kept, like the chunks read,
+    until a write moves the store's stamp; ids not stored stay absent."""
+    import assistant.retrieve as retrieve
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    path = tmp_path / "teacher-vs-assistant.md"
+    path.write_text(CLASSROOM, encoding="utf-8")
+    assert ingest_sources([str(path)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    monkeypatch.setattr(retrieve, "CHECK_EVERY", 3600.0)
+    cited = [r for p in retriever.search("teacher marks essays", 3) for r in p.ref_ids]
+    assert cited
+    asked = [*cited, "ref-not-stored"]
+    first = retriever.references_by_id(asked)
+    assert first == kb.references_by_id(asked) and "ref-not-stored" not in first
+    ref = cited[0]
+    url = first[ref]["url"]
+    first[ref]["url"] = "changed by a caller"  # callers get copies
+    kb.references.update(ids=[ref], metadatas=[{"url": "https://example.org/moved"}])
+    # Another writer changes the record with no new stamp: what was read stands.
+    assert retriever.references_by_id([ref])[ref]["url"] == url != "https://example.org/moved"
+    kb.update_record(str(path.resolve()), {"note": "links checked"})  # a write, new stamp
+    retriever.refresh()
+    assert retriever.references_by_id([ref])[ref]["url"] == "https://example.org/moved"
