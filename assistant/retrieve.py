@@ -125,7 +125,7 @@ class Retriever:
         self._neighbour_rows: tuple[np.ndarray, np.ndarray] | None = None
         self._vocab: tuple[Vocabulary, np.ndarray] | None = None
         self._vocab_at = -1
-        self._saved: tuple[dict[str, int], np.ndarray] | None = None
+        self._saved: tuple[list[str], np.ndarray] | None = None  # saved words, their vectors
         self._unsaved = 0
         self._sorted_words: list[str] = []
         self._sorted_at = -1
@@ -382,7 +382,7 @@ class Retriever:
                     self._embed_rows(embedder, todo)
                 # The saved vectors served this (first) build; later words are embedded, and
                 # the file's pages leave this process's memory.
-                self._saved = ({}, np.zeros((0, embedder.dim), dtype=np.float32))
+                self._saved = ([], np.zeros((0, embedder.dim), dtype=np.float32))
                 self._vocab = (Vocabulary(self.lexical, live), self._word_vecs[:n])
                 # Neighbour candidates: live words with letters (numbers such as amounts and
                 # years have no useful "close words", and can be most of a large vocabulary).
@@ -395,11 +395,35 @@ class Retriever:
         """Fill these rows: from the vectors saved next to the lexical index when it has
         them (a restart), else from the embedder; save again after many new ones."""
         saved = self._saved_vectors(embedder)
-        texts = [self._row_words[i] for i in rows]
-        cached = [saved[0].get(w, -1) for w in texts] if saved else [-1] * len(texts)
-        hit = np.array([c >= 0 for c in cached], dtype=bool)
-        if hit.any():
-            self._word_vecs[rows[hit]] = saved[1][[c for c in cached if c >= 0]]
+        hit = np.zeros(len(rows), dtype=bool)
+        if saved:
+            listed, vecs = saved
+            # The file's rows are this index's rows wherever it holds the same word in the same
+            # place (a restart of an index that has not been rebuilt: all of them); those are
+            # copied row for row, and only the others are looked up by word.
+            m = min(len(listed), len(self._row_words))
+            same = np.zeros(len(self._row_words), dtype=bool)
+            same[:m] = np.asarray(listed[:m], dtype=object) == np.asarray(
+                self._row_words[:m], dtype=object
+            )
+            hit = same[rows]
+            at = rows[hit]
+            if len(at) and not self._embedded[:m].any():
+                # a first fill: one contiguous copy, then the rows not asked for back to zero
+                self._word_vecs[:m] = vecs[:m]
+                unasked = np.ones(m, dtype=bool)
+                unasked[at] = False
+                self._word_vecs[:m][unasked] = 0.0
+            elif len(at):
+                self._word_vecs[at] = vecs[at]
+            rest = np.flatnonzero(~hit)
+            if len(rest):
+                by_word = {w: i for i, w in enumerate(listed) if w}
+                found = [by_word.get(self._row_words[rows[j]], -1) for j in rest]
+                took = np.array([c >= 0 for c in found], dtype=bool)
+                if took.any():
+                    self._word_vecs[rows[rest[took]]] = vecs[[c for c in found if c >= 0]]
+                    hit[rest[took]] = True
         missing = rows[~hit]
         if len(missing):
             self._word_vecs[missing] = embedder.embed_batch([self._row_words[i] for i in missing])
@@ -415,16 +439,16 @@ class Retriever:
         name = re.sub(r"[^A-Za-z0-9_-]", "_", embedder.name)
         return Path(folder) / f"word-vectors-{name}{ext}"
 
-    def _saved_vectors(self, embedder) -> tuple[dict[str, int], np.ndarray] | None:
+    def _saved_vectors(self, embedder) -> tuple[list[str], np.ndarray] | None:
         if self._saved is None:
-            self._saved = ({}, np.zeros((0, embedder.dim), dtype=np.float32))
+            self._saved = ([], np.zeros((0, embedder.dim), dtype=np.float32))
             try:
                 words_ = json.loads(
                     self._vectors_path(embedder, ".json").read_text(encoding="utf-8")
                 )
                 vecs = np.load(self._vectors_path(embedder, ".npy"), mmap_mode="r")
                 if vecs.shape == (len(words_), embedder.dim):
-                    self._saved = ({w: i for i, w in enumerate(words_) if w}, vecs)
+                    self._saved = (words_, vecs)
             except (OSError, ValueError, AttributeError):
                 pass
         return self._saved if len(self._saved[1]) else None

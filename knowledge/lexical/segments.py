@@ -637,9 +637,7 @@ class SegmentIndex:
             # mask or global id per posting when every row is alive (a restart: 0.2 -> 0.08 s
             # of CPU at 100k chunks).
             np.add.at(self.df, seg.g_terms, np.bincount(d_terms, minlength=len(seg.g_terms)))
-            np.add.at(
-                self.word_df, seg.g_words, np.bincount(s_words, minlength=len(seg.g_words))
-            )
+            np.add.at(self.word_df, seg.g_words, np.bincount(s_words, minlength=len(seg.g_words)))
             self.n_docs += len(rows)
             self.total_len += float(np.sum(seg.doc_len[rows], dtype=np.float64))
         for source, seg in self.where.items():

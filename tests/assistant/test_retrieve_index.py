@@ -196,3 +196,40 @@ def test_a_word_for_a_paths_downsides_finds_the_articles_own_word_for_them(make_
     upside = retriever.query_terms("What's the most rewarding thing about teaching?")
     assert stem("hardest") not in upside and stem("toughest") not in upside, upside
     assert stem("hardest") not in retriever.query_terms("What does a school day look like?")
+
+
+def test_saved_word_vectors_are_found_by_word_where_rows_moved(make_settings):
+    """A restart copies the saved word vectors row for row where the file holds the same word
+    in the same row, and looks the others up by word (an index rebuilt since numbers its
+    words anew); only a word the file lacks is embedded again."""
+    import json
+
+    from assistant.retrieve import Retriever
+
+    settings = make_settings()
+    retriever = _retriever(settings, {"case-manager.md": CASE_WORK, "ward-clerk.md": CLERK})
+    kb = retriever.kb
+    vocab, vecs = retriever.vocabulary(kb.embedder)
+    retriever._save_vectors(kb.embedder)
+    words_path = next((settings.store / "lexical").glob("word-vectors-*.json"))
+    vecs_path = words_path.with_suffix(".npy")
+    listed = json.loads(words_path.read_text(encoding="utf-8"))
+    saved = np.load(vecs_path)
+    live = [w for w in listed if w]
+    assert len(live) > 20 and len(live) == len(vocab)
+
+    def restart():
+        again = Retriever(kb)
+        again.refresh()
+        got, got_vecs = again.vocabulary(kb.embedder)
+        assert len(got) == len(vocab)
+        assert all(np.allclose(got_vecs[got[w]], vecs[vocab[w]], atol=1e-5) for w in live)
+        return again._unsaved  # words embedded again
+
+    assert restart() == 0  # every row in its place
+    # The rows reversed, and one word left out: found by word, the missing one embedded.
+    gone = live[len(live) // 2]
+    order = [i for i in reversed(range(len(listed))) if listed[i] != gone]
+    words_path.write_text(json.dumps([listed[i] for i in order]), encoding="utf-8")
+    np.save(vecs_path, saved[order])
+    assert restart() == 1
