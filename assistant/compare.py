@@ -17,7 +17,7 @@ from knowledge.text import STOPWORDS, content_terms, split_sentences, stem, word
 from .citations import CitationSet
 from .evidence import EVERYDAY, Sentence, about_itself
 from .understand import Query
-from .understand.lexicon import Aspect, aspects
+from .understand.lexicon import DAY_TO_DAY, SAYS_WHAT_ONE_DOES, Aspect, aspects
 from .understand.roles import _LEAD_WORDS, ROLE_NOUNS, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
@@ -376,14 +376,6 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
     return _clip(text, limit)
 
 
-DAY_TO_DAY = "Day-to-day work"  # the lexicon's aspect of what a role does
-# A heading asking or saying what someone does: "What accountants do", "What does an RN do?",
-# "What a data engineer does all day".
-_DOES = re.compile(
-    r"^(?:what|how)\b[^?.!\n]{1,60}?\b(?:do|does)\b(?:[ \t]+all[ \t]+day)?\??$", re.I
-)
-
-
 _CONDITION = re.compile(
     r"^(?:if|when|whenever|unless|although|though|because|since|while|whereas|once)\b", re.I
 )
@@ -469,7 +461,8 @@ def build_table(
                     heading = f"{p.section.split(':')[-1]} {title_line(p.text)}"
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
                     if aspect.name == DAY_TO_DAY and any(
-                        _DOES.match(h.strip()) for h in (own_heading(p.section), title_line(p.text))
+                        SAYS_WHAT_ONE_DOES.match(h.strip())
+                        for h in (own_heading(p.section), title_line(p.text))
                     ):
                         # "What accountants do", "What does a chef do?": what the role does
                         # is its day-to-day work, though the heading names no lexicon word

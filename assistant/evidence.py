@@ -11,7 +11,7 @@ from knowledge.text import STOPWORDS, fold_accents, split_sentences, stem, words
 
 from .retrieve import Passage, Retriever
 from .understand import Query
-from .understand.lexicon import aspect_named, kin_of
+from .understand.lexicon import DAY_TO_DAY, SAYS_WHAT_ONE_DOES, aspect_named, aspects, kin_of
 from .understand.roles import ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import specificity
@@ -365,6 +365,20 @@ _GIVES_REASON = re.compile(
 )
 
 
+def _headed_for_work(passages: list[Passage]) -> set[int]:
+    """The passages whose own heading speaks of a role's day-to-day work (the lexicon's
+    words for it) or says what someone does."""
+    work = next(a.words for a in aspects() if a.name == DAY_TO_DAY)
+    out = set()
+    for i, p in enumerate(passages):
+        heading = p.section.split(" — ")[-1].split(":")[-1].strip()
+        if heading and (
+            {stem(w) for w in words(heading)} & work or SAYS_WHAT_ONE_DOES.match(heading)
+        ):
+            out.add(i)
+    return out
+
+
 def answer_type_bonus(query: Query, sentence: str) -> float:
     offers = OFFERS.get(query.wants or "")
     if offers and offers.search(sentence):
@@ -630,6 +644,11 @@ def score_sentences(
     asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
     lists_asked = names_things(query.question)
+    # "What does a veterinarian do?": the part of an article headed for what the role does
+    # ("Day-to-day work", "A typical day", "What accountants do") answers, though the question
+    # has no word of it.
+    does = query.comparison is None and bool(SAYS_WHAT_ONE_DOES.match(query.question.strip()))
+    headed_for_work = _headed_for_work(passages) if does else set()
     weights = matcher.sentence_weights(query.question, passages)
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
@@ -645,6 +664,8 @@ def score_sentences(
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
         s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
+        if does and s.passage in headed_for_work:
+            s.score += ANSWER_TYPE_BONUS
         focus = matcher.role_focus(s.text, passages[s.passage])
         s.score += 0.12 * focus
         s.off_role = focus < 0 or (

@@ -8,6 +8,7 @@ learns from the library when it loads (see `vocabulary.py`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,14 @@ class Aspect:
 
 def _stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in text.split())
+
+
+DAY_TO_DAY = "Day-to-day work"  # the aspect of what a role does
+# A heading or question asking or saying what someone does: "What accountants do", "What does
+# an RN do?", "What a data engineer does all day".
+SAYS_WHAT_ONE_DOES = re.compile(
+    r"^(?:what|how)\b[^?.!\n]{1,60}?\b(?:do|does)\b(?:[ \t]+all[ \t]+day)?\??$", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +58,7 @@ def aspects() -> tuple[Aspect, ...]:
             "skills knowledge requires",
         ),
         Aspect(
-            "Day-to-day work",
+            DAY_TO_DAY,
             _stems(
                 "day daily day-to-day routine work works working task tasks responsibility "
                 "responsibilities responsible duties focus focuses spend build builds building "

@@ -421,3 +421,45 @@ def test_a_bare_head_in_its_own_article_is_that_side(aviation):
         ref_ids=[],
     )
     assert side_of(Sentence(0, 0, controllers.text), [other], finder) is None
+
+
+WARD_GUIDE = """# Veterinary Technician vs Veterinarian: Salary, Training and Daily Work
+
+Both veterinary technicians and veterinarians care for animals, but their training,
+responsibilities and pay differ a great deal.
+
+## Salary comparison
+
+| Role | Median salary |
+|---|---|
+| Veterinary technician | $43,740 |
+| Veterinarian | $119,100 |
+
+Veterinarians earn almost three times as much as technicians, largely because of their
+doctoral training.
+
+## Education and training
+
+A veterinary technician usually completes a two-year associate degree. A veterinarian needs a
+four-year Doctor of Veterinary Medicine degree after an undergraduate degree, then a license.
+
+## Day-to-day work
+
+Veterinary technicians take blood samples, prepare animals for surgery and take X-rays.
+Veterinarians diagnose illnesses, perform surgery, prescribe medication and talk owners
+through treatment options.
+
+## Which career is right for you?
+
+If you want to lead treatment decisions and can commit to eight years of study, aim for
+veterinarian.
+"""
+
+
+def test_what_a_role_does_is_answered_from_the_part_headed_for_its_work(tmp_path_factory):
+    """ "What does a veterinarian do?" has no word of "day-to-day work", yet the part of the
+    article headed so answers it, before the degree and the advice."""
+    clinic = _library(tmp_path_factory, "vet-tech-vs-vet.md", WARD_GUIDE)
+    answer = clinic.ask("What does a veterinarian do?").answer
+    first_two = " ".join(answer.split("] ")[:2])
+    assert "Veterinarians diagnose illnesses" in first_two, answer
