@@ -123,8 +123,21 @@ def understand(
         inherited=list(inherited),
         comparison=comparison,
         topic=topic_of(question if inherited else text, roles),
-        wants=answer_kind(question if inherited else text),
+        wants=answer_kind(question if inherited else text)
+        or _kind_carried(question, resolved, roles, history),
         followup=resolved != question,
         ranking=ranking,
         explains=asks_why(question),
     )
+
+
+def _kind_carried(question: str, resolved: str, roles, history) -> str | None:
+    """ "What about a pharmacy technician?" after "How much does a pharmacist make?": a
+    follow-up that names only a role asks what the last question asked (an amount, a count),
+    for that role."""
+    from .query import answer_kind, topic_of
+
+    if resolved == question or topic_of(question, list(roles)):
+        return None
+    before = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+    return answer_kind(before[-1]) if before else None

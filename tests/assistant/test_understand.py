@@ -694,3 +694,30 @@ def test_a_byline_question_may_ask_for_the_date_too(question, too):
     from assistant.understand.query import asks_date_too
 
     assert asks_date_too(question) is too
+
+
+MIDWIFE = [
+    (
+        "/a/ward.md",
+        "Midwife vs Maternity Nurse Manager",
+        "Pay",
+        "A midwife earns about $90,000 a year. A maternity nurse manager earns $120,000 and "
+        "trains for six years.",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "followup", "kind"),
+    [
+        ("How much does a midwife earn?", "What about a maternity nurse manager?", "amount"),
+        ("How long does a midwife train?", "And a maternity nurse manager?", "count"),
+        # a follow-up with a topic of its own asks what it says, not what came before
+        ("How much does a midwife earn?", "What about a maternity nurse manager's hours?", None),
+    ],
+)
+def test_a_followup_naming_only_a_role_asks_what_the_last_question_asked(first, followup, kind):
+    lib = library(MIDWIFE)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "..."}]
+    query = understand(followup, history, lib)
+    assert query.wants == kind, (query.standalone, query.wants)
