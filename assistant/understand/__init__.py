@@ -135,9 +135,9 @@ def _kind_carried(question: str, resolved: str, roles, history) -> str | None:
     """ "What about a pharmacy technician?" after "How much does a pharmacist make?": a
     follow-up that names only a role asks what the last question asked (an amount, a count),
     for that role."""
-    from .query import answer_kind, topic_of
+    from .query import answer_kind, asks_why, topic_of
 
-    if resolved == question or topic_of(question, list(roles)):
-        return None
+    if resolved == question or topic_of(question, list(roles)) or asks_why(question):
+        return None  # ("Why?" asks for a reason, whatever the last question asked for)
     before = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
     return answer_kind(before[-1]) if before else None

@@ -714,6 +714,7 @@ MIDWIFE = [
         ("How long does a midwife train?", "And a maternity nurse manager?", "count"),
         # a follow-up with a topic of its own asks what it says, not what came before
         ("How much does a midwife earn?", "What about a maternity nurse manager's hours?", None),
+        ("How much does a midwife earn?", "Why?", None),  # a reason, not an amount
     ],
 )
 def test_a_followup_naming_only_a_role_asks_what_the_last_question_asked(first, followup, kind):
