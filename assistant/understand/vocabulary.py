@@ -1010,10 +1010,38 @@ class Library:
                 return phrase  # the articles write the long form far more often
             head = _clipped_role_noun(low)
             before = m.string[: m.start()].split()[-1:]
-            if head and before and before[0].lower().replace("-", "") in self.modifiers:
-                return head  # "AI eng", "frontend dev": a clipped job title
+            after = m.string[m.end() :].split()[:1]
+            noun = after[0].lower().strip("?.,!;:") if after else ""
+            noun = _clipped_role_noun(noun) or noun
+            titles = bool(_ROLE_NOUN_PLURAL.fullmatch(noun))  # a role noun follows: no head
+            lead = before[0].lower() if before else ""
+            if (
+                head
+                and not titles
+                and lead
+                and (
+                    lead.replace("-", "") in self.modifiers
+                    or f"{lead} {head}" in self.roles.phrases
+                    or f"{lead} {head}s" in self.roles.phrases
+                )
+            ):
+                return head  # "AI eng", "frontend dev", "engineering mgr": a clipped job title
             if 3 <= len(low) <= 4 and low.isalpha() and stem(low) not in self.doc_freq:
-                counts = {w: self.word_count(w) for w in self.longer_words(low)[:200]}
+                counts = {
+                    w: self.word_count(w)
+                    for w in self.longer_words(low)[:200]
+                    if "'" not in w and "’" not in w  # ("won" is no clipped "won't")
+                }
+                if titles:
+                    # before a role noun, the word the library writes in a job title with it:
+                    # "eng manager" is the "engineering manager" it names
+                    titled = {
+                        w: n
+                        for w, n in counts.items()
+                        if f"{w} {noun}" in self.roles.phrases
+                        or f"{w} {noun}s" in self.roles.phrases
+                    }
+                    counts = titled or counts
                 best = max(counts, key=lambda w: (counts[w], w), default=None)
                 # A clipped word ("eng") the articles rarely write stands for the common word.
                 if best and counts[best] >= max(2, 10 * known):
@@ -1021,7 +1049,22 @@ class Library:
             return tok
 
         query = re.sub(r"\$(\d{1,3})[kK]\b", r"$\1,000", query)  # "$120k" as articles write it
-        return re.sub(r"\b[A-Za-z]{2,6}\b", spell, query)
+        once = re.sub(r"\b[A-Za-z]{2,6}\b", spell, query)
+        if once == query:
+            return once
+
+        def head_after(m: re.Match) -> str:
+            # a clipped noun after a clipped modifier ("eng mgr") reads the modifier spelled out
+            tok = m.group(0)
+            head = _clipped_role_noun(tok.lower())
+            before = m.string[: m.start()].split()[-1:]
+            lead = before[0].lower() if before else ""
+            known = (
+                f"{lead} {head}" in self.roles.phrases or f"{lead} {head}s" in self.roles.phrases
+            )
+            return head if head and lead and known else tok
+
+        return re.sub(r"\b[A-Za-z]{3,5}\b", head_after, once)
 
 
 __all__ = [

@@ -722,3 +722,62 @@ def test_a_followup_naming_only_a_role_asks_what_the_last_question_asked(first, 
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": "..."}]
     query = understand(followup, history, lib)
     assert query.wants == kind, (query.standalone, query.wants)
+
+
+GARAGE = [
+    (
+        "/g/garage.md",
+        "Mechanical engineer vs mechanic: which trade?",
+        "Mechanical engineer",
+        "A mechanical engineer designs engines; mechanical engineers use CAD.",
+    ),
+    (
+        "/g/garage.md",
+        "Mechanical engineer vs mechanic: which trade?",
+        "Mechanic",
+        "A mechanic fixes cars and owns tools.",
+    ),
+    (
+        "/g/garage.md",
+        "Mechanical engineer vs mechanic: which trade?",
+        "Pay",
+        "Mechanics earn hourly; a mechanical engineer earns a salary.",
+    ),
+    (
+        "/g/shop.md",
+        "Inside a garage",
+        "Apprentices",
+        "A mechanic apprentice learns fast. The mechanic shop opens early. Mechanics share tools.",
+    ),
+    (
+        "/g/shop2.md",
+        "Garage life",
+        "Tools",
+        "Every mechanic keeps a torque wrench; mechanics swap parts. A workshop manager orders "
+        "them.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "spelled"),
+    [
+        # before a role noun, a clipped word is the one the library's job title writes with
+        # it ("mechanical engineer"), not the commonest word it starts ("mechanics")
+        ("mech eng vs mechanic?", "mechanical engineer vs mechanic?"),
+        ("mech eng salary", "mechanical engineer salary"),
+        # ... and a noun written by its consonants after a modifier, on the same line
+        ("mech eng vs workshop mgr?", "mechanical engineer vs workshop manager?"),
+    ],
+)
+def test_a_clipped_word_before_a_role_noun_is_the_job_titles_word(question, spelled):
+    assert library(GARAGE).expand_abbreviations(question) == spelled
+
+
+def test_a_short_word_is_never_read_as_a_clipped_contraction():
+    """The garage articles write "won't" twice and "won" never: "Who won ..." stays."""
+    texts = GARAGE + [
+        ("/g/a.md", "Parts", "Parts", "The parts won't arrive before Monday."),
+        ("/g/b.md", "Tyres", "Tyres", "Winter tyres won't fit the van."),
+    ]
+    assert library(texts).expand_abbreviations("Who won the cup?") == "Who won the cup?"
