@@ -114,7 +114,8 @@ def judgements() -> tuple[Aspect, ...]:
             _stems(
                 "con cons disadvantage disadvantages downside downsides drawback drawbacks "
                 "minus minuses weakness weaknesses hardest toughest challenge challenges "
-                "challenging struggle struggles frustrating frustration frustrations"
+                "challenging struggle struggles frustrating frustration frustrations "
+                "burnout"
             ),
         ),
     )

@@ -298,6 +298,8 @@ def test_an_advice_question_favours_the_sentence_that_tells_the_reader_what_to_d
         # the hardest part of a job is its downside, its most rewarding part an upside
         ("The toughest thing about nights?", "The hardest part is sleep.", "The perks are pay."),
         ("Most rewarding bit of teaching?", "The best perk is summer.", "The hardest part."),
+        # burnout is what an article calls a caring job's downside
+        ("Any drawbacks to ward nursing?", "Burnout is common on night wards.", "Pay is good."),
     ],
 )
 def test_the_words_for_upsides_and_downsides_meet_their_kin_not_their_opposites(
