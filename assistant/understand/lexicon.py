@@ -106,7 +106,7 @@ def judgements() -> tuple[Aspect, ...]:
             "Upsides",
             _stems(
                 "pro pros advantage advantages upside upsides benefit benefits plus pluses "
-                "perk perks strength strengths favorite favourite rewarding"
+                "perk perks strength strengths rewarding"
             ),
         ),
         Aspect(
