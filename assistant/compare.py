@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from knowledge.schema import Passage
-from knowledge.text import STOPWORDS, content_terms, split_sentences, stem, words
+from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
 from .evidence import EVERYDAY, Sentence, about_itself
@@ -447,6 +447,8 @@ def build_table(
                     continue  # a sentence announcing a list says nothing without its items
                 if about_itself(s.text):
                     continue  # "This guide compares X and Y on pay, ...": what the text covers
+                if TABLE_ROW.match(s.text) and not _row_of(s.text, sides[side], finder.book):
+                    continue  # a table row is its first cell's ("Manager — Desired level: ...")
                 if (
                     len(_WORD.findall(s.text)) < CELL_MIN_WORDS
                     and not _ENDS.search(s.text)
@@ -496,6 +498,9 @@ def build_table(
                     )
                     else 0.0
                 )
+                if comparative and not judges and _row_of(s.text, sides[side], finder.book):
+                    # a table row's figure for the side is what "which pays more?" compares
+                    judges = 1.0 if aspect.name == "Pay" and _MONEY.search(s.text) else 0.0
                 dense = near.get((s.passage, s.position), s.dense)
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
             scored.append(options)
@@ -707,15 +712,11 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
     )
 
 
-# How ingest writes a table row: "<first cell> — <header>: <value>; <header>: <value>".
-_TABLE_ROW = re.compile(r"^[^—\n]{1,80} — [^:\n]{1,60}: ")
-
-
 def _row_of(text: str, side: str, book: RoleBook) -> bool:
     """A table row whose first cell is the side itself ("Veterinarian — Median salary:
     $119,100;"): short, but evidence for that side. ("Manager — Desired level: ..." is no
     row of "interim manager".)"""
-    return bool(_TABLE_ROW.match(text)) and book.one_role(text.split(" — ")[0], side)
+    return bool(TABLE_ROW.match(text)) and book.one_role(text.split(" — ")[0], side)
 
 
 # "<label>: <value>" whose value is shorter than a definition (GLOSSARY_MIN_WORDS)
@@ -847,7 +848,7 @@ def _overview(
             story = story or bool(_NEGATED.search(" ".join(s.text.split()[:8])))
             # A table row ("Frontend Engineer — Lateral Options: Product Designer.") holds a
             # value of the table, not what the side is.
-            story = story or bool(_TABLE_ROW.match(s.text))
+            story = story or bool(TABLE_ROW.match(s.text))
             # ... and so does a field of one cut from its row ("Application of interim
             # period: Yes."): a label and a value of a few words.
             story = story or bool(_FIELD.match(s.text.strip()))
@@ -915,6 +916,11 @@ def _verdict(
             continue  # the author's own story, unless it sets the two sides side by side
         if not finder.sides_in(s.text, pair=False) and book.find(s.text):
             continue  # "both roles" of a pair of other roles it names
+        if not finder.sides_in(s.text, pair=False):
+            around = passages[s.passage]
+            context = f"{around.title}. {around.section}. {around.text}"
+            if finder.sides_in(context, pair=False) != everyone:
+                continue  # "the two careers" of an article about another pair
         if named != everyone and subject is None:
             continue  # "Public interest lawyers ... earn much less": one side's kind, no verdict
         if named != everyone:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.text import STOPWORDS, fold_accents, split_sentences, stem, words
+from knowledge.text import STOPWORDS, TABLE_ROW, fold_accents, split_sentences, stem, words
 
 from .retrieve import Passage, Retriever
 from .understand import Query
@@ -309,6 +309,12 @@ def prose_sentences(text: str) -> list[str]:
             # an answer takes of a list) is a sentence of its own
             out += split_sentences(item)
             continue
+        if TABLE_ROW.match(line.strip()):
+            if any(b.strip() for b in block):
+                out += split_sentences(" ".join(block))
+            block, introduced = [], False
+            out.append(line.strip())  # a table row is one statement, whatever its semicolons
+            continue
         block.append(line)
         introduced = introduced and not line.strip()
     if block:
@@ -363,6 +369,17 @@ _GIVES_REASON = re.compile(
     r"|leads? to|led to|results? in|caused? by|causes?|the reason|which (?:is )?why|that(?:'s| is) why)\b",
     re.I,
 )
+
+
+OTHER_ROW = 0.5  # weight of a table row whose first cell the question does not name
+
+
+def _row_asked(row: str, asked_stems: set[str]) -> bool:
+    """Whether the question names a word of a table row's first cell ("Veterinarian — Median
+    salary: ..." for a question about veterinarians; not "Senior — Application of interim
+    period: Yes" for one about the interim period)."""
+    label = {stem(w) for w in words(row.split(" — ")[0])} - {stem(w) for w in STOPWORDS}
+    return bool(label & asked_stems)
 
 
 def _headed_for_work(passages: list[Passage]) -> set[int]:
@@ -650,6 +667,7 @@ def score_sentences(
     does = query.comparison is None and bool(SAYS_WHAT_ONE_DOES.match(query.question.strip()))
     headed_for_work = _headed_for_work(passages) if does else set()
     weights = matcher.sentence_weights(query.question, passages)
+    asked_stems = {stem(w) for w in words(f"{query.text} {' '.join(query.roles)}")}
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
@@ -664,6 +682,8 @@ def score_sentences(
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
         s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
+        if TABLE_ROW.match(s.text) and not _row_asked(s.text, asked_stems):
+            s.score *= OTHER_ROW  # a table row speaks of its first cell, which was not asked
         if does and s.passage in headed_for_work:
             s.score += ANSWER_TYPE_BONUS
         focus = matcher.role_focus(s.text, passages[s.passage])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from knowledge.text import TABLE_ROW
+
 from .citations import CitationSet
 from .evidence import Sentence
 from .followed import figures
@@ -192,6 +194,7 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
                 _LEADS_ON_CONTEXT.match(nxt.text)
                 or _EXAMPLES.match(nxt.text)
                 or len(s.text.split()) < SHORT_WORDS
+                and not TABLE_ROW.match(s.text)  # a row is no lead-in to the next row
             )
             and used + len(nxt.text.split()) <= max_words
         ):

@@ -32,6 +32,12 @@ SPLIT_CACHE_CHARS = 2000  # texts up to this long (a passage is <= 800) are spli
 SPLIT_CACHE_SIZE = 2048  # at most about 4 MB of text
 
 
+# How ingest writes a table row, one line each: "<first cell> — <header>: <value>; <header>:
+# <value>." (see ingest.formats.markdown.table_text). A row is one statement: sentence
+# splitters cut it at its semicolons, leaving "Typical schedule: ..." without its row.
+TABLE_ROW = re.compile(r"^[^—\n]{1,80} — [^:\n]{1,60}: ")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences with syntok, which knows abbreviations (U.S., e.g., Dr.),
     decimals and quotes; list numbers ("1. Learn Python.") stay with their item.

@@ -426,7 +426,7 @@ def test_a_bare_head_in_its_own_article_is_that_side(aviation):
 WARD_GUIDE = """# Veterinary Technician vs Veterinarian: Salary, Training and Daily Work
 
 Both veterinary technicians and veterinarians care for animals, but their training,
-responsibilities and pay differ a great deal.
+responsibilities and pay differ a great deal. Pay is the biggest gap between the two careers.
 
 ## Salary comparison
 
@@ -463,3 +463,42 @@ def test_what_a_role_does_is_answered_from_the_part_headed_for_its_work(tmp_path
     answer = clinic.ask("What does a veterinarian do?").answer
     first_two = " ".join(answer.split("] ")[:2])
     assert "Veterinarians diagnose illnesses" in first_two, answer
+
+
+def test_a_table_row_is_one_sentence_whatever_its_semicolons():
+    from assistant.evidence import prose_sentences
+
+    text = (
+        "Pay varies by role.\n"
+        "Airline pilot — Median pay: $219,140; Typical schedule: Multi-day trips, nights away.\n"
+        "Air traffic controller — Median pay: $137,380; Typical schedule: Rotating shifts.\n"
+        "Senior captains earn more."
+    )
+    assert prose_sentences(text) == [
+        "Pay varies by role.",
+        "Airline pilot — Median pay: $219,140; Typical schedule: Multi-day trips, nights away.",
+        "Air traffic controller — Median pay: $137,380; Typical schedule: Rotating shifts.",
+        "Senior captains earn more.",
+    ]
+
+
+@pytest.fixture(scope="module")
+def two_fields(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("vet-article")
+    (folder / "vet-tech-vs-vet.md").write_text(WARD_GUIDE, encoding="utf-8")
+    return _library(tmp_path_factory, "pilot-vs-controller.md", AVIATION, (str(folder),))
+
+
+def test_one_roles_table_row_answers_without_the_next_row(two_fields):
+    answer = two_fields.ask("What is the median salary of a veterinary technician?").answer
+    assert "$43,740" in answer and "$119,100" not in answer, answer
+
+
+def test_a_cross_article_comparison_takes_each_sides_row_and_no_other_pairs_verdict(two_fields):
+    """Veterinarian (one article) against airline pilot (another): each pay cell is its side's
+    table row, and "pay differs between the two careers" of the vet article is no verdict on
+    this pair."""
+    answer = two_fields.ask("Which pays more, a veterinarian or an airline pilot?").answer
+    pay = _row(answer, "Pay")
+    assert "$119,100" in pay and "$219,140" in pay, answer
+    assert "the two careers" not in answer and "technicians and veterinarians" not in answer, answer
