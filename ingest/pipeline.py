@@ -212,7 +212,7 @@ def ingest_sources(
     values, missing = discover(inputs)
     report.results += [SourceResult(_safe_id(v), "failed", error=e) for v, e in missing]
     with kb.writing():
-        known = kb.records()
+        known = kb.records(fresh=True)  # what is stored, not what a reader kept
         large = len(values) >= BACKGROUND_MIN_SOURCES
         if large and kb.embedder.name.startswith("wordllama") and not any(map(is_url, values)):
             _ingest_in_helper(values, kb, settings, known, allow, report, on_progress, progress)

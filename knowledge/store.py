@@ -324,16 +324,22 @@ class KnowledgeBase:
         finally:
             lock.release()
 
-    def records(self) -> dict[str, dict]:
+    def records(self, fresh: bool = False) -> dict[str, dict]:
         """Every source record, by source. Read once per stamp: a restart asks for them from
         several places (the lexical index, the article vocabulary, the followed pages, the
         Library tab), and each full read costs Chroma about half a second at 9,000 articles.
         Every write of a record ends with a new stamp (in any process), so the stamp read
         first says whether the records kept from the last read are still the stored ones.
-        Callers get their own copies."""
+        `fresh`: read from the store whatever is kept, for a writer deciding what to write
+        again (a record a stopped writer left pending, or one written without a stamp, must
+        be seen). Callers get their own copies."""
         stamp = self.stamp()
         kept = self._records
-        if stamp is None or kept is None or kept[0] != stamp:
+        if fresh:
+            kept = (stamp, self._read_records())
+            self._records = kept if stamp is not None else None
+            self._save_records(*kept)
+        elif stamp is None or kept is None or kept[0] != stamp:
             saved = self._saved_records(stamp)
             kept = (stamp, saved if saved is not None else self._read_records())
             self._records = kept if stamp is not None else None
