@@ -6,31 +6,16 @@ Each runs in a child process that is killed after a generous limit."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
 import pytest
 
-from knowledge.settings import REPO_ROOT
+from tests.support.child import finishes
 
 LIMIT_S = 20  # generous: the fixed patterns take well under a second on each input
 RUN = 120_000  # characters of the hostile run; the old patterns needed minutes on it
 
 
 def _finishes(code: str) -> None:
-    try:
-        subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(code)],
-            cwd=REPO_ROOT,
-            check=True,
-            timeout=LIMIT_S,
-            capture_output=True,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"did not finish within {LIMIT_S}s")
-    except subprocess.CalledProcessError as exc:
-        pytest.fail(exc.stderr.decode()[-2000:])
+    finishes(code, LIMIT_S)
 
 
 @pytest.mark.parametrize("unit", ["A-", "a.", "A/", "aaaa", "x1-"])

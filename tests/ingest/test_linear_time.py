@@ -3,35 +3,20 @@ size, finish quickly. Each runs in a child process that is killed after a genero
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 import zlib
 
 import pytest
 
 from ingest.load import decode
 from knowledge.errors import IngestError
-from knowledge.settings import REPO_ROOT
 from tests.ingest.helpers import pdf_from_objects
+from tests.support.child import finishes
 
 LIMIT_S = 20  # generous: the fixed code takes well under a second on each input
 
 
 def _finishes(code: str) -> None:
-    """Run code in a fresh interpreter; fail if it takes longer than LIMIT_S."""
-    try:
-        subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(code)],
-            cwd=REPO_ROOT,
-            check=True,
-            timeout=LIMIT_S,
-            capture_output=True,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"did not finish within {LIMIT_S}s")
-    except subprocess.CalledProcessError as exc:
-        pytest.fail(exc.stderr.decode()[-2000:])
+    finishes(code, LIMIT_S)
 
 
 PIPELINE = """
