@@ -11,7 +11,14 @@ from knowledge.text import STOPWORDS, TABLE_ROW, fold_accents, split_sentences, 
 
 from .retrieve import Passage, Retriever
 from .understand import Query
-from .understand.lexicon import DAY_TO_DAY, SAYS_WHAT_ONE_DOES, aspect_named, aspects, kin_of
+from .understand.lexicon import (
+    AMOUNT_CUES,
+    DAY_TO_DAY,
+    SAYS_WHAT_ONE_DOES,
+    aspect_named,
+    aspects,
+    kin_of,
+)
 from .understand.roles import ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import specificity
@@ -979,6 +986,85 @@ def _figure_for(role: str, matcher: TermMatcher, passages: list[Passage]) -> boo
     return False
 
 
+# "How much do nurses make?": "make" asks for pay only in that shape (general English)
+_MAKE_PAY = re.compile(
+    r"\bhow much (?:do|does|did|can|could|would|will|might)\b.{0,80}\bmake\b", re.I
+)
+# a break between clauses: a role named after it is no owner of a figure before it
+_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|[()—–]|\s-\s")  # not the comma in "$34,000"
+
+
+def asks_pay(question: str) -> bool:
+    """The question asks what someone earns ("salary", "get paid", "How much do X make?"),
+    not what something costs."""
+    return bool(AMOUNT_CUES & {stem(w) for w in words(question)}) or bool(
+        _MAKE_PAY.search(question[:1000])
+    )
+
+
+def names_figure_of(phrase: str, passages: list[Passage]) -> bool:
+    """Some sentence writes every word of the phrase (by stem) and gives an amount that is the
+    phrase's own: the phrase comes before the figure or in the figure's clause. "Pilots spend
+    $80,000 on training, often working as flight instructors" gives no instructor's figure;
+    "Pharmacy technicians earned $40,300" gives theirs. A heading naming the phrase over a
+    sentence with an amount counts too ("Pay for nurses" / "The median is $80,000")."""
+    wanted = {stem(w) for w in words(phrase) if w not in STOPWORDS}
+    if not wanted:
+        return True
+    amount = OFFERS["amount"]
+    for p in passages:
+        head = {stem(w) for w in words(f"{p.title} {p.section}")}
+        for s in prose_sentences(p.text):
+            m = amount.search(s)
+            if not m:
+                continue
+            toks = [stem(w) for w in words(s)]
+            if wanted <= set(toks) | (head if wanted <= head else set()):
+                if wanted <= head:
+                    return True
+                if _owns_figure(wanted, s, m.start()):
+                    return True
+    return False
+
+
+def _owns_figure(wanted: set[str], sentence: str, at: int) -> bool:
+    """Every word of the phrase is written before the first figure, or the phrase shares a
+    clause (no comma, colon, dash between) with some figure."""
+    before = {stem(w) for w in words(sentence[:at])}
+    if wanted <= before:
+        return True
+    amount = OFFERS["amount"]
+    for clause in _CLAUSE_BREAK.split(sentence):
+        if amount.search(clause) and wanted <= {stem(w) for w in words(clause)}:
+            return True
+    return False
+
+
+def unwritten_modifier(
+    question: str, roles: list[str], retriever: Retriever, embedder
+) -> str | None:
+    """The question's subject puts a word the library never writes before a role it knows
+    ("sous chef" where only "chef" is written): the phrase, or None."""
+    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    if not phrase or len(roles) != 1:
+        return None
+    role_stems = {stem(w) for w in words(roles[0])}
+    toks = [w for w in words(phrase) if w not in STOPWORDS]
+    lead = []
+    for w in toks:
+        if stem(w) in role_stems:
+            break
+        lead.append(w)
+    else:
+        return None  # the role's words are not in the phrase
+    vocab, _vecs = retriever.vocabulary(embedder)
+    for w in lead:
+        low = fold_accents(w)
+        if low not in vocab and stem(low) not in retriever.doc_freq:
+            return phrase
+    return None
+
+
 def assess(
     query: Query,
     matcher: TermMatcher,
@@ -1003,6 +1089,16 @@ def assess(
     if query.wants == "amount" and len(query.roles) == 1 and query.comparison is None:
         if not _figure_for(query.roles[0], matcher, passages):
             return f"they give no figure for {query.roles[0]}"
+    if query.wants == "amount" and query.comparison is None and not query.followup:
+        if query.roles:
+            lead = unwritten_modifier(question, query.roles, retriever, embedder)
+            if lead:
+                return f"they never mention {lead}"
+        elif asks_pay(question):
+            # "How much do flight instructors make?": a subject no library role is
+            phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+            if phrase and not names_figure_of(phrase, passages):
+                return f"they give no figure for {phrase}"
     for choices in asked_for(question, query.roles):
         unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]
         if all(unmet):  # "tools or frameworks": one of them is enough

@@ -1,0 +1,105 @@
+"""Amount questions about a role the articles give no figure for are declined, not answered
+with another role's or another thing's figure (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence import asks_pay, names_figure_of
+from tests.assistant.conftest import dev_library
+
+BAKERY = """# Baker vs Pastry Chef: Which Kitchen Career Fits You?
+
+## Pay
+
+Pastry chefs earned a median of $52,000 a year in 2023. Bakers earned about $35,000.
+
+## Getting started
+
+Most bakers spend $15,000 on a culinary course, often working as kitchen porters along the way.
+A pastry chef usually trains for two years in a restaurant kitchen before running a station.
+"""
+
+
+def _passage(text: str, section: str = ""):
+    from knowledge.schema import Passage
+
+    return Passage(
+        id="p", text=text, source="s", title="Bakery", section=section, ref_ids=[], chunk_index=0
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "phrase", "owned"),
+    [
+        # the phrase before the figure, or in the figure's own clause: its figure
+        ("Night nurses earned a median of $71,000.", "", "night nurses", True),
+        ("The median pay for line cooks was $34,000 in 2023.", "", "line cooks", True),
+        ("Most earn $34,000 as line cooks in their first year.", "", "line cooks", True),
+        # named after a clause break, behind another figure: not its figure
+        (
+            "Most cooks spend $20,000 on culinary school, often working as line cooks.",
+            "",
+            "line cooks",
+            False,
+        ),
+        # a heading naming the phrase over a sentence with an amount
+        ("The median is $34,000 a year.", "Pay for line cooks", "line cooks", True),
+        # the phrase named with no figure at all, or a figure with no phrase
+        ("Line cooks work long shifts.", "", "line cooks", False),
+        ("Head cooks earned $58,000.", "", "line cooks", False),
+    ],
+)
+def test_a_figure_belongs_to_the_phrase_written_before_it_or_in_its_clause(
+    text, section, phrase, owned
+):
+    assert names_figure_of(phrase, [_passage(text, section)]) is owned
+
+
+@pytest.mark.parametrize(
+    ("question", "pay"),
+    [
+        ("How much do line cooks make?", True),
+        ("What is the salary of a school nurse?", True),
+        ("What do teaching assistants get paid?", True),
+        ("How much does culinary school cost?", False),
+        ("How much time do nurses spend charting?", False),
+    ],
+)
+def test_a_pay_question_is_told_from_a_cost_question(question, pay):
+    assert asks_pay(question) is pay
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    return dev_library(tmp_path_factory, "abstain", [], written={"bakery.md": BAKERY})
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        # named only beside another figure (a course's cost), or nowhere near a figure
+        ("How much do kitchen porters make?", "no figure for kitchen porters"),
+        # a word the library never writes before a role it knows
+        ("How much does a vegan pastry chef make?", "never mention vegan pastry chef"),
+        ("How much does a quantum ML engineer make?", "never mention quantum ML engineer"),
+    ],
+)
+def test_an_amount_no_article_gives_for_the_role_asked_is_declined(library, question, reason):
+    result = library.ask(question)
+    assert result.abstained, result.answer
+    assert reason in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("How much do pastry chefs make?", "52,000"),
+        ("How much does a culinary course cost?", "15,000"),
+        ("How much do senior ML engineers make?", "245,000"),  # the seed article
+    ],
+)
+def test_an_amount_the_articles_give_is_still_answered(library, question, figure):
+    result = library.ask(question)
+    assert not result.abstained, result.answer
+    assert figure in result.answer
