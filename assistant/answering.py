@@ -260,8 +260,17 @@ class ExtractiveStrategy:
             return None
         sources = list(dict.fromkeys(p.source for p in evidence.passages))
         asked = {stem(w) for w in words(query.question) if w not in STOPWORDS}
+        # the question's rare words besides the things asked for ("plumber" in "What tools does
+        # a plumber need?"): what the list's article must speak of when no known role is named
+        things = set().union(*wanted)
+        subject = [
+            w for w in query.topic if specificity(w) >= SUBJECT_WORD and stem(w) not in things
+        ]
         for source in sources[: self.HEADED_LIST_SOURCES]:
-            found = self._list_under(evidence.retriever.passages_of(source), wanted, asked)
+            article = evidence.retriever.passages_of(source)
+            if not _speaks_of(article, query.roles, evidence.retriever.library.roles, subject):
+                continue  # another role's skills list ("What does a vet tech need?")
+            found = self._list_under(article, wanted, asked)
             if found is None:
                 continue
             p, lead, items = found
@@ -708,6 +717,27 @@ def _led_lists(text: str, max_lead_words: int) -> list[tuple[str, str]]:
         else:
             break  # prose: the lists are over
     return [(lead, "\n".join(items)) for lead, items in out]
+
+
+SUBJECT_WORD = 0.75  # `specificity` of a rare word (zipf about 4 or less): "plumber", "CFD"
+
+
+def _speaks_of(article: list[Passage], roles: list[str], book, subject=()) -> bool:
+    """Whether an article names one of the roles asked about (any spelling the library knows),
+    in its title or text: a list an article gives for its own roles answers for them only.
+    With no known role named, the article must write each of the question's rare `subject`
+    words; with neither, any article will do."""
+    if not roles:
+        if not subject:
+            return True
+        have = {stem(w) for p in article for w in words(f"{p.title} {p.section} {p.text}")}
+        return all(stem(w) in have for w in subject)
+    wanted = set().union(*(book.keys(r) for r in roles))
+    return any(
+        book.keys(found) & wanted
+        for p in article
+        for found in book.find(f"{p.title}. {p.section}. {p.text}")
+    )
 
 
 def _bare_lines(text: str) -> list[str]:

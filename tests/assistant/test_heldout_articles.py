@@ -263,3 +263,10 @@ def test_a_list_a_line_gives_to_the_asked_role_is_the_answer(dental, question, g
     assert f"- {given}" in r.answer, r.answer
     assert other not in r.answer, r.answer
     assert r.citations and given in r.citations[0]["text"]
+
+
+def test_another_roles_list_does_not_answer_for_the_role_asked(library):
+    """The florist guide's "Tools you need" is for florists and planners: asked what tools a
+    plumber needs, the plumber's own article is the answer's place, not that list."""
+    r = library.ask("What tools does a plumber need?")
+    assert "Floral knife" not in r.answer, r.answer
