@@ -872,9 +872,42 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     if not terms:
         return None
     vocab, vecs = retriever.vocabulary(embedder)
+    if not subject_phrase(question, acting=True) and not owner_phrase(question):
+        # A role to become is met by a role the library names, not by any word near it:
+        # "lawyer" is close to "law", "architect" to "architectures", neither is a role.
+        if any(_written(w, retriever, vocab) for w in terms):
+            return None
+        if _near_a_role(terms, retriever.library.roles, embedder):
+            return None
+        return phrase
     if any(_known_word(w, retriever, vocab, vecs, embedder) for w in terms):
         return None
     return phrase
+
+
+def _written(word: str, retriever: Retriever, vocab) -> bool:
+    low = fold_accents(word)
+    return low in vocab or stem(low) in retriever.doc_freq
+
+
+_ROLE_VECTORS: dict[int, tuple[RoleBook, np.ndarray]] = {}  # the last book's role-word vectors
+
+
+def _near_a_role(terms: list[str], book: RoleBook, embedder) -> bool:
+    """Some term is close in meaning to a word of a role the library names ("vet" to
+    "veterinarian", "attorney" to "lawyer")."""
+    held = _ROLE_VECTORS.get(id(book))
+    if held is None or held[0] is not book:
+        names = list(book.phrases.values()) + list(book.aliases.values())
+        role_words = sorted({w for n in names for w in words(n) if w not in STOPWORDS})
+        vecs = embedder.embed_batch(role_words) if role_words else np.zeros((0, 1))
+        _ROLE_VECTORS.clear()
+        _ROLE_VECTORS[id(book)] = held = (book, np.asarray(vecs))
+    vecs = held[1]
+    if not len(vecs):
+        return False
+    asked = np.asarray(embedder.embed_batch(terms))
+    return bool(float((asked @ vecs.T).max()) >= 0.6)
 
 
 def _aspect_covered(query: Query, passages: list[Passage]) -> bool:

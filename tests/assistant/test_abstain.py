@@ -18,6 +18,7 @@ Pastry chefs earned a median of $52,000 a year in 2023. Bakers earned about $35,
 
 Most bakers spend $15,000 on a culinary course, often working as kitchen porters along the way.
 A pastry chef usually trains for two years in a restaurant kitchen before running a station.
+The shop's architecture matters too: an open kitchen lets customers watch the bakers work.
 """
 
 
@@ -103,3 +104,27 @@ def test_an_amount_the_articles_give_is_still_answered(library, question, figure
     result = library.ask(question)
     assert not result.abstained, result.answer
     assert figure in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        # the library writes "architecture", a word close to "architect" but no role
+        ("How long does it take to become an architect?", True),
+        ("How long does it take to become a pastry chef?", False),
+    ],
+)
+def test_a_role_to_become_is_met_by_a_role_not_by_a_word_near_it(library, question, declined):
+    result = library.ask(question)
+    assert result.abstained is declined, result.answer
+    if declined:
+        assert "never mention architect" in result.answer
+
+
+def test_a_role_to_become_may_be_another_word_for_a_role_the_library_names(library):
+    from assistant.evidence import _near_a_role
+    from assistant.understand.roles import RoleBook
+
+    embedder = library.kb.embedder
+    assert _near_a_role(["attorney"], RoleBook(["lawyer", "notary"]), embedder)
+    assert not _near_a_role(["attorney"], RoleBook(["pastry chef", "baker"]), embedder)
