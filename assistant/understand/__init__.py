@@ -61,6 +61,13 @@ def understand(
     # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
     # engineers when it has no other ML role; "vet tech" is the library's "veterinary technician".
     question = library.unclipped(library.people_as_roles(without_interjection(question)))
+    # ... and so are the earlier questions a follow-up takes its roles from
+    history = [
+        {**t, "content": library.unclipped(library.people_as_roles(str(t.get("content", ""))))}
+        if t.get("role") == "user"
+        else t
+        for t in history
+    ]
     # "How is that different from a data scientist?" after a question about data engineers: the
     # pronoun is the earlier subject, set against the phrase after the connective (unless the
     # question names two sides of its own).

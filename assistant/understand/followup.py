@@ -182,7 +182,10 @@ def resolve_followup(
             # question carried from the one before it ("earn").
             carried = topic_before(history[: i + 1], book) if against and not own_topic else ""
             return f"{question} ({' and '.join(roles)}{' ' + carried if carried else ''})", roles
-        if topic and not people:  # "What does it produce?" after "... the analysis track ..."
+        if topic and not people and not (own_topic and is_followup(previous, history[:i], book)):
+            # "What does it produce?" after "... the analysis track ...". A follow-up with a
+            # topic of its own ("what about the day-to-day?") after another follow-up that
+            # named no role ("and which one takes longer?") looks further back for the roles.
             return f"{question} ({' '.join(topic)})", []
         if topic and borrowed is None:
             borrowed = f"{question} ({' '.join(topic)})"

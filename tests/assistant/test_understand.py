@@ -781,3 +781,44 @@ def test_a_short_word_is_never_read_as_a_clipped_contraction():
         ("/g/b.md", "Tyres", "Tyres", "Winter tyres won't fit the van."),
     ]
     assert library(texts).expand_abbreviations("Who won the cup?") == "Who won the cup?"
+
+
+CLINIC_TEXT = """Veterinary technicians take blood samples and prepare animals for surgery.
+Veterinarians diagnose illnesses. A veterinary technician earns less than a veterinarian."""
+
+
+def _clinic() -> Library:
+    return Library.build(
+        [CLINIC_TEXT],
+        [{"source": "/vet.md", "title": "Veterinary Technician vs Veterinarian", "section": ""}],
+    )
+
+
+def _turns(*pairs: str) -> list[dict]:
+    out = []
+    for i, text in enumerate(pairs):
+        out.append({"role": "user" if i % 2 == 0 else "assistant", "content": text})
+    return out
+
+
+def test_a_follow_up_keeps_sides_an_earlier_question_typed_cut_short():
+    lib = _clinic()
+    history = _turns("Vet tech vs veterinarian: which pays more?", "(a table)")
+    q = understand("and which one takes longer to train for?", history, lib, scope=None)
+    assert q.comparison is not None
+    assert q.comparison.sides == ["veterinary technician", "veterinarian"]
+
+
+def test_a_follow_up_with_its_own_topic_looks_past_a_question_without_roles():
+    """ "what about the day-to-day?" after "and which one takes longer ...?" (no role of its
+    own) compares the sides of the question before that, on its own topic."""
+    lib = _clinic()
+    history = _turns(
+        "Veterinary technician vs veterinarian: which pays more?",
+        "(a table)",
+        "and which one takes longer to train for?",
+        "(another table)",
+    )
+    q = understand("what about the day-to-day?", history, lib, scope=None)
+    assert q.comparison is not None and len(q.comparison.sides) == 2, q
+    assert "longer" not in q.comparison.aspect
