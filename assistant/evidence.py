@@ -941,7 +941,16 @@ _ASKED_FOR = (
         rf"(?:a|an|the|my|your|our)\s+{_NP}{_NP_END}",
         re.I,
     ),
+    # "Is job security better for nurses?", "Are the hours worse for chefs?": the thing judged
+    re.compile(
+        rf"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?{_NP}\s+(?:better|worse|higher"
+        r"|lower|greater|stronger|weaker|easier|harder|longer|shorter)\b",
+        re.I,
+    ),
 )
+# The judged thing of a comparative ("job security") is named by its words, however common
+# each one is: only everyday words ("right") are left out.
+_JUDGED = _ASKED_FOR[-1]
 FOCUS_SPECIFICITY = 0.5  # a word at least this specific (see vocabulary.specificity) is a topic
 EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") names no topic
 NEIGHBOUR_MATCH = 0.75  # word similarity from which a passage word stands for a focus word
@@ -961,11 +970,12 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
         m = pattern.search(question)
         if not m or m.group(1).split()[0].lower() in STOPWORDS:
             continue  # "which of these ...", "what is ...": no noun phrase asked for
+        floor = FOCUS_SPECIFICITY if pattern is not _JUDGED else EVERYDAY + 1e-9
         choices = [
             [
                 t
                 for t in topic_words(part)
-                if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+                if t not in role_words and not t.isdigit() and specificity(t) >= floor
             ]
             for part in _OR.split(m.group(1))
             if part.strip()

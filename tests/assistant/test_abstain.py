@@ -128,3 +128,34 @@ def test_a_role_to_become_may_be_another_word_for_a_role_the_library_names(libra
     embedder = library.kb.embedder
     assert _near_a_role(["attorney"], RoleBook(["lawyer", "notary"]), embedder)
     assert not _near_a_role(["attorney"], RoleBook(["pastry chef", "baker"]), embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "roles", "judged"),
+    [
+        ("Is job security better for night nurses?", ["night nurses"], [[["security"]]]),
+        ("Are the tips higher for waiters?", ["waiters"], [[["tips"]]]),
+        ("Is the pay better for line cooks?", ["line cooks"], [[["pay"]]]),
+        # no comparative: nothing judged ("rare" is what is said of them)
+        ("Are line cooks rare?", ["line cooks"], []),
+    ],
+)
+def test_the_thing_a_comparative_question_judges_is_asked_for(question, roles, judged):
+    from assistant.evidence import asked_for
+
+    assert asked_for(question, roles) == judged
+
+
+@pytest.mark.parametrize(
+    ("question", "declined", "said"),
+    [
+        ("Is job security better for pastry chefs?", True, "“security”"),
+        ("Is job security better for AI engineers?", True, "“security”"),  # the seed article
+        ("Is the pay better for pastry chefs?", False, "52,000"),
+        ("Is the pay higher for ML engineers?", False, "245,000"),
+    ],
+)
+def test_a_judged_thing_no_article_writes_is_declined(library, question, declined, said):
+    result = library.ask(question)
+    assert result.abstained is declined, result.answer
+    assert said in result.answer
