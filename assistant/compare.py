@@ -38,6 +38,13 @@ _COMPARATIVE = re.compile(
     r"differ\w*|\w+er than|as (?:much|many|high) as)\b(?! or)",
     re.I,
 )
+# General English comparatives a verdict states ("far easier to get into", "usually quicker and
+# cheaper to enter"), beyond "more"/"better"/"-er than" of _COMPARATIVE.
+_COMPARES_HOW = re.compile(
+    r"\b(?:easier|harder|faster|quicker|slower|longer|shorter|cheaper|costlier|pricier|"
+    r"greater|larger|bigger|smaller|safer|riskier|tougher|simpler|steadier)\b",
+    re.I,
+)
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)
 _MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b", re.I)
 _CLAUSE = re.compile(
@@ -79,6 +86,7 @@ class SideFinder:
             else own[i] - set().union(*(o for j, o in enumerate(own) if j != i))
             for i in range(len(sides))
         ]
+        self.fields = [_field_pattern(s, sides) for s in sides]
 
     @cached_property
     def bare(self) -> list[str]:
@@ -118,6 +126,9 @@ class SideFinder:
             # side whose own name it is, when there is one.
             exact = [i for i in near if self.book.one_role(role, self.sides[i])]
             out.update(exact or near)
+        for i, field_ in enumerate(self.fields):
+            if field_ is not None and i not in out and field_.search(text):
+                out.add(i)  # "social work" of "social worker": the side's own field
         if len(out) < len(self.keys):
             stems = {stem(w) for w in words(text)}
             for i, marks in enumerate(self.marks):
@@ -152,11 +163,47 @@ class SideFinder:
         # development team" names the business development calls
         return any(set(whole) <= said for said in sentences)
 
+    def field_subject(self, text: str) -> set[int]:
+        """The sides whose field opens the sentence's main clause: "Because ..., social work
+        is easier to get into" is about social workers' path."""
+        m = _LEADING_PHRASE.match(text)
+        main = text[m.end() :] if m else text
+        main = main[_WHOSE.match(main).end() :]
+        return {
+            i
+            for i, f in enumerate(self.fields)
+            if f is not None and (hit := f.search(main)) and hit.start() <= SUBJECT_AT
+        }
+
     def names(self, text: str, side: int) -> bool:
         return side in self.sides_in(text)
 
 
 _FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
+SUBJECT_AT = 4  # a main clause's subject opens it, after at most an article ("The ")
+AGENT_ROOT = 4  # "work" of "worker": the shortest root an agent noun's field shares with it
+AGENT_SLACK = 4  # "scien" of "scientist"/"science": a field shares all its head but 4 letters
+
+
+def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
+    """The side's field, as an article names it when it speaks of the work rather than the
+    worker: "social work" of "social worker", "occupational therapy" of "occupational
+    therapist", "data science" of "data scientist". Its modifiers as written, then a word
+    sharing the head noun's root. Only for a side of two or more words (one word's root,
+    "pharmac" of "pharmacist", names other roles too), and only where no other side has the
+    same modifiers."""
+    toks = words(side)
+    if len(toks) < 2 or not all(t.isalpha() for t in toks) or len(toks[-1]) < AGENT_ROOT + 2:
+        return None
+    mods = [t.lower() for t in toks[:-1]]
+    if any([w.lower() for w in words(o)[:-1]] == mods for o in sides if o != side):
+        return None
+    head = toks[-1].lower()
+    root = head[: max(AGENT_ROOT, len(head) - AGENT_SLACK)]
+    return re.compile(
+        r"\b" + r"\s+".join(re.escape(m) for m in mods) + rf"\s+{re.escape(root)}[a-z]{{0,8}}\b",
+        re.I,
+    )
 _GENERIC_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _BOTH = re.compile(
     r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions)\b",
@@ -206,7 +253,7 @@ def subject_role(text: str, book: RoleBook) -> str | None:
     main = main[_WHOSE.match(main).end() :]  # "The role of SREs is ...": the SREs'
     low = main.lower()
     at = sorted((low.find(r.lower()), r) for r in book.find(main))
-    return next((r for pos, r in at if 0 <= pos <= 4), None)
+    return next((r for pos, r in at if 0 <= pos <= SUBJECT_AT), None)
 
 
 def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> int | None:
@@ -321,8 +368,16 @@ def topic_aspects(query: Query, neighbours: list[tuple[str, float]]) -> list[Asp
     near = {s for s, _sim in neighbours}
     named = [a for a in aspects() if a.words & asked]
     if named:
-        return [Aspect(a.name, a.words | asked | near) for a in named]
+        # "growing faster": "faster" asks which way the two differ, it names no topic; as
+        # an aspect word it would take "Becoming an X is much faster" for demand.
+        topic = {t for t in asked | near if not _comparison_word(t)}
+        return [Aspect(a.name, a.words | topic) for a in named]
     return [Aspect(_label(query.comparison.aspect), frozenset(asked | near))]
+
+
+def _comparison_word(term: str) -> bool:
+    """A comparative of general English ("faster", "more", "better"), as a word or stem."""
+    return bool(_COMPARES_HOW.fullmatch(term) or _COMPARATIVE.fullmatch(term))
 
 
 def _label(aspect: str) -> str:
@@ -900,9 +955,19 @@ def _verdict(
         hits = [w for w in words(s.text) if stem(w) in asked]
         on_topic = anywhere or (any(_telling(w) for w in hits) if telling else bool(hits))
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it
-        if not _COMPARATIVE.search(s.text) and not (says and len(finder.sides_in(s.text)) > 1):
+        found = [m for m in (_COMPARATIVE.search(s.text), _COMPARES_HOW.search(s.text)) if m]
+        compares = min(found, key=lambda m: m.start(), default=None)  # the first comparison
+        if not compares and not (says and len(finder.sides_in(s.text)) > 1):
             continue  # it compares, or names both sides on the topic asked ("... is becoming sharper")
         named = finder.sides_in(s.text)
+        # The side's field opens the main clause ("..., social work is easier to get into"),
+        # or the side's bare head noun stands for it after an article ("This makes the
+        # technician role far easier") in an article whose title names it: what the
+        # comparison is made about, as a role opening the sentence is.
+        about = finder.field_subject(s.text)
+        if not named:
+            around = passages[s.passage]
+            about = named = _plain_head(s.text, finder, around.title, compares)
         if not named:
             continue
         if (
@@ -914,14 +979,18 @@ def _verdict(
             continue  # "Master electricians and plumbers ... earn far more": both, against others
         if _FIRST_PERSON.search(s.text) and finder.sides_in(s.text, pair=False) != everyone:
             continue  # the author's own story, unless it sets the two sides side by side
-        if not finder.sides_in(s.text, pair=False) and book.find(s.text):
+        if not finder.sides_in(s.text, pair=False) and not about and book.find(s.text):
             continue  # "both roles" of a pair of other roles it names
-        if not finder.sides_in(s.text, pair=False):
+        by_name = finder.sides_in(s.text, pair=False) | about
+        if by_name != everyone:
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"
             if finder.sides_in(context, pair=False) != everyone:
-                continue  # "the two careers" of an article about another pair
-        if named != everyone and subject is None:
+                # "the two careers" of an article about another pair ("The two professions
+                # pay almost the same, with physical therapists slightly ahead" beside a
+                # pharmacist: the other profession is not the one asked about)
+                continue
+        if named != everyone and subject is None and not about:
             continue  # "Public interest lawyers ... earn much less": one side's kind, no verdict
         if named != everyone:
             around = passages[s.passage]
@@ -933,12 +1002,42 @@ def _verdict(
         score = s.score + 0.4 * s.lexical + 0.2 * len(terms & asked)
         score += 0.3 * (named == everyone) + 0.2 * bool(_STRONG.search(s.text))
         # "X earns more than Y": the side is the subject the comparison is made about.
-        compares = _COMPARATIVE.search(s.text)
         first_cmp = compares.start() if compares else len(s.text)
         score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
         if score > best_score:
             best, best_score = s, score
     return best
+
+
+def _plain_head(text: str, finder: SideFinder, title: str, compares) -> set[int]:
+    """The sides a sentence names by their bare head noun right after an article or
+    determiner ("the technician role"), before its comparison (`compares`, a match), in an
+    article whose title names them: a modifier there would make it another kind of the side
+    ("Public interest lawyers"); named after the comparison, the side is no subject of it
+    ("Trainees earn much less ... once a controller is certified")."""
+    if compares is None:
+        return set()
+    names = [words(s) for s in finder.sides]
+    heads = []
+    for i, toks in enumerate(names):
+        others = {stem(w) for j, o in enumerate(names) if j != i for w in o}
+        head = stem(toks[-1]) if len(toks) >= 2 else ""
+        heads.append(head if head not in others else "")
+    # any role the sentence names is such a head ("technician"), no third role
+    if any(stem(words(r)[-1]) not in heads or len(words(r)) > 1 for r in finder.book.find(text)):
+        return set()
+    got = set()
+    before = text[: compares.start()]
+    toks = [w.lower() for w in _WORD.findall(before)]
+    titled = finder.sides_in(title, pair=False)
+    for i in titled:
+        at = [k for k, w in enumerate(toks) if heads[i] and stem(w) == heads[i]]
+        if at and all(k > 0 and toks[k - 1] in _DETERMINERS for k in at):
+            got.add(i)
+    return got
+
+
+_DETERMINERS = frozenset("the a an this that these those its their our your".split())
 
 
 def title_case(side: str) -> str:
