@@ -483,7 +483,12 @@ class ComparisonStrategy:
         topic_fit = None
         # Only the topic's telling words ("math", not "day" or "work"): everyday words would
         # pull any sentence that says "work" into a row.
-        telling = " ".join(w for w in query.comparison.aspect.split() if specificity(w) > EVERYDAY)
+        telling = [w for w in query.comparison.aspect.split() if specificity(w) > EVERYDAY]
+        if aspect_named(set(content_terms(query.comparison.aspect))):
+            # "growing faster": a lexicon aspect is the topic; "faster" only says which way
+            # to compare ("Becoming an X is much faster" is no demand evidence)
+            telling = [w for w in telling if not compare.comparison_word(w.lower())]
+        telling = " ".join(telling)
         if telling and embedder is not None:
             topic = TermMatcher(telling, evidence.retriever, embedder, roles=sides, kin=False)
             topic_fit = topic.score if topic.terms else None

@@ -370,12 +370,12 @@ def topic_aspects(query: Query, neighbours: list[tuple[str, float]]) -> list[Asp
     if named:
         # "growing faster": "faster" asks which way the two differ, it names no topic; as
         # an aspect word it would take "Becoming an X is much faster" for demand.
-        topic = {t for t in asked | near if not _comparison_word(t)}
+        topic = {t for t in asked | near if not comparison_word(t)}
         return [Aspect(a.name, a.words | topic) for a in named]
     return [Aspect(_label(query.comparison.aspect), frozenset(asked | near))]
 
 
-def _comparison_word(term: str) -> bool:
+def comparison_word(term: str) -> bool:
     """A comparative of general English ("faster", "more", "better"), as a word or stem."""
     return bool(_COMPARES_HOW.fullmatch(term) or _COMPARATIVE.fullmatch(term))
 
@@ -982,7 +982,7 @@ def _verdict(
         if not finder.sides_in(s.text, pair=False) and not about and book.find(s.text):
             continue  # "both roles" of a pair of other roles it names
         by_name = finder.sides_in(s.text, pair=False) | about
-        if by_name != everyone:
+        if not by_name or (by_name != everyone and _BOTH.search(s.text)):
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"
             if finder.sides_in(context, pair=False) != everyone:

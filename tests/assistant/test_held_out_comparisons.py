@@ -502,3 +502,91 @@ def test_a_cross_article_comparison_takes_each_sides_row_and_no_other_pairs_verd
     pay = _row(answer, "Pay")
     assert "$119,100" in pay and "$219,140" in pay, answer
     assert "the two careers" not in answer and "technicians and veterinarians" not in answer, answer
+
+
+GARDENS = """# Landscape Gardener vs Tree Surgeon: Which Outdoor Career?
+
+Both jobs keep you outside all year. This guide sets the two side by side.
+
+## Pay
+
+Landscape gardeners earned a median of $38,000 a year. Tree surgeons earned a median of $52,000.
+
+## Getting started
+
+A landscape gardener can start with a short horticulture course or none at all. A tree surgeon
+needs chainsaw certificates and a climbing qualification before working at height. Because most
+firms will train a keen beginner on the job, landscape gardening is easier to get into.
+
+## Outlook
+
+Jobs for landscape gardeners are projected to grow 4% over the decade. Tree surgeon jobs are
+expected to grow 9% as cities plant more trees. Becoming a landscape gardener is much faster.
+"""
+
+KITCHEN = """# Head Chef vs Kitchen Porter: Life Behind the Pass
+
+## Pay
+
+Head chefs earned a median of $58,000 a year. Kitchen porters earned a median of $29,000. The
+two professions differ most in pay, with head chefs far ahead.
+
+## Getting in
+
+A head chef usually spends ten years working up through the kitchen brigade. A kitchen porter
+needs no qualification at all. This makes the porter job far easier to get into.
+"""
+
+
+@pytest.fixture(scope="module")
+def outdoors(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kitchen-article")
+    (folder / "head-chef-vs-kitchen-porter.md").write_text(KITCHEN, encoding="utf-8")
+    return _library(tmp_path_factory, "gardener-vs-tree-surgeon.md", GARDENS, (str(folder),))
+
+
+def _verdict_of(answer: str) -> str:
+    return answer.split("**Verdict:**")[1] if "**Verdict:**" in answer else ""
+
+
+def test_a_sides_field_names_it_and_its_comparison_is_the_verdict(outdoors):
+    """ "..., landscape gardening is easier to get into": the field of the landscape gardener
+    opens the main clause, so the sentence compares the two sides (a verdict), and it is no
+    cell of the other side."""
+    answer = outdoors.ask("Landscape gardener or tree surgeon: which is easier to get into?").answer
+    assert "landscape gardening is easier" in _verdict_of(answer), answer
+    assert "landscape gardening is easier" not in _row(answer, "Entry and education"), answer
+
+
+def test_a_comparative_of_the_question_is_no_aspect_word(outdoors):
+    """ "growing faster": "faster" says which way to compare, so "Becoming a landscape gardener
+    is much faster" (about entry) is no demand cell."""
+    answer = outdoors.ask("Which is growing faster, landscape gardeners or tree surgeons?").answer
+    demand = _row(answer, "Demand")
+    assert "4%" in demand and "9%" in demand, answer
+    assert "much faster" not in answer, answer
+
+
+def test_a_bare_head_after_a_determiner_makes_a_verdict(outdoors):
+    answer = outdoors.ask("Head chef or kitchen porter: which is easier to get into?").answer
+    assert "porter job far easier" in _verdict_of(answer), answer
+
+
+def test_the_two_professions_of_another_pair_is_no_cross_article_verdict(outdoors):
+    """Tree surgeon (one article) against head chef (another): "The two professions differ most
+    in pay, with head chefs far ahead" sets head chefs against kitchen porters."""
+    answer = outdoors.ask("Which pays more, a tree surgeon or a head chef?").answer
+    pay = _row(answer, "Pay")
+    assert "$52,000" in pay and "$58,000" in pay, answer
+    assert "two professions" not in answer, answer
+
+
+def test_a_field_is_spelled_from_a_side_of_several_words_only():
+    from assistant.compare import _field_pattern
+
+    field = _field_pattern("occupational therapist", ["occupational therapist", "pharmacist"])
+    assert field.search("Occupational therapy is usually quicker to enter.")
+    assert not field.search("An occupational hazard of the job.")
+    assert _field_pattern("pharmacist", ["pharmacist", "occupational therapist"]) is None
+    # two sides with the same modifiers: "dental assistance" would name either
+    assert _field_pattern("dental assistant", ["dental assistant", "dental hygienist"]) is None
