@@ -17,7 +17,14 @@ from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences,
 from .citations import CitationSet
 from .evidence import EVERYDAY, Sentence, about_itself
 from .understand import Query
-from .understand.lexicon import DAY_TO_DAY, SAYS_WHAT_ONE_DOES, Aspect, aspects
+from .understand.lexicon import (
+    COST_WORDS,
+    DAY_TO_DAY,
+    PARTICLED,
+    SAYS_WHAT_ONE_DOES,
+    Aspect,
+    aspects,
+)
 from .understand.roles import _LEAD_WORDS, ROLE_NOUNS, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
@@ -86,7 +93,9 @@ class SideFinder:
             else own[i] - set().union(*(o for j, o in enumerate(own) if j != i))
             for i in range(len(sides))
         ]
-        self.fields = [_field_pattern(s, sides) for s in sides]
+        # an abbreviation's field is its long form's ("OT": "occupational therapy")
+        spelled = [book.aliases.get(s.lower(), s) for s in sides]
+        self.fields = [_field_pattern(s, spelled) for s in spelled]
 
     @cached_property
     def bare(self) -> list[str]:
@@ -204,6 +213,8 @@ def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
         r"\b" + r"\s+".join(re.escape(m) for m in mods) + rf"\s+{re.escape(root)}[a-z]{{0,8}}\b",
         re.I,
     )
+
+
 _GENERIC_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _BOTH = re.compile(
     r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions)\b",
@@ -395,12 +406,25 @@ def _fit(sentence: Sentence, aspect: Aspect) -> float:
     """How much a sentence speaks of an aspect: its aspect words, each weighted by how
     specific it is ("salary" says more than "work"); a figure counts for pay."""
     seen = {}
-    for w in words(sentence.text):
+    toks = words(sentence.text)
+    for at, w in enumerate(toks):
         st = stem(w)
+        if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1].lower() not in PARTICLED[st]):
+            continue  # "sessions with breaks": no "break into" a field
         if st in aspect.words and st not in seen:
             seen[st] = specificity(w)
-    money = 1.0 if aspect.name == "Pay" and _MONEY.search(sentence.text) else 0.0
+    money = 1.0 if aspect.name == "Pay" and earned_money(sentence.text) else 0.0
     return sum(seen.values()) + money
+
+
+def earned_money(text: str) -> bool:
+    """A figure that is pay: money in a text that does not speak of a cost, or that speaks of
+    pay too ("Flight school can cost $80,000" is a price; "earn $60,000 after fees" is pay)."""
+    if not _MONEY.search(text):
+        return False
+    stems = {stem(w) for w in words(text)}
+    pay = next(a.words for a in aspects() if a.name == "Pay")
+    return not (stems & COST_WORDS) or bool(stems & pay)
 
 
 def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
@@ -412,7 +436,7 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
 
     def fit(item: tuple[int, str]) -> tuple:
         at, part = item
-        money = 2 if aspect.name == "Pay" and _MONEY.search(part) else 0
+        money = 2 if aspect.name == "Pay" and earned_money(part) else 0
         # A later clause only when it says more of the aspect: the sentence's own start reads
         # best ("and this gives them..." is no way to open a cell).
         return (len(set(content_terms(part)) & aspect.words) + money, -at)
@@ -555,7 +579,7 @@ def build_table(
                 )
                 if comparative and not judges and _row_of(s.text, sides[side], finder.book):
                     # a table row's figure for the side is what "which pays more?" compares
-                    judges = 1.0 if aspect.name == "Pay" and _MONEY.search(s.text) else 0.0
+                    judges = 1.0 if aspect.name == "Pay" and earned_money(s.text) else 0.0
                 dense = near.get((s.passage, s.position), s.dense)
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
             scored.append(options)

@@ -80,7 +80,7 @@ def aspects() -> tuple[Aspect, ...]:
                 "entry entry-level start starting break junior beginner beginners degree "
                 "education bootcamp course courses certification self-taught accessible "
                 "easier easy hard harder difficult barrier transition switch "
-                "apprenticeship apprentice license licence licensing certificate exam "
+                "apprenticeship apprentice license licence licensing certificate exam academy schooling "
                 "qualification qualifications"
             ),
             "entry beginners degree transition accessible",
@@ -94,6 +94,16 @@ def aspects() -> tuple[Aspect, ...]:
             "career progression promotion senior",
         ),
     )
+
+
+# Money in a sentence about what something costs ("Flight school can cost $80,000") is a price,
+# no pay: these words say a figure is paid out, not earned.
+COST_WORDS = _stems(
+    "cost costs costing tuition fee fees price prices loan loans debt expense expenses"
+)
+# A lexicon word that speaks of its aspect only with a particle after it: one "breaks into" a
+# field (entry), where "two-hour sessions with breaks" speaks of no entry.
+PARTICLED = {stem("break"): ("in", "into")}
 
 
 @lru_cache(maxsize=1)
