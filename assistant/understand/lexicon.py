@@ -80,7 +80,7 @@ def aspects() -> tuple[Aspect, ...]:
                 "entry entry-level start starting break junior beginner beginners degree "
                 "education bootcamp course courses certification self-taught accessible "
                 "easier easy hard harder difficult barrier transition switch "
-                "apprenticeship apprentice license licence licensing certificate exam academy schooling "
+                "apprenticeship apprentice license licence licensing certificate exam academy "
                 "qualification qualifications"
             ),
             "entry beginners degree transition accessible",
