@@ -590,3 +590,62 @@ def test_a_field_is_spelled_from_a_side_of_several_words_only():
     assert _field_pattern("pharmacist", ["pharmacist", "occupational therapist"]) is None
     # two sides with the same modifiers: "dental assistance" would name either
     assert _field_pattern("dental assistant", ["dental assistant", "dental hygienist"]) is None
+
+
+def test_money_in_a_sentence_about_a_cost_is_no_pay():
+    """ "Culinary school can cost $30,000" is a price: no evidence of what a cook earns; a
+    figure beside a pay word stays pay though the sentence names a fee too."""
+    from assistant.compare import _fit, earned_money
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    pay = next(a for a in aspects() if a.name == "Pay")
+    assert _fit(Sentence(0, 0, "Culinary school can cost $30,000 or more."), pay) == 0
+    assert not earned_money("Tuition for a nursing degree runs to $40,000.")
+    assert earned_money("Line cooks earn $35,000 a year after agency fees.")
+    assert earned_money("Head chefs take home about $58,000.")
+
+
+def test_breaks_in_a_shift_are_no_entry():
+    from assistant.compare import _fit
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    entry = next(a for a in aspects() if a.name == "Entry and education")
+    shift = "Nurses on the ward work twelve-hour shifts with two short breaks."
+    assert _fit(Sentence(0, 0, shift), entry) == 0
+    way_in = "Most cooks break into the trade as kitchen porters."
+    assert _fit(Sentence(0, 0, way_in), entry) > 0
+
+
+def test_a_field_names_its_side_even_when_the_side_is_abbreviated():
+    """ "Speech therapy is quicker to enter" is about the speech therapist ("ST"), also when
+    the question writes the side short; the main clause's subject is that side."""
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from knowledge.schema import Passage
+
+    text = (
+        "A speech therapist (ST) helps children and adults who struggle to talk or swallow. "
+        "A school counselor (SC) supports pupils. "
+        "Because a one-year diploma is still accepted, speech therapy is quicker to enter."
+    )
+    meta = {"source": "/s.md", "title": "Speech Therapist vs School Counselor", "section": "Entry"}
+    lib = Library.build([text], [meta])
+    p = Passage(
+        id="x",
+        source="/s.md",
+        title=meta["title"],
+        section="Entry",
+        text=text,
+        chunk_index=0,
+        ref_ids=[],
+    )
+    quick = Sentence(
+        0, 2, "Because a one-year diploma is still accepted, speech therapy is quicker to enter."
+    )
+    for sides in (["speech therapist", "school counselor"], ["ST", "SC"]):
+        finder = SideFinder(sides, lib.roles)
+        assert finder.field_subject(quick.text) == {0}, sides
+        assert side_of(quick, [p], finder) == 0, sides
