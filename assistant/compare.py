@@ -20,6 +20,7 @@ from .understand import Query
 from .understand.lexicon import (
     COST_WORDS,
     DAY_TO_DAY,
+    ONLY_AS,
     PARTICLED,
     SAYS_WHAT_ONE_DOES,
     Aspect,
@@ -411,6 +412,8 @@ def _fit(sentence: Sentence, aspect: Aspect) -> float:
         st = stem(w)
         if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1].lower() not in PARTICLED[st]):
             continue  # "sessions with breaks": no "break into" a field
+        if st in ONLY_AS and w.lower() not in ONLY_AS[st]:
+            continue  # "manages inventory": a duty, no step up to manager
         if st in aspect.words and st not in seen:
             seen[st] = specificity(w)
     money = 1.0 if aspect.name == "Pay" and earned_money(sentence.text) else 0.0

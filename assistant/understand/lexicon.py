@@ -104,6 +104,9 @@ COST_WORDS = _stems(
 # A lexicon word that speaks of its aspect only with a particle after it: one "breaks into" a
 # field (entry), where "two-hour sessions with breaks" speaks of no entry.
 PARTICLED = {stem("break"): ("in", "into")}
+# A lexicon stem that speaks of its aspect only in these forms: one moves up to "manager" or
+# into "management" (progression), where "manages inventory" is a duty.
+ONLY_AS = {stem("manager"): frozenset({"manager", "managers", "management"})}
 
 
 @lru_cache(maxsize=1)

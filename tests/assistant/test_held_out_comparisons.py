@@ -649,3 +649,14 @@ def test_a_field_names_its_side_even_when_the_side_is_abbreviated():
         finder = SideFinder(sides, lib.roles)
         assert finder.field_subject(quick.text) == {0}, sides
         assert side_of(quick, [p], finder) == 0, sides
+
+
+def test_managing_a_task_is_no_progression():
+    from assistant.compare import _fit
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    up = next(a for a in aspects() if a.name == "Progression")
+    duty = "A sous chef manages the stock room and orders produce."
+    assert _fit(Sentence(0, 0, duty), up) == 0
+    assert _fit(Sentence(0, 0, "Sous chefs can move up to kitchen manager."), up) > 0
