@@ -46,7 +46,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 6
+LEARNT_BY = 7
 
 
 def within_scan(texts):
@@ -410,6 +410,8 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
             )
             if (titled or persons) and one not in out:
                 out.append(one)
+    # "4. Electrician", "5. Plumber": a one-word job of a list article's numbered headings
+    out += [t for t in listed_titles(headings) if len(t.split()) == 1 and t not in out]
     return out
 
 
@@ -444,10 +446,37 @@ def _title_parts(heading: str) -> list[str]:
     return [p for p in re.split(r"\s*[:|?]\s*|\s+[-–—/]\s+", heading) if p]
 
 
+# A numbered heading: "1. Dental Hygienist", "#2 Sonographer", "3) Radiologic Technologist".
+_NUMBERED = re.compile(r"^\s{0,3}#?\d{1,2}[.):]?\s{1,3}(?=[A-Z])")
+MIN_SERIES = 3  # numbered headings naming persons before they read as a list of jobs
+
+
+def listed_titles(headings: list[str]) -> list[str]:
+    """The jobs a list article heads its sections with: "1. Dental Hygienist", "2. Radiologic
+    Technologist", ...: at least MIN_SERIES numbered headings of one to four words, none a
+    function word, each ending in a noun for a person (an agent noun: "-ist", "-er", "-or",
+    "-ian", "-ant", "-ent"). Tips ("3. Write a Cover Letter") have function words."""
+    found = []
+    for h in headings:
+        m = _NUMBERED.match(h.split(" — ")[-1])
+        if not m:
+            continue
+        name = h.split(" — ")[-1][m.end() :].strip()
+        toks = name.split()
+        if (
+            1 <= len(toks) <= 4
+            and not any(t.lower() in STOPWORDS for t in toks)
+            and all(t[:1].isupper() for t in toks)
+            and _AGENT.match(toks[-1].lower())
+        ):
+            found.append(name)
+    return found if len(found) >= MIN_SERIES else []
+
+
 def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> list[str]:
     """Role names one article offers: in its title and headings ("DevOps vs SRE", "Data
     Analyst"), in "X vs Y" phrases and shared heads of its text, and in lists of job titles."""
-    phrases: list[str] = []
+    phrases: list[str] = [t for t in listed_titles(headings) if len(t.split()) >= 2]
     for h in headings:
         h = re.sub(r"^[#\s\d.]+", "", h).strip()
         for m in _PAIR.finditer(h):
@@ -907,19 +936,24 @@ class Library:
         return None
 
     @cached_property
-    def _clippable(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-        """Job titles of 2-4 words by their first word's first three letters (see `unclipped`)."""
-        out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    def _clippable(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+        """Job titles of 2-4 words, and their last two or three words ("laboratory scientist"
+        of "medical laboratory scientist"), by the first word's first three letters: (words
+        to meet, the whole title's words, the title). See `unclipped`."""
+        out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
         for norm, phrase in self.roles.phrases.items():
             toks = tuple(norm.split())
             if 2 <= len(toks) <= 4 and all(t.isalpha() for t in toks):
-                out.setdefault(toks[0][:3], []).append((toks, phrase))
+                for start in range(len(toks) - 1):
+                    tail = toks[start:]
+                    out.setdefault(tail[0][:3], []).append((tail, toks, phrase))
         return out
 
     def unclipped(self, question: str) -> str:
         """A job title typed with its words cut short ("vet tech", "data sci") as the library
         writes it ("veterinary technician"): each word the start of the title's word in turn,
-        at least three letters, at least one cut, and one title of the library fits. A bare
+        at least three letters, at least one cut, and one title of the library fits; the words
+        may be the title's last ones ("lab scientist": "medical laboratory scientist"). A bare
         head of an article's title pair ("pilot", see `title_heads`) is that side, unless the
         question writes the side in full. Only the question is read so: in passages a bare
         head may be another article's ("controllers" of a finance team)."""
@@ -945,8 +979,9 @@ class Library:
         if side and role_key(side) not in {role_key(r) for r in self.roles.find(found[i].string)}:
             return 1, side.lower(), "s" if _plain_singular(first) != first else ""
         fits = {}
-        for toks, phrase in self._clippable.get(first[:3], ()):
+        for toks, whole, phrase in self._clippable.get(first[:3], ()):
             toks = (*toks[:-1], _plain_singular(toks[-1]))
+            whole = (*whole[:-1], _plain_singular(whole[-1]))
             span = found[i : i + len(toks)]
             typed = [m.group(0).lower() for m in span]
             if len(typed) < len(toks) or any(
@@ -962,7 +997,7 @@ class Library:
             ):
                 continue  # nothing cut short: the title as written is found as it is
             if all(w.startswith(t) for t, w in zip(typed, toks, strict=True)):
-                fits[role_key(phrase)] = (len(toks), " ".join(toks), plural)
+                fits[role_key(phrase)] = (len(toks), " ".join(whole), plural)
         return next(iter(fits.values())) if len(fits) == 1 else None
 
     def people_as_roles(self, question: str) -> str:

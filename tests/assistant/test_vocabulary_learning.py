@@ -255,3 +255,62 @@ def test_dev_article_titles_typed_cut_short(tmp_path_factory):
     assert lib.unclipped("data eng vs data sci: who earns more?") == (
         "data engineer vs data scientist: who earns more?"
     )
+
+
+HEALTH_LIST = """# 5 Healthcare Jobs Without Medical School
+
+## 1. Dental Hygienist
+
+Dental hygienists clean teeth. The median salary is $87,530 a year.
+
+## 2. Radiologic Technologist
+
+Radiologic technologists take X-rays. They earn a median of $67,180.
+
+## 3. Sonographer
+
+Sonographers use ultrasound. They earn a median of $84,410.
+
+## 4. Medical Laboratory Scientist
+
+Lab scientists analyze samples and earn about $57,380.
+"""
+
+TIPS = ["1. Update Your Resume", "2. Network Better", "3. Find a Mentor", "4. Write a Cover Letter"]
+
+
+def test_a_list_articles_numbered_job_headings_are_its_roles():
+    from assistant.understand.vocabulary import listed_titles
+
+    sections = [line[3:] for line in HEALTH_LIST.splitlines() if line.startswith("## ")]
+    assert listed_titles(sections) == [
+        "Dental Hygienist",
+        "Radiologic Technologist",
+        "Sonographer",
+        "Medical Laboratory Scientist",
+    ]
+    # numbered tips are no jobs, and two numbered persons are no list of jobs
+    assert listed_titles(TIPS) == []
+    assert listed_titles(["1. Dental Hygienist", "2. Sonographer", "Pay"]) == []
+    title = "5 Healthcare Jobs Without Medical School"
+    parts = HEALTH_LIST.split("\n## ")[1:]
+    lib = Library.build(
+        [p.split("\n", 1)[1] for p in parts],
+        [{"source": "/h.md", "title": title, "section": s} for s in sections],
+    )
+    found = {
+        r.lower() for r in lib.roles.find("Is a sonographer paid more than a dental hygienist?")
+    }
+    assert found == {"sonographer", "dental hygienist"}
+
+
+def test_a_title_typed_by_its_last_words_cut_short_is_the_whole_title():
+    lib = Library.build(
+        [
+            "Medical laboratory scientists analyze samples. A medical laboratory scientist earns well."
+        ],
+        [{"source": "/l.md", "title": "Medical Laboratory Scientist", "section": "Pay"}],
+    )
+    assert lib.unclipped("What degree does a lab scientist need?") == (
+        "What degree does a medical laboratory scientist need?"
+    )
