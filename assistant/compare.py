@@ -344,9 +344,16 @@ def _sibling(text: str, finder: SideFinder) -> bool:
 def _lead_sides(p: Passage, finder: SideFinder) -> set[int]:
     """The sides a passage's first sentence names (each where the passage names it whole): what
     the sentences after it, naming none, speak of."""
+    if _LIST_ITEM.match(p.text):
+        # a passage that opens on a list has no lead: its first item ("- Learning theory,
+        # which most teachers already know") speaks for itself, not for the items after it
+        return set()
     context = f"{p.title}. {p.section}. {p.text}"
     lead = p.text.split(". ")[0]
     return {i for i in finder.sides_in(lead, pair=False) if finder.anchored(i, context)}
+
+
+_LIST_ITEM = re.compile(r"^[ \t]{0,8}(?:[-*•+]|\d{1,3}[.)])[ \t]")
 
 
 def _pair_up(scored: list[list[tuple[float, Sentence]]], passages: list[Passage]) -> list:

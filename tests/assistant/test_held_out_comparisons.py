@@ -660,3 +660,39 @@ def test_managing_a_task_is_no_progression():
     duty = "A sous chef manages the stock room and orders produce."
     assert _fit(Sentence(0, 0, duty), up) == 0
     assert _fit(Sentence(0, 0, "Sous chefs can move up to kitchen manager."), up) > 0
+
+
+def test_a_list_has_no_lead_sentence_for_its_other_items():
+    """A passage that is a list ("- Knife skills, which most line cooks already have", "-
+    Bookkeeping and a trading licence") under a heading naming no side: the first item names
+    line cooks, the others are no line cook's evidence."""
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from knowledge.schema import Passage
+
+    items = (
+        "- Knife skills, which most line cooks already have\n"
+        "- Bookkeeping and a trading licence for the van\n"
+        "- A loyal following on social media"
+    )
+    prose = "A line cook works the grill through the dinner rush. Most of them stand for hours."
+    title = "Line Cook or Food Truck Owner? A Switch Guide"
+    lib = Library.build([items, prose], [{"source": "/f.md", "title": title, "section": "S"}] * 2)
+    finder = SideFinder(["line cook", "food truck owner"], lib.roles)
+
+    def passage(text: str) -> Passage:
+        return Passage(
+            id="x",
+            source="/f.md",
+            title=title,
+            section="Skills you need to switch",
+            text=text,
+            chunk_index=0,
+            ref_ids=[],
+        )
+
+    second = Sentence(0, 1, "Bookkeeping and a trading licence for the van")
+    assert side_of(second, [passage(items)], finder) is None
+    # a prose passage's first sentence still speaks for the sentences after it
+    assert side_of(Sentence(0, 1, "Most of them stand for hours."), [passage(prose)], finder) == 0
