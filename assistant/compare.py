@@ -344,9 +344,11 @@ def _sibling(text: str, finder: SideFinder) -> bool:
 def _lead_sides(p: Passage, finder: SideFinder) -> set[int]:
     """The sides a passage's first sentence names (each where the passage names it whole): what
     the sentences after it, naming none, speak of."""
-    if _LIST_ITEM.match(p.text):
-        # a passage that opens on a list has no lead: its first item ("- Learning theory,
-        # which most teachers already know") speaks for itself, not for the items after it
+    first = p.text.split("\n", 1)[0]
+    if _LIST_ITEM.match(first) and ". " not in first.strip():
+        # a passage that opens on a list of one-sentence items has no lead: its first item
+        # ("- Learning theory, which most teachers already know") speaks for itself, not for
+        # the items after it (an item of several sentences leads its own next sentences)
         return set()
     context = f"{p.title}. {p.section}. {p.text}"
     lead = p.text.split(". ")[0]

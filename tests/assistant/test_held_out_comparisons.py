@@ -696,3 +696,22 @@ def test_a_list_has_no_lead_sentence_for_its_other_items():
     assert side_of(second, [passage(items)], finder) is None
     # a prose passage's first sentence still speaks for the sentences after it
     assert side_of(Sentence(0, 1, "Most of them stand for hours."), [passage(prose)], finder) == 0
+
+
+def test_a_list_item_of_several_sentences_leads_its_own_next_sentence():
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from knowledge.schema import Passage
+
+    item = (
+        "- **Long hours:** while line cooks get a steady wage, the shifts run late. "
+        "This means family dinners are rare.\n- **Heat:** the grill is hot."
+    )
+    title = "Line Cook or Food Truck Owner? A Switch Guide"
+    lib = Library.build([item], [{"source": "/f.md", "title": title, "section": "Cons"}])
+    finder = SideFinder(["line cook", "food truck owner"], lib.roles)
+    p = Passage(
+        id="x", source="/f.md", title=title, section="Cons", text=item, chunk_index=0, ref_ids=[]
+    )
+    assert side_of(Sentence(0, 1, "This means family dinners are rare."), [p], finder) == 0
