@@ -1013,9 +1013,39 @@ def focus_unmet(
     return best or []
 
 
-def _figure_for(role: str, matcher: TermMatcher, passages: list[Passage]) -> bool:
+def _narrowed_noun(role: str, narrowed: set[str]) -> bool:
+    """A bare role noun, alone or after the narrowing words ("Experienced technicians")."""
+    toks = words(role)
+    return (
+        bool(toks)
+        and bool(_BARE_ROLE.fullmatch(toks[-1]))
+        and all(stem(w) in narrowed for w in toks[:-1])
+    )
+
+
+def narrowed_role(question: str, role: str, book: RoleBook) -> tuple[str, set[str]] | None:
+    """The question's subject narrows the role it names by words before it ("tax accountants",
+    "hospital pharmacists"): the subject and those words' stems, or None."""
+    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    found = book.find(phrase) if phrase else []
+    if len(found) != 1:
+        return None
+    at = phrase.lower().find(found[0].lower())
+    lead = {
+        stem(w)
+        for w in words(phrase[: max(at, 0)])
+        if w not in STOPWORDS and specificity(w) > EVERYDAY
+    }
+    return (phrase, lead) if at > 0 and lead else None
+
+
+def _figure_for(
+    role: str, matcher: TermMatcher, passages: list[Passage], narrowed: set[str] = frozenset()
+) -> bool:
     """Some passage about the role gives an amount that is not another role's ("How much does
-    a data scientist earn?" is not answered by an ML engineer's salary)."""
+    a data scientist earn?" is not answered by an ML engineer's salary); for a narrowed role
+    ("tax accountants"), in a sentence writing the narrowing words too, or one writing them with
+    a word for pay in a passage giving the role's figure."""
     book = matcher.book
     wanted = book.keys(role)
     amount = OFFERS["amount"]
@@ -1024,7 +1054,17 @@ def _figure_for(role: str, matcher: TermMatcher, passages: list[Passage]) -> boo
         if not about & wanted:
             continue
         for s in prose_sentences(p.text):
-            if amount.search(s) and matcher.role_focus(s, p) >= 0:
+            stems = {stem(w) for w in words(s)}
+            if narrowed and not narrowed <= stems:
+                continue
+            # a narrowed role's pay told beside the role's figure: "Master electricians ... can
+            # earn far more" after "Electricians earned a median of $61,590"
+            told = amount.search(s) or (narrowed and AMOUNT_CUES & stems and amount.search(p.text))
+            if told and (
+                matcher.role_focus(s, p) >= 0
+                # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
+                or (narrowed and all(_narrowed_noun(r, narrowed) for r in book.find(s)))
+            ):
                 return True
     return False
 
@@ -1137,6 +1177,9 @@ def assess(
             lead = unwritten_modifier(question, query.roles, retriever, embedder)
             if lead:
                 return f"they never mention {lead}"
+            narrowed = narrowed_role(question, query.roles[0], matcher.book)
+            if narrowed and not _figure_for(query.roles[0], matcher, passages, narrowed[1]):
+                return f"they give no figure for {narrowed[0]}"
         elif asks_pay(question):
             # "How much do flight instructors make?": a subject no library role is
             phrase = subject_phrase(question, acting=True) or owner_phrase(question)

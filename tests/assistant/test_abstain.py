@@ -13,11 +13,13 @@ BAKERY = """# Baker vs Pastry Chef: Which Kitchen Career Fits You?
 ## Pay
 
 Pastry chefs earned a median of $52,000 a year in 2023. Bakers earned about $35,000.
+Executive pastry chefs at large hotels earn far more.
 
 ## Getting started
 
 Most bakers spend $15,000 on a culinary course, often working as kitchen porters along the way.
 A pastry chef usually trains for two years in a restaurant kitchen before running a station.
+Wedding pastry chefs work most weekends.
 The shop's architecture matters too: an open kitchen lets customers watch the bakers work.
 """
 
@@ -156,6 +158,23 @@ def test_the_thing_a_comparative_question_judges_is_asked_for(question, roles, j
     ],
 )
 def test_a_judged_thing_no_article_writes_is_declined(library, question, declined, said):
+    result = library.ask(question)
+    assert result.abstained is declined, result.answer
+    assert said in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "declined", "said"),
+    [
+        # the narrowing word is written, but never with a figure or a word for pay
+        ("How much do wedding pastry chefs make?", True, "no figure for wedding pastry chefs"),
+        # told with a word for pay beside the role's own figure
+        ("How much do executive pastry chefs make?", False, "far more"),
+        # the seed article: "Senior ML engineers ... $245,000"
+        ("What is the salary of a senior ML engineer?", False, "245,000"),
+    ],
+)
+def test_a_role_narrowed_by_words_before_it_needs_its_own_figure(library, question, declined, said):
     result = library.ask(question)
     assert result.abstained is declined, result.answer
     assert said in result.answer
