@@ -429,6 +429,23 @@ def _fit(sentence: Sentence, aspect: Aspect) -> float:
     return sum(seen.values()) + money
 
 
+# A clause giving the reason for the main one ("..., since pharmacies hand more tasks to
+# technicians"): what the sentence claims is before it.
+_REASON = re.compile(r",\s+(?:since|because|as|so that|which means)\b", re.I)
+REASON_WEIGHT = 0.5
+
+
+def _claim_fit(sentence: Sentence, aspect: Aspect) -> float:
+    """`_fit`, with the words of a reason clause weighing half: "X jobs are expected to grow 6
+    percent, since employers hand more tasks to X" speaks of demand, not of X's tasks."""
+    m = _REASON.search(sentence.text)
+    if m is None:
+        return _fit(sentence, aspect)
+    head = Sentence(sentence.passage, sentence.position, sentence.text[: m.start()])
+    tail = Sentence(sentence.passage, sentence.position, sentence.text[m.end() :])
+    return _fit(head, aspect) + REASON_WEIGHT * _fit(tail, aspect)
+
+
 def earned_money(text: str) -> bool:
     """A figure that is pay: money in a text that does not speak of a cost, or that speaks of
     pay too ("Flight school can cost $80,000" is a price; "earn $60,000 after fees" is pay)."""
@@ -520,7 +537,9 @@ def build_table(
     base = {a.name: a.words for a in lexicon}  # an aspect's own words, not the question's
     # "Which pays more?": a cell that itself compares ("slightly lower salaries") answers it.
     comparative = bool(_COMPARATIVE.search(query.question))
-    best_fit = {(s.passage, s.position): max(_fit(s, a) for a in lexicon) for s, _ in attributed}
+    best_fit = {
+        (s.passage, s.position): max(_claim_fit(s, a) for a in lexicon) for s, _ in attributed
+    }
     if not asked:
         # The question names no topic: first what each side is, in its own article's words.
         overview = _overview(attributed, used, finder, book, passages, near)
@@ -572,7 +591,8 @@ def build_table(
                 # (A row the question asks for takes a sentence that speaks of it less.)
                 share = 0.3 if aspect in asked else 1.0
                 least = MIN_FIT if aspect in asked else MIN_FIT_UNASKED
-                if fit < least or fit < share * best_fit.get((s.passage, s.position), 0):
+                claim = _claim_fit(s, aspect) + fit - _fit(s, aspect)  # heading, topic kept
+                if fit < least or claim < share * best_fit.get((s.passage, s.position), 0):
                     continue
                 names = 0.5 if finder.names(s.text, side) else 0
                 # ... a cell whose comparison is about the side itself, not about a kind of it

@@ -715,3 +715,20 @@ def test_a_list_item_of_several_sentences_leads_its_own_next_sentence():
         id="x", source="/f.md", title=title, section="Cons", text=item, chunk_index=0, ref_ids=[]
     )
     assert side_of(Sentence(0, 1, "This means family dinners are rare."), [p], finder) == 0
+
+
+def test_a_reason_clause_weighs_less_than_the_claim():
+    """ "Nurse aide jobs are expected to grow 5 percent, since hospitals hand more tasks to
+    aides" claims demand; the tasks are only its reason."""
+    from assistant.compare import _claim_fit, _fit
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import DAY_TO_DAY, aspects
+
+    by_name = {a.name: a for a in aspects()}
+    s = Sentence(
+        0,
+        0,
+        "Nurse aide jobs are expected to grow 5 percent, since hospitals hand more tasks to aides.",
+    )
+    assert _fit(s, by_name[DAY_TO_DAY]) > _fit(s, by_name["Demand"])  # word for word
+    assert _claim_fit(s, by_name["Demand"]) > _claim_fit(s, by_name[DAY_TO_DAY])
