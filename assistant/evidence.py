@@ -1085,6 +1085,19 @@ def asks_pay(question: str) -> bool:
     )
 
 
+def _clips_a_role(phrase: str, book: RoleBook) -> bool:
+    """The phrase's head is a word of a role the library names, cut short as people type it
+    ("vet" of "veterinarian"): the subject is that role, written in full."""
+    toks = words(phrase)
+    if not toks:
+        return False
+    head = toks[-1][:-1] if toks[-1].endswith("s") and len(toks[-1]) > 3 else toks[-1]
+    if len(head) < 3:
+        return False
+    names = list(book.phrases.values()) + list(book.aliases.values())
+    return any(len(w) > len(head) and w.startswith(head) for n in names for w in words(n))
+
+
 def names_figure_of(phrase: str, passages: list[Passage]) -> bool:
     """Some sentence writes every word of the phrase (by stem) and gives an amount that is the
     phrase's own: the phrase comes before the figure or in the figure's clause. "Pilots spend
@@ -1183,7 +1196,8 @@ def assess(
         elif asks_pay(question):
             # "How much do flight instructors make?": a subject no library role is
             phrase = subject_phrase(question, acting=True) or owner_phrase(question)
-            if phrase and not names_figure_of(phrase, passages):
+            book = retriever.library.roles
+            if phrase and not _clips_a_role(phrase, book) and not names_figure_of(phrase, passages):
                 return f"they give no figure for {phrase}"
     for choices in asked_for(question, query.roles):
         unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]

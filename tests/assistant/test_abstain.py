@@ -178,3 +178,21 @@ def test_a_role_narrowed_by_words_before_it_needs_its_own_figure(library, questi
     result = library.ask(question)
     assert result.abstained is declined, result.answer
     assert said in result.answer
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clipped"),
+    [
+        ("vets", True),  # of "veterinarian"
+        ("a pharm", True),  # of "pharmacist"
+        ("flight instructors", False),  # "instructors" is no cut-short "instructional"
+        ("designers", False),  # a whole word, not cut short
+        ("ai", False),  # too short to tell
+    ],
+)
+def test_a_subject_cut_short_from_a_role_word_is_that_role(phrase, clipped):
+    from assistant.evidence import _clips_a_role
+    from assistant.understand.roles import RoleBook
+
+    book = RoleBook(["veterinarian", "pharmacist", "instructional designer"])
+    assert _clips_a_role(phrase, book) is clipped
