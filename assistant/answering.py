@@ -639,10 +639,13 @@ class RankingStrategy:
         book = evidence.retriever.library.roles
         passages = list(evidence.passages)
         best: dict[str, tuple[str, Sentence]] = {}
+        within = self._qualified_sources(evidence)
         for s in evidence.sentences:  # best first
             if offers is None or not offers(s.text):
                 continue
             p = passages[s.passage]
+            if within and p.source not in within:
+                continue  # "these healthcare jobs": the articles about healthcare only
             named = book.find(s.text) or book.find(p.section) or book.find(p.title)
             if len(named) != 1:
                 continue  # a figure about several roles, or none, belongs to no one line
@@ -668,6 +671,25 @@ class RankingStrategy:
             text += f"\n\n{verdict.text} [{cites.cite(verdict.passage, verdict.text)}]"
         return _finish(evidence, text, cites, Draft())
         yield
+
+    @staticmethod
+    def _qualified_sources(evidence: Evidence) -> set[str]:
+        """The articles the question's own qualifying words point to ("Which of these
+        healthcare jobs pays the most?": those writing "healthcare" in their title, headings or
+        retrieved text). Its words other than the career lexicon's ("pays") qualify; empty (no
+        limit) when there are none, or no article writes them all."""
+        lexicon = set().union(*(a.words for a in aspects()))
+        wanted = {stem(w) for w in evidence.query.topic} - lexicon
+        if not wanted:
+            return set()
+        library = evidence.retriever.library
+        said: dict[str, set[str]] = {}
+        for p in evidence.passages:
+            if p.source not in said:
+                heads = " ".join(library.headings.get(p.source, []))
+                said[p.source] = {stem(w) for w in words(f"{p.title} {heads}")}
+            said[p.source] |= {stem(w) for w in words(p.text)}
+        return {source for source, stems in said.items() if wanted <= stems}
 
     @staticmethod
     def _verdict(evidence: Evidence, best: dict[str, tuple[str, Sentence]]) -> Sentence | None:

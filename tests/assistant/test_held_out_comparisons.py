@@ -732,3 +732,36 @@ def test_a_reason_clause_weighs_less_than_the_claim():
     )
     assert _fit(s, by_name[DAY_TO_DAY]) > _fit(s, by_name["Demand"])  # word for word
     assert _claim_fit(s, by_name["Demand"]) > _claim_fit(s, by_name[DAY_TO_DAY])
+
+
+HEALTH_JOBS = """# Four Healthcare Jobs Without Medical School
+
+## 1. Dental Hygienist
+
+Dental hygienists clean teeth and teach patients about oral care. The median salary is $87,530
+a year.
+
+## 2. Radiologic Technologist
+
+Radiologic technologists take X-rays and CT scans. They earn a median of $67,180.
+
+## 3. Respiratory Therapist
+
+Respiratory therapists treat patients with breathing problems. The median pay is $70,540.
+
+## 4. Diagnostic Medical Sonographer
+
+Sonographers use ultrasound to image organs. They earn a median of $84,410.
+"""
+
+
+def test_a_ranking_over_these_jobs_keeps_to_the_articles_its_words_point_to(tmp_path_factory):
+    """ "Which of these healthcare jobs pays the most?" lists the list article's jobs (each a
+    numbered heading), not the veterinary article's roles beside them."""
+    folder = tmp_path_factory.mktemp("vet-beside")
+    (folder / "vet-tech-vs-vet.md").write_text(WARD_GUIDE, encoding="utf-8")
+    health = _library(tmp_path_factory, "healthcare-jobs.md", HEALTH_JOBS, (str(folder),))
+    answer = health.ask("Which of these healthcare jobs pays the most?").answer
+    for figure in ("$87,530", "$67,180", "$70,540", "$84,410"):
+        assert figure in answer, answer
+    assert "$119,100" not in answer and "$43,740" not in answer, answer
