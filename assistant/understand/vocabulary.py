@@ -1078,8 +1078,9 @@ class Library:
                     }
                     counts = titled or counts
                 best = max(counts, key=lambda w: (counts[w], w), default=None)
-                # A clipped word ("eng") the articles rarely write stands for the common word.
-                if best and counts[best] >= max(2, 10 * known):
+                # A clipped word ("eng", "math") the articles rarely write stands for the
+                # common word; one the articles never write, for a word they write once.
+                if best and counts[best] >= (max(2, 10 * known) if known else 1):
                     return best
             return tok
 

@@ -314,3 +314,12 @@ def test_a_title_typed_by_its_last_words_cut_short_is_the_whole_title():
     assert lib.unclipped("What degree does a lab scientist need?") == (
         "What degree does a medical laboratory scientist need?"
     )
+
+
+def test_a_clipped_word_the_library_never_writes_is_the_word_it_writes_once():
+    """ "What math do pharmacists need?" where the only such word is "mathematical"."""
+    lib = Library.build(
+        ["Pharmacists need strong mathematical skills to check every dose."],
+        [{"source": "/p.md", "title": "Pharmacist Careers", "section": "Skills"}],
+    )
+    assert "mathematical" in lib.expand_abbreviations("What math do pharmacists need?")
