@@ -412,6 +412,22 @@ def _label(aspect: str) -> str:
     return " ".join(kept).capitalize()[:40]
 
 
+def _in_aspect_forms(text: str) -> str:
+    """The text without the lexicon words written in a form that speaks of no aspect ("the
+    role demands math", "sessions with breaks"; see ONLY_AS, PARTICLED), for matching the
+    question's own words by stem."""
+    toks = words(text)
+    kept = []
+    for at, w in enumerate(toks):
+        st = stem(w)
+        if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1] not in PARTICLED[st]):
+            continue
+        if st in ONLY_AS and w not in ONLY_AS[st]:
+            continue
+        kept.append(w)
+    return " ".join(kept)
+
+
 def _fit(sentence: Sentence, aspect: Aspect) -> float:
     """How much a sentence speaks of an aspect: its aspect words, each weighted by how
     specific it is ("salary" says more than "work"); a figure counts for pay."""
@@ -585,7 +601,7 @@ def build_table(
                         fit = max(fit, MIN_FIT)
                     if topic_fit is not None:
                         # the question's own telling words are met by close words too
-                        fit += topic_fit(f"{s.text} {heading}")
+                        fit += topic_fit(_in_aspect_forms(f"{s.text} {heading}"))
                 # A sentence fills the row of the aspect it speaks of most: a pay sentence
                 # never fills a "day-to-day work" cell because it says "work" once.
                 # (A row the question asks for takes a sentence that speaks of it less.)

@@ -105,8 +105,12 @@ COST_WORDS = _stems(
 # field (entry), where "two-hour sessions with breaks" speaks of no entry.
 PARTICLED = {stem("break"): ("in", "into")}
 # A lexicon stem that speaks of its aspect only in these forms: one moves up to "manager" or
-# into "management" (progression), where "manages inventory" is a duty.
-ONLY_AS = {stem("manager"): frozenset({"manager", "managers", "management"})}
+# into "management" (progression), where "manages inventory" is a duty; a job is "in demand"
+# (demand), where "the role demands math" and "physically demanding work" speak of none.
+ONLY_AS = {
+    stem("manager"): frozenset({"manager", "managers", "management"}),
+    stem("demand"): frozenset({"demand", "in-demand"}),
+}
 
 
 @lru_cache(maxsize=1)

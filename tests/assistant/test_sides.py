@@ -1032,3 +1032,18 @@ def test_who_has_the_career_aspect_a_what_is_question_asks_for(question, owner):
     from assistant.understand.sides import owner_phrase
 
     assert owner_phrase(question) == owner
+
+
+def test_demands_and_demanding_speak_of_no_demand_for_the_job():
+    """ "The role demands steady hands" and "physically demanding shifts" say what a job asks
+    of you, not whether employers want people for it; "nurses are in demand" does."""
+    from assistant.compare import _fit, _in_aspect_forms
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    demand = next(a for a in aspects() if a.name == "Demand")
+    assert _fit(Sentence(0, 0, "The role demands steady hands and long shifts."), demand) == 0
+    assert _fit(Sentence(0, 0, "Ward work is physically demanding."), demand) == 0
+    assert _fit(Sentence(0, 0, "Surgical nurses are in demand in every region."), demand) > 0
+    assert "demands" not in _in_aspect_forms("The role demands steady hands")
+    assert "demand" in _in_aspect_forms("Nurses are in demand")
