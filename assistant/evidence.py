@@ -1026,7 +1026,7 @@ def _narrowed_noun(role: str, narrowed: set[str]) -> bool:
 def narrowed_role(question: str, role: str, book: RoleBook) -> tuple[str, set[str]] | None:
     """The question's subject narrows the role it names by words before it ("tax accountants",
     "hospital pharmacists"): the subject and those words' stems, or None."""
-    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    phrase = paid_subject(question)
     found = book.find(phrase) if phrase else []
     if len(found) != 1:
         return None
@@ -1040,7 +1040,11 @@ def narrowed_role(question: str, role: str, book: RoleBook) -> tuple[str, set[st
 
 
 def _figure_for(
-    role: str, matcher: TermMatcher, passages: list[Passage], narrowed: set[str] = frozenset()
+    role: str,
+    matcher: TermMatcher,
+    passages: list[Passage],
+    narrowed: set[str] = frozenset(),
+    yes_no: bool = False,
 ) -> bool:
     """Some passage about the role gives an amount that is not another role's ("How much does
     a data scientist earn?" is not answered by an ML engineer's salary); for a narrowed role
@@ -1059,7 +1063,9 @@ def _figure_for(
                 continue
             # a narrowed role's pay told beside the role's figure: "Master electricians ... can
             # earn far more" after "Electricians earned a median of $61,590"
-            told = amount.search(s) or (narrowed and AMOUNT_CUES & stems and amount.search(p.text))
+            told = pay_told(s, yes_no) is not None or (
+                narrowed and AMOUNT_CUES & stems and amount.search(p.text)
+            )
             if told and (
                 matcher.role_focus(s, p) >= 0
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
@@ -1075,6 +1081,66 @@ _MAKE_PAY = re.compile(
 )
 # a break between clauses: a role named after it is no owner of a figure before it
 _CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|[()—–]|\s-\s")  # not the comma in "$34,000"
+
+
+# "Do apprentices get paid?", "Are nurses well paid?", "Do X earn more?": a question answered
+# yes or no opens with an auxiliary verb (general English)
+_YES_NO = re.compile(
+    r"\s*(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b",
+    re.I,
+)
+# a share of a wage ("40 to 50 percent of a journeyman's wage"): a figure of pay beside a pay word
+_SHARE = re.compile(r"\b\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent\b|per\s?cent\b)", re.I)
+_WORD = re.compile(r"[A-Za-z]{2,40}")
+
+
+def asks_yes_no(question: str) -> bool:
+    """The question is answered yes or no ("Do apprentices get paid?"): a pay question of that
+    shape needs no figure, only a sentence telling the subject's pay ("Yes. Apprentices start
+    at half a journeyman's wage", "Travel nurses can out-earn both")."""
+    return bool(_YES_NO.match(question[:1000]))
+
+
+def pay_told(sentence: str, any_word: bool = False) -> int | None:
+    """Where the sentence gives a figure of pay: an amount ("$61,590"), or a share of a wage
+    beside a word for pay ("40 to 50 percent of a journeyman's wage"); with `any_word` (a yes/no
+    question) a word for pay is enough ("can out-earn both"). None when it gives none."""
+    m = OFFERS["amount"].search(sentence)
+    if m:
+        return m.start()
+    cues = [w.start() for w in _WORD.finditer(sentence) if stem(w.group(0).lower()) in AMOUNT_CUES]
+    if not cues:
+        return None
+    share = _SHARE.search(sentence)
+    if share:
+        return share.start()
+    return cues[0] if any_word else None
+
+
+def _number_stem(word: str) -> str:
+    """A word's stem with the plural "-men" read as "-man" ("journeymen", "journeyman")."""
+    s = stem(word)
+    return s[:-3] + "man" if s.endswith("men") and len(s) > 4 else s
+
+
+# how well one is paid, after the subject of "Are X paid well?" (general English)
+_DEGREE = frozenset("well badly poorly better worse more less enough fairly decently".split())
+
+
+def paid_subject(question: str) -> str:
+    """Who a pay question is about: the subject of its verb ("How much do tax accountants
+    make?"), the owner of the aspect ("What is the salary of a nurse?"), or the subject of a
+    yes/no "be" question up to its pay or degree word ("Are school principals paid well?",
+    "Is a pilot well paid?" -> "school principals", "pilot"); "" when none."""
+    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    if phrase or not asks_yes_no(question):
+        return phrase
+    toks = subject_phrase(question).split()
+    for i, w in enumerate(toks):
+        low = w.lower()
+        if low in _DEGREE or stem(low) in AMOUNT_CUES:
+            return " ".join(toks[:i]) if i and i < len(toks) else ""
+    return ""
 
 
 def asks_pay(question: str) -> bool:
@@ -1098,40 +1164,41 @@ def _clips_a_role(phrase: str, book: RoleBook) -> bool:
     return any(len(w) > len(head) and w.startswith(head) for n in names for w in words(n))
 
 
-def names_figure_of(phrase: str, passages: list[Passage]) -> bool:
+def names_figure_of(phrase: str, passages: list[Passage], yes_no: bool = False) -> bool:
     """Some sentence writes every word of the phrase (by stem) and gives an amount that is the
     phrase's own: the phrase comes before the figure or in the figure's clause. "Pilots spend
     $80,000 on training, often working as flight instructors" gives no instructor's figure;
     "Pharmacy technicians earned $40,300" gives theirs. A heading naming the phrase over a
-    sentence with an amount counts too ("Pay for nurses" / "The median is $80,000")."""
-    wanted = {stem(w) for w in words(phrase) if w not in STOPWORDS}
+    sentence with an amount counts too ("Pay for nurses" / "The median is $80,000"). A share of
+    a wage is a figure of pay; for a yes/no question (`yes_no`) a word for pay is one too."""
+    wanted = {_number_stem(w) for w in words(phrase) if w not in STOPWORDS}
     if not wanted:
         return True
-    amount = OFFERS["amount"]
     for p in passages:
-        head = {stem(w) for w in words(f"{p.title} {p.section}")}
+        head = {_number_stem(w) for w in words(f"{p.title} {p.section}")}
         for s in prose_sentences(p.text):
-            m = amount.search(s)
-            if not m:
+            at = pay_told(s, yes_no)
+            if at is None:
                 continue
-            toks = [stem(w) for w in words(s)]
+            toks = [_number_stem(w) for w in words(s)]
             if wanted <= set(toks) | (head if wanted <= head else set()):
                 if wanted <= head:
                     return True
-                if _owns_figure(wanted, s, m.start()):
+                if _owns_figure(wanted, s, at, yes_no):
                     return True
     return False
 
 
-def _owns_figure(wanted: set[str], sentence: str, at: int) -> bool:
+def _owns_figure(wanted: set[str], sentence: str, at: int, yes_no: bool = False) -> bool:
     """Every word of the phrase is written before the first figure, or the phrase shares a
     clause (no comma, colon, dash between) with some figure."""
-    before = {stem(w) for w in words(sentence[:at])}
+    before = {_number_stem(w) for w in words(sentence[:at])}
     if wanted <= before:
         return True
-    amount = OFFERS["amount"]
     for clause in _CLAUSE_BREAK.split(sentence):
-        if amount.search(clause) and wanted <= {stem(w) for w in words(clause)}:
+        if pay_told(clause, yes_no) is not None and wanted <= {
+            _number_stem(w) for w in words(clause)
+        }:
             return True
     return False
 
@@ -1141,7 +1208,7 @@ def unwritten_modifier(
 ) -> str | None:
     """The question's subject puts a word the library never writes before a role it knows
     ("sous chef" where only "chef" is written): the phrase, or None."""
-    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    phrase = paid_subject(question)
     if not phrase or len(roles) != 1:
         return None
     role_stems = {stem(w) for w in words(roles[0])}
@@ -1182,8 +1249,9 @@ def assess(
         subject = absent_subject(question, retriever, embedder)  # abbreviations spelled out
         if subject:
             return f"they never mention {subject}"
+    yes_no = asks_yes_no(question)
     if query.wants == "amount" and len(query.roles) == 1 and query.comparison is None:
-        if not _figure_for(query.roles[0], matcher, passages):
+        if not _figure_for(query.roles[0], matcher, passages, yes_no=yes_no):
             return f"they give no figure for {query.roles[0]}"
     if query.wants == "amount" and query.comparison is None and not query.followup:
         if query.roles:
@@ -1191,13 +1259,17 @@ def assess(
             if lead:
                 return f"they never mention {lead}"
             narrowed = narrowed_role(question, query.roles[0], matcher.book)
-            if narrowed and not _figure_for(query.roles[0], matcher, passages, narrowed[1]):
+            if narrowed and not _figure_for(query.roles[0], matcher, passages, narrowed[1], yes_no):
                 return f"they give no figure for {narrowed[0]}"
         elif asks_pay(question):
             # "How much do flight instructors make?": a subject no library role is
-            phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+            phrase = paid_subject(question)
             book = retriever.library.roles
-            if phrase and not _clips_a_role(phrase, book) and not names_figure_of(phrase, passages):
+            if (
+                phrase
+                and not _clips_a_role(phrase, book)
+                and not names_figure_of(phrase, passages, yes_no)
+            ):
                 return f"they give no figure for {phrase}"
     for choices in asked_for(question, query.roles):
         unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]

@@ -196,3 +196,102 @@ def test_a_subject_cut_short_from_a_role_word_is_that_role(phrase, clipped):
 
     book = RoleBook(["veterinarian", "pharmacist", "instructional designer"])
     assert _clips_a_role(phrase, book) is clipped
+
+
+MASONRY = """# Stonemason Apprenticeship FAQ
+
+## Do apprentices get paid?
+
+Yes. Apprentices usually start at 60 percent of a qualified stonemason's wage and get raises each year.
+
+## What does a qualified stonemason earn?
+
+A qualified craftsman earns a median of $51,000 a year, and master stonemasons can earn much more.
+
+## Is the work seasonal?
+
+It can be. Relief masons can out-earn both during the busy summer months, but the contracts are short.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "yes_no", "owned"),
+    [
+        # a share of a wage beside a word for pay is a figure of pay
+        (
+            "Apprentices start at 60 percent of a qualified mason's wage.",
+            "apprentices",
+            False,
+            True,
+        ),
+        # a percentage with no word for pay is none ("grow 10%")
+        ("Jobs for apprentices are expected to grow 10 percent.", "apprentices", False, False),
+        # a yes/no question ("Do relief masons earn more?") needs only a word for pay
+        ("Relief masons can out-earn both in summer.", "relief masons", True, True),
+        ("Relief masons can out-earn both in summer.", "relief masons", False, False),
+        # ... told of the phrase, not of another subject in another clause
+        (
+            "Masons out-earn most trades, often working as relief cooks.",
+            "relief cooks",
+            True,
+            False,
+        ),
+        # the plural "-men" is the singular "-man"
+        ("A qualified craftsman earns a median of $51,000.", "craftsmen", False, True),
+    ],
+)
+def test_a_share_of_a_wage_is_a_figure_and_a_yes_no_question_needs_none(
+    text, phrase, yes_no, owned
+):
+    assert names_figure_of(phrase, [_passage(text)], yes_no) is owned
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Are school cooks paid well?", "school cooks"),
+        ("Is a florist well paid?", "florist"),
+        ("Do relief masons earn more?", "relief masons"),
+        ("Are florists rare?", ""),  # no pay asked
+        ("Is the pay better for florists?", ""),  # the pay is what is judged
+    ],
+)
+def test_who_a_pay_question_is_about(question, subject):
+    from assistant.evidence import paid_subject
+
+    assert paid_subject(question) == subject
+
+
+@pytest.fixture(scope="module")
+def masonry(tmp_path_factory):
+    return dev_library(tmp_path_factory, "masonry", [], written={"masonry.md": MASONRY})
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # yes/no pay questions about a narrowed role, told without a dollar figure
+        ("Do stonemason apprentices get paid?", "60 percent"),
+        ("Do apprentices get paid?", "60 percent"),
+        ("How much do apprentices get paid?", "60 percent"),
+        ("Do relief masons earn more?", "out-earn"),
+        ("How much do craftsmen make?", "51,000"),
+    ],
+)
+def test_a_pay_question_the_articles_answer_without_a_dollar_figure_is_answered(
+    masonry, question, said
+):
+    result = masonry.ask(question)
+    assert not result.abstained, result.answer
+    assert said in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Are kitchen porters paid well?", "Do kitchen porters get paid well?"],
+)
+def test_a_yes_no_pay_question_about_a_subject_with_no_pay_told_is_declined(library, question):
+    # the bakery article names kitchen porters only beside a course's cost
+    result = library.ask(question)
+    assert result.abstained, result.answer
+    assert "no figure for kitchen porters" in result.answer
