@@ -827,6 +827,37 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
     return found
 
 
+def cited_only(question: str, passages: list[Passage]) -> list[str]:
+    """Names in the question (capitalized, not its first word) that the passages found write
+    only in an article's reference list ("What does Gartner say?" of an article that lists
+    Gartner's report among its sources and never quotes it): the articles say nothing of what
+    that source says. A name any found passage writes in its text is not one."""
+    tokens = re.findall(r"[A-Za-z0-9][\w.+#-]*", question)
+    refs = {stem(w) for p in passages if p.is_reference_list for w in words(p.text)}
+    if not refs:
+        return []
+    body = {
+        stem(w)
+        for p in passages
+        if not p.is_reference_list
+        for w in words(f"{p.title} {p.section} {p.text}")
+    }
+    found: list[list[str]] = []  # runs of adjacent tokens: one name ("Ovenworks Institute")
+    last = -2
+    for i, tok in enumerate(tokens):
+        tok = tok.rstrip(".")
+        if i == 0 or not _ENTITY.match(tok) or tok.lower() in STOPWORDS:
+            continue
+        st = {stem(w) for w in words(tok)}
+        if st and st <= refs and not st & body:
+            if i == last + 1:
+                found[-1].append(tok)
+            else:
+                found.append([tok])
+            last = i
+    return [" ".join(run) for run in found]
+
+
 _TITLE_WORD = re.compile(r"^[A-Z][a-z]+$")
 
 
@@ -1245,6 +1276,9 @@ def assess(
     names = unknown_names(question, retriever, embedder)
     if names:
         return "they never mention " + ", ".join(names[:3])
+    cited = cited_only(question, passages) if query.intent != "source" else []
+    if cited:
+        return "they cite " + ", ".join(cited[:3]) + " only in a reference list"
     if query.comparison is None and not query.followup:
         subject = absent_subject(question, retriever, embedder)  # abbreviations spelled out
         if subject:

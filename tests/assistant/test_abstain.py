@@ -295,3 +295,35 @@ def test_a_yes_no_pay_question_about_a_subject_with_no_pay_told_is_declined(libr
     result = library.ask(question)
     assert result.abstained, result.answer
     assert "no figure for kitchen porters" in result.answer
+
+
+def test_a_source_named_only_in_the_reference_list_says_nothing_the_articles_quote():
+    from assistant.evidence import cited_only
+    from knowledge.schema import Passage
+
+    body = Passage(
+        id="b",
+        text="Pastry chefs earned a median of $52,000 (Kitchen Survey, 2024).",
+        source="s",
+        title="Bakery",
+        section="Pay",
+        ref_ids=[],
+        chunk_index=0,
+    )
+    refs = Passage(
+        id="r",
+        text="Kitchen Survey. (2024). Pay in kitchens.\nOvenworks Institute. (2023). Bread.",
+        source="s",
+        title="Bakery",
+        section="References",
+        ref_ids=[],
+        chunk_index=1,
+        is_reference_list=True,
+    )
+    assert cited_only("What does the Ovenworks Institute say?", [body, refs]) == [
+        "Ovenworks Institute"
+    ]
+    # quoted in the text: the articles say what it says
+    assert cited_only("What does the Kitchen Survey say?", [body, refs]) == []
+    # no reference list found: nothing to judge
+    assert cited_only("What does the Ovenworks Institute say?", [body]) == []
