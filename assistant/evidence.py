@@ -1070,6 +1070,18 @@ def narrowed_role(question: str, role: str, book: RoleBook) -> tuple[str, set[st
     return (phrase, lead) if at > 0 and lead else None
 
 
+def _another_name(book: RoleBook, sentence: str, passage: Passage, wanted: set[str]) -> bool:
+    """In an article whose title names the asked role, a sentence naming only roles of its kind
+    (the same head noun) that the title does not name gives the asked role's figure under
+    another name: "Food service managers earned $63,060" in "Chef vs Restaurant Manager"."""
+    titled = {k for r in book.find(passage.title) for k in book.keys(r)}
+    heads = {stem(k.split()[-1]) for k in wanted if k.split()}
+    named = book.find(sentence)
+    return bool(wanted & titled and named) and all(
+        not book.keys(r) & titled and words(r) and stem(words(r)[-1]) in heads for r in named
+    )
+
+
 def _figure_for(
     role: str,
     matcher: TermMatcher,
@@ -1101,6 +1113,7 @@ def _figure_for(
                 matcher.role_focus(s, p) >= 0
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
                 or (narrowed and all(_narrowed_noun(r, narrowed) for r in book.find(s)))
+                or (not narrowed and _another_name(book, s, p, wanted))
             ):
                 return True
     return False
@@ -1148,9 +1161,16 @@ def pay_told(sentence: str, any_word: bool = False) -> int | None:
     return cues[0] if any_word else None
 
 
+_DOUBLED = re.compile(r"([a-z])\1")
+
+
 def _number_stem(word: str) -> str:
-    """A word's stem with the plural "-men" read as "-man" ("journeymen", "journeyman")."""
-    s = stem(word)
+    """A word's stem read the same in its plural and its British or American spelling: the
+    plural "-men" as "-man" ("journeymen", "journeyman"), a doubled letter as one
+    ("counsellors", "counselors"), a closing "-our" as "-or" ("labour", "labor")."""
+    s = _DOUBLED.sub(r"\1", stem(word))
+    if len(s) > 4 and s.endswith("our"):
+        s = s[:-3] + "or"
     return s[:-3] + "man" if s.endswith("men") and len(s) > 4 else s
 
 

@@ -327,3 +327,35 @@ def test_a_source_named_only_in_the_reference_list_says_nothing_the_articles_quo
     assert cited_only("What does the Kitchen Survey say?", [body, refs]) == []
     # no reference list found: nothing to judge
     assert cited_only("What does the Ovenworks Institute say?", [body]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a British spelling meets the American one, either way round
+        ("Mental health counselors earned a median of $53,000.", "counsellors"),
+        ("Harbour pilots earned a median of $90,000.", "harbor pilots"),
+    ],
+)
+def test_a_subject_spelled_the_other_way_meets_its_figure(text, phrase):
+    assert names_figure_of(phrase, [_passage(text)])
+
+
+def test_a_figure_given_under_another_name_of_the_titled_role_is_its_own():
+    from dataclasses import replace
+
+    from assistant.evidence import _another_name
+    from assistant.understand.roles import RoleBook
+
+    book = RoleBook(["florist", "shop manager", "retail store manager", "garden center manager"])
+    wanted = book.keys("shop manager")
+    titled = _passage("Retail store managers earned a median of $48,000.")
+    titled = replace(titled, title="Florist vs Shop Manager")
+    # the title names the asked role; the sentence names one of its kind the title does not
+    assert _another_name(book, titled.text, titled, wanted)
+    # a role of another kind ("florist") is not the asked role under another name
+    other = replace(titled, text="Florists earned a median of $35,000.")
+    assert not _another_name(book, other.text, other, wanted)
+    # an article whose title does not name the asked role lends it no figure
+    untitled = replace(titled, title="Garden Center Manager Careers")
+    assert not _another_name(book, untitled.text, untitled, wanted)
