@@ -562,6 +562,8 @@ def build_table(
         if overview:
             used.update((s.passage, s.position) for s in overview)
             rows.append((Aspect("Overview", frozenset()), overview))
+    judging: set[tuple[int, int]] = set()  # sentences that judge which side has more
+    beside: dict[tuple[int, int], Sentence] = {}  # a judging pay cell's figure, shown after it
     for aspect in order:
         scored: list[list[tuple[float, Sentence]]] = []
         for side in range(len(sides)):
@@ -629,12 +631,19 @@ def build_table(
                     # a table row's figure for the side is what "which pays more?" compares
                     judges = 1.0 if aspect.name == "Pay" and earned_money(s.text) else 0.0
                 dense = near.get((s.passage, s.position), s.dense)
+                if judges:
+                    judging.add((s.passage, s.position))
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
-            scored.append(options)
+            scored.append(_figures_first(options, aspect, judging))
         picks = _pair_up(scored, passages)
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
             used.update((s.passage, s.position) for s in found)
+            for side, options in enumerate(scored):
+                figure = _figure_beside(found[side], options, aspect, used)
+                if figure is not None:
+                    beside[(found[side].passage, found[side].position)] = figure
+                    used.add((figure.passage, figure.position))
             rows.append((aspect, found))
         elif found and aspect in asked:  # asked about, but the articles speak to one side only
             side = next(i for i, p in enumerate(picks) if p is not None)
@@ -670,6 +679,11 @@ def build_table(
                     marks += f" [{m}]"
             else:
                 text = clause(_untitled(s.text, passages[s.passage]), aspect)
+            figure = beside.get((s.passage, s.position))
+            if figure is not None:
+                text = f"{text} {clause(_untitled(figure.text, passages[figure.passage]), aspect)}"
+                n = cites.cite(figure.passage, figure.text)
+                marks += f" [{n}]" if f"[{n}]" != marks else ""
             cells.append(f"{table_cell(text)} {marks}")
         lines.append(f"| {aspect.name} | " + " | ".join(cells) + " |")
     text = "\n".join(lines) if rows else ""
@@ -691,6 +705,32 @@ def build_table(
             text += f"\n\n**{aspect.name}**: the articles do not cover this for {_either(sides)}."
     thin, said = _thin(rows, one_sided, asked, finder, passages)
     return Table(text.strip(), verdict, len(rows), thin, said)
+
+
+def _figures_first(options: list[tuple[float, Sentence]], aspect: Aspect, judging: set) -> list:
+    """A side's pay cell gives its figure where the articles give one: "Many X add overtime to
+    their base pay" beside "X earn a median of $58,000" leaves the reader nothing to compare,
+    however close its words are to the question. A sentence that judges which side has more
+    ("X earn much more") stays a candidate: its figure is then shown beside it."""
+    if aspect.name != "Pay":
+        return options
+    paid = [
+        o for o in options if earned_money(o[1].text) or (o[1].passage, o[1].position) in judging
+    ]
+    return paid if any(earned_money(o[1].text) for o in paid) else options
+
+
+def _figure_beside(pick: Sentence, options: list, aspect: Aspect, used: set) -> Sentence | None:
+    """For a pay cell that judges without a figure ("X earn much more."), the side's best
+    sentence that gives one ("The median salary is around $98,000"), to be shown after it."""
+    if aspect.name != "Pay" or earned_money(pick.text):
+        return None
+    paid = [
+        (score, s)
+        for score, s in options
+        if earned_money(s.text) and (s.passage, s.position) not in used
+    ]
+    return max(paid, key=lambda o: o[0])[1] if paid else None
 
 
 def _thin(rows, one_sided, asked, finder: SideFinder, passages: list[Passage]):

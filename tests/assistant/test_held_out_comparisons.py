@@ -765,3 +765,59 @@ def test_a_ranking_over_these_jobs_keeps_to_the_articles_its_words_point_to(tmp_
     for figure in ("$87,530", "$67,180", "$70,540", "$84,410"):
         assert figure in answer, answer
     assert "$119,100" not in answer and "$43,740" not in answer, answer
+
+
+LIBRARY_JOBS = """Librarian or Archivist? Two Careers With Books
+
+By Test Writer
+Updated: March 3, 2025
+
+Both jobs look after collections, but the work differs.
+
+Pay
+
+Many librarians add evening shifts and paid overtime to their base pay. Librarians in city
+systems earn a median of $58,000.
+
+Archivists earn much more. The median salary is about $64,000 a year, and senior archivists at
+national archives earn $90,000.
+
+Training
+
+Librarians need a master's degree in library science. Archivists usually study history.
+"""
+
+
+@pytest.fixture(scope="module")
+def libraries(tmp_path_factory):
+    return _library(tmp_path_factory, "librarian-or-archivist.txt", LIBRARY_JOBS)
+
+
+def test_a_pay_cell_gives_the_sides_figure_over_a_sentence_without_one(libraries):
+    # "Archivists earn much more" judges, and "add evening shifts to their base pay" speaks
+    # of pay, but neither lets the reader compare: each side's cell is its own figure
+    r = libraries.ask("Librarian vs archivist: which pays more?")
+    pay = _row(r.answer, "Pay").split("|")
+    assert "$58,000" in pay[2] and "$64,000" in pay[3], r.answer
+    # a date question in "Updated:" wording is the article's date
+    assert "March 3, 2025" in libraries.ask("When was the librarian article last updated?").answer
+
+
+def test_a_pay_cells_options_keep_figures_and_judgements_only():
+    from assistant.compare import _figure_beside, _figures_first, aspects
+    from assistant.evidence import Sentence
+
+    pay = next(a for a in aspects() if a.name == "Pay")
+    day = next(a for a in aspects() if a.name != "Pay")
+    shifts = Sentence(0, 0, "Many librarians add evening shifts to their base pay.")
+    figure = Sentence(0, 1, "Librarians earn a median of $58,000 a year.")
+    judging = Sentence(1, 0, "Archivists earn much more.")
+    options = [(5.0, shifts), (4.0, figure), (6.0, judging)]
+    kept = [s for _, s in _figures_first(options, pay, {(1, 0)})]
+    assert kept == [figure, judging]  # overtime without a figure goes; the judgement stays
+    assert _figures_first(options, day, {(1, 0)}) == options  # other rows: as scored
+    assert _figures_first([(5.0, shifts)], pay, set()) == [(5.0, shifts)]  # no figure at all
+    # a judging cell without a figure shows the side's best unused figure after it
+    assert _figure_beside(judging, options, pay, set()) is figure
+    assert _figure_beside(judging, options, pay, {(0, 1)}) is None
+    assert _figure_beside(figure, options, pay, set()) is None

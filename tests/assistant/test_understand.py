@@ -822,3 +822,18 @@ def test_a_follow_up_with_its_own_topic_looks_past_a_question_without_roles():
     q = understand("what about the day-to-day?", history, lib, scope=None)
     assert q.comparison is not None and len(q.comparison.sides) == 2, q
     assert "longer" not in q.comparison.aspect
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the sourdough guide last updated?",
+        "when was this post updated?",
+        "When did the editor update the nursing article?",
+    ],
+)
+def test_a_question_about_when_an_article_was_updated_asks_for_its_date(question):
+    from assistant.understand.query import intent_of
+
+    assert intent_of(question, None) == "date"
+    assert intent_of("When was the ward rota updated?", None) == "fact"  # no piece of writing
