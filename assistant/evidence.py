@@ -1016,6 +1016,15 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
     return out
 
 
+def _doer_of(word_stem: str) -> str:
+    """The verb an agent noun is made from ("earner" -> "earn", "speaker" -> "speak"): "the top
+    earners" asks about those who earn, which a passage writes "the top 10 percent earn ...".
+    The bare stem where it is no such noun; it only ever meets a word a passage writes."""
+    if word_stem.endswith("er") and len(word_stem) >= 6:
+        return word_stem[:-2]
+    return word_stem
+
+
 def focus_unmet(
     focus: list[str], passages: list[Passage], retriever: Retriever, embedder
 ) -> list[str]:
@@ -1035,7 +1044,7 @@ def focus_unmet(
         unmet = [
             t
             for t, s, sim in zip(focus, fstems, sims, strict=True)
-            if s not in stems and sim < NEIGHBOUR_MATCH
+            if s not in stems and _doer_of(s) not in stems and sim < NEIGHBOUR_MATCH
         ]
         if not unmet:
             return []

@@ -770,3 +770,25 @@ def test_a_why_question_favours_the_sentence_that_gives_a_reason(sentence, reaso
     what = Query(question="What do night nurses earn?", standalone="", text="")
     assert answer_type_bonus(why, sentence) == (ANSWER_TYPE_BONUS if reason else 0.0)
     assert answer_type_bonus(what, sentence) == 0.0
+
+
+def test_an_agent_noun_is_met_by_the_verb_a_passage_writes(library):
+    """ "The top earners" asks about those who earn: a passage writing "the top 10 percent earn"
+    speaks of them; a word no passage writes in any form is still unmet."""
+    from assistant.evidence import focus_unmet
+    from knowledge.schema import Passage
+
+    passage = Passage(
+        id="p",
+        text="New ward nurses earn $52,000, while the top 10 percent earn more than $90,000.",
+        source="s",
+        title="Nursing pay",
+        section="Pay",
+        ref_ids=[],
+        chunk_index=0,
+    )
+    kb = library.kb
+    assert focus_unmet(["earners"], [passage], library.retriever, kb.embedder) == []
+    assert focus_unmet(["tattoos"], [passage], library.retriever, kb.embedder) == ["tattoos"]
+    # "-er" comes off only to meet a word the passage writes: "pension" is not met by "pens"
+    assert focus_unmet(["pensioner"], [passage], library.retriever, kb.embedder) == ["pensioner"]
