@@ -106,6 +106,7 @@ class TermMatcher:
         not by "expertise")."""
         self.retriever = retriever
         self.subject = subject  # of several roles, the one the question is about
+        self._pay = asks_pay(question)
         self.book: RoleBook = retriever.library.roles
         # "PM" -> "product manager": only what an article spells out, never a guess
         self._acronyms = retriever.library.spelled
@@ -177,6 +178,8 @@ class TermMatcher:
         if not named:
             return 0.0
         asked = book.keys(focus)
+        if self._pay:  # "How much do designers make?": each designer of the library's
+            asked = asked | _of_its_kind(focus, book)
         if not asked & named:
             return -1.0
         # ("involve an engineer": a bare role noun names no other role)
@@ -1079,6 +1082,22 @@ def narrowed_role(question: str, role: str, book: RoleBook) -> tuple[str, set[st
     return (phrase, lead) if at > 0 and lead else None
 
 
+def _of_its_kind(role: str, book: RoleBook) -> set[str]:
+    """A role asked by its head noun alone ("How much do designers make?") is each role of the
+    library with that head noun ("instructional designer"): their keys; empty for a role of
+    several words or a head noun no longer role of the library has."""
+    toks = words(role)
+    if len(toks) != 1:
+        return set()
+    head = _number_stem(toks[0])
+    return {
+        k
+        for name in book.phrases.values()
+        if len(words(name)) > 1 and _number_stem(words(name)[-1]) == head
+        for k in book.keys(name)
+    }
+
+
 def _another_name(book: RoleBook, sentence: str, passage: Passage, wanted: set[str]) -> bool:
     """In an article whose title names the asked role, a sentence naming only roles of its kind
     (the same head noun) that the title does not name gives the asked role's figure under
@@ -1104,10 +1123,11 @@ def _figure_for(
     a word for pay in a passage giving the role's figure."""
     book = matcher.book
     wanted = book.keys(role)
+    kind = _of_its_kind(role, book)
     amount = OFFERS["amount"]
     for p in passages:
         about = {k for r in book.find(f"{p.title}. {p.section}. {p.text}") for k in book.keys(r)}
-        if not about & wanted:
+        if not about & (wanted | kind):
             continue
         for s in prose_sentences(p.text):
             stems = {stem(w) for w in words(s)}
@@ -1123,6 +1143,14 @@ def _figure_for(
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
                 or (narrowed and all(_narrowed_noun(r, narrowed) for r in book.find(s)))
                 or (not narrowed and _another_name(book, s, p, wanted))
+                # "designers" asked, "Instructional designers earn $79,000" told
+                or (
+                    kind
+                    and book.find(s)
+                    and all(
+                        book.keys(r) & kind or _narrowed_noun(r, narrowed) for r in book.find(s)
+                    )
+                )
             ):
                 return True
     return False

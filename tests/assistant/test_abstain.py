@@ -211,6 +211,10 @@ A qualified craftsman earns a median of $51,000 a year, and master stonemasons c
 ## Is the work seasonal?
 
 It can be. Relief masons can out-earn both during the busy summer months, but the contracts are short.
+
+## Memorial designers
+
+Memorial designers plan headstones with families and earn about $47,000 a year.
 """
 
 
@@ -359,3 +363,21 @@ def test_a_figure_given_under_another_name_of_the_titled_role_is_its_own():
     # an article whose title does not name the asked role lends it no figure
     untitled = replace(titled, title="Garden Center Manager Careers")
     assert not _another_name(book, untitled.text, untitled, wanted)
+
+
+def test_a_role_asked_by_its_head_noun_alone_is_each_role_of_that_kind():
+    from assistant.evidence import _of_its_kind
+    from assistant.understand.roles import RoleBook
+
+    book = RoleBook(["pastry chef", "baker", "kitchen porter"])
+    assert _of_its_kind("chefs", book) == book.keys("pastry chef")
+    assert _of_its_kind("porters", book) == book.keys("kitchen porter")
+    assert _of_its_kind("bakers", book) == set()  # a role of its own, not a kind of one
+    assert _of_its_kind("wedding chefs", book) == set()  # several words: a narrowed role
+
+
+def test_a_pay_question_naming_only_the_head_noun_is_answered_from_its_kind(masonry):
+    # the article names "memorial designers" with a figure, never "designers" alone
+    result = masonry.ask("How much do designers make?")
+    assert not result.abstained, result.answer
+    assert "47,000" in result.answer
