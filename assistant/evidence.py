@@ -1016,6 +1016,24 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
         ]
         if choices and all(choices) and choices not in out:
             out.append(choices)
+    for role in roles:
+        # "Can recruiters sponsor work visas?", "Do nurses get pension plans?": a yes/no
+        # question whose subject is the role asks about the thing its verb is done to
+        m = re.match(
+            rf"\s*(?:can|could|do|does|did|will|would|should|must)\s+(?:an?\s+|the\s+)?"
+            rf"{re.escape(role)}\s+[\w-]{{1,30}}\s+(?:(?:an?|the|any|their)\s+)?{_NP}{_NP_END}",
+            question,
+            re.I,
+        )
+        if m is None:
+            continue
+        focus = [
+            t
+            for t in topic_words(m.group(1))
+            if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+        ]
+        if focus and [focus] not in out:
+            out.append([focus])
     return out
 
 

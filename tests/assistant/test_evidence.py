@@ -48,6 +48,11 @@ DEV_ARTICLES = [
         ),
         ("Which visa or permit do nurses need?", [], [[["visa"], ["permit"]]]),
         ("What time or place does a shift start?", [], []),
+        # A yes/no question whose subject is the role asks about what its verb is done to.
+        ("Can head chefs sponsor work visas?", ["head chefs"], [[["visas"]]]),
+        ("Do ward nurses get pension plans?", ["ward nurses"], [[["pension"]]]),
+        ("Do ward nurses earn more?", ["ward nurses"], []),
+        ("Can a teacher sponsor visas?", [], []),  # no role known: no subject to anchor on
         # No noun phrase is asked for.
         ("Which of these roles is better paid?", [], []),
         ("What is a product manager?", ["product manager"], []),
@@ -74,6 +79,7 @@ def library(tmp_path_factory):
         "How many tattoos do machine learning engineers have?",
         "Which city has the best pension scheme for product managers?",
         "How do I request a sabbatical as a front-end developer?",
+        "Can product managers sponsor work visas?",
     ],
 )
 def test_a_question_whose_asked_for_thing_no_passage_holds_is_declined(library, question):
