@@ -212,7 +212,11 @@ class ExtractiveStrategy:
             draft = Draft()
             passages = list(evidence.passages)
             cites = CitationSet(passages)
-            chosen = extractive.select(pool, wants=answer_type_test(evidence.query))
+            chosen = extractive.select(
+                pool,
+                wants=answer_type_test(evidence.query),
+                own_role=len(evidence.query.roles) == 1 and not evidence.query.followup,
+            )
             lists = self._lists(evidence, chosen, passages, draft)
             # A sentence that announces what it cannot bring ("... asked a few questions:" at
             # the end of a section) would leave the reader hanging: choose again without it.

@@ -40,11 +40,15 @@ def select(
     wants=None,
     max_words: int = MAX_WORDS,
     max_sentences: int = 4,
+    own_role: bool = False,
 ) -> list[Sentence]:
     """The best sentences within the word budget, dropping ones far weaker than the best.
 
     `wants(text) -> bool` says whether a sentence gives the kind of answer asked for (an amount,
-    a rate); when no chosen sentence does, the best one that does is added.
+    a rate); when no chosen sentence does, the best one that does is added. With `own_role`
+    (the question itself names its one role, not a conversation before it), a sentence about
+    another role that meets the question's words better than the chosen ones about the asked
+    role is left out (`_answers_for_another`).
     """
     # The floor is set by the best sentence that can be chosen: a heading line scoring above
     # every sentence ("The Offline Cookbook") must not leave the answer empty.
@@ -70,6 +74,8 @@ def select(
         if chosen and used + n > max_words:
             continue
         if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
+            continue
+        if own_role and s.off_role and _answers_for_another(s, chosen):
             continue
         if s.off_role and figures(s.text) and any(not c.off_role for c in chosen):
             continue  # another role's figure after the asked role's: not this answer
@@ -102,6 +108,15 @@ def select(
         ):
             chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
+
+
+def _answers_for_another(s: Sentence, chosen: list[Sentence]) -> bool:
+    """An off-role sentence that meets the question's words better than every chosen sentence
+    about the asked role: it answers the question, but for another role ("Evenings and weekends
+    are normal", in the paragraph on agents, for "Do brokers work weekends?"). Context about
+    another role that the question's words do not single out stays."""
+    own = [c.lexical for c in chosen if c.on_role]
+    return bool(own) and s.lexical > max(own)
 
 
 def _elsewhere(s: Sentence, chosen: list[Sentence], anchored: set[str]) -> bool:

@@ -423,3 +423,22 @@ def test_a_sentence_naming_the_asked_role_beside_another_keeps_other_articles_ou
     r = outdoors.ask(question)
     assert "8 percent" in r.answer, r.answer
     assert {c["source"].rsplit("/", 1)[-1] for c in r.citations} == {"park.txt"}, r.answer
+
+
+def test_another_roles_sentence_with_the_questions_words_drops_after_the_asked_roles():
+    """ "Do sous chefs work nights?": after a sentence about sous chefs, one about line cooks
+    that meets the question's words better ("Nights are normal", in the line cooks' paragraph)
+    answers for another role, even from the same article; one that does not stays."""
+    asked = Sentence(0, 0, "A sous chef runs the kitchen when the head chef is away.", 1.0)
+    asked.on_role, asked.source, asked.lexical = True, "kitchen.md", 0.1
+    other = Sentence(1, 0, "Nights and weekends are normal on the line.", 0.9)
+    other.off_role, other.source, other.lexical = True, "kitchen.md", 0.8
+    texts = [s.text for s in extractive.select([asked, other], own_role=True)]
+    assert texts == [asked.text]
+    # a follow-up's role comes from the conversation: its sentences are not set aside so
+    assert other.text in [s.text for s in extractive.select([asked, other])]
+    other.lexical = 0.05  # context that the question's words do not single out
+    assert other.text in [s.text for s in extractive.select([asked, other], own_role=True)]
+    asked.on_role = False  # no sentence about the asked role: nothing is set aside
+    other.lexical = 0.8
+    assert other.text in [s.text for s in extractive.select([asked, other], own_role=True)]
