@@ -106,10 +106,13 @@ COST_WORDS = _stems(
 PARTICLED = {stem("break"): ("in", "into")}
 # A lexicon stem that speaks of its aspect only in these forms: one moves up to "manager" or
 # into "management" (progression), where "manages inventory" is a duty; a job is "in demand"
-# (demand), where "the role demands math" and "physically demanding work" speak of none.
+# (demand), where "the role demands math" and "physically demanding work" speak of none;
+# "employment" grows and "employers" hire (demand), where "X employed by hospitals earn more"
+# says who pays them.
 ONLY_AS = {
     stem("manager"): frozenset({"manager", "managers", "management"}),
     stem("demand"): frozenset({"demand", "in-demand"}),
+    stem("employment"): frozenset({"employment", "employer", "employers"}),
 }
 
 

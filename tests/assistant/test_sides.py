@@ -1047,3 +1047,15 @@ def test_demands_and_demanding_speak_of_no_demand_for_the_job():
     assert _fit(Sentence(0, 0, "Surgical nurses are in demand in every region."), demand) > 0
     assert "demands" not in _in_aspect_forms("The role demands steady hands")
     assert "demand" in _in_aspect_forms("Nurses are in demand")
+
+
+def test_employed_by_says_who_pays_not_that_the_job_is_in_demand():
+    from assistant.compare import _fit
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    demand = next(a for a in aspects() if a.name == "Demand")
+    employed = "Cooks employed by hotels usually earn more than those in diners."
+    assert _fit(Sentence(0, 0, employed), demand) == 0
+    assert _fit(Sentence(0, 0, "Employment of cooks will rise 5 percent."), demand) > 0
+    assert _fit(Sentence(0, 0, "Employers struggle to find cooks."), demand) > 0
