@@ -894,6 +894,12 @@ def _known_word(low: str, retriever: Retriever, vocab, vecs, embedder) -> bool:
     return bool(len(vocab)) and float((embedder.embed_batch([low])[0] @ vecs.T).max()) >= 0.6
 
 
+# General English: words for a person not named ("a career for someone who loves animals")
+_ANYONE = frozenset(
+    "someone somebody anyone anybody everyone everybody person people one ones".split()
+)
+
+
 def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     """The noun phrase a question is about ("How much does a dentist earn?" -> "dentist"), when
     the library writes none of its words nor any word close to one: then no passage can be
@@ -902,7 +908,8 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     phrase = (
         subject_phrase(question, acting=True) or owner_phrase(question) or become_phrase(question)
     )
-    terms = [w for w in words(phrase) if w not in STOPWORDS]  # "AI" in "AI folks" counts
+    # ("AI" in "AI folks" counts; "someone" in "a career for someone who ..." names no one)
+    terms = [w for w in words(phrase) if w not in STOPWORDS and w not in _ANYONE]
     if not terms:
         return None
     vocab, vecs = retriever.vocabulary(embedder)

@@ -381,3 +381,10 @@ def test_a_pay_question_naming_only_the_head_noun_is_answered_from_its_kind(maso
     result = masonry.ask("How much do designers make?")
     assert not result.abstained, result.answer
     assert "47,000" in result.answer
+
+
+def test_someone_unnamed_is_no_subject_the_library_must_write(library):
+    """ "What is the best career for someone who loves bread?" asks about the careers, not about
+    a "someone" the articles would have to mention."""
+    r = library.ask("What is the best career for someone who loves bread?")
+    assert "never mention someone" not in r.answer, r.answer
