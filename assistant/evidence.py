@@ -406,6 +406,20 @@ def _headed_for_work(passages: list[Passage]) -> set[int]:
     return out
 
 
+_ENTRY_WORDS = next(a.words for a in aspects() if a.name == "Entry and education")
+
+
+def _asks_way_in(query: Query) -> bool:
+    """A question about what becoming one role takes ("What do I need to become a mortgage
+    broker?", "How do I become a florist?"), asking for no amount, count or rate."""
+    return (
+        query.comparison is None
+        and query.wants is None
+        and query.intent == "fact"
+        and bool(become_phrase(query.question))
+    )
+
+
 def answer_type_bonus(query: Query, sentence: str) -> float:
     offers = OFFERS.get(query.wants or "")
     if offers and offers.search(sentence):
@@ -671,6 +685,9 @@ def score_sentences(
     asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
     lists_asked = names_things(query.question)
+    # "What do I need to become a broker?": the sentences on getting in (a licence, a degree,
+    # an exam) answer, though the question has no word of them
+    entry = _ENTRY_WORDS if _asks_way_in(query) else frozenset()
     # "What does a veterinarian do?": the part of an article headed for what the role does
     # ("Day-to-day work", "A typical day", "What accountants do") answers, though the question
     # has no word of it.
@@ -705,6 +722,8 @@ def score_sentences(
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)
+        if entry and not s.off_role and entry & {stem(w) for w in words(s.text)}:
+            s.score += ANSWER_TYPE_BONUS
         aside = self_reference_penalty(query.text, s.text)
         s.score -= aside
         s.about_itself = aside > 0

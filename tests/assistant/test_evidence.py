@@ -798,3 +798,46 @@ def test_an_agent_noun_is_met_by_the_verb_a_passage_writes(library):
     assert focus_unmet(["tattoos"], [passage], library.retriever, kb.embedder) == ["tattoos"]
     # "-er" comes off only to meet a word the passage writes: "pension" is not met by "pens"
     assert focus_unmet(["pensioner"], [passage], library.retriever, kb.embedder) == ["pensioner"]
+
+
+LOCKSMITHS = """Locksmith or Security Installer? Two Trades Compared
+
+By Test Writer
+
+What they do
+
+A locksmith opens, repairs and rekeys locks for homes and cars. An experienced installer can
+become a site supervisor or run a crew.
+
+Getting licensed
+
+Locksmiths must hold a state licence: a 40-hour course, a written exam and a background check.
+Security installers learn on the job with an alarm company.
+
+Pay
+
+Locksmiths earn a median of $48,000 a year.
+"""
+
+
+@pytest.fixture(scope="module")
+def locksmiths(tmp_path_factory):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("locksmiths")
+    (folder / "locksmith.txt").write_text(LOCKSMITHS, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder / "locksmith.txt")], kb, settings).ok
+    return Assistant(settings, kb)
+
+
+def test_a_question_about_becoming_a_role_is_answered_first_by_the_way_in(locksmiths):
+    """ "What do I need to become a locksmith?" has no word of licences or courses, and "can
+    become a site supervisor" shares its verb: the sentence on getting in answers first."""
+    r = locksmiths.ask("What do I need to become a locksmith?")
+    assert r.answer.startswith("Locksmiths must hold a state licence"), r.answer
