@@ -349,7 +349,10 @@ _HAS_CITATION = re.compile(r"\(([^()]+),\s*\d{4}\)|\baccording to\b|https?://|\b
 # What a sentence offering each kind of answer looks like.
 OFFERS = {
     "amount": re.compile(
-        r"[$€£]\s?\d|\b\d[\d,.]*\s?(k|thousand|million)\b|\b\d[\d,.]+\s?(USD|EUR|GBP)\b", re.I
+        # ("130,000 dollars" is an amount too; "50 pounds" may be a weight to lift)
+        r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b"
+        r"|\b\d[\d,.]{0,40}+\s?(USD|EUR|GBP|dollars?|euros?)\b",
+        re.I,
     ),
     "rate": re.compile(
         r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I

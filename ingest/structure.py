@@ -55,10 +55,38 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
                 out.append((m.group(1) + " " + m.group(2).strip().strip("*_").strip(), True))
             elif line.strip():
                 pending.append(line.strip())
+        if pending and not markdown and _heads_its_block(pending):
+            out.append((pending[0], True))  # "What electricians do" over its paragraph
+            pending = pending[1:]
         if pending:
             joined = "\n".join(pending)
             out.append((joined, not markdown and is_plain_heading(joined)))
     return out
+
+
+HEADING_LINE_WORDS = 8  # a heading line over its paragraph with no blank line between
+
+
+def _heads_its_block(lines: list[str]) -> bool:
+    """A plain-text heading written right above its paragraph, with no blank line: a short
+    line without closing punctuation ("What electricians do"), then a line at least twice as
+    long that opens a sentence. A hard-wrapped paragraph's first line is as long as the next,
+    and the next goes on mid-sentence (lower case)."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0], lines[1]
+    # a short question over its answer heads it too ("Which should you choose?"), as a
+    # heading over the list it introduces does ("Skills", then "- Electricians: ...")
+    asked = first.endswith("?") and is_plain_heading(first[:-1])
+    return (
+        (is_plain_heading(first) or asked)
+        and len(first.split()) <= HEADING_LINE_WORDS
+        and 2 * len(first) <= len(second)
+        and (second[:1].isupper() or _LIST_MARK.match(second) is not None)
+    )
+
+
+_LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s")
 
 
 def parse_article(

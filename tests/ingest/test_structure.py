@@ -174,3 +174,34 @@ def test_chunk_ids_are_deterministic_and_versioned():
     assert first == again
     assert len(set(first)) == len(first)
     assert not set(first) & set(other_version)
+
+
+TRADES = """Plumber vs Welder: Which Trade Pays?
+
+Two trades, two very different days.
+
+What welders do
+Welders join metal parts for bridges, ships and pipelines, reading blueprints as they go.
+
+Skills
+- Welders: steady hands and good eyesight for long joins
+- Plumbers: strength and patience in tight spaces
+
+Which should you choose?
+If you like fire and metal, weld; if you like solving leaks, plumb.
+
+A long paragraph that was hard-wrapped by the writer's editor at a fixed width
+of about eighty characters keeps going on the next line without a blank line.
+"""
+
+
+def test_a_plain_heading_right_above_its_paragraph_is_a_heading():
+    """Plain text often writes a heading directly over its paragraph, list or answer, with no
+    blank line; a hard-wrapped paragraph's first line is no heading."""
+    from ingest.structure import parse_article
+
+    article = parse_article("t.txt", TRADES, "txt", None, structured=False)
+    headings = [s.heading for s in article.sections]
+    assert headings[1:] == ["What welders do", "Skills", "Which should you choose?"], headings
+    last = article.sections[-1].paragraphs
+    assert any(p.startswith("A long paragraph that was hard-wrapped") for p in last), last
