@@ -1219,6 +1219,11 @@ _YES_NO = re.compile(
 )
 # a share of a wage ("40 to 50 percent of a journeyman's wage"): a figure of pay beside a pay word
 _SHARE = re.compile(r"\b\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent\b|per\s?cent\b)", re.I)
+# A sum written with thousands separators ("512,000 kroner"): beside a word for pay, an amount
+# in any currency
+_SUM = re.compile(r"\b\d{1,3}(?:,\d{3}){1,4}\b")
+# "How do/can/should ... ?", "Why ...?": the way or the reason, not an amount ("how much" is one)
+_ASKS_HOW = re.compile(r"^\s{0,8}(?:how\b(?!\s+much\b)|why\b)", re.I)
 _WORD = re.compile(r"[A-Za-z]{2,40}")
 
 
@@ -1231,7 +1236,8 @@ def asks_yes_no(question: str) -> bool:
 
 def pay_told(sentence: str, any_word: bool = False) -> int | None:
     """Where the sentence gives a figure of pay: an amount ("$61,590"), or a share of a wage
-    beside a word for pay ("40 to 50 percent of a journeyman's wage"); with `any_word` (a yes/no
+    or a sum in another currency beside a word for pay ("40 to 50 percent of a journeyman's
+    wage", "earns about 512,000 kroner a year"); with `any_word` (a yes/no
     question) a word for pay is enough ("can out-earn both"). None when it gives none."""
     m = OFFERS["amount"].search(sentence)
     if m:
@@ -1239,7 +1245,7 @@ def pay_told(sentence: str, any_word: bool = False) -> int | None:
     cues = [w.start() for w in _WORD.finditer(sentence) if stem(w.group(0).lower()) in AMOUNT_CUES]
     if not cues:
         return None
-    share = _SHARE.search(sentence)
+    share = _SHARE.search(sentence) or _SUM.search(sentence)
     if share:
         return share.start()
     return cues[0] if any_word else None
@@ -1388,10 +1394,13 @@ def assess(
         if subject:
             return f"they never mention {subject}"
     yes_no = asks_yes_no(question)
-    if query.wants == "amount" and len(query.roles) == 1 and query.comparison is None:
+    # "How do lighthouse keepers negotiate their salary?" asks how, not how much: no figure
+    # need be given for it
+    wants_amount = query.wants == "amount" and not _ASKS_HOW.match(question)
+    if wants_amount and len(query.roles) == 1 and query.comparison is None:
         if not _figure_for(query.roles[0], matcher, passages, yes_no=yes_no):
             return f"they give no figure for {query.roles[0]}"
-    if query.wants == "amount" and query.comparison is None and not query.followup:
+    if wants_amount and query.comparison is None and not query.followup:
         if query.roles:
             lead = unwritten_modifier(question, query.roles, retriever, embedder)
             if lead:

@@ -388,3 +388,19 @@ def test_someone_unnamed_is_no_subject_the_library_must_write(library):
     a "someone" the articles would have to mention."""
     r = library.ask("What is the best career for someone who loves bread?")
     assert "never mention someone" not in r.answer, r.answer
+
+
+def test_a_sum_in_any_currency_is_pay_and_a_how_question_asks_no_amount():
+    from assistant.evidence import names_figure_of
+    from assistant.understand.query import answer_kind
+
+    kroner = _passage("A lighthouse keeper in Norway earns about 512,000 kroner a year.")
+    assert names_figure_of("lighthouse keeper", [kroner])
+    # a year alone is no sum of pay
+    assert not names_figure_of("lighthouse keeper", [_passage("Lighthouse keepers earn well.")])
+    assert answer_kind("How much do lighthouse keepers earn?") == "amount"
+
+
+def test_how_a_salary_is_negotiated_is_answered_without_a_figure(library):
+    r = library.ask("How do bakers negotiate their salary?")
+    assert "give no figure" not in r.answer, r.answer
