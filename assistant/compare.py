@@ -508,6 +508,23 @@ _CONDITION = re.compile(
 _JOINER = re.compile(r"^(?:and|but|or|so|which|while|whereas|although|because)\s+", re.I)
 
 
+FIGURE_WORDS = 12  # the words shown around a figure added to a judging pay cell
+BEFORE_FIGURE = 6  # of them, before the figure
+
+
+def _around_figure(text: str, limit: int) -> str:
+    """At most `limit` words of a sentence, kept around its first figure ("… with median base
+    salaries ... ranging from $140,000 to $185,000 …"): the figure is why it is shown."""
+    toks = text.split()
+    if len(toks) <= limit:
+        return text
+    m = _MONEY.search(text)
+    at = len(text[: m.start()].split()) if m else 0
+    start = max(0, min(at - BEFORE_FIGURE, len(toks) - limit))
+    kept = " ".join(toks[start : start + limit]).rstrip(",;:")
+    return ("… " if start else "") + kept + (" …" if start + limit < len(toks) else "")
+
+
 def _clip(text: str, limit: int = CELL_WORDS) -> str:
     toks = text.split()
     return text if len(toks) <= limit else " ".join(toks[:limit]).rstrip(",;:") + " …"
@@ -681,7 +698,10 @@ def build_table(
                 text = clause(_untitled(s.text, passages[s.passage]), aspect)
             figure = beside.get((s.passage, s.position))
             if figure is not None:
-                text = f"{text} {clause(_untitled(figure.text, passages[figure.passage]), aspect)}"
+                # two sentences in one cell share its word budget (a phone-width table)
+                text = clause(_untitled(s.text, passages[s.passage]), aspect, CELL_WORDS // 2)
+                room = max(FIGURE_WORDS, CELL_WORDS - len(text.split()))
+                text = f"{text} {_around_figure(_untitled(figure.text, passages[figure.passage]), room)}"
                 n = cites.cite(figure.passage, figure.text)
                 marks += f" [{n}]" if f"[{n}]" != marks else ""
             cells.append(f"{table_cell(text)} {marks}")

@@ -1059,3 +1059,15 @@ def test_employed_by_says_who_pays_not_that_the_job_is_in_demand():
     assert _fit(Sentence(0, 0, employed), demand) == 0
     assert _fit(Sentence(0, 0, "Employment of cooks will rise 5 percent."), demand) > 0
     assert _fit(Sentence(0, 0, "Employers struggle to find cooks."), demand) > 0
+
+
+def test_a_figure_added_to_a_judging_pay_cell_is_cut_around_the_figure():
+    from assistant.compare import _around_figure
+
+    text = (
+        "The 2025 survey of all the county's hospitals listed night nurses as the most wanted "
+        "staff, with median pay in the region ranging from $71,000 to $84,000 (Survey, 2025)."
+    )
+    got = _around_figure(text, 12)
+    assert "$71,000 to $84,000" in got and got.startswith("… ") and len(got.split()) <= 14
+    assert _around_figure("Nurses earn $71,000.", 12) == "Nurses earn $71,000."
