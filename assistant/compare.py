@@ -15,7 +15,7 @@ from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
-from .evidence import EVERYDAY, Sentence, about_itself
+from .evidence import EVERYDAY, Sentence, about_itself, own_heading
 from .understand import Query
 from .understand.lexicon import (
     COST_WORDS,
@@ -412,33 +412,33 @@ def _label(aspect: str) -> str:
     return " ".join(kept).capitalize()[:40]
 
 
-def _in_aspect_forms(text: str) -> str:
-    """The text without the lexicon words written in a form that speaks of no aspect ("the
-    role demands math", "sessions with breaks"; see ONLY_AS, PARTICLED), for matching the
-    question's own words by stem."""
+def _aspect_forms(text: str) -> list[tuple[str, str]]:
+    """(word, stem) of the text's words, leaving out the lexicon words written in a form that
+    speaks of no aspect (see ONLY_AS, PARTICLED)."""
     toks = words(text)
     kept = []
     for at, w in enumerate(toks):
         st = stem(w)
         if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1] not in PARTICLED[st]):
-            continue
+            continue  # "sessions with breaks": no "break into" a field
         if st in ONLY_AS and w not in ONLY_AS[st]:
-            continue
-        kept.append(w)
-    return " ".join(kept)
+            continue  # "manages inventory": a duty, no step up to manager
+        kept.append((w, st))
+    return kept
+
+
+def _in_aspect_forms(text: str) -> str:
+    """The text without the lexicon words written in a form that speaks of no aspect ("the
+    role demands math", "sessions with breaks"), for matching the question's own words by
+    stem."""
+    return " ".join(w for w, _st in _aspect_forms(text))
 
 
 def _fit(sentence: Sentence, aspect: Aspect) -> float:
     """How much a sentence speaks of an aspect: its aspect words, each weighted by how
     specific it is ("salary" says more than "work"); a figure counts for pay."""
     seen = {}
-    toks = words(sentence.text)
-    for at, w in enumerate(toks):
-        st = stem(w)
-        if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1].lower() not in PARTICLED[st]):
-            continue  # "sessions with breaks": no "break into" a field
-        if st in ONLY_AS and w.lower() not in ONLY_AS[st]:
-            continue  # "manages inventory": a duty, no step up to manager
+    for w, st in _aspect_forms(sentence.text):
         if st in aspect.words and st not in seen:
             seen[st] = specificity(w)
     money = 1.0 if aspect.name == "Pay" and earned_money(sentence.text) else 0.0
@@ -967,12 +967,6 @@ def title_line(text: str) -> str:
     if len(line.split()) > TITLE_WORDS or line[-1:] in ".!?:;,":
         return ""
     return line
-
-
-def own_heading(section: str) -> str:
-    """A section's own heading: "Pros" of "Bootcamp — Pros" (a subsection under a heading with
-    no text of its own), "What ML Engineers Do" of "X vs Y: What ML Engineers Do"."""
-    return section.split(" — ")[-1].split(":")[-1]
 
 
 def _section_openings(passages: list[Passage], finder: SideFinder, side: int) -> set[int]:

@@ -401,7 +401,7 @@ def _headed_for_work(passages: list[Passage]) -> set[int]:
     work = next(a.words for a in aspects() if a.name == DAY_TO_DAY)
     out = set()
     for i, p in enumerate(passages):
-        heading = p.section.split(" — ")[-1].split(":")[-1].strip()
+        heading = own_heading(p.section).strip()
         if heading and (
             {stem(w) for w in words(heading)} & work or SAYS_WHAT_ONE_DOES.match(heading)
         ):
@@ -562,6 +562,12 @@ def _headed_by(term: list[str], p: Passage) -> bool:
         return False
     head = [stem(w) for w in words(p.section.split(" — ")[-1]) if w not in STOPWORDS]
     return bool(head) and (head == term or (len(head) >= 2 and term[: len(head)] == head))
+
+
+def own_heading(section: str) -> str:
+    """A section's own heading: "Pros" of "Bootcamp — Pros" (a subsection under a heading with
+    no text of its own), "What ML Engineers Do" of "X vs Y: What ML Engineers Do"."""
+    return section.split(" — ")[-1].split(":")[-1]
 
 
 def _heading(p: Passage) -> str:

@@ -506,6 +506,14 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
     return phrases
 
 
+def pair_in_title(title: str) -> list[str] | None:
+    """The two roles a title sets side by side ("X vs Y: ..."), if any."""
+    m = _PAIR.search(title.split(":")[0])
+    if not m:
+        return None
+    return [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+
+
 def title_heads(titles, phrases, modifiers: set[str]) -> dict[str, str]:
     """Bare heads that name a side of an article's title pair: "pilot" for "Airline Pilot" in
     "Airline Pilot vs Air Traffic Controller". Once the title has named the role, articles
@@ -518,10 +526,9 @@ def title_heads(titles, phrases, modifiers: set[str]) -> dict[str, str]:
     inner = {w for p in phrases for w in words(p)[:-1]}  # "nurse" of "nurse practitioner"
     out: dict[str, str] = {}
     for title in titles:
-        m = _PAIR.search(str(title).split(":")[0])
-        if not m:
+        sides = pair_in_title(str(title))
+        if not sides:
             continue
-        sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
         heads = [(role_key(side).split() or [""])[-1] for side in sides]
         if not any(_ROLE_HEAD.fullmatch(h) or _AGENT.match(h) for h in heads):
             continue  # neither side is written as a person ("CS degree vs bootcamp")
@@ -914,11 +921,7 @@ class Library:
 
     def title_pair(self, source: str) -> list[str] | None:
         """The two roles an article's title sets side by side ("X vs Y: ..."), if any."""
-        title = self.titles.get(source, "")
-        m = _PAIR.search(title.split(":")[0])
-        if not m:
-            return None
-        return [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+        return pair_in_title(self.titles.get(source, ""))
 
     def other_side(self, role: str, answers: list[str] = ()) -> str | None:
         """The role set beside this one ("the other one" after a question about it): the other
