@@ -14,6 +14,7 @@ from .understand import Query
 from .understand.lexicon import (
     AMOUNT_CUES,
     DAY_TO_DAY,
+    KINDS_OF_TOOL,
     SAYS_WHAT_ONE_DOES,
     aspect_named,
     aspects,
@@ -835,8 +836,39 @@ def _phrase_present(own: list[str], flat: list[str]) -> bool:
     return any(len(wanted & {stem(w) for w in t.split()}) >= need for t in flat)
 
 
-def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
-    """Names (capitalized, CamelCase, acronyms) in the question that no article mentions."""
+# A word of a text, its hyphenated parts joined ("retrieval-augmented"): bounded, linear
+_COMPOUND = re.compile(r"[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,3}")
+
+
+def spelled_out(short: str, passages: list[Passage]) -> bool:
+    """An abbreviation of three to six letters ("RAG") is the initials of words a passage writes
+    side by side, one of them a hyphenated compound ("retrieval-augmented generation"): a coined
+    term the passage spells out without writing its abbreviation ("state-of-the-art" gives
+    "SOTA": every word counts)."""
+    short = short.lower()
+    if not 3 <= len(short) <= 6 or not short.isalpha():
+        return False
+    for p in passages:
+        found = [
+            (m.group(0).lower().split("-"), "-" in m.group(0))
+            for m in _COMPOUND.finditer(p.text[:20_000])
+        ]
+        for i in range(len(found)):
+            letters, joined, j = "", False, i
+            while j < len(found) and len(letters) < len(short):
+                letters += "".join(part[0] for part in found[j][0])
+                joined = joined or found[j][1]
+                j += 1
+            if letters == short and joined:
+                return True
+    return False
+
+
+def unknown_names(
+    question: str, retriever: Retriever, embedder, passages: list[Passage] = ()
+) -> list[str]:
+    """Names (capitalized, CamelCase, acronyms) in the question that no article mentions; an
+    abbreviation a passage spells out ("RAG", see `spelled_out`) is mentioned."""
     tokens = re.findall(r"[A-Za-z0-9][\w.+#-]*", question)
     vocab, vecs = retriever.vocabulary(embedder)
     found = []
@@ -850,7 +882,7 @@ def unknown_names(question: str, retriever: Retriever, embedder) -> list[str]:
         low = tok.lower()
         if low in STOPWORDS or _known_word(low, retriever, vocab, vecs, embedder):
             continue
-        if tok.isupper() and retriever.has_acronym(tok):
+        if tok.isupper() and (retriever.has_acronym(tok) or spelled_out(tok, passages)):
             continue
         if _initials_written(tokens, i, retriever, vocab):
             continue
@@ -1085,7 +1117,8 @@ def focus_unmet(
     focus: list[str], passages: list[Passage], retriever: Retriever, embedder
 ) -> list[str]:
     """The focus words no single passage meets all together, by stem or by a close word
-    (its vector at least NEIGHBOUR_MATCH from the focus word's); [] when one passage does."""
+    (its vector at least NEIGHBOUR_MATCH from the focus word's); [] when one passage does. A
+    word for what one works with ("tools") is met by any other ("equipment", "frameworks")."""
     if not focus:
         return []
     vocab, vecs = retriever.vocabulary(embedder)
@@ -1097,10 +1130,16 @@ def focus_unmet(
         stems = {stem(w) for w in toks}
         idx = [vocab[w] for w in toks if w in vocab]
         sims = (fvecs @ vecs[idx].T).max(axis=1) if idx else np.zeros(len(focus))
+        tooled = bool(KINDS_OF_TOOL & stems)
+        spelled = {t for t in focus if spelled_out(t, [p])}  # "rag": "retrieval-augmented g..."
         unmet = [
             t
             for t, s, sim in zip(focus, fstems, sims, strict=True)
-            if s not in stems and _doer_of(s) not in stems and sim < NEIGHBOUR_MATCH
+            if s not in stems
+            and _doer_of(s) not in stems
+            and sim < NEIGHBOUR_MATCH
+            and not (tooled and s in KINDS_OF_TOOL)
+            and t not in spelled
         ]
         if not unmet:
             return []
@@ -1389,7 +1428,7 @@ def assess(
     missing = missing_roles(query.roles, passages, retriever.library.roles)
     if missing:
         return "they don't discuss " + " or ".join(missing)
-    names = unknown_names(question, retriever, embedder)
+    names = unknown_names(question, retriever, embedder, passages)
     if names:
         return "they never mention " + ", ".join(names[:3])
     cited = cited_only(question, passages) if query.intent != "source" else []

@@ -60,10 +60,18 @@ def understand(
     book = library.roles
     # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
     # engineers when it has no other ML role; "vet tech" is the library's "veterinary technician".
-    question = library.unclipped(library.people_as_roles(without_interjection(question)))
+    # "ai engneer" is the library's "AI engineer" (a job title's word mistyped).
+    question = library.unclipped(
+        library.people_as_roles(library.respelled(without_interjection(question)))
+    )
     # ... and so are the earlier questions a follow-up takes its roles from
     history = [
-        {**t, "content": library.unclipped(library.people_as_roles(str(t.get("content", ""))))}
+        {
+            **t,
+            "content": library.unclipped(
+                library.people_as_roles(library.respelled(str(t.get("content", ""))))
+            ),
+        }
         if t.get("role") == "user"
         else t
         for t in history

@@ -141,12 +141,24 @@ def judgements() -> tuple[Aspect, ...]:
     )
 
 
+# General English: the words for what someone works with, each standing for the others ("What
+# tools do electricians use?" is met by "the equipment they carry"; "What tools do AI
+# engineers use?" by "agentic frameworks"). Words of other senses ("machine learning", "a
+# library of articles", "job applications") are none of them.
+KINDS_OF_TOOL = _stems(
+    "tool tools equipment instrument instruments device devices gear software technology "
+    "technologies framework frameworks platform platforms machinery utensil utensils apparatus"
+)
+
+
 def kin_of(stem_: str) -> frozenset[str]:
     """The other stems that stand for the same thing as this one in the lexicon: the words of
-    its aspect ("paid": "salary", "earn", ...) or of its judgement ("upsides": "pros", ...)."""
+    its aspect ("paid": "salary", "earn", ...) or of its judgement ("upsides": "pros", ...);
+    a word for what one works with, the others ("tools": "equipment", "frameworks")."""
+    tools = KINDS_OF_TOOL - {stem_} if stem_ in KINDS_OF_TOOL else frozenset()
     for group in (*aspect_named({stem_})[:1], *(j for j in judgements() if stem_ in j.words)):
-        return group.words - {stem_}
-    return frozenset()
+        return (group.words - {stem_}) | tools
+    return tools
 
 
 def aspect_named(stems: set[str]) -> list[Aspect]:

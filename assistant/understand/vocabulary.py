@@ -952,6 +952,40 @@ class Library:
                     out.setdefault(tail[0][:3], []).append((tail, toks, phrase))
         return out
 
+    @cached_property
+    def _role_words(self) -> dict[int, list[str]]:
+        """The words of the library's job titles (six letters or more), by length: the words a
+        mistyped role is read back to (see `respelled`)."""
+        names = list(self.roles.phrases.values()) + list(self.roles.aliases.values())
+        out: dict[int, list[str]] = {}
+        for w in sorted({w for n in names for w in words(n) if w.isalpha() and len(w) >= 6}):
+            out.setdefault(len(w), []).append(w)
+        return out
+
+    def respelled(self, question: str) -> str:
+        """A word of a job title typed with one letter wrong, missing, extra or swapped
+        ("engneer", "enginer", "technicans") as the library writes it ("engineer"): only a
+        word of six letters or more, no everyday English word and written by no article, one
+        edit from exactly one title word (a plural "s" kept). Only the question is read so."""
+        found = list(_TYPED_WORD.finditer(question[:MAX_QUESTION_SCAN]))
+        out, last = [], 0
+        for m in found:
+            typed = m.group(0)
+            low = typed.lower()
+            if len(low) < 6 or not is_rare(low) or self.word_count(low):
+                continue  # ("trained" is a word of its own, not a mistyped "trainer")
+            if self.word_count(low + "s") or (low.endswith("s") and self.word_count(low[:-1])):
+                continue  # a form the library writes
+            fits = set()
+            for cut, tail in ((low, ""), (low[:-1], "s") if low.endswith("s") else (low, "")):
+                for n in (len(cut) - 1, len(cut), len(cut) + 1):
+                    fits |= {w + tail for w in self._role_words.get(n, ()) if _one_edit(cut, w)}
+            if len(fits) != 1:
+                continue
+            out += [question[last : m.start()], next(iter(fits))]
+            last = m.end()
+        return "".join(out) + question[last:] if out else question
+
     def unclipped(self, question: str) -> str:
         """A job title typed with its words cut short ("vet tech", "data sci") as the library
         writes it ("veterinary technician"): each word the start of the title's word in turn,
@@ -1116,3 +1150,23 @@ __all__ = [
     "learn_roles",
     "specificity",
 ]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """The two words differ by one letter changed, added, dropped, or two side by side swapped
+    (they are not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]

@@ -841,3 +841,64 @@ def test_a_question_about_becoming_a_role_is_answered_first_by_the_way_in(locksm
     become a site supervisor" shares its verb: the sentence on getting in answers first."""
     r = locksmiths.ask("What do I need to become a locksmith?")
     assert r.answer.startswith("Locksmiths must hold a state licence"), r.answer
+
+
+def test_a_word_for_what_one_works_with_is_met_by_any_other(library):
+    """ "What tools do electricians use?" is met by a passage on the equipment they carry, and
+    "What tools does an AI engineer work with?" by the seed article's "agentic frameworks"; a
+    thing of another kind ("uniforms") is not met by them."""
+    from assistant.evidence import focus_unmet
+    from assistant.understand.lexicon import kin_of
+    from knowledge.schema import Passage
+    from knowledge.text import stem
+
+    passage = Passage(
+        id="p",
+        text="Electricians carry voltage testers, crimpers and conduit benders: equipment they "
+        "check before every job.",
+        source="s",
+        title="A day as an electrician",
+        section="On site",
+        ref_ids=[],
+        chunk_index=0,
+    )
+    kb = library.kb
+    assert focus_unmet(["tools"], [passage], library.retriever, kb.embedder) == []
+    assert focus_unmet(["uniforms"], [passage], library.retriever, kb.embedder) == ["uniforms"]
+    assert stem("equipment") in kin_of(stem("tools"))
+    assert stem("frameworks") in kin_of(stem("tools"))
+    assert stem("frameworks") not in kin_of(stem("salary"))
+
+
+def test_what_tools_a_role_works_with_is_answered_from_the_frameworks_it_lists(library):
+    result = library.ask("What tools does an AI engineer work with?")
+    assert not result.abstained, result.answer
+    assert "agentic frameworks" in result.answer.split("[")[0]
+
+
+def test_an_abbreviation_a_passage_spells_out_as_a_coined_term_is_mentioned(library):
+    """ "CPD" in a question is the "continuing professional-development" a passage writes, and
+    the seed article's "retrieval-augmented generation" is "RAG"; initials of words with no
+    compound among them, or of no words side by side, spell nothing."""
+    from assistant.evidence import focus_unmet, spelled_out, unknown_names
+    from knowledge.schema import Passage
+
+    def passage(text: str) -> Passage:
+        return Passage(
+            id="p", text=text, source="s", title="t", section="", ref_ids=[], chunk_index=0
+        )
+
+    teaching = passage("Teachers log thirty hours of continuing professional-development a year.")
+    assert spelled_out("CPD", [teaching])
+    assert not spelled_out("CPD", [passage("Continuing professional development is logged.")])
+    assert not spelled_out("THY", [teaching])  # "thirty hours ... year": not side by side
+    kb = library.kb
+    assert focus_unmet(["cpd", "hours"], [teaching], library.retriever, kb.embedder) == []
+    assert (
+        unknown_names("Do teachers log CPD hours?", library.retriever, kb.embedder, [teaching])
+        == []
+    )
+    assert unknown_names("Do teachers log CPD hours?", library.retriever, kb.embedder) == ["CPD"]
+    result = library.ask("Do AI engineers build RAG pipelines?")
+    assert not result.abstained, result.answer
+    assert "retrieval-augmented generation pipeline" in result.answer

@@ -323,3 +323,40 @@ def test_a_clipped_word_the_library_never_writes_is_the_word_it_writes_once():
         [{"source": "/p.md", "title": "Pharmacist Careers", "section": "Skills"}],
     )
     assert "mathematical" in lib.expand_abbreviations("What math do pharmacists need?")
+
+
+def test_a_job_titles_word_typed_one_letter_wrong_is_read_as_the_library_writes_it():
+    lib = _clinic_library()
+    # dropped, doubled, swapped and changed letters, a plural kept
+    assert lib.respelled("how much do veterinary technicans make") == (
+        "how much do veterinary technicians make"
+    )
+    assert lib.respelled("Nurse practitionner vs registered nurse?") == (
+        "Nurse practitioner vs registered nurse?"
+    )
+    assert lib.respelled("what does a veterinarain do") == "what does a veterinarian do"
+    assert lib.respelled("Do air trafic controlers earn more?") == (
+        "Do air traffic controllers earn more?"
+    )
+    # a word the library writes, a short word, a word two letters off, and an everyday word one
+    # letter from a title's word ("controlled") stay as typed
+    for q in (
+        "Do pilots fly the route?",
+        "Is a nurse a nurse?",
+        "How do vetrinarins work?",
+        "Is the airspace controlled by them?",
+    ):
+        assert lib.respelled(q) == q
+
+
+def test_a_mistyped_role_on_the_seed_article_is_that_role():
+    from assistant.understand import understand
+
+    text = SEED.read_text(encoding="utf-8")
+    lib = Library.build([text], [{"source": str(SEED), "title": text.splitlines()[0]}])
+    q = understand("whats the diference between ai engneer and ml enginer", [], lib)
+    assert q.comparison is not None
+    assert [lib.roles.key(s) for s in q.comparison.sides] == [
+        lib.roles.key("AI engineer"),
+        lib.roles.key("ML engineer"),
+    ]
