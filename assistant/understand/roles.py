@@ -133,11 +133,26 @@ def role_key(phrase: str) -> str:
 
 
 def _plain_singular(word: str) -> str:
-    """ "practitioners" -> "practitioner", "nurses" -> "nurse"; words whose final "s" is no
-    plural ending ("boss", "campus", "analysis") and short words ("ops") are kept."""
+    """ "practitioners" -> "practitioner", "nurses" -> "nurse", "secretaries" -> "secretary"
+    (a consonant before "-ies"); words whose final "s" is no plural ending ("boss", "campus",
+    "analysis") and short words ("ops") are kept."""
+    if len(word) > 5 and _CONSONANT_IES.search(word):
+        return word[:-3] + "y"
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_CONSONANT_IES = re.compile(r"[^aeiou]ies$")
+
+
+def _y_plural(token: str) -> str:
+    """Regex source for a name's last word that may be written in the plural: a noun in
+    consonant + "y" takes "-ies" ("notary", "notaries"); the "s" of other plurals follows
+    the whole name."""
+    if len(token) > 3 and token[-1] in "yY" and token[-2].lower() not in "aeiou":
+        return re.escape(token[:-1]) + "(?:y|ies)"
+    return re.escape(token)
 
 
 @lru_cache(maxsize=8192)
@@ -341,7 +356,11 @@ class _NameIndex:
                         e = e if e is not None else stop - (len(word) - len(bare))
                         if e < len(text) and text[e] == "-":
                             continue  # a name never ends inside a hyphenated word
-                        if self._known(k, cuts) or (k.endswith("s") and self._known(k[:-1], cuts)):
+                        if (
+                            self._known(k, cuts)
+                            or (k.endswith("s") and self._known(k[:-1], cuts))
+                            or (_CONSONANT_IES.search(k) and self._known(k[:-3] + "y", cuts))
+                        ):
                             end = max(end or 0, e)
             if end is None:
                 i += 1
@@ -386,7 +405,7 @@ class RoleBook:
         # a text naming none of them is scanned as `find_roles` scans it (one cached scan)
         self._lone_words = (
             re.compile(
-                r"\b(?:" + "|".join(re.escape(w) for w in sorted(self.lone)) + r")s?\b", re.I
+                r"\b(?:" + "|".join(_y_plural(w) for w in sorted(self.lone)) + r")s?\b", re.I
             )
             if self.lone
             else None
@@ -404,7 +423,11 @@ class RoleBook:
             self._pattern = _NameIndex(names)
         elif names:
             alternation = "|".join(
-                r"[\s-]?".join(re.escape(t) for t in _NAME_TOKEN.findall(n)) for n in names
+                r"[\s-]?".join(
+                    [*(re.escape(t) for t in _NAME_TOKEN.findall(n)[:-1]), _y_plural(t_last)]
+                )
+                for n in names
+                for t_last in _NAME_TOKEN.findall(n)[-1:]
             )
             self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?:s)?(?![\w-])", re.I)
         else:

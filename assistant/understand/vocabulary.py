@@ -46,7 +46,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 7
+LEARNT_BY = 8
 
 
 def within_scan(texts):
@@ -349,9 +349,11 @@ def _as_person(word: str, body: list[str]) -> bool:
     if _AGENT.match(low):
         return True
     w = re.escape(low)
+    # the plural of a noun in consonant + "y" ("actuary" -> "actuaries")
+    many = re.escape(low[:-1]) + "ies" if re.search(r"[^aeiou]y$", low) else w + "s"
     said = re.compile(
         rf"\b(?:as|become|becoming|became)\s+an?\s+{w}\b(?![ \t]+(?:{ROLE_NOUNS}))"
-        rf"|\b{w}s?\s+who\b",
+        rf"|\b(?:{w}|{many})\s+who\b",
         re.I,
     )
     for text in within_scan(body):
@@ -379,6 +381,8 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
         if " vs" in text or "versus" in text:
             for m in _PAIR.finditer(text):
                 pairs.append((_trim_side(m.group(1), True), _trim_side(m.group(2), False)))
+    # a heading says it too ("Becoming an actuary", "Can a bookkeeper become an auditor?")
+    written = [*headings, *body]
     out: list[str] = []
     for a, b in pairs:
         for one, other in ((a, b), (b, a)):
@@ -399,14 +403,14 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
                 or (
                     bool(_AGENT.match(last))
                     and other.replace(" ", "").isalpha()
-                    and _as_person(one, body)
+                    and _as_person(one, written)
                 )
             )
             persons = (
                 len(other.split()) == 1
                 and other.isalpha()
-                and _as_person(one, body)
-                and _as_person(other, body)
+                and _as_person(one, written)
+                and _as_person(other, written)
             )
             if (titled or persons) and one not in out:
                 out.append(one)

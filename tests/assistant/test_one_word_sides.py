@@ -119,3 +119,32 @@ def test_the_seed_still_reads_ai_and_ml_engineers_as_two_engineers():
     assert [lib.roles.key(r) for r in found] == ["ai engineer", "ml engineer"]
     comparison, _ = detect_comparison("chef vs restaurant manager salary", lib.roles, None)
     assert [lib.roles.key(s) for s in comparison.sides] == ["chef", "restaurant manager"]
+
+
+FRONT_TITLE = "Receptionist vs Secretary: Two Front-Office Careers"
+FRONT = """Receptionists greet visitors, answer phones and sign in deliveries. Secretaries
+keep calendars, type letters and file records for their managers. A receptionist earns about
+$36,000 a year; secretaries earn around $44,000."""
+FRONT_HEADINGS = ["Becoming a secretary", "What receptionists do"]
+
+
+def test_a_side_in_consonant_y_is_a_person_when_a_heading_says_so():
+    # "Secretary" has no agent ending, and the body never says "as a secretary": the heading
+    # "Becoming a secretary" does. Its plural "secretaries" is that role.
+    assert counterparts([FRONT_TITLE], [FRONT]) == []
+    assert counterparts([FRONT_TITLE, *FRONT_HEADINGS], [FRONT]) == ["Receptionist", "Secretary"]
+    book = learn_roles([FRONT_TITLE, *FRONT_HEADINGS], [FRONT], {})
+    assert book.find("How much do secretaries earn?") == ["secretaries"]
+    assert book.keys("secretaries") == book.keys("Secretary")
+    # a word in vowel + "y" takes a plain "s", and no other "-ies" word is the role
+    assert book.find("the companies and their deliveries") == []
+
+
+def test_a_plural_in_ies_is_found_by_the_word_index_too():
+    # past REGEX_NAMES names, the book finds roles with its word index: the same plurals
+    from assistant.understand.roles import REGEX_NAMES
+
+    names = [f"role{i} technician" for i in range(REGEX_NAMES + 5)] + ["Notary"]
+    book = RoleBook(names)
+    assert book.find("Notaries witness signatures.") == ["Notaries"]
+    assert book.find("A notary witnesses signatures.") == ["notary"]
