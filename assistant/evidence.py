@@ -22,7 +22,7 @@ from .understand.lexicon import (
 )
 from .understand.roles import ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
-from .understand.vocabulary import specificity
+from .understand.vocabulary import is_rare, specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
 QUESTION_WORDS = frozenset(
@@ -1036,12 +1036,14 @@ _ASKED_FOR = (
     ),
     # "... the best X ?", "... the highest X for ...": what is ranked
     re.compile(rf"\b(?:the|a|an)\s+(?:best|highest|lowest|top)\s+{_NP}{_NP_END}", re.I),
-    # "How do I <verb> a X ...": the thing the asked-about action is done to
+    # "How do I <verb> (for) a X ...": the thing the asked-about action is done to
     re.compile(
         rf"\bhow (?:do|can|should|would|could) (?:i|you|one|we)\s+[\w-]{{1,30}}\s+"
-        rf"(?:a|an|the|my|your|our)\s+{_NP}{_NP_END}",
+        rf"(?:(?:for|to|with|into|about)\s+)?(?:a|an|the|my|your|our)\s+{_NP}{_NP_END}",
         re.I,
     ),
+    # "Is there remote work for X?", "Are there any grants ...": what is said to exist
+    re.compile(rf"^\s*(?:is|are)\s+there\s+(?:any\s+|some\s+|a\s+|an\s+)?{_NP}{_NP_END}", re.I),
     # "Is job security better for nurses?", "Are the hours worse for chefs?": the thing judged
     re.compile(
         rf"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?{_NP}\s+(?:better|worse|higher"
@@ -1102,6 +1104,46 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
         if focus and [focus] not in out:
             out.append([focus])
     return out
+
+
+# General English: words that ask which choice suits the asker, not what the choices are like
+# ("Which path fits me better?", "Which one would suit me?")
+_SUITS = frozenset(
+    stem(w)
+    for w in "fit fits suit suits suited suitable right choose choice pick worth prefer".split()
+)
+
+
+def aspect_unmet(
+    aspect: str, sides: list[str], passages: list[Passage], retriever: Retriever, embedder
+) -> list[str]:
+    """The words of a comparison's aspect ("stable" in "Which is more stable, X or Y?") when no
+    passage found meets any of them (by stem or a close word, see `focus_unmet`): then no
+    article compares the sides on it. [] when one is met, when the aspect has no specific
+    word, or when it names a career-lexicon aspect or judgement ("easier", "pay", "upsides"):
+    those are met by their kin, and a table on them says what the articles hold."""
+    side_words = {w for r in sides for w in words(r)}
+    # every word but an everyday one ("research" in "research-oriented" counts); a word no
+    # English text uses ("diference") is a typo or a name, judged elsewhere
+    asked = [
+        t
+        for t in topic_words(aspect)
+        if t not in side_words
+        and not t.isdigit()
+        and specificity(t) > EVERYDAY
+        and not is_rare(_possessor(t))
+    ]
+    stems = {stem(t) for t in asked}
+    if not asked or stems & _SUITS or aspect_named(stems) or kin_of_any(stems):
+        return []
+    if any(not focus_unmet([t], passages, retriever, embedder) for t in asked):
+        return []
+    return asked
+
+
+def kin_of_any(stems: set[str]) -> bool:
+    """Some stem is a career-lexicon word (an aspect's, a judgement's, a word for tools)."""
+    return any(kin_of(s) for s in stems)
 
 
 def _doer_of(word_stem: str) -> str:
@@ -1469,6 +1511,10 @@ def assess(
             return "no passage speaks of " + " or ".join(
                 ", ".join(f"“{t}”" for t in u) for u in unmet
             )
+    if query.comparison is not None:
+        unmet = aspect_unmet(query.comparison.aspect, query.roles, passages, retriever, embedder)
+        if unmet:  # "Which is more stable, X or Y?": no article judges either on that
+            return "no passage speaks of " + " or ".join(f"“{t}”" for t in unmet)
     coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if query.roles and _aspect_covered(query, passages):

@@ -53,6 +53,11 @@ DEV_ARTICLES = [
         ("Do ward nurses get pension plans?", ["ward nurses"], [[["pension"]]]),
         ("Do ward nurses earn more?", ["ward nurses"], []),
         ("Can a teacher sponsor visas?", [], []),  # no role known: no subject to anchor on
+        # What is said to exist, and what an action is done to after its preposition.
+        ("Is there remote work for ward nurses?", ["ward nurses"], [[["remote"]]]),
+        ("Are there any night allowances for teachers?", ["teachers"], [[["allowances"]]]),
+        ("How do I prepare for a head chef interview?", ["head chef"], [[["interview"]]]),
+        ("Is there a difference?", [], []),
         # No noun phrase is asked for.
         ("Which of these roles is better paid?", [], []),
         ("What is a product manager?", ["product manager"], []),
@@ -80,6 +85,8 @@ def library(tmp_path_factory):
         "Which city has the best pension scheme for product managers?",
         "How do I request a sabbatical as a front-end developer?",
         "Can product managers sponsor work visas?",
+        "Is there remote work for data analysts?",
+        "How do I prepare for a product manager interview?",
     ],
 )
 def test_a_question_whose_asked_for_thing_no_passage_holds_is_declined(library, question):
@@ -902,3 +909,41 @@ def test_an_abbreviation_a_passage_spells_out_as_a_coined_term_is_mentioned(libr
     result = library.ask("Do AI engineers build RAG pipelines?")
     assert not result.abstained, result.answer
     assert "retrieval-augmented generation pipeline" in result.answer
+
+
+def test_a_comparison_on_something_no_passage_speaks_of_finds_its_aspect_unmet(library):
+    """ "Which is more stable, teaching or nursing?" over passages on their pay and shifts: no
+    article judges either on stability. An aspect the passages meet, a lexicon aspect (met by
+    its kin: "rewarding", "easier"), a question of fit, or a typo is no such aspect."""
+    from assistant.evidence import aspect_unmet
+    from knowledge.schema import Passage
+
+    passages = [
+        Passage(
+            id=f"p{i}",
+            text=text,
+            source="s",
+            title="Teaching or Nursing?",
+            section="",
+            ref_ids=[],
+            chunk_index=i,
+        )
+        for i, text in enumerate(
+            [
+                "Teachers earn a salary set by the district and plan lessons each evening.",
+                "Nurses work twelve-hour shifts on a research-oriented hospital ward.",
+            ]
+        )
+    ]
+    sides = ["teaching", "nursing"]
+    kb = library.kb
+
+    def unmet(aspect: str) -> list[str]:
+        return aspect_unmet(aspect, sides, passages, library.retriever, kb.embedder)
+
+    assert unmet("stable") == ["stable"]
+    assert unmet("flexible stressful") == ["flexible", "stressful"]
+    for met in ("research oriented", "shifts", "rewarding", "easier", "fits", "diference", ""):
+        assert unmet(met) == [], met
+    result = library.ask("Which is more stable, AI engineering or ML engineering?")
+    assert result.abstained and "“stable”" in result.answer, result.answer
