@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from knowledge.text import content_terms
 
-from .query import _aspect, asks_about_the_article, topic_of
+from .query import _aspect, asks_about_the_article, detect_comparison, topic_of
 from .roles import RoleBook
 from .sides import compared_with, subject_phrase
 
@@ -139,6 +139,16 @@ def antecedent(history: list[dict], book: RoleBook) -> str | None:
     return None
 
 
+def compared_sides(question: str, book: RoleBook) -> list[str]:
+    """The roles a question names, or, when it names fewer than two, the sides it compares
+    ("Compare nurses and teachers": "teachers" is no role the library knows by name)."""
+    roles = book.find(question)
+    if len(roles) >= 2:
+        return roles
+    comparison = detect_comparison(question, book, None)[0]
+    return list(comparison.sides) if comparison else roles
+
+
 def is_followup(question: str, history: list[dict], book: RoleBook) -> bool:
     if not any(t.get("role") == "user" for t in history):
         return False
@@ -171,7 +181,7 @@ def resolve_followup(
     for i, previous in _questions_back(history):
         # the roles it names, or the two sides it set against each other through a pronoun
         against = set_against(previous, history[:i], book)
-        roles = against or book.find(previous)
+        roles = against or compared_sides(previous, book)
         topic = borrowed_topic(previous, roles, own_topic)
         if own_roles:
             if topic:

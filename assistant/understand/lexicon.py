@@ -80,7 +80,7 @@ def aspects() -> tuple[Aspect, ...]:
                 "entry entry-level start starting break junior beginner beginners degree "
                 "education bootcamp course courses certification self-taught accessible "
                 "easier easy hard harder difficult barrier transition switch "
-                "apprenticeship apprentice license licence licensing certificate exam academy "
+                "apprenticeship apprentice license licence licensing certificate exam academy schooling qualify "
                 "qualification qualifications"
             ),
             "entry beginners degree transition accessible",
@@ -94,6 +94,15 @@ def aspects() -> tuple[Aspect, ...]:
             "career progression promotion senior",
         ),
     )
+
+
+# Nouns for an aspect of a job that name no job themselves: written after a role ("librarian
+# salary", "truck driver job outlook") they say what is asked of it, not who.
+ASPECT_NOUNS = frozenset(
+    """salary salaries pay wage wages income compensation earnings outlook outlooks prospects
+    demand growth skills skillset requirements education training qualifications duties
+    responsibilities tasks schedule schedules hours day-to-day routine""".split()
+)
 
 
 # Money in a sentence about what something costs ("Flight school can cost $80,000") is a price,

@@ -11,7 +11,7 @@ from knowledge.text import STOPWORDS, content_terms, stem, words
 
 from .lexicon import aspect_named
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
-from .sides import FRAME_NOUNS, syntactic_comparison, without_frame
+from .sides import FRAME_NOUNS, syntactic_comparison, without_aspect, without_frame
 
 Intent = Literal["fact", "comparison", "source", "author", "date"]
 AnswerKind = Literal["amount", "rate", "count"]
@@ -196,7 +196,7 @@ def _vs_sides(q: str) -> list[str]:
         parts[1],
         flags=re.I,
     )[0]
-    sides = [_clean_role(left.strip()), _clean_role(right.strip())]
+    sides = [without_aspect(_clean_role(left.strip())), without_aspect(_clean_role(right.strip()))]
     return [s for s in sides if s and len(s.split()) <= 4]
 
 

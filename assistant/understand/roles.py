@@ -194,18 +194,21 @@ def find_roles(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _role_scan(
-    text: str, lone: frozenset[str] = frozenset()
+    text: str, lone: frozenset[str] = frozenset(), modifiers: frozenset[str] | None = None
 ) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """The text's role phrases (as `find_roles`) and the spans of its job-title matches (a
     `RoleBook` needs both; one scan of the text gives them). `lone`: one-word roles that
     stand alone, never sharing the head noun after them ("teacher or instructional designer"
-    names a teacher, where "AI and ML engineers" names an AI engineer)."""
+    names a teacher, where "AI and ML engineers" names an AI engineer). `modifiers`: the
+    words the library writes before a role noun, when known (see `_compound_end`)."""
     found: list[str] = []
     for m in _SHARED_HEAD.finditer(text):  # "AI and ML engineers"
         head = m.group(3)
         first = m.group(1).lower().replace("-", "")
         if first in lone or _plain_singular(first) in lone or _PLURAL_AGENT.fullmatch(first):
             continue
+        if modifiers is not None and _compound_end(text, m.start(1), first, modifiers):
+            continue  # "truck driver or police officer": no "driver officer"
         second = {w.lower() for w in m.group(2).split()}
         if not second or second & (_DETERMINERS | STOPWORDS):
             continue  # "the staff track or the engineering manager": two phrases, no shared head
@@ -256,6 +259,36 @@ def _role_scan(
     # A title's span starts at the role it names, after its lead words: in "teacher vs
     # instructional designer" the learned "teacher" is no part of the designer's title.
     return roles, tuple((_kept_start(m), m.end(1)) for m in matches)
+
+
+# General English morphology: a noun naming a person by what they do ("librarian", "driver").
+_AGENT_NOUN = re.compile(r"[a-z]{3,30}(?:er|or|ist|ian)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]{0,40})[ \t]{1,4}$")
+
+
+def _compound_end(text: str, at: int, first: str, modifiers: frozenset[str]) -> bool:
+    """Whether the word at `at` ends a compound noun ("driver" of "truck driver", "chef" of
+    "pastry chef") rather than modifying the role noun after the conjunction: a content word
+    stands right before it, or it names a person ("librarian"), and the library never writes
+    the word before a role noun (as it writes "learning" of "machine learning engineer")."""
+    if first in modifiers or _plain_singular(first) in modifiers or first in GENERIC:
+        # (a generic noun, "Staff-level roles and Engineering Manager roles", is left to the
+        # phrase scan as it was: which roles it names is the phrase around it)
+        return False
+    if _AGENT_NOUN.fullmatch(first) and first not in _LEAD_WORDS:
+        return True  # "librarian vs machine learning engineer": a person, not a modifier
+    m = _WORD_BEFORE.search(text[max(0, at - 48) : at])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in _LEAD_WORDS and word not in _OBJECT_VERBS and word not in _BREAK_VERBS
+
+
+# General English: verbs that stand before the roles they are about ("Compare AI and ML
+# engineers", "Hire data and ML engineers").
+_BREAK_VERBS = frozenset(
+    "compare comparing contrast versus vs hire hiring rank ranking list about".split()
+)
 
 
 def _kept_start(m: re.Match) -> int:
@@ -398,7 +431,21 @@ class RoleBook:
     MAX_PHRASES = 2000
     MEMO = 20_000  # phrases whose keys, key and trim are remembered before the memo starts over
 
-    def __init__(self, phrases=(), aliases: dict[str, str] | None = None, lone=frozenset()) -> None:
+    def __init__(
+        self,
+        phrases=(),
+        aliases: dict[str, str] | None = None,
+        lone=frozenset(),
+        modifiers: frozenset[str] | None = None,
+    ) -> None:
+        # Words the library writes before a role noun ("AI" engineer), when known: another
+        # word right before a role noun's conjunct ("truck driver or police officer") ends a
+        # compound of its own (see `_compound_end`).
+        self.modifiers = (
+            frozenset(w.lower().replace("-", "") for w in modifiers)
+            if modifiers is not None
+            else None
+        )
         # One-word roles the library never writes before a role noun: in "teacher or
         # instructional designer" the teacher does not share "designer" (see `_role_scan`).
         self.lone = frozenset(w.lower().replace("-", "") for w in lone)
@@ -449,7 +496,7 @@ class RoleBook:
     @lru_cache(maxsize=4096)  # noqa: B019 - one book per library snapshot, few snapshots
     def _find(self, text: str) -> tuple[str, ...]:
         lone = self.lone if self._lone_words and self._lone_words.search(text) else frozenset()
-        roles, spans = _role_scan(text, lone)
+        roles, spans = _role_scan(text, lone, self.modifiers)
         low = text.lower()
         found = [(low.find(r.lower()), r) for r in map(self._trim, roles)]
         if self._pattern is not None:

@@ -15,7 +15,7 @@ import re
 
 from knowledge.text import STOPWORDS, stem
 
-from .lexicon import aspect_named
+from .lexicon import ASPECT_NOUNS, aspect_named
 
 MAX_WORDS = 4
 # Words that end a noun phrase (besides general English function words): the verbs and
@@ -52,7 +52,22 @@ _PATTERNS = (
     re.compile(
         r"\b(?:(?:more|less)(?:\s+\w{2,30})?|better|worse|(?!other\b)\w{2,30}er)\s+than\b", re.I
     ),
+    # "How do the skills of X and Y differ?", "How do X and Y compare?"
+    re.compile(r"\b(?:differ|compare|contrast)(?=\s*(?:[?.!]|$)|\s+(?:in|on|when|at)\b)", re.I),
 )
+# "the day-to-day work of", "the education needed for": the aspect compared, before its sides
+_ASPECT_LEAD = re.compile(
+    r"\s*(?:the\s+|their\s+)?([\w'’-]{1,30}(?:\s+[\w'’-]{1,30}){0,2}?)\s+(?:of|for|in)\s+", re.I
+)
+
+
+def _past_aspect(text: str) -> str:
+    """The text past an aspect it opens with: "the day-to-day work of a nurse and a teacher"
+    -> "a nurse and a teacher"; the text as it is when it opens with no aspect."""
+    m = _ASPECT_LEAD.match(text)
+    if m and aspect_named({stem(w) for w in m.group(1).lower().split()}):
+        return text[m.end() :]
+    return text
 
 
 def _np_before(text: str) -> str:
@@ -84,6 +99,21 @@ def _np_after(text: str, limit: int = MAX_WORDS) -> str:
     return " ".join(out)
 
 
+def without_aspect(phrase: str) -> str:
+    """The side without the aspect nouns written after it: "librarian salary" -> "librarian",
+    "truck driver job outlook" -> "truck driver" (a frame noun before the aspect goes too).
+    A phrase of aspect nouns only is kept as it is."""
+    toks = phrase.split()
+    n = len(toks)
+    while n > 1 and toks[n - 1].lower().strip("'’") in ASPECT_NOUNS:
+        n -= 1
+    if n == len(toks):
+        return phrase
+    while n > 1 and toks[n - 1].lower() in FRAME_NOUNS:
+        n -= 1
+    return " ".join(toks[:n])
+
+
 def _clean(phrase: str) -> str:
     toks = [re.sub(r"['’]s?$", "", t) for t in phrase.split()]
     return " ".join(t for t in toks if t)
@@ -110,6 +140,13 @@ def _possessed(phrase: str) -> str:
     return " ".join(toks[at + 1 :]) if at >= 0 else ""
 
 
+def _owner(phrase: str) -> str:
+    """Who owns what a possessive phrase names: "truck driver's salary" -> "truck driver's"."""
+    toks = phrase.split()
+    at = max((i for i, t in enumerate(toks[:-1]) if _POSSESSIVE.search(t)), default=-1)
+    return " ".join(toks[: at + 1]) if at >= 0 else phrase
+
+
 def _pair(left: str, right: str) -> list[str]:
     # "an engineer's technical work compared with the calls": the work is the side, its owner
     # is who both belong to. Against a possessive ("a nurse's shift or a teacher's") or the
@@ -118,9 +155,13 @@ def _pair(left: str, right: str) -> list[str]:
     bare = [not _POSSESSIVE.search(x) and not o for x, o in zip((left, right), owned, strict=True)]
     if owned[0] and (bare[1] or (owned[1] and owned[1].lower() != owned[0].lower())):
         left = owned[0]
+    elif owned[0] and (not owned[1] or owned[1].lower() == owned[0].lower()):
+        left = _owner(left)  # "a nurse's shift or a teacher's": the owners are the sides
     if owned[1] and (bare[0] or (owned[0] and owned[1].lower() != owned[0].lower())):
         right = owned[1]
-    sides = [_clean(left), _clean(right)]
+    elif owned[1] and (not owned[0] or owned[1].lower() == owned[0].lower()):
+        right = _owner(right)
+    sides = [without_aspect(_clean(left)), without_aspect(_clean(right))]
     if all(sides) and sides[0].lower() != sides[1].lower():
         return sides
     return []
@@ -147,6 +188,7 @@ def syntactic_comparison(question: str) -> tuple[list[str], str]:
                 found = _pair(_np_after(head), _np_after(tail)) if sep else []
             elif kind == 3 and m.group(0).lower() in ("compare", "comparing"):
                 # "compare X and|with|to Y"; else "X compare ..." is read below
+                after = _past_aspect(after)
                 inner = re.split(r"\s+(?:and|with|to|against|vs\.?|versus)\s+", after, maxsplit=1)
                 found = _pair(_np_after(inner[0]), _np_after(inner[1])) if len(inner) == 2 else []
                 if not found:
@@ -158,6 +200,10 @@ def syntactic_comparison(question: str) -> tuple[list[str], str]:
                 # "X earns more than Y": the subject stands before its verb
                 left = _np_before(before) or _np_before(re.sub(r"\s*\w+\s*$", "", before))
                 found = _pair(left, _np_after(after))
+            elif kind == 6:
+                # "X and Y differ": both sides stand before the verb
+                head, sep, tail = before.rpartition(" and ")
+                found = _pair(_np_before(head), _np_after(tail)) if sep else []
             elif kind == 4:
                 # "X or Y" has no end marker: Y is read no longer than X (two words after a
                 # one-word X): "the credential programme or the alternative route faster?"

@@ -601,7 +601,7 @@ def role_book(
         and not re.fullmatch(rf"(?:{ROLE_NOUNS})(?:s|ing)?", p, re.I)  # a bare "engineer"
         and (len(p.split()) > 1 or _names_a_role(p, modifiers) or p in paired or p in aliases)
     ]
-    return RoleBook(phrases, aliases, lone=lone)
+    return RoleBook(phrases, aliases, lone=lone, modifiers=frozenset(modifiers))
 
 
 def learn_roles(headings: list[str], body: list[str], spelled: dict[str, str]) -> RoleBook:

@@ -63,7 +63,8 @@ from knowledge.text import split_sentences
             "How is a nurse's night shift different from a doctor's day shift?",
             ["night shift", "day shift"],
         ),
-        ("Is a nurse's shift longer than a teacher's?", ["nurse shift", "teacher"]),
+        # against a bare possessive ("a teacher's") the owners are the sides
+        ("Is a nurse's shift longer than a teacher's?", ["nurse", "teacher"]),
     ],
 )
 def test_sides_come_from_the_comparison_syntax(question, sides):

@@ -1,0 +1,115 @@
+"""Comparison sides however the question wraps them: an aspect written after a side ("florist
+salary"), before both ("the daily work of X and Y"), a possessive on both ("a baker's pay
+compared with a florist's"), sides before the verb ("How do X and Y differ?"), a compound
+role before a conjunction ("flight attendant or ticket officer"), and a follow-up after a
+comparison of roles the library does not know by name.
+
+Written for the test: bakeries, flower shops, airports, dental clinics (no development
+article's domain).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import Library, understand
+from assistant.understand.sides import syntactic_sides, without_aspect
+
+ARTICLES = [
+    (
+        "How to Become a Dental Hygienist",
+        "Dental hygienists clean teeth and take x-rays. A dental hygienist earns about $81,000 "
+        "a year. Dental office managers schedule the hygienists and order supplies.",
+    ),
+    (
+        "Flight Attendant Careers",
+        "Flight attendants keep passengers safe. Ticket officers and gate agents check "
+        "boarding passes, and airport security officers screen bags. Flight attendants earn around $68,000 a year.",
+    ),
+    (
+        "Florist Career Guide",
+        "Florists arrange flowers for weddings and funerals. Florists earn about $34,000.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    docs = [text for _t, text in ARTICLES]
+    metas = [
+        {"source": f"/a/{i}.md", "title": t, "section": ""} for i, (t, _x) in enumerate(ARTICLES)
+    ]
+    return Library.build(docs, metas)
+
+
+def _sides(lib: Library, question: str, history=()) -> list[str] | None:
+    turns: list[dict] = []
+    for earlier in history:
+        turns += [{"role": "user", "content": earlier}, {"role": "assistant", "content": "..."}]
+    q = understand(question, turns, lib)
+    return [s.lower() for s in q.comparison.sides] if q.comparison else None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("florist salary", "florist"),
+        ("baker job outlook", "baker"),
+        ("dental hygienist career prospects", "dental hygienist"),
+        ("salary", "salary"),  # nothing but an aspect: kept
+        ("payroll clerk", "payroll clerk"),  # no aspect noun at its end
+    ],
+)
+def test_an_aspect_noun_after_a_side_is_no_part_of_it(phrase, expected):
+    assert without_aspect(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("florist vs baker salary", ["florist", "baker"]),
+        ("Compare baker and florist job outlook", ["baker", "florist"]),
+        ("Compare the day-to-day work of a baker and a florist", ["baker", "florist"]),
+        ("Compare the education needed for a florist and a baker", ["florist", "baker"]),
+        ("How do the skills of a baker and a florist differ?", ["baker", "florist"]),
+        ("How do bakers and florists compare?", ["bakers", "florists"]),
+        ("How does a baker's salary compare to a florist's?", ["baker", "florist"]),
+        ("Is a baker's pay better than a florist's pay?", ["baker", "florist"]),
+    ],
+)
+def test_the_sides_are_read_past_the_aspect_the_question_wraps_them_in(question, sides):
+    assert [s.lower() for s in syntactic_sides(question)] == sides
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        # a compound role before "or" keeps its own head ("attendant", not "officer")
+        (
+            "Flight attendant or ticket officer: which has better prospects?",
+            ["flight attendant", "ticket officer"],
+        ),
+        ("Florist vs dental office manager salary", ["florist", "dental office manager"]),
+        ("Compare the pay of florists and dental hygienists", ["florists", "dental hygienists"]),
+    ],
+)
+def test_a_question_compares_the_two_roles_it_names(lib, question, sides):
+    assert _sides(lib, question) == sides
+
+
+def test_a_word_the_library_writes_before_role_nouns_still_shares_the_head(lib):
+    # "security" is written before "officers": in "airport security and ticket officers" it
+    # shares their head, though a content word stands before it
+    q = understand("Do airport security and ticket officers earn the same?", [], lib)
+    assert [s.lower() for s in q.comparison.sides] == ["security officer", "ticket officer"]
+
+
+@pytest.mark.parametrize(
+    ("first", "followup", "sides"),
+    [
+        ("Compare bakers and florists", "which one needs more schooling?", ["bakers", "florists"]),
+        ("Compare a florist and a baker", "what about their skills?", ["florist", "baker"]),
+    ],
+)
+def test_a_followup_compares_the_sides_of_the_comparison_before_it(lib, first, followup, sides):
+    assert _sides(lib, followup, [first]) == sides
