@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.text import STOPWORDS, TABLE_ROW, fold_accents, split_sentences, stem, words
+from knowledge.text import (
+    STOPWORDS,
+    TABLE_ROW,
+    fold_accents,
+    name_words,
+    split_sentences,
+    stem,
+    words,
+)
 
 from .retrieve import Passage, Retriever
 from .understand import Query
@@ -130,10 +138,13 @@ class TermMatcher:
         # "spend" and "focus", "paid" by "salary".
         self._kin = [kin_of(st) if kin else frozenset() for st in self._stems]
 
-    def match(self, text: str) -> np.ndarray:
-        """Per term: 1 for the same word stem, the similarity for a close word, else 0."""
+    def match(self, text: str, names: frozenset[str] | set[str] = frozenset()) -> np.ndarray:
+        """Per term: 1 for the same word stem, the similarity for a close word, else 0.
+        `names`: words of proper names in the text (`name_words`), which meet a term only as
+        that very word ("Labor Statistics" is no statistics skill)."""
         toks = words(text)
         stems = {stem(w) for w in toks}
+        common = {stem(w) for w in toks if w not in names} if names else stems
         for short in _ACRONYM.findall(text):  # "the PM space" speaks of product management
             # "PMs" is the plural of "PM"; "MLE" is no plural of "ML"
             long = self._acronyms.get(short) or (
@@ -141,7 +152,8 @@ class TermMatcher:
             )
             if long:
                 stems.update(stem(w) for w in words(long))
-        idx = [self._index[w] for w in set(toks) if w in self._index]
+                common.update(stem(w) for w in words(long))
+        idx = [self._index[w] for w in set(toks) if w in self._index and w not in names]
         if self._term_vecs is None:
             idx = []
         sims = self._term_vecs @ self._vecs[idx].T if idx else None  # terms x words of text
@@ -149,7 +161,7 @@ class TermMatcher:
         for i, s in enumerate(self._stems):
             if s in stems:
                 out[i] = 1.0
-            elif self._kin[i] & stems:
+            elif self._kin[i] & common:
                 out[i] = LEXICON_MATCH
             elif idx:
                 best = float(sims[i].max())
@@ -161,12 +173,16 @@ class TermMatcher:
         when only about other roles.
 
         A sentence that names no role ("This role demands...") is about its passage's role: the
-        one its heading names, else the one its first sentence names.
+        one its heading names, else the one its first sentence names, else, when the article's
+        title names the asked role alone ("What It's Like to Be a Marine Biologist"), that one.
         """
         focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
         if focus is None:
             return 0.0
         book = self.book
+        asked = book.keys(focus)
+        if self._pay:  # "How much do designers make?": each designer of the library's
+            asked = asked | _of_its_kind(focus, book)
         named = {k for r in book.find(text) for k in book.keys(r)}
         if not named and context is not None:
             lead = split_sentences(context.text)[:1]
@@ -176,11 +192,19 @@ class TermMatcher:
                 if named:
                     text = hint
                     break
+            if not named:
+                # A single-role article's sentences are about its role; a title naming other
+                # or several roles leaves them unplaced (0), as before.
+                # ("Engineering Career Development" places no sentence: a bare role noun
+                # names no particular role)
+                if _BARE_ROLE.fullmatch(focus.strip()):
+                    return 0.0
+                titled = [
+                    book.keys(r) for r in book.find(context.title) if not _BARE_ROLE.fullmatch(r)
+                ]
+                return 1.0 if titled and all(k & asked for k in titled) else 0.0
         if not named:
             return 0.0
-        asked = book.keys(focus)
-        if self._pay:  # "How much do designers make?": each designer of the library's
-            asked = asked | _of_its_kind(focus, book)
         if not asked & named:
             return -1.0
         # ("involve an engineer": a bare role noun names no other role)
@@ -208,13 +232,15 @@ class TermMatcher:
         titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
         return bool(titled) and not titled & self.book.keys(focus)
 
-    def score(self, text: str, weights: np.ndarray | None = None, lent: str = "") -> float:
+    def score(
+        self, text: str, weights: np.ndarray | None = None, lent: str = "", names=frozenset()
+    ) -> float:
         """`lent`: words that meet a term only when they are that very word (an article's
-        subject, see `_subject_words`), never by likeness."""
+        subject, see `_subject_words`), never by likeness; so do `names` (see `match`)."""
         if not self.terms:
             return 0.0
         weights = self.weights if weights is None else weights
-        got = self.match(text)
+        got = self.match(text, names)
         if lent:
             given = {stem(w) for w in words(lent)}
             got = np.maximum(got, [1.0 if s in given else 0.0 for s in self._stems])
@@ -709,11 +735,13 @@ def score_sentences(
         s.vector = v
         heading = _heading(passages[s.passage])
         subject = _subject_words(passages[s.passage].title)
-        s.lexical = matcher.score(f"{s.text} {heading}", weights, lent=subject)
+        names = name_words(s.text)
+        s.lexical = matcher.score(f"{s.text} {heading}", weights, lent=subject, names=names)
         items = _items_it_brings(s, passages[s.passage]) if lists_asked else ""
         if items:  # "The skills of data scientists include:" answers with its items' words
             s.lexical = max(
-                s.lexical, matcher.score(f"{s.text} {items} {heading}", weights, lent=subject)
+                s.lexical,
+                matcher.score(f"{s.text} {items} {heading}", weights, lent=subject, names=names),
             )
         s.dense = float(d)
         prior = 1.0 / (1 + s.passage)

@@ -152,3 +152,31 @@ def phrase_span(text: str, phrase: str, start: int = 0) -> tuple[int, int] | Non
         return None
     match = re.compile(r"\s+".join(map(re.escape, words))).search(text, start)
     return match.span() if match else None
+
+
+# A proper name of several capitalized words, joined by at most one function word: "Bureau of
+# Labor Statistics", "Occupational Outlook Handbook", "National Skills Coalition". Each step
+# starts with spaces then a lower-case joiner or a capital, so the match never backtracks.
+_NAME_RUN = re.compile(
+    r"\b[A-Z][a-z]{1,30}(?:[ \t]{1,3}(?:(?:of|for|and|the|on|in)[ \t]{1,3})?[A-Z][a-z]{1,30}\b)+"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s{0,3}|[\"“(]\s{0,3})$")
+
+
+def name_words(text: str) -> set[str]:
+    """The words (lower case) of proper names of two or more capitalized words. They name an
+    agency, a report or a company, not the common nouns they are spelled with: "Statistics" in
+    "Bureau of Labor Statistics" speaks of no one's statistics skills. A sentence's first word
+    is capitalized anyway, so it is no part of a name ("Learn Python" names nothing)."""
+    out: set[str] = set()
+    for m in _NAME_RUN.finditer(text[:MAX_NAME_SCAN]):
+        toks = m.group(0).split()
+        if _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]):
+            toks = toks[1:]
+        caps = [t for t in toks if t[:1].isupper()]
+        if len(caps) >= 2:
+            out.update(t.lower() for t in caps)
+    return out
+
+
+MAX_NAME_SCAN = 20_000  # characters of one text read for names

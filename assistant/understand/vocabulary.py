@@ -46,7 +46,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 8
+LEARNT_BY = 9
 
 
 def within_scan(texts):
@@ -416,6 +416,8 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
                 out.append(one)
     # "4. Electrician", "5. Plumber": a one-word job of a list article's numbered headings
     out += [t for t in listed_titles(headings) if len(t.split()) == 1 and t not in out]
+    # "How to Become an Electrician": a one-word job a title says one becomes
+    out += [t for t in became_titles(headings, body) if len(t.split()) == 1 and t not in out]
     return out
 
 
@@ -477,10 +479,48 @@ def listed_titles(headings: list[str]) -> list[str]:
     return found if len(found) >= MIN_SERIES else []
 
 
+# "How to Become a Dental Hygienist", "What It's Like to Be a Marine Biologist", "A Day in the
+# Life of a Sous Chef", "Careers as a Paralegal": what a title or heading says one becomes or
+# works as. One to three words follow the article; the name ends before a function word.
+_BECOME = re.compile(
+    r"\b(?:be|become|becoming|life[ \t]+of|careers?[ \t]+as|work(?:ing)?[ \t]+as|job[ \t]+as)"
+    r"[ \t]+an?[ \t]+([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})",
+    re.I,
+)
+
+
+def became_titles(headings: list[str], body: list[str]) -> list[str]:
+    """Roles a title or heading names as what one becomes or is ("Become a Marine
+    Biologist"): single-role articles in trades whose job titles end in no role noun. The
+    name's last word is written as a person (an agent noun, a role noun, or "as a nurse" /
+    "nurses who" in the text); judging words ("a Better Writer") and function words lead no
+    name. Names are kept as written, one- and more-word alike."""
+    out: list[str] = []
+    for h in headings:
+        h = re.sub(r"^[#\s\d.]+", "", h).strip()
+        for part in _title_parts(h):
+            for m in _BECOME.finditer(part):
+                toks = []
+                for t in m.group(1).split():
+                    if t.lower() in _LEAD_WORDS:
+                        break
+                    toks.append(t)
+                if not toks or m.group(1).split()[0].lower() in _LEAD_WORDS:
+                    continue
+                last = toks[-1].lower()
+                if not (_ROLE_HEAD.fullmatch(last) or _AGENT.match(last) or _as_person(last, body)):
+                    continue
+                name = " ".join(toks)
+                if name not in out:
+                    out.append(name)
+    return out
+
+
 def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> list[str]:
     """Role names one article offers: in its title and headings ("DevOps vs SRE", "Data
     Analyst"), in "X vs Y" phrases and shared heads of its text, and in lists of job titles."""
     phrases: list[str] = [t for t in listed_titles(headings) if len(t.split()) >= 2]
+    phrases += [t for t in became_titles(headings, body) if len(t.split()) >= 2]
     for h in headings:
         h = re.sub(r"^[#\s\d.]+", "", h).strip()
         for m in _PAIR.finditer(h):
@@ -1040,6 +1080,22 @@ class Library:
             if all(w.startswith(t) for t, w in zip(typed, toks, strict=True)):
                 fits[role_key(phrase)] = (len(toks), " ".join(whole), plural)
         return next(iter(fits.values())) if len(fits) == 1 else None
+
+    def unwritten_person(self, question: str) -> str | None:
+        """The person a question is about ("How much does an oceanographer earn?"), when it is
+        written as one (an agent noun) and no article writes the word: a new subject, never a
+        follow-up on the role asked about before, however short the question."""
+        from .sides import subject_phrase
+
+        toks = subject_phrase(question).split()
+        if not toks:
+            return None
+        last = toks[-1].lower()
+        if not _AGENT.match(last) or self.word_count(last):
+            return None
+        if last.endswith("s") and self.word_count(last[:-1]):
+            return None
+        return " ".join(toks)
 
     def people_as_roles(self, question: str) -> str:
         """ "ML folks", "frontend people": a word the library writes before one role noun, with

@@ -947,3 +947,40 @@ def test_a_comparison_on_something_no_passage_speaks_of_finds_its_aspect_unmet(l
         assert unmet(met) == [], met
     result = library.ask("Which is more stable, AI engineering or ML engineering?")
     assert result.abstained and "“stable”" in result.answer, result.answer
+
+
+def test_a_sentence_naming_no_role_is_about_the_one_role_its_articles_title_names(library):
+    """In an article titled for one role ("What It's Like to Be a Data Analyst"), a sentence
+    naming none is about that role; a title naming other or several roles, or a bare role
+    noun asked about, places nothing."""
+    matcher = TermMatcher(
+        "What does a data analyst do all day?",
+        library.retriever,
+        library.kb.embedder,
+        roles=["data analyst"],
+    )
+    day = "I spend the mornings cleaning spreadsheets."
+    assert matcher.role_focus(day, _titled("What It's Like to Be a Data Analyst", day)) == 1.0
+    assert matcher.role_focus(day, _titled("Data Analyst vs Data Engineer", day)) == 0.0
+    assert matcher.role_focus(day, _titled("Notes from a busy office", day)) == 0.0
+    bare = TermMatcher(
+        "What does an engineer do all day?",
+        library.retriever,
+        library.kb.embedder,
+        roles=["engineer"],
+    )
+    assert bare.role_focus(day, _titled("Engineering Career Development", day)) == 0.0
+
+
+def test_a_proper_name_meets_a_career_word_only_as_that_very_word(library):
+    """ "Bureau of Labor Statistics" names an agency: it says nothing of statistics skills,
+    though "statistics" is a skills word of the lexicon; the common noun still is one."""
+    from knowledge.text import name_words
+
+    matcher = TermMatcher(
+        "What skills does a nurse need?", library.retriever, library.kb.embedder, roles=["nurse"]
+    )
+    agency = "According to the U.S. Bureau of Labor Statistics, nurses earned $86,070 in 2023."
+    assert matcher.score(agency, names=name_words(agency)) == 0.0
+    plain = "Nurses need statistics and charting."
+    assert matcher.score(plain, names=name_words(plain)) > 0.5

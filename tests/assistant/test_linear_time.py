@@ -60,3 +60,19 @@ def test_a_pay_cell_from_a_long_run_of_figures_is_linear():
         clause(text, next(a for a in aspects() if a.name == "Pay"))
         """
     )
+
+
+@pytest.mark.parametrize("unit", ["Ab ", "Ab of ", "A-", "aaaa"])
+def test_proper_names_and_became_titles_from_a_long_run_are_linear(unit):
+    # name_words reads sentences; became_titles reads a heading (the run as one heading).
+    _finishes(
+        f"""
+        from assistant.understand.vocabulary import became_titles
+        from knowledge.text import MAX_NAME_SCAN, name_words
+
+        run = {unit!r} * ({RUN} // len({unit!r}))
+        name_words(("x " + run)[:MAX_NAME_SCAN])
+        name_words("Become a " + run)
+        became_titles(["How to Become a " + run, "Be an " + run], [run])
+        """
+    )

@@ -837,3 +837,15 @@ def test_a_question_about_when_an_article_was_updated_asks_for_its_date(question
 
     assert intent_of(question, None) == "date"
     assert intent_of("When was the ward rota updated?", None) == "fact"  # no piece of writing
+
+
+def test_a_short_question_about_a_person_the_library_never_writes_inherits_nothing():
+    lib = Library.build(
+        ["Marine biologists earn a median of $70,600. Employers value coding skills."],
+        [{"source": "/m.md", "title": "What It's Like to Be a Marine Biologist", "section": ""}],
+    )
+    history = _turns("What do marine biologists earn?", "A median of $70,600. [1]")
+    q = understand("How much does an oceanographer earn?", history, lib, scope=None)
+    assert q.roles == [] and q.inherited == [] and not q.followup
+    q = understand("What do employers look for?", history, lib, scope=None)
+    assert q.inherited == ["marine biologists"] and q.followup

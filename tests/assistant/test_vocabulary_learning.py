@@ -360,3 +360,42 @@ def test_a_mistyped_role_on_the_seed_article_is_that_role():
         lib.roles.key("AI engineer"),
         lib.roles.key("ML engineer"),
     ]
+
+
+def test_a_title_saying_what_one_becomes_names_a_role():
+    """Single-role articles in trades whose titles end in no role noun ("Be a Marine
+    Biologist", "Become an Electrician") still name their role; judging words and things one
+    becomes a part of do not."""
+    from assistant.understand.vocabulary import became_titles
+
+    body = ["Many people work as a nurse for years before they specialise."]
+    assert became_titles(["What It's Really Like to Be a Marine Biologist"], body) == [
+        "Marine Biologist"
+    ]
+    assert became_titles(["How to Become an Electrician in 2025"], body) == ["Electrician"]
+    assert became_titles(["So You Want to Become a Nurse? A Guide"], body) == ["Nurse"]
+    assert became_titles(["A Day in the Life of a Dental Hygienist"], body) == ["Dental Hygienist"]
+    assert became_titles(["How to Become a Better Writer"], body) == []
+    assert became_titles(["Be a Part of Our Team"], body) == []
+    text = "Marine biologists spend a day or two a week in the field. Most write grants."
+    lib = Library.build(
+        [text], [{"source": "/m.md", "title": "What It's Like to Be a Marine Biologist"}]
+    )
+    assert lib.roles.find("How much does a marine biologist earn?") == ["marine biologist"]
+    hygiene = "Hygienists clean teeth. Assistants prepare the room."
+    lib = Library.build([hygiene], [{"source": "/e.md", "title": "How to Become an Electrician"}])
+    assert lib.roles.find("Do electricians work weekends?") == ["electricians"]
+
+
+def test_a_person_no_article_writes_is_a_new_subject():
+    """ "How much does an oceanographer earn?" is short, but it names its own person: it asks
+    about them, not about the role asked about before; a person the articles do write
+    ("employers") may still be the earlier role's."""
+    text = "Marine biologists earn a median of $70,600. Employers value coding skills."
+    lib = Library.build(
+        [text], [{"source": "/m.md", "title": "What It's Like to Be a Marine Biologist"}]
+    )
+    assert lib.unwritten_person("How much does an oceanographer earn?") == "oceanographer"
+    assert lib.unwritten_person("What do employers look for?") is None
+    assert lib.unwritten_person("How much do they earn?") is None
+    assert lib.unwritten_person("How long does training take?") is None

@@ -204,3 +204,21 @@ def test_many_small_writes_keep_few_segments():
     want = {c: float(s) for c, s in zip(ids, bm25.get_scores([term]), strict=True) if s > 0}
     assert got.keys() == want.keys()
     assert np.allclose([got[c] for c in want], list(want.values()), rtol=1e-4)
+
+
+def test_name_words_are_the_words_of_multi_word_proper_names():
+    from knowledge.text import name_words
+
+    assert name_words("According to the U.S. Bureau of Labor Statistics, pay rose.") >= {
+        "labor",
+        "statistics",
+    }
+    assert name_words("The Occupational Outlook Handbook lists chefs.") == {
+        "occupational",
+        "outlook",
+        "handbook",
+    }
+    # a sentence's first word is capitalized anyway; one capitalized word is no name
+    assert name_words("Learn Python and SQL first.") == set()
+    assert name_words("Statistics and programming come first now.") == set()
+    assert name_words("Skills. Required Skills matter") == set()
