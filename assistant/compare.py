@@ -8,14 +8,14 @@ appears only where both sides have evidence on it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
-from .evidence import EVERYDAY, Sentence, about_itself, own_heading
+from .evidence import EVERYDAY, Sentence, about_itself, own_heading, row_cells
 from .understand import Query
 from .understand.lexicon import (
     COST_WORDS,
@@ -375,6 +375,49 @@ def _pair_up(scored: list[list[tuple[float, Sentence]]], passages: list[Passage]
     return picks
 
 
+def _row_at(s: Sentence) -> tuple[int, int] | None:
+    """The table row a cell was split from (see `_side_cells`): its passage and position."""
+    return (s.passage, (s.position - ROW_CELL) // ROW_CELLS) if s.position >= ROW_CELL else None
+
+
+def _same_row(picks: list, scored: list[list[tuple[float, Sentence]]]) -> list:
+    """Cells split from a table's rows are set side by side from one row: "Median pay — Chef:
+    $58,000" beside "Top 10% — Baker: $52,000" compares two different measures. When a side's
+    pick is such a cell, every side takes its cell of one row all sides have a cell in: the
+    table's first row that scores near the best together (HEADLINE_ROW, see `_headline`)."""
+    if not any(p is not None and _row_at(p) for p in picks):
+        return picks
+    per_side: list[dict] = []
+    for options in scored:
+        best: dict[tuple[int, int], tuple[float, Sentence]] = {}
+        for score, s in options:
+            at = _row_at(s)
+            if at is not None and (at not in best or score > best[at][0]):
+                best[at] = (score, s)
+        per_side.append(best)
+    common = set.intersection(*(set(b) for b in per_side)) if per_side else set()
+    if common:
+        return [
+            b[_headline({at: sum(b[at][0] for b in per_side) for at in common})][1]
+            for b in per_side
+        ]
+    # no row has every side (one side's table, in its own article): a side's cell is still
+    # its table's headline row
+    return [
+        b[_headline({at: b[at][0] for at in b})][1] if p is not None and _row_at(p) else p
+        for p, b in zip(picks, per_side, strict=True)
+    ]
+
+
+def _headline(total: dict[tuple[int, int], float]) -> tuple[int, int]:
+    """A table's first rows are its headline measures: the first row scoring near the best."""
+    best = max(total.values())
+    return min(at for at in total if total[at] >= HEADLINE_ROW * best)
+
+
+HEADLINE_ROW = 0.9  # share of the best row's score an earlier row of the table needs
+
+
 def _telling(word: str) -> bool:
     """A word that names a topic, in every form: "working" is as everyday as "work"."""
     return min(specificity(word), specificity(stem(word))) > EVERYDAY
@@ -555,6 +598,11 @@ def build_table(
     finder = SideFinder(sides, book)
     # A reference-list entry names a source, it claims nothing about a side.
     sentences = [s for s in sentences if not passages[s.passage].is_reference_list]
+    sentences, whole = _side_cells(sentences, finder)
+
+    def quoted(s: Sentence) -> str:  # what a cell quotes of its passage: a split row whole
+        return whole.get((s.passage, s.position), s.text)
+
     attributed = [(s, side_of(s, passages, finder)) for s in sentences]
     near = _side_meaning(attributed, sides, query.comparison.aspect, embedder)
     focus = set().union(*(a.words for a in asked)) if asked else set()
@@ -636,6 +684,8 @@ def build_table(
                 judges = (
                     1.0
                     if comparative
+                    and _row_at(s)
+                    is None  # a row's label ("Top 10% earn more than") judges no side
                     and _COMPARATIVE.search(s.text)
                     and (
                         _STRONG.search(s.text)
@@ -652,7 +702,7 @@ def build_table(
                     judging.add((s.passage, s.position))
                 options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
             scored.append(_figures_first(options, aspect, judging))
-        picks = _pair_up(scored, passages)
+        picks = _same_row(_pair_up(scored, passages), scored)
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
             used.update((s.passage, s.position) for s in found)
@@ -686,7 +736,7 @@ def build_table(
     for aspect, picks in rows:
         cells = []
         for s in picks:
-            marks = f"[{cites.cite(s.passage, s.text)}]"
+            marks = f"[{cites.cite(s.passage, quoted(s))}]"
             got = lists(s) if lists and s.text.rstrip().endswith(":") else None
             if got:  # "... should know:" with its items, as one clause
                 index, items = got
@@ -702,13 +752,13 @@ def build_table(
                 text = clause(_untitled(s.text, passages[s.passage]), aspect, CELL_WORDS // 2)
                 room = max(FIGURE_WORDS, CELL_WORDS - len(text.split()))
                 text = f"{text} {_around_figure(_untitled(figure.text, passages[figure.passage]), room)}"
-                n = cites.cite(figure.passage, figure.text)
+                n = cites.cite(figure.passage, quoted(figure))
                 marks += f" [{n}]" if f"[{n}]" != marks else ""
             cells.append(f"{table_cell(text)} {marks}")
         lines.append(f"| {aspect.name} | " + " | ".join(cells) + " |")
     text = "\n".join(lines) if rows else ""
     for aspect, side, s in one_sided:
-        n = cites.cite(s.passage, s.text)
+        n = cites.cite(s.passage, quoted(s))
         other = title_case(sides[1 - side]) if len(sides) == 2 else "the other roles"
         text += (
             f"\n\n**{aspect.name}**: {clause(s.text, aspect)} [{n}] "
@@ -901,9 +951,45 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
 
 def _row_of(text: str, side: str, book: RoleBook) -> bool:
     """A table row whose first cell is the side itself ("Veterinarian — Median salary:
-    $119,100;"): short, but evidence for that side. ("Manager — Desired level: ..." is no
-    row of "interim manager".)"""
-    return bool(TABLE_ROW.match(text)) and book.one_role(text.split(" — ")[0], side)
+    $119,100;"), or a row's one cell under the side's column ("Median pay — Chef: $58,000.",
+    see `_side_cells`): short, but evidence for that side. ("Manager — Desired level: ..." is
+    no row of "interim manager".)"""
+    if not TABLE_ROW.match(text):
+        return False
+    if book.one_role(text.split(" — ")[0], side):
+        return True
+    cells = row_cells(text)
+    return len(cells) == 1 and book.one_role(cells[0][0], side)
+
+
+ROW_CELL = 100_000  # where the positions of a row's split cells start, past any sentence's
+ROW_CELLS = 64  # cells one row may be split into
+
+
+def _side_cells(sentences: list[Sentence], finder: SideFinder):
+    """A table with a column per side gives each measure a row ("Median pay — Chef: $58,000;
+    Baker: $37,000."): that row names both sides, so it is neither side's evidence alone. It
+    is split into each side's own cell ("Median pay — Chef: $58,000."), one sentence per side
+    whose column it has (a row of another article's table may have one side's column only);
+    the cells cite the row (`whole`: cell's place -> the row's text)."""
+    out: list[Sentence] = []
+    whole: dict[tuple[int, int], str] = {}
+    for s in sentences:
+        label = s.text.split(" — ")[0]
+        cells = row_cells(s.text) if TABLE_ROW.match(s.text) else []
+        own = [(finder.sides_in(h, pair=False), h, v) for h, v in cells]
+        mine = [(h, v) for sides, h, v in own if len(sides) == 1]
+        named = {next(iter(sides)) for sides, _h, _v in own if len(sides) == 1}
+        columns = sum(1 for h, _v in cells if finder.book.find(h))  # cells headed by a role
+        if not named or columns < 2 or finder.sides_in(label, pair=False):
+            out.append(s)
+            continue
+        for k, (header, value) in enumerate(mine[:ROW_CELLS]):
+            at = ROW_CELL + s.position * ROW_CELLS + k
+            cell = replace(s, position=at, text=f"{label} — {header}: {value}.")
+            whole[(s.passage, at)] = s.text
+            out.append(cell)
+    return out, whole
 
 
 # "<label>: <value>" whose value is shorter than a definition (GLOSSARY_MIN_WORDS)

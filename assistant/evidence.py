@@ -98,6 +98,9 @@ def topic_words(question: str) -> list[str]:
     ]
 
 
+_PAY_WORDS = next(a.words for a in aspects() if a.name == "Pay")
+
+
 class TermMatcher:
     """A question's topic words, each weighted by IDF, matched exactly or by word similarity."""
 
@@ -126,6 +129,10 @@ class TermMatcher:
         self.terms = [
             t for t in topic_words(question) if _possessor(t) not in role_words
         ]  # ("the PM's day": "pm's" is the role too)
+        if self._pay and not any(stem(t) in _PAY_WORDS for t in self.terms):
+            # "How much does a lawyer make?" has no word of pay ("make" is everyday): the
+            # question's topic is pay all the same, met by any of its words
+            self.terms.append("pay")
         self.weights = np.array([retriever.idf(stem(t)) * specificity(t) for t in self.terms])
         vocab, vecs = retriever.vocabulary(embedder)
         self._index = vocab
@@ -414,12 +421,30 @@ _GIVES_REASON = re.compile(
 OTHER_ROW = 0.5  # weight of a table row whose first cell the question does not name
 
 
-def _row_asked(row: str, asked_stems: set[str]) -> bool:
+def _row_asked(row: str, asked_stems: set[str], asked_keys=frozenset(), book=None) -> bool:
     """Whether the question names a word of a table row's first cell ("Veterinarian — Median
     salary: ..." for a question about veterinarians; not "Senior — Application of interim
-    period: Yes" for one about the interim period)."""
+    period: Yes" for one about the interim period), or the asked role heads one of its cells:
+    a table with a column per role gives each measure a row ("Median pay — Chef: $58,000;
+    Baker: $37,000" answers "How much does a chef make?")."""
     label = {stem(w) for w in words(row.split(" — ")[0])} - {stem(w) for w in STOPWORDS}
-    return bool(label & asked_stems)
+    if label & asked_stems:
+        return True
+    return book is not None and any(
+        book.keys(header) & asked_keys for header, _value in row_cells(row)
+    )
+
+
+def row_cells(row: str) -> list[tuple[str, str]]:
+    """The "header: value" cells of a table row as ingest writes it ("Median pay — Chef:
+    $58,000; Baker: $37,000." gives ("Chef", "$58,000"), ("Baker", "$37,000"))."""
+    _label, _sep, rest = row.partition(" — ")
+    cells = []
+    for cell in rest.rstrip().removesuffix(".").split("; "):
+        header, colon, value = cell.partition(": ")
+        if colon and header.strip() and value.strip():
+            cells.append((header.strip(), value.strip()))
+    return cells
 
 
 def _headed_for_work(passages: list[Passage]) -> set[int]:
@@ -731,6 +756,7 @@ def score_sentences(
     headed_for_work = _headed_for_work(passages) if does else set()
     weights = matcher.sentence_weights(query.question, passages)
     asked_stems = {stem(w) for w in words(f"{query.text} {' '.join(query.roles)}")}
+    asked_keys = {k for r in query.roles for k in matcher.book.keys(r)}
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
@@ -747,7 +773,9 @@ def score_sentences(
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
         s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
-        if TABLE_ROW.match(s.text) and not _row_asked(s.text, asked_stems):
+        if TABLE_ROW.match(s.text) and not _row_asked(
+            s.text, asked_stems, asked_keys, matcher.book
+        ):
             s.score *= OTHER_ROW  # a table row speaks of its first cell, which was not asked
         if does and s.passage in headed_for_work:
             s.score += ANSWER_TYPE_BONUS

@@ -341,21 +341,30 @@ def _everyday(word: str) -> bool:
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?$")
 
 
-def _as_person(word: str, body: list[str]) -> bool:
+def _plural(low: str) -> str:
+    """Regex source for a noun's plural: "-ies" after a consonant + "y" ("actuaries")."""
+    if re.search(r"[^aeiou]y$", low):
+        return re.escape(low[:-1]) + "ies"
+    return re.escape(low) + ("es" if low.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _as_person(word: str, body: list[str], beside: str = "") -> bool:
     """The articles write the word as a person: with an agent noun's ending, or as someone one
     works as or becomes ("work as a chef", "become a paralegal"), or who does something
-    ("paralegals who draft ...")."""
+    ("paralegals who draft ..."); or, with `beside` (a person it is set against), the two in
+    the plural joined by "and" or "or" ("chefs and bakers", "bakers or chefs")."""
     low = word.lower()
     if _AGENT.match(low):
         return True
     w = re.escape(low)
-    # the plural of a noun in consonant + "y" ("actuary" -> "actuaries")
-    many = re.escape(low[:-1]) + "ies" if re.search(r"[^aeiou]y$", low) else w + "s"
-    said = re.compile(
-        rf"\b(?:as|become|becoming|became)\s+an?\s+{w}\b(?![ \t]+(?:{ROLE_NOUNS}))"
-        rf"|\b(?:{w}|{many})\s+who\b",
-        re.I,
-    )
+    many = _plural(low)
+    said = rf"\b(?:as|become|becoming|became)\s+an?\s+{w}\b(?![ \t]+(?:{ROLE_NOUNS}))"
+    said += rf"|\b(?:{w}|{many})\s+who\b"
+    other = beside.lower()
+    if other and other.isalpha():
+        them = _plural(other)
+        said += rf"|\b{many}\s+(?:and|or)\s+{them}\b|\b{them}\s+(?:and|or)\s+{many}\b"
+    said = re.compile(said, re.I)
     for text in within_scan(body):
         if low in text.lower() and said.search(text):
             return True
@@ -403,14 +412,14 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
                 or (
                     bool(_AGENT.match(last))
                     and other.replace(" ", "").isalpha()
-                    and _as_person(one, written)
+                    and _as_person(one, written, beside=other if len(other.split()) == 1 else "")
                 )
             )
             persons = (
                 len(other.split()) == 1
                 and other.isalpha()
-                and _as_person(one, written)
-                and _as_person(other, written)
+                and _as_person(one, written, beside=other)
+                and _as_person(other, written, beside=one)
             )
             if (titled or persons) and one not in out:
                 out.append(one)

@@ -1,0 +1,136 @@
+"""A table with a column per role gives each measure a row, which ingest writes as "Median
+yearly pay — Chef: $58,000; Baker: $37,000.": the row's first cell is a measure, not a role.
+
+- "How much does a chef make?" is a pay question though it has no word of pay ("make"), and
+  the row whose chef column holds the figure answers it (it was halved as "another row").
+- A comparison sets each side's own cell of one row side by side ("Median yearly pay — Chef:
+  $58,000." beside "Median yearly pay — Baker: $37,000."), not cells of two different rows,
+  and a side from another article takes its cell of that article's row.
+
+Checked on articles written for the test (a kitchen, a bakery, a florist's shop) and, where
+the development articles are present, with them in the library.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.compare import ROW_CELL, SideFinder, _same_row, _side_cells
+from assistant.evidence import Sentence, row_cells
+from assistant.understand import RoleBook
+from tests.assistant.conftest import dev_library
+
+KITCHEN = """---
+title: "Chef vs Baker: Two Kitchen Careers"
+author: "Ines Morel"
+date: 2024-05-02
+---
+
+Chefs and bakers both work with food, but their days look nothing alike.
+
+## What chefs do
+
+Chefs plan menus, order produce and run the line during dinner service.
+
+## What bakers do
+
+Bakers mix doughs before dawn and bake bread, cakes and pastries for the morning rush.
+
+## Pay
+
+Pay depends on the kitchen and the city.
+
+| | Chef | Baker |
+|---|---|---|
+| Median yearly pay | $58,000 | $37,000 |
+| Top 10% earn more than | $91,000 | $52,000 |
+
+Most kitchens pay overtime during the holiday season.
+
+## Training
+
+Chefs usually train in a culinary school for two years. Bakers often learn on the job.
+"""
+
+FLORIST = """---
+title: "Florist vs Event Planner: Careers in Celebrations"
+---
+
+## Florist pay
+
+Florists earned a median of $33,000 a year, while event planners earned about $52,000.
+"""
+
+
+@pytest.fixture(scope="module")
+def kitchen(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "columns",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written={"kitchen.md": KITCHEN, "florist.md": FLORIST},
+    )
+
+
+def test_row_cells_reads_header_value_pairs():
+    row = "Median yearly pay — Chef: $58,000; Baker: $37,000."
+    assert row_cells(row) == [("Chef", "$58,000"), ("Baker", "$37,000")]
+    assert row_cells("Salary — Chef: $58,000 – $62,000.") == [("Chef", "$58,000 – $62,000")]
+    assert row_cells("Plain sentence with no cells.") == []
+
+
+def test_a_row_with_a_column_per_side_is_split_into_each_sides_cell():
+    book = RoleBook(["Chef", "Baker", "Florist"], lone={"chef", "baker", "florist"})
+    finder = SideFinder(["chef", "baker"], book)
+    row = Sentence(0, 3, "Median yearly pay — Chef: $58,000; Baker: $37,000.")
+    prose = Sentence(0, 4, "Most kitchens pay overtime during the holiday season.")
+    cells, whole = _side_cells([row, prose], finder)
+    assert [c.text for c in cells] == [
+        "Median yearly pay — Chef: $58,000.",
+        "Median yearly pay — Baker: $37,000.",
+        prose.text,
+    ]
+    assert all(whole[(c.passage, c.position)] == row.text for c in cells[:2])
+    # a row headed by a side is that side's already; one naming no second role is no table
+    headed = Sentence(0, 5, "Chef — Median pay: $58,000; Top pay: $91,000.")
+    single = Sentence(0, 6, "Median yearly pay — Chef: $58,000.")
+    assert _side_cells([headed, single], finder)[0] == [headed, single]
+
+
+def test_cells_of_one_row_are_set_side_by_side():
+    a = [
+        Sentence(0, ROW_CELL + 3 * 64, "Median — Chef: $1."),
+        Sentence(0, ROW_CELL + 4 * 64, "Top — Chef: $2."),
+    ]
+    b = [
+        Sentence(0, ROW_CELL + 3 * 64 + 1, "Median — Baker: $3."),
+        Sentence(0, ROW_CELL + 4 * 64 + 1, "Top — Baker: $4."),
+    ]
+    scored = [[(1.0, a[0]), (2.0, a[1])], [(3.0, b[0]), (1.0, b[1])]]
+    # each side's best alone would be two rows ("Top" for the chef, "Median" for the baker)
+    assert _same_row([a[1], b[0]], scored) == [a[0], b[0]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How much does a chef make?", "What is a chef's salary?", "How much do chefs earn?"],
+)
+def test_a_pay_question_about_one_column_is_answered_by_its_row(kitchen, question):
+    r = kitchen.ask(question)
+    assert "$58,000" in r.answer, r.answer
+    assert "Florists" not in r.answer, r.answer
+
+
+def test_a_comparison_shows_each_sides_cell_of_one_row(kitchen):
+    r = kitchen.ask("Which pays more, a chef or a baker?")
+    pay = next(line for line in r.answer.splitlines() if line.startswith("| Pay"))
+    assert "Chef: $58,000" in pay and "Baker: $37,000" in pay, r.answer
+    assert "Chef: $58,000; Baker" not in pay, r.answer  # each side's own cell, not the row
+
+
+def test_a_side_from_another_article_takes_its_column_of_the_row(kitchen):
+    r = kitchen.ask("Which pays more, a baker or a florist?")
+    pay = next(line for line in r.answer.splitlines() if line.startswith("| Pay"))
+    cells = pay.split(" | ")
+    assert "$37,000" in cells[1] and "Chef" not in cells[1], r.answer
+    assert "$33,000" in cells[2], r.answer
