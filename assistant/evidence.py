@@ -19,6 +19,7 @@ from knowledge.text import (
 
 from .retrieve import Passage, Retriever
 from .understand import Query
+from .understand.followup import BACKGROUND as _BACKGROUND
 from .understand.lexicon import (
     AMOUNT_CUES,
     DAY_TO_DAY,
@@ -38,7 +39,7 @@ QUESTION_WORDS = frozenset(
     please thanks hey hi mean means someone somebody person people typically usually really
     actually exactly kind kinds sort lot bit get got go going become becoming start starting make
     put puts keep keeps let lets set
-    put puts keep keeps let lets set
+    pick picking choose choosing recommend suit suits suited prefer
     makes making take takes worth good bad better best new old big ok okay way ways thing things
     anything something much many difference differences compare comparison versus vs whether
     between main key top typical average generally overall currently today nowadays should would
@@ -924,7 +925,10 @@ def unknown_names(
     question: str, retriever: Retriever, embedder, passages: list[Passage] = ()
 ) -> list[str]:
     """Names (capitalized, CamelCase, acronyms) in the question that no article mentions; an
-    abbreviation a passage spells out ("RAG", see `spelled_out`) is mentioned."""
+    abbreviation a passage spells out ("RAG", see `spelled_out`) is mentioned. A name in the
+    background the asker tells of themselves before asking ("I know Python and stats, which
+    should I pick?") is no subject: the article's advice by background answers the question."""
+    question = _BACKGROUND.sub(" ", question[:2000])
     tokens = re.findall(r"[A-Za-z0-9][\w.+#-]*", question)
     vocab, vecs = retriever.vocabulary(embedder)
     found = []
@@ -1571,7 +1575,17 @@ def assess(
         unmet = aspect_unmet(query.comparison.aspect, query.roles, passages, retriever, embedder)
         if unmet:  # "Which is more stable, X or Y?": no article judges either on that
             return "no passage speaks of " + " or ".join(f"“{t}”" for t in unmet)
-    coverages = [matcher.topical_coverage(f"{p.section} {p.text}") for p in passages]
+    # The background the asker tells of themselves ("I'm a Cardiff graduate. Which path suits
+    # me?") is no topic a passage must speak to: only the words of the question proper count.
+    asked = set(topic_words(_BACKGROUND.sub(" ", question[:2000])))
+    own = np.array([t in asked for t in matcher.terms], dtype=float)
+    weights = matcher.weights * own if own.any() else None
+    coverages = [
+        matcher.topical_coverage(f"{p.section} {p.text}")
+        if weights is None
+        else matcher.score(f"{p.section} {p.text}", weights)
+        for p in passages
+    ]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE
     if query.roles and _aspect_covered(query, passages):
         return None  # the role is there and so is the career aspect asked about
@@ -1583,7 +1597,8 @@ def assess(
         and weak_meaning
         and not query.followup
     ):
-        # Only a word the articles could lack decides: "right" or "way" names no topic.
-        if any(specificity(t) > EVERYDAY for t in matcher.terms):
+        # Only a word the articles could lack decides: "right" or "way" names no topic; nor
+        # does the background the asker tells ("I know Python, which should I pick?").
+        if any(specificity(t) > EVERYDAY for t in matcher.terms if t in asked):
             return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)
     return None

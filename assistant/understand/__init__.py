@@ -12,6 +12,7 @@ from .followup import (
     resolve_followup,
     set_against,
     topic_before,
+    with_background,
     without_interjection,
 )
 from .query import (
@@ -58,6 +59,8 @@ def understand(
     follow-up already rewritten (by an LLM); otherwise it is resolved here.
     """
     book = library.roles
+    # "Which path fits me better?" after "I'm a software engineer.": asked with that background
+    question = with_background(question, history) if standalone is None else question
     # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
     # engineers when it has no other ML role; "vet tech" is the library's "veterinary technician".
     # "ai engneer" is the library's "AI engineer" (a job title's word mistyped).

@@ -32,6 +32,37 @@ _INTERJECTION = re.compile(
 )
 
 
+# "I know Python and stats, ...", "I'm a Rust developer, ...", "I studied at Oxford; ...": the
+# asker's own background, told before the question (general English). Bounded: linear.
+BACKGROUND = re.compile(
+    r"\bI(?:'m|’m| am| know| speak| can| studied| majored in| have| hold| like| love| enjoy"
+    r"| work(?:ed)? (?:as|in|with)| come from| graduated (?:in|from))\s[^,;.?!]{1,120}[,;.!]",
+    re.I,
+)
+
+
+# "Which path fits me better?", "What would suit me?": a question about the asker
+_ABOUT_ME = re.compile(r"\b(?:me|my|myself|I|I'm|I’m)\b", re.I)
+
+
+def with_background(question: str, history: list[dict]) -> str:
+    """A question about the asker ("Which path fits me better?") right after a turn that only
+    told their background ("I'm a software engineer.", no question in it) is asked with that
+    background, as if typed in one message."""
+    if not _ABOUT_ME.search(question[:1000]) or BACKGROUND.search(question[:1000]):
+        return question
+    last = next(
+        (str(t.get("content", "")) for t in reversed(history) if t.get("role") == "user"), ""
+    )
+    told = last.strip()
+    if not told or "?" in told or len(told) > 300:
+        return question
+    m = BACKGROUND.match(told if told[-1] in ",;.!" else told + ".")
+    if m is None or m.end() < len(told.rstrip()):
+        return question
+    return f"{told.rstrip(' ,;')} {question}" if told[-1] in ".!" else f"{told}. {question}"
+
+
 def without_interjection(question: str) -> str:
     """The question without the words that open it as a reply: "ok, and which is easier to
     break into?" asks what "and which is easier to break into?" asks."""

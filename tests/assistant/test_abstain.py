@@ -404,3 +404,51 @@ def test_a_sum_in_any_currency_is_pay_and_a_how_question_asks_no_amount():
 def test_how_a_salary_is_negotiated_is_answered_without_a_figure(library):
     r = library.ask("How do bakers negotiate their salary?")
     assert "give no figure" not in r.answer, r.answer
+
+
+WARDS = """# Ward Nurse vs Community Nurse: Which Suits You?
+
+## What a ward nurse does
+
+Ward nurses look after eight to twelve patients per shift in a hospital, giving medications and
+watching vital signs through the night.
+
+## What a community nurse does
+
+Community nurses visit patients at home, dress wounds and teach families to manage long-term
+conditions, driving between eight and ten visits a day.
+
+## Choosing the right path for your background
+
+If you are calm under pressure and like a fast pace, the ward is the better start. If you speak a
+second language, drive, and enjoy working alone with families, community nursing suits you best.
+"""
+
+
+@pytest.fixture(scope="module")
+def wards(tmp_path_factory):
+    return dev_library(tmp_path_factory, "wards", [], written={"wards.md": WARDS})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I speak Welsh and I can drive, which should I pick?",
+        "i know Welsh and first aid, which one should I choose?",
+        "I'm a Cardiff graduate. Which path suits me?",
+    ],
+)
+def test_a_name_in_the_background_the_asker_tells_does_not_decline_the_question(wards, question):
+    """The asker's own background ("I know Welsh") is no subject of the question: the article's
+    advice by background answers it, though it never writes that name."""
+    result = wards.ask(question)
+    assert not result.abstained, result.answer
+    assert "community nursing suits you best" in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Do community nurses need to speak Welsh?", "I speak Welsh. How much do Welsh nurses earn?"],
+)
+def test_a_name_the_question_asks_about_still_declines_it(wards, question):
+    assert wards.ask(question).abstained

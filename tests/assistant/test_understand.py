@@ -849,3 +849,28 @@ def test_a_short_question_about_a_person_the_library_never_writes_inherits_nothi
     assert q.roles == [] and q.inherited == [] and not q.followup
     q = understand("What do employers look for?", history, lib, scope=None)
     assert q.inherited == ["marine biologists"] and q.followup
+
+
+def test_a_question_about_the_asker_after_a_turn_telling_their_background_is_asked_with_it():
+    from assistant.understand.followup import with_background
+
+    told = [
+        {"role": "user", "content": "I'm a ward nurse with ten years on nights."},
+        {"role": "assistant", "content": "Ward nurses work twelve-hour shifts."},
+    ]
+    assert with_background("Which specialty suits me?", told) == (
+        "I'm a ward nurse with ten years on nights. Which specialty suits me?"
+    )
+    assert with_background("i like kids || what should i do?".split(" || ")[1], told[:1]) == (
+        "I'm a ward nurse with ten years on nights. what should i do?"
+    )
+    # a question about no one in particular, one telling its own background, and a turn that
+    # asked something rather than told it are left as typed
+    asked = [{"role": "user", "content": "I'm a nurse, what do midwives earn?"}]
+    for question, history in (
+        ("How much do midwives earn?", told),
+        ("I know maths. Which path suits me?", told),
+        ("Which path suits me?", asked),
+        ("Which path suits me?", []),
+    ):
+        assert with_background(question, history) == question
