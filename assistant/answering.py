@@ -412,6 +412,17 @@ class ExtractiveStrategy:
                 ).all()
             ]
             source = named[0] if len(named) == 1 else None
+        elif query.roles:
+            # "... the accountant article list?": a role the question names is no topic word;
+            # the article whose title names every role it names
+            book = evidence.retriever.library.roles
+            asked = [book.keys(r) for r in query.roles]
+            named = [
+                src
+                for src, title in evidence.retriever.library.titles.items()
+                if all(any(book.keys(t) & k for t in book.find(title)) for k in asked)
+            ]
+            source = named[0] if len(named) == 1 else None
         else:
             best = next((p for p in evidence.passages if p.is_reference_list), None)
             source = best.source if best is not None else None
@@ -424,15 +435,22 @@ class ExtractiveStrategy:
         draft = Draft()
         passages = list(evidence.passages)
         cites = CitationSet(passages)
+        # A passage of the list may hold several entries ("1. ...", "2. ..."): each entry
+        # ingest parsed out of it is a bullet (a passage with none parsed is one).
+        items = []
+        for e in entries:
+            parsed = evidence.references(e.ref_ids) if e.ref_ids else {}
+            texts = [parsed[r].get("text", "") for r in e.ref_ids if r in parsed]
+            items += [(e, t) for t in texts if t.strip()] or [(e, e.text)]
         lines = []
-        for entry in entries[: self.MAX_ENTRIES]:
+        for entry, line in items[: self.MAX_ENTRIES]:
             index = shown_at(passages, entry, draft)
-            shown = _ITEM_MARK.sub("", " ".join(entry.text.split()))
-            lines.append(f"- {shown} [{cites.cite(index, entry.text)}]")
+            shown = _ITEM_MARK.sub("", " ".join(line.split()))
+            lines.append(f"- {shown} [{cites.cite(index, line.strip())}]")
         title = " ".join(display_text(best.title).split())
         text = f"*{title}* lists these references:\n\n" + "\n".join(lines)
-        if len(entries) > self.MAX_ENTRIES:
-            text += f"\n\n(and {len(entries) - self.MAX_ENTRIES} more)"
+        if len(items) > self.MAX_ENTRIES:
+            text += f"\n\n(and {len(items) - self.MAX_ENTRIES} more)"
         return _finish(evidence, text, cites, draft)
 
     @staticmethod
