@@ -14,9 +14,11 @@ from functools import cached_property
 from knowledge.schema import SECTION, SOURCE, TITLE
 from knowledge.text import STOPWORDS, stem, words
 
+from .lexicon import aspect_named
 from .roles import (
     _LEAD_WORDS,
     _SHARED_HEAD,
+    GENERIC,
     ROLE_NOUNS,
     RoleBook,
     _plain_singular,
@@ -46,7 +48,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 9
+LEARNT_BY = 10
 
 
 def within_scan(texts):
@@ -427,6 +429,9 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
     out += [t for t in listed_titles(headings) if len(t.split()) == 1 and t not in out]
     # "How to Become an Electrician": a one-word job a title says one becomes
     out += [t for t in became_titles(headings, body) if len(t.split()) == 1 and t not in out]
+    # "Florist Careers", "LIBRARIAN JOBS": the one job its article is about
+    had = {o.lower() for o in out}
+    out += [t for t in titled_roles(headings) if len(t.split()) == 1 and t.lower() not in had]
     return out
 
 
@@ -498,6 +503,17 @@ _BECOME = re.compile(
 )
 
 
+# A heading naming the one job its article is about by a frame after the name: "Pastry Chef
+# Career Guide", "Truck Driver Jobs", "LIBRARIAN CAREERS", "Welder: A Career Profile" (general
+# English framing of a career article's title; what one becomes is `became_titles`').
+_JOB_FRAME = r"(?:career\s+(?:guide|profile|overview)|careers|jobs)"
+_TITLED = re.compile(
+    rf"^\s*([A-Za-z][\w-]{{1,30}}(?:\s+[A-Za-z][\w-]{{1,30}}){{0,2}})\s+{_JOB_FRAME}\s*$"
+    r"|^\s*([A-Za-z][\w-]{1,30}(?:\s+[A-Za-z][\w-]{1,30}){0,2})\s*:\s*an?\s+career\s+profile\s*$",
+    re.I,
+)
+
+
 def became_titles(headings: list[str], body: list[str]) -> list[str]:
     """Roles a title or heading names as what one becomes or is ("Become a Marine
     Biologist"): single-role articles in trades whose job titles end in no role noun. The
@@ -525,11 +541,49 @@ def became_titles(headings: list[str], body: list[str]) -> list[str]:
     return out
 
 
+# General English morphology: the endings of nouns naming a field or an activity, not a person.
+_FIELD_END = re.compile(r"(?:ing|ence|ance|ics|ogy|ism|tion|sion|ment|ship|ure)$")
+
+
+def titled_roles(headings: list[str]) -> list[str]:
+    """The job a heading frames as its article's subject ("Pastry Chef Career Guide" ->
+    "Pastry Chef"), one to three words, none a function word or an aspect of a job ("Salary
+    Careers" names none); written in capitals it is given in title case. Such a heading names
+    a field ("Nursing Careers", "Tech Jobs") unless its one word is a person ("Welder") or its
+    last word is no field's ending ("Pastry Chef")."""
+    out: list[str] = []
+    for h in headings:
+        h = re.sub(r"^[#\s\d.]+", "", h).strip()
+        for part in [h, *_title_parts(h)] if ":" not in h else [h, *_title_parts(h)[:1]]:
+            m = _TITLED.match(part)
+            if not m:
+                continue
+            name = next(g for g in m.groups() if g)
+            toks = name.split()
+            if any(t.lower() in STOPWORDS or t.lower() in _LEAD_WORDS for t in toks):
+                continue
+            if aspect_named({stem(t.lower()) for t in toks}) or toks[-1].lower() in GENERIC:
+                continue
+            if len(toks) == 1 and _ROLE_HEAD.fullmatch(toks[0].lower()):
+                continue  # "Becoming a Manager": a bare role noun names no one job
+            last = toks[-1].lower()
+            if _FIELD_END.search(last) or (
+                len(toks) == 1 and not (_AGENT.match(last) or _ROLE_HEAD.fullmatch(last))
+            ):
+                continue  # "Nursing Careers", "Tech Jobs": a field, not a person
+            if name.isupper():
+                name = name.title()
+            if name.lower() not in {o.lower() for o in out}:
+                out.append(name)
+    return out
+
+
 def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> list[str]:
     """Role names one article offers: in its title and headings ("DevOps vs SRE", "Data
     Analyst"), in "X vs Y" phrases and shared heads of its text, and in lists of job titles."""
     phrases: list[str] = [t for t in listed_titles(headings) if len(t.split()) >= 2]
     phrases += [t for t in became_titles(headings, body) if len(t.split()) >= 2]
+    phrases += [t for t in titled_roles(headings) if len(t.split()) >= 2]
     for h in headings:
         h = re.sub(r"^[#\s\d.]+", "", h).strip()
         for m in _PAIR.finditer(h):

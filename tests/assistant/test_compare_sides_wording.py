@@ -113,3 +113,36 @@ def test_a_word_the_library_writes_before_role_nouns_still_shares_the_head(lib):
 )
 def test_a_followup_compares_the_sides_of_the_comparison_before_it(lib, first, followup, sides):
     assert _sides(lib, followup, [first]) == sides
+
+
+@pytest.mark.parametrize(
+    ("heading", "roles"),
+    [
+        ("Florist Careers: Pay, Hours and Training", ["Florist"]),
+        ("Flight Attendant Careers", ["Flight Attendant"]),
+        ("WELDER JOBS: WHAT YOU NEED TO KNOW", ["Welder"]),
+        ("Crane Operator: A Career Profile", ["Crane Operator"]),
+        ("Baker Career Guide", ["Baker"]),
+        # a field, an aspect, a bare role noun, a section heading: no job
+        ("Nursing Careers", []),
+        ("Tech Jobs", []),
+        ("Salary Careers", []),
+        ("Manager Jobs", []),
+        ("How to get started", []),
+    ],
+)
+def test_a_heading_framing_its_article_as_one_job_names_that_role(heading, roles):
+    from assistant.understand.vocabulary import titled_roles
+
+    assert titled_roles([heading]) == roles
+
+
+def test_a_single_job_article_teaches_its_role_to_the_library(lib):
+    book = lib.roles
+    # "Florist Career Guide", "Flight Attendant Careers" (and, by `became_titles`, "How to
+    # Become a Dental Hygienist")
+    found = [r.lower() for r in book.find("Do florists earn more than flight attendants?")]
+    assert found == ["florists", "flight attendants"]
+    assert [r.lower() for r in book.find("Is a dental hygienist paid well?")] == [
+        "dental hygienist"
+    ]
