@@ -24,12 +24,13 @@ from .understand.lexicon import (
     AMOUNT_CUES,
     DAY_TO_DAY,
     KINDS_OF_TOOL,
+    PAY_NOUNS,
     SAYS_WHAT_ONE_DOES,
     aspect_named,
     aspects,
     kin_of,
 )
-from .understand.roles import ROLE_NOUNS, RoleBook
+from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
 
@@ -1026,7 +1027,9 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     about it, however well the rest of the question ("earn") matches."""
     # "How long does it take to become a vet?": no subject of its own, the role to become
     phrase = (
-        subject_phrase(question, acting=True) or owner_phrase(question) or become_phrase(question)
+        _before_pay_verb(question, subject_phrase(question, acting=True))
+        or owner_phrase(question)
+        or become_phrase(question)
     )
     # ("AI" in "AI folks" counts; "someone" in "a career for someone who ..." names no one)
     terms = [w for w in words(phrase) if w not in STOPWORDS and w not in _ANYONE]
@@ -1415,12 +1418,27 @@ def _number_stem(word: str) -> str:
 _DEGREE = frozenset("well badly poorly better worse more less enough fairly decently".split())
 
 
+def _before_pay_verb(question: str, phrase: str) -> str:
+    """A yes/no question's subject phrase without the verb done to the pay noun after it:
+    "Does an AWS certification raise pay?" -> "AWS certification" (the phrase had run on to
+    "raise"); "Do relief masons earn more?" keeps "relief masons" ("earn" is no noun)."""
+    if not phrase or len(phrase.split()) < 2 or not asks_yes_no(question):
+        return phrase
+    asked = words(question)
+    last = words(phrase)[-1:]
+    at = max((i for i, w in enumerate(asked) if [w] == last), default=-1)
+    after = [w for w in asked[at + 1 : at + 3] if w not in _DETERMINERS] if at >= 0 else []
+    return phrase.rsplit(None, 1)[0] if after and after[0] in PAY_NOUNS else phrase
+
+
 def paid_subject(question: str) -> str:
     """Who a pay question is about: the subject of its verb ("How much do tax accountants
     make?"), the owner of the aspect ("What is the salary of a nurse?"), or the subject of a
     yes/no "be" question up to its pay or degree word ("Are school principals paid well?",
     "Is a pilot well paid?" -> "school principals", "pilot"); "" when none."""
-    phrase = subject_phrase(question, acting=True) or owner_phrase(question)
+    phrase = _before_pay_verb(question, subject_phrase(question, acting=True)) or owner_phrase(
+        question
+    )
     if phrase or not asks_yes_no(question):
         return phrase
     toks = subject_phrase(question).split()
@@ -1516,6 +1534,22 @@ def unwritten_modifier(
     return None
 
 
+# "I'm a", "I am an", "I work as a", "I've been a", "as a" + up to two words before the role
+_SELF_LEAD = re.compile(
+    r"(?:\bi'?m|\bi am|\bi work as|\bi'?ve been|\bi have been|\bi was|^as|[.,;:]\s{0,3}as)"
+    r"\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,2}$",
+    re.I,
+)
+
+
+def self_described(question: str, role: str) -> bool:
+    """The question names the role only as the asker's own job ("I'm a sysadmin", "As a
+    teacher, ..."), never as what it asks about."""
+    low, name = question.lower().replace("’", "'"), role.lower()
+    found = [m.start() for m in re.finditer(re.escape(name), low)]
+    return bool(found) and all(_SELF_LEAD.search(low[max(0, at - 60) : at]) for at in found)
+
+
 def assess(
     query: Query,
     matcher: TermMatcher,
@@ -1528,6 +1562,9 @@ def assess(
         return "the library is empty" if not retriever.size else "nothing relevant was found"
     question = query.text
     missing = missing_roles(query.roles, passages, retriever.library.roles)
+    # "... if I'm a software developer?": the asker's own job is where they come from, not
+    # what they ask about; articles that never name it can still answer
+    missing = [r for r in missing if not self_described(question, r)]
     if missing:
         return "they don't discuss " + " or ".join(missing)
     names = unknown_names(question, retriever, embedder, passages)

@@ -96,6 +96,13 @@ def aspects() -> tuple[Aspect, ...]:
     )
 
 
+# The nouns for pay (not its verbs: "earn" in "Do masons earn more?" is the question's verb,
+# "pay" in "Does a certification raise pay?" is what the verb is done to).
+PAY_NOUNS = frozenset(
+    "pay salary salaries wage wages income compensation earnings paycheck paychecks".split()
+)
+
+
 # Nouns for an aspect of a job that name no job themselves: written after a role ("librarian
 # salary", "truck driver job outlook") they say what is asked of it, not who.
 ASPECT_NOUNS = frozenset(

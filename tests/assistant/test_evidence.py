@@ -984,3 +984,59 @@ def test_a_proper_name_meets_a_career_word_only_as_that_very_word(library):
     assert matcher.score(agency, names=name_words(agency)) == 0.0
     plain = "Nurses need statistics and charting."
     assert matcher.score(plain, names=name_words(plain)) > 0.5
+
+
+def test_how_much_does_x_make_is_met_by_the_sentences_saying_pay(library):
+    """ "make" is every question's word; in "How much does X make?" it asks for pay, so the
+    sentences saying pay meet the question and a definition of the role does not."""
+    matcher = TermMatcher(
+        "How much does a lighthouse keeper make?",
+        library.retriever,
+        library.kb.embedder,
+        roles=["lighthouse keeper"],
+    )
+    assert matcher.terms
+    assert matcher.score("Keepers earn about $40,000 a year.") > 0.5
+    assert matcher.score("A lighthouse keeper tends the lamp through the night.") == 0.0
+    plain = TermMatcher(
+        "What does a lighthouse keeper make for dinner?",
+        library.retriever,
+        library.kb.embedder,
+        roles=["lighthouse keeper"],
+    )
+    assert plain.score("Keepers earn about $40,000 a year.") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Does an AWS certification raise pay?", "AWS certification"),
+        ("Does a master's degree increase your salary?", "master degree"),
+        ("Do travel nurses make more money?", "travel nurses"),
+        ("Are school principals paid well?", "school principals"),
+        ("How much do tax accountants make?", "tax accountants"),
+    ],
+)
+def test_a_yes_no_pay_questions_subject_stops_before_the_verb_done_to_pay(question, subject):
+    from assistant.evidence import paid_subject
+
+    assert paid_subject(question) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "role", "own"),
+    [
+        ("Which is easier to get into if I'm a software developer?", "software developer", True),
+        ("As a teacher, should I become a nurse?", "teacher", True),
+        ("As a teacher, should I become a nurse?", "nurse", False),
+        ("I am a senior data analyst. What comes next?", "data analyst", True),
+        ("Is a software developer paid well?", "software developer", False),
+        ("I want to be a software developer.", "software developer", False),
+    ],
+)
+def test_the_askers_own_job_is_no_role_asked_about(question, role, own):
+    """A role named only as the asker's job ("I'm a ...") does not make a question one the
+    articles cannot answer when they never name it."""
+    from assistant.evidence import self_described
+
+    assert self_described(question, role) is own
