@@ -24,6 +24,7 @@ from .understand.lexicon import (
     AMOUNT_CUES,
     DAY_TO_DAY,
     KINDS_OF_TOOL,
+    LEVEL_WORDS,
     PAY_NOUNS,
     SAYS_WHAT_ONE_DOES,
     aspect_named,
@@ -1263,6 +1264,17 @@ def _narrowed_noun(role: str, narrowed: set[str]) -> bool:
     )
 
 
+def level_asked(question: str, role: str) -> str | None:
+    """The career level a pay question asks about besides its role ("How much do nurses make
+    at entry level?", "What's the starting salary for a teacher?"): the lexicon's level word,
+    or None."""
+    role_words = set(words(role))
+    for w in words(question[:1000]):
+        if w not in role_words and stem(w) in LEVEL_WORDS:
+            return w
+    return None
+
+
 def narrowed_role(question: str, role: str, book: RoleBook) -> tuple[str, set[str]] | None:
     """The question's subject narrows the role it names by words before it ("tax accountants",
     "hospital pharmacists"): the subject and those words' stems, or None."""
@@ -1592,6 +1604,10 @@ def assess(
             narrowed = narrowed_role(question, query.roles[0], matcher.book)
             if narrowed and not _figure_for(query.roles[0], matcher, passages, narrowed[1], yes_no):
                 return f"they give no figure for {narrowed[0]}"
+            level = level_asked(question, query.roles[0])
+            if level and not _figure_for(query.roles[0], matcher, passages, {stem(level)}, yes_no):
+                # "How much do nurses make at entry level?": a figure for seniors is none
+                return f"they give no “{level}” figure for {query.roles[0]}"
         elif asks_pay(question):
             # "How much do flight instructors make?": a subject no library role is
             phrase = paid_subject(question)

@@ -62,8 +62,12 @@ _PAIR_REF = re.compile(
     re.I,
 )
 _EXPLICIT = re.compile(r"\b(than|compar\w*|differ\w*|vs\.?|versus|between|other)\b", re.I)
+# (general English comparatives: "Which role needs stronger math?", "Which path is safer?")
 _RANKING = re.compile(
-    r"\b(more|less|better|worse|higher|lower|most|least|best|easier|harder)\b", re.I
+    r"\b(more|less|better|worse|higher|lower|most|least|best|easier|harder|stronger|weaker"
+    r"|greater|longer|shorter|tougher|deeper|faster|slower|safer|riskier|busier|steadier"
+    r"|smaller|wider)\b",
+    re.I,
 )
 _SUPERLATIVE = re.compile(r"\b(most|least|best|highest|lowest)\b", re.I)
 _WHICH = re.compile(r"\b(which|who)\b", re.I)
@@ -229,7 +233,9 @@ def detect_comparison(
     if len(sides) >= 2 and not book.one_role(sides[0], sides[1]) and cue:
         return Comparison(sides=sides, aspect=_aspect(q, sides, book)), named
     # "the two roles" means an article's own pair only when the question names no role.
-    if default_pair and cue and not named:
+    # (a comparative adjective is cue enough here, and stays in the aspect: "Which role is
+    # safer for your back?" compares the pair on being safer)
+    if default_pair and (cue or _RANKING.search(q)) and not named:
         explicit, ranking, which = _EXPLICIT.search(q), _RANKING.search(q), _WHICH.search(q)
         if _PAIR_REF.search(q) and (explicit or ranking or which) or (which and ranking):
             return Comparison(

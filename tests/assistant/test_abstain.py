@@ -411,7 +411,8 @@ WARDS = """# Ward Nurse vs Community Nurse: Which Suits You?
 ## What a ward nurse does
 
 Ward nurses look after eight to twelve patients per shift in a hospital, giving medications and
-watching vital signs through the night.
+watching vital signs through the night. Ward nurses earn a median of $61,000 a year, and senior
+ward nurses on nights earn $74,000.
 
 ## What a community nurse does
 
@@ -452,3 +453,28 @@ def test_a_name_in_the_background_the_asker_tells_does_not_decline_the_question(
 )
 def test_a_name_the_question_asks_about_still_declines_it(wards, question):
     assert wards.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("How much do ward nurses make at entry level?", None),
+        ("What's the starting salary for a ward nurse?", None),
+        ("How much do junior ward nurses earn?", None),
+        ("What do senior ward nurses earn?", "$74,000"),
+        ("How much do ward nurses earn?", "$61,000"),
+        # the seed article gives a senior ML engineer's figure, and no beginner's
+        ("How much do ML engineers make at entry level?", None),
+        ("What do senior ML engineers earn?", "$245,000"),
+    ],
+)
+def test_a_pay_question_at_a_career_level_needs_a_figure_for_that_level(wards, question, told):
+    """A figure for seniors answers no question about beginners: "at entry level", "starting",
+    "junior" need a figure the article gives for that level."""
+    result = wards.ask(question)
+    if told is None:
+        assert result.abstained, result.answer
+        assert "figure for" in result.answer or "never mention junior" in result.answer
+    else:
+        assert not result.abstained, result.answer
+        assert told in result.answer

@@ -874,3 +874,25 @@ def test_a_question_about_the_asker_after_a_turn_telling_their_background_is_ask
         ("Which path suits me?", []),
     ):
         assert with_background(question, history) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("Which role needs stronger people skills?", {"need", "stronger", "peopl", "skill"}),
+        ("Which of the two is safer for your back?", {"safer", "back"}),
+        ("Which job has longer shifts?", {"longer", "shift"}),
+    ],
+)
+def test_a_which_question_with_a_comparative_adjective_compares_the_articles_pair(question, aspect):
+    """ "stronger", "safer", "longer" compare as "more" does: with one article in scope, its
+    title's pair ("Ward Nurse vs Community Nurse") is compared on the rest of the question."""
+    lib = Library.build(
+        ["Ward nurses work twelve-hour shifts. Community nurses drive between visits."],
+        [{"source": "/w.md", "title": "Ward Nurse vs Community Nurse", "section": ""}],
+    )
+    q = understand(question, [], lib, scope=["/w.md"])
+    assert q.comparison is not None, question
+    assert [lib.roles.key(s) for s in q.comparison.sides] == ["ward nurse", "community nurse"]
+    assert set(content_terms(q.comparison.aspect)) == aspect
+    assert understand("Which ward is the strongest?", [], lib, scope=["/w.md"]).comparison is None
