@@ -164,7 +164,7 @@ def decode(
         return Loaded(source, kind, body, meta.get(TITLE), meta)
     body = plain_text(text)
     meta = _with_byline({}, body)
-    body = without_author_bio(body, meta.get(AUTHORS, ""))
+    body = without_author_bio(_without_byline(body), meta.get(AUTHORS, ""))
     return Loaded(source, kind, body, None, meta, structured=False)
 
 
@@ -176,3 +176,33 @@ def _with_byline(meta: dict, text: str) -> dict:
     lines = [ln for ln in text[:2000].split("\n") if ln.strip() and not ln.startswith("#")]
     found, _ = byline(lines)
     return {**found, **meta}
+
+
+BYLINE_CHARS = 2000  # the top of a text where a byline is looked for
+
+
+def _without_byline(text: str) -> str:
+    """A plain text without the byline lines near its top ("By Jane Doe", "Published June
+    3, 2024"): they say who wrote it and when, which its metadata keeps, and as text they
+    would be a passage of their own. Only lines standing alone as a paragraph are dropped."""
+    head, tail = text[:BYLINE_CHARS], text[BYLINE_CHARS:]
+    lines = head.split("\n")
+    shown = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")]
+    _found, used = byline([ln for _i, ln in shown])
+    drop = {shown[u][0] for u in used}
+    for i in drop:
+        block = _paragraph_of(lines, i)
+        if not block <= drop:  # the byline shares its paragraph with prose: keep it all
+            return text
+    return "\n".join(ln for i, ln in enumerate(lines) if i not in drop) + tail
+
+
+def _paragraph_of(lines: list[str], i: int) -> set[int]:
+    """The indexes of the non-blank lines of the paragraph holding line i."""
+    start = i
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    return set(range(start, end + 1))

@@ -43,18 +43,25 @@ def split_entries(block_texts: list[str]) -> list[str]:
 
     A line starts a new entry when it is a list item or opens like an author-date entry; any
     other line (a wrapped title, a URL broken onto the next line) continues the entry above.
+    In a list numbered at its line starts, entries run together on one line ("3. Smith.
+    Title, 2023. 4. Lee. Title, 2024.", as a PDF may lay them out) are split again.
     """
-    entries: list[str] = []
+    entries: list[tuple[str, int | None]] = []  # (entry, its number in a numbered list)
+    numbered = sum(1 for b in block_texts for _ in _NUMBER.finditer(b)) >= 2
     for block in block_texts:
         current: list[str] = []
+        number = None
         for raw in block.split("\n"):
             if not raw.strip():
                 continue
             line = _BULLET.sub("", raw).strip()
             starts_new = bool(_BULLET.match(raw)) or bool(_APA.match(line))
             if current and starts_new and not _URL.fullmatch(line):
-                entries.append(" ".join(current))
+                entries.append((" ".join(current), number))
                 current = []
+            if not current:
+                m = _NUMBER.match(raw)
+                number = int(m.group(1)) if m and numbered else None
             last = current[-1].rsplit(" ", 1)[-1] if current else ""
             broken = last.endswith(("/", "-", "_", "=", "?", "&", "#", ".")) or "/" in line
             if (
@@ -68,8 +75,26 @@ def split_entries(block_texts: list[str]) -> list[str]:
             else:
                 current.append(line)
         if current:
-            entries.append(" ".join(current))
-    return entries
+            entries.append((" ".join(current), number))
+    return [part for entry, number in entries for part in _run_on(entry, number)]
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s", re.M)
+MAX_RUN_ON = 50  # entries one line of a numbered list may hold
+
+
+def _run_on(entry: str, number: int | None) -> list[str]:
+    """Entry `number` of a numbered list with the next ones run on after its end: split
+    where "<number + 1>. " follows an entry's closing mark and opens a capitalised entry."""
+    if number is None:
+        return [entry]
+    parts = [entry]
+    for nxt in range(number + 1, number + 1 + MAX_RUN_ON):
+        m = re.search(rf"(?<=[.)\]])\s{{1,3}}{nxt}[.)]\s{{1,3}}(?=[A-Z])", parts[-1])
+        if not m:
+            break
+        parts[-1:] = [parts[-1][: m.start()], parts[-1][m.end() :]]
+    return [p.strip() for p in parts if p.strip()]
 
 
 def parse_reference(entry: str, source: str) -> Reference:
@@ -95,6 +120,11 @@ def parse_reference(entry: str, source: str) -> Reference:
     label = f"{_short_author(authors)}, {year}" if authors and year else (authors or title)[:80]
     ref_id = "ref-" + hashlib.sha1(f"{source}\n{label}\n{url}".encode()).hexdigest()[:16]
     return Reference(ref_id, label, authors, year, title.strip(), url, entry.strip())
+
+
+def entry_id(source: str, text: str) -> str:
+    """A reference id from an entry's whole text (see `structure.parse_article`)."""
+    return "ref-" + hashlib.sha1(f"{source}\n{text.strip()}".encode()).hexdigest()[:16]
 
 
 def _key(text: str) -> str:

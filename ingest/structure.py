@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.schema import REFERENCES_HEADING, Reference
 
-from .references import parse_reference, split_entries
+from .references import entry_id, parse_reference, split_entries
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 # A URL or "(2024)" anywhere marks a reference entry or a link line, never a heading.
@@ -56,12 +56,18 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
             elif line.strip():
                 pending.append(line.strip())
         if pending and not markdown and _heads_its_block(pending):
-            out.append((pending[0], True))  # "What electricians do" over its paragraph
+            out.append((pending[0].rstrip(":"), True))  # "What electricians do" over its text
             pending = pending[1:]
         if pending:
             joined = "\n".join(pending)
-            out.append((joined, not markdown and is_plain_heading(joined)))
+            out.append((joined, not markdown and (is_plain_heading(joined) or _asks(joined))))
     return out
+
+
+def _asks(line: str) -> bool:
+    """A short question standing alone between paragraphs ("Which should you choose?"): a
+    plain-text article's heading, as a FAQ's question is the heading of its answer."""
+    return line.endswith("?") and "\n" not in line and is_plain_heading(line[:-1])
 
 
 HEADING_LINE_WORDS = 8  # a heading line over its paragraph with no blank line between
@@ -75,15 +81,26 @@ def _heads_its_block(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     first, second = lines[0], lines[1]
+    opens = second[:1].isupper() or _LIST_MARK.match(second) is not None
+    if REFERENCES_HEADING.match(first.rstrip(":").strip()) and (opens or _URL_LINE.match(second)):
+        return True  # "Sources:" over its entries
     # a short question over its answer heads it too ("Which should you choose?"), as a
     # heading over the list it introduces does ("Skills", then "- Electricians: ...")
     asked = first.endswith("?") and is_plain_heading(first[:-1])
+    if asked and len(first) <= QUESTION_LINE_CHARS and len(first) <= len(second) and opens:
+        # a FAQ's question over its answer ("Do I need a degree to work in PR?" then "No.
+        # ..."): a hard-wrapped paragraph's line is longer, and seldom ends on a "?"
+        return True
     return (
         (is_plain_heading(first) or asked)
         and len(first.split()) <= HEADING_LINE_WORDS
         and 2 * len(first) <= len(second)
-        and (second[:1].isupper() or _LIST_MARK.match(second) is not None)
+        and opens
     )
+
+
+QUESTION_LINE_CHARS = 60  # a question line over its answer, shorter than a wrapped line
+_URL_LINE = re.compile(r"https?://|www\.", re.I)
 
 
 _LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s")
@@ -116,7 +133,10 @@ def parse_article(
     ancestors: list[tuple[int, Section]] = []  # open headings, outermost first
     for block, heading in blocks:
         if heading:
-            level = len(block) - len(block.lstrip("#")) if block.startswith("#") else 1
+            # A plain-text question heading sits under the heading before it when that one
+            # has no text of its own ("Frequently asked questions" then its questions).
+            plain = 2 if block.endswith("?") else 1
+            level = len(block) - len(block.lstrip("#")) if block.startswith("#") else plain
             block = block.lstrip("#").strip() or block
             in_refs = bool(REFERENCES_HEADING.match(block.rstrip(":")))
             while ancestors and ancestors[-1][0] >= level:
@@ -135,7 +155,14 @@ def parse_article(
             sections[-1].paragraphs.append(block)
     sections = [s for s in sections if s.paragraphs]
     refs = [parse_reference(e, source) for e in split_entries(ref_blocks)]
-    unique = list({r.ref_id: r for r in refs}.values())
+    kept: dict[str, Reference] = {}
+    for r in refs:
+        if r.ref_id in kept and kept[r.ref_id].text != r.text:
+            # two entries with one label and no URL ("U.S. Bureau of Labor Statistics, 2024"
+            # for two of its pages): the second is told apart by its own text
+            r = replace(r, ref_id=entry_id(source, r.text))
+        kept.setdefault(r.ref_id, r)
+    unique = list(kept.values())
     return Article(source, title, sections, unique, text)
 
 

@@ -161,6 +161,37 @@ def _inline(token, cite: bool) -> tuple[str, bool]:
     return " ".join(text.split()), any_bold and not plain_outside_bold
 
 
+BOLD_LEAD_CHARS = 120  # a bold first line this short, over the paragraph's other lines
+
+
+def _bold_lead(token) -> str:
+    """The paragraph's first line when it is all bold, short, and more lines follow ("**Can
+    I do both?**" then "Yes. ..." with no blank line between): the heading of the rest, as a
+    paragraph that is all bold is. "" otherwise."""
+    lead: list[str] = []
+    bold = 0
+    for i, child in enumerate(token.children or []):
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            rest = token.children[i + 1 :]
+            text = " ".join("".join(lead).split())
+            if not text or len(text) > BOLD_LEAD_CHARS:
+                return ""
+            more = any(c.type == "text" and c.content.strip() for c in rest)
+            return text if more else ""
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind == "text":
+            if child.content.strip() and not bold:
+                return ""
+            lead.append(child.content)
+        else:
+            return ""  # a link, code or markup in the first line: not a plain bold line
+    return ""
+
+
 def _source_links(token) -> list[str]:
     """Entries "text URL" for the links of an inline token."""
     entries: list[str] = []
@@ -268,6 +299,10 @@ def render(md_text: str) -> Rendered:
                 pass
             elif all_bold and len(text) <= 300 and not in_refs:
                 blocks.append("#### " + text.rstrip(":").strip())
+            elif (lead := _bold_lead(tok)) and not in_refs and text.startswith(lead):
+                # "**Is it hard?**" with its answer on the next line: a question and answer
+                blocks.append("#### " + lead.rstrip(":").strip())
+                blocks.append(text[len(lead) :].strip())
             else:
                 blocks.append(text)
         elif kind == "html_block":

@@ -209,11 +209,26 @@ def without_author_bio(text: str, authors: str) -> str:
     name and a verb ("Jane Doe is a nurse and writes about ..."), the plain-text form of an
     HTML author box. It says who wrote the article, which its metadata keeps."""
     body = text.rstrip()
+    # ... also when the article's reference list follows it ("Jane Doe is ...", then
+    # "## References" and its entries)
+    end = len(body)
+    refs = list(_REFS_AT.finditer(body))
+    if refs:
+        end = refs[-1].start()
+        body = body[:end].rstrip()
     cut = body.rfind("\n\n")
     last = body[cut + 2 :] if cut >= 0 else ""
     if not last or len(last.split()) > MAX_BIO_WORDS or last.lstrip().startswith("#"):
         return text
     for name in (n.strip() for n in authors.split(",")):
         if name and last.startswith(name) and _BIO_VERB.match(last, len(name)):
-            return body[:cut] + "\n"
+            return body[:cut] + "\n\n" + text[end:] if refs else body[:cut] + "\n"
     return text
+
+
+# A reference-list heading opening a paragraph: "## References", "Sources:"
+_REFS_AT = re.compile(
+    r"(?<=\n\n)(?:#{1,6}[ \t]{1,4})?(?:references?|sources?|bibliography|works cited"
+    r"|citations|further reading):?[ \t]{0,4}(?=\n)",
+    re.I,
+)
