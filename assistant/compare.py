@@ -288,6 +288,11 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         own = finder.by_bare_head(sentence.text, p.title)  # "Pilots run ..." of "Airline Pilot"
     if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
         return None  # "X and Y are among the most searched terms": both are the subject
+    joint = _JOINT.match(sentence.text) if subject is not None else None
+    if joint is not None and len(finder.book.find(sentence.text[: joint.end() + JOINT_REACH])) > 1:
+        # "Architects and civil engineers both shape ...": the subject is the pair, whether or
+        # not its other role is a side of this comparison
+        return None
     if subject is not None:
         about = finder.sides_in(subject, pair=False)
         if not about:
@@ -307,14 +312,25 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     if not heading:
         heading = named(p.section.split(":")[-1], pair=False)  # "Bootcamp — Pros": the parent's
     if len(heading) == 1:
-        return heading.pop()
+        return _alone(heading.pop(), p.section, finder)
     if finder.book.find(sentence.text):
         return None  # it names other roles only
     lead = _lead_sides(p, finder)
     if len(lead) == 1:
-        return lead.pop()
+        return _alone(lead.pop(), p.text.split(". ")[0], finder)
     title = named(p.title, pair=False)
-    return title.pop() if len(title) == 1 else None
+    return _alone(title.pop(), p.title, finder) if len(title) == 1 else None
+
+
+def _alone(side: int, text: str, finder: SideFinder) -> int | None:
+    """The side a heading, lead or title gives the sentences under it that name no role, when
+    it names that side alone; one that sets it beside another role ("Architect vs Civil
+    Engineer", "X and Y are among the most searched terms") heads what the two share ("Their
+    differences matter for daily work"), which is neither side's own evidence."""
+    for role in finder.book.find(text):
+        if side not in finder.sides_in(role, pair=False):
+            return None
+    return side
 
 
 SIBLING_WORDS = 4  # a sentence's subject is among the first words of its main clause

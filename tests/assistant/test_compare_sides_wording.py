@@ -146,3 +146,53 @@ def test_a_single_job_article_teaches_its_role_to_the_library(lib):
     assert [r.lower() for r in book.find("Is a dental hygienist paid well?")] == [
         "dental hygienist"
     ]
+
+
+def _cell_passage(title: str, section: str, text: str):
+    from knowledge.schema import Passage
+
+    return Passage(
+        id="p", source="/a/x.md", title=title, section=section, text=text, chunk_index=0, ref_ids=[]
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "section", "text", "side"),
+    [
+        # the title sets the florist beside another role: what the two share is neither's own
+        (
+            "Florist vs Dental Hygienist: Which Career Fits?",
+            "Florist vs Dental Hygienist: Which Career Fits?",
+            "Their training, daily work and pay differ in important ways.",
+            None,
+        ),
+        # ... and a lead naming both does the same for the sentences after it
+        (
+            "Guide",
+            "Overview",
+            "Florists and dental hygienists are among the most searched jobs. "
+            "Their differences matter for daily work.",
+            None,
+        ),
+        # a joint subject of the side and another role is the pair's
+        (
+            "Guide",
+            "Overview",
+            "Florists and dental hygienists both serve customers face to face every day.",
+            None,
+        ),
+        # a heading naming the side alone still gives it the sentences under it
+        ("Guide", "What florists do", "Their mornings start at the flower market.", 0),
+        ("Florist Career Guide", "Florist Career Guide", "The mornings start at the market.", 0),
+    ],
+)
+def test_a_sentence_a_heading_or_lead_sets_beside_another_role_is_no_sides_own(
+    lib, title, section, text, side
+):
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["florist", "flight attendant"], lib.roles)
+    p = _cell_passage(title, section, text)
+    last = text.split(". ")[-1]
+    assert side_of(Sentence(0, 1, last), [p], finder) == side
