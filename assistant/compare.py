@@ -614,6 +614,8 @@ def build_table(
     finder = SideFinder(sides, book)
     # A reference-list entry names a source, it claims nothing about a side.
     sentences = [s for s in sentences if not passages[s.passage].is_reference_list]
+    # (a sentence split into each side's clause still compares them whole: a verdict)
+    unsplit = sentences
     sentences, whole = _side_cells(sentences, finder)
 
     def quoted(s: Sentence) -> str:  # what a cell quotes of its passage: a split row whole
@@ -624,7 +626,15 @@ def build_table(
     focus = set().union(*(a.words for a in asked)) if asked else set()
     own = set(content_terms(query.comparison.aspect)) - _FRAME_STEMS
     telling = any(_telling(w) for w in words(query.comparison.aspect))
-    verdict = _verdict(attributed, focus, finder, book, passages, own, telling)
+    split = {(s.passage, s.position) for s in unsplit} - {
+        (s.passage, s.position) for s in sentences
+    }
+    said = attributed + [
+        (s, side_of(s, passages, finder))
+        for s in unsplit
+        if (s.passage, s.position) in split and not TABLE_ROW.match(s.text)
+    ]
+    verdict = _verdict(said, focus, finder, book, passages, own, telling)
     used: set[tuple[int, int]] = set()
     if verdict is not None:
         used.add((verdict.passage, verdict.position))
@@ -982,6 +992,32 @@ ROW_CELL = 100_000  # where the positions of a row's split cells start, past any
 ROW_CELLS = 64  # cells one row may be split into
 
 
+# Where a sentence sets one side's clause against the other's: ", while", ", whereas", ";",
+# ", but", ", and" (general English). Bounded, linear.
+_SIDE_BREAK = re.compile(
+    r"\s{0,3}(?:;|,\s{1,3}(?:while|whereas|but|and|yet)|\s(?:while|whereas))\s{1,3}"
+)
+MIN_CLAUSE_WORDS = 3  # "machinists average $48,000"
+
+
+def side_clauses(text: str, finder: SideFinder) -> list[str]:
+    """A sentence that gives each side its own clause ("the average base salary for a cloud
+    engineer is $128,000, while DevOps engineers average $135,000"): the clauses, each naming
+    one side, the two sides different; [] for any other sentence. Each clause is that side's
+    evidence, where the whole sentence was neither's."""
+    if len(finder.sides_in(text, pair=False)) < 2:
+        return []
+    for m in _SIDE_BREAK.finditer(text[:2000]):
+        head, tail = text[: m.start()].strip(" ,"), text[m.end() :].strip()
+        if min(len(head.split()), len(tail.split())) < MIN_CLAUSE_WORDS:
+            continue
+        a, b = finder.sides_in(head, pair=False), finder.sides_in(tail, pair=False)
+        if len(a) == 1 and len(b) == 1 and a != b:
+            head = head if head.endswith((".", "!", "?")) else head + "."
+            return [head, tail[:1].upper() + tail[1:]]
+    return []
+
+
 def _side_cells(sentences: list[Sentence], finder: SideFinder):
     """A table with a column per side gives each measure a row ("Median pay — Chef: $58,000;
     Baker: $37,000."): that row names both sides, so it is neither side's evidence alone. It
@@ -991,6 +1027,14 @@ def _side_cells(sentences: list[Sentence], finder: SideFinder):
     out: list[Sentence] = []
     whole: dict[tuple[int, int], str] = {}
     for s in sentences:
+        parts = [] if TABLE_ROW.match(s.text) else side_clauses(s.text, finder)
+        if parts:
+            # "X earn $128,000, while Y average $135,000": each side's clause is its cell
+            for k, part in enumerate(parts):
+                at = ROW_CELL + s.position * ROW_CELLS + k
+                whole[(s.passage, at)] = s.text
+                out.append(replace(s, position=at, text=part))
+            continue
         label = s.text.split(" — ")[0]
         cells = row_cells(s.text) if TABLE_ROW.match(s.text) else []
         own = [(finder.sides_in(h, pair=False), h, v) for h, v in cells]
@@ -1154,6 +1198,9 @@ def _overview(
     return picks
 
 
+_THAN = re.compile(r"(?<!rather )\bthan\b", re.I)
+
+
 def _verdict(
     attributed,
     asked: set[str],
@@ -1220,6 +1267,9 @@ def _verdict(
                 continue
         if named != everyone and subject is None and not about:
             continue  # "Public interest lawyers ... earn much less": one side's kind, no verdict
+        than = _THAN.search(s.text)
+        if named != everyone and than and not finder.sides_in(s.text[than.end() :], pair=False):
+            continue  # "X with a certificate earn 10% more than those without one": X with X
         if named != everyone:
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"

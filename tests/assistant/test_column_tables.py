@@ -134,3 +134,66 @@ def test_a_side_from_another_article_takes_its_column_of_the_row(kitchen):
     cells = pay.split(" | ")
     assert "$37,000" in cells[1] and "Chef" not in cells[1], r.answer
     assert "$33,000" in cells[2], r.answer
+
+
+PROSE_PAY = """---
+title: "Welder vs Machinist: Two Shop-Floor Careers"
+---
+
+## What welders do
+
+Welders join metal parts on construction sites and in fabrication shops.
+
+## What machinists do
+
+Machinists cut and shape metal parts on lathes and milling machines.
+
+## Pay
+
+According to a 2024 trade survey, the average welder earns $51,000 a year, while machinists
+average $48,000. Welders with a pipe-welding certificate report salaries 15 percent higher
+than those without one.
+"""
+
+
+def test_a_sentence_giving_each_side_its_own_clause_splits_into_their_cells():
+    from assistant.compare import side_clauses
+
+    book = RoleBook(["Welder", "Machinist"], lone={"welder", "machinist"})
+    finder = SideFinder(["welder", "machinist"], book)
+    both = "The average welder earns $51,000 a year, while machinists average $48,000."
+    assert side_clauses(both, finder) == [
+        "The average welder earns $51,000 a year.",
+        "Machinists average $48,000.",
+    ]
+    for text in (
+        "Welders and machinists both work with metal, but their days differ.",
+        "Welders earn more than machinists.",
+        "Welders earn $51,000, while electricians earn $60,000.",
+    ):
+        assert side_clauses(text, finder) == [], text
+    row = Sentence(0, 2, both)
+    cells, whole = _side_cells([row], finder)
+    assert [c.text for c in cells] == side_clauses(both, finder)
+    assert all(whole[(c.passage, c.position)] == both for c in cells)
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "prose-pay",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written={"shop.md": PROSE_PAY},
+    )
+
+
+def test_a_comparison_fills_each_sides_pay_cell_from_its_clause(shop):
+    """ "Which pays more?" shows each side's figure in its own cell; a sentence comparing one
+    side with itself ("... 15 percent higher than those without one") is no verdict."""
+    r = shop.ask("Which pays more, a welder or a machinist?")
+    pay = next(line for line in r.answer.splitlines() if line.startswith("| Pay"))
+    cells = pay.split(" | ")
+    assert "$51,000" in cells[1] and "$48,000" not in cells[1], r.answer
+    assert "$48,000" in cells[2] and "$51,000" not in cells[2], r.answer
+    assert "without one" not in r.answer.split("**Verdict:**")[-1] or "Verdict" not in r.answer

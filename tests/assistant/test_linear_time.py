@@ -76,3 +76,18 @@ def test_proper_names_and_became_titles_from_a_long_run_are_linear(unit):
         became_titles(["How to Become a " + run, "Be an " + run], [run])
         """
     )
+
+
+@pytest.mark.parametrize("unit", [", while ", "; ", "a, b", " while "])
+def test_splitting_a_sentence_into_side_clauses_is_linear(unit):
+    _finishes(
+        f"""
+        from assistant.compare import SideFinder, side_clauses
+        from assistant.understand import RoleBook
+
+        book = RoleBook(["Welder", "Machinist"], lone={{"welder", "machinist"}})
+        finder = SideFinder(["welder", "machinist"], book)
+        run = {unit!r} * ({RUN} // len({unit!r}))
+        side_clauses("Welders earn a lot" + run + "machinists earn less", finder)
+        """
+    )
