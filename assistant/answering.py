@@ -189,6 +189,24 @@ def _within_budget(chosen: list[Sentence], lists: dict) -> list[Sentence]:
     return kept
 
 
+def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
+    """The other role every chosen sentence speaks of, when a question names one role and no
+    chosen sentence is about it ("This role demands linear algebra", under "What ML engineers
+    do", for "Do AI engineers need linear algebra?"): the answer must say whose it is. None
+    when some sentence is about the asked role, or speaks of no role, or of several."""
+    query = evidence.query
+    if len(query.roles) != 1 or query.comparison is not None or query.followup or not chosen:
+        return None
+    if any(s.on_role or not s.off_role for s in chosen):
+        return None
+    matcher = evidence.matcher
+    book = matcher.book
+    spoken = [matcher.role_spoken_of(s.text, evidence.passages[s.passage]) for s in chosen]
+    if None in spoken or any(not book.same(r, spoken[0]) for r in spoken[1:]):
+        return None
+    return None if book.same(spoken[0], query.roles[0]) else spoken[0]
+
+
 class ExtractiveStrategy:
     """The passages' own best sentences, each with its [n]; source questions also quote the
     reference-list entry behind them."""
@@ -232,6 +250,9 @@ class ExtractiveStrategy:
                 chosen = [s for s in chosen if s not in dangling]
         chosen = _within_budget(chosen, lists)
         text = extractive.compose(chosen, cites, lists)
+        told_of = _told_of_another(evidence, chosen)
+        if told_of:  # "Do AI engineers need linear algebra?" answered from the ML section
+            text = f"The articles say this of {told_of}, not of {evidence.query.roles[0]}: {text}"
         if evidence.query.intent == "source":
             text += self._source_entries(evidence, chosen, passages, cites, draft)
         # A figure quoted from an article, beside the cited page's own sentence holding it.

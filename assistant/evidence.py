@@ -223,6 +223,19 @@ class TermMatcher:
         }
         return 0.0 if others else 1.0
 
+    def role_spoken_of(self, text: str, context: Passage | None = None) -> str | None:
+        """The role a text speaks of, as role_focus reads it: one it names, else the one its
+        passage's heading or first sentence names ("This role demands ..." under "What ML
+        engineers do"); None when it names none."""
+        found = self.book.find(text)
+        if not found and context is not None:
+            lead = split_sentences(context.text)[:1]
+            for hint in (context.section.split(":")[-1], lead[0] if lead else ""):
+                found = self.book.find(hint)
+                if found:
+                    break
+        return found[0] if found else None
+
     def names_asked(self, text: str) -> bool:
         """The text names the one role asked about (beside others or not): "Employment of
         nurses and midwives will grow" is about the nurse asked about too."""

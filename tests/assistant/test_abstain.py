@@ -478,3 +478,18 @@ def test_a_pay_question_at_a_career_level_needs_a_figure_for_that_level(wards, q
     else:
         assert not result.abstained, result.answer
         assert told in result.answer
+
+
+def test_an_answer_quoted_only_from_another_roles_part_says_whose_it_is(wards):
+    """ "Do ward nurses dress wounds at home?" is answered only in the part on community nurses:
+    the answer says the article tells it of them, not of ward nurses; an answer about the asked
+    role says nothing of the kind. So on the seed article: its linear algebra is the ML
+    engineer's ("This role demands ...", under "What ML Engineers Do")."""
+    result = wards.ask("Do ward nurses dress wounds at home?")
+    assert not result.abstained, result.answer
+    assert result.answer.lower().startswith("the articles say this of community nurse")
+    assert "not of ward nurses" in result.answer
+    own = wards.ask("Do ward nurses give medications at night?")
+    assert not own.answer.startswith("The articles say this of"), own.answer
+    seed = wards.ask("Do AI engineers need to know linear algebra?")
+    assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
