@@ -95,7 +95,10 @@ class Segment:
     ) -> None:
         self.name = name
         for key in _ARRAYS:
-            setattr(self, key, arrays[key])
+            # Loaded arrays are memory-mapped: held as plain ndarray views of the same pages
+            # (no copy), so indexing them skips np.memmap's Python-level __getitem__, which
+            # cost a search as much as its arithmetic.
+            setattr(self, key, np.asarray(arrays[key]))
         self.terms = terms  # local term id -> stem
         self.words = words  # local surface id -> word
         self.sources: dict[str, SourceEntry] = sources
@@ -106,6 +109,7 @@ class Segment:
         self._g_sorted = np.zeros(0, dtype=np.int32)
         self._g_perm = np.zeros(0, dtype=np.int32)
         self._id_order: np.ndarray | None = None
+        self._norm: tuple[float, np.ndarray] | None = None  # (average length, BM25 norms)
 
     @property
     def size(self) -> int:
@@ -118,29 +122,54 @@ class Segment:
         self._g_sorted, self._g_perm = self.g_terms[order], order
 
     def local_term(self, gid: int) -> int:
-        i = int(np.searchsorted(self._g_sorted, gid))
-        if i < len(self._g_sorted) and self._g_sorted[i] == gid:
-            return int(self._g_perm[i])
-        return -1
+        return int(self.local_terms(np.array([gid], dtype=np.int64))[0])
+
+    def local_terms(self, gids: np.ndarray) -> np.ndarray:
+        """This segment's ids of these global term ids (-1 where it has none): one
+        searchsorted for a whole query instead of one call per term."""
+        if not len(self._g_sorted):
+            return np.full(len(gids), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._g_sorted, gids), len(self._g_sorted) - 1)
+        return np.where(self._g_sorted[at] == gids, self._g_perm[at], -1)
 
     def postings(self, gid: int) -> tuple[np.ndarray, np.ndarray] | None:
         t = self.local_term(gid)
-        if t < 0:
-            return None
+        return None if t < 0 else self.postings_of(t)
+
+    def postings_of(self, t: int) -> tuple[np.ndarray, np.ndarray]:
         a, b = int(self.t_indptr[t]), int(self.t_indptr[t + 1])
         return self.t_docs[a:b], self.t_tfs[a:b]
 
+    def norms(self, avg: float) -> np.ndarray:
+        """BM25's length norm of every row for this average length, computed once per
+        average (it moves only with a write): a common term's postings cover most rows."""
+        kept = self._norm
+        if kept is None or kept[0] != avg:
+            kept = self._norm = (avg, K1 * ((1 - B) + B * self.doc_len / avg))
+        return kept[1]
+
     def row_of(self, chunk_id: str) -> int:
+        return int(self.rows_of([chunk_id])[0])
+
+    def rows_of(self, chunk_ids: list[str]) -> np.ndarray:
+        """The rows of these chunk ids (-1 where this segment has none), in one search."""
+        out = np.full(len(chunk_ids), -1, dtype=np.int64)
+        if not len(self.ids) or not chunk_ids:
+            return out
         if self._id_order is None:
             self._id_order = np.argsort(self.ids, kind="stable")
-        raw = chunk_id.encode()
-        if len(raw) > self.ids.dtype.itemsize or raw.endswith(b"\0"):
-            return -1
-        key = np.array(raw, dtype=self.ids.dtype)
-        i = int(np.searchsorted(self.ids, key, sorter=self._id_order))
-        if i < len(self.ids) and self.ids[self._id_order[i]] == key:
-            return int(self._id_order[i])
-        return -1
+        width = self.ids.dtype.itemsize
+        raws = [c.encode() for c in chunk_ids]
+        # an id longer than the column, or ending in NUL, cannot be stored in it
+        fits = [i for i, raw in enumerate(raws) if len(raw) <= width and not raw.endswith(b"\0")]
+        if not fits:
+            return out
+        keys = np.array([raws[i] for i in fits], dtype=self.ids.dtype)
+        at = np.minimum(np.searchsorted(self.ids, keys, sorter=self._id_order), len(self.ids) - 1)
+        rows = self._id_order[at]
+        found = self.ids[rows] == keys
+        out[np.asarray(fits)[found]] = rows[found]
+        return out
 
     def rows_terms(self, start: int, end: int) -> np.ndarray:
         """Global ids of the distinct terms of each row in [start, end), concatenated."""
@@ -330,11 +359,25 @@ class Hits:
 
     def score_of(self, chunk_id: str) -> float | None:
         """The chunk's score, or None when the index does not hold it (yet)."""
+        return self.scores_of([chunk_id])[chunk_id]
+
+    def scores_of(self, chunk_ids: list[str]) -> dict[str, float | None]:
+        """`score_of` for many chunks at once (one search per segment, not per chunk): the
+        first segment holding a chunk's live row gives its score."""
+        out: dict[str, float | None] = dict.fromkeys(chunk_ids)
+        todo = list(out)
         for seg, sc in zip(self._segments, self._scores, strict=True):
-            r = seg.row_of(chunk_id)
-            if r >= 0 and seg.alive[r]:
-                return float(sc[r])
-        return None
+            if not todo:
+                break
+            rows = seg.rows_of(todo)
+            rest = []
+            for cid, r in zip(todo, rows.tolist(), strict=True):
+                if r >= 0 and seg.alive[r]:
+                    out[cid] = float(sc[r])
+                else:
+                    rest.append(cid)
+            todo = rest
+        return out
 
 
 class SegmentIndex:
@@ -540,20 +583,26 @@ class SegmentIndex:
         segments = list(self.segments)
         scores = [np.zeros(s.size, dtype=np.float32) for s in segments]
         avg = self.total_len / self.n_docs if self.n_docs else 1.0
+        asked: list[tuple[int, float]] = []  # (global term id, weight x idf), in query order
         for term, weight in weights.items():
             gid = self.terms.ids.get(term)
             if gid is None or gid >= len(self.df) or self.df[gid] <= 0 or weight == 0:
                 continue
-            idf = self.idf(term)
-            for seg, sc in zip(segments, scores, strict=True):
-                got = seg.postings(gid)
-                if got is None:
-                    continue
-                rows, tf = got
-                norm = K1 * ((1 - B) + B * seg.doc_len[rows] / avg)
-                sc[rows] += np.float32(weight * idf) * (tf / (norm + tf))
+            asked.append((gid, weight * self.idf(term)))
+        gids = np.array([g for g, _w in asked], dtype=np.int64)
         for seg, sc in zip(segments, scores, strict=True):
-            sc[~seg.alive] = 0.0
+            if not asked:
+                break
+            norms = seg.norms(avg)
+            for t, (_gid, w) in zip(seg.local_terms(gids).tolist(), asked, strict=True):
+                if t < 0:
+                    continue
+                rows, tf = seg.postings_of(t)
+                norm = norms[rows]
+                sc[rows] += np.float32(w) * (tf / (norm + tf))
+        for seg, sc in zip(segments, scores, strict=True):
+            if not seg.alive.all():
+                sc[~seg.alive] = 0.0
         return Hits(self, scores, segments)
 
     # -- persistence ---------------------------------------------------------------------------

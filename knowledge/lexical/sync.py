@@ -167,7 +167,7 @@ class StoreIndex:
 
     def search(self, weights, depth, source=None, also=()):
         hits = self._ready().search(weights)
-        scores = {cid: hits.score_of(cid) for cid in also}
+        scores = hits.scores_of(list(also))
         return hits.top(depth, source), {c: s for c, s in scores.items() if s is not None}
 
     def doc_freq(self, term: str) -> int:

@@ -204,6 +204,19 @@ def test_many_small_writes_keep_few_segments():
     want = {c: float(s) for c, s in zip(ids, bm25.get_scores([term]), strict=True) if s > 0}
     assert got.keys() == want.keys()
     assert np.allclose([got[c] for c in want], list(want.values()), rtol=1e-4)
+    # Scores by chunk id, many at once (a search's dense results): every live chunk's own
+    # score, whichever segment holds it; None for a replaced or removed chunk's id, an id
+    # never stored, and one too long for any segment's id column.
+    hits = index.search({term: 1.0, "qqqnotaword": 1.0})
+    gone = ["c0-0", "c1-0", "c12-2", "never-stored", "x" * 500]
+    asked = ids[::3] + gone + ids[1::3]
+    scores = hits.scores_of(asked)
+    assert list(scores) == list(dict.fromkeys(asked))
+    for c in ids:
+        if c in scores:
+            assert scores[c] == pytest.approx(want.get(c, 0.0), rel=1e-4, abs=1e-6), c
+            assert scores[c] == hits.score_of(c)
+    assert all(scores[c] is None for c in gone)
 
 
 def test_name_words_are_the_words_of_multi_word_proper_names():
