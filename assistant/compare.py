@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences, stem, words
@@ -88,6 +88,7 @@ class SideFinder:
         self.phrases = [tuple(t for t in content_terms(s) if t not in _FRAME_STEMS) for s in sides]
         # a passage's stems, and each of its sentences', once per table
         self._context_terms: dict[str, tuple[list[str], list[set[str]]]] = {}
+        self._sides: dict[tuple[str, bool], frozenset[int]] = {}  # `sides_in`, once per text
         self.marks = [
             set()
             if book.find(sides[i])  # a role: its spellings find it
@@ -126,6 +127,14 @@ class SideFinder:
     def sides_in(self, text: str, pair: bool = True) -> set[int]:
         """`pair`: "both roles" names every side (a sentence's own words; a passage's lead
         sentence saying "both roles" tells nothing about the sentences after it)."""
+        # once per text and table: every sentence of a passage asks about its heading, and
+        # a sentence is asked about for each row of the table
+        got = self._sides.get((text, pair))
+        if got is None:
+            got = self._sides[(text, pair)] = frozenset(self._sides_in(text, pair))
+        return set(got)
+
+    def _sides_in(self, text: str, pair: bool) -> set[int]:
         if pair and _BOTH.search(text):  # "Both roles are in demand": the pair compared
             return set(range(len(self.sides)))
         out: set[int] = set()
@@ -471,7 +480,8 @@ def _label(aspect: str) -> str:
     return " ".join(kept).capitalize()[:40]
 
 
-def _aspect_forms(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)  # a table fits each sentence to every aspect row: one pass each
+def _aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) of the text's words, leaving out the lexicon words written in a form that
     speaks of no aspect (see ONLY_AS, PARTICLED)."""
     toks = words(text)
@@ -483,7 +493,7 @@ def _aspect_forms(text: str) -> list[tuple[str, str]]:
         if st in ONLY_AS and w not in ONLY_AS[st]:
             continue  # "manages inventory": a duty, no step up to manager
         kept.append((w, st))
-    return kept
+    return tuple(kept)
 
 
 def _in_aspect_forms(text: str) -> str:
