@@ -100,6 +100,19 @@ def _pieces(article: Article, max_chars: int) -> list[tuple[int, str]]:
     return merged
 
 
+def _entries_in(text: str, references: list) -> list[str]:
+    """The ids of the reference entries a chunk of the reference list holds, in its order:
+    an entry with no URL and no "(2024)" is found by its own text ("3. Board. Title, 2023.")."""
+    flat = " ".join(text.split())
+    at = []
+    for ref in references:
+        entry = " ".join(ref.text.split())
+        where = flat.find(entry) if entry else -1
+        if where >= 0:
+            at.append((where, ref.ref_id))
+    return [ref_id for _where, ref_id in sorted(at)]
+
+
 def chunk_article(article: Article, version: str, max_chars: int = 800) -> list[Chunk]:
     chunks: list[Chunk] = []
     mentions = MentionIndex(article.references)
@@ -113,6 +126,8 @@ def chunk_article(article: Article, version: str, max_chars: int = 800) -> list[
         index = len(chunks)
         cid = hashlib.sha1(f"{article.source}\n{version}\n{index}".encode()).hexdigest()
         refs = mentions.find(text, urls)
+        if section.is_references:
+            refs = list(dict.fromkeys(_entries_in(text, article.references) + refs))
         heading = section.heading or article.title
         chunks.append(
             Chunk(

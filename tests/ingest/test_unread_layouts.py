@@ -156,3 +156,21 @@ Ferry Board. (2024). Deck training.
     article = parse_article("/x/ferry.txt", clean_text(text), "txt")
     assert [r.title for r in article.references] == ["Crew wages", "Deck training"]
     assert len({r.ref_id for r in article.references}) == 2
+
+
+def test_a_reference_chunk_links_the_entries_it_holds_by_their_text():
+    from ingest.split import chunk_article
+
+    text = """Deckhand vs Ferry Captain
+
+Deckhands tie up the ferry; captains steer it.
+
+References
+
+1. Ferry Board. Crew wages, 2024.
+2. Sea Schools. Cadet programmes, 2022. 3. Harbour Council. Night shifts, 2023.
+"""
+    article = parse_article("/x/ferry.txt", clean_text(text), "txt")
+    assert len(article.references) == 3
+    listed = [c for c in chunk_article(article, "v1") if c.metadata.get("is_reference_list")]
+    assert listed[0].metadata["ref_ids"].split(",") == [r.ref_id for r in article.references]
