@@ -17,6 +17,7 @@ from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences,
 from .citations import CitationSet
 from .evidence import EVERYDAY, Sentence, about_itself, own_heading, row_cells
 from .understand import Query
+from .understand.followup import BACKGROUND
 from .understand.lexicon import (
     COST_WORDS,
     DAY_TO_DAY,
@@ -448,10 +449,18 @@ def _telling(word: str) -> bool:
     return min(specificity(word), specificity(stem(word))) > EVERYDAY
 
 
-def topic_aspects(query: Query, neighbours: list[tuple[str, float]]) -> list[Aspect]:
+def topic_aspects(
+    query: Query, neighbours: list[tuple[str, float]], background: bool = False
+) -> list[Aspect]:
     """The rows a comparison asks for: the lexicon aspects its topic names, or, for a topic the
     lexicon does not know, one aspect named after the question's own words."""
     asked = set(content_terms(query.comparison.aspect if query.comparison else ""))
+    # "I'm a sysadmin. Should I become X or Y?": the asker's background is no row (it still
+    # leads the verdict, which meets the question's own words)
+    # (`background`: kept, for choosing what leads)
+    if not background:
+        told = {t for m in BACKGROUND.finditer(query.question[:2000]) for t in content_terms(m[0])}
+        asked -= told - set().union(*(a.words for a in aspects()))
     if not asked:
         return []
     near = {s for s, _sim in neighbours}
@@ -633,7 +642,10 @@ def build_table(
 
     attributed = [(s, side_of(s, passages, finder)) for s in sentences]
     near = _side_meaning(attributed, sides, query.comparison.aspect, embedder)
-    focus = set().union(*(a.words for a in asked)) if asked else set()
+    # the verdict meets the asker's background too ("If you are coming from system
+    # administration, ..." for "I'm a sysadmin. Should I become X or Y?")
+    leading = topic_aspects(query, list(neighbours), background=True)
+    focus = set().union(*(a.words for a in leading)) if leading else set()
     own = set(content_terms(query.comparison.aspect)) - _FRAME_STEMS
     telling = any(_telling(w) for w in words(query.comparison.aspect))
     split = {(s.passage, s.position) for s in unsplit} - {

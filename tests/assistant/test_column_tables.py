@@ -153,6 +153,10 @@ Machinists cut and shape metal parts on lathes and milling machines.
 According to a 2024 trade survey, the average welder earns $51,000 a year, while machinists
 average $48,000. Welders with a pipe-welding certificate report salaries 15 percent higher
 than those without one.
+
+## Which to pick
+
+If you are coming from blacksmithing, welders have an easier start than machinists.
 """
 
 
@@ -197,3 +201,9 @@ def test_a_comparison_fills_each_sides_pay_cell_from_its_clause(shop):
     assert "$51,000" in cells[1] and "$48,000" not in cells[1], r.answer
     assert "$48,000" in cells[2] and "$51,000" not in cells[2], r.answer
     assert "without one" not in r.answer.split("**Verdict:**")[-1] or "Verdict" not in r.answer
+
+
+def test_the_askers_background_is_no_row_but_leads_the_verdict(shop):
+    r = shop.ask("I'm a blacksmith. Should I become a welder or a machinist?")
+    assert "| Blacksmith" not in r.answer, r.answer
+    assert "blacksmithing" in r.answer.split("**Verdict:**")[-1], r.answer
