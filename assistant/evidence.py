@@ -483,11 +483,14 @@ _ENTRY_WORDS = next(a.words for a in aspects() if a.name == "Entry and education
 def _asks_way_in(query: Query) -> bool:
     """A question about what becoming one role takes ("What do I need to become a mortgage
     broker?", "How do I become a florist?"), asking for no amount, count or rate."""
-    return (
-        query.comparison is None
-        and query.wants is None
-        and query.intent == "fact"
-        and bool(become_phrase(query.question))
+    if query.comparison is not None or query.wants is not None or query.intent != "fact":
+        return False
+    if become_phrase(query.question):
+        return True
+    # "How do people become AI engineers?": a plural role with no article, one the library knows
+    return any(
+        re.search(rf"\b(?:become|becoming)\s+{re.escape(r)}\b", query.question[:1000], re.I)
+        for r in query.roles[:3]
     )
 
 

@@ -1040,3 +1040,20 @@ def test_the_askers_own_job_is_no_role_asked_about(question, role, own):
     from assistant.evidence import self_described
 
     assert self_described(question, role) is own
+
+
+def test_becoming_a_plural_role_with_no_article_asks_the_way_in(library):
+    """ "How do people usually become school nurses?" asks what getting in takes, as "How do I
+    become a school nurse?" does; "become better at charting" asks no way into a role. On the
+    seed article the sentence on how AI engineers come in leads."""
+    from assistant.evidence import _asks_way_in
+    from assistant.understand import Query
+
+    def query(question: str, roles: list[str]) -> Query:
+        return Query(question=question, standalone=question, text=question, roles=roles)
+
+    assert _asks_way_in(query("How do people usually become school nurses?", ["school nurses"]))
+    assert _asks_way_in(query("How do I become a school nurse?", ["school nurse"]))
+    assert not _asks_way_in(query("How do nurses become better at charting?", ["nurses"]))
+    result = library.ask("How do people usually become AI engineers?")
+    assert result.answer.startswith("AI engineers are more numerous, often transitioning")
