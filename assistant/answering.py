@@ -840,6 +840,10 @@ _ABOUT_ANY_ARTICLE = frozenset(
 )
 
 
+# "Who wrote it?", "When was this article published?": the article the conversation was about
+REFERS_BACK = re.compile(r"\b(it|this|that|the (article|post|piece|page|guide|essay))\b", re.I)
+
+
 def _named_article(question: str, evidence: Evidence) -> str | None:
     """ "When did <author> publish his post?", "When was the cookbook published?": the article
     the question names, by its stored authors (a name the question writes in title case counts
@@ -878,7 +882,20 @@ class MetadataStrategy:
             draft.abstained = True
             draft.answer = "No article in the library matches this question."
             return draft
-        source = _named_article(query.question, evidence) or evidence.passages[0].source
+        source = _named_article(query.question, evidence)
+        if source is None and REFERS_BACK.search(query.question):
+            # "When was it published?" after "Who wrote the business analyst article?": the
+            # article the last question named
+            last = next(
+                (
+                    str(t.get("content", ""))
+                    for t in reversed(evidence.history or [])
+                    if t.get("role") == "user"
+                ),
+                "",
+            )
+            source = _named_article(last[:1000], evidence) if last else None
+        source = source or evidence.passages[0].source
         record = evidence.record(source) or {}
         title = display_text(record.get("title") or evidence.passages[0].title or source)
         where = source_name(source)  # the file's name or the URL, never a server path

@@ -17,7 +17,7 @@ from knowledge.text import content_terms
 
 from . import followed
 from .answer_cache import AnswerCache
-from .answering import Evidence, LLMStrategy, choose, reference_urls
+from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_urls
 from .compare import describes, own_heading
 from .evidence import TermMatcher, assess, led_by_a_name, score_sentences
 from .llm import LLMError
@@ -37,7 +37,6 @@ DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage k
 SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article with both sides
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_REFERS_BACK = re.compile(r"\b(it|this|that|the (article|post|piece|page|guide|essay))\b", re.I)
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
 NOTHING_TO_QUOTE = "the passages found hold no sentence that answers it"
 
@@ -303,7 +302,7 @@ class Assistant:
         query = self.understand(question, turns, source, deadline, stamp)
         query_vec = self.kb.embedder.embed_batch([query.text])[0]
         passages = self._retrieve(query, query_vec, k, source)
-        if query.intent in ("author", "date") and source is None and _REFERS_BACK.search(question):
+        if query.intent in ("author", "date") and source is None and REFERS_BACK.search(question):
             # "Who wrote it?" after a question: "it" is the article that answered that question.
             last = next((t["content"] for t in reversed(turns) if t["role"] == "user"), None)
             found = self.retriever.search(last, k) if last else []

@@ -816,3 +816,17 @@ def test_an_overview_cell_says_what_the_side_is_not_a_table_field(handbook):
     assert len(cells) == 2, r.answer
     assert "Application of interim period" not in cells[1], r.answer
     assert "interim manager" in cells[1].lower(), r.answer
+
+
+def test_when_was_it_published_after_naming_an_article_is_about_that_article(library):
+    """ "it" is the article the last question named by its title's words, whatever the
+    retrieval of that question's other words finds first."""
+    who = library.ask("Who wrote the product manager article?")
+    assert "product manager" in who["answer"].lower(), who["answer"]
+    history = [
+        {"role": "user", "content": "Who wrote the product manager article?"},
+        {"role": "assistant", "content": who["answer"]},
+    ]
+    when = library.ask("When was it published?", history)
+    source = who["answer"].rsplit("Source: ", 1)[-1].strip()
+    assert when["answer"].rsplit("Source: ", 1)[-1].strip() == source, when["answer"]
