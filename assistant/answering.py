@@ -25,8 +25,8 @@ from .evidence import (
     Sentence,
     TermMatcher,
     answer_type_test,
-    asked_for,
     heading_of,
+    listed_things,
     names_things,
     score_sentences,
     topic_words,
@@ -278,7 +278,7 @@ class ExtractiveStrategy:
             return None
         wanted = [
             {stem(w) for w in focus}
-            for choices in asked_for(query.question, query.roles)
+            for choices in listed_things(query.question, query.roles)
             for focus in choices
         ]
         if not wanted:
@@ -305,7 +305,10 @@ class ExtractiveStrategy:
             cites = CitationSet(passages)
             n = cites.cite(index, items[0], also=items[1:] + ([lead] if lead else []))
             title = " ".join(display_text(p.title).split())
-            head = " ".join(display_text(heading_of(p).split(" — ")[-1]).split())
+            head = heading_of(p).split(" — ")[-1]
+            if not any(focus <= {stem(w) for w in words(head)} for focus in wanted):
+                head = heading_of(p)  # "Pros and cons — Accountant": the parent names them
+            head = " ".join(display_text(head).split())
             bullets = "\n".join(f"- {item}" for item in items)
             if lead:
                 lead = " ".join(display_text(lead).split())
@@ -325,11 +328,15 @@ class ExtractiveStrategy:
         lead shares the most words with the question (the `asked` stems) wins: the list it
         gives the role asked about."""
         found = []
+        named_things = set().union(*wanted) if wanted else set()
         for p in passages:
             heading = heading_of(p)
             if p.is_reference_list or not heading:
                 continue
-            named = {stem(w) for w in words(heading.split(" — ")[-1])}
+            own = {stem(w) for w in words(heading.split(" — ")[-1])}
+            # the things may be named by the parent heading, the role by its own ("Pros and
+            # cons — Accountant")
+            named = own | {stem(w) for w in words(heading)}
             if not any(focus <= named for focus in wanted):
                 continue
             for lead, text in _led_lists(p.text, self.MAX_LEAD_WORDS):
@@ -338,9 +345,9 @@ class ExtractiveStrategy:
                     continue
                 if sum(extractive._label(i) for i in items) * 2 < len(items):
                     continue  # items that are sentences compete as sentences already
-                shared = len({stem(w) for w in words(lead)} & asked)
+                shared = len(({stem(w) for w in words(lead)} | (own - named_things)) & asked)
                 found.append((-shared, len(found), (p, lead, items)))
-            if found and not found[0][2][1]:
+            if found and not found[0][2][1] and found[0][0] == 0 and not own - named_things:
                 break  # a list with no lead: the first one found, as it always was
         return min(found)[2] if found else None
 

@@ -1245,6 +1245,8 @@ def _verdict(
             continue  # a verdict is a whole sentence that states something
         if about_itself(s.text):
             continue  # "This guide compares X and Y on pay ...": what the text covers, no verdict
+        if answers_its_heading(s, passages[s.passage]):
+            continue  # "It can be, especially ...": the answer to a FAQ's question, not alone
         subject = subject_role(s.text, book)
         if subject is not None and not finder.sides_in(subject, pair=False):
             continue  # about a third role that works with both sides
@@ -1307,6 +1309,20 @@ def _verdict(
         if score > best_score:
             best, best_score = s, score
     return best
+
+
+_LEANS_BACK = re.compile(r"(?:it|this|that|they|these|those|yes|no)\b", re.I)
+
+
+def answers_its_heading(s: Sentence, p: Passage) -> bool:
+    """The first sentence under a heading that asks a question ("Is being a paralegal
+    stressful?"), opening on a word that stands for the question ("It can be, ..."): it
+    reads only with the heading, so it is no verdict of its own."""
+    return (
+        s.position == 0
+        and own_heading(p.section).rstrip().endswith("?")
+        and bool(_LEANS_BACK.match(s.text))
+    )
 
 
 def _plain_head(text: str, finder: SideFinder, title: str, compares) -> set[int]:

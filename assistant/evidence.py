@@ -1131,6 +1131,31 @@ _ASKED_FOR = (
         re.I,
     ),
 )
+# "What are the cons of being an accountant?", "What are some perks of nursing?": the
+# things a list names (only for finding such a list: see `listed_things`)
+_WHAT_ARE = re.compile(
+    rf"^\s*(?:what|which)\s+(?:are|were)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:main\s+)?{_NP}{_NP_END}",
+    re.I,
+)
+
+
+def listed_things(question: str, roles: list[str]) -> list[list[list[str]]]:
+    """`asked_for`, and the plural noun of "What are the X of ..." ("cons", "perks"): things
+    an article may list under a heading naming them ("Pros and cons — Accountant")."""
+    out = asked_for(question, roles)
+    m = _WHAT_ARE.search(question)
+    if m:
+        role_words = {w for r in roles for w in words(r)}
+        focus = [
+            t
+            for t in topic_words(m.group(1))
+            if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
+        ]
+        if focus and [focus] not in out:
+            out.append([focus])
+    return out
+
+
 # The judged thing of a comparative ("job security") is named by its words, however common
 # each one is: only everyday words ("right") are left out.
 _JUDGED = _ASKED_FOR[-1]

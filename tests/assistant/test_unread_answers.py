@@ -1,0 +1,107 @@
+"""Answers over articles nobody here has read, written for the test (a bakery, a garden
+centre), with a development article in the library:
+
+- "What are the cons of being a baker?" is answered by the list under "Pros and cons —
+  Baker": the parent heading names the things, the child the role (and not the pastry
+  chef's list under "Pros and cons — Pastry Chef").
+- A FAQ's answer that opens on a word standing for its question ("It can be, especially
+  ...") is no comparison's verdict: it reads only under its heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.compare import answers_its_heading
+from assistant.evidence import Sentence, listed_things
+from knowledge.schema import Passage
+from tests.assistant.conftest import dev_library
+
+BAKERY = """---
+title: "Baker vs Pastry Chef: Careers in the Bakery"
+---
+
+Bakers and pastry chefs both start work before sunrise.
+
+## What bakers do
+
+Bakers mix doughs, shape loaves and run the ovens for the morning rush.
+
+## What pastry chefs do
+
+Pastry chefs make cakes, tarts and desserts, often for restaurants and hotels.
+
+## Pros and cons
+
+### Baker
+
+- Pro: steady demand in every town
+- Pro: short training
+- Con: very early starts
+- Con: heavy lifting of flour sacks
+
+### Pastry Chef
+
+- Pro: creative work
+- Pro: higher pay in hotels
+- Con: long evenings before events
+- Con: few openings outside cities
+
+## FAQ
+
+**Is baking stressful?**
+
+It can be, especially before holidays, but bakers generally report calmer days than pastry chefs.
+"""
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "unread",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written={"bakery.md": BAKERY},
+    )
+
+
+def test_what_are_the_x_names_the_listed_things():
+    assert listed_things("What are the cons of being a baker?", ["baker"]) == [[["cons"]]]
+    assert listed_things("What are some perks of the job?", []) == [[["perks"]]]
+    assert listed_things("What is a baker?", ["baker"]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "other"),
+    [
+        ("What are the cons of being a baker?", "very early starts", "long evenings"),
+        ("What are the pros of being a pastry chef?", "creative work", "short training"),
+    ],
+)
+def test_a_list_under_a_parent_heading_naming_the_things(bakery, question, given, other):
+    r = bakery.ask(question)
+    assert f"Con: {given}" in r.answer or f"Pro: {given}" in r.answer, r.answer
+    assert other not in r.answer, r.answer
+
+
+def test_a_faq_answer_leaning_on_its_question_is_no_verdict(bakery):
+    r = bakery.ask("Compare bakers and pastry chefs")
+    assert "It can be" not in r.answer, r.answer
+
+
+def test_answers_its_heading():
+    p = Passage(
+        id="c1",
+        text="It can be. Most days are calm.",
+        source="/a.md",
+        title="T",
+        section="FAQ — Is baking stressful?",
+        chunk_index=3,
+        ref_ids=[],
+    )
+    assert answers_its_heading(Sentence(0, 0, "It can be."), p)
+    assert not answers_its_heading(Sentence(0, 1, "Most days are calm."), p)
+    calm = replace(p, section="Hours")  # no question over it: "It" is the paragraph's own
+    assert not answers_its_heading(Sentence(0, 0, "It can be."), calm)
