@@ -19,6 +19,7 @@ from .evidence import EVERYDAY, Sentence, about_itself, own_heading, row_cells
 from .understand import Query
 from .understand.followup import BACKGROUND
 from .understand.lexicon import (
+    CENTRAL_PAY,
     COST_WORDS,
     DAY_TO_DAY,
     ONLY_AS,
@@ -55,6 +56,20 @@ _COMPARES_HOW = re.compile(
     re.I,
 )
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)
+# "more than $113,000", "less than 3 years": a bound on an amount, no comparison of two sides
+_BOUND = re.compile(
+    r"\b(?:more|less|fewer|higher|lower)\s{1,4}than\s{1,4}(?:(?:about|around|roughly)\s{1,4})?"
+    r"[$€£]?\s?\d",
+    re.I,
+)
+
+
+def _without_bounds(text: str) -> str:
+    """The sentence without its bounds on amounts: "the highest 10 percent earned more than
+    $113,000" judges no side against another."""
+    return _BOUND.sub(" ", text)
+
+
 _MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b", re.I)
 _CLAUSE = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because)\b)"
@@ -729,14 +744,15 @@ def build_table(
                 # ... a cell whose comparison is about the side itself, not about a kind of it
                 # named before it: "Public interest lawyers ... earn much less" compares
                 # lawyers with lawyers, and says nothing of which side pays more
+                judged = _without_bounds(s.text)
                 judges = (
                     1.0
                     if comparative
                     and _row_at(s)
                     is None  # a row's label ("Top 10% earn more than") judges no side
-                    and _COMPARATIVE.search(s.text)
+                    and _COMPARATIVE.search(judged)
                     and (
-                        _STRONG.search(s.text)
+                        _STRONG.search(judged)
                         or len(finder.sides_in(s.text)) > 1
                         or subject_role(s.text, finder.book) is not None
                     )
@@ -835,7 +851,21 @@ def _figures_first(options: list[tuple[float, Sentence]], aspect: Aspect, judgin
     paid = [
         o for o in options if earned_money(o[1].text) or (o[1].passage, o[1].position) in judging
     ]
-    return paid if any(earned_money(o[1].text) for o in paid) else options
+    if not any(earned_money(o[1].text) for o in paid):
+        return options
+    # The side's usual figure ("a median of $72,000") before the edges of its range ("the
+    # lowest 10 percent earned less than ...", "experienced X can earn $80,000 or more"); a
+    # sentence judging which side has more keeps its place beside it.
+    return [
+        (score + CENTRAL_WEIGHT, s)
+        if (s.passage, s.position) in judging
+        or (earned_money(s.text) and CENTRAL_PAY & {w.lower() for w in words(s.text)})
+        else (score, s)
+        for score, s in paid
+    ]
+
+
+CENTRAL_WEIGHT = 0.5
 
 
 def _figure_beside(pick: Sentence, options: list, aspect: Aspect, used: set) -> Sentence | None:

@@ -115,6 +115,11 @@ ASPECT_NOUNS = frozenset(
 # The levels of a career a figure of pay may belong to ("entry", "junior", "senior"): a pay
 # question naming one is answered only by a figure for that level.
 LEVEL_WORDS = _stems("entry junior beginner beginners starting senior experienced veteran")
+# Words saying a pay figure is the usual one for a role ("a median of $58,000", "the average
+# salary"), not the edge of its range ("the top 10 percent earned more than ...").
+CENTRAL_PAY = frozenset({"median", "medians", "average", "averages", "typical"})
+
+
 # Money in a sentence about what something costs ("Flight school can cost $80,000") is a price,
 # no pay: these words say a figure is paid out, not earned.
 COST_WORDS = _stems(

@@ -196,3 +196,28 @@ def test_a_sentence_a_heading_or_lead_sets_beside_another_role_is_no_sides_own(
     p = _cell_passage(title, section, text)
     last = text.split(". ")[-1]
     assert side_of(Sentence(0, 1, last), [p], finder) == side
+
+
+def test_a_pay_cell_gives_the_sides_usual_figure_before_the_edges_of_its_range():
+    from assistant.compare import _figures_first
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    pay = next(a for a in aspects() if a.name == "Pay")
+    edge = Sentence(0, 0, "The lowest 10 percent of welders earned less than $31,000 a year.")
+    usual = Sentence(0, 1, "Welders earned a median annual wage of $48,000 in 2023.")
+    ceiling = Sentence(0, 2, "Experienced pipeline welders can earn $90,000 or more.")
+    words_only = Sentence(0, 3, "Welding pay depends on the shop and the shift.")
+    options = [(2.0, edge), (1.8, usual), (1.9, ceiling), (2.5, words_only)]
+    ranked = sorted(_figures_first(options, pay, set()), key=lambda o: -o[0])
+    assert [s.position for _score, s in ranked] == [1, 0, 2]
+
+
+def test_a_bound_on_an_amount_judges_no_side():
+    from assistant.compare import _COMPARATIVE, _STRONG, _without_bounds
+
+    edge = "The top 10 percent of welders earned more than $90,000, the lowest less than $31,000."
+    assert not _STRONG.search(_without_bounds(edge))
+    assert not _COMPARATIVE.search(_without_bounds(edge))
+    judging = "Welders earn more than plumbers, though plumbers work fewer nights."
+    assert _STRONG.search(_without_bounds(judging))
