@@ -1114,6 +1114,13 @@ _ASKED_FOR = (
         r"(?:do|does|did|is|are|was|were|should|would|could|can|will|has|have|had|must|might)\b",
         re.I,
     ),
+    # "What certifications help ...", "Which languages matter ...": the subject of a verb that
+    # says what the things do for one (general English verbs)
+    re.compile(
+        r"^\s*(?:which|what)\s+((?:[\w'’.-]{1,40}\s+){1,3}?)(?:help|helps|matter|matters"
+        r"|count|counts|lead|leads|boost|boosts|improve|improves|stand out|look good)\b",
+        re.I,
+    ),
     # "... the best X ?", "... the highest X for ...": what is ranked
     re.compile(rf"\b(?:the|a|an)\s+(?:best|highest|lowest|top)\s+{_NP}{_NP_END}", re.I),
     # "How do I <verb> (for) a X ...": the thing the asked-about action is done to

@@ -58,6 +58,10 @@ DEV_ARTICLES = [
         ("Are there any night allowances for teachers?", ["teachers"], [[["allowances"]]]),
         ("How do I prepare for a head chef interview?", ["head chef"], [[["interview"]]]),
         ("Is there a difference?", [], []),
+        # what the things do for one: "help", "matter"
+        ("What certifications help for ward nurses?", ["ward nurses"], [[["certifications"]]]),
+        ("Which languages matter most for chefs?", ["chefs"], [[["languages"]]]),
+        ("What does a team lead care about?", [], []),
         # No noun phrase is asked for.
         ("Which of these roles is better paid?", [], []),
         ("What is a product manager?", ["product manager"], []),
@@ -87,6 +91,7 @@ def library(tmp_path_factory):
         "Can product managers sponsor work visas?",
         "Is there remote work for data analysts?",
         "How do I prepare for a product manager interview?",
+        "What certifications help for data analysts?",
     ],
 )
 def test_a_question_whose_asked_for_thing_no_passage_holds_is_declined(library, question):
