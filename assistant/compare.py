@@ -764,7 +764,16 @@ def build_table(
                 dense = near.get((s.passage, s.position), s.dense)
                 if judges:
                     judging.add((s.passage, s.position))
-                options.append((min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense, s))
+                # "Senior data analysts ... earn over $120,000" beside "Data analysts earned a
+                # median of $82,000": a narrowed kind's figure is not the side's own
+                narrowed = (
+                    NARROWED_CELL
+                    if aspect.name == "Pay" and _narrowed(s.text, finder.book, sides[side])
+                    else 0.0
+                )
+                options.append(
+                    (min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense - narrowed, s)
+                )
             scored.append(_figures_first(options, aspect, judging))
         picks = _same_row(_pair_up(scored, passages), scored)
         found = [p for p in picks if p is not None]
@@ -839,6 +848,29 @@ def build_table(
             text += f"\n\n**{aspect.name}**: the articles do not cover this for {_either(sides)}."
     thin, said = _thin(rows, one_sided, asked, finder, passages)
     return Table(text.strip(), verdict, len(rows), thin, said)
+
+
+NARROWED_CELL = 0.5
+NARROWING_WORDS = 2  # "Senior", "Entry-level", "Top-paid": words before the side that narrow it
+
+
+def _narrowed(text: str, book: RoleBook, side: str) -> bool:
+    """The sentence opens on a kind of the side, narrowed by words before its name that are
+    no part of it ("Senior data analysts ...", "Top-paid welders ..."); "The data analyst",
+    "Most welders" or the side's own name at the start are the side itself."""
+    toks = text.split()
+    keys = book.keys(side)
+    for n in range(1, NARROWING_WORDS + 1):
+        if any(w.lower().strip(",") in STOPWORDS for w in toks[:n]):
+            return False
+        rest = " ".join(toks[n : n + 4])
+        found = book.find(rest)
+        if found and book.keys(found[0]) & keys and rest.lower().startswith(found[0].lower()):
+            whole = " ".join(toks[: n + 4])
+            named = book.find(whole)
+            # (a lead word that is part of a name the library knows: "Senior Data Analyst")
+            return not (named and whole.lower().startswith(named[0].lower()))
+    return False
 
 
 def _figures_first(options: list[tuple[float, Sentence]], aspect: Aspect, judging: set) -> list:

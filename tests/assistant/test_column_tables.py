@@ -152,7 +152,7 @@ Machinists cut and shape metal parts on lathes and milling machines.
 
 According to a 2024 trade survey, the average welder earns $51,000 a year, while machinists
 average $48,000. Welders with a pipe-welding certificate report salaries 15 percent higher
-than those without one.
+than those without one. Senior welders at shipyards can earn well over $90,000.
 
 ## Which to pick
 
@@ -207,3 +207,18 @@ def test_the_askers_background_is_no_row_but_leads_the_verdict(shop):
     r = shop.ask("I'm a blacksmith. Should I become a welder or a machinist?")
     assert "| Blacksmith" not in r.answer, r.answer
     assert "blacksmithing" in r.answer.split("**Verdict:**")[-1], r.answer
+
+
+def test_a_narrowed_kind_of_a_side_is_not_the_side_itself():
+    from assistant.compare import _narrowed
+
+    book = RoleBook(["Data Analyst", "Welder"])
+    assert _narrowed("Senior data analysts can earn well over $120,000.", book, "data analyst")
+    assert _narrowed("Top-paid welders earn $90,000.", book, "welder")
+    for text in (
+        "Data analysts earned a median of around $82,000.",
+        "The data analyst earns $82,000.",
+        "Most welders earn $51,000.",
+        "In the US, data analysts earn $82,000.",
+    ):
+        assert not _narrowed(text, book, "data analyst" if "analyst" in text else "welder")
