@@ -25,6 +25,7 @@ from .understand.lexicon import (
     DAY_TO_DAY,
     KINDS_OF_TOOL,
     LEVEL_WORDS,
+    MAKE_PAY,
     PAY_NOUNS,
     SAYS_WHAT_ONE_DOES,
     aspect_named,
@@ -1414,9 +1415,6 @@ def _figure_for(
 
 
 # "How much do nurses make?": "make" asks for pay only in that shape (general English)
-_MAKE_PAY = re.compile(
-    r"\bhow much (?:do|does|did|can|could|would|will|might)\b.{0,80}\bmake\b", re.I
-)
 # a break between clauses: a role named after it is no owner of a figure before it
 _CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|[()—–]|\s-\s")  # not the comma in "$34,000"
 
@@ -1513,7 +1511,7 @@ def asks_pay(question: str) -> bool:
     """The question asks what someone earns ("salary", "get paid", "How much do X make?"),
     not what something costs."""
     return bool(AMOUNT_CUES & {stem(w) for w in words(question)}) or bool(
-        _MAKE_PAY.search(question[:1000])
+        MAKE_PAY.search(question[:1000])
     )
 
 

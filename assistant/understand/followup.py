@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from knowledge.text import content_terms
 
+from .lexicon import MAKE_PAY, PAY_WORD
 from .query import _aspect, asks_about_the_article, detect_comparison, topic_of
 from .roles import RoleBook
 from .sides import compared_with, subject_phrase
@@ -96,6 +97,9 @@ def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> lis
     its own ("What are the upsides then?" after "What are the downsides of getting a degree?")
     takes only what that question was about ("getting a degree"), not what it asked for."""
     topic = topic_of(previous, roles)
+    if MAKE_PAY.search(previous[:1000]) and "make" in topic:
+        # "And cloud engineers?" after "How much do they make?": the pay, not "make"
+        topic = [PAY_WORD if w == "make" else w for w in topic]
     if not own_topic:
         return topic
     m = _ASKED_ABOUT.match(previous.strip())
@@ -190,6 +194,21 @@ def is_followup(question: str, history: list[dict], book: RoleBook) -> bool:
     return bool(_ANAPHORA.search(question)) or len(content_terms(question)) <= 2
 
 
+# "which one", "which of them", "which of the two", "which is": a choice between roles
+_WHICH_ONE = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:them|the\s+two|these|those)|\s+is)\b", re.I)
+
+
+def _another_role(history: list[dict], role: str, book: RoleBook) -> str | None:
+    """The one role an earlier question named, other than `role` (the latest first)."""
+    for _i, previous in _questions_back(history):
+        found = [r for r in book.find(previous) if not book.same(r, role)]
+        if len(found) == 1 and len(book.find(previous)) == 1:
+            return found[0]
+        if found:
+            return None  # several: "which one" would not say which
+    return None
+
+
 def resolve_followup(
     question: str, history: list[dict], book: RoleBook | None = None
 ) -> tuple[str, list[str]]:
@@ -219,6 +238,11 @@ def resolve_followup(
                 return f"{question} ({' '.join(topic)})", []
             continue
         if roles:
+            if len(roles) == 1 and _WHICH_ONE.search(question):
+                # "Which one is easier to get into?" after a question about DevOps engineers,
+                # then "And cloud engineers?": the two roles the conversation went through
+                earlier = _another_role(history[:i], roles[0], book)
+                roles = [earlier, roles[0]] if earlier else roles
             # After "How does that compare to Y?", "Why is that?" asks about the topic that
             # question carried from the one before it ("earn").
             carried = topic_before(history[: i + 1], book) if against and not own_topic else ""

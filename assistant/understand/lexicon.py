@@ -96,8 +96,15 @@ def aspects() -> tuple[Aspect, ...]:
     )
 
 
+# "How much do plumbers make?": "make" is pay in this shape alone (it is every question's word).
+MAKE_PAY = re.compile(
+    r"\bhow much (?:do|does|did|can|could|would|will|might)\b.{0,80}\bmake\b", re.I
+)
+
+
 # The nouns for pay (not its verbs: "earn" in "Do masons earn more?" is the question's verb,
 # "pay" in "Does a certification raise pay?" is what the verb is done to).
+PAY_WORD = "pay"  # the aspect's plain word, for a question that asks pay in other words
 PAY_NOUNS = frozenset(
     "pay salary salaries wage wages income compensation earnings paycheck paychecks".split()
 )

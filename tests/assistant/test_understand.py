@@ -896,3 +896,31 @@ def test_a_which_question_with_a_comparative_adjective_compares_the_articles_pai
     assert [lib.roles.key(s) for s in q.comparison.sides] == ["ward nurse", "community nurse"]
     assert set(content_terms(q.comparison.aspect)) == aspect
     assert understand("Which ward is the strongest?", [], lib, scope=["/w.md"]).comparison is None
+
+
+def _shop() -> Library:
+    text = (
+        "Welders join metal parts. Machinists shape metal on lathes. Welders earn $51,000, "
+        "and machinists earn $48,000."
+    )
+    return Library.build(
+        [text], [{"source": "/s.md", "title": "Welder vs Machinist", "section": ""}]
+    )
+
+
+def test_a_follow_up_after_how_much_do_they_make_borrows_pay_not_make():
+    lib = _shop()
+    history = _turns("What does a welder do?", "(answer)", "How much do they make?", "(answer)")
+    q = understand("And machinists?", history, lib, scope=None)
+    assert "pay" in q.standalone and "make" not in q.standalone.split("(")[-1], q
+
+
+def test_which_one_after_two_single_role_questions_compares_them():
+    lib = _shop()
+    history = _turns("How much do welders make?", "(answer)", "And machinists?", "(answer)")
+    q = understand("Which one is easier to get into?", history, lib, scope=None)
+    assert q.comparison is not None, q
+    assert {s.lower() for s in q.comparison.sides} == {"welders", "machinists"}, q
+    # one role asked about before: "which one" has nothing to choose between
+    q = understand("Which one is easier to get into?", history[2:], lib, scope=None)
+    assert q.comparison is None, q
