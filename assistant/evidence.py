@@ -1430,6 +1430,19 @@ _SHARE = re.compile(r"\b\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent\b|per\s?cent\b)", r
 # A sum written with thousands separators ("512,000 kroner"): beside a word for pay, an amount
 # in any currency
 _SUM = re.compile(r"\b\d{1,3}(?:,\d{3}){1,4}\b")
+# "How long ...?", "How many years ...?": a span of time asked for (general English)
+_ASKS_SPAN = re.compile(r"\bhow\s+(?:long\b|many\s+(?:years|months|weeks|days|hours)\b)", re.I)
+# A span of time an article writes: "two years", "a two-year degree", "4-6 months", "a decade",
+# "several weeks" (number words of general English; bounded, linear). "a day" is none: "ten
+# visits a day", "$50,000 a year" say how often, not how long.. "a day" is none: "ten
+# visits a day", "$50,000 a year" say how often, not how long
+_SPAN = re.compile(
+    r"\b(?:\d{1,3}(?:[.,]\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|several|few|many)(?:[\s-]{1,3}(?:to|or|and)[\s-]{1,3}"
+    r"\w{1,12})?[\s-]{1,3}(?:years?|months?|weeks?|days?|hours?|semesters?|terms?)\b"
+    r"|\bdecades?\b",
+    re.I,
+)
 # "How do/can/should ... ?", "Why ...?": the way or the reason, not an amount ("how much" is one)
 _ASKS_HOW = re.compile(r"^\s{0,8}(?:how\b(?!\s+much\b)|why\b)", re.I)
 _WORD = re.compile(r"[A-Za-z]{2,40}")
@@ -1664,6 +1677,11 @@ def assess(
                 and not names_figure_of(phrase, passages, yes_no)
             ):
                 return f"they give no figure for {phrase}"
+    if _ASKS_SPAN.search(question[:1000]) and query.comparison is None and not query.followup:
+        # "How many years does it take to become a senior ML engineer?": a span of time asked,
+        # none given ("a two-year degree", "four to six months", "decades")
+        if not any(_SPAN.search(p.text[:20_000]) for p in passages):
+            return "they give no length of time for it"
     for choices in asked_for(question, query.roles):
         unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]
         if all(unmet):  # "tools or frameworks": one of them is enough

@@ -493,3 +493,33 @@ def test_an_answer_quoted_only_from_another_roles_part_says_whose_it_is(wards):
     assert not own.answer.startswith("The articles say this of"), own.answer
     seed = wards.ask("Do AI engineers need to know linear algebra?")
     assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("A PGCE adds one year of teacher training.", True),
+        ("Most teachers qualify in a two-year programme.", True),
+        ("Trainees spend 4-6 months on placement.", True),
+        ("It takes several weeks to get a school placement.", True),
+        ("Heads often have decades in the classroom.", True),
+        ("Teachers plan lessons for twelve classes.", False),
+        ("Teachers earned $45,000 in 2024.", False),
+    ],
+)
+def test_a_span_of_time_is_a_number_with_a_unit_of_time(text, span):
+    from assistant.evidence import _SPAN
+
+    assert bool(_SPAN.search(text)) is span
+
+
+def test_how_long_a_path_takes_is_declined_when_no_passage_gives_a_span_of_time(wards):
+    """The ward article says what nurses do and earn, never how long getting there takes."""
+    for question in (
+        "How long does it take to become a community nurse?",
+        "How many years until a ward nurse is senior?",
+    ):
+        result = wards.ask(question)
+        assert result.abstained, result.answer
+        assert "no length of time" in result.answer
+    assert not wards.ask("How many patients does a ward nurse look after?").abstained
