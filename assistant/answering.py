@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from knowledge.sanitize import display_text, source_name
 from knowledge.schema import AUTHORS, PUBLISHED, Passage
-from knowledge.text import STOPWORDS, content_terms, fold_accents, split_sentences, stem, words
+from knowledge.text import (
+    STOPWORDS,
+    TABLE_ROW,
+    content_terms,
+    fold_accents,
+    split_sentences,
+    stem,
+    words,
+)
 
 from . import compare, extractive, followed
 from .citations import CitationSet
@@ -28,6 +36,7 @@ from .evidence import (
     heading_of,
     listed_things,
     names_things,
+    row_cells,
     score_sentences,
     topic_words,
 )
@@ -690,37 +699,61 @@ class RankingStrategy:
         passages = list(evidence.passages)
         best: dict[str, tuple[str, Sentence]] = {}
         within = self._qualified_sources(evidence)
+        rows: dict[tuple[int, int], str] = {}  # a row's cell -> the row it was cut from
         for s in evidence.sentences:  # best first
             if offers is None or not offers(s.text):
                 continue
             p = passages[s.passage]
             if within and p.source not in within:
                 continue  # "these healthcare jobs": the articles about healthcare only
-            named = book.find(s.text) or book.find(p.section) or book.find(p.title)
-            if len(named) != 1:
-                continue  # a figure about several roles, or none, belongs to no one line
-            key = book.key(named[0])
-            if key not in best and len(best) < self.MAX_ROLES:
-                best[key] = (named[0], s)
+            for cell in self._cells(s, book) or [s]:
+                named = book.find(cell.text) or book.find(p.section) or book.find(p.title)
+                if len(named) != 1 or not offers(cell.text):
+                    continue  # a figure about several roles, or none, belongs to no one line
+                key = book.key(named[0])
+                if key not in best and len(best) < self.MAX_ROLES:
+                    best[key] = (named[0], cell)
+                    if cell is not s:
+                        rows[(cell.passage, cell.position)] = s.text
         if len(best) < 2:  # one role or none: the plain answer says it better
             return (yield from ExtractiveStrategy().answer(evidence))
         cites = CitationSet(passages)
         aspect = next((a for a in aspects() if a.name == ranked_aspect(evidence.query)), None)
-        rows = [
+        lines = [
             f"| {compare.title_case(role)} | "
             f"{compare.table_cell(compare.clause(s.text, aspect) if aspect else s.text)} "
-            f"[{cites.cite(s.passage, s.text)}] |"
+            f"[{cites.cite(s.passage, rows.get((s.passage, s.position), s.text))}] |"
             for role, s in best.values()
         ]
         text = (
             "What the articles give for each role:\n\n| Role | What the articles say |\n"
-            "| --- | --- |\n" + "\n".join(rows)
+            "| --- | --- |\n" + "\n".join(lines)
         )
         verdict = self._verdict(evidence, best)
         if verdict is not None:
             text += f"\n\n{verdict.text} [{cites.cite(verdict.passage, verdict.text)}]"
         return _finish(evidence, text, cites, Draft())
         yield
+
+    @staticmethod
+    def _cells(s: Sentence, book) -> list[Sentence]:
+        """A table row with a column per role ("Median pay — Chef: $58,000; Baker: $37,000.")
+        as one sentence per role ("Median pay — Chef: $58,000."), each that role's figure;
+        [] for any other sentence."""
+        if not TABLE_ROW.match(s.text):
+            return []
+        label = s.text.split(" — ")[0]
+        cells = [(h, v) for h, v in row_cells(s.text) if len(book.find(h)) == 1]
+        if len(cells) < 2 or book.find(label):
+            return []
+        return [
+            replace(
+                s,
+                position=compare.ROW_CELL + s.position * compare.ROW_CELLS + k,
+                text=f"{label} — {h}: {v}.",
+            )
+            for k, (h, v) in enumerate(cells[: compare.ROW_CELLS])
+        ]
 
     @staticmethod
     def _qualified_sources(evidence: Evidence) -> set[str]:
@@ -748,6 +781,8 @@ class RankingStrategy:
         and matches the question at least as well as a figure line shown."""
         book = evidence.retriever.library.roles
         shown = [s for _role, s in best.values()]
+        if len({evidence.passages[s.passage].source for s in shown}) > 1:
+            return None  # one article's word ranks its own roles, not the other articles'
         weakest = min(s.score for s in shown)
         listed = set(best)
         for s in evidence.sentences:  # best first

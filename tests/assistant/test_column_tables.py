@@ -222,3 +222,13 @@ def test_a_narrowed_kind_of_a_side_is_not_the_side_itself():
         "In the US, data analysts earn $82,000.",
     ):
         assert not _narrowed(text, book, "data analyst" if "analyst" in text else "welder")
+
+
+def test_a_ranking_gives_each_role_its_own_cell_of_the_row(kitchen):
+    r = kitchen.ask("Which of these jobs pays the most?")
+    lines = {line.split(" | ")[0].strip("| "): line for line in r.answer.splitlines()}
+    assert "Chef" in lines and "Baker" in lines, r.answer
+    assert "Baker" not in lines["Chef"].split(" | ", 1)[1], r.answer  # the chef's cell alone
+    assert "Chef" not in lines["Baker"].split(" | ", 1)[1], r.answer
+    # roles of several articles: no one article's sentence is given as the verdict
+    assert r.answer.rstrip().endswith("|"), r.answer  # nothing after the table
