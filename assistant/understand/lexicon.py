@@ -72,7 +72,7 @@ def aspects() -> tuple[Aspect, ...]:
                 "demand growth growing grow hiring hire market openings opportunities "
                 "outlook trend popular shortage employers employment projected prospects"
             ),
-            "demand growth hiring market",
+            "demand growth hiring market outlook projected",
         ),
         Aspect(
             "Entry and education",
@@ -139,11 +139,15 @@ PARTICLED = {stem("break"): ("in", "into")}
 # into "management" (progression), where "manages inventory" is a duty; a job is "in demand"
 # (demand), where "the role demands math" and "physically demanding work" speak of none;
 # "employment" grows and "employers" hire (demand), where "X employed by hospitals earn more"
-# says who pays them.
+# and "pay depends on the type of employer" say who pays them; employers "hire" and are
+# "hiring" (demand), where "once hired, recruits attend an academy" is one person's entry.
 ONLY_AS = {
     stem("manager"): frozenset({"manager", "managers", "management"}),
     stem("demand"): frozenset({"demand", "in-demand"}),
-    stem("employment"): frozenset({"employment", "employer", "employers"}),
+    stem("employment"): frozenset({"employment", "employers"}),
+    stem("hire"): frozenset({"hire", "hires", "hiring"}),
+    # a "senior" role or "seniority" (progression), where "a class for seniors" is older people
+    stem("senior"): frozenset({"senior", "seniority"}),
 }
 
 

@@ -221,3 +221,22 @@ def test_a_bound_on_an_amount_judges_no_side():
     assert not _COMPARATIVE.search(_without_bounds(edge))
     judging = "Welders earn more than plumbers, though plumbers work fewer nights."
     assert _STRONG.search(_without_bounds(judging))
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect", "speaks"),
+    [
+        ("Florist pay depends heavily on the type of employer.", "Demand", False),
+        ("Once hired, apprentices attend a welding school for ten weeks.", "Demand", False),
+        ("Employers are hiring welders faster than schools can train them.", "Demand", True),
+        ("The shop runs a computer class for seniors on Fridays.", "Progression", False),
+        ("Senior welders inspect the joints of the apprentices.", "Progression", True),
+    ],
+)
+def test_a_lexicon_word_speaks_of_its_aspect_only_in_its_own_forms(text, aspect, speaks):
+    from assistant.compare import _fit
+    from assistant.evidence import Sentence
+    from assistant.understand.lexicon import aspects
+
+    wanted = next(a for a in aspects() if a.name == aspect)
+    assert (_fit(Sentence(0, 0, text), wanted) > 0) is speaks
