@@ -107,11 +107,12 @@ def load_word_frequencies() -> None:
     zipf_frequency("the", "en")
 
 
-def is_rare(word: str) -> bool:
-    """Not an everyday English word: "mle" may be an abbreviation, "tech" is not."""
+def is_rare(word: str, below: float = 2.5) -> bool:
+    """Not an everyday English word: "mle" may be an abbreviation, "tech" is not (`below`: the
+    Zipf frequency under which a word counts as rare)."""
     from wordfreq import zipf_frequency
 
-    return len(word) >= 3 and zipf_frequency(word, "en") < 2.5
+    return len(word) >= 3 and zipf_frequency(word, "en") < below
 
 
 def _initials(phrase: str) -> str:
@@ -1070,23 +1071,30 @@ class Library:
         return out
 
     def respelled(self, question: str) -> str:
-        """A word of a job title typed with one letter wrong, missing, extra or swapped
-        ("engneer", "enginer", "technicans") as the library writes it ("engineer"): only a
-        word of six letters or more, no everyday English word and written by no article, one
-        edit from exactly one title word (a plural "s" kept). Only the question is read so."""
+        """A word typed with one letter wrong, missing, extra or swapped, as the library writes
+        it: a word of a job title ("engneer", "enginer", "technicans" -> "engineer"), or an
+        everyday English word an article writes ("skils" -> "skills", "sallary" -> "salary").
+        Only a word no English text uses and no article writes is read so, and only when one
+        word fits: six letters or more for a title's word, five for an everyday one, typed in
+        lower case (a capitalized word may be a name). Only the question is read so."""
         found = list(_TYPED_WORD.finditer(question[:MAX_QUESTION_SCAN]))
         out, last = [], 0
         for m in found:
             typed = m.group(0)
             low = typed.lower()
-            if len(low) < 6 or not is_rare(low) or self.word_count(low):
+            if len(low) < 5 or not is_rare(low) or self.word_count(low):
                 continue  # ("trained" is a word of its own, not a mistyped "trainer")
             if self.word_count(low + "s") or (low.endswith("s") and self.word_count(low[:-1])):
                 continue  # a form the library writes
             fits = set()
-            for cut, tail in ((low, ""), (low[:-1], "s") if low.endswith("s") else (low, "")):
-                for n in (len(cut) - 1, len(cut), len(cut) + 1):
-                    fits |= {w + tail for w in self._role_words.get(n, ()) if _one_edit(cut, w)}
+            if len(low) >= 6:
+                for cut, tail in ((low, ""), (low[:-1], "s") if low.endswith("s") else (low, "")):
+                    for n in (len(cut) - 1, len(cut), len(cut) + 1):
+                        fits |= {w + tail for w in self._role_words.get(n, ()) if _one_edit(cut, w)}
+            if not fits and (typed == low or m.start() == 0):
+                fits = {
+                    w for w in _edits(low) if self.word_count(w) and not is_rare(w, EVERYDAY_ZIPF)
+                }
             if len(fits) != 1:
                 continue
             out += [question[last : m.start()], next(iter(fits))]
@@ -1293,3 +1301,18 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long[i]:
         i += 1
     return short[i:] == long[i + 1 :]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(word: str) -> set[str]:
+    """The words one edit from this one: a letter dropped, swapped with the next, changed or
+    added (about 54 per letter; a typed word is at most 40 letters)."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in cuts if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in cuts if b for c in _LETTERS}
+    out |= {a + c + b for a, b in cuts for c in _LETTERS}
+    out.discard(word)
+    return out

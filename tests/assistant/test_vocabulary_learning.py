@@ -399,3 +399,22 @@ def test_a_person_no_article_writes_is_a_new_subject():
     assert lib.unwritten_person("What do employers look for?") is None
     assert lib.unwritten_person("How much do they earn?") is None
     assert lib.unwritten_person("How long does training take?") is None
+
+
+def test_an_everyday_word_an_article_writes_typed_one_letter_off_is_read_as_written():
+    lib = Library.build(
+        [
+            "Ward nurses need clinical skills. The salary is $61,000 a year, paid annually "
+            "with a bonus. Requirements include a licence. Drugs sit in the Omnicell cabinet."
+        ],
+        [{"source": "/w.md", "title": "Ward Nurse vs Community Nurse", "section": ""}],
+    )
+    assert (
+        lib.respelled("what skils does a ward nurse need") == "what skills does a ward nurse need"
+    )
+    assert lib.respelled("whats the sallary") == "whats the salary"
+    assert lib.respelled("what are the requirments") == "what are the requirements"
+    # a capitalized word may be a name; a word no everyday English text uses is no target; a
+    # word the library writes, or an English word of its own ("skill"), stays as typed
+    for q in ("Does Skils hire nurses?", "Is the omnicel locked?", "What skill matters?"):
+        assert lib.respelled(q) == q
