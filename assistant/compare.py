@@ -107,7 +107,8 @@ class SideFinder:
         self._sides: dict[tuple[str, bool], frozenset[int]] = {}  # `sides_in`, once per text
         self.marks = [
             set()
-            if book.find(sides[i])  # a role: its spellings find it
+            # a role: its spellings find it; so do its field's in one word ("plumbing")
+            if book.find(sides[i]) or book.one_word_field(sides[i])
             else own[i] - set().union(*(o for j, o in enumerate(own) if j != i))
             for i in range(len(sides))
         ]

@@ -4,10 +4,11 @@ itself names (learned by `vocabulary.RoleBook`), with canonical keys so variants
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from functools import lru_cache
 
-from knowledge.text import STOPWORDS, content_terms
+from knowledge.text import STOPWORDS, content_terms, words
 
 ROLE_NOUNS = (
     "engineer|scientist|developer|analyst|researcher|architect|manager|designer|specialist"
@@ -676,7 +677,26 @@ class RoleBook:
         article's "PM" speaks of it. None when no role, or more than one, fits."""
         if self.find(phrase):
             return None
-        return self._by_stems().get(tuple(content_terms(phrase)))
+        return self._by_stems().get(tuple(content_terms(phrase))) or self.one_word_field(phrase)
+
+    def one_word_field(self, phrase: str) -> str | None:
+        """A one-word field ("plumbing", "journalism", "accounting") is the field of the one
+        one-word role of the library sharing its root ("plumber", "journalist", "accountant"):
+        at least FIELD_ROOT letters, all but the last few of each word. None when no role, or
+        more than one, fits."""
+        toks = words(phrase)
+        if len(toks) != 1 or not _FIELD_END.search(toks[0].lower()):
+            return None
+        word = toks[0].lower()
+        found = []
+        for name in self.phrases.values():
+            low = name.lower()
+            if " " in low or not low.isalpha() or low == word:
+                continue
+            shared = len(os.path.commonprefix([word, low]))
+            if shared >= FIELD_ROOT and shared >= max(len(word), len(low)) - FIELD_SLACK:
+                found.append(name)
+        return found[0] if len(found) == 1 else None
 
     @lru_cache(maxsize=1)  # noqa: B019 - one book per library snapshot
     def _by_stems(self) -> dict[tuple[str, ...], str | None]:
@@ -694,6 +714,13 @@ class RoleBook:
         """Whether two names are one role: one's own key is among the other's ("DevOps" and
         "DevOps engineer", "SRE" and "site reliability engineer"), not merely a shared word."""
         return self.key(a) in self.keys(b) or self.key(b) in self.keys(a)
+
+
+# General English morphology: the endings of nouns naming a field of work ("plumbing",
+# "journalism", "dentistry", "pharmacy", "economics", "insurance")
+_FIELD_END = re.compile(r"(?:ing|ism|ry|cy|ics|logy|ance|ence|ship)$")
+FIELD_ROOT = 5  # letters a field shares with its role ("plumb" of "plumbing" and "plumber")
+FIELD_SLACK = 4  # ... all but this many of the longer word's
 
 
 EMPTY_BOOK = RoleBook()

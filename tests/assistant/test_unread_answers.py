@@ -105,3 +105,21 @@ def test_answers_its_heading():
     assert not answers_its_heading(Sentence(0, 1, "Most days are calm."), p)
     calm = replace(p, section="Hours")  # no question over it: "It" is the paragraph's own
     assert not answers_its_heading(Sentence(0, 0, "It can be."), calm)
+
+
+def test_a_one_word_field_is_its_roles_side():
+    """ "gardening or landscaping?": a side in a field's word is the one role of the library
+    sharing its root ("gardener"), so the articles' sentences about gardeners are its cells."""
+    from assistant.compare import SideFinder
+    from assistant.understand import RoleBook
+
+    book = RoleBook(["Gardener", "Landscaper", "Garden Designer"], lone={"gardener", "landscaper"})
+    assert book.one_word_field("gardening") == "Gardener"
+    assert book.role_for("landscaping") == "Landscaper"
+    assert book.one_word_field("gardens") is None  # no field's ending
+    assert book.one_word_field("planning") is None  # no role shares its root
+    finder = SideFinder(["gardening", "landscaping"], book)
+    text = "Employment of gardeners is projected to grow 4 percent."
+    context = f"Gardener vs Landscaper. Job outlook. {text}"
+    assert finder.sides_in(text) == {0}
+    assert finder.anchored(0, context)  # a role's spellings name it anywhere
