@@ -325,6 +325,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
             return None  # "AI engineers are ..., often coming from <side>": another role
         if len(about) == 1:
             return about.pop()
+    if len(own) == 1 and _paired_with_another(sentence.text, next(iter(own)), finder):
+        return None  # "the distinction between AI engineers and ML engineers": the pair's
     if len(own) == 1:
         return own.pop()
     if own:
@@ -346,6 +348,40 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return _alone(lead.pop(), p.text.split(". ")[0], finder)
     title = named(p.title, pair=False)
     return _alone(title.pop(), p.title, finder) if len(title) == 1 else None
+
+
+_PAIRED = re.compile(r"\s{0,3}(?:or|/|vs\.?|versus)\s{0,3}(?:(?:the|a|an)\s{1,3})?", re.I)
+# "and" joins a pair only after "between" or "both" ("the distinction between X and Y"); "X
+# and Y" alone may be one group ("librarians and library media specialists earn ...").
+_AND = re.compile(r"\s{0,3}(?:and|&)\s{0,3}(?:(?:the|a|an)\s{1,3})?", re.I)
+_PAIR_LEAD = re.compile(r"\b(?:between|both)\s{1,3}(?:(?:the|a|an)\s{1,3})?$", re.I)
+
+
+def _paired_with_another(text: str, side: int, finder: SideFinder) -> bool:
+    """Every mention of the side in the sentence is joined to another role by "and", "or",
+    "vs" ("between X and Y", "X or Y", "X vs Y"): what it says is of the pair, not the side."""
+    low = text.lower()
+    spans = sorted(
+        (at, at + len(r), side in finder.sides_in(r, pair=False))
+        for r in finder.book.find(text)
+        if (at := low.find(r.lower())) >= 0
+    )
+    own = [i for i, (_a, _b, mine) in enumerate(spans) if mine]
+    if not own or len(spans) < 2:
+        return False
+    for i in own:
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and not spans[j][2]]
+        joined = False
+        for j in near:
+            first, second = spans[min(i, j)], spans[max(i, j)]
+            gap = text[first[1] : second[0]]
+            before = text[max(0, first[0] - 20) : first[0]]
+            joined = joined or bool(
+                _PAIRED.fullmatch(gap) or (_AND.fullmatch(gap) and _PAIR_LEAD.search(before))
+            )
+        if not joined:
+            return False
+    return True
 
 
 def _alone(side: int, text: str, finder: SideFinder) -> int | None:

@@ -240,3 +240,23 @@ def test_a_lexicon_word_speaks_of_its_aspect_only_in_its_own_forms(text, aspect,
 
     wanted = next(a for a in aspects() if a.name == aspect)
     assert (_fit(Sentence(0, 0, text), wanted) > 0) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # the side named only as one of a pair with another role: the pair's sentence
+        ("The distinction between florists and flight attendants is sharper every year.", None),
+        ("Choosing florist or flight attendant depends on the hours you want.", None),
+        # "X and Y" alone may be one group earning one figure: the side's
+        ("Florists and flower shop assistants earned a median of $34,000.", 0),
+        ("Florists arrange flowers for weddings, unlike flight attendants.", 0),
+    ],
+)
+def test_a_side_named_only_in_a_pair_with_another_role_gives_the_pairs_sentence(lib, text, side):
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+
+    finder = SideFinder(["florist", "dental hygienist"], lib.roles)
+    p = _cell_passage("Guide", "Overview", text)
+    assert side_of(Sentence(0, 0, text), [p], finder) == side
