@@ -15,7 +15,7 @@ from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
-from .evidence import EVERYDAY, Sentence, about_itself, own_heading, row_cells
+from .evidence import EVERYDAY, Sentence, about_itself, field_line, own_heading, row_cells
 from .understand import Query
 from .understand.followup import BACKGROUND
 from .understand.lexicon import (
@@ -745,6 +745,7 @@ def build_table(
                 if (
                     len(_WORD.findall(s.text)) < CELL_MIN_WORDS
                     and not _ENDS.search(s.text)
+                    and not field_line(s.text)
                     and not _row_of(s.text, sides[side], finder.book)
                 ):
                     continue  # a title or link line ("Frontend Bootcamp / Days in the Web")

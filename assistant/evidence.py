@@ -338,6 +338,26 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
 _LIST_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
 
 
+# "Median salary: $120,000", "Hours: 40 a week": a label and its value on a line of their
+# own (no sentence end, a few words), which states a fact when its value has a figure.
+_FIELD_LINE = re.compile(r"^[A-Z][^:\n]{0,60}:[ \t]+\S[^\n]{0,80}$")
+_DIGIT = re.compile(r"\d")
+
+
+def field_line(text: str) -> bool:
+    """A short "label: value" line whose value has a figure: a statement, though it has no
+    sentence end and fewer words than a sentence needs."""
+    head, _sep, value = text.partition(":")
+    return bool(_FIELD_LINE.match(text)) and bool(_DIGIT.search(value)) and len(head.split()) <= 5
+
+
+def _lines_sentences(lines: list[str]) -> list[str]:
+    """The sentences of a passage's plain lines. A stored line is a paragraph (ingest joins
+    a paragraph's wrapped lines), so its end ends a sentence even without a period:
+    "Median salary: $120,000" and "Typical entry path: ..." on lines of their own are two."""
+    return [x for line in lines if line.strip() for x in split_sentences(line)]
+
+
 def prose_sentences(text: str) -> list[str]:
     """The sentences of a passage. The items of a list that a sentence introduces ("... should
     know:") are left out: that sentence brings them (see extractive.list_items), as many as an
@@ -353,7 +373,7 @@ def prose_sentences(text: str) -> list[str]:
         m = _LIST_LINE.match(line)
         if m:
             if any(b.strip() for b in block):
-                out += split_sentences(" ".join(block))
+                out += _lines_sentences(block)
                 introduced = bool(out) and out[-1].rstrip().endswith(":")
                 brought = brought_words = 0
             elif block and brought:
@@ -372,14 +392,14 @@ def prose_sentences(text: str) -> list[str]:
             continue
         if TABLE_ROW.match(line.strip()):
             if any(b.strip() for b in block):
-                out += split_sentences(" ".join(block))
+                out += _lines_sentences(block)
             block, introduced = [], False
             out.append(line.strip())  # a table row is one statement, whatever its semicolons
             continue
         block.append(line)
         introduced = introduced and not line.strip()
     if block:
-        out += split_sentences(" ".join(block))
+        out += _lines_sentences(block)
     return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from knowledge.text import TABLE_ROW
 
 from .citations import CitationSet
-from .evidence import Sentence
+from .evidence import Sentence, field_line
 from .followed import figures
 
 MAX_WORDS = 120
@@ -53,9 +53,7 @@ def select(
     # The floor is set by the best sentence that can be chosen: a heading line scoring above
     # every sentence ("The Offline Cookbook") must not leave the answer empty.
     sentences = _answers_for_questions(sentences)
-    best = next(
-        (s for s in sentences if not _label(s.text) and len(s.text.split()) >= MIN_WORDS), None
-    )
+    best = next((s for s in sentences if not _label(s.text) and not _short(s.text)), None)
     if best is None:
         return []
     floor = best.score * FLOOR
@@ -69,7 +67,7 @@ def select(
         if s.score < floor or len(chosen) >= max_sentences:
             break
         n = len(s.text.split())
-        if _label(s.text) or n < MIN_WORDS:
+        if _label(s.text) or _short(s.text):
             continue
         if chosen and used + n > max_words:
             continue
@@ -137,7 +135,7 @@ _ENDS_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!?:;\"'”’)\]]|https?://[^\s]{1
 def _content(s: Sentence) -> bool:
     """A sentence that can stand for an answer: not a label, not too short, not about the text
     it sits in."""
-    return not s.about_itself and not _label(s.text) and len(s.text.split()) >= MIN_WORDS
+    return not s.about_itself and not _label(s.text) and not _short(s.text)
 
 
 def _answers_for_questions(sentences: list[Sentence]) -> list[Sentence]:
@@ -158,7 +156,7 @@ def _answers_for_questions(sentences: list[Sentence]) -> list[Sentence]:
         for s in sentences
         if not asks(s.text)
     ]
-    if not any(not _label(s.text) and len(s.text.split()) >= MIN_WORDS for s in out):
+    if not any(not _label(s.text) and not _short(s.text) for s in out):
         return sentences
     return sorted(out, key=lambda s: s.score, reverse=True)
 
@@ -168,10 +166,19 @@ def asks(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith("?")
 
 
+def _short(text: str) -> bool:
+    """Too few words to stand for an answer, unless a "label: value" line with a figure."""
+    return len(text.split()) < MIN_WORDS and not field_line(text)
+
+
 def _label(text: str) -> bool:
     """A heading or label line ("Site Reliability Engineer"): a few words with no sentence end,
     which answers nothing on its own."""
-    return len(text.split()) <= LABEL_WORDS and not _ENDS_SENTENCE.search(text)
+    return (
+        len(text.split()) <= LABEL_WORDS
+        and not _ENDS_SENTENCE.search(text)
+        and not field_line(text)
+    )
 
 
 def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) -> list[Sentence]:
@@ -262,8 +269,8 @@ def introduces_list(sentence: Sentence) -> bool:
 
 def open_ended(text: str) -> bool:
     """A sentence that stops without end punctuation ("... something like"): what follows it
-    finishes it."""
-    return not _ENDS_SENTENCE.search(text)
+    finishes it. A "label: value" line ("Median salary: $98,000") is whole as it is."""
+    return not _ENDS_SENTENCE.search(text) and not field_line(text)
 
 
 def list_items(text: str) -> list[str]:

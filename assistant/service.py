@@ -408,7 +408,12 @@ class Assistant:
             # "How much does X make?": the lexicon's pay words also find the passage with the
             # figure, which need not share the question's verb; the question's own best lead.
             pay = aspect_named(AMOUNT_CUES)[0]
-            extra = search(f"{query.text} {pay.hint}", depth, source=source, roles=query.roles)
+            # ... and, for one role, the passages about it first: a figure under the role's own
+            # heading ("QA Engineer" / "Median salary: $98,000") need not name it again
+            one = query.roles[0] if len(query.roles) == 1 else None
+            extra = search(
+                f"{query.text} {pay.hint}", depth, source=source, roles=query.roles, about=one
+            )
             return _interleave([found, extra], depth)
         aspect = query.comparison.aspect
         named = aspect_named(set(content_terms(aspect)))

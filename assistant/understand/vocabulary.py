@@ -48,7 +48,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 10
+LEARNT_BY = 11
 
 
 def within_scan(texts):
@@ -491,7 +491,30 @@ def listed_titles(headings: list[str]) -> list[str]:
             and _AGENT.match(toks[-1].lower())
         ):
             found.append(name)
-    return found if len(found) >= MIN_SERIES else []
+    if len(found) >= MIN_SERIES:
+        return found
+    return _unnumbered_titles(headings)
+
+
+def _unnumbered_titles(headings: list[str]) -> list[str]:
+    """A guide's sections headed by job titles without numbers ("Frontend Developer", "QA
+    Engineer", "Technical Writer"): once at least MIN_SERIES of its headings are job titles
+    and two of them end in a role noun (it lists jobs), a heading ending in an agent noun is
+    one too. Two role nouns, not one: "Newsletter" and "Footer" end like agent nouns."""
+    titled, nouns = [], 0
+    for h in headings:
+        name = h.split(" — ")[-1].strip()
+        toks = name.split()
+        if (
+            1 <= len(toks) <= 4
+            and not any(t.lower() in STOPWORDS for t in toks)
+            and all(t[:1].isupper() for t in toks)
+            and (_AGENT.match(toks[-1].lower()) or _ROLE_HEAD.fullmatch(toks[-1].lower()))
+        ):
+            if name not in titled:
+                titled.append(name)
+            nouns += bool(_ROLE_HEAD.fullmatch(toks[-1].lower()))
+    return titled if len(titled) >= MIN_SERIES and nouns >= 2 else []
 
 
 # "How to Become a Dental Hygienist", "What It's Like to Be a Marine Biologist", "A Day in the
