@@ -62,6 +62,7 @@ class Vocabulary:
         # One instance per index state: a question looks up each word of every sentence it
         # scores, so the answers are remembered (a dict read instead of three calls).
         self._memo: dict[str, int | None] = {}
+        self._close: dict[str, bool] = {}  # see close()
 
     def get(self, word: str, default: int | None = None) -> int | None:
         try:
@@ -74,6 +75,16 @@ class Vocabulary:
                 self._memo.clear()
             self._memo[word] = i
         return default if i is None else i
+
+    def close(self, word: str, test) -> bool:
+        """`test(word)`: whether a stored word is close in meaning to one no chunk writes,
+        remembered for this index state (the vocabulary's vectors are those of this state)."""
+        got = self._close.get(word)
+        if got is None:
+            if len(self._close) >= self.MEMO_WORDS:
+                self._close.clear()
+            got = self._close[word] = bool(test(word))
+        return got
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None

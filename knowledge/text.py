@@ -120,6 +120,23 @@ def fold_accents(text: str) -> str:
 def words(text: str) -> list[str]:
     """The text's words, lower case, accents folded: "Clémentine" is one word, "clementine"
     (not "cl" and "mentine"), and a question typed without the accent finds it."""
+    if len(text) <= WORDS_KEPT_CHARS:
+        return list(_words_kept(text))
+    return _words(text)
+
+
+# Answering one question reads the same passages, sentences and headings again and again
+# (coverage, sentence scores, table cells, sides): at 100k chunks about six calls per distinct
+# text. Texts up to this long keep their words (a few thousand of them, a few MB).
+WORDS_KEPT_CHARS = 4000
+
+
+@lru_cache(maxsize=8192)
+def _words_kept(text: str) -> tuple[str, ...]:
+    return tuple(_words(text))
+
+
+def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(fold_accents(text))]
 
 

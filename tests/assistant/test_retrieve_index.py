@@ -233,3 +233,63 @@ def test_saved_word_vectors_are_found_by_word_where_rows_moved(make_settings):
     words_path.write_text(json.dumps([listed[i] for i in order]), encoding="utf-8")
     np.save(vecs_path, saved[order])
     assert restart() == 1
+
+
+def test_closeness_of_a_word_no_chunk_writes_is_kept_per_index_state(make_settings, tmp_path):
+    """Whether a word no article writes is close in meaning to one stored (a product of its
+    vector with every stored word's) is worked out once per index state: asked again, the
+    kept answer; after a write, the new state's vocabulary works it out afresh."""
+    from assistant.evidence import _known_word
+    from assistant.retrieve import Retriever
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    ward = tmp_path / "ward.txt"
+    ward.write_text(
+        "Night Nursing on a Surgical Ward\n\nCharge nurses plan the rota, check the drug round "
+        "and hand over each patient at dawn. Staff nurses dress wounds and chart vital signs.\n",
+        encoding="utf-8",
+    )
+    assert ingest_sources([str(ward)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    vocab, vecs = retriever.vocabulary(kb.embedder)
+    asked: list[str] = []
+    real = kb.embedder
+
+    class Counting:  # the real embedder, counting the words it is asked for
+        dim = real.dim
+
+        def embed_batch(self, texts):
+            asked.extend(texts)
+            return real.embed_batch(texts)
+
+    assert "nurse" in vocab or _known_word("nurse", retriever, vocab, vecs, Counting())
+    asked.clear()
+    first = _known_word("croissant", retriever, vocab, vecs, Counting())
+    assert asked == ["croissant"]
+    assert _known_word("croissant", retriever, vocab, vecs, Counting()) == first
+    assert asked == ["croissant"]  # kept: not embedded and compared again
+    assert first == bool(
+        float((real.embed_batch(["croissant"])[0] @ vecs.T).max()) >= 0.6
+    )  # the same answer as worked out directly
+
+    # A write: the next state's vocabulary asks again.
+    bakery = tmp_path / "bakery.txt"
+    bakery.write_text(
+        "Working Nights in a Bakery\n\nBakers laminate dough for croissants before dawn.\n",
+        encoding="utf-8",
+    )
+    assert ingest_sources([str(bakery)], kb, settings).ok
+    retriever.refresh()
+    vocab2, vecs2 = retriever.vocabulary(kb.embedder)
+    assert vocab2 is not vocab
+    asked.clear()
+    assert _known_word("croissant", retriever, vocab2, vecs2, Counting()) is True  # written now
+    assert asked == []
+    _known_word("pastry", retriever, vocab, vecs, Counting())
+    assert asked == ["pastry"]
+    _known_word("pastry", retriever, vocab2, vecs2, Counting())
+    assert asked == ["pastry", "pastry"]  # a new state's vocabulary works it out afresh
