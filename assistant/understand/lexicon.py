@@ -186,6 +186,7 @@ KINDS_OF_TOOL = _stems(
 )
 
 
+@lru_cache(maxsize=16384)  # asked for every word of every sentence a question scores
 def kin_of(stem_: str) -> frozenset[str]:
     """The other stems that stand for the same thing as this one in the lexicon: the words of
     its aspect ("paid": "salary", "earn", ...) or of its judgement ("upsides": "pros", ...);
