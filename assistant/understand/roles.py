@@ -334,8 +334,11 @@ def _spelled(word: str, last: bool = False) -> re.Pattern:
 def _kept_words(low: str) -> tuple[tuple[str, ...], str]:
     """The words `role_key` keeps in lower-case text (no function word, not all hyphens), and
     their initials."""
-    kept = tuple(w for w in _KEY_TOKEN.findall(low) if w not in _LEAD_WORDS and w.strip("-"))
-    return kept, "".join(w.lstrip("-")[0] for w in kept)
+    if "-" not in low:  # most texts: no word is all hyphens, none starts with one
+        kept = tuple([w for w in _KEY_TOKEN.findall(low) if w not in _LEAD_WORDS])
+        return kept, "".join([w[0] for w in kept])
+    kept = tuple([w for w in _KEY_TOKEN.findall(low) if w not in _LEAD_WORDS and w.strip("-")])
+    return kept, "".join([w.lstrip("-")[0] for w in kept])
 
 
 # Up to this many learned names one regex alternation finds them fastest; beyond, its cost
