@@ -22,10 +22,9 @@ from .understand.lexicon import (
     CENTRAL_PAY,
     COST_WORDS,
     DAY_TO_DAY,
-    ONLY_AS,
-    PARTICLED,
     SAYS_WHAT_ONE_DOES,
     Aspect,
+    aspect_forms,
     aspects,
 )
 from .understand.roles import _LEAD_WORDS, ROLE_NOUNS, RoleBook
@@ -541,20 +540,8 @@ def _label(aspect: str) -> str:
     return " ".join(kept).capitalize()[:40]
 
 
-@lru_cache(maxsize=8192)  # a table fits each sentence to every aspect row: one pass each
-def _aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, stem) of the text's words, leaving out the lexicon words written in a form that
-    speaks of no aspect (see ONLY_AS, PARTICLED)."""
-    toks = words(text)
-    kept = []
-    for at, w in enumerate(toks):
-        st = stem(w)
-        if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1] not in PARTICLED[st]):
-            continue  # "sessions with breaks": no "break into" a field
-        if st in ONLY_AS and w not in ONLY_AS[st]:
-            continue  # "manages inventory": a duty, no step up to manager
-        kept.append((w, st))
-    return tuple(kept)
+# (the lexicon's reading; a table fits each sentence to every aspect row: one pass each)
+_aspect_forms = lru_cache(maxsize=8192)(aspect_forms)
 
 
 def _in_aspect_forms(text: str) -> str:

@@ -28,6 +28,7 @@ from .understand.lexicon import (
     MAKE_PAY,
     PAY_NOUNS,
     SAYS_WHAT_ONE_DOES,
+    aspect_forms,
     aspect_named,
     aspects,
     kin_of,
@@ -169,6 +170,9 @@ class TermMatcher:
             idx = []
         sims = self._term_vecs @ self._vecs[idx].T if idx else None  # terms x words of text
         out = np.zeros(len(self.terms))
+        # a kin word counts only in a form that speaks of its aspect: "the role demands math"
+        # says nothing of the demand for a role ("job outlook")
+        common = common - ({stem(w) for w in toks} - {st for _w, st in aspect_forms(text)})
         for i, s in enumerate(self._stems):
             if s in stems:
                 out[i] = 1.0

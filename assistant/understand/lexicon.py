@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import stem
+from knowledge.text import stem, words
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,21 @@ ONLY_AS = {
     # a "senior" role or "seniority" (progression), where "a class for seniors" is older people
     stem("senior"): frozenset({"senior", "seniority"}),
 }
+
+
+def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, stem) of the text's words, leaving out the lexicon words written in a form that
+    speaks of no aspect (see ONLY_AS, PARTICLED): "the role demands math" has no "demand"."""
+    toks = words(text)
+    kept = []
+    for at, w in enumerate(toks):
+        st = stem(w)
+        if st in PARTICLED and (at + 1 >= len(toks) or toks[at + 1] not in PARTICLED[st]):
+            continue  # "sessions with breaks": no "break into" a field
+        if st in ONLY_AS and w not in ONLY_AS[st]:
+            continue  # "manages inventory": a duty, no step up to manager
+        kept.append((w, st))
+    return tuple(kept)
 
 
 @lru_cache(maxsize=1)

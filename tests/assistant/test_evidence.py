@@ -1062,3 +1062,19 @@ def test_becoming_a_plural_role_with_no_article_asks_the_way_in(library):
     assert not _asks_way_in(query("How do nurses become better at charting?", ["nurses"]))
     result = library.ask("How do people usually become AI engineers?")
     assert result.answer.startswith("AI engineers are more numerous, often transitioning")
+
+
+def test_a_lexicon_word_meets_its_kin_only_in_a_form_that_speaks_of_its_aspect(library):
+    """ "What is the job outlook for nurses?" (demand) is met by "Nurses are in demand", not by
+    "The ward demands stamina" (a requirement); so the seed's "This role demands stronger
+    mathematical foundations" says nothing of the ML engineer's outlook."""
+    from assistant.evidence import LEXICON_MATCH, TermMatcher
+
+    m = TermMatcher(
+        "What is the job outlook for nurses?", library.retriever, library.kb.embedder, roles=[]
+    )
+    at = m.terms.index("outlook")
+    assert m.match("Nurses are in demand across the country.")[at] == LEXICON_MATCH
+    assert m.match("The ward demands stamina and calm.")[at] < LEXICON_MATCH
+    result = library.ask("What is the job outlook for ML engineers over the next 10 years?")
+    assert "This role demands" not in result.answer
