@@ -776,6 +776,9 @@ def build_table(
                     and _row_at(s)
                     is None  # a row's label ("Top 10% earn more than") judges no side
                     and _COMPARATIVE.search(judged)
+                    # it judges on this row's aspect: "a degree is more common than for frontend
+                    # roles" judges no pay
+                    and _fit(s, aspect) > 0
                     and (
                         _STRONG.search(judged)
                         or len(finder.sides_in(s.text)) > 1

@@ -355,11 +355,24 @@ def field_line(text: str) -> bool:
     return bool(_FIELD_LINE.match(text)) and bool(_DIGIT.search(value)) and len(head.split()) <= 5
 
 
+# A line opening with a short label and its colon ("Typical entry path: ...")
+_LABEL_OPENS = re.compile(r"^[A-Z][\w'’ /-]{0,40}:\s")
+
+
 def _lines_sentences(lines: list[str]) -> list[str]:
-    """The sentences of a passage's plain lines. A stored line is a paragraph (ingest joins
-    a paragraph's wrapped lines), so its end ends a sentence even without a period:
-    "Median salary: $120,000" and "Typical entry path: ..." on lines of their own are two."""
-    return [x for line in lines if line.strip() for x in split_sentences(line)]
+    """The sentences of a passage's plain lines, read as one text (a plain-text article may be
+    wrapped mid-sentence), except that a "label: value" line ends its sentence though it has no
+    period: "Median salary: $120,000" and "Typical entry path: ..." on lines of their own are
+    two sentences, not one glued one."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip():
+            continue
+        last = groups[-1][-1] if groups[-1] else ""
+        if last and (field_line(last.strip()) or _LABEL_OPENS.match(line.strip())):
+            groups.append([])
+        groups[-1].append(line)
+    return [x for g in groups if g for x in split_sentences(" ".join(g))]
 
 
 def prose_sentences(text: str) -> list[str]:

@@ -79,7 +79,7 @@ def aspects() -> tuple[Aspect, ...]:
             _stems(
                 "entry entry-level start starting break junior beginner beginners degree "
                 "education bootcamp course courses certification self-taught accessible "
-                "easier easy hard harder difficult barrier transition switch "
+                "easier easiest easy hard harder difficult barrier transition switch "
                 "apprenticeship apprentice license licence licensing certificate exam academy schooling qualify "
                 "qualification qualifications"
             ),

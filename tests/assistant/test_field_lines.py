@@ -46,7 +46,8 @@ Medical coders turn diagnoses and procedures into the codes insurers pay by.
 
 **Median salary:** $48,000
 
-**Typical entry path:** a coding certificate; many work remotely.
+**Typical entry path:** a certificate is more common for medical coders than for patient care
+coordinators; many work remotely.
 
 ## Laboratory Manager
 
@@ -117,3 +118,20 @@ def test_which_role_pays_the_most_lists_each_figure_line(hospital):
     for figure in ("$57,000", "$48,000", "$101,000", "$45,000"):
         assert figure in r["answer"], r["answer"]
     assert "Typical entry path" not in r["answer"], r["answer"]
+
+
+def test_a_pay_row_sets_the_figure_lines_side_by_side(hospital):
+    """A sentence judging on another aspect ("a certificate is more common for coders than
+    for coordinators") is no pay judgement: each side's figure line fills its pay cell."""
+    r = hospital.ask("Medical coder vs patient care coordinator: which pays more?")
+    pay = next(line for line in r["answer"].splitlines() if line.startswith("| Pay"))
+    assert "$48,000" in pay and "$45,000" in pay, r["answer"]
+    assert "certificate" not in pay, r["answer"]
+
+
+def test_a_plain_text_line_wrapped_mid_sentence_stays_one_sentence():
+    text = "Many librarians add overtime to their pay. Librarians in city\nsystems earn a median of $58,000."
+    assert prose_sentences(text) == [
+        "Many librarians add overtime to their pay.",
+        "Librarians in city systems earn a median of $58,000.",
+    ]
