@@ -22,10 +22,13 @@ from .understand import Query
 from .understand.followup import BACKGROUND as _BACKGROUND
 from .understand.lexicon import (
     AMOUNT_CUES,
+    CENTRAL_PAY,
+    COST_WORDS,
     DAY_TO_DAY,
     KINDS_OF_TOOL,
     LEVEL_WORDS,
     MAKE_PAY,
+    PAY_EDGES,
     PAY_NOUNS,
     SAYS_WHAT_ONE_DOES,
     aspect_forms,
@@ -462,6 +465,8 @@ def answer_type_test(query: Query):
 
 
 ANSWER_TYPE_BONUS = 0.12  # a sentence offering the kind of answer asked for
+CENTRAL_BONUS = 0.2  # a pay figure said to be the usual one (lexicon.CENTRAL_PAY)
+_MONEY_SIGN = re.compile(r"[$€£¥]\s?\d")
 
 
 # General English: the words that give a reason ("is due to", "because", "which leads to")
@@ -812,6 +817,12 @@ def score_sentences(
     does = query.comparison is None and bool(SAYS_WHAT_ONE_DOES.match(query.question.strip()))
     headed_for_work = _headed_for_work(passages) if does else set()
     weights = matcher.sentence_weights(query.question, passages)
+    # "How much does a lawyer earn?": the usual figure answers, not the edges of the range,
+    # unless the question asks for an edge ("at the top", "starting salary")
+    asked_words = set(words(query.text))
+    usual_pay = (
+        query.comparison is None and asks_pay(query.question) and not asked_words & PAY_EDGES
+    )
     asked_stems = {stem(w) for w in words(f"{query.text} {' '.join(query.roles)}")}
     asked_keys = {k for r in query.roles for k in matcher.book.keys(r)}
     for s, v, d in zip(sentences, vecs, dense, strict=True):
@@ -845,6 +856,16 @@ def score_sentences(
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)
+        said = set(words(s.text))
+        if (
+            usual_pay
+            and _MONEY_SIGN.search(s.text)
+            and CENTRAL_PAY & said
+            and not (
+                {stem(w) for w in said} & COST_WORDS  # "the average graduate's debt": no pay
+            )
+        ):
+            s.score += CENTRAL_BONUS  # "a median of $145,760" before "the top 10% earn more"
         if entry and not s.off_role and entry & {stem(w) for w in words(s.text)}:
             s.score += ANSWER_TYPE_BONUS
         aside = self_reference_penalty(query.text, s.text)

@@ -125,6 +125,29 @@ LEVEL_WORDS = _stems("entry junior beginner beginners starting senior experience
 # Words saying a pay figure is the usual one for a role ("a median of $58,000", "the average
 # salary"), not the edge of its range ("the top 10 percent earned more than ...").
 CENTRAL_PAY = frozenset({"median", "medians", "average", "averages", "typical"})
+# Words of a pay question asking for an edge of the range, not the usual figure ("What do
+# they earn at the top?", "What is the starting salary?").
+PAY_EDGES = frozenset(
+    {
+        "top",
+        "highest",
+        "lowest",
+        "starting",
+        "start",
+        "starts",
+        "entry",
+        "maximum",
+        "minimum",
+        "range",
+        "senior",
+        "junior",
+        "experienced",
+        "beginning",
+        "bottom",
+        "first",
+        "least",
+    }
+)
 
 
 # Money in a sentence about what something costs ("Flight school can cost $80,000") is a price,

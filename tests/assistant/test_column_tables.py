@@ -119,6 +119,15 @@ def test_a_pay_question_about_one_column_is_answered_by_its_row(kitchen, questio
     r = kitchen.ask(question)
     assert "$58,000" in r.answer, r.answer
     assert "Florists" not in r.answer, r.answer
+    # the usual figure ("Median yearly pay") leads, not the edge of the range ("Top 10%")
+    assert r.answer.find("$91,000") in (-1,) or r.answer.find("$58,000") < r.answer.find(
+        "$91,000"
+    ), r.answer
+
+
+def test_a_question_for_an_edge_of_the_range_gets_that_edge(kitchen):
+    r = kitchen.ask("How much do chefs earn at the top?")
+    assert "$91,000" in r.answer, r.answer
 
 
 def test_a_comparison_shows_each_sides_cell_of_one_row(kitchen):

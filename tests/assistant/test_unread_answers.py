@@ -123,3 +123,41 @@ def test_a_one_word_field_is_its_roles_side():
     context = f"Gardener vs Landscaper. Job outlook. {text}"
     assert finder.sides_in(text) == {0}
     assert finder.anchored(0, context)  # a role's spellings name it anywhere
+
+
+GARDEN = """---
+title: "Gardener vs Landscaper: Working Outdoors"
+---
+
+## What gardeners do
+
+Gardeners plant, prune and tend the beds of parks, estates and private homes.
+
+## Pay
+
+The best gardeners on private estates and in the largest botanic gardens can earn more than
+$70,000 a year. New gardeners working for councils and garden centres earn about $24,000 in
+their first season. Gardeners were paid a median wage of $38,000 in 2023.
+"""
+
+
+@pytest.fixture(scope="module")
+def garden(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "garden",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written={"garden.md": GARDEN},
+    )
+
+
+def test_a_pay_question_is_answered_with_the_usual_figure(garden):
+    r = garden.ask("How much do gardeners earn?")
+    # two sentences of one passage at most: the usual figure is one of them, though the
+    # edges of the range say "earn" and it says "paid"
+    assert "$38,000" in r.answer, r.answer
+
+
+def test_a_question_for_the_top_gets_the_top(garden):
+    r = garden.ask("How much do gardeners earn at the top?")
+    assert r.answer.startswith("The best gardeners"), r.answer
