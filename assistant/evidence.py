@@ -563,7 +563,13 @@ _ADVISES = re.compile(
 
 
 def asks_advice(question: str) -> bool:
-    return bool(_ASKS_ADVICE.search(question))
+    """The asker wants to know what to do: "Should I ...?", "any tips?", or a choice asked
+    right after telling their own background ("I'm a math major. AI engineer or ML engineer?",
+    "I know stats, which should I pick?")."""
+    if _ASKS_ADVICE.search(question):
+        return True
+    told = _BACKGROUND.match(question[:2000].lstrip())
+    return bool(told) and "?" in question[told.end() : 2000]
 
 
 def advice_bonus(asks: bool, sentence: str) -> float:

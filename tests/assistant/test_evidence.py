@@ -1078,3 +1078,19 @@ def test_a_lexicon_word_meets_its_kin_only_in_a_form_that_speaks_of_its_aspect(l
     assert m.match("The ward demands stamina and calm.")[at] < LEXICON_MATCH
     result = library.ask("What is the job outlook for ML engineers over the next 10 years?")
     assert "This role demands" not in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        ("I'm a ward nurse with ten years on nights. Community or ward?", True),
+        ("I know first aid and Welsh, which should I pick?", True),
+        ("Should I train as a midwife?", True),
+        ("I'm a ward nurse.", False),  # tells, asks nothing
+        ("How much do ward nurses earn?", False),
+    ],
+)
+def test_a_choice_asked_right_after_the_askers_background_asks_for_advice(question, advice):
+    from assistant.evidence import asks_advice
+
+    assert asks_advice(question) is advice
