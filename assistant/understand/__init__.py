@@ -133,7 +133,14 @@ def understand(
     intent = intent_of(question, comparison, book.find(question))
     from .query import _SUPERLATIVE, _WHICH
 
-    ranking = bool(comparison is None and _SUPERLATIVE.search(question) and _WHICH.search(question))
+    # ("Which employers pay marine biologists the most?" ranks employers for one role asked
+    # about, not the library's roles)
+    ranking = bool(
+        comparison is None
+        and _SUPERLATIVE.search(question)
+        and _WHICH.search(question)
+        and len(roles) != 1
+    )
     return Query(
         question=question,
         standalone=resolved,

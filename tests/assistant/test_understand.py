@@ -924,3 +924,11 @@ def test_which_one_after_two_single_role_questions_compares_them():
     # one role asked about before: "which one" has nothing to choose between
     q = understand("Which one is easier to get into?", history[2:], lib, scope=None)
     assert q.comparison is None, q
+
+
+def test_a_superlative_about_one_named_role_ranks_no_roles():
+    """ "Which employers pay welders the most?" asks about employers of the one role it
+    names; "Which of these jobs pays the most?" ranks the library's roles."""
+    lib = _shop()
+    assert not understand("Which employers pay welders the most?", [], lib, scope=None).ranking
+    assert understand("Which of these jobs pays the most?", [], lib, scope=None).ranking
