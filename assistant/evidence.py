@@ -253,6 +253,16 @@ class TermMatcher:
         asked = self.book.keys(focus)
         return any(self.book.keys(r) & asked for r in self.book.find(text))
 
+    def titled_asked(self, text: str, context: Passage) -> bool:
+        """A sentence naming no role, in an article whose title names the one asked about
+        ("A high school diploma is enough to start an apprenticeship" in "Plumber vs HVAC
+        Technician", asked about plumbers): about the asked role as far as it says."""
+        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
+        if focus is None or self.book.find(text):
+            return False
+        titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
+        return bool(titled & self.book.keys(focus))
+
     def titled_otherwise(self, text: str, context: Passage) -> bool:
         """A sentence naming no role, in an article whose title names roles but not the one
         asked about: "my day-to-day" in an article about product managers is no site
@@ -858,7 +868,11 @@ def score_sentences(
         s.off_role = focus < 0 or (
             focus == 0 and matcher.titled_otherwise(s.text, passages[s.passage])
         )
-        s.on_role = focus > 0 or matcher.names_asked(s.text)
+        s.on_role = (
+            focus > 0
+            or matcher.names_asked(s.text)
+            or (focus == 0 and matcher.titled_asked(s.text, passages[s.passage]))
+        )
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)

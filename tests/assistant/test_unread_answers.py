@@ -138,6 +138,21 @@ Gardeners plant, prune and tend the beds of parks, estates and private homes.
 The best gardeners on private estates and in the largest botanic gardens can earn more than
 $70,000 a year. New gardeners working for councils and garden centres earn about $24,000 in
 their first season. Gardeners were paid a median wage of $38,000 in 2023.
+
+## FAQ
+
+**Do I need a degree?**
+No. A short horticulture course is enough to start, and most skills are learned on the job.
+"""
+
+KITCHEN = """---
+title: "Chef vs Restaurant Manager"
+---
+
+## Training
+
+You do not need a degree to become a chef: most chefs start as kitchen porters and learn
+on the job in a culinary brigade.
 """
 
 
@@ -147,7 +162,7 @@ def garden(tmp_path_factory):
         tmp_path_factory,
         "garden",
         ["datatalksclub-data-team-roles-explained.md"],
-        written={"garden.md": GARDEN},
+        written={"garden.md": GARDEN, "kitchen.md": KITCHEN},
     )
 
 
@@ -161,3 +176,12 @@ def test_a_pay_question_is_answered_with_the_usual_figure(garden):
 def test_a_question_for_the_top_gets_the_top(garden):
     r = garden.ask("How much do gardeners earn at the top?")
     assert r.answer.startswith("The best gardeners"), r.answer
+
+
+def test_a_sentence_of_the_asked_roles_article_keeps_other_articles_roles_out(garden):
+    """The FAQ's answer names no role, but its article's title names the gardener asked
+    about: it is about gardeners, so another article's sentence on chefs' degrees is left
+    out (it was added, the answer having no sentence "about" the asked role)."""
+    r = garden.ask("Do I need a degree to become a gardener?")
+    assert "horticulture course" in r.answer, r.answer
+    assert "culinary" not in r.answer and "porters" not in r.answer, r.answer
