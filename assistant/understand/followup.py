@@ -36,7 +36,7 @@ _INTERJECTION = re.compile(
 # "I know Python and stats, ...", "I'm a Rust developer, ...", "I studied at Oxford; ...": the
 # asker's own background, told before the question (general English). Bounded: linear.
 BACKGROUND = re.compile(
-    r"\bI(?:'m|’m| am| know| speak| can| studied| majored in| have| hold| like| love| enjoy"
+    r"\bI(?:'m|’m|m| am| know| speak| can| studied| majored in| have| hold| like| love| enjoy"
     r"| work(?:ed)? (?:as|in|with)| come from| graduated (?:in|from))\s[^,;.?!]{1,120}[,;.!]",
     re.I,
 )

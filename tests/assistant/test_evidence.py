@@ -1085,6 +1085,7 @@ def test_a_lexicon_word_meets_its_kin_only_in_a_form_that_speaks_of_its_aspect(l
     [
         ("I'm a ward nurse with ten years on nights. Community or ward?", True),
         ("I know first aid and Welsh, which should I pick?", True),
+        ("im a ward nurse, which should i pick?", True),  # typed with no apostrophe
         ("Should I train as a midwife?", True),
         ("I'm a ward nurse.", False),  # tells, asks nothing
         ("How much do ward nurses earn?", False),
