@@ -111,6 +111,14 @@ class SideFinder:
             else own[i] - set().union(*(o for j, o in enumerate(own) if j != i))
             for i in range(len(sides))
         ]
+        # a side named by its field in one word ("Recruiting" for recruiters) is named by that
+        # word too ("Recruiting is usually easier to get into."), beside its role's spellings
+        self.field_words = [
+            stem(s.strip().lower())
+            if len(s.split()) == 1 and not book.find(s) and book.one_word_field(s)
+            else ""
+            for s in sides
+        ]
         # an abbreviation's field is its long form's ("OT": "occupational therapy")
         spelled = [book.aliases.get(s.lower(), s) for s in sides]
         self.fields = [_field_pattern(s, spelled) for s in spelled]
@@ -166,6 +174,7 @@ class SideFinder:
                 out.add(i)  # "social work" of "social worker": the side's own field
         if len(out) < len(self.keys):
             stems = {stem(w) for w in words(text)}
+            out.update(i for i, w in enumerate(self.field_words) if w and w in stems)
             for i, marks in enumerate(self.marks):
                 # its head noun ("a degree"), every telling word of a short side, or two of
                 # three of a longer one

@@ -241,3 +241,14 @@ def test_a_ranking_gives_each_role_its_own_cell_of_the_row(kitchen):
     assert "Chef" not in lines["Baker"].split(" | ", 1)[1], r.answer
     # roles of several articles: no one article's sentence is given as the verdict
     assert r.answer.rstrip().endswith("|"), r.answer  # nothing after the table
+
+
+def test_a_side_named_by_its_field_is_named_by_that_word_too():
+    """ "Gardening or landscape architecture?": the gardening side is the gardeners', and a
+    sentence writing the field itself ("Gardening is usually easier to get into.") is its
+    evidence too."""
+    book = RoleBook(["Gardener", "Landscape Architect"], lone={"gardener"})
+    finder = SideFinder(["gardening", "landscape architect"], book)
+    assert finder.sides_in("Gardening is usually easier to get into.") == {0}
+    assert finder.sides_in("Gardeners earn $35,000.") == {0}
+    assert finder.sides_in("Landscape architects design parks.") == {1}
