@@ -584,6 +584,19 @@ class ComparisonStrategy:
                     table, cites, draft = retry
                     passages = wider
                     draft.added_passages[:0] = [p.public() for p in extra]
+        if not table.thin and table.unpaid:
+            # A side's pay cell with no figure beside another side's figure: that side's own
+            # pay passages, ranked below the ones read, may give it (a table's row of figures
+            # in a chunk of its own). The answer changes only where the side then has one.
+            extra = side_passages(evidence, table.unpaid, passages, aspect=PAY_TOPIC)
+            if extra:
+                wider = passages + extra
+                sentences = more_sentences(evidence, wider, len(passages))
+                retry = tabulate(wider, sentences)
+                if set(retry[0].unpaid) < set(table.unpaid) and retry[0].cited >= table.cited:
+                    table, cites, draft = retry
+                    passages = wider
+                    draft.added_passages[:0] = [p.public() for p in extra]
         parts = []
         if table.text:
             title = "**" + " vs ".join(compare.title_case(s) for s in sides) + "**"
@@ -616,17 +629,26 @@ SIDE_SEARCH = 20  # a thin side's second search reads this many passages of its 
 SIDE_EXTRA = 2  # ... and adds at most this many of them to the answer's passages
 
 
-def side_passages(evidence: Evidence, thin: tuple[int, ...], passages: list[Passage]):
+PAY_TOPIC = "pay"  # the topic a side's missing pay figure is looked for by
+
+
+def side_passages(
+    evidence: Evidence, thin: tuple[int, ...], passages: list[Passage], aspect: str | None = None
+):
     """Passages for the comparison sides `thin` names, none of them already read: each side's
     own search (its name, the topic asked and the lexicon's words for it), deeper than the
     first, keeping only passages that name that side (any spelling the library learned) and,
     with a topic, speak of it; with no topic, passages with a sentence saying what the side
-    is. At most SIDE_EXTRA per side."""
+    is. At most SIDE_EXTRA per side. `aspect`: a topic to look for instead of the question's
+    (`PAY_TOPIC` for a side whose pay cell has no figure)."""
     query = evidence.query
     book = evidence.retriever.library.roles
     finder = compare.SideFinder(query.comparison.sides, book)
-    aspect = query.comparison.aspect
-    asked = compare.topic_aspects(query, [])
+    if aspect is None:
+        aspect = query.comparison.aspect
+        asked = compare.topic_aspects(query, [])
+    else:  # a topic of its own (`PAY_TOPIC`): its lexicon aspect's words
+        asked = aspect_named(set(content_terms(aspect)))[:1]
     topic = set().union(*(a.words for a in asked)) if asked else set()
     # the search the side's first one was (service._retrieve), read deeper
     named = aspect_named(set(content_terms(aspect)))

@@ -85,6 +85,9 @@ class Table:
     # what the side is. A second, narrower search may find that side's evidence.
     thin: tuple[int, ...] = ()
     said: list = field(default_factory=list)  # each side's sentences on what `thin` judges
+    # Sides whose pay cell gives no figure ("Paralegals earn the most in federal government")
+    # while another side's does: their article's figure may be in a passage not read yet.
+    unpaid: tuple[int, ...] = ()
 
 
 class SideFinder:
@@ -884,7 +887,20 @@ def build_table(
         if rows and verdict is None and aspect.name in known and aspect.name not in covered:
             text += f"\n\n**{aspect.name}**: the articles do not cover this for {_either(sides)}."
     thin, said = _thin(rows, one_sided, asked, finder, passages)
-    return Table(text.strip(), verdict, len(rows), thin, said)
+    unpaid: tuple[int, ...] = ()
+    for aspect, picks in rows:
+        if aspect.name == "Pay":
+            paid = [
+                earned_money(s.text)
+                or (
+                    (s.passage, s.position) in beside
+                    and earned_money(beside[(s.passage, s.position)].text)
+                )
+                for s in picks
+            ]
+            if any(paid):
+                unpaid = tuple(i for i, ok in enumerate(paid) if not ok)
+    return Table(text.strip(), verdict, len(rows), thin, said, unpaid)
 
 
 NARROWED_CELL = 0.5

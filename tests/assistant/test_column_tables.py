@@ -252,3 +252,67 @@ def test_a_side_named_by_its_field_is_named_by_that_word_too():
     assert finder.sides_in("Gardening is usually easier to get into.") == {0}
     assert finder.sides_in("Gardeners earn $35,000.") == {0}
     assert finder.sides_in("Landscape architects design parks.") == {1}
+
+
+ARCHITECTURE = """---
+title: "Architect vs Drafter: Which Design Career Fits You?"
+author: "Lena Voss"
+date: 2024-08-01
+---
+
+If you like buildings, you may wonder whether you need years of school to work on them. You don't. Drafters turn designs into precise technical drawings, while architects design buildings, lead projects and sign off on plans.
+
+## What does an architect do?
+
+An architect is licensed to design buildings. Architects meet clients, sketch concepts, develop plans and oversee construction. Only a licensed architect can stamp drawings for a permit.
+
+Most architects specialise in housing, offices, schools or restoration work.
+
+## What does a drafter do?
+
+A drafter prepares detailed drawings from an architect's or engineer's designs. Drafters use CAD software, check dimensions against building codes and keep drawing sets up to date.
+
+Drafters usually work regular office hours, although deadlines before a permit submission can mean evenings.
+
+## Education and training
+
+Architects need a five-year professional degree, several years of paid internship and a licensing exam. Drafters can start with a two-year associate degree or a CAD certificate.
+
+## Salary comparison
+
+Pay is where the gap is widest.
+
+| | Architect | Drafter |
+|---|---|---|
+| Median annual pay | $93,310 | $61,820 |
+| Top 10% earn more than | $155,380 | $92,480 |
+
+Architects at large firms in major cities can start at $80,000, while small practices often start near $55,000. Drafters earn the most in engineering services and government.
+
+## Career progression
+
+An architect typically starts as a junior designer and may become a partner after ten to fifteen years. A drafter can advance to senior drafter or CAD manager, or study to become an architect.
+
+## Which should you choose?
+
+Choose architecture if you want to design and lead. Choose drafting if you want to work quickly, with less debt and steadier hours.
+"""
+
+
+@pytest.fixture(scope="module")
+def drafting(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "drafting",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written={"architecture.md": ARCHITECTURE},
+    )
+
+
+def test_a_pay_cell_without_a_figure_is_looked_for_in_the_sides_article(drafting):
+    """Asked to compare with no topic, the passages read hold the pay prose ("Drafters earn
+    the most in engineering services") but not the table chunk: the side whose pay cell has
+    no figure beside the other's is searched for on pay, and both take the table's row."""
+    r = drafting.ask("Compare architects and drafters", k=4)
+    pay = next(line for line in r.answer.splitlines() if line.startswith("| Pay"))
+    assert "$61,820" in pay and "$93,310" in pay, r.answer
