@@ -1229,6 +1229,17 @@ _WHAT_ARE = re.compile(
 )
 
 
+def _focus_words(text: str, role_words: set[str], floor: float | None = None) -> list[str]:
+    """The words of a noun phrase a question asks for that an article must write: no role
+    word, no number, nothing less specific than `floor` (FOCUS_SPECIFICITY)."""
+    floor = FOCUS_SPECIFICITY if floor is None else floor
+    return [
+        t
+        for t in topic_words(text)
+        if t not in role_words and not t.isdigit() and specificity(t) >= floor
+    ]
+
+
 def listed_things(question: str, roles: list[str]) -> list[list[list[str]]]:
     """`asked_for`, and the plural noun of "What are the X of ..." ("cons", "perks"): things
     an article may list under a heading naming them ("Pros and cons — Accountant")."""
@@ -1236,11 +1247,7 @@ def listed_things(question: str, roles: list[str]) -> list[list[list[str]]]:
     m = _WHAT_ARE.search(question)
     if m:
         role_words = {w for r in roles for w in words(r)}
-        focus = [
-            t
-            for t in topic_words(m.group(1))
-            if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
-        ]
+        focus = _focus_words(m.group(1), role_words)
         if focus and [focus] not in out:
             out.append([focus])
     return out
@@ -1270,13 +1277,7 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
             continue  # "which of these ...", "what is ...": no noun phrase asked for
         floor = FOCUS_SPECIFICITY if pattern is not _JUDGED else EVERYDAY + 1e-9
         choices = [
-            [
-                t
-                for t in topic_words(part)
-                if t not in role_words and not t.isdigit() and specificity(t) >= floor
-            ]
-            for part in _OR.split(m.group(1))
-            if part.strip()
+            _focus_words(part, role_words, floor) for part in _OR.split(m.group(1)) if part.strip()
         ]
         if choices and all(choices) and choices not in out:
             out.append(choices)
@@ -1291,11 +1292,7 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
         )
         if m is None:
             continue
-        focus = [
-            t
-            for t in topic_words(m.group(1))
-            if t not in role_words and not t.isdigit() and specificity(t) >= FOCUS_SPECIFICITY
-        ]
+        focus = _focus_words(m.group(1), role_words)
         if focus and [focus] not in out:
             out.append([focus])
     return out
@@ -1516,8 +1513,7 @@ _SUM = re.compile(r"\b\d{1,3}(?:,\d{3}){1,4}\b")
 _ASKS_SPAN = re.compile(r"\bhow\s+(?:long\b|many\s+(?:years|months|weeks|days|hours)\b)", re.I)
 # A span of time an article writes: "two years", "a two-year degree", "4-6 months", "a decade",
 # "several weeks" (number words of general English; bounded, linear). "a day" is none: "ten
-# visits a day", "$50,000 a year" say how often, not how long.. "a day" is none: "ten
-# visits a day", "$50,000 a year" say how often, not how long
+# visits a day", "$50,000 a year" say how often, not how long.
 _SPAN = re.compile(
     r"\b(?:\d{1,3}(?:[.,]\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|several|few|many)(?:[\s-]{1,3}(?:to|or|and)[\s-]{1,3}"
