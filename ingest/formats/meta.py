@@ -151,6 +151,9 @@ _DATE_LINE = re.compile(
     r"^(?:(?:first\s{1,3})?(?:published|posted|date|updated)\b[:\s]{0,3})?", re.I
 )
 BYLINE_LINES = 6
+# A date line giving only a month and a year ("Published June 2022", "March 2019"): no day to
+# store, but it is byline furniture all the same
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?,?\s{1,3}((?:19|20)\d{2})\.?$")
 
 
 def _byline_names(text: str) -> str:
@@ -170,6 +173,11 @@ def _byline_names(text: str) -> str:
             return ""  # prose that happens to start with "by", not a byline (or one name word)
         names.append(part)
     return authors_of(", ".join(names)) if names else ""
+
+
+def _month_year(text: str) -> bool:
+    m = _MONTH_YEAR.match(text.strip())
+    return bool(m) and m.group(1).lower() in _MONTHS
 
 
 def byline(lines: list[str]) -> tuple[dict, list[int]]:
@@ -197,6 +205,8 @@ def byline(lines: list[str]) -> tuple[dict, list[int]]:
         if date and PUBLISHED not in meta and len(rest.split()) <= 5:
             meta[PUBLISHED] = date
             used.append(i)
+        elif not date and used and used[-1] == i - 1 and _month_year(rest):
+            used.append(i)  # right under the "By" line: no day to keep, but no prose either
     return meta, used
 
 

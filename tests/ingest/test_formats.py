@@ -437,3 +437,20 @@ def test_a_pdf_line_break_after_a_compounds_own_hyphen_keeps_it():
     text = decode("/x/h.pdf", "pdf", make_pdf_pages(pages)).text
     assert "hands-on practice" in text and "handson" not in text
     assert "new information about" in text and "informa-tion" not in text
+
+
+def test_plain_text_month_year_dateline_under_a_byline_is_dropped_from_the_text():
+    # "Published June 2022" gives no day (so no date is stored), but it is byline furniture:
+    # left in, it ran into the first sentence ("By Ana Ruiz Published June 2022 I spent ...").
+    text = (
+        "How I Went From Waiter to Nurse\n\n"
+        "By Ana Ruiz\nPublished March 2021\n\n"
+        "I spent three years waiting tables before nursing school.\n"
+    )
+    loaded = decode("/x/nurse.txt", "txt", text.encode())
+    assert loaded.meta == {AUTHORS: "Ana Ruiz"}
+    assert "Published" not in loaded.text and "By Ana Ruiz" not in loaded.text
+    assert "I spent three years waiting tables" in loaded.text
+    # a month and a year that open prose, or stand with no byline above them, stay text
+    alone = decode("/x/n.txt", "txt", b"Nurse Careers\n\nMarch 2021\n\nNurses earn more.\n")
+    assert "March 2021" in alone.text
