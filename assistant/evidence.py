@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from knowledge.schema import AUTHORS
 from knowledge.text import (
     STOPWORDS,
     TABLE_ROW,
@@ -308,8 +309,11 @@ class TermMatcher:
             if _NAME_WORD.match(t)
         }
         text = "\n".join(p.text for p in passages)
+        # (a narrator the byline names, "How much does Ana earn now?", is written nowhere else)
+        bylined = _author_words(self.retriever) if titled else frozenset()
         names = [
-            (t in titled or s not in typed) and _written_as_name(t, text)
+            ((t in titled or s not in typed) and _written_as_name(t, text))
+            or (t in titled and fold_accents(t) in bylined)
             for t, s in zip(self.terms, self._stems, strict=True)
         ]
         if not any(names) or all(names):
@@ -1029,6 +1033,7 @@ def unknown_names(
     tokens = re.findall(r"[A-Za-z0-9][\w.+#-]*", question)
     vocab, vecs = retriever.vocabulary(embedder)
     found = []
+    authors = None
     for i, tok in enumerate(tokens):
         tok = tok.rstrip(".")
         year = re.fullmatch(r"(19|20)\d\d", tok)
@@ -1043,8 +1048,23 @@ def unknown_names(
             continue
         if _initials_written(tokens, i, retriever, vocab):
             continue
+        if authors is None:
+            authors = _author_words(retriever)
+        if fold_accents(low) in authors:
+            continue  # the article's byline names them: the narrator of a first-person story
         found.append(tok)
     return found
+
+
+def _author_words(retriever: Retriever) -> frozenset[str]:
+    """The words of every article's stored authors (a byline leaves the text for the metadata,
+    so the narrator of "How I became a nurse, by Ana Ruiz" is named nowhere else)."""
+    records = getattr(retriever.kb, "records", None)
+    if records is None:
+        return frozenset()
+    return frozenset(
+        fold_accents(w) for r in records().values() for w in words(str(r.get(AUTHORS) or ""))
+    )
 
 
 def cited_only(question: str, passages: list[Passage]) -> list[str]:
@@ -1136,6 +1156,10 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     if not terms:
         return None
     vocab, vecs = retriever.vocabulary(embedder)
+    if any(_written(w, retriever, vocab) for w in terms):
+        pass  # (decided below, as before)
+    elif set(map(fold_accents, terms)) & _author_words(retriever):
+        return None  # "How did Ana go from waiter to nurse?": the byline's narrator
     if not subject_phrase(question, acting=True) and not owner_phrase(question):
         # A role to become is met by a role the library names, not by any word near it:
         # "lawyer" is close to "law", "architect" to "architectures", neither is a role.
@@ -1753,6 +1777,8 @@ def assess(
                 phrase
                 and not _clips_a_role(phrase, book)
                 and not names_figure_of(phrase, passages, yes_no)
+                # "How much did Ana earn as a waiter?": the byline's narrator says "I earned"
+                and not set(map(fold_accents, words(phrase))) <= _author_words(retriever)
             ):
                 return f"they give no figure for {phrase}"
     if _ASKS_SPAN.search(question[:1000]) and query.comparison is None and not query.followup:

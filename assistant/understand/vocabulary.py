@@ -742,6 +742,12 @@ def learn_roles(headings: list[str], body: list[str], spelled: dict[str, str]) -
     )
 
 
+# General English: the verbs a question's subject follows ("What does Ana do?", "did Raj")
+_AUXILIARIES = frozenset(
+    "do does did is was are were has have had will would can could should".split()
+)
+
+
 @dataclass
 class ArticleVocab:
     """What one article teaches: its title, headings, role phrases and abbreviations. Built
@@ -1252,6 +1258,8 @@ class Library:
                 )
             ):
                 return head  # "AI eng", "frontend dev", "engineering mgr": a clipped job title
+            if tok.istitle() and lead in _AUXILIARIES:
+                return tok  # "How much did Ana earn?": a name after its verb, no clipped word
             if 3 <= len(low) <= 4 and low.isalpha() and stem(low) not in self.doc_freq:
                 counts = {
                     w: self.word_count(w)
