@@ -706,6 +706,10 @@ def ranked_aspect(query: Query) -> str:
     return "Demand" if query.wants == "rate" else "Pay"
 
 
+# A superlative of general English ("fastest", "highest", "most"): how a ranking ranks.
+_RANKS = re.compile(r"(?:most|least|best|worst|[a-z]{2,20}est)", re.I)
+
+
 class RankingStrategy:
     """ "Which of these roles pays the most?": the figure each role's evidence gives, one line
     per role, each cited; the articles' words, not a ranking made up here."""
@@ -784,7 +788,11 @@ class RankingStrategy:
         retrieved text). Its words other than the career lexicon's ("pays") qualify; empty (no
         limit) when there are none, or no article writes them all."""
         lexicon = set().union(*(a.words for a in aspects()))
-        wanted = {stem(w) for w in evidence.query.topic} - lexicon
+        # the ranking's own words ("fastest", "growing" for a rate) qualify no article
+        ranks = {stem(w) for w in evidence.query.topic if _RANKS.fullmatch(w)}
+        offers = answer_type_test(evidence.query)
+        said = {stem(w) for w in evidence.query.topic if offers is not None and offers(w)}
+        wanted = {stem(w) for w in evidence.query.topic} - lexicon - ranks - said
         if not wanted:
             return set()
         library = evidence.retriever.library

@@ -460,7 +460,9 @@ OFFERS = {
         re.I,
     ),
     "rate": re.compile(
-        r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%", re.I
+        r"\b(fastest|growth|growing|ranked|\d+(st|nd|rd|th)|third|second|first)\b|%"
+        r"|\b\d{1,3}(?:\.\d{1,2})?\s?(?:percent|per cent)\b",  # "grow 6 percent"
+        re.I,
     ),
     # a number in digits or in words ("adds two to four years"); "one" only as a time span
     "count": re.compile(

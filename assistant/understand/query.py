@@ -69,7 +69,9 @@ _RANKING = re.compile(
     r"|smaller|wider)\b",
     re.I,
 )
-_SUPERLATIVE = re.compile(r"\b(most|least|best|highest|lowest)\b", re.I)
+_SUPERLATIVE = re.compile(
+    r"\b(most|least|best|worst|highest|lowest|fastest|slowest|biggest|largest|strongest)\b", re.I
+)
 _WHICH = re.compile(r"\b(which|who)\b", re.I)
 _CONNECTED = re.compile(
     r"\s*[,:;]?\s*(and|or|vs\.?|versus|&|/|compared (to|with)|with|to|against|over|instead of)?"

@@ -139,6 +139,10 @@ The best gardeners on private estates and in the largest botanic gardens can ear
 $70,000 a year. New gardeners working for councils and garden centres earn about $24,000 in
 their first season. Gardeners were paid a median wage of $38,000 in 2023.
 
+## Job outlook
+
+Employment of gardeners is projected to grow 5 percent over the next ten years.
+
 ## FAQ
 
 **Do I need a degree?**
@@ -153,6 +157,10 @@ title: "Chef vs Restaurant Manager"
 
 You do not need a degree to become a chef: most chefs start as kitchen porters and learn
 on the job in a culinary brigade.
+
+## Outlook
+
+Employment of chefs is projected to grow 8 percent over the next ten years.
 """
 
 
@@ -185,3 +193,21 @@ def test_a_sentence_of_the_asked_roles_article_keeps_other_articles_roles_out(ga
     r = garden.ask("Do I need a degree to become a gardener?")
     assert "horticulture course" in r.answer, r.answer
     assert "culinary" not in r.answer and "porters" not in r.answer, r.answer
+
+
+def test_which_role_is_growing_fastest_lists_each_roles_rate(garden):
+    """ "Which role is growing fastest?" ranks (a superlative in "-est"), its figures are rates
+    written "grow 8 percent", and its own words ("growing", "fastest") qualify no article:
+    each article's role gets its line."""
+    r = garden.ask("Which role is growing fastest?")
+    lines = [line for line in r.answer.splitlines() if line.startswith("| ")]
+    assert any("Chef" in line and "8 percent" in line for line in lines), r.answer
+    assert any("Gardener" in line and "5 percent" in line for line in lines), r.answer
+
+
+def test_a_rate_in_words_is_a_rate():
+    from assistant.evidence import OFFERS
+
+    assert OFFERS["rate"].search("Jobs are projected to grow 6 percent by 2032.")
+    assert OFFERS["rate"].search("up 4.5 per cent")
+    assert not OFFERS["rate"].search("Chefs plan menus every day.")
