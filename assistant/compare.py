@@ -1471,10 +1471,21 @@ def _plain_head(text: str, finder: SideFinder, title: str, compares) -> set[int]
 _DETERMINERS = frozenset("the a an this that these those its their our your".split())
 
 
+SHOUTED = 5  # an all-capitals word this long is a word written in capitals, no acronym
+
+
 def title_case(side: str) -> str:
-    return " ".join(
-        w if w.isupper() or not w[:1].islower() else w[:1].upper() + w[1:] for w in side.split()
-    )
+    """A role's name for a table: each word capitalized, acronyms kept ("ML engineer" -> "ML
+    Engineer"); a word an all-capitals title shouts ("LIBRARIAN") is written as a word."""
+    out = []
+    for w in side.split():
+        if w.isupper() and len(w) >= SHOUTED and w.isalpha():
+            out.append(w.capitalize())
+        elif w.isupper() or not w[:1].islower():
+            out.append(w)
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
 
 
 def table_cell(text: str) -> str:

@@ -135,3 +135,12 @@ def test_a_plain_text_line_wrapped_mid_sentence_stays_one_sentence():
         "Many librarians add overtime to their pay.",
         "Librarians in city systems earn a median of $58,000.",
     ]
+
+
+def test_a_shouted_title_word_is_shown_as_a_word_and_acronyms_stay():
+    from assistant.compare import title_case
+
+    assert title_case("LIBRARIAN") == "Librarian"
+    assert title_case("ML engineer") == "ML Engineer"
+    assert title_case("HVAC technician") == "HVAC Technician"
+    assert title_case("SRE") == "SRE"
