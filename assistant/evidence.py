@@ -254,25 +254,28 @@ class TermMatcher:
         asked = self.book.keys(focus)
         return any(self.book.keys(r) & asked for r in self.book.find(text))
 
+    def _titled(self, text: str, context: Passage) -> tuple[set[str], set[str]] | None:
+        """For a sentence naming no role: the keys of the roles its article's title names, and
+        the asked role's keys; None when the sentence names a role or no one role is asked."""
+        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
+        if focus is None or self.book.find(text):
+            return None
+        titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
+        return titled, self.book.keys(focus)
+
     def titled_asked(self, text: str, context: Passage) -> bool:
         """A sentence naming no role, in an article whose title names the one asked about
         ("A high school diploma is enough to start an apprenticeship" in "Plumber vs HVAC
         Technician", asked about plumbers): about the asked role as far as it says."""
-        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
-        if focus is None or self.book.find(text):
-            return False
-        titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
-        return bool(titled & self.book.keys(focus))
+        got = self._titled(text, context)
+        return got is not None and bool(got[0] & got[1])
 
     def titled_otherwise(self, text: str, context: Passage) -> bool:
         """A sentence naming no role, in an article whose title names roles but not the one
         asked about: "my day-to-day" in an article about product managers is no site
         reliability engineer's day."""
-        focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
-        if focus is None or self.book.find(text):
-            return False
-        titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
-        return bool(titled) and not titled & self.book.keys(focus)
+        got = self._titled(text, context)
+        return got is not None and bool(got[0]) and not got[0] & got[1]
 
     def score(
         self, text: str, weights: np.ndarray | None = None, lent: str = "", names=frozenset()
