@@ -171,6 +171,7 @@ def phrase_span(text: str, phrase: str, start: int = 0) -> tuple[int, int] | Non
     return match.span() if match else None
 
 
+MAX_NAME_SCAN = 20_000  # characters of one text read for names
 # A proper name of several capitalized words, joined by at most one function word: "Bureau of
 # Labor Statistics", "Occupational Outlook Handbook", "National Skills Coalition". Each step
 # starts with spaces then a lower-case joiner or a capital, so the match never backtracks.
@@ -194,6 +195,3 @@ def name_words(text: str) -> set[str]:
         if len(caps) >= 2:
             out.update(t.lower() for t in caps)
     return out
-
-
-MAX_NAME_SCAN = 20_000  # characters of one text read for names

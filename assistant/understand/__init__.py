@@ -92,7 +92,7 @@ def understand(
         # with no topic of its own, the comparison is on the one asked about before.
         aspect = _aspect(question, against, book) or topic_before(history, book)
         resolved, inherited = f"{question} ({against[0]} {aspect})".replace(" )", ")"), against[:1]
-    elif library.unwritten_person(question) and not book.find(question):
+    elif history and library.unwritten_person(question) and not book.find(question):
         resolved, inherited = question, []  # "How much does an oceanographer earn?"
     else:
         resolved, inherited = resolve_followup(question, history, book)
