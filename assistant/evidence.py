@@ -96,12 +96,19 @@ def _possessor(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+# "What does Marcus like most?", "What do nurses like about nights?": "like" as the verb of
+# enjoying (after do + its subject) is the topic; elsewhere ("What is it like", "roles like")
+# it is a question's filler.
+_LIKE_VERB = re.compile(r"\b(?:do|does|did)(?:n[’']t)?\s+(?:[\w’'-]{1,40}\s+){1,3}(like)\b", re.I)
+
+
 def topic_words(question: str) -> list[str]:
+    liked = {"like"} if _LIKE_VERB.search(question) else set()
     return [
         w
         for w in dict.fromkeys(words(question))
         if w not in STOPWORDS
-        and w not in QUESTION_WORDS
+        and (w not in QUESTION_WORDS or w in liked)
         and len(w) > 1
         and (not w.isdigit() or len(w) == 4)  # a year is a topic; "5" or "10" is not
     ]
@@ -850,10 +857,15 @@ def score_sentences(
     )
     asked_stems = {stem(w) for w in words(f"{query.text} {' '.join(query.roles)}")}
     asked_keys = {k for r in query.roles for k in matcher.book.keys(r)}
+    # "What does Marcus like most?": every sentence of the interview with Marcus is his; the
+    # question's other words choose among them (his name alone leads to his introduction)
+    person, person_sources = named_person(query.question, passages)
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
         subject = _subject_words(passages[s.passage].title)
+        if passages[s.passage].source in person_sources:
+            subject = f"{subject} {' '.join(person)}"
         names = name_words(s.text)
         s.lexical = matcher.score(f"{s.text} {heading}", weights, lent=subject, names=names)
         items = _items_it_brings(s, passages[s.passage]) if lists_asked else ""
@@ -990,6 +1002,33 @@ def led_by_a_name(role: str, passages: list[Passage]) -> bool:
         if not found or any(w != word for w in found):
             return False
     return True
+
+
+NAMED_SOURCES = 2  # a person the question names is one article's subject, or at most two's
+
+
+def named_person(question: str, passages: list[Passage]) -> tuple[list[str], list[str]]:
+    """The name the question asks about ("What does Marcus like most about his job?") and the
+    articles whose passages write it as a name, when one or two do: (name words, sources), else
+    ([], []). An interview or profile names its person in a few passages (the intro, the
+    first answer), so the name ranks those first wherever the question's other words point;
+    within the person's own article, those other words find the answer. A name is the
+    title-case subject after the question's auxiliary (`_NAMED_DOER`), written by the passages
+    only with its capital, and inside a sentence at least once (`_written_as_name`)."""
+    asked = [
+        t for m in _NAMED_DOER.finditer(question) for t in m.group(1).split() if _NAME_WORD.match(t)
+    ]
+    if not asked:
+        return [], []
+    sources: list[str] = []
+    for p in passages:
+        if p.source in sources:
+            continue
+        if all(_written_as_name(t.lower(), f"{p.title}\n{p.text}") for t in asked):
+            sources.append(p.source)
+    if not sources or len(sources) > NAMED_SOURCES:
+        return [], []
+    return asked, sources
 
 
 def _phrase_present(own: list[str], flat: list[str]) -> bool:

@@ -19,7 +19,7 @@ from . import followed
 from .answer_cache import AnswerCache
 from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_urls
 from .compare import describes, own_heading
-from .evidence import TermMatcher, assess, led_by_a_name, score_sentences
+from .evidence import TermMatcher, assess, led_by_a_name, named_person, score_sentences
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
 from .result import AskResult
@@ -403,6 +403,7 @@ class Assistant:
             found = search(
                 query.text, depth, query_vector=query_vec, source=source, roles=query.roles
             )
+            found = self._within_named(query, found, depth, source)
             if query.wants != "amount":
                 return found
             # "How much does X make?": the lexicon's pay words also find the passage with the
@@ -445,6 +446,24 @@ class Assistant:
         if aspect.strip():
             lists.insert(0, asked)
         return _interleave(lists, cap, k)
+
+    def _within_named(
+        self, query: Query, found: list[Passage], depth: int, source: str | None
+    ) -> list[Passage]:
+        """A question about a person one or two articles are about ("What does Marcus like
+        most about his job?"): the name's few passages (the intro) would lead whatever was
+        asked, so the question's other words are also searched inside those articles, and
+        that search leads."""
+        name, sources = named_person(query.text, found)
+        if not name or source:
+            return found
+        rest = re.sub(rf"\b(?:{'|'.join(map(re.escape, name))})(?:['’]s)?\b", " ", query.text)
+        if not content_terms(rest):
+            return found
+        inside = [
+            self.retriever.search(rest, depth, source=src, roles=query.roles) for src in sources
+        ]
+        return _interleave([*inside, found], depth)
 
     def _describing(
         self, side: str, k: int, source: str | None, keep: int | None = None

@@ -1,0 +1,107 @@
+"""A question about the person an interview or profile is about ("What does Ines like least
+about her job?"): the name is written only in the introduction and the first answer, so it must
+not pull those passages ahead of the one the question's other words point to."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence import named_person, topic_words
+from knowledge.schema import Passage
+from tests.assistant.conftest import dev_library
+
+MIDWIFE = """---
+title: "Ten Questions with a Community Midwife"
+author: "Rhys Calloway"
+date: 2024-02-08
+---
+
+# Ten Questions with a Community Midwife
+
+*This month we talk to Ines Okonjo, a community midwife in Bristol who has delivered babies for twelve years. Interview by Rhys Calloway.*
+
+## Tell us about yourself.
+
+I'm Ines, and I have been a midwife for twelve years, the last six of them in the community team. Before that I worked on a busy labour ward at a teaching hospital.
+
+## What does a normal day look like?
+
+Mornings are clinics at the health centre: blood pressure checks, scans to book, a lot of listening. Afternoons are home visits to new parents, weighing babies and checking how feeding is going. Two nights a week I am on call for home births.
+
+## How did you get into midwifery?
+
+I took a three-year midwifery degree straight after school. My placements on the labour ward convinced me, and the hospital offered me a job before I had even graduated.
+
+## What do you like least?
+
+The paperwork. Every visit needs notes in two different systems, and on a full day that can take two hours after the last visit. The on-call nights are hard on family life too.
+
+## What do you enjoy most?
+
+Being there when a family meets their baby for the first time. Nothing else in my working life comes close to that moment.
+
+## What would you tell a student midwife?
+
+Look after your back and your sleep. Find a mentor on your first placement and ask them everything.
+"""
+
+INTRO = "I'm Ines, and I have been a midwife for twelve years"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "named-person",
+        ["staffeng-dan-na-staff-engineer-and-team-lead.html"],
+        written={"ten-questions-with-a-community-midwife.md": MIDWIFE},
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What does Ines like least about her job?", "notes in two different systems"),
+        ("How did Ines get into midwifery?", "three-year midwifery degree"),
+    ],
+)
+def test_the_answer_is_the_part_asked_not_the_persons_introduction(library, question, said):
+    result = library.ask(question)
+    assert not result.abstained, result.answer
+    assert said in result.answer
+    assert INTRO not in result.answer
+
+
+def test_a_dev_profile_answers_from_its_own_account(library):
+    result = library.ask("How did Dan Na get promoted to staff engineer at Squarespace?")
+    assert "alternative architecture" in result.answer, result.answer
+
+
+def _passage(n: int, source: str, text: str) -> Passage:
+    return Passage(f"c{n}", text, source, "Interview", "Intro", [], n)
+
+
+def test_a_name_is_the_subject_of_one_or_two_articles():
+    one = [
+        _passage(0, "a.md", "This month we talk to Ines Okonjo, a community midwife."),
+        _passage(1, "a.md", "The paperwork takes two hours."),
+        _passage(2, "b.md", "Midwives earn a median salary of $40,000."),
+    ]
+    assert named_person("What does Ines like least?", one) == (["Ines"], ["a.md"])
+    # a name written in lower case too is no name ("Will" / "will")
+    assert named_person("What does Ines like least?", [_passage(0, "a.md", "ines ines")]) == (
+        [],
+        [],
+    )
+    # a name three articles write is no one article's subject (a company, a famous person)
+    many = [_passage(n, f"{n}.md", f"Last year, Acme hired {n} nurses.") for n in range(3)]
+    assert named_person("What does Acme pay nurses?", many) == ([], [])
+    # no name after the auxiliary: nothing to do
+    assert named_person("What do midwives earn?", one) == ([], [])
+
+
+def test_like_is_a_topic_only_as_the_verb_of_enjoying():
+    assert "like" in topic_words("What does Ines like least about her job?")
+    assert "like" in topic_words("What do nurses like about night shifts?")
+    assert "like" not in topic_words("What is it like to be a welder?")
+    assert "like" not in topic_words("Which roles pay like engineering does?")
