@@ -184,6 +184,10 @@ class TermMatcher:
         # a kin word counts only in a form that speaks of its aspect: "the role demands math"
         # says nothing of the demand for a role ("job outlook")
         common = common - ({stem(w) for w in toks} - {st for _w, st in aspect_forms(text)})
+        if any(self._kin):
+            # ... nor as a word of a role's name: "learning" in "Machine Learning Engineer" is
+            # no skill learnt, "care" in "care assistant" no duty
+            common = common & self._kin_stems(text)
         for i, s in enumerate(self._stems):
             if s in stems:
                 out[i] = 1.0
@@ -193,6 +197,12 @@ class TermMatcher:
                 best = float(sims[i].max())
                 out[i] = best if best >= SOFT_MATCH else 0.0
         return out
+
+    def _kin_stems(self, text: str) -> set[str]:
+        """The stems of the text's words outside the roles it names."""
+        for role in self.book.find(text):
+            text = re.sub(rf"(?<![\w-]){re.escape(role)}", " ", text, flags=re.I)
+        return {stem(w) for w in words(text)}
 
     def role_focus(self, text: str, context: Passage | None = None) -> float:
         """+1 when the text is about the one role asked about (of several, the `subject`), -1
@@ -749,6 +759,45 @@ def names_things(question: str) -> bool:
     return bool(_NAMES_THINGS.match(question))
 
 
+# "What skills ...", "Which kinds of tools ...": asks for things of a kind, by a plural noun
+_NAMES_KIND = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which)\s+"
+    r"(?:(?:kinds?|sorts?|types?)\s+of\s+[a-z-]{2,30}|[a-z-]{2,30}s)\s+"
+    r"(?:do|does|did|are|is|were|was|should|would|can|could|will|might|must|have|has)\b",
+    re.I,
+)
+ITEM_WORDS_INLINE = 6  # words of one item of a list written inside a sentence
+_LIST_COMMA = re.compile(r",(?!\d)")  # not the comma in "$245,000"
+
+
+def names_a_kind(question: str) -> bool:
+    return bool(_NAMES_KIND.match(question))
+
+
+def enumerates(sentence: str) -> bool:
+    """The sentence lists three things or more inline: "in linear algebra, probability, and
+    optimization theory", "wound care, triage or charting" (short items between commas, the
+    last after "and"/"or")."""
+    parts = _LIST_COMMA.split(sentence)
+    run = 0
+    for part in parts[1:]:
+        toks = part.split()
+        if not toks or len(toks) > ITEM_WORDS_INLINE + 1:
+            run = 0
+            continue
+        if toks[0].lower() in ("and", "or"):
+            if run >= 1:
+                return True
+            run = 0
+            continue
+        run += 1
+        # the last item joined without a comma: "anatomy, pharmacology and patient care"
+        lows = [t.lower() for t in toks]
+        if run >= 1 and ("and" in lows[1:] or "or" in lows[1:]):
+            return True
+    return False
+
+
 def _items_it_brings(sentence: Sentence, passage: Passage) -> str:
     """The list items a sentence ending in ":" introduces (they are no candidates of their own:
     the sentence brings them), as one text; "" for any other sentence."""
@@ -840,6 +889,10 @@ def score_sentences(
     asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
     lists_asked = names_things(query.question)
+    # "What skills do I need ...?" asks for things of a kind: the sentence naming them answers
+    # (an inline list of them is worth what advice to the reader is worth to "Should I ...?")
+    kinds_asked = names_a_kind(query.question)
+    advice = advice and not kinds_asked
     # "What do I need to become a broker?": the sentences on getting in (a licence, a degree,
     # an exam) answer, though the question has no word of them
     entry = _ENTRY_WORDS if _asks_way_in(query) else frozenset()
@@ -897,6 +950,8 @@ def score_sentences(
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
         s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)
+        if kinds_asked and s.lexical > 0 and not s.off_role and enumerates(s.text):
+            s.score += ANSWER_TYPE_BONUS  # "What skills ...?": the sentence naming them answers
         said = set(words(s.text))
         if (
             usual_pay

@@ -53,7 +53,8 @@ def aspects() -> tuple[Aspect, ...]:
             _stems(
                 "skill skills knowledge expertise proficiency proficient competency competencies "
                 "requirement requirements required require requires tools languages language "
-                "technical background know learn learning math statistics programming"
+                "technical background know learn learning math mathematics mathematical statistics "
+                "programming foundation foundations"
             ),
             "skills knowledge requires",
         ),

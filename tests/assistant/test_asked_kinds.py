@@ -1,0 +1,142 @@
+"""Questions that ask for things of a kind ("What skills ...?") and the words that answer them,
+on a store of the seed article, a development article by another author and an article
+written for these tests (a hospital ward clerk and a school learning support assistant)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence import TermMatcher, enumerates, names_a_kind
+from tests.assistant.conftest import dev_library
+
+WRITTEN = {
+    "ward-clerk-vs-learning-support-assistant.md": """\
+# Ward Clerk vs Learning Support Assistant: Which Job Suits You
+
+Ward clerks and learning support assistants both work behind the scenes, one in a hospital \
+and one in a school.
+
+## What a Ward Clerk Does
+
+A ward clerk keeps the paperwork of a hospital ward in order. The job demands strong \
+foundations in typing, filing, and medical terminology. Ward clerks answer the phone for the \
+nurses and book patient transport.
+
+## What a Learning Support Assistant Does
+
+A learning support assistant works beside a class teacher in a primary school. Learning sign \
+language is part of the job in many schools. Learning support assistants earn between $24,000 \
+and $29,000 a year.
+
+## Which Is Easier to Get Into
+
+There are far more learning support assistants than ward clerks, so schools hire them all \
+year round. Ward clerks usually need a typing certificate before a hospital takes them on.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "asked-kinds",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written=WRITTEN,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "role", "sentence"),
+    [
+        (
+            "What skills does a learning support assistant need?",
+            "learning support assistant",
+            "A learning support assistant works beside a class teacher in a primary school.",
+        ),
+        (
+            "What skills does a machine learning engineer need?",
+            "machine learning engineer",
+            "Machine learning engineers take the models and put them into production.",
+        ),
+    ],
+)
+def test_a_lexicon_word_inside_a_role_name_is_no_aspect_word(library, question, role, sentence):
+    """ "learning" is a word of skills, but in "learning support assistant" or "Machine
+    Learning Engineer" it is part of a name: a sentence naming the role says nothing of skills
+    by it. The same word outside the name still meets the question ("Learning sign language")."""
+    matcher = TermMatcher(question, library.retriever, library.kb.embedder, roles=[role])
+    at = matcher.terms.index("skills")
+    assert matcher.match(sentence)[at] == 0
+    assert matcher.match("Learning sign language is part of the job.")[at] > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What skills does a ward clerk need?", True),
+        ("which tools do pastry chefs use", True),
+        ("What kind of maths does a nurse need?", True),
+        ("What degrees are required to teach?", True),
+        ("What does a ward clerk do?", False),
+        ("Which pays more, teaching or nursing?", False),
+        ("What is the pay of a ward clerk?", False),
+    ],
+)
+def test_a_question_asking_for_things_of_a_kind_is_told_apart(question, kind):
+    assert names_a_kind(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lists"),
+    [
+        ("The job demands strong foundations in typing, filing, and medical terminology.", True),
+        ("Chefs need knife skills, patience and a good palate.", True),
+        ("Learning support assistants earn between $24,000 and $29,000 a year.", False),
+        ("Ward clerks, who sit at the desk, answer the phone.", False),
+        ("In most schools, assistants work mornings.", False),
+    ],
+)
+def test_a_sentence_listing_three_things_inline_is_told_apart(sentence, lists):
+    assert enumerates(sentence) is lists
+
+
+@pytest.mark.parametrize(
+    ("question", "listing", "saying"),
+    [
+        (
+            "What skills do I need to be a ward clerk?",
+            "The job demands strong foundations in typing, filing, and medical terminology.",
+            "You will find your skills improve quickly as a ward clerk.",
+        ),
+        (
+            "What skills does a data analyst need?",
+            "Data analysts need SQL, Python, and the basics of statistics.",
+            "Data analysts build their skills over the years they spend on the job.",
+        ),
+    ],
+)
+def test_the_sentence_naming_the_things_asked_for_gains(library, question, listing, saying):
+    """ "What skills do I need ...?" asks for skills by name: a sentence listing things inline
+    gains as much as a sentence giving an asked-for figure; one that only uses the word, or
+    speaks to the reader (which answers "Should I ...?"), gains nothing."""
+    from assistant.evidence import ANSWER_TYPE_BONUS, score_sentences
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    passages = [
+        Passage(id=str(i), text=t, source="s", title="t", section="", ref_ids=[], chunk_index=i)
+        for i, t in enumerate([saying, listing])
+    ]
+    query = understand(question, [], library.retriever.library)
+    plain = query.model_copy(update={"question": "Tell me about this."})
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+
+    def scores(q) -> dict[str, float]:
+        got = score_sentences(q, matcher, vec, passages, library.kb.embedder)
+        return {s.text: s.score for s in got}
+
+    asked, told = scores(query), scores(plain)
+    assert asked[listing] == pytest.approx(told[listing] + ANSWER_TYPE_BONUS)
+    assert asked[saying] == pytest.approx(told[saying])
