@@ -707,7 +707,8 @@ def build_table(
         for s in unsplit
         if (s.passage, s.position) in split and not TABLE_ROW.match(s.text)
     ]
-    verdict = _verdict(said, focus, finder, book, passages, own, telling)
+    counted = counts_sides(query.question, finder, said=False)
+    verdict = _verdict(said, focus, finder, book, passages, own, telling, counted=counted)
     used: set[tuple[int, int]] = set()
     if verdict is not None:
         used.add((verdict.passage, verdict.position))
@@ -1336,6 +1337,30 @@ def _overview(
 
 
 _THAN = re.compile(r"(?<!rather )\bthan\b", re.I)
+# General English for how many there are: "more nurses than doctors", "X are more numerous",
+# "X outnumber Y" (a quantifier right before a side, not "earn more than")
+_QUANTIFIER = re.compile(r"\b(?:more|fewer)\s+(?!than\b)", re.I)
+_NUMEROUS = re.compile(r"\b(?:numerous|outnumber\w{0,3})\b", re.I)
+COUNT_WORDS = 4  # the words of a side's name right after "more", at most
+COUNTS = 0.5  # what a sentence counting the sides weighs as the verdict on "Are there more X?"
+
+
+def counts_sides(text: str, finder: SideFinder, said: bool = True) -> bool:
+    """The text speaks of how many there are of a side: "more learning support assistants"
+    (a quantifier right before the side's name); with `said` also "X are more numerous",
+    "X outnumber Y" (how a sentence answers "Are there more X than Y?")."""
+    if said and _NUMEROUS.search(text):
+        return True
+    for m in _QUANTIFIER.finditer(text):
+        head = text[m.end() : m.end() + 200].split()[:COUNT_WORDS]
+        for n in range(1, len(head) + 1):
+            # the side's name opens the words after "more" ("more demand for nurses" counts
+            # no nurses: the name starts later)
+            if finder.sides_in(" ".join(head[:n]), pair=False):
+                if not finder.sides_in(" ".join(head[1:n]), pair=False):
+                    return True
+                break
+    return False
 
 
 def _verdict(
@@ -1347,12 +1372,15 @@ def _verdict(
     own: set[str] = frozenset(),
     telling: bool = False,
     anywhere: bool = False,
+    counted: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other. With `telling` (the
     question's topic has a telling word, "math"), the verdict must meet the topic by a telling
     word too: sharing only "require" or "work" with it is another topic. `anywhere`: any
-    topic will do (the question's everyday words found no row for both sides)."""
+    topic will do (the question's everyday words found no row for both sides). `counted`: the
+    question asks which side there are more of ("Are there more X than Y?"): a sentence saying
+    how many there are of a side leads."""
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
@@ -1421,6 +1449,7 @@ def _verdict(
         # "X earns more than Y": the side is the subject the comparison is made about.
         first_cmp = compares.start() if compares else len(s.text)
         score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
+        score += COUNTS if counted and counts_sides(s.text, finder) else 0.0
         if score > best_score:
             best, best_score = s, score
     return best

@@ -1336,7 +1336,12 @@ _ASKED_FOR = (
         re.I,
     ),
     # "Is there remote work for X?", "Are there any grants ...": what is said to exist
-    re.compile(rf"^\s*(?:is|are)\s+there\s+(?:any\s+|some\s+|a\s+|an\s+)?{_NP}{_NP_END}", re.I),
+    # ("Are there fewer X than Y?": the X, counted)
+    re.compile(
+        r"^\s*(?:is|are)\s+there\s+(?:any\s+|some\s+|a\s+|an\s+|more\s+|fewer\s+|less\s+)?"
+        rf"{_NP}{_NP_END}",
+        re.I,
+    ),
     # "Is job security better for nurses?", "Are the hours worse for chefs?": the thing judged
     re.compile(
         rf"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?{_NP}\s+(?:better|worse|higher"

@@ -46,7 +46,7 @@ class Query(BaseModel):
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|better|worse|"
-    r"more|less|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
+    r"more|less|fewer|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
     r"most|least|easier|harder|separates?|distinguish\w*|apart|similar\w*|alike|same|equal\w*|"
     r"equivalent)\b",
     re.I,
@@ -54,7 +54,7 @@ _CUES = re.compile(
 # The words that make a question a comparison without saying what is compared.
 _STRUCTURE = re.compile(
     r"(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|or|both|"
-    r"between|each|either|than|more|less|most|least|better|worse)",
+    r"between|each|either|than|more|less|fewer|most|least|better|worse)",
     re.I,
 )
 _PAIR_REF = re.compile(
@@ -64,7 +64,7 @@ _PAIR_REF = re.compile(
 _EXPLICIT = re.compile(r"\b(than|compar\w*|differ\w*|vs\.?|versus|between|other)\b", re.I)
 # (general English comparatives: "Which role needs stronger math?", "Which path is safer?")
 _RANKING = re.compile(
-    r"\b(more|less|better|worse|higher|lower|most|least|best|easier|harder|stronger|weaker"
+    r"\b(more|less|fewer|better|worse|higher|lower|most|least|best|easier|harder|stronger|weaker"
     r"|greater|longer|shorter|tougher|deeper|faster|slower|safer|riskier|busier|steadier"
     r"|smaller|wider)\b",
     re.I,

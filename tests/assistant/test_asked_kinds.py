@@ -32,6 +32,11 @@ and $29,000 a year.
 
 There are far more learning support assistants than ward clerks, so schools hire them all \
 year round. Ward clerks usually need a typing certificate before a hospital takes them on.
+
+## Pay
+
+Ward clerks generally earn more than learning support assistants, since hospitals pay extra \
+for weekend shifts.
 """,
 }
 
@@ -140,3 +145,56 @@ def test_the_sentence_naming_the_things_asked_for_gains(library, question, listi
     asked, told = scores(query), scores(plain)
     assert asked[listing] == pytest.approx(told[listing] + ANSWER_TYPE_BONUS)
     assert asked[saying] == pytest.approx(told[saying])
+
+
+@pytest.mark.parametrize(
+    ("sides", "text", "counts"),
+    [
+        (["ward clerks", "learning support assistants"], "Are there more ward clerks?", True),
+        (
+            ["ward clerks", "learning support assistants"],
+            "There are far more learning support assistants than ward clerks.",
+            True,
+        ),
+        (
+            ["ward clerks", "learning support assistants"],
+            "Ward clerks generally earn more than learning support assistants.",
+            False,
+        ),
+        (
+            ["data engineers", "data scientists"],
+            "Are there fewer data engineers than data scientists?",
+            True,
+        ),
+        (["data engineers", "data scientists"], "Is there more demand for data engineers?", False),
+        (["data engineers", "data scientists"], "Data scientists are more numerous.", True),
+    ],
+)
+def test_a_text_counting_a_side_is_told_apart(library, sides, text, counts):
+    from assistant.compare import SideFinder, counts_sides
+
+    finder = SideFinder(sides, library.retriever.library.roles)
+    assert counts_sides(text, finder) is counts
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Are there more learning support assistants than ward clerks?",
+            "There are far more learning support assistants than ward clerks",
+        ),
+        (
+            "Are there fewer ward clerks than learning support assistants?",
+            "There are far more learning support assistants than ward clerks",
+        ),
+    ],
+)
+def test_asking_which_side_there_are_more_of_is_answered_by_the_count(library, question, verdict):
+    """ "Are there more X than Y?" counts the sides: the sentence saying which there are more
+    of is the verdict, not the one saying which earns more (which answers "Which pays
+    more?")."""
+    result = library.ask(question)
+    assert not result.abstained, result.answer
+    assert "**Verdict:** " + verdict in result.answer, result.answer
+    assert "**Verdict:** Ward clerks generally earn more" not in result.answer
