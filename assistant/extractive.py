@@ -148,6 +148,9 @@ def _answers_for_questions(sentences: list[Sentence]) -> list[Sentence]:
     for s in sentences:
         if asks(s.text):
             nxt = by_pos.get((s.passage, s.position + 1))
+            # past a short lead-in ("Her advice was concrete."), which answers nothing itself
+            if nxt is not None and _short(nxt.text):
+                nxt = by_pos.get((s.passage, s.position + 2)) or nxt
             if nxt is not None and not asks(nxt.text):
                 key = (nxt.passage, nxt.position)
                 rank[key] = max(rank.get(key, nxt.score), s.score)
@@ -161,9 +164,19 @@ def _answers_for_questions(sentences: list[Sentence]) -> list[Sentence]:
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
+# The interviewer's set-up, a question in reported speech: "I asked Priya what she would tell
+# a student." (not "When asked what she earns, she said ...": that one answers)
+_REPORTED_QUESTION = re.compile(
+    r"^\W{0,3}(?:I|We)\s+(?:also\s+|then\s+)?(?:asked|wondered)\b(?:\s+[\w'’-]{1,40}){0,4}?"
+    r"\s+(?:what|how|why|whether|if|which|who|when|where)\b",
+    re.I,
+)
+
+
 def asks(text: str) -> bool:
-    """A sentence that is a question ("Why does it matter?"), the article asking, not telling."""
-    return text.rstrip(" \"'”’)").endswith("?")
+    """A sentence that is a question ("Why does it matter?", "I asked her what she would tell
+    a student."), the article asking, not telling."""
+    return text.rstrip(" \"'”’)").endswith("?") or bool(_REPORTED_QUESTION.match(text))
 
 
 def _short(text: str) -> bool:
@@ -223,7 +236,33 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
             out.append(nxt)
             taken.add((nxt.passage, nxt.position))
             used += len(nxt.text.split())
+        # "First, get hospital experience ...": the steps it opens follow ("Second, ...",
+        # "Finally, ..."), a list written as prose
+        step = s.position
+        while _FIRST_STEP.match(s.text) and step - s.position < MAX_STEPS:
+            step += 1
+            nxt = by_pos.get((s.passage, step))
+            if nxt is None or not _NEXT_STEP.match(nxt.text):
+                break
+            if (nxt.passage, nxt.position) in taken:
+                continue
+            if used + len(nxt.text.split()) > max_words:
+                break
+            out.append(nxt)
+            taken.add((nxt.passage, nxt.position))
+            used += len(nxt.text.split())
     return _reading_order(out)
+
+
+MAX_STEPS = 6
+_FIRST_STEP = re.compile(
+    r"^\W{0,3}(?:first(?:ly)?|first of all|to begin with|to start with),", re.I
+)
+_NEXT_STEP = re.compile(
+    r"^\W{0,3}(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|next|then|finally|lastly|"
+    r"last)\b",
+    re.I,
+)
 
 
 def _reading_order(chosen: list[Sentence]) -> list[Sentence]:

@@ -442,3 +442,52 @@ def test_another_roles_sentence_with_the_questions_words_drops_after_the_asked_r
     asked.on_role = False  # no sentence about the asked role: nothing is set aside
     other.lexical = 0.8
     assert other.text in [s.text for s in extractive.select([asked, other], own_role=True)]
+
+
+@pytest.mark.parametrize(
+    ("pool", "expected"),
+    [
+        (  # an interview: the interviewer's set-up gives its rank to the advice that follows
+            _pool(
+                (0, 0, "I asked Ines what she would tell a student midwife.", 0.9),
+                (0, 1, "Her answer was short.", 0.2),
+                (0, 2, "First, look after your back and your sleep every single week.", 0.3),
+                (0, 3, "Second, find a mentor on your first placement and ask everything.", 0.1),
+                (0, 4, "Finally, keep your notes short and finish them before you go home.", 0.1),
+                (1, 0, "Midwives in the community team earn the same as ward midwives.", 0.5),
+            ),
+            [
+                "First, look after your back",
+                "Second, find a mentor",
+                "Finally, keep your notes",
+            ],
+        ),
+        (  # a cooking profile: "We asked him how ..." answers nothing itself
+            _pool(
+                (2, 0, "We asked the head chef how he plans a new menu each season.", 0.8),
+                (2, 1, "He starts at the market and tastes what the growers bring in.", 0.3),
+                (3, 0, "Line cooks usually start on the cold station.", 0.4),
+            ),
+            ["He starts at the market"],
+        ),
+    ],
+)
+def test_a_reported_question_gives_way_to_its_answer_and_a_first_step_brings_the_rest(
+    pool, expected
+):
+    chosen = [s.text for s in extractive.select(pool)]
+    assert not any(t.startswith(("I asked", "We asked")) for t in chosen), chosen
+    for start in expected:
+        assert any(t.startswith(start) for t in chosen), chosen
+    assert chosen.index(next(t for t in chosen if t.startswith(expected[0]))) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When asked what she earns, she said about $60,000.",
+        "Recruiters asked whether I could start in May, and I did.",
+    ],
+)
+def test_an_answer_that_mentions_asking_is_no_question(text):
+    assert not extractive.asks(text)
