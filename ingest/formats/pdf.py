@@ -21,8 +21,9 @@ from .meta import authors_of, byline, iso_date
 _LEADER = re.compile(r"(?:\.\s?){4,}\s{0,4}\d{0,5}\s{0,2}$|(?:\.\s?){4,}")
 _TOC_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s{1,3}\S.{0,150}\s\d{1,4}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s{1,3})?\d{1,4}(?:\s{0,3}(?:/|of)\s{0,3}\d{1,4})?$", re.I)
-_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s{1,3}([A-Z][^.!?]{1,90}\??)$")
+_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)\s{1,3}([A-Z][^.!?]{1,90}\??)$")
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s")
+_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s")
 _CAPTION = re.compile(r"^(?:figure|fig\.|table|listing)\s{1,3}\d{1,3}[:.]", re.I)
 _INLINE_BULLET = re.compile(r"\s[–•▪]\s?")
 _BULLET = re.compile(r"^[•–—▪◦·*-]\s{0,3}")
@@ -114,12 +115,20 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     author = authors_of(info.get("/Author", ""))
     if author:
         meta[AUTHORS] = author
-    if PUBLISHED not in meta:
-        m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
-        if m:
-            meta[PUBLISHED] = iso_date("-".join(m.groups()))
     blocks: list[str] = []
-    if TITLE not in meta and pages[first]:
+    furniture = _furniture(pages)
+    top = next(
+        (
+            k
+            for k, ln in enumerate(pages[first][:3])
+            if re.sub(r"\d+", "#", ln) not in furniture and not _PAGE_NUMBER.match(ln)
+        ),
+        None,
+    )
+    if TITLE in meta and top is not None and _same_words(pages[first][top], meta[TITLE]):
+        del pages[first][top]  # the title printed over the text: not its first line
+        blocks.append("# " + meta[TITLE])
+    elif TITLE not in meta and pages[first]:
         line = pages[first][0]
         if (
             len(line.split()) <= 14
@@ -129,11 +138,16 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             meta[TITLE] = line  # a first line that reads as a title
             pages[first] = pages[first][1:]
             blocks.append("# " + line)
-    if AUTHORS not in meta or PUBLISHED not in meta:
-        found, used = byline(pages[first])
-        meta = {**found, **meta}
-        pages[first] = [ln for i, ln in enumerate(pages[first]) if i not in used]
-    furniture = _furniture(pages)
+    # A byline line is metadata, never text, even when the document info names the author:
+    # its date is the article's own, which wins over the file's creation date (the day a
+    # generator wrote the PDF, often long after the article was published).
+    found, used = byline(pages[first])
+    meta = {**found, **meta}
+    pages[first] = [ln for i, ln in enumerate(pages[first]) if i not in used]
+    if PUBLISHED not in meta:
+        m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
+        if m:
+            meta[PUBLISHED] = iso_date("-".join(m.groups()))
     para: list[str] = []
     widths = sorted(len(ln) for p in pages for ln in p)
     full = widths[int(len(widths) * 0.9)] if widths else 80
@@ -146,7 +160,11 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     ended = True  # the line before ends a sentence (or nothing came before)
     # A document that numbers its headings marks every heading so: its other short lines are
     # emphasis or questions inside a section, not headings of their own.
-    numbered = any(_HEADING.match(ln) and len(ln.split()) <= 12 for p in pages for ln in p)
+    numbered = any(
+        _numbered_heading(p[k - 1] if k else "", ln, p[k + 1] if k + 1 < len(p) else "")
+        for p in pages
+        for k, ln in enumerate(p)
+    )
     for page_no, lines in enumerate(pages):
         toc_page = sum(bool(_LEADER.search(ln)) for ln in lines) >= max(3, len(lines) // 4)
         kept = []
@@ -165,9 +183,9 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             kept.append(line)
         for k, line in enumerate(kept):
             nxt = kept[k + 1] if k + 1 < len(kept) else _first_line(pages, page_no + 1)
-            heading = _HEADING.match(line)
+            before = kept[k - 1] if k else ""
             if (
-                (heading and len(line.split()) <= 12)
+                _numbered_heading(before, line, nxt)
                 or REFERENCES_HEADING.match(line)
                 or (ended and not numbered and _plain_heading(line, nxt, full))
             ):
@@ -209,6 +227,27 @@ def _compound(before: str, after: str) -> bool:
     fa, fb = zipf_frequency(a, "en"), zipf_frequency(b, "en")
     joined = zipf_frequency(a + b, "en")
     return min(fa, fb) >= COMPOUND_ZIPF and joined < min(fa, fb) - COMPOUND_GAP
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
+def _numbered_heading(before: str, line: str, nxt: str) -> bool:
+    """A numbered section heading: "2.1 Data Scientist", or "2. Data Scientist" written with a
+    dot like a list item's number. That form is a heading only on its own: neither line beside
+    it is numbered too (a list of short items), and the line after it starts a sentence (not
+    the rest of an item wrapped onto it)."""
+    m = _HEADING.match(line)
+    if not m or len(line.split()) > 12:
+        return False
+    if not m.group(2):
+        return True
+    return (
+        not _NUMBERED_ITEM.match(before)
+        and not _NUMBERED_ITEM.match(nxt)
+        and (nxt[:1].isupper() or not nxt or bool(_BULLET.match(nxt)))
+    )
 
 
 def _first_line(pages: list[list[str]], start: int) -> str:

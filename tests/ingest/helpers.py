@@ -16,8 +16,9 @@ def make_pdf(lines: list[str]) -> bytes:
     return make_pdf_pages([lines])
 
 
-def make_pdf_pages(pages: list[list[str]]) -> bytes:
-    """A valid PDF with one page per list of lines, each drawn in Helvetica."""
+def make_pdf_pages(pages: list[list[str]], info: dict[str, str] | None = None) -> bytes:
+    """A valid PDF with one page per list of lines, each drawn in Helvetica; `info` is its
+    document information dictionary ({"Title": ..., "CreationDate": "D:2026..."})."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",
@@ -39,10 +40,14 @@ def make_pdf_pages(pages: list[list[str]]) -> bytes:
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     refs = b" ".join(b"%d 0 R" % k for k in kids)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (refs, len(kids))
-    return pdf_from_objects(objects)
+    if not info:
+        return pdf_from_objects(objects)
+    entries = " ".join(f"/{k} ({v})" for k, v in info.items()).encode("latin-1")
+    objects.append(b"<< " + entries + b" >>")
+    return pdf_from_objects(objects, info=len(objects))
 
 
-def pdf_from_objects(objects: list[bytes]) -> bytes:
+def pdf_from_objects(objects: list[bytes], info: int | None = None) -> bytes:
     """A PDF file of numbered objects (1 = catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -52,7 +57,8 @@ def pdf_from_objects(objects: list[bytes]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    tail = b" /Info %d 0 R" % info if info else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, tail)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 

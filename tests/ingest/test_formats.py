@@ -454,3 +454,43 @@ def test_plain_text_month_year_dateline_under_a_byline_is_dropped_from_the_text(
     # a month and a year that open prose, or stand with no byline above them, stay text
     alone = decode("/x/n.txt", "txt", b"Nurse Careers\n\nMarch 2021\n\nNurses earn more.\n")
     assert "March 2021" in alone.text
+
+
+def test_a_generated_pdf_with_document_info_keeps_its_byline_date_and_dotted_headings():
+    # A PDF written by a generator (fpdf, a word processor): the info dictionary names the
+    # title and author, its creation date is the day the file was made, the page repeats the
+    # title over a byline, and the sections are numbered "1. ..." like list items.
+    body = "Line cooks work the stations of a busy kitchen and learn every dish on the menu."
+    first = [
+        "Kitchen Careers Series",
+        "How to Become a Line Cook",
+        "By Tessa Marlowe | Published March 2, 2021",
+        body,
+        "1. What line cooks do",
+        "A line cook preps vegetables, sears proteins and plates orders during service.",
+        "2. Training",
+        "Most cooks learn on the job; culinary school takes one to two years.",
+        "Steps to follow:",
+        "1. Get a food handler card",
+        "2. Apply for a prep cook job",
+    ]
+    second = ["Kitchen Careers Series", "3. Pay", "Line cooks earn about 36,000 dollars a year."]
+    info = {
+        "Title": "How to Become a Line Cook",
+        "Author": "Tessa Marlowe",
+        "CreationDate": "D:20260105120000Z",
+    }
+    loaded = decode("/x/cook.pdf", "pdf", make_pdf_pages([first, second], info=info))
+    assert loaded.meta[PUBLISHED] == "2021-03-02"  # the byline's date, not the file's
+    assert loaded.meta[AUTHORS] == "Tessa Marlowe"
+    assert "By Tessa" not in loaded.text and "Published March" not in loaded.text
+    assert loaded.text.startswith("# How to Become a Line Cook\n\nLine cooks work")
+    for heading in ("1. What line cooks do", "2. Training", "3. Pay"):
+        assert f"\n\n## {heading}\n\n" in loaded.text
+    # numbered items of a list are not headings
+    assert "## 1. Get" not in loaded.text and "## 2. Apply" not in loaded.text
+    assert "Get a food handler card" in loaded.text
+    # with no byline date, the creation date is still the fallback
+    undated = [first[:2] + first[3:], second]
+    loaded = decode("/x/u.pdf", "pdf", make_pdf_pages(undated, info=info))
+    assert loaded.meta[PUBLISHED] == "2026-01-05"
