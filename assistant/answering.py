@@ -43,7 +43,7 @@ from .evidence import (
 from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
-from .understand.query import asks_date_too
+from .understand.query import asks_date_too, names_writing
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -436,31 +436,35 @@ class ExtractiveStrategy:
         if not _ASKS_FOR_LIST.search(query.question):
             return None
         matcher = evidence.matcher
+        titles = evidence.retriever.library.titles
+        # A word naming a piece of writing ("the wind farm guide", "the baker's post") names
+        # the article as "article" does, when the title itself does not write it.
+        naming = [not names_writing(t) for t in matcher.terms]
+        source = None
         if matcher.terms:
             # Words beyond "references" may only name the article ("... the cookbook cite?"):
             # the article whose title, or file name, has them all.
-            titles = evidence.retriever.library.titles
-            named = [
-                src
+            met = {
+                src: matcher.match(f"{title} {_FILE_WORDS.sub(' ', source_name(src))}")
+                >= LEXICON_MATCH  # the words themselves, not look-alikes ("handbook")
                 for src, title in titles.items()
-                if (
-                    matcher.match(f"{title} {_FILE_WORDS.sub(' ', source_name(src))}")
-                    >= LEXICON_MATCH  # the words themselves, not look-alikes ("handbook")
-                ).all()
-            ]
+            }
+            named = [src for src, m in met.items() if m.all()]
+            if not named and any(naming):
+                named = [src for src, m in met.items() if m[naming].all()]
             source = named[0] if len(named) == 1 else None
-        elif query.roles:
+        if not any(naming) and query.roles:
             # "... the accountant article list?": a role the question names is no topic word;
             # the article whose title names every role it names
             book = evidence.retriever.library.roles
             asked = [book.keys(r) for r in query.roles]
             named = [
                 src
-                for src, title in evidence.retriever.library.titles.items()
+                for src, title in titles.items()
                 if all(any(book.keys(t) & k for t in book.find(title)) for k in asked)
             ]
-            source = named[0] if len(named) == 1 else None
-        else:
+            source = source or (named[0] if len(named) == 1 else None)
+        elif not matcher.terms:
             best = next((p for p in evidence.passages if p.is_reference_list), None)
             source = best.source if best is not None else None
         if source is None:

@@ -37,6 +37,7 @@ from .understand.lexicon import (
     aspects,
     kin_of,
 )
+from .understand.query import names_writing
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
@@ -367,12 +368,46 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
     out = []
     for pi, p in enumerate(passages):
         # A reference entry is one unit: splitting it at its periods makes nonsense.
-        parts = [p.text] if p.is_reference_list else prose_sentences(p.text)
+        parts = [p.text] if p.is_reference_list else _with_short_replies(p)
         for si, s in enumerate(parts):
-            if len(s.split()) >= 3 and not p.is_reference_list and _fragment(s):
+            if len(s.split()) >= MIN_SENTENCE_WORDS and not p.is_reference_list and _fragment(s):
                 continue
-            if len(s.split()) >= 3:
+            if len(s.split()) >= MIN_SENTENCE_WORDS:
                 out.append(Sentence(pi, si, s, source=p.source))
+    return out
+
+
+MIN_SENTENCE_WORDS = 3  # a shorter piece is no sentence to answer with (candidate_sentences)
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
+def _with_short_replies(p: Passage) -> list[str]:
+    """The passage's sentences, where a reply too short to be a sentence of its own ("Yes.",
+    "Not necessarily.") opens the answer to a question, the one its heading asks (a FAQ's
+    "Do tutors need a degree?") or the sentence before it: it joins the sentence after it,
+    which it qualifies. Alone it was dropped, and the answer lost the article's yes or no."""
+    parts = prose_sentences(p.text)
+    heading = p.section.split(" — ")[-1]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        reply = parts[i]
+        asked = _asks(parts[i - 1]) if i else _asks(heading) and p.text.startswith(reply)
+        if (
+            asked
+            and len(reply.split()) < MIN_SENTENCE_WORDS
+            and reply.rstrip().endswith((".", "!"))
+            and i + 1 < len(parts)
+            and not _asks(parts[i + 1])
+        ):
+            out.append(f"{reply} {parts[i + 1]}")
+            i += 2
+            continue
+        out.append(reply)
+        i += 1
     return out
 
 
@@ -1923,7 +1958,10 @@ def assess(
         and not query.followup
     ):
         # Only a word the articles could lack decides: "right" or "way" names no topic; nor
-        # does the background the asker tells ("I know Python, which should I pick?").
-        if any(specificity(t) > EVERYDAY for t in matcher.terms if t in asked):
+        # does the background the asker tells ("I know Python, which should I pick?"), nor a
+        # word naming the article as a piece of writing ("the welder guide", "her post").
+        if any(
+            specificity(t) > EVERYDAY for t in matcher.terms if t in asked and not names_writing(t)
+        ):
             return "no passage speaks to " + ", ".join(f"“{t}”" for t in matcher.terms)
     return None

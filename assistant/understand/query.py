@@ -98,6 +98,14 @@ _AUTHOR_SAYS = re.compile(
 _DOC_NOUN = (
     r"(?:[a-z]{0,12}?(?:book|post)|article|blog|piece|story|essay|guide|interview|write-?up|page)"
 )
+_WRITING = re.compile(rf"{_DOC_NOUN}s?", re.I)
+
+
+def names_writing(word: str) -> bool:
+    """A word that names a piece of writing ("guide", "posts", "cookbook"), not its topic."""
+    return bool(_WRITING.fullmatch(word))
+
+
 _W = r"[\w'’.&+-]{1,40}\s+"  # one word and the space after it (bounded: linear)
 _DATE = re.compile(
     r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|updat\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))"

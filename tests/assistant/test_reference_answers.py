@@ -71,3 +71,20 @@ def test_the_article_named_by_its_other_role_is_the_one_listed(shop):
     r = shop.ask("What references does the event planner article list?")
     assert "Florist wages" in r.answer and "Planner survey" in r.answer, r.answer
     assert "Wages in Baking" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "guide", "post", "blog" name the article as "article" does, though no title has them
+        ("Which sources does the baker guide cite?", "Wages in Baking"),
+        ("What references does the celebrations post list?", "Florist wages"),
+        ("What references does the event planner blog cite?", "Planner survey"),
+        # the seed, a development article, named by its roles and "guide"
+        ("Which references does the AI engineer guide list?", "Levels.fyi"),
+    ],
+)
+def test_an_article_named_as_a_guide_or_post_gives_its_reference_list(shop, question, entry):
+    r = shop.ask(question)
+    assert not r.abstained, r.answer
+    assert "lists these references" in r.answer and entry in r.answer, r.answer
