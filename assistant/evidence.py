@@ -103,8 +103,18 @@ def _possessor(word: str) -> str:
 _LIKE_VERB = re.compile(r"\b(?:do|does|did)(?:n[’']t)?\s+(?:[\w’'-]{1,40}\s+){1,3}(like)\b", re.I)
 
 
+# "over the next 10 years", "in the coming decade": when, not what, a question asks about
+_HORIZON = re.compile(
+    r"\b(?:over|in|within|during|for)\s+the\s+(?:next|coming|following)\s+"
+    r"(?:(?:\d{1,3}|few|several|couple\s+of|two|three|five|ten|twenty)\s+)?"
+    r"(?:years?|decades?|months?)\b",
+    re.I,
+)
+
+
 def topic_words(question: str) -> list[str]:
     liked = {"like"} if _LIKE_VERB.search(question) else set()
+    question = _HORIZON.sub(" ", question)
     return [
         w
         for w in dict.fromkeys(words(question))

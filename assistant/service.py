@@ -405,7 +405,22 @@ class Assistant:
             )
             found = self._within_named(query, found, depth, source)
             if query.wants != "amount":
-                return found
+                # "What is the job outlook for X?" over articles that never write "outlook":
+                # the lexicon's other words for the aspect ("demand", "growth") find them
+                topic = set(content_terms(" ".join(query.topic)))
+                named = aspect_named(topic)
+                doc_freq = self.retriever.doc_freq
+                if not named or any(t in doc_freq for t in topic & named[0].words):
+                    return found
+                one = query.roles[0] if len(query.roles) == 1 else None
+                extra = search(
+                    f"{query.text} {named[0].hint}",
+                    depth,
+                    source=source,
+                    roles=query.roles,
+                    about=one,
+                )
+                return _interleave([found, extra], depth)
             # "How much does X make?": the lexicon's pay words also find the passage with the
             # figure, which need not share the question's verb; the question's own best lead.
             pay = aspect_named(AMOUNT_CUES)[0]

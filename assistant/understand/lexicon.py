@@ -175,9 +175,16 @@ ONLY_AS = {
 }
 
 
+# A lexicon stem that speaks of a person's own course, not of its aspect, after a possessive:
+# "accelerate your growth" is no growth in demand for a role ("the field's growth" is).
+PERSONAL = frozenset({stem("growth")})
+_PERSON_OWNS = frozenset("my your his her their our".split())
+
+
 def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
     """(word, stem) of the text's words, leaving out the lexicon words written in a form that
-    speaks of no aspect (see ONLY_AS, PARTICLED): "the role demands math" has no "demand"."""
+    speaks of no aspect (see ONLY_AS, PARTICLED, PERSONAL): "the role demands math" has no
+    "demand"."""
     toks = words(text)
     kept = []
     for at, w in enumerate(toks):
@@ -186,6 +193,8 @@ def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
             continue  # "sessions with breaks": no "break into" a field
         if st in ONLY_AS and w not in ONLY_AS[st]:
             continue  # "manages inventory": a duty, no step up to manager
+        if st in PERSONAL and at and toks[at - 1] in _PERSON_OWNS:
+            continue  # "your growth": one's own, no demand
         kept.append((w, st))
     return tuple(kept)
 

@@ -37,6 +37,11 @@ year round. Ward clerks usually need a typing certificate before a hospital take
 
 Ward clerks generally earn more than learning support assistants, since hospitals pay extra \
 for weekend shifts.
+
+## Looking Ahead
+
+Hospitals report strong demand for ward clerks as wards get busier. Schools say a good \
+assistant will accelerate your growth as a teacher.
 """,
 }
 
@@ -46,7 +51,10 @@ def library(tmp_path_factory):
     return dev_library(
         tmp_path_factory,
         "asked-kinds",
-        ["datatalksclub-data-team-roles-explained.md"],
+        [
+            "datatalksclub-data-team-roles-explained.md",
+            "flogs-cs-degree-vs-bootcamp-vs-self-taught.txt",
+        ],
         written=WRITTEN,
     )
 
@@ -198,3 +206,64 @@ def test_asking_which_side_there_are_more_of_is_answered_by_the_count(library, q
     assert not result.abstained, result.answer
     assert "**Verdict:** " + verdict in result.answer, result.answer
     assert "**Verdict:** Ward clerks generally earn more" not in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("What is the job outlook for ward clerks over the next 10 years?", ["outlook"]),
+        ("Will programmers be in demand in the coming decade?", ["demand"]),
+        ("How many years does a ward clerk train for?", ["years", "train"]),
+    ],
+)
+def test_a_time_horizon_names_no_topic(library, question, terms):
+    """ "over the next 10 years" says when, not what: no sentence need write "next" or
+    "years" to answer; "How many years" still asks for years."""
+    query_roles = library.understand(question, []).roles
+    matcher = TermMatcher(question, library.retriever, library.kb.embedder, roles=query_roles)
+    assert matcher.terms == terms
+
+
+def test_ones_own_growth_is_no_demand():
+    """ "accelerate your growth" is the reader's own; "demand for ward clerks" and "the
+    field's growth" speak of demand."""
+    from assistant.understand.lexicon import aspect_forms
+    from knowledge.text import stem
+
+    def said(text: str) -> set[str]:
+        return {st for _w, st in aspect_forms(text)}
+
+    assert stem("growth") not in said("A good mentor will accelerate your growth as a teacher.")
+    assert stem("growth") in said("The growth of home care keeps agencies hiring.")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "What is the job outlook for ward clerks over the next five years?",
+            "Hospitals report strong demand for ward clerks as wards get busier.",
+        ),
+        (
+            "What's the job outlook for programmers?",
+            "As the technology industry is booming globally, the demand for skilled programmers",
+        ),
+    ],
+)
+def test_an_aspect_asked_in_a_word_no_article_writes_is_found_by_its_kin(library, question, lead):
+    """No article writes "outlook": the lexicon's other words for demand find the passage that
+    answers, and it leads (the question's time horizon asks nothing of it)."""
+    result = library.ask(question)
+    assert not result.abstained, result.answer
+    assert result.answer.startswith(lead), result.answer
+
+
+def test_the_search_for_an_unwritten_aspect_word_brings_its_kin_passages_forward(library):
+    """ "outlook" is written nowhere: the passages speaking of demand come first among those
+    retrieved for the question (the role's other passages, pay and entry, after them)."""
+    question = "What is the job outlook for ward clerks over the next five years?"
+    query = library.understand(question, [])
+    vec = library.kb.embedder.embed_batch([query.text])[0]
+    found = library._retrieve(query, vec, 1, None)
+    assert len(found) >= 3
+    assert all("demand" in p.text.lower() for p in found[:2]), [p.section for p in found]
