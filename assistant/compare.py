@@ -533,7 +533,7 @@ def topic_aspects(
         # an aspect word it would take "Becoming an X is much faster" for demand.
         topic = {t for t in asked | near if not comparison_word(t)}
         return [Aspect(a.name, a.words | topic) for a in named]
-    return [Aspect(_label(query.comparison.aspect), frozenset(asked | near))]
+    return [Aspect(_label(query.comparison.aspect, query.question), frozenset(asked | near))]
 
 
 def comparison_word(term: str) -> bool:
@@ -541,9 +541,13 @@ def comparison_word(term: str) -> bool:
     return bool(_COMPARES_HOW.fullmatch(term) or _COMPARATIVE.fullmatch(term))
 
 
-def _label(aspect: str) -> str:
+def _label(aspect: str, question: str = "") -> str:
     """A row label from the question's topic words: the telling ones ("which takes longer to
-    train" -> "Train"), in the question's order."""
+    train" -> "Train"), in the question's order; a compound the question hyphenates stays
+    whole ("research-oriented", not "Oriented")."""
+    for compound in re.findall(r"[\w']{1,40}(?:-[\w']{1,40}){1,4}", question[:1000]):
+        spaced = compound.replace("-", " ").lower()
+        aspect = re.sub(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", compound.lower(), aspect)
     found = [w for w in re.findall(r"[\w'’-]+", aspect) if not _COMPARATIVE.fullmatch(w)]
     if not found:
         return "Topic"
@@ -874,8 +878,9 @@ def build_table(
     for aspect, side, s in one_sided:
         n = cites.cite(s.passage, quoted(s))
         other = title_case(sides[1 - side]) if len(sides) == 2 else "the other roles"
+        # the side it speaks of is named: its sentence may say only "The role ..."
         text += (
-            f"\n\n**{aspect.name}**: {clause(s.text, aspect)} [{n}] "
+            f"\n\n**{aspect.name} ({title_case(sides[side])})**: {clause(s.text, aspect)} [{n}] "
             f"(the articles do not cover this for {other})"
         )
     covered = {a.name for a, _ in rows} | {a.name for a, _, _ in one_sided}

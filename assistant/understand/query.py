@@ -222,6 +222,11 @@ def detect_comparison(
 ) -> tuple[Comparison | None, list[str]]:
     """The comparison a question asks for, and every role it names."""
     named = book.find(q)
+    # "Which job involves more software engineering?": a role's field after "more" is what
+    # is measured, not a side
+    measured = [r for r in named if _MEASURED.search(q.replace(r, "\0", 1))]
+    if len(named) == 1 and measured:
+        named = []
     sides = named[:2]
     if len(sides) == 2 and not connected(q, sides[0], sides[1]):
         sides = sides[:1]
@@ -249,9 +254,14 @@ def detect_comparison(
         explicit, ranking, which = _EXPLICIT.search(q), _RANKING.search(q), _WHICH.search(q)
         if _PAIR_REF.search(q) and (explicit or ranking or which) or (which and ranking):
             return Comparison(
-                sides=list(default_pair), aspect=_aspect(q, default_pair, book)
+                sides=list(default_pair), aspect=_aspect(q, default_pair, book, keep=measured)
             ), named
     return None, named
+
+
+# a role (marked \0) as the thing measured: "more \0", "less of the \0" ("Which job involves
+# more software engineering?" compares jobs on it)
+_MEASURED = re.compile(r"\b(?:more|less|fewer)\s{1,4}(?:of\s{1,4}(?:the\s{1,4})?)?\0", re.I)
 
 
 # the owner right before a possessed side marked \0: "a barista's \0"
@@ -314,7 +324,9 @@ _DECIDE = frozenset(
 )
 
 
-def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
+def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
+    """The words of a comparison that say what is compared; `keep`: roles the question names
+    as what is measured ("more software engineering"), which stay."""
     side_words = {w for side in sides for w in words(side)}
     text = question
     for side in sides:
@@ -329,6 +341,8 @@ def _aspect(question: str, sides: list[str], book: RoleBook) -> str:
         )
         text = re.sub(rf"\b({side_re})\s{{1,4}}{_RELATIVE.pattern}", r"\1 ", text, flags=re.I)
     for r in book.find(question):
+        if r in keep:
+            continue
         # the whole word: "AI engineer" out of "AI engineering" leaves no "ing"
         text = re.sub(re.escape(r) + r"\w{0,4}", " ", text)
     terms = [

@@ -24,8 +24,8 @@ nurses and book patient transport.
 
 ## What a Learning Support Assistant Does
 
-A learning support assistant works beside a class teacher in a primary school. Learning sign \
-language is part of the job in many schools. Learning support assistants earn between $24,000 \
+A learning support assistant works beside a class teacher in a primary school. The role sits \
+closer to teaching than to childcare. Learning sign language is part of the job in many schools. Learning support assistants earn between $24,000 \
 and $29,000 a year.
 
 ## Which Is Easier to Get Into
@@ -267,3 +267,61 @@ def test_the_search_for_an_unwritten_aspect_word_brings_its_kin_passages_forward
     found = library._retrieve(query, vec, 1, None)
     assert len(found) >= 3
     assert all("demand" in p.text.lower() for p in found[:2]), [p.section for p in found]
+
+
+WRITTEN_SOURCE = "ward-clerk-vs-learning-support-assistant.md"
+
+
+def _source(library, name: str) -> str:
+    return next(src for src in library.retriever.sources() if src.endswith(name))
+
+
+@pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        ("Which job involves more data engineering?", "data engineering"),
+        ("Which of the two needs less data engineering?", "data engineering"),
+    ],
+)
+def test_a_role_after_more_is_what_is_measured_not_a_side(library, question, measured):
+    """ "Which job involves more data engineering?" over the article on ward clerks and
+    learning support assistants compares that article's two roles on data engineering: the
+    role "more" quantifies is no side (the datatalks article makes it a role of the library)."""
+    from assistant.understand.query import detect_comparison
+
+    book = library.retriever.library.roles
+    assert book.find(question)  # the library knows it as a role
+    pair = ["ward clerk", "learning support assistant"]
+    comparison, named = detect_comparison(question, book, pair)
+    assert comparison is not None and comparison.sides == pair
+    assert measured in comparison.aspect
+    # two roles named, "more" before the first: they are the sides ("Are there more X than Y?")
+    both, _ = detect_comparison("Are there more ward clerks than data engineers?", book, pair)
+    assert both is not None and both.sides == ["ward clerks", "data engineers"]
+
+
+def test_a_row_one_side_fills_names_that_side_and_keeps_a_hyphenated_topic_whole(library):
+    """ "Which role is more teaching-oriented?": the row is labelled with the question's whole
+    compound, and, filled for one side only, names that side (its sentence says only "The
+    role ...")."""
+    result = library.ask(
+        "Which role is more teaching-oriented?", source=_source(library, WRITTEN_SOURCE)
+    )
+    assert (
+        "**Teaching-oriented (Learning Support Assistant)**: The role sits closer to teaching"
+        in result.answer
+    ), result.answer
+
+
+@pytest.mark.parametrize(
+    ("aspect", "question", "label"),
+    [
+        ("research oriented", "Which role is more research-oriented?", "Research-oriented"),
+        ("data driven", "which job is more data-driven", "Data-driven"),
+        ("train", "Which takes longer to train?", "Train"),
+    ],
+)
+def test_a_row_label_keeps_the_questions_hyphenated_compound(aspect, question, label):
+    from assistant.compare import _label
+
+    assert _label(aspect, question) == label
