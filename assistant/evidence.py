@@ -958,11 +958,14 @@ def score_sentences(
     # "What does Marcus like most?": every sentence of the interview with Marcus is his; the
     # question's other words choose among them (his name alone leads to his introduction)
     person, person_sources = named_person(query.question, passages)
+    spoken = speakers(sentences) if person else {}
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
         subject = _subject_words(passages[s.passage].title)
-        if passages[s.passage].source in person_sources:
+        if passages[s.passage].source in person_sources and _theirs(
+            spoken.get((s.passage, s.position)), person
+        ):
             subject = f"{subject} {' '.join(person)}"
         names = name_words(s.text)
         s.lexical = matcher.score(f"{s.text} {heading}", weights, lent=subject, names=names)
@@ -1104,6 +1107,14 @@ def led_by_a_name(role: str, passages: list[Passage]) -> bool:
     return True
 
 
+def asked_name(question: str) -> list[str]:
+    """The title-case words right after the question's auxiliary, a name if any ("What does
+    Marcus like ...?" -> ["Marcus"]); [] when there are none."""
+    return [
+        t for m in _NAMED_DOER.finditer(question) for t in m.group(1).split() if _NAME_WORD.match(t)
+    ]
+
+
 NAMED_SOURCES = 2  # a person the question names is one article's subject, or at most two's
 
 
@@ -1115,9 +1126,7 @@ def named_person(question: str, passages: list[Passage]) -> tuple[list[str], lis
     within the person's own article, those other words find the answer. A name is the
     title-case subject after the question's auxiliary (`_NAMED_DOER`), written by the passages
     only with its capital, and inside a sentence at least once (`_written_as_name`)."""
-    asked = [
-        t for m in _NAMED_DOER.finditer(question) for t in m.group(1).split() if _NAME_WORD.match(t)
-    ]
+    asked = asked_name(question)
     if not asked:
         return [], []
     sources: list[str] = []
@@ -1129,6 +1138,57 @@ def named_person(question: str, passages: list[Passage]) -> tuple[list[str], lis
     if not sources or len(sources) > NAMED_SOURCES:
         return [], []
     return asked, sources
+
+
+# A speaker's label opening a paragraph of an interview or panel: "Keisha: Mondays are ...",
+# "**Stevie-Ray:** For getting into ..." (one to three title-case words, then a colon)
+_SPEAKER = re.compile(
+    r"^\W{0,4}([A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2})\W{0,4}:\W{0,4}\s"
+)
+
+
+def speaker_of(text: str) -> str | None:
+    """The speaker's label a text opens with ("Tomas: I rarely make charts."), or None."""
+    m = _SPEAKER.match(text)
+    if not m or not all(_NAME_WORD.match(w) for w in fold_accents(m.group(1)).split()):
+        return None  # ("Clémentine:" is a name; "Median salary:" is a field's label)
+    return m.group(1)
+
+
+def own_turns(passages: list[Passage], person: list[str]) -> list[Passage]:
+    """An article's passages for a question about one of its people: in a panel, where
+    passages open with several speakers' labels, that person's turns first, then passages
+    no label claims; another speaker's turns are left out. Unchanged for an article with
+    one voice."""
+    labels = [speaker_of(p.text) for p in passages]
+    if not any(lab and not _theirs(lab, person) for lab in labels):
+        return passages
+    mine = [p for p, lab in zip(passages, labels, strict=True) if lab and _theirs(lab, person)]
+    return mine + [p for p, lab in zip(passages, labels, strict=True) if lab is None]
+
+
+def speakers(sentences: list[Sentence]) -> dict[tuple[int, int], str]:
+    """Who says each sentence of a passage written as labelled turns ("Tomas: I rarely make
+    charts. I build ..."): the last speaker's label before it in its passage. Sentences
+    before any label, and passages with none, are absent."""
+    out: dict[tuple[int, int], str] = {}
+    current: dict[int, str] = {}
+    for s in sorted(sentences, key=lambda x: (x.passage, x.position)):
+        label = speaker_of(s.text)
+        if label:
+            current[s.passage] = label
+        if s.passage in current:
+            out[(s.passage, s.position)] = current[s.passage]
+    return out
+
+
+def _theirs(speaker: str | None, person: list[str]) -> bool:
+    """A sentence is the named person's when no label says who speaks (the article is theirs),
+    or when the label is theirs: in a panel, another speaker's turn is not."""
+    if speaker is None:
+        return True
+    said = {w.lower() for w in speaker.split()}
+    return any(p.lower() in said for p in person)
 
 
 def _phrase_present(own: list[str], flat: list[str]) -> bool:

@@ -682,6 +682,16 @@ class Retriever:
             records.update(got)
         return [passage_from_record(cid, *records[cid]) for cid in ids if cid in records]
 
+    def writing(self, some_words: list[str], k: int) -> list[Passage]:
+        """The k passages that best write these words (BM25 on them alone): where a name the
+        question asks about is written, however little else of the question they share."""
+        self.refresh(max_age=CHECK_EVERY)
+        weights = {t: 1.0 for t in (stem(w.lower()) for w in some_words) if t in self.doc_freq}
+        if not weights or not self.size:
+            return []
+        hits, _known = self.lexical.search(weights, k)
+        return self._passages([cid for cid, _score in hits])
+
     def search(
         self,
         query: str,

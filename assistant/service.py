@@ -19,7 +19,15 @@ from . import followed
 from .answer_cache import AnswerCache
 from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_urls
 from .compare import describes, own_heading
-from .evidence import TermMatcher, assess, led_by_a_name, named_person, score_sentences
+from .evidence import (
+    TermMatcher,
+    asked_name,
+    assess,
+    led_by_a_name,
+    named_person,
+    own_turns,
+    score_sentences,
+)
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
 from .result import AskResult
@@ -33,6 +41,7 @@ MAX_QUESTION_CHARS = 2000
 RANKING_DEPTH = 4  # "which role pays the most?" reads k * this passages
 PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
+PANEL_DEPTH = 40  # passages of a named person's article read to find their own turns
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article with both sides
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -467,18 +476,28 @@ class Assistant:
     ) -> list[Passage]:
         """A question about a person one or two articles are about ("What does Marcus like
         most about his job?"): the name's few passages (the intro) would lead whatever was
-        asked, so the question's other words are also searched inside those articles, and
-        that search leads."""
-        name, sources = named_person(query.text, found)
+        asked, so the question's other words are searched inside those articles, and in a
+        panel among the person's own turns (`own_turns`); other articles do not answer for
+        them."""
+        # the name's own passages: fused with the likeness of whole texts, a word only a few
+        # passages write can rank below the k kept
+        doers = asked_name(query.text)
+        if not doers:
+            return found
+        name, sources = named_person(query.text, self.retriever.writing(doers, depth) + found)
         if not name or source:
             return found
         rest = re.sub(rf"\b(?:{'|'.join(map(re.escape, name))})(?:['’]s)?\b", " ", query.text)
         if not content_terms(rest):
             return found
         inside = [
-            self.retriever.search(rest, depth, source=src, roles=query.roles) for src in sources
+            own_turns(
+                self.retriever.search(rest, PANEL_DEPTH, source=src, roles=query.roles), name
+            )[:depth]
+            for src in sources
         ]
-        return _interleave([*inside, found], depth)
+        # The person's own articles answer; another article's advice is not theirs
+        return _interleave(inside, depth) or found
 
     def _describing(
         self, side: str, k: int, source: str | None, keep: int | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence import named_person, topic_words
+from assistant.evidence import Sentence, named_person, own_turns, speaker_of, speakers, topic_words
 from knowledge.schema import Passage
 from tests.assistant.conftest import dev_library
 
@@ -45,6 +45,29 @@ Being there when a family meets their baby for the first time. Nothing else in m
 Look after your back and your sleep. Find a mentor on your first placement and ask them everything.
 """
 
+# A panel: several people answer each question, each turn opening with its speaker's label.
+PANEL = """# Three Cooks on Kitchen Life
+
+We asked three cooks at the Harbour Street restaurant, Amaka Obi, Lars Berg and Yusuf Demir,
+about their work.
+
+## What does a normal week look like?
+
+**Amaka:** I write the menu on Mondays and order from the farms on Tuesdays. Most of my week
+goes to tasting every sauce before service and training the new cooks.
+
+**Lars:** I run the pastry section alone. I bake the bread at five every morning and finish the
+desserts before lunch service starts.
+
+**Yusuf:** I work the grill station on evenings and weekends, which is the busiest part of it.
+
+## What is the hardest part?
+
+**Amaka:** Keeping food costs down when the price of butter doubles overnight.
+
+**Lars:** The early starts. Five years of alarms at four in the morning wear you down.
+"""
+
 INTRO = "I'm Ines, and I have been a midwife for twelve years"
 
 
@@ -53,8 +76,11 @@ def library(tmp_path_factory):
     return dev_library(
         tmp_path_factory,
         "named-person",
-        ["staffeng-dan-na-staff-engineer-and-team-lead.html"],
-        written={"ten-questions-with-a-community-midwife.md": MIDWIFE},
+        [
+            "staffeng-dan-na-staff-engineer-and-team-lead.html",
+            "cds-so-what-exactly-is-a-product-manager.md",
+        ],
+        written={"ten-questions-with-a-community-midwife.md": MIDWIFE, "kitchen-panel.md": PANEL},
     )
 
 
@@ -105,3 +131,48 @@ def test_like_is_a_topic_only_as_the_verb_of_enjoying():
     assert "like" in topic_words("What do nurses like about night shifts?")
     assert "like" not in topic_words("What is it like to be a welder?")
     assert "like" not in topic_words("Which roles pay like engineering does?")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("What does Lars do in a normal week?", "bake the bread", "write the menu"),
+        ("What is the hardest part for Amaka?", "food costs", "early starts"),
+    ],
+)
+def test_in_a_panel_the_named_persons_own_turns_answer(library, question, said, not_said):
+    result = library.ask(question)
+    assert said in result.answer, result.answer
+    assert not_said not in result.answer, result.answer
+
+
+def test_a_dev_panel_answers_with_the_named_speakers_turn(library):
+    # cds: four product managers answer each question, "**Dan:** ..." turn by turn
+    result = library.ask("What does Dan find hardest?")
+    assert "run out of time" in result.answer, result.answer
+    assert "not knowing the answers" not in result.answer  # Courtney's turn
+
+
+def test_a_speakers_label_is_a_name_and_a_colon():
+    assert speaker_of("**Clémentine:** My day makes me think of a map.") == "Clémentine"
+    assert speaker_of("Tomas: I rarely make charts.") == "Tomas"
+    assert speaker_of("Median salary: $98,000 a year.") is None  # a field's label
+    assert speaker_of("Note that nurses: work nights.") is None
+    said = [
+        Sentence(0, 0, "Amaka: I write the menu."),
+        Sentence(0, 1, "Then I order from the farms."),
+        Sentence(0, 2, "Lars: I bake the bread."),
+        Sentence(1, 0, "Most cooks start early."),
+    ]
+    assert speakers(said) == {(0, 0): "Amaka", (0, 1): "Amaka", (0, 2): "Lars"}
+
+
+def test_own_turns_keeps_one_voice_articles_whole():
+    panel = [
+        _passage(0, "p.md", "Amaka: I write the menu."),
+        _passage(1, "p.md", "Lars: I bake the bread."),
+        _passage(2, "p.md", "We asked three cooks about their work."),
+    ]
+    assert [p.id for p in own_turns(panel, ["Lars"])] == ["c1", "c2"]
+    single = [_passage(0, "s.md", "I'm Ines."), _passage(1, "s.md", "The paperwork.")]
+    assert own_turns(single, ["Ines"]) == single
