@@ -51,7 +51,7 @@ _COMPARATIVE = re.compile(
 # cheaper to enter"), beyond "more"/"better"/"-er than" of _COMPARATIVE.
 _COMPARES_HOW = re.compile(
     r"\b(?:easier|harder|faster|quicker|slower|longer|shorter|cheaper|costlier|pricier|"
-    r"greater|larger|bigger|smaller|safer|riskier|tougher|simpler|steadier)\b",
+    r"greater|larger|bigger|smaller|safer|riskier|tougher|simpler|steadier|closer|nearer)\b",
     re.I,
 )
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)
@@ -548,7 +548,11 @@ def _label(aspect: str, question: str = "") -> str:
     for compound in re.findall(r"[\w']{1,40}(?:-[\w']{1,40}){1,4}", question[:1000]):
         spaced = compound.replace("-", " ").lower()
         aspect = re.sub(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", compound.lower(), aspect)
-    found = [w for w in re.findall(r"[\w'’-]+", aspect) if not _COMPARATIVE.fullmatch(w)]
+    said = re.findall(r"[\w'’-]+", aspect)
+    # ("closer to research": the thing compared on; "cheaper" alone: the comparison is it)
+    found = [w for w in said if not comparison_word(w)] or [
+        w for w in said if not _COMPARATIVE.fullmatch(w)
+    ]
     if not found:
         return "Topic"
     best = max(specificity(w) for w in found)

@@ -37,7 +37,7 @@ from .understand.lexicon import (
     aspects,
     kin_of,
 )
-from .understand.query import names_writing
+from .understand.query import chosen_for, names_writing
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
@@ -1926,10 +1926,13 @@ _SELF_LEAD = re.compile(
 
 def self_described(question: str, role: str) -> bool:
     """The question names the role only as the asker's own job ("I'm a sysadmin", "As a
-    teacher, ..."), never as what it asks about."""
+    teacher, ..."), or as the one a choice is for ("Which is better for a backend developer
+    who wants ...?"), never as what it asks about."""
     low, name = question.lower().replace("’", "'"), role.lower()
     found = [m.start() for m in re.finditer(re.escape(name), low)]
-    return bool(found) and all(_SELF_LEAD.search(low[max(0, at - 60) : at]) for at in found)
+    return bool(found) and all(
+        _SELF_LEAD.search(low[max(0, at - 60) : at]) or chosen_for(low, at) for at in found
+    )
 
 
 def assess(

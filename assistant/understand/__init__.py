@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .followup import (
     asks_the_other,
+    asks_which_of_two,
     is_followup,
     resolve_followup,
     set_against,
@@ -129,6 +130,24 @@ def understand(
         comparison = Comparison(
             sides=comparison.sides, aspect=" ".join(topic_of(question, comparison.sides))
         )
+    if (
+        comparison is None
+        and len(inherited) == 1
+        and not own
+        and standalone is None
+        and asks_which_of_two(question)
+    ):
+        # "And which one needs more math?" after a question about one role: that role and
+        # the one set beside it (its article title's other side), compared on the new topic
+        answers = [
+            str(t.get("content", "")) for t in reversed(history) if t.get("role") == "assistant"
+        ]
+        other = library.other_side(inherited[0], answers[:1])
+        if other:
+            from .query import _aspect
+
+            sides = [inherited[0], other]
+            comparison = Comparison(sides=sides, aspect=_aspect(question, sides, book))
     roles = comparison.sides if comparison else (named or inherited)
     intent = intent_of(question, comparison, book.find(question))
     from .query import _SUPERLATIVE, _WHICH

@@ -87,6 +87,18 @@ def asks_the_other(question: str) -> bool:
     return bool(_THE_OTHER.search(question))
 
 
+# "And which one needs more math?", "which of them is harder?": one of a pair, by a comparative
+_WHICH_OF_TWO = re.compile(
+    r"\bwhich\s+(?:one|of\s+(?:them|the\s+two|those|these|the\s+roles|the\s+jobs))\b", re.I
+)
+
+
+def asks_which_of_two(question: str) -> bool:
+    from .query import _RANKING
+
+    return bool(_WHICH_OF_TWO.search(question[:1000]) and _RANKING.search(question[:1000]))
+
+
 MAX_ANSWERS_BACK = 3
 # "the downsides | of getting a degree": what was asked for, then what it was asked about.
 _ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(?:of|for|about|with)\s+(.{1,300})$", re.I | re.S)

@@ -66,7 +66,7 @@ _EXPLICIT = re.compile(r"\b(than|compar\w*|differ\w*|vs\.?|versus|between|other)
 _RANKING = re.compile(
     r"\b(more|less|fewer|better|worse|higher|lower|most|least|best|easier|harder|stronger|weaker"
     r"|greater|longer|shorter|tougher|deeper|faster|slower|safer|riskier|busier|steadier"
-    r"|smaller|wider)\b",
+    r"|smaller|wider|closer|nearer)\b",
     re.I,
 )
 _SUPERLATIVE = re.compile(
@@ -221,7 +221,7 @@ def detect_comparison(
     q: str, book: RoleBook, default_pair: list[str] | None
 ) -> tuple[Comparison | None, list[str]]:
     """The comparison a question asks for, and every role it names."""
-    named = book.find(q)
+    named = [r for r in book.find(q) if not _chosen_for(q, r)]
     # "Which job involves more software engineering?": a role's field after "more" is what
     # is measured, not a side
     measured = [r for r in named if _MEASURED.search(q.replace(r, "\0", 1))]
@@ -264,6 +264,32 @@ def detect_comparison(
 _MEASURED = re.compile(r"\b(?:more|less|fewer)\s{1,4}(?:of\s{1,4}(?:the\s{1,4})?)?\0", re.I)
 
 
+# "Which is better for a backend developer who ...?": the one a choice is asked for
+_AUDIENCE_LEAD = re.compile(
+    r"^\s{0,3}(?:and\s+|so\s+)?which\b[^?]{0,60}\b(?:better|best|easier|harder|right|suited"
+    r"|suitable|wiser|smarter)\s{1,3}for\s{1,3}(?:someone\s{1,3}(?:like|who\s{1,3}is)\s{1,3})?"
+    r"(?:an?\s{1,3}|the\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,2}$",
+    re.I,
+)
+
+
+def chosen_for(question: str, at: int) -> bool:
+    """The words at `at` name the one a choice is asked for ("Which is better for a backend
+    developer who ...?"), no side of it."""
+    return at <= 200 and bool(_AUDIENCE_LEAD.search(question[:at]))
+
+
+def _chosen_for(question: str, role: str) -> bool:
+    at = question.lower().find(role.lower())
+    return at >= 0 and chosen_for(question, at)
+
+
+# General English indefinite pronouns: "anything else", "everything", "someone" name no side
+_INDEFINITE = re.compile(
+    r"^\s*(?:any|every|some|no)(?:thing|one|body|where)\b|^\s*nothing\b|^\s*all\s+else\b", re.I
+)
+
+
 # the owner right before a possessed side marked \0: "a barista's \0"
 _OWNER = re.compile(r"([\w-]{1,30})['’]s?\s{1,4}\0")
 
@@ -275,6 +301,8 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     phrases, connective = ([], "") if _PAIR_REF.search(q) else syntactic_comparison(q)
     if len(phrases) != 2:
         return []
+    if any(_INDEFINITE.match(p) for p in phrases):
+        return []  # "salary more than anything else": nothing in particular is set against it
     sides = []
     # A frame both sides share ("the engineering track ... the analysis track") is no part of
     # either; a frame on one side goes only where a role remains ("alternative route" stays).

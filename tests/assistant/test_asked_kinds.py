@@ -325,3 +325,79 @@ def test_a_row_label_keeps_the_questions_hyphenated_compound(aspect, question, l
     from assistant.compare import _label
 
     assert _label(aspect, question) == label
+
+
+def test_which_one_after_a_question_on_one_role_compares_it_with_its_pair(library):
+    """ "And which one needs more typing?" after a question about ward clerks compares them
+    with the role their article sets beside them, on the new topic; after a question about a
+    role no article pairs (data analysts), it stays a question about that role."""
+    asked = [{"role": "user", "content": "Tell me about ward clerks."}]
+    query = library.understand("and which one needs more typing?", asked)
+    assert query.comparison is not None
+    assert [s.lower() for s in query.comparison.sides] == [
+        "ward clerks",
+        "learning support assistant",
+    ]
+    assert "typing" in query.comparison.aspect
+    alone = [{"role": "user", "content": "Tell me about data analysts."}]
+    query = library.understand("and which one needs more SQL?", alone)
+    assert query.comparison is None and query.roles == ["data analysts"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "I care about salary more than anything else.",
+        "I value free weekends more than everything.",
+    ],
+)
+def test_an_indefinite_pronoun_is_no_side(library, told):
+    """ "more than anything else" sets nothing in particular against the salary: no side is
+    taken from it for the next question."""
+    query = library.understand(
+        "so which path should I choose?", [{"role": "user", "content": told}]
+    )
+    assert not any("anything" in r or "everything" in r for r in query.roles), query.roles
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "verdict"),
+    [
+        (
+            "Which is better for a hospital porter who wants to work with children?",
+            WRITTEN_SOURCE,
+            None,
+        ),
+        (
+            "Which is better for a backend developer who wants to build AI products?",
+            "ai-engineer-vs-machine-learning-engineer.txt",
+            "If you have a strong software engineering background",
+        ),
+    ],
+)
+def test_the_one_a_choice_is_asked_for_is_no_side_and_no_reason_to_decline(
+    library, question, source, verdict
+):
+    """ "Which is better for a <role> who ...?" asks which of the article's pair suits that
+    person: the person's role, written nowhere, is neither a side nor a reason to decline."""
+    from assistant.understand.query import chosen_for
+
+    at = question.lower().find(" for a ") + len(" for a ")
+    assert chosen_for(question.lower(), at)
+    result = library.ask(question, source=_source(library, source))
+    assert not result.abstained, result.answer
+    assert result.comparison is not None, result.answer
+    if verdict:
+        assert "**Verdict:** " + verdict in result.answer, result.answer
+
+
+def test_closer_to_compares_the_pair_on_what_it_is_closer_to(library):
+    """ "Which of the two jobs is closer to teaching?" compares the article's pair; the row is
+    labelled by what is compared on ("Teaching"), not by the comparative."""
+    result = library.ask(
+        "Which of the two jobs is closer to teaching?", source=_source(library, WRITTEN_SOURCE)
+    )
+    assert result.comparison is not None, result.answer
+    assert "**Teaching (Learning Support Assistant)**: The role sits closer to teaching" in (
+        result.answer
+    ), result.answer

@@ -921,9 +921,18 @@ def test_which_one_after_two_single_role_questions_compares_them():
     q = understand("Which one is easier to get into?", history, lib, scope=None)
     assert q.comparison is not None, q
     assert {s.lower() for s in q.comparison.sides} == {"welders", "machinists"}, q
-    # one role asked about before: "which one" has nothing to choose between
+    # one role asked about before: "which one" chooses between it and the role its article's
+    # title sets beside it ("Welder vs Machinist")
     q = understand("Which one is easier to get into?", history[2:], lib, scope=None)
-    assert q.comparison is None, q
+    assert q.comparison is not None, q
+    assert {s.lower() for s in q.comparison.sides} == {"welder", "machinists"}, q
+    # ... and where no title or answer sets another role beside it, nothing to choose between
+    alone = Library.build(
+        ["Welders join metal parts. Welders earn $51,000."],
+        [{"source": "/w.md", "title": "Life as a Welder", "section": ""}],
+    )
+    history = _turns("How much do welders make?", "(answer)")
+    assert understand("Which one is easier to get into?", history, alone).comparison is None
 
 
 def test_a_superlative_about_one_named_role_ranks_no_roles():
