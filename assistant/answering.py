@@ -584,7 +584,7 @@ class ComparisonStrategy:
                 wider = passages + extra
                 sentences = more_sentences(evidence, wider, len(passages))
                 retry = tabulate(wider, sentences)
-                if _fills(retry[0], table, sides, book):
+                if _fills(retry[0], table, sides, book, wider):
                     table, cites, draft = retry
                     passages = wider
                     draft.added_passages[:0] = [p.public() for p in extra]
@@ -615,18 +615,28 @@ class ComparisonStrategy:
         yield
 
 
-def _fills(retry: compare.Table, table: compare.Table, sides: list[str], book) -> bool:
+def _fills(
+    retry: compare.Table, table: compare.Table, sides: list[str], book, passages: list[Passage]
+) -> bool:
     """The second table gives evidence to a side the first lacked, and every sentence it gives
-    such a side names that side itself: a passage found for one side is read with less of its
-    article around it, and a sentence that names no side ("Junior associates bill ...") may
-    belong to another role the passage speaks of."""
+    such a side names that side itself, or sits in an article whose title names that side and
+    no other role ("Midwife Career Guide": its "Skills" list is the midwife's): a passage found
+    for one side is read with less of its article around it, and a sentence that names no side
+    ("Junior associates bill ...") may belong to another role the passage speaks of."""
     gained = set(table.thin) - set(retry.thin)
     if not gained or not set(retry.thin) <= set(table.thin):
         return False
     finder = compare.SideFinder(sides, book)
-    return all(
-        retry.said[i] and all(finder.names(s.text, i) for s in retry.said[i]) for i in gained
-    )
+
+    def owned(s, i: int) -> bool:
+        if finder.names(s.text, i):
+            return True
+        title = passages[s.passage].title
+        return finder.sides_in(title, pair=False) == {i} and all(
+            finder.sides_in(r, pair=False) == {i} for r in book.find(title)
+        )
+
+    return all(retry.said[i] and all(owned(s, i) for s in retry.said[i]) for i in gained)
 
 
 SIDE_SEARCH = 20  # a thin side's second search reads this many passages of its own

@@ -22,6 +22,7 @@ from .understand.lexicon import (
     CENTRAL_PAY,
     COST_WORDS,
     DAY_TO_DAY,
+    PAY_EDGES,
     SAYS_WHAT_ONE_DOES,
     Aspect,
     aspect_forms,
@@ -349,9 +350,12 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     if not heading and finder.book.find(nearest):
         return None  # under a subsection headed by another role: that role's sentence
     if not heading:
-        heading = named(p.section.split(":")[-1], pair=False)  # "Bootcamp — Pros": the parent's
+        nearest = p.section.split(":")[-1]
+        heading = named(nearest, pair=False)  # "Bootcamp — Pros": the parent's
     if len(heading) == 1:
-        return _alone(heading.pop(), p.section, finder)
+        # the heading that names the side is what it heads: "X vs Y: What Y Does" heads Y's
+        # own account (its "X vs Y" is the article's, written before each of its headings)
+        return _alone(heading.pop(), nearest, finder)
     if finder.book.find(sentence.text):
         return None  # it names other roles only
     lead = _lead_sides(p, finder)
@@ -505,6 +509,106 @@ def _headline(total: dict[tuple[int, int], float]) -> tuple[int, int]:
 
 
 HEADLINE_ROW = 0.9  # share of the best row's score an earlier row of the table needs
+
+
+HEADING_TERMS = 4  # a heading that names what its section is about is short ("Job outlook")
+# General English for a section on how one enters a job: "How to become a librarian", "Becoming
+# a nurse", "Getting started", "How to get into teaching". Bounded, linear.
+_ENTRY_HEADING = re.compile(
+    r"^\W{0,4}(?:how\s{1,3}(?:to|do\s{1,3}(?:i|you))\s{1,3}(?:become|get\s{1,3}(?:into|started|in)|start)|"
+    r"becoming|getting\s{1,3}(?:started|into|in))\b",
+    re.I,
+)
+ENTRY = "Entry and education"
+FILED_WEIGHT = MIN_FIT_UNASKED  # what a heading's filing weighs, as a word of its aspect
+HEADING_OTHER_WORDS = 1  # "Job outlook", "A day in the life": one word besides the aspect's
+# A heading that states something ("It is not only the technical aspect", "Pay is not
+# everything") is a sentence of the text, not the label of what its section is about.
+_VERSUS = re.compile(r"\b(?:vs|versus)\b", re.I)
+_STATES = re.compile(r"\b(?:is|are|was|were|isn['’]t|aren['’]t|it['’]s)\b", re.I)
+
+
+def heading_aspects(p: Passage, book: RoleBook) -> frozenset[str]:
+    """The lexicon aspects a passage's own heading says its section is about ("Job outlook",
+    "Skills architects need", "How to become a nurse"): the author's own filing of the
+    sentences under it. A sentence there that uses another aspect's word ("learn on the job"
+    under "Getting started", "spend" under "Job outlook") answers the heading's aspect, not
+    that one. Empty for the article's title (it heads everything), for a heading that names
+    no aspect, and for a long heading ("Salary Comparison and Where the Gap Comes From",
+    a question an interviewer asks): it speaks of more than one thing."""
+    heading = own_heading(p.section).strip()
+    title = p.title.strip().lower()
+    if not heading or heading.lower() in title:
+        return frozenset()  # the title, or a part of it, as the opening heading
+    # the title's words name the article's subject ("midwives" of "Midwife Career Guide"),
+    # who the heading speaks of, whether or not the library knows it for a role
+    return _heading_aspects(heading, book, frozenset(content_terms(p.title[:300])))
+
+
+ROOT_SLACK = 2  # "midwiv" of "midwives" and "midwif" of "midwife" share all but two letters
+
+
+def _of_subject(word: str, subject: frozenset[str]) -> bool:
+    """The word is one of the title's, in any form: "midwives" of "Midwife Career Guide"."""
+    st = stem(word)
+    for t in subject:
+        n = max(AGENT_ROOT, min(len(st), len(t)) - ROOT_SLACK)
+        if len(st) >= n and len(t) >= n and st[:n] == t[:n]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _heading_aspects(heading: str, book: RoleBook, subject: frozenset[str]) -> frozenset[str]:
+    text = heading.strip(" =#*-")[:200]
+    entry = bool(_ENTRY_HEADING.match(text))
+    low = text.lower()
+    for role in book.find(text):  # "Job outlook for architects": the role is who, not what
+        at = low.find(role.lower())
+        if at >= 0:
+            text = text[:at] + " " + text[at + len(role) :]
+            low = text.lower()
+    if _STATES.search(text):
+        return frozenset()  # "It is not only the technical aspect": a statement, no label
+    if _VERSUS.search(text):
+        return frozenset()  # "Individual Contribution vs. Management": the paths compared
+    lexicon = aspects()
+    forms = [
+        (w, st)
+        for w, st in _aspect_forms(text)
+        if w not in STOPWORDS
+        and len(w) > 1
+        and (not _of_subject(w, subject) or any(st in a.words for a in lexicon))
+    ]
+    if not forms or len(forms) > HEADING_TERMS:
+        return frozenset()
+    named = {a.name for a in lexicon for _w, st in forms if st in a.words}
+    other = [w for w, st in forms if not any(st in a.words for a in lexicon)]
+    if len(other) > HEADING_OTHER_WORDS and not entry:
+        # "Choosing the Right Path for Your Background": "path" and "background" are words
+        # of progression and skills, but the heading is about choosing
+        return frozenset()
+    return frozenset(named | ({ENTRY} if entry else set()))
+
+
+def _filed_elsewhere(s: Sentence, name: str, filed: frozenset[str]) -> bool:
+    """The sentence sits under a heading that files it under other lexicon aspects (see
+    `heading_aspects`) than `name`, and does not itself speak of `name` more than of them: "Many
+    pastry chefs ... learn on the job" under "Getting started" is entry, not skills; "further
+    career advancement opportunities for senior engineers" under "Opportunity" speaks of
+    progression well beyond demand, the heading's aspect, so it may still be progression
+    evidence."""
+    if not filed or name in filed:
+        return False
+    lexicon = {a.name: a for a in aspects()}
+    if name not in lexicon:
+        return False  # a topic of the question's own words: the lexicon files none of it
+    if name == "Pay" and earned_money(s.text):
+        return False  # a figure of pay is pay evidence under any heading ("Working here")
+    theirs = max(_claim_fit(s, lexicon[f]) for f in filed)
+    # the heading counts as one more word of its aspects: "Civil engineering demand is
+    # supported by infrastructure spending" under "Job outlook" is demand, whatever "spending"
+    return not (0 < theirs and theirs + FILED_WEIGHT < _claim_fit(s, lexicon[name]))
 
 
 def _telling(word: str) -> bool:
@@ -726,6 +830,8 @@ def build_table(
     base = {a.name: a.words for a in lexicon}  # an aspect's own words, not the question's
     # "Which pays more?": a cell that itself compares ("slightly lower salaries") answers it.
     comparative = bool(_COMPARATIVE.search(query.question))
+    # "Who earns more at the top?": the edges of the ranges are what is asked
+    edges_asked = bool(PAY_EDGES & {w.lower() for w in words(query.question)})
     best_fit = {
         (s.passage, s.position): max(_claim_fit(s, a) for a in lexicon) for s, _ in attributed
     }
@@ -748,6 +854,9 @@ def build_table(
                     continue  # a sentence announcing a list says nothing without its items
                 if about_itself(s.text):
                     continue  # "This guide compares X and Y on pay, ...": what the text covers
+                filed = heading_aspects(passages[s.passage], book)
+                if _filed_elsewhere(s, aspect.name, filed):
+                    continue  # "learn on the job" under "Getting started": entry, no skill
                 if TABLE_ROW.match(s.text) and not _row_of(s.text, sides[side], finder.book):
                     continue  # a table row is its first cell's ("Manager — Desired level: ...")
                 if (
@@ -764,6 +873,11 @@ def build_table(
                     p = passages[s.passage]
                     heading = f"{p.section.split(':')[-1]} {title_line(p.text)}"
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
+                    if aspect.name in filed:
+                        # the author's own section on the topic asked: "Safe driving habits
+                        # come first" under "Skills" answers it beside a sentence elsewhere
+                        # that says "skills" twice ("pass the knowledge and skills tests")
+                        fit += FILED_WEIGHT
                     if aspect.name == DAY_TO_DAY and any(
                         SAYS_WHAT_ONE_DOES.match(h.strip())
                         for h in (own_heading(p.section), title_line(p.text))
@@ -823,7 +937,7 @@ def build_table(
                 options.append(
                     (min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense - narrowed, s)
                 )
-            scored.append(_figures_first(options, aspect, judging))
+            scored.append(_figures_first(options, aspect, judging, edges_asked))
         picks = _same_row(_pair_up(scored, passages), scored)
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
@@ -936,7 +1050,9 @@ def _narrowed(text: str, book: RoleBook, side: str) -> bool:
     return False
 
 
-def _figures_first(options: list[tuple[float, Sentence]], aspect: Aspect, judging: set) -> list:
+def _figures_first(
+    options: list[tuple[float, Sentence]], aspect: Aspect, judging: set, edges_asked: bool = False
+) -> list:
     """A side's pay cell gives its figure where the articles give one: "Many X add overtime to
     their base pay" beside "X earn a median of $58,000" leaves the reader nothing to compare,
     however close its words are to the question. A sentence that judges which side has more
@@ -951,16 +1067,26 @@ def _figures_first(options: list[tuple[float, Sentence]], aspect: Aspect, judgin
     # The side's usual figure ("a median of $72,000") before the edges of its range ("the
     # lowest 10 percent earned less than ...", "experienced X can earn $80,000 or more"); a
     # sentence judging which side has more keeps its place beside it.
+    # A sentence that gives only the tails of the range ("the lowest 10 percent earned less
+    # than $45,000, and the highest 10 percent more than $113,000") weighs as much less, unless
+    # the question asks for an edge ("What do the top earners make?").
     return [
         (score + CENTRAL_WEIGHT, s)
         if (s.passage, s.position) in judging
         or (earned_money(s.text) and CENTRAL_PAY & {w.lower() for w in words(s.text)})
-        else (score, s)
+        else (score - CENTRAL_WEIGHT if not edges_asked and _TAILS.search(s.text) else score, s)
         for score, s in paid
     ]
 
 
 CENTRAL_WEIGHT = 0.5
+# General English for a tail of a distribution: "the lowest 10 percent", "the top 10%", "the
+# highest-paid tenth", "top earners". Bounded, linear.
+_TAILS = re.compile(
+    r"\b(?:lowest|highest|top|bottom)[\s-]{1,3}(?:\d{1,2}\s?(?:percent|per cent|%)|tenth|"
+    r"quarter|fifth|earners|(?:paid|earning)\b)",
+    re.I,
+)
 
 
 def _figure_beside(pick: Sentence, options: list, aspect: Aspect, used: set) -> Sentence | None:
@@ -1284,12 +1410,19 @@ def _overview(
     describes no one side, so it comes only after every sentence about this side alone; a
     bare heading comes last."""
     picks = []
+    # each side's best sentence of each section that says, with the side as its subject, what
+    # the side is (see `_SIDE_BY_SIDE`)
+    contrasted: list[dict[tuple[str, str], tuple[tuple, Sentence]]] = []
     for side in range(len(finder.keys)):
         openers = _section_openings(passages, finder, side)
         best, best_score = None, (-1, -1, -1, -1, -1, -1, -1.0)
+        own: dict[tuple[str, str], tuple[tuple, Sentence]] = {}
+        contrasted.append(own)
         for s, sd in attributed:
-            if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] in ":?":
-                continue  # a list's announcement, or a question, says what no role is
+            if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] == ":":
+                continue  # a list's announcement says what no role is
+            if _only_asks(s.text):
+                continue  # ... nor does a question
             if about_itself(s.text):
                 continue  # "This guide looks at the baker's pay, ...": what the text covers
             p = passages[s.passage]
@@ -1339,10 +1472,45 @@ def _overview(
             )
             if score > best_score:
                 best, best_score = s, score
+            where = (p.source, p.section)
+            if (
+                s.position < ROW_CELL
+                and all(score[i] for i in _SIDE_BY_SIDE)
+                and (where not in own or score > own[where][0])
+            ):
+                own[where] = (score, s)
         if best is None:
             return None
         picks.append(best)
+    # A section where the author sets the sides side by side, each the subject of its own
+    # sentence ("So project management is about milestones ... But a PM is more about being
+    # the spokesperson for the users"), answers what tells them apart: its sentences lead.
+    shared = set.intersection(*(set(own) for own in contrasted)) if contrasted else set()
+    if shared:
+        at = max(sorted(shared), key=lambda i: sum(own[i][0][-1] for own in contrasted))
+        return [own[at][1] for own in contrasted]
     return picks
+
+
+# The parts of an overview score (`_overview`) a sentence needs to set its side beside another
+# in one passage: a whole sentence saying more than the name, no story, the side opening it,
+# no third role. (A clause split from a sentence comparing the two on one aspect, "civil
+# engineers can start sooner, while architects face a longer road", is no such sentence.)
+_SIDE_BY_SIDE = (0, 1, 3, 5)
+
+
+STATEMENT_WORDS = 5  # "But a PM is more about being the spokesperson": a statement's least
+
+
+def _only_asks(text: str) -> bool:
+    """A question, not a statement that ends on one: "But a PM is more about being the
+    spokesperson for the users; are we doing the right thing?" states what a PM is before the
+    semicolon that sets off its question."""
+    text = text.rstrip()
+    if not text.endswith("?"):
+        return False
+    head = text[:2000].split("; ")[0]
+    return head == text or len(head.split()) < STATEMENT_WORDS or head.rstrip().endswith("?")
 
 
 _THAN = re.compile(r"(?<!rather )\bthan\b", re.I)

@@ -100,6 +100,7 @@ class Vocabulary:
 
 
 DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
+ARTICLE_READ = 200  # passages of one article read for a comparison side's own section
 ABOUT_BATCH = 10  # chunks read first (at least) while looking for those that speak of a role
 # Chunk records kept while nothing is written to the store (every write changes its stamp,
 # which every question checks; a direct Chroma edit without one is not seen): one question's
@@ -652,6 +653,15 @@ class Retriever:
                     if len(speaks) == k:
                         return speaks
         return (speaks or seen)[:k]
+
+    def article_passages(self, source: str, limit: int = ARTICLE_READ) -> list[Passage]:
+        """The passages of one stored article in its own order (at most `limit` of them), read
+        as any search's passages are: a comparison side's own article, for the section its
+        author heads with the aspect asked, which may share no word with the question."""
+        got = self.lexical.chunk_ids(source)
+        if got is None:
+            return []
+        return self._passages(got[1][:limit])
 
     def references_by_id(self, ref_ids: list[str]) -> dict[str, dict]:
         """Copies of the stored reference records with these ids, like

@@ -18,7 +18,7 @@ from knowledge.text import content_terms
 from . import followed
 from .answer_cache import AnswerCache
 from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_urls
-from .compare import describes, own_heading
+from .compare import SideFinder, describes, heading_aspects, own_heading
 from .evidence import (
     TermMatcher,
     asked_name,
@@ -43,6 +43,7 @@ PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
 PANEL_DEPTH = 40  # passages of a named person's article read to find their own turns
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
+OWN_ARTICLES = 2  # a comparison side's own articles read for the section on the aspect asked
 SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article with both sides
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -457,6 +458,16 @@ class Assistant:
             if aspect.strip()
             else []
         )
+        if named:
+            # A section the author heads with the aspect asked ("Skills", "How to become a
+            # nurse") holds each side's own account of it, though its text may name neither
+            # the side nor the aspect ("- Calm judgement when a birth does not go to plan"
+            # under "Skills" in "Midwife Career Guide"): it comes first among the side's
+            # passages, read from the side's own article where the search did not reach it.
+            lists = [
+                self._filed_first(lst, side, named[0].name, k)
+                for side, lst in zip(query.comparison.sides, lists, strict=True)
+            ]
         lists = _one_article_first(lists, k, asked)
         cap = k + 3
         if aspect.strip() and not named:
@@ -498,6 +509,33 @@ class Assistant:
         ]
         # The person's own articles answer; another article's advice is not theirs
         return _interleave(inside, depth) or found
+
+    def _filed_first(self, found: list[Passage], side: str, aspect: str, k: int) -> list[Passage]:
+        """The side's passages with those its own articles file under `aspect` first (see
+        `compare.heading_aspects`). Its own articles: among its k best passages, those whose
+        title names the side and no other role ("Midwife Career Guide"), at most OWN_ARTICLES."""
+        book = self.retriever.library.roles
+        finder = SideFinder([side], book)
+        own: list[str] = []
+        for p in found[:k]:
+            if p.source in own or finder.sides_in(p.title, pair=False) != {0}:
+                continue
+            if any(finder.sides_in(r, pair=False) != {0} for r in book.find(p.title)):
+                continue  # "Architect vs Civil Engineer": an article about two roles
+            own.append(p.source)
+            if len(own) == OWN_ARTICLES:
+                break
+        seen = {p.id for p in found}
+        extra = [
+            p
+            for src in own
+            for p in self.retriever.article_passages(src)
+            if p.id not in seen and aspect in heading_aspects(p, book)
+        ]
+        ranked = sorted(found, key=lambda p: aspect not in heading_aspects(p, book))
+        return [*(p for p in ranked if aspect in heading_aspects(p, book)), *extra] + [
+            p for p in ranked if aspect not in heading_aspects(p, book)
+        ]
 
     def _describing(
         self, side: str, k: int, source: str | None, keep: int | None = None
