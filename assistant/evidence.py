@@ -1680,6 +1680,12 @@ def _another_name(book: RoleBook, sentence: str, passage: Passage, wanted: set[s
     )
 
 
+def _bare_head(named: list[str], head: str) -> bool:
+    """Every role named is the asked role's own head noun, bare ("analysts" asked of data
+    analysts): no other role is named, and this one may be meant."""
+    return bool(named) and all(len(r.split()) == 1 and stem(r.lower()) == head for r in named)
+
+
 def _figure_for(
     role: str,
     matcher: TermMatcher,
@@ -1695,9 +1701,13 @@ def _figure_for(
     wanted = book.keys(role)
     kind = _of_its_kind(role, book)
     amount = OFFERS["amount"]
+    head = stem(role.split()[-1].lower()) if role.split() else ""
     for p in passages:
-        about = {k for r in book.find(f"{p.title}. {p.section}. {p.text}") for k in book.keys(r)}
-        if not about & (wanted | kind):
+        named = book.find(f"{p.title}. {p.section}. {p.text}")
+        about = {k for r in named for k in book.keys(r)}
+        # ("Three Analysts" / "a senior analyst like me earns ..." asked of data analysts:
+        # the role's own head noun, bare, and no other role)
+        if not about & (wanted | kind) and not _bare_head(named, head):
             continue
         for s in prose_sentences(p.text):
             stems = {stem(w) for w in words(s)}
@@ -1710,6 +1720,7 @@ def _figure_for(
             )
             if told and (
                 matcher.role_focus(s, p) >= 0
+                or _bare_head(book.find(s), head)  # "a senior analyst like me earns ..."
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
                 or (narrowed and all(_narrowed_noun(r, narrowed) for r in book.find(s)))
                 or (not narrowed and _another_name(book, s, p, wanted))

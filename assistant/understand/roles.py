@@ -69,6 +69,7 @@ _LEAD_WORDS = {
     "more",
     "senior",
     "junior",
+    "new",  # "new technicians start near ...": a newcomer, no job title
     "than",
     "with",
     "top",
@@ -84,6 +85,13 @@ _JUDGING = frozenset(
     ordinary brilliant competent capable skilled talented mediocre""".split()
 )
 _LEAD_WORDS |= _JUDGING
+# General English: counts. "Three analysts", "two engineers", "dozens of nurses" count people
+# in a role; they name no job title.
+_COUNTS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions dozen dozens several many few""".split()
+)
+_LEAD_WORDS |= _COUNTS
 
 
 _DETERMINERS = frozenset("the a an my your their our this that these those".split())
@@ -178,7 +186,12 @@ def _role_start(toks: tuple[str, ...]) -> int:
     start = 0
     for i, tok in enumerate(toks[:-1]):
         word = tok.lower().strip(",.;:")
-        if word in _LEAD_WORDS or word in _OBJECT_VERBS or not re.match(r"^[\w+#./-]+$", tok):
+        if (
+            word in _LEAD_WORDS
+            or word in _OBJECT_VERBS
+            or word.replace(",", "").isdigit()  # "40 analysts"
+            or not re.match(r"^[\w+#./-]+$", tok)
+        ):
             start = i + 1
     # A lowercase word before a name ("recommend ML engineering") is not part of the role.
     for i in range(len(toks) - 2, start, -1):

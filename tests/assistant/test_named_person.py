@@ -68,6 +68,19 @@ desserts before lunch service starts.
 **Lars:** The early starts. Five years of alarms at four in the morning wear you down.
 """
 
+# A lab's two staff, one turn each: the role is written in full only in the introduction.
+LAB = """# Two Voices from the Hospital Lab
+
+Noor Haddad is a lab technician at a county hospital; Idris Pohl manages the lab.
+
+## What is the pay like?
+
+**Noor:** New technicians here start near $41,000, and a senior technician like me earns about
+$57,000.
+
+**Idris:** Managers earn more, but the overtime stops.
+"""
+
 INTRO = "I'm Ines, and I have been a midwife for twelve years"
 
 
@@ -80,7 +93,11 @@ def library(tmp_path_factory):
             "staffeng-dan-na-staff-engineer-and-team-lead.html",
             "cds-so-what-exactly-is-a-product-manager.md",
         ],
-        written={"ten-questions-with-a-community-midwife.md": MIDWIFE, "kitchen-panel.md": PANEL},
+        written={
+            "ten-questions-with-a-community-midwife.md": MIDWIFE,
+            "kitchen-panel.md": PANEL,
+            "lab-voices.md": LAB,
+        },
     )
 
 
@@ -176,3 +193,25 @@ def test_own_turns_keeps_one_voice_articles_whole():
     assert [p.id for p in own_turns(panel, ["Lars"])] == ["c1", "c2"]
     single = [_passage(0, "s.md", "I'm Ines."), _passage(1, "s.md", "The paperwork.")]
     assert own_turns(single, ["Ines"]) == single
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("A Conversation with Three Analysts", ["Analysts"]),
+        ("We hired 40 data engineers last year.", ["data engineers"]),
+        ("Two senior nurses run the night shift.", []),
+        ("Dozens of data scientists applied.", ["data scientists"]),
+    ],
+)
+def test_a_count_is_no_part_of_a_role(text, roles):
+    from assistant.understand.roles import find_roles
+
+    assert find_roles(text) == roles
+
+
+def test_a_figure_told_of_the_roles_bare_noun_is_the_roles_figure(library):
+    # the role is written in full only in the introduction; the turn says "technicians"
+    result = library.ask("How much does a lab technician earn?")
+    assert not result.abstained, result.answer
+    assert "$57,000" in result.answer
