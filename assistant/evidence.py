@@ -1607,12 +1607,27 @@ def focus_unmet(
             and sim < NEIGHBOUR_MATCH
             and not (tooled and s in KINDS_OF_TOOL)
             and t not in spelled
+            and not _clipped_in(t, toks)
         ]
         if not unmet:
             return []
         if best is None or len(unmet) < len(best):
             best = unmet
     return best or []
+
+
+CLIP_LETTERS = 4  # a clipped word ("app", "apps") has at most this many letters
+CLIP_REST = 3  # ... and the word it is cut from at least this many more ("application")
+
+
+def _clipped_in(word: str, toks: set[str]) -> bool:
+    """A short word the passage writes in full: "apps" of "application", "info" of
+    "information" (the plural's singular cut from a word at least CLIP_REST letters longer)."""
+    low = word.lower()
+    cut = low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
+    if not 3 <= len(cut) <= CLIP_LETTERS or not cut.isalpha():
+        return False
+    return any(len(w) >= len(cut) + CLIP_REST and w.startswith(cut) for w in toks)
 
 
 def _narrowed_noun(role: str, narrowed: set[str]) -> bool:

@@ -345,10 +345,11 @@ _RELATIVE = re.compile(
 )
 
 
-# Verbs of choosing frame a comparison ("Should I pick X or Y?"); they name no topic of it.
+# Verbs of choosing frame a comparison ("Should I pick X or Y?"); they name no topic of it. So
+# do verbs of letting ("Which path lets me ship products faster?": shipping is the topic).
 _DECIDE = frozenset(
     "pick picking choose choosing chose select selecting pursue pursuing prefer opt go going "
-    "decide deciding consider considering".split()
+    "decide deciding consider considering let lets allow allows enable enables".split()
 )
 
 

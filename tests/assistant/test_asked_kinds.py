@@ -18,9 +18,10 @@ and one in a school.
 
 ## What a Ward Clerk Does
 
-A ward clerk keeps the paperwork of a hospital ward in order. The job demands strong \
+A ward clerk keeps the paperwork of a hospital ward in order and types up admission \
+information. The job demands strong \
 foundations in typing, filing, and medical terminology. Ward clerks answer the phone for the \
-nurses and book patient transport.
+nurses and book patient transport through the hospital's scheduling application.
 
 ## What a Learning Support Assistant Does
 
@@ -54,6 +55,7 @@ def library(tmp_path_factory):
         [
             "datatalksclub-data-team-roles-explained.md",
             "flogs-cs-degree-vs-bootcamp-vs-self-taught.txt",
+            "18f-a-day-in-the-life-of-an-18f-engineer.md",
         ],
         written=WRITTEN,
     )
@@ -401,3 +403,58 @@ def test_closer_to_compares_the_pair_on_what_it_is_closer_to(library):
     assert "**Teaching (Learning Support Assistant)**: The role sits closer to teaching" in (
         result.answer
     ), result.answer
+
+
+@pytest.mark.parametrize(
+    ("word", "written", "met"),
+    [
+        ("apps", {"a", "production", "application"}, True),
+        ("info", {"admission", "information"}, True),
+        ("pros", {"production", "programs"}, True),  # may be met, never declined for
+        ("apps", {"apply", "app"}, False),  # "apply" is no longer word cut short to "app"
+        ("salary", {"salaries"}, False),  # no clipped word: stems decide
+        ("ax", {"axes"}, False),
+    ],
+)
+def test_a_clipped_word_is_met_by_the_word_written_in_full(word, written, met):
+    from assistant.evidence import _clipped_in
+
+    assert _clipped_in(word, written) is met
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "written"),
+    [
+        ("Do ward clerks use scheduling apps?", WRITTEN_SOURCE, "scheduling application"),
+        (
+            "Do 18F engineers improve internal apps?",
+            "18f-a-day-in-the-life-of-an-18f-engineer.md",
+            "internal applications",
+        ),
+    ],
+)
+def test_a_question_in_clipped_words_is_not_declined_for_them(library, question, source, written):
+    """ "apps" is "applications" cut short: the passage writing it in full answers."""
+    result = library.ask(question, source=_source(library, source))
+    assert not result.abstained, result.answer
+    assert written in result.answer, result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Which path lets me work with children more?", "children"),
+        ("Which job allows more weekend work?", "weekend"),
+    ],
+)
+def test_a_verb_of_letting_is_no_topic(library, question, label):
+    """ "Which path lets me ...?": what it lets one do is the topic, not "lets"."""
+    from assistant.understand import understand
+
+    scope = [_source(library, WRITTEN_SOURCE)]
+    query = understand(question, [], library.retriever.library, scope=scope)
+    assert query.comparison is not None, query
+    assert "let" not in query.comparison.aspect.split()
+    assert "lets" not in query.comparison.aspect.split()
+    assert "allows" not in query.comparison.aspect.split()
+    assert label in query.comparison.aspect
