@@ -871,7 +871,10 @@ def build_table(
                     # the question's topic may be the heading the sentence sits under, or the
                     # title line its passage opens with ("1. Data preprocessing for X")
                     p = passages[s.passage]
-                    heading = f"{p.section.split(':')[-1]} {title_line(p.text)}"
+                    # (the article's title heads every sentence: "Civil Engineer: A Career
+                    # Profile" makes no sentence under it speak of careers)
+                    own_section = "" if p.section.strip() == p.title.strip() else p.section
+                    heading = f"{own_section.split(':')[-1]} {title_line(p.text)}"
                     fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
                     if aspect.name in filed:
                         # the author's own section on the topic asked: "Safe driving habits
@@ -1459,6 +1462,10 @@ def _overview(
             # ... and so does a field of one cut from its row ("Application of interim
             # period: Yes."): a label and a value of a few words.
             story = story or bool(_FIELD.match(s.text.strip()))
+            # ... and so does a sentence its heading files under one aspect of the job ("How
+            # to become an architect": a degree; "Salary": a figure), what the side does aside
+            filed = heading_aspects(p, book)
+            story = story or bool(filed and DAY_TO_DAY not in filed)
             glossary = glossary_entry(s.text, finder.sides[side], book)
             whole = _ENDS.search(s.text) is not None  # not a line cut before its list
             score = (

@@ -346,3 +346,71 @@ def test_a_pay_figure_is_pay_evidence_under_any_heading(book):
     assert not _filed_elsewhere(figure, "Pay", filed_under)
     words_only = Sentence(0, 1, "Midwives here are paid on the national scale.")
     assert _filed_elsewhere(words_only, "Pay", filed_under)
+
+
+def test_the_articles_title_makes_no_sentence_speak_of_its_words(filed):
+    # "School Teacher Career Guide", "Midwife Career Guide": "career" in a title is no evidence
+    # on progression for the sentences under it
+    r = filed.ask("Which career has more progression, midwife or school teacher?")
+    rows = [line for line in r.answer.splitlines() if line.startswith("| Progression |")]
+    assert not rows, r.answer
+    assert "Progression**: the articles do not cover this" in r.answer, r.answer
+
+
+def test_an_overview_cell_says_what_the_side_does_not_its_entry_or_pay(book):
+    from assistant.compare import SideFinder, _overview
+    from assistant.evidence import Sentence
+
+    title = "School Teacher Career Guide"
+    passages = [
+        _passage(title, "How to become a school teacher", "x"),
+        _passage(title, "What school teachers do all day", "x"),
+        _passage("Private Tutor Guide", "What a private tutor does", "x"),
+    ]
+    entry = Sentence(0, 0, "School teachers need a bachelor's degree and a teaching credential.")
+    entry.score = 0.9
+    work = Sentence(1, 0, "School teachers plan lessons, teach classes and mark homework.")
+    work.score = 0.5
+    tutor = Sentence(2, 0, "A private tutor meets one pupil at a time and works through homework.")
+    tutor.score = 0.5
+    finder = SideFinder(["school teacher", "private tutor"], book)
+    picks = _overview([(entry, 0), (work, 0), (tutor, 1)], set(), finder, book, passages)
+    assert picks == [work, tutor]
+
+
+@pytest.mark.parametrize(
+    ("article", "heading", "filed_under"),
+    [
+        # a morning's technical work is what the engineer does: day-to-day (and skills), so
+        # its sentences may still say what the side does in an overview
+        (
+            "18f-a-day-in-the-life-of-an-18f-engineer.md",
+            "A morning of technical work",
+            {"Day-to-day work", "Skills"},
+        ),
+        # two paths set side by side: no filing
+        (
+            "gitlab-handbook-engineering-career-development.md",
+            "Individual Contribution vs. Management",
+            set(),
+        ),
+        # an interviewer's long question: no filing
+        (
+            "cds-so-what-exactly-is-a-product-manager.md",
+            "What is something people might get wrong about product management?",
+            set(),
+        ),
+    ],
+)
+def test_development_headings_are_filed_as_their_sections_read(
+    filed, book, article, heading, filed_under
+):
+    from assistant.compare import heading_aspects
+
+    passages = [
+        p
+        for p in filed.retriever.search(heading, 40)
+        if p.source.endswith(article) and p.section.endswith(heading)
+    ]
+    assert passages, (article, heading)
+    assert heading_aspects(passages[0], book) == filed_under
