@@ -1110,9 +1110,17 @@ def led_by_a_name(role: str, passages: list[Passage]) -> bool:
 def asked_name(question: str) -> list[str]:
     """The title-case words right after the question's auxiliary, a name if any ("What does
     Marcus like ...?" -> ["Marcus"]); [] when there are none."""
-    return [
+    doers = [
         t for m in _NAMED_DOER.finditer(question) for t in m.group(1).split() if _NAME_WORD.match(t)
     ]
+    # ... or carried by a follow-up: "How did he get that job? (Marcus)"
+    carried = _CARRIED_NAME.search(question[-200:])
+    return doers or ([t for t in carried.group(1).split()] if carried else [])
+
+
+_CARRIED_NAME = re.compile(
+    r"\(([A-Z][a-z]{1,40}(?: [A-Z][a-z]{1,40}){0,2})(?: [^()]{1,200})?\)\s*$"
+)
 
 
 NAMED_SOURCES = 2  # a person the question names is one article's subject, or at most two's

@@ -499,8 +499,6 @@ class Assistant:
         if not name or source:
             return found
         rest = re.sub(rf"\b(?:{'|'.join(map(re.escape, name))})(?:['’]s)?\b", " ", query.text)
-        if not content_terms(rest):
-            return found
         inside = [
             own_turns(
                 self.retriever.search(rest, PANEL_DEPTH, source=src, roles=query.roles), name

@@ -112,6 +112,9 @@ def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> lis
     if MAKE_PAY.search(previous[:1000]) and "make" in topic:
         # "And cloud engineers?" after "How much do they make?": the pay, not "make"
         topic = [PAY_WORD if w == "make" else w for w in topic]
+    # a name keeps its capital ("How did he get that job?" after "What does Marcus do?"):
+    # what is asked of a person is found by their name as a name
+    topic = [_as_named(w, previous[:1000]) for w in topic]
     if not own_topic:
         return topic
     m = _ASKED_ABOUT.match(previous.strip())
@@ -120,6 +123,16 @@ def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> lis
         if about:
             return about
     return topic
+
+
+def _as_named(word: str, question: str) -> str:
+    """The word as the question writes it when that is a name: title case inside the question,
+    never in lower case there ("Marcus" in "What does Marcus do?"); else as given."""
+    found = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", question, re.I)
+    inside = [m.start() for m in re.finditer(rf"(?<=\w )(?:{re.escape(word)})\b", question, re.I)]
+    if found and all(f[:1].isupper() for f in found) and inside:
+        return found[0]
+    return word
 
 
 _PEOPLE = re.compile(r"\b(they|them|their|theirs)\b", re.I)

@@ -215,3 +215,13 @@ def test_a_figure_told_of_the_roles_bare_noun_is_the_roles_figure(library):
     result = library.ask("How much does a lab technician earn?")
     assert not result.abstained, result.answer
     assert "$57,000" in result.answer
+
+
+def test_a_follow_up_about_the_named_person_keeps_them(library):
+    first = "What does Lars do?"
+    answer = library.ask(first).answer
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer}]
+    result = library.ask("What is the hardest part for him?", history)
+    assert "alarms at four in the morning" in result.answer, result.answer
+    # the other people the library quotes on their hardest part are not him
+    assert "Courtney" not in result.answer and "Dan:" not in result.answer, result.answer
