@@ -374,11 +374,18 @@ def _written_as_name(word: str, text: str) -> bool:
     return False
 
 
-def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
+def candidate_sentences(
+    passages: list[Passage], replies: frozenset[int] = frozenset()
+) -> list[Sentence]:
+    """Sentences of the passages that can answer; `replies`: passages whose opening short reply
+    answers the question asked (see replies_asked), kept with the sentence after it."""
     out = []
     for pi, p in enumerate(passages):
         # A reference entry is one unit: splitting it at its periods makes nonsense.
-        parts = [p.text] if p.is_reference_list else _with_short_replies(p)
+        if p.is_reference_list:
+            parts = [p.text]
+        else:
+            parts = _with_short_reply(p) if pi in replies else prose_sentences(p.text)
         for si, s in enumerate(parts):
             if len(s.split()) >= MIN_SENTENCE_WORDS and not p.is_reference_list and _fragment(s):
                 continue
@@ -388,37 +395,46 @@ def candidate_sentences(passages: list[Passage]) -> list[Sentence]:
 
 
 MIN_SENTENCE_WORDS = 3  # a shorter piece is no sentence to answer with (candidate_sentences)
+REPLY_HEADING = 0.5  # a question heading at least this close to a yes/no question asked ...
+REPLY_WORDS = (
+    5  # ... has its reply under this many words ("It can be.") kept (extractive.MIN_WORDS)
+)
 
 
-def _asks(text: str) -> bool:
-    return text.rstrip(" \"'”’)").endswith("?")
-
-
-def _with_short_replies(p: Passage) -> list[str]:
-    """The passage's sentences, where a reply too short to be a sentence of its own ("Yes.",
-    "Not necessarily.") opens the answer to a question, the one its heading asks (a FAQ's
-    "Do tutors need a degree?") or the sentence before it: it joins the sentence after it,
-    which it qualifies. Alone it was dropped, and the answer lost the article's yes or no."""
+def _with_short_reply(p: Passage) -> list[str]:
+    """The passage's sentences, where a reply too short to be a sentence of its own ("No.",
+    "Not always.") opening the passage joins the sentence after it, which it qualifies."""
     parts = prose_sentences(p.text)
-    heading = p.section.split(" — ")[-1]
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        reply = parts[i]
-        asked = _asks(parts[i - 1]) if i else _asks(heading) and p.text.startswith(reply)
-        if (
-            asked
-            and len(reply.split()) < MIN_SENTENCE_WORDS
-            and reply.rstrip().endswith((".", "!"))
-            and i + 1 < len(parts)
-            and not _asks(parts[i + 1])
+    if (
+        len(parts) > 1
+        and len(parts[0].split()) < REPLY_WORDS
+        and parts[0].rstrip().endswith((".", "!"))
+        and p.text.lstrip().startswith(parts[0])
+    ):
+        return [f"{parts[0]} {parts[1]}", *parts[2:]]
+    return parts
+
+
+def replies_asked(
+    question: str, passages: list[Passage], asked: dict[str, float]
+) -> frozenset[int]:
+    """The passages whose short reply ("Not always.") answers the question asked: a yes/no
+    question, and its passage opens the question heading closest to it (`asked`: each
+    heading's likeness to the question), a FAQ's "Do tutors need a degree?". Under another
+    heading, or for another question, the reply says nothing (its yes is to another
+    question)."""
+    if not asked or not asks_yes_no(question):
+        return frozenset()
+    best = max(asked, key=asked.get)
+    if asked[best] < REPLY_HEADING:
+        return frozenset()
+    first: dict[str, int] = {}
+    for i, p in enumerate(passages):
+        if p.section == best and (
+            p.section not in first or p.chunk_index < passages[first[p.section]].chunk_index
         ):
-            out.append(f"{reply} {parts[i + 1]}")
-            i += 2
-            continue
-        out.append(reply)
-        i += 1
-    return out
+            first[p.section] = i
+    return frozenset(first.values())
 
 
 _LIST_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
@@ -924,14 +940,14 @@ def _subject_words(title: str) -> str:
 def score_sentences(
     query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
-    sentences = candidate_sentences(passages)
+    asked = _asked_headings(passages, query_vec, embedder)
+    sentences = candidate_sentences(passages, replies_asked(query.question, passages, asked))
     if not sentences:
         return []
     vecs = embedder.embed_batch([s.text for s in sentences])
     dense = vecs @ query_vec
     asks_source = query.intent == "source"
     advice = asks_advice(query.question)
-    asked = _asked_headings(passages, query_vec, embedder)
     term = defined_term(query.question) if query.comparison is None else []
     lists_asked = names_things(query.question)
     # "What skills do I need ...?" asks for things of a kind: the sentence naming them answers

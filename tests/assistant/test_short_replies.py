@@ -1,6 +1,6 @@
-"""A reply too short to be a sentence ("No.", "Not always.") opening the answer to a question,
-the one a FAQ heading asks or the sentence before it: it stays with the sentence after it, so
-the answer keeps the article's yes or no. Checked on a school-nursing FAQ written for the test,
+"""A reply too short to be a sentence ("No.", "Not always.") opening a FAQ answer stays with
+the sentence after it when the question asked is the one its heading asks, so the answer keeps
+the article's yes or no (and only then: under another question it answers nothing asked). Checked on a school-nursing FAQ written for the test,
 in a library with the seed and a development interview (whose question headings are answered
 in whole sentences)."""
 
@@ -8,48 +8,50 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence import candidate_sentences
+from assistant.evidence import candidate_sentences, replies_asked
 from knowledge.schema import Passage
 from tests.assistant.conftest import dev_library
 
+FAQ = "FAQ — Do school nurses need a degree?"
+OTHER = "FAQ — Do school nurses work summers?"
 
-def _passage(text: str, section: str) -> Passage:
+
+def _passage(text: str, section: str, i: int = 0) -> Passage:
     return Passage(
-        id="1", text=text, source="s", title="t", section=section, ref_ids=[], chunk_index=0
+        id=str(i), text=text, source="s", title="t", section=section, ref_ids=[], chunk_index=i
     )
 
 
-def _sentences(text: str, section: str) -> list[str]:
-    return [s.text for s in candidate_sentences([_passage(text, section)])]
+def _sentences(question: str, passages: list[Passage], asked: dict[str, float]) -> list[str]:
+    replies = replies_asked(question, passages, asked)
+    return [s.text for s in candidate_sentences(passages, replies)]
 
 
-def test_a_short_reply_under_a_question_heading_opens_the_sentence_after_it():
-    got = _sentences(
-        "Not always. Many districts hire nurses with a two-year degree. Pay is lower.",
-        "FAQ — Do school nurses need a degree?",
-    )
+DEGREE = "Not always. Many districts hire nurses with a two-year degree. Pay is lower."
+SUMMERS = "No. Most work the school calendar and have summers off."
+
+
+def test_a_short_reply_under_the_heading_asking_the_question_opens_the_sentence_after_it():
+    passages = [_passage(DEGREE, FAQ), _passage(SUMMERS, OTHER, 1)]
+    got = _sentences("Do school nurses need a degree?", passages, {FAQ: 0.9, OTHER: 0.6})
     assert got[0] == "Not always. Many districts hire nurses with a two-year degree."
-
-
-def test_a_short_reply_after_a_question_in_the_text_opens_the_sentence_after_it():
-    got = _sentences(
-        "Can a school nurse work summers? Yes. Many staff summer camps for extra pay.", "Hours"
-    )
-    assert "Yes. Many staff summer camps for extra pay." in got
+    # the other heading's reply answers another question: it stays out
+    assert "Most work the school calendar and have summers off." in got
+    assert not any(s.startswith("No.") for s in got)
 
 
 @pytest.mark.parametrize(
-    ("text", "section"),
+    ("question", "asked"),
     [
-        # the heading asks nothing: the short piece is no reply
-        ("Not always. Many districts hire nurses with a two-year degree.", "Education"),
-        # a short piece in the middle of prose, after no question
-        ("Nurses chart every visit. Not always. Many districts hire nurses.", "FAQ — Why?"),
+        # not a yes/no question: "Not always" answers nothing it asks
+        ("What degree do school nurses need?", {FAQ: 0.9}),
+        # no question heading close enough to the one asked
+        ("Do school nurses need a degree?", {FAQ: 0.3}),
     ],
 )
-def test_a_short_piece_that_replies_to_no_question_stays_out(text, section):
-    got = _sentences(text, section)
-    assert not any(s.startswith("Not always.") for s in got), got
+def test_a_short_reply_to_another_question_stays_out(question, asked):
+    got = _sentences(question, [_passage(DEGREE, FAQ)], asked)
+    assert got[0] == "Many districts hire nurses with a two-year degree.", got
 
 
 SCHOOL_NURSE = """School Nurse Careers: Questions and Answers
@@ -70,6 +72,9 @@ some states ask for a bachelor's degree and a school nurse certificate.
 
 Do school nurses work summers?
 No. Most work the school calendar and have summers off.
+
+Is school nursing stressful?
+It can be. A nurse alone in a school of 900 pupils handles every emergency herself.
 """
 
 
@@ -88,6 +93,7 @@ def library(tmp_path_factory):
     [
         ("Do school nurses need a degree?", "Not always. Many districts hire"),
         ("Do school nurses work in the summer?", "No. Most work the school calendar"),
+        ("Is school nursing stressful?", "It can be. A nurse alone"),
     ],
 )
 def test_the_faq_answer_keeps_its_yes_or_no(library, question, reply):
@@ -106,7 +112,7 @@ def test_a_dev_interviews_question_headings_answered_in_whole_sentences_are_unch
         p for p in library.retriever.passages_of(source) if p.section.rstrip().endswith("?")
     ]
     assert passages
-    got = [s.text for s in candidate_sentences(passages)]
+    got = [s.text for s in candidate_sentences(passages, frozenset(range(len(passages))))]
     assert got
     whole = [s for p in passages for s in prose_sentences(p.text) if len(s.split()) >= 3]
     assert set(got) <= set(whole)
