@@ -79,6 +79,11 @@ def select(
             continue  # another role's figure after the asked role's: not this answer
         if _elsewhere(s, chosen, anchored):
             continue  # another article's other role, beside sentences about the asked one
+        if own_role and not s.on_role and anchored and s.source not in anchored:
+            # A sentence naming no role, from an article with nothing about the asked role,
+            # while another article speaks of it: that article's own subject ("Marketers earn
+            # a salary" for a machinist's pay), not the role asked about.
+            continue
         if s.about_itself and (chosen or any(_content(o) for o in sentences if o.score >= floor)):
             continue  # "In this article, we'll ...": no answer of its own while content is there
         shown = figures(s.text)

@@ -491,3 +491,40 @@ def test_a_reported_question_gives_way_to_its_answer_and_a_first_step_brings_the
 )
 def test_an_answer_that_mentions_asking_is_no_question(text):
     assert not extractive.asks(text)
+
+
+def test_a_sentence_naming_no_role_from_an_article_silent_on_the_asked_role_stays_out():
+    # "How much does a school nurse earn?": the nursing article's sentences name the nurse;
+    # the restaurant article's pay sentence names no role at all. It matches the question's
+    # pay words, but it is that article's own subject, not the nurse's pay.
+    nurse = Sentence(0, 0, "School nurses earn a median of $61,000 a year.", score=0.9)
+    nurse.on_role, nurse.source = True, "nursing.md"
+    more = Sentence(0, 1, "Nurses with a bachelor's degree and ten years earn the most.", 0.8)
+    more.on_role, more.source = True, "nursing.md"
+    tips = Sentence(1, 0, "Tips and a share of the service charge add to the wage on busy nights.")
+    tips.score, tips.source = 0.75, "restaurant.md"
+    got = extractive.select([nurse, more, tips], own_role=True)
+    assert tips not in got and nurse in got and more in got
+    # ... but a sentence naming no role from the asked role's own article stays
+    same = Sentence(0, 2, "Overtime for evening events adds a little to the pay each month.")
+    same.score, same.source = 0.75, "nursing.md"
+    assert same in extractive.select([nurse, more, same], own_role=True)
+    # ... and with no role asked (or no article about it), nothing is left out for it
+    assert tips in extractive.select([nurse, more, tips], own_role=False)
+
+
+@pytest.fixture(scope="module")
+def all_dev(tmp_path_factory):
+    from tests.assistant.conftest import DEV
+
+    names = sorted(p.name for p in DEV.iterdir()) if DEV.is_dir() else []
+    return dev_library(tmp_path_factory, "all-dev", names)
+
+
+def test_a_dev_answer_about_one_role_leaves_out_another_articles_roleless_sentences(all_dev):
+    # The seed speaks of ML engineers' work; another development article's sentences about how
+    # data scientists spend their time ("They spend most of their time ...") are not about it.
+    r = all_dev.ask("What does a machine learning engineer spend time on?")
+    assert not r.abstained, r.answer
+    assert "feature engineering" in r.answer, r.answer
+    assert "communicating with different stakeholders" not in r.answer, r.answer
