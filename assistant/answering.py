@@ -297,8 +297,17 @@ class ExtractiveStrategy:
         # the question's rare words besides the things asked for ("plumber" in "What tools does
         # a plumber need?"): what the list's article must speak of when no known role is named
         things = set().union(*wanted)
+        # ... and a less rare word some retrieved passage writes ("sales" in "What skills do you
+        # need for sales?"): it tells the articles apart, so the list's article must write it
+        # too (a therapist article's "Skills you need" is no answer for sales)
+        retrieved = {stem(w) for p in evidence.passages for w in words(p.text)}
         subject = [
-            w for w in query.topic if specificity(w) >= SUBJECT_WORD and stem(w) not in things
+            w
+            for w in query.topic
+            if stem(w) not in things
+            and (
+                specificity(w) >= SUBJECT_WORD or specificity(w) > EVERYDAY and stem(w) in retrieved
+            )
         ]
         for source in sources[: self.HEADED_LIST_SOURCES]:
             article = evidence.retriever.passages_of(source)

@@ -80,6 +80,18 @@ Licensed plumbers earn a median of about $60,000 a year.
 """
 
 
+INSURANCE = """Working in Insurance: Claims Adjusters and Policy Advisers
+
+Insurance work is busiest after storms, when claims arrive by the thousand and offices hire
+extra staff for the season.
+
+Tools each job needs
+
+The tools staff in insurance use are a claims system and a rate calculator, and they keep
+every file up to date through the whole day.
+"""
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     """A warmed extractive Assistant over the made-up florist article, the seed and the
@@ -128,6 +140,28 @@ def test_a_list_of_links_or_under_a_heading_naming_something_else_is_not(library
     # the handbook's tool headings head lists of links: no list of them is quoted as the answer
     r = library.ask("What SEO tools should a front-end developer know?")
     assert "lists, under" not in r.answer
+
+
+@pytest.fixture(scope="module")
+def shops(tmp_path_factory):
+    """The florist article beside one on insurance, with the seed."""
+    return dev_library(
+        tmp_path_factory,
+        "shops",
+        [],
+        written={"florist-vs-planner.md": FLORIST, "working-in-insurance.txt": INSURANCE},
+    )
+
+
+def test_another_articles_list_is_no_answer_for_a_field_its_article_never_writes(shops):
+    # "insurance" is no rare word and names no role, but an article retrieved writes it: the
+    # florist's "Tools you need" list is not the answer for insurance; the insurance
+    # article's own sentence is
+    r = shops.ask("What tools do you need for insurance?")
+    assert "Floral knife" not in r.answer, r.answer
+    assert "rate calculator" in r.answer, r.answer
+    # the florist's own question still gets its list
+    assert "- Floral knife" in shops.ask("What tools do florists need?").answer
 
 
 def test_a_list_item_that_is_a_link_is_not_plain():
