@@ -875,12 +875,14 @@ def build_table(
                     # Profile" makes no sentence under it speak of careers)
                     own_section = "" if p.section.strip() == p.title.strip() else p.section
                     heading = f"{own_section.split(':')[-1]} {title_line(p.text)}"
-                    fit = max(fit, _fit(Sentence(s.passage, s.position, heading), aspect))
+                    under = _fit(Sentence(s.passage, s.position, heading), aspect)
                     if aspect.name in filed:
                         # the author's own section on the topic asked: "Safe driving habits
-                        # come first" under "Skills" answers it beside a sentence elsewhere
-                        # that says "skills" twice ("pass the knowledge and skills tests")
-                        fit += FILED_WEIGHT
+                        # come first" under "Skills" speaks of skills as much as a sentence
+                        # with one more word of them would (a sentence that names them itself
+                        # keeps what its own words weigh)
+                        under += FILED_WEIGHT
+                    fit = max(fit, under)
                     if aspect.name == DAY_TO_DAY and any(
                         SAYS_WHAT_ONE_DOES.match(h.strip())
                         for h in (own_heading(p.section), title_line(p.text))
