@@ -901,7 +901,8 @@ def _sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]
     question words) is one of the question's, an abbreviation read as its spelled-out words;
     both open with the same question word ("how long", not "what"); and each word of the
     question's beyond the heading's is an everyday one ("day") or names the article's subject
-    (its title)."""
+    (its title's words but those of the career lexicon: "pay" asked under "What an AI engineer
+    does" in an article titled "... Which Pays More" asks something else)."""
     asked, long = _question_stems(query.text, matcher._acronyms)
     kind = _asks_with(query.text)
     first: dict[tuple[str, str], int] = {}
@@ -913,7 +914,11 @@ def _sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]
         own = {stem(w) for w in words(heading) if w not in STOPWORDS and w not in QUESTION_WORDS}
         if not own or not own <= asked:
             continue
-        title = {stem(w) for w in words(p.title)}
+        # (the title's subject, its roles whole: "Pays" in "Which Career Path Pays More" is a
+        # topic, not who; "manager" of "product manager" is who)
+        title = {stem(w) for w in words(_subject_words(p.title))} | {
+            stem(w) for r in matcher.book.find(p.title) for w in words(r)
+        }
         rest = [
             w
             for w in topic_words(query.text)

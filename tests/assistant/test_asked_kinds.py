@@ -458,3 +458,52 @@ def test_a_verb_of_letting_is_no_topic(library, question, label):
     assert "lets" not in query.comparison.aspect.split()
     assert "allows" not in query.comparison.aspect.split()
     assert label in query.comparison.aspect
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "heading", "asking"),
+    [
+        # "Pays" is the title's topic, not its subject: pay is not what "What a baker does" asks
+        (
+            "what's their typical pay? (baker)",
+            "Baker vs Pastry Chef: Which Job Pays More",
+            "What a Baker Does",
+            False,
+        ),
+        (
+            "What does a baker do? (baker)",
+            "Baker vs Pastry Chef: Which Job Pays More",
+            "What a Baker Does",
+            True,
+        ),
+        # (the cds interview's heading, its title naming the role the follow-up carries)
+        (
+            "And what's the best part of the job? (product manager)",
+            "So what exactly is a product manager?",
+            "What's the best part of the job?",
+            True,
+        ),
+    ],
+)
+def test_a_heading_asks_the_question_only_by_the_titles_subject(
+    library, question, title, heading, asking
+):
+    """The first sentence under a heading that asks the question answers it, when the
+    question's other words name the article's subject; a career-lexicon word of the title
+    ("Pays") is a topic of the question, which the heading does not ask."""
+    from assistant.evidence import _sections_asking
+    from assistant.understand import understand
+    from knowledge.schema import Passage
+
+    passage = Passage(
+        id="p",
+        text="Bakers start at four in the morning.",
+        source="s",
+        title=title,
+        section=heading,
+        ref_ids=[],
+        chunk_index=0,
+    )
+    query = understand(question, [], library.retriever.library)
+    matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
+    assert bool(_sections_asking(query, matcher, [passage])) is asking
