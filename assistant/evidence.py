@@ -634,8 +634,14 @@ def _asks_way_in(query: Query) -> bool:
     )
 
 
+# Money ("$24,000", "$90k"): no count of days, people or years
+_MONEY_FIGURE = re.compile(r"[$€£¥]\s?\d[\d,.]{0,20}(?:\s?(?:k|thousand|million|billion)\b)?", re.I)
+
+
 def answer_type_bonus(query: Query, sentence: str) -> float:
     offers = OFFERS.get(query.wants or "")
+    if query.wants == "count":
+        sentence = _MONEY_FIGURE.sub(" ", sentence)
     if offers and offers.search(sentence):
         return ANSWER_TYPE_BONUS
     # "Why ...?", "What causes ...?": a sentence that gives a reason answers
@@ -1990,6 +1996,35 @@ def self_described(question: str, role: str) -> bool:
     )
 
 
+# "How many nurses are there in Wales?", "how many data engineers work at Acme": a number of
+# people in a role (bounded: linear)
+_PEOPLE_COUNT_Q = re.compile(
+    r"^\s{0,8}(?:and\s+|so\s+)?how\s+many\s+((?:[\w'’-]{1,30}\s+){0,4}?[\w'’-]{1,30})\s+"
+    r"(?:are\s+there|are\s+employed|are\s+working|work|exist)\b",
+    re.I,
+)
+# A number that may count people: digits or a number word, once money, years and shares are
+# taken out ("$140,000", "in 2026", "40%" count no one)
+_NOT_HEADCOUNT = re.compile(
+    rf"{_MONEY_FIGURE.pattern}"
+    r"|\b(?:19|20)\d\d\b|\b\d[\d.]{0,6}\s?(?:%|percent\b|per\s?cent\b)",
+    re.I,
+)
+_HEADCOUNT = re.compile(
+    r"\b\d[\d,.]{0,20}\b|\b(?:hundreds|thousands|millions|dozens|tens)\s+of\b", re.I
+)
+
+
+def people_counted(question: str, book: RoleBook) -> str | None:
+    """The role whose number of people a question asks for ("How many AI engineers are there
+    in the US?"), or None ("How many vacation days do engineers get?" counts days)."""
+    m = _PEOPLE_COUNT_Q.match(question[:500])
+    if not m:
+        return None
+    found = book.find(m.group(1))
+    return found[0] if len(found) == 1 and m.group(1).lower().endswith(found[0].lower()) else None
+
+
 def assess(
     query: Query,
     matcher: TermMatcher,
@@ -2053,6 +2088,18 @@ def assess(
         # none given ("a two-year degree", "four to six months", "decades")
         if not any(_SPAN.search(p.text[:20_000]) for p in passages):
             return "they give no length of time for it"
+    counted = people_counted(question, retriever.library.roles)
+    if counted and query.comparison is None and not query.followup:
+        # "How many AI engineers are there?": a number of them, not their pay or a year
+        book = retriever.library.roles
+        keys = book.keys(counted)
+        if not any(
+            _HEADCOUNT.search(_NOT_HEADCOUNT.sub(" ", sentence))
+            for p in passages
+            for sentence in split_sentences(p.text[:20_000])
+            if any(book.keys(r) & keys for r in book.find(sentence))
+        ):
+            return f"they give no number of {counted}"
     for choices in asked_for(question, query.roles):
         unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]
         if all(unmet):  # "tools or frameworks": one of them is enough

@@ -43,6 +43,10 @@ for weekend shifts.
 
 Hospitals report strong demand for ward clerks as wards get busier. Schools say a good \
 assistant will accelerate your growth as a teacher.
+
+## Numbers
+
+Around 12,000 learning support assistants work in Welsh schools.
 """,
 }
 
@@ -507,3 +511,43 @@ def test_a_heading_asks_the_question_only_by_the_titles_subject(
     query = understand(question, [], library.retriever.library)
     matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
     assert bool(_sections_asking(query, matcher, [passage])) is asking
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many ward clerks are there?", "ward clerks"),
+        ("how many learning support assistants work in schools", "learning support assistants"),
+        ("How many AI engineers are there in the US?", "AI engineers"),
+        ("How many vacation days do 18F employees get per year?", None),
+        ("How many years does a ward clerk train?", None),
+    ],
+)
+def test_a_question_for_a_number_of_people_in_a_role_is_told_apart(library, question, counted):
+    from assistant.evidence import people_counted
+
+    assert people_counted(question, library.retriever.library.roles) == counted
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("How many ward clerks are there?", None),
+        ("How many AI engineers are there in the US?", None),
+        (
+            "how many learning support assistants are there",
+            "Around 12,000 learning support assistants work in Welsh schools.",
+        ),
+    ],
+)
+def test_a_number_of_people_is_answered_by_a_count_never_by_pay(library, question, answer):
+    """ "How many X are there?" is answered by a sentence counting them, first; where no
+    passage about X gives a number (only pay, "$140,000", or a year, "2026"), it is declined
+    rather than answered with the pay figure."""
+    result = library.ask(question)
+    if answer is None:
+        assert result.abstained, result.answer
+        assert "they give no number of" in result.answer, result.answer
+    else:
+        assert not result.abstained, result.answer
+        assert result.answer.startswith(answer), result.answer
