@@ -820,7 +820,10 @@ def build_table(
         if (s.passage, s.position) in split and not TABLE_ROW.match(s.text)
     ]
     counted = counts_sides(query.question, finder, said=False)
-    verdict = _verdict(said, focus, finder, book, passages, own, telling, counted=counted)
+    told = bool(BACKGROUND.search(query.question[:2000]))
+    verdict = _verdict(
+        said, focus, finder, book, passages, own, telling, counted=counted, told=told
+    )
     used: set[tuple[int, int]] = set()
     if verdict is not None:
         used.add((verdict.passage, verdict.position))
@@ -1531,6 +1534,11 @@ COUNT_WORDS = 4  # the words of a side's name right after "more", at most
 COUNTS = 0.5  # what a sentence counting the sides weighs as the verdict on "Are there more X?"
 
 
+# "If you have a background in X, ...": advice to a reader with that background
+_IF_YOU = re.compile(r"^\s{0,4}(?:but\s+|and\s+|so\s+)?if\s+you(?:'re|’re|\s+are|\s+have)?\b", re.I)
+ADVISES = 0.3  # as much as naming both sides: the advice meets the asker's own background
+
+
 def counts_sides(text: str, finder: SideFinder, said: bool = True) -> bool:
     """The text speaks of how many there are of a side: "more learning support assistants"
     (a quantifier right before the side's name); with `said` also "X are more numerous",
@@ -1559,6 +1567,7 @@ def _verdict(
     telling: bool = False,
     anywhere: bool = False,
     counted: bool = False,
+    told: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other. With `telling` (the
@@ -1566,7 +1575,9 @@ def _verdict(
     word too: sharing only "require" or "work" with it is another topic. `anywhere`: any
     topic will do (the question's everyday words found no row for both sides). `counted`: the
     question asks which side there are more of ("Are there more X than Y?"): a sentence saying
-    how many there are of a side leads."""
+    how many there are of a side leads. `told`: the asker tells their background ("I love
+    statistics. Which job is better for me?"): the article's advice to a reader with it ("If you
+    have a background in statistics, ... the X path ...") is a verdict too."""
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
@@ -1585,7 +1596,8 @@ def _verdict(
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it
         found = [m for m in (_COMPARATIVE.search(s.text), _COMPARES_HOW.search(s.text)) if m]
         compares = min(found, key=lambda m: m.start(), default=None)  # the first comparison
-        if not compares and not (says and len(finder.sides_in(s.text)) > 1):
+        advises = told and says and bool(_IF_YOU.match(s.text))
+        if not compares and not (says and len(finder.sides_in(s.text)) > 1) and not advises:
             continue  # it compares, or names both sides on the topic asked ("... is becoming sharper")
         named = finder.sides_in(s.text)
         # The side's field opens the main clause ("..., social work is easier to get into"),
@@ -1598,6 +1610,8 @@ def _verdict(
             about = named = _plain_head(s.text, finder, around.title, compares)
         if not named:
             continue
+        if advises and len(named) == 1:
+            about = about or named  # "If you have ..., the X path offers ...": X is advised
         if (
             len(named) > 1
             and _JOINT.match(s.text)
@@ -1636,6 +1650,7 @@ def _verdict(
         first_cmp = compares.start() if compares else len(s.text)
         score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
         score += COUNTS if counted and counts_sides(s.text, finder) else 0.0
+        score += ADVISES if advises else 0.0
         if score > best_score:
             best, best_score = s, score
     return best

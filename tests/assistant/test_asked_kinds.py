@@ -47,6 +47,11 @@ assistant will accelerate your growth as a teacher.
 ## Numbers
 
 Around 12,000 learning support assistants work in Welsh schools.
+
+## Choosing
+
+Both jobs suit patient people, but they need different skills. If you have a background in \
+retail or office admin, the ward clerk job is the natural next step.
 """,
 }
 
@@ -551,3 +556,39 @@ def test_a_number_of_people_is_answered_by_a_count_never_by_pay(library, questio
     else:
         assert not result.abstained, result.answer
         assert result.answer.startswith(answer), result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "I worked in retail for years. Which job is better for me?",
+            "If you have a background in retail or office admin, the ward clerk job",
+        ),
+        # no background told: the advice is no verdict, a comparison is
+        ("Which job is better?", "Ward clerks generally earn more than learning support"),
+    ],
+)
+def test_advice_to_a_reader_with_the_askers_background_is_the_verdict(library, question, verdict):
+    """ "I worked in retail. Which job is better for me?": the article's advice to a reader
+    with that background ("If you have a background in retail ..., the ward clerk job ...")
+    answers, though it compares nothing."""
+    result = library.ask(question, source=_source(library, WRITTEN_SOURCE))
+    assert "**Verdict:** " + verdict in result.answer, result.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "advises"),
+    [
+        (
+            "If you wish to apprentice with an Engineering team, start by speaking with your manager.",
+            True,
+        ),
+        ("But if you're a nurse already, the midwife course is shorter.", True),
+        ("Ward clerks who know what you need are rare.", False),
+    ],
+)
+def test_a_sentence_advising_a_reader_is_told_apart(sentence, advises):
+    from assistant.compare import _IF_YOU
+
+    assert bool(_IF_YOU.match(sentence)) is advises
