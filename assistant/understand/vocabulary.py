@@ -48,7 +48,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 11
+LEARNT_BY = 12
 
 
 def within_scan(texts):
@@ -344,6 +344,16 @@ def _everyday(word: str) -> bool:
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?$")
 
 
+def _singular(word: str) -> str:
+    """A plural noun's singular, by general English endings ("testers" -> "tester",
+    "actuaries" -> "actuary"); other words unchanged ("analysis", "boss")."""
+    if re.search(r"[^aeiou]ies$", word):
+        return word[:-3] + "y"
+    if re.search(r"[^su]s$", word) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _plural(low: str) -> str:
     """Regex source for a noun's plural: "-ies" after a consonant + "y" ("actuaries")."""
     if re.search(r"[^aeiou]y$", low):
@@ -414,7 +424,7 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
                 bool(_ROLE_HEAD.search(other))
                 or (
                     bool(_AGENT.match(last))
-                    and other.replace(" ", "").isalpha()
+                    and re.sub(r"[ -]", "", other).isalpha()  # ("Speech-Language Pathologist")
                     and _as_person(one, written, beside=other if len(other.split()) == 1 else "")
                 )
             )
@@ -438,9 +448,12 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
 
 # "A lawyer, also called an attorney, ...", "a chef (also known as a head cook)": another name
 # of the role just named. The words before it may end with the role; the name is 1-3 words.
+# ("a speech therapist (ST), sometimes called ...": an abbreviation between; "often called")
 _ALSO_CALLED = re.compile(
-    r"\b([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?:,[ \t]*|[ \t]*\([ \t]*)"
-    r"(?:also[ \t]+)?(?:called|known[ \t]+as)[ \t]+(?:an?[ \t]+)?"
+    r"\b([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?:[ \t]*\([A-Z]{2,6}\))?"
+    r"(?:,[ \t]*|[ \t]*\([ \t]*)"
+    r"(?:(?:also|sometimes|often|usually|commonly)[ \t]+)?(?:called|known[ \t]+as)[ \t]+"
+    r"(?:an?[ \t]+)?"
     r"([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?=[ \t]*[,.;:)])",
     re.I,
 )
@@ -968,6 +981,12 @@ class LibraryParts:
         named = {}
         for name, by in self._names.items():
             before = words(next(iter(by.values())))
+            # ("Penetration testers, often called ethical hackers": the role in the plural,
+            # the name then in the plural too)
+            plural = bool(before) and _singular(before[-1]) != before[-1]
+            if plural:
+                before = [*before[:-1], _singular(before[-1])]
+                name = " ".join([*name.split()[:-1], _singular(name.split()[-1])])
             role = next(
                 (
                     known_roles[" ".join(before[i:])]

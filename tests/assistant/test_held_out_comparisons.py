@@ -286,6 +286,57 @@ def test_another_name_an_article_gives_a_role_is_that_role():
     assert not lib.roles.find("Is the range hot?")
 
 
+def test_another_name_given_with_an_abbreviation_or_in_the_plural_is_that_role():
+    """ "A dental therapist (DT), sometimes called an oral health therapist, ...", "Dental
+    nurses, often called chairside assistants, ...": the role is known by those names too."""
+    from assistant.understand import Library
+
+    text = (
+        "A dental therapist (DT), sometimes called an oral health therapist, fills teeth. "
+        "Dental nurses, often called chairside assistants, hand instruments to the dentist. "
+        "A dental therapist earns more than a dental nurse."
+    )
+    lib = Library.build(
+        [text],
+        [{"source": "/d.md", "title": "Dental Therapist vs Dental Nurse", "section": ""}],
+    )
+    assert lib.roles.same("oral health therapist", "dental therapist")
+    assert lib.roles.same("chairside assistants", "dental nurse")
+    assert lib.roles.same("chairside assistant", "dental nurses")
+
+
+def test_a_one_word_side_set_against_a_hyphenated_job_title_is_a_role():
+    """ "Midwife vs Obstetric-Care Practitioner": the hyphen does not make the other side
+    something else than a job title, so "midwife" alone is a role of the library."""
+    from assistant.understand import Library
+
+    text = "Many nurses go on to work as a midwife. Obstetric-care practitioners work in clinics."
+    lib = Library.build(
+        [text],
+        [{"source": "/m.md", "title": "Midwife vs Obstetric-Care Practitioner", "section": ""}],
+    )
+    assert lib.roles.find("How much does a midwife earn?") == ["midwife"]
+
+
+def test_another_name_of_no_role_in_a_development_article_names_no_role():
+    # The front-end handbook names things, not roles, in these forms ("... interpreter (CLI),
+    # also known as command-line user interface", "... (sometimes called integration and
+    # testing ...)"): the wider pattern reads them, but they name no role of the library.
+    from assistant.understand import Library
+    from ingest.load import decode
+    from knowledge.settings import REPO_ROOT
+
+    path = REPO_ROOT.parent / "shared" / "corpus-dev" / "front-end-developer-handbook-2019.html"
+    if not path.is_file():
+        pytest.skip(f"the development articles are not at {path.parent}")
+    text = decode(str(path), "html", path.read_bytes()).text
+    lib = Library.build(
+        [text], [{"source": str(path), "title": "Front-end Developer Handbook", "section": ""}]
+    )
+    assert lib.roles.find("What does a command-line user interface do?") == []
+    assert lib.roles.find("What does a front-end developer do?") == ["front-end developer"]
+
+
 GUIDE = """# Baker vs Catering Manager
 
 This guide looks at the baker's pay, training, daily work and outlook.
