@@ -36,6 +36,8 @@ _SHARED_MODIFIER = re.compile(
     re.I,
 )
 _HEAD_ONLY = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
+_SINGULAR_HEAD = re.compile(rf"(?:{ROLE_NOUNS})$", re.I)  # "... developer" (not "developers")
+_PLURAL_HEAD = re.compile(rf"(?:{ROLE_NOUNS})s$", re.I)
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
 _LEAD_WORDS = {
     "a",
@@ -186,6 +188,9 @@ def _role_start(toks: tuple[str, ...]) -> int:
     start = 0
     for i, tok in enumerate(toks[:-1]):
         word = tok.lower().strip(",.;:")
+        if i == 0 and word == "s":  # "sheriff's patrol officers": the possessive's tail
+            start = 1
+            continue
         if (
             word in _LEAD_WORDS
             or word in _OBJECT_VERBS
@@ -233,17 +238,37 @@ def _role_scan(
         found += [_clean_role(f"{m.group(1)} {head}"), _clean_role(f"{m.group(2)}{head}")]
     matches = list(_ROLE.finditer(text))
 
+    def verb(i: int) -> bool:
+        """ "A front-end developer architects and develops ...": a plural role noun right
+        after a singular one is that one's verb (a role is "developers", not "developer
+        architects"); so is any role noun right after a plural one ("managers lead")."""
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        return (
+            nxt is not None
+            and text[matches[i].end() : nxt.start()] == " "
+            and _HEAD_ONLY.fullmatch(nxt.group(1)) is not None
+            and (
+                # "Engineering managers lead teams": after a plural, no compound goes on
+                _PLURAL_HEAD.search(matches[i].group(1)) is not None
+                or (
+                    nxt.group(1)[-1:].lower() == "s"
+                    and _SINGULAR_HEAD.search(matches[i].group(1)) is not None
+                )
+            )
+        )
+
     def joins(i: int) -> bool:  # "Engineering manager": the next match is a bare role noun
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         return (
             nxt is not None
             and text[matches[i].end() : nxt.start()] == " "
             and _HEAD_ONLY.fullmatch(nxt.group(1)) is not None
+            and not verb(i)
         )
 
     merged: list[str] = []
     for i, m in enumerate(matches):
-        if joins(i):
+        if joins(i) or (i and verb(i - 1)):
             continue
         start = m.start()
         j = i

@@ -195,21 +195,6 @@ def test_own_turns_keeps_one_voice_articles_whole():
     assert own_turns(single, ["Ines"]) == single
 
 
-@pytest.mark.parametrize(
-    ("text", "roles"),
-    [
-        ("A Conversation with Three Analysts", ["Analysts"]),
-        ("We hired 40 data engineers last year.", ["data engineers"]),
-        ("Two senior nurses run the night shift.", []),
-        ("Dozens of data scientists applied.", ["data scientists"]),
-    ],
-)
-def test_a_count_is_no_part_of_a_role(text, roles):
-    from assistant.understand.roles import find_roles
-
-    assert find_roles(text) == roles
-
-
 def test_a_figure_told_of_the_roles_bare_noun_is_the_roles_figure(library):
     # the role is written in full only in the introduction; the turn says "technicians"
     result = library.ask("How much does a lab technician earn?")
