@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from knowledge.compute import one_blas_thread
 from knowledge.errors import StoreError
+from knowledge.quick_imports import import_wordfreq
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
@@ -185,6 +186,7 @@ class Assistant:
 
     def warm(self) -> None:
         dense = self.warm_dense()
+        import_wordfreq()  # what load_word_frequencies imports, without its stack walk
         load_word_frequencies()
         self.retriever.refresh()
         self.retriever.library  # noqa: B018 - the per-article vocabulary a question reads

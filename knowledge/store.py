@@ -143,6 +143,13 @@ def unreachable(settings, exc: BaseException | None = None) -> str:
 
 def make_client(settings):
     """A Chroma server client when CHROMA_HOST is set, else an embedded store in settings.store."""
+    from .quick_imports import unchecked_overrides
+
+    with unchecked_overrides():  # chromadb imports more modules as the client is made
+        return _make_client(settings)
+
+
+def _make_client(settings):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
