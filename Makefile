@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: install run test bench bench-large lint eval screenshots
+.PHONY: install bytecode run test bench bench-large lint eval screenshots
 
 # One line of our own; pip's output goes to .venv/pip.log and is shown only when it fails.
 $(STAMP): pyproject.toml
@@ -22,8 +22,14 @@ $(BENCH_STAMP): pyproject.toml $(STAMP)
 
 install: $(STAMP)
 
+# The project's own modules compiled to bytecode before serving or benchmarking (only those
+# changed since): a start then reads it instead of compiling about 60 modules (0.3 s of CPU),
+# also where PYTHONDONTWRITEBYTECODE is set, which stops Python writing it, not reading it.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q assistant knowledge ingest
+
 # Prints one line per stage: ingesting corpus/ (first run), then "serving on http://…".
-run: $(STAMP)
+run: $(STAMP) bytecode
 	@$(BIN)/python -m assistant serve --ingest-if-empty
 
 test: $(BENCH_STAMP)
@@ -32,11 +38,11 @@ test: $(BENCH_STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m assistant eval
 
-bench: $(BENCH_STAMP)
+bench: $(BENCH_STAMP) bytecode
 	$(BIN)/python bench/run.py
 
 # About 100k chunks (9000 synthetic articles): 20-40 minutes on 2 cores.
-bench-large: $(BENCH_STAMP)
+bench-large: $(BENCH_STAMP) bytecode
 	$(BIN)/python bench/run.py --large
 
 lint: $(STAMP)
