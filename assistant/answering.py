@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from knowledge.sanitize import display_text, source_name
-from knowledge.schema import AUTHORS, PUBLISHED, Passage
+from knowledge.schema import AUTHORS, FOLLOWED_FROM, PUBLISHED, Passage
 from knowledge.text import (
     STOPWORDS,
     TABLE_ROW,
@@ -964,6 +964,43 @@ def _named_article(question: str, evidence: Evidence) -> str | None:
     return best[1] if best else None
 
 
+MAX_LISTED = 10  # articles listed for an author or date question that names none
+
+
+def _every_article(evidence: Evidence, query: Query) -> str:
+    """Each article's author (or date, for a date question), one line each, when the library
+    holds several articles (followed reference pages are no articles of its own); "" for one."""
+    records = getattr(evidence.kb, "records", None)
+    if records is None:
+        return ""
+    articles = sorted(
+        (r for r in records().values() if not r.get(FOLLOWED_FROM) and r.get("source")),
+        key=lambda r: str(r.get("title") or r["source"]).lower(),
+    )
+    if len(articles) < 2:
+        return ""
+    lines = []
+    for r in articles[:MAX_LISTED]:
+        title = display_text(str(r.get("title") or source_name(r["source"])))
+        if query.intent == "author":
+            who = display_text(str(r.get(AUTHORS) or "")).strip()
+            told = f"by {who}" if who else "no author in its metadata"
+            if asks_date_too(query.question):
+                date = display_text(str(r.get(PUBLISHED) or "")).strip()
+                told += f", published {_date(date)}" if date else ", no date"
+        else:
+            date = display_text(str(r.get(PUBLISHED) or "")).strip()
+            told = f"published {_date(date)}" if date else "no publication date in its metadata"
+        lines.append(f"- *{title}*: {told} ({source_name(r['source'])})")
+    more = len(articles) - MAX_LISTED
+    tail = f"\n- ... and {more} more." if more > 0 else ""
+    return (
+        f"The library has {len(articles)} articles; name one (by its title) to ask about it.\n\n"
+        + "\n".join(lines)
+        + tail
+    )
+
+
 class MetadataStrategy:
     """ "Who wrote it?" and "When was it published?", from the article's stored metadata
     (front-matter author and date, HTML byline, PDF info), with the article named."""
@@ -990,6 +1027,13 @@ class MetadataStrategy:
                 "",
             )
             source = _named_article(last[:1000], evidence) if last else None
+        if source is None and not any(t.get("role") == "user" for t in evidence.history or []):
+            # "Who wrote the article?" first thing, with several articles and none named: which
+            # one is meant nobody can tell, so each article's byline (or date) is listed
+            listing = _every_article(evidence, query)
+            if listing:
+                draft.answer = listing
+                return draft
         source = source or evidence.passages[0].source
         record = evidence.record(source) or {}
         title = display_text(record.get("title") or evidence.passages[0].title or source)

@@ -210,3 +210,16 @@ def test_a_follow_up_about_the_named_person_keeps_them(library):
     assert "alarms at four in the morning" in result.answer, result.answer
     # the other people the library quotes on their hardest part are not him
     assert "Courtney" not in result.answer and "Dan:" not in result.answer, result.answer
+
+
+def test_an_author_question_naming_no_article_lists_each_articles_byline(library):
+    # first thing in a chat, several articles, none named: which one is meant nobody can tell
+    result = library.ask("Who wrote the article?")
+    assert result.answer.startswith("The library has"), result.answer
+    assert "*Ten Questions with a Community Midwife*: by Rhys Calloway" in result.answer
+    assert "(ten-questions-with-a-community-midwife.md)" in result.answer  # its file, no path
+    dated = library.ask("When was it published?")
+    assert "*Ten Questions with a Community Midwife*: published February 8, 2024" in dated.answer
+    # named, or after a question, it is that one article
+    named = library.ask("Who wrote the midwife interview?")
+    assert named.answer.startswith("*Ten Questions with a Community Midwife* was written by")
