@@ -616,7 +616,8 @@ class ComparisonStrategy:
             parts.append(f"{title}\n\n{table.text}")
         if table.verdict is not None:
             n = cites.cite(table.verdict.passage, table.verdict.text)
-            parts.append(f"**Verdict:** {table.verdict.text} [{n}]")
+            whose = f" ({table.verdict_side})" if table.verdict_side else ""
+            parts.append(f"**Verdict{whose}:** {table.verdict.text} [{n}]")
         if not table.text and table.verdict is None:
             chosen = extractive.select(evidence.sentences, wants=answer_type_test(query))
             parts.append(extractive.compose(chosen, cites))

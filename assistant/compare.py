@@ -52,7 +52,8 @@ _COMPARATIVE = re.compile(
 # cheaper to enter"), beyond "more"/"better"/"-er than" of _COMPARATIVE.
 _COMPARES_HOW = re.compile(
     r"\b(?:easier|harder|faster|quicker|slower|longer|shorter|cheaper|costlier|pricier|"
-    r"greater|larger|bigger|smaller|safer|riskier|tougher|simpler|steadier|closer|nearer)\b",
+    r"greater|larger|bigger|smaller|safer|riskier|tougher|simpler|steadier|closer|nearer|stronger|"
+    r"weaker)\b",
     re.I,
 )
 _STRONG = re.compile(r"\b(than|whereas|unlike|compared (to|with)|while)\b", re.I)
@@ -89,6 +90,9 @@ class Table:
     # Sides whose pay cell gives no figure ("Paralegals earn the most in federal government")
     # while another side's does: their article's figure may be in a passage not read yet.
     unpaid: tuple[int, ...] = ()
+    # The side a verdict naming no side speaks of ("This role demands stronger math" under the
+    # side's heading), shown beside it
+    verdict_side: str | None = None
 
 
 class SideFinder:
@@ -821,8 +825,13 @@ def build_table(
     ]
     counted = counts_sides(query.question, finder, said=False)
     told = bool(BACKGROUND.search(query.question[:2000]))
+    # "Which role needs stronger math?": which side, by a comparative of the question's own
+    which = bool(
+        re.search(r"\b(?:which|who|or)\b", query.question[:1000], re.I)
+        and (_COMPARES_HOW.search(query.question[:1000]) or _MORE.search(query.question[:1000]))
+    )
     verdict = _verdict(
-        said, focus, finder, book, passages, own, telling, counted=counted, told=told
+        said, focus, finder, book, passages, own, telling, counted=counted, told=told, which=which
     )
     used: set[tuple[int, int]] = set()
     if verdict is not None:
@@ -1032,7 +1041,11 @@ def build_table(
             ]
             if any(paid):
                 unpaid = tuple(i for i, ok in enumerate(paid) if not ok)
-    return Table(text.strip(), verdict, len(rows), thin, said, unpaid)
+    verdict_side = None
+    if verdict is not None and _THIS_ROLE.match(verdict.text) and not finder.sides_in(verdict.text):
+        side = side_of(verdict, passages, finder)
+        verdict_side = title_case(sides[side]) if side is not None else None
+    return Table(text.strip(), verdict, len(rows), thin, said, unpaid, verdict_side)
 
 
 NARROWED_CELL = 0.5
@@ -1526,6 +1539,7 @@ def _only_asks(text: str) -> bool:
 
 
 _THAN = re.compile(r"(?<!rather )\bthan\b", re.I)
+_MORE = re.compile(r"\b(?:more|less|fewer|higher|lower|better|worse)\b", re.I)
 # General English for how many there are: "more nurses than doctors", "X are more numerous",
 # "X outnumber Y" (a quantifier right before a side, not "earn more than")
 _QUANTIFIER = re.compile(r"\b(?:more|fewer)\s+(?!than\b)", re.I)
@@ -1534,9 +1548,21 @@ COUNT_WORDS = 4  # the words of a side's name right after "more", at most
 COUNTS = 0.5  # what a sentence counting the sides weighs as the verdict on "Are there more X?"
 
 
+# "This role ...", "The job ...": the side its passage is about, by a generic noun
+_THIS_ROLE = re.compile(
+    r"^\s{0,4}(?:this|the)\s+(?:role|job|position|career|profession|occupation)\s+"
+    r"(?:[a-z]{2,20}s|is|was|has|can|will|may|might|must|should|typically|usually"
+    r"|often|also|generally|mostly)\b",  # its verb ("This role demands"; not "The job title")
+    re.I,
+)
 # "If you have a background in X, ...": advice to a reader with that background
 _IF_YOU = re.compile(r"^\s{0,4}(?:but\s+|and\s+|so\s+)?if\s+you(?:'re|’re|\s+are|\s+have)?\b", re.I)
 ADVISES = 0.3  # as much as naming both sides: the advice meets the asker's own background
+ONLY_DIFFERS = 0.5  # what naming both sides first earns: "X and Y differ" says not which has more
+
+
+def _all_comparisons(text: str) -> list[re.Match]:
+    return [*_COMPARATIVE.finditer(text), *_COMPARES_HOW.finditer(text)]
 
 
 def counts_sides(text: str, finder: SideFinder, said: bool = True) -> bool:
@@ -1568,6 +1594,7 @@ def _verdict(
     anywhere: bool = False,
     counted: bool = False,
     told: bool = False,
+    which: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other. With `telling` (the
@@ -1577,7 +1604,9 @@ def _verdict(
     question asks which side there are more of ("Are there more X than Y?"): a sentence saying
     how many there are of a side leads. `told`: the asker tells their background ("I love
     statistics. Which job is better for me?"): the article's advice to a reader with it ("If you
-    have a background in statistics, ... the X path ...") is a verdict too."""
+    have a background in statistics, ... the X path ...") is a verdict too. `which`: the
+    question asks which side has more of something ("Which role needs stronger math?"): a
+    sentence saying only that the two differ ("they require different skills") tells not which."""
     best, best_score = None, 0.0
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
@@ -1587,7 +1616,8 @@ def _verdict(
             continue  # "This guide compares X and Y on pay ...": what the text covers, no verdict
         if answers_its_heading(s, passages[s.passage]):
             continue  # "It can be, especially ...": the answer to a FAQ's question, not alone
-        subject = subject_role(s.text, book)
+        # ("This role demands ..." is its passage's side, no third role)
+        subject = None if _THIS_ROLE.match(s.text) else subject_role(s.text, book)
         if subject is not None and not finder.sides_in(subject, pair=False):
             continue  # about a third role that works with both sides
         terms = set(content_terms(s.text))
@@ -1608,6 +1638,9 @@ def _verdict(
         if not named:
             around = passages[s.passage]
             about = named = _plain_head(s.text, finder, around.title, compares)
+        if not named and _side is not None and compares and _THIS_ROLE.match(s.text):
+            # "This role demands stronger mathematical foundations" under the side's heading
+            about = named = {_side}
         if not named:
             continue
         if advises and len(named) == 1:
@@ -1651,6 +1684,8 @@ def _verdict(
         score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
         score += COUNTS if counted and counts_sides(s.text, finder) else 0.0
         score += ADVISES if advises else 0.0
+        if which and all(re.fullmatch(r"differ\w*", m[0], re.I) for m in _all_comparisons(s.text)):
+            score -= ONLY_DIFFERS  # "they require different skills": not which needs more
         if score > best_score:
             best, best_score = s, score
     return best

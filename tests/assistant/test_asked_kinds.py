@@ -19,7 +19,7 @@ and one in a school.
 ## What a Ward Clerk Does
 
 A ward clerk keeps the paperwork of a hospital ward in order and types up admission \
-information. The job demands strong \
+information. This job demands stronger typing skills, often tested at interview. The job demands strong \
 foundations in typing, filing, and medical terminology. Ward clerks answer the phone for the \
 nurses and book patient transport through the hospital's scheduling application.
 
@@ -592,3 +592,88 @@ def test_a_sentence_advising_a_reader_is_told_apart(sentence, advises):
     from assistant.compare import _IF_YOU
 
     assert bool(_IF_YOU.match(sentence)) is advises
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Which job needs stronger typing skills?",
+            "**Verdict (Ward Clerk):** This job demands stronger typing skills",
+        ),
+        (
+            "Does a ward clerk or a learning support assistant need more typing skills?",
+            "**Verdict (Ward Clerk):** This job demands stronger typing skills",
+        ),
+    ],
+)
+def test_which_side_is_told_by_a_sentence_on_one_side_not_by_they_differ(
+    library, question, verdict
+):
+    """ "Which job needs stronger typing skills?": "This job demands stronger typing skills"
+    under the ward clerk's heading says which (and the verdict names the side, the sentence
+    only says "This job"); "Both jobs ... need different skills" says only that they differ."""
+    result = library.ask(question, source=_source(library, WRITTEN_SOURCE))
+    assert verdict in result.answer, result.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "generic"),
+    [
+        ("This role typically requires computer science knowledge and years of experience.", True),
+        ("This job demands stronger typing skills, often tested at interview.", True),
+        ("The role of SREs is similar to the ML engineer, but the focus is more on uptime.", False),
+        ("The job title given to a developer who comes from a computer science background.", False),
+    ],
+)
+def test_a_sentence_on_its_passages_role_by_a_generic_noun_is_told_apart(sentence, generic):
+    """(the first, third and fourth as written in the development articles)"""
+    from assistant.compare import _THIS_ROLE
+
+    assert bool(_THIS_ROLE.match(sentence)) is generic
+
+
+@pytest.mark.parametrize(
+    ("which", "picked"),
+    [
+        (True, "This job demands stronger typing skills, often tested at interview."),
+        (False, "Both jobs need different skills, and both suit patient people."),
+    ],
+)
+def test_a_sentence_saying_only_that_two_differ_tells_not_which(library, which, picked):
+    """Of two sentences scoring alike, "Both jobs need different skills" names both sides and
+    leads a comparison; for "which needs stronger typing skills?" it tells not which, and the
+    sentence on one side ("This job demands stronger typing skills", under its heading) leads."""
+    from assistant.compare import SideFinder, _verdict
+    from assistant.evidence import Sentence
+    from knowledge.schema import Passage
+
+    book = library.retriever.library.roles
+    sides = ["ward clerk", "learning support assistant"]
+    title = "Ward Clerk vs Learning Support Assistant"
+    passages = [
+        Passage(
+            id="a",
+            text="This job demands stronger typing skills, often tested at interview.",
+            source="s",
+            title=title,
+            section="What a Ward Clerk Does",
+            ref_ids=[],
+            chunk_index=0,
+        ),
+        Passage(
+            id="b",
+            text="Both jobs need different skills, and both suit patient people.",
+            source="s",
+            title=title,
+            section="Choosing",
+            ref_ids=[],
+            chunk_index=1,
+        ),
+    ]
+    one = Sentence(0, 0, passages[0].text, score=0.7, lexical=0.9)
+    both = Sentence(1, 0, passages[1].text, score=0.7, lexical=0.9)
+    finder = SideFinder(sides, book)
+    asked = {"skill", "type", "stronger"}
+    got = _verdict([(one, 0), (both, None)], asked, finder, book, passages, which=which)
+    assert got is not None and got.text == picked
