@@ -231,7 +231,11 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
             and not nxt.about_itself  # ("This is why we wrote this post ...")
             and (nxt.passage, nxt.position) not in taken
             and (
+                # ... but after a sentence that itself leans on the one before it ("It pays
+                # well."), a next "It is also ..." leans on that same subject, not on the
+                # chosen sentence: one more fact about it, which the question did not choose
                 _LEADS_ON_CONTEXT.match(nxt.text)
+                and not _LEADS_ON_CONTEXT.match(s.text)
                 or _EXAMPLES.match(nxt.text)
                 or len(s.text.split()) < SHORT_WORDS
                 and not TABLE_ROW.match(s.text)  # a row is no lead-in to the next row

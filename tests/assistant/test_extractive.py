@@ -528,3 +528,31 @@ def test_a_dev_answer_about_one_role_leaves_out_another_articles_roleless_senten
     assert not r.abstained, r.answer
     assert "feature engineering" in r.answer, r.answer
     assert "communicating with different stakeholders" not in r.answer, r.answer
+
+
+def test_a_sentence_leaning_on_the_one_before_does_not_bring_the_next_one_leaning_too():
+    # "It pays well." leans on "A line cook ...": it brings that sentence; the next "It is also
+    # ..." leans on the line cook as well, not on "It pays well": one more fact, not asked.
+    pool = _pool(
+        (0, 0, "A line cook works one station of a busy restaurant kitchen every night.", 0.5),
+        (0, 1, "It is a steady job, and it pays a fair hourly wage with paid overtime.", 0.9),
+        (0, 2, "It is also a job that involves standing for ten hours in a hot room.", 0.3),
+    )
+    got = [s.text for s in extractive.select(pool)]
+    assert got[0].startswith("A line cook") and "pays a fair hourly wage" in got[1]
+    assert not any("standing for ten hours" in t for t in got), got
+    # a sentence that does not lean on another still brings the "It ..." after it
+    pool = _pool(
+        (0, 0, "A line cook is paid a fair hourly wage with paid overtime in most kitchens.", 0.9),
+        (0, 1, "It is the usual first job for culinary school graduates.", 0.3),
+    )
+    assert len(extractive.select(pool)) == 2
+
+
+def test_on_the_seed_a_leaning_sentence_brings_its_antecedent_not_the_next_fact(library):
+    # "This role demands stronger mathematical foundations ..." leans on the ML engineer named
+    # before it; "It also requires comfort with training infrastructure ..." after it is one
+    # more fact about the role, not about the math asked for.
+    r = library.ask("How much math does a machine learning engineer need?")
+    assert "stronger mathematical foundations" in r.answer, r.answer
+    assert "It also requires comfort with training infrastructure" not in r.answer, r.answer
