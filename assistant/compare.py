@@ -1638,8 +1638,9 @@ def _verdict(
         if not named:
             around = passages[s.passage]
             about = named = _plain_head(s.text, finder, around.title, compares)
-        if not named and _side is not None and compares and _THIS_ROLE.match(s.text):
-            # "This role demands stronger mathematical foundations" under the side's heading
+        if not named and which and _side is not None and compares and _THIS_ROLE.match(s.text):
+            # "Which role needs stronger math?": "This role demands stronger mathematical
+            # foundations" under the side's heading says which (it is no verdict on a pair)
             about = named = {_side}
         if not named:
             continue
