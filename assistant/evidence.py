@@ -23,6 +23,7 @@ from .understand import Query
 from .understand.followup import BACKGROUND as _BACKGROUND
 from .understand.lexicon import (
     AMOUNT_CUES,
+    ASPECT_NOUNS,
     CENTRAL_PAY,
     COST_WORDS,
     DAY_TO_DAY,
@@ -1633,6 +1634,9 @@ def focus_unmet(
         idx = [vocab[w] for w in toks if w in vocab]
         sims = (fvecs @ vecs[idx].T).max(axis=1) if idx else np.zeros(len(focus))
         tooled = bool(KINDS_OF_TOOL & stems)
+        # an aspect's own noun ("skills") is met by its kin in the forms that speak of it
+        # ("distributed computing skills": "requires comfort with distributed computing")
+        kin_said = {st for _w, st in aspect_forms(f"{p.section} {p.text}")}
         spelled = {t for t in focus if spelled_out(t, [p])}  # "rag": "retrieval-augmented g..."
         unmet = [
             t
@@ -1643,6 +1647,7 @@ def focus_unmet(
             and not (tooled and s in KINDS_OF_TOOL)
             and t not in spelled
             and not _clipped_in(t, toks)
+            and not (t in ASPECT_NOUNS and kin_of(s) & kin_said)
         ]
         if not unmet:
             return []

@@ -354,6 +354,13 @@ def _singular(word: str) -> str:
     return word
 
 
+def _plural_words(phrase: str) -> str:
+    """A noun phrase with its last word in the plural ("machine learning engineers")."""
+    if re.search(r"[^aeiou]y$", phrase):
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def _plural(low: str) -> str:
     """Regex source for a noun's plural: "-ies" after a consonant + "y" ("actuaries")."""
     if re.search(r"[^aeiou]y$", low):
@@ -1257,6 +1264,18 @@ class Library:
             phrase = self.acronyms.get(tok.upper()) if tok.isupper() or is_rare(low) else None
             if phrase and not known:
                 return phrase
+            one = tok[:-1]
+            if (
+                phrase is None
+                and len(one) >= 2
+                and tok[-1] in "sS"
+                and not known
+                and (one.isupper() or is_rare(one.lower()))
+                and self.acronyms.get(one.upper())
+                and not self.word_count(one.lower())
+            ):
+                # "MLEs", "mles": the plural of an abbreviation the articles never write
+                return _plural_words(self.acronyms[one.upper()])
             if phrase and self.acronym_uses.get(tok.upper(), 0) >= 3 * known:
                 return phrase  # the articles write the long form far more often
             head = _clipped_role_noun(low)

@@ -677,3 +677,51 @@ def test_a_sentence_saying_only_that_two_differ_tells_not_which(library, which, 
     asked = {"skill", "type", "stronger"}
     got = _verdict([(one, 0), (both, None)], asked, finder, book, passages, which=which)
     assert got is not None and got.text == picked
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("do LSAs work in schools", "do learning support assistants work in schools"),
+        ("what do MLEs do", "what do machine learning engineers do"),
+        (
+            "do mles need distributed computing",
+            "do machine learning engineers need distributed computing",
+        ),
+    ],
+)
+def test_the_plural_of_an_abbreviation_is_spelled_out(library, question, written):
+    """ "MLEs", "mles", "LSAs": the plural of a role's initials the articles never write is the
+    role's plural (the singular already was)."""
+    assert library.retriever.library.expand_abbreviations(question) == written
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "lead"),
+    [
+        (
+            "Do ward clerks need medical terminology skills?",
+            WRITTEN_SOURCE,
+            "The job demands strong foundations in typing, filing, and medical terminology.",
+        ),
+        (
+            "Do ML engineers need distributed computing skills?",
+            "ai-engineer-vs-machine-learning-engineer.txt",
+            "This role demands stronger mathematical foundations",
+        ),
+        (
+            "Do MLOps engineers need model lifecycle skills?",
+            "datatalksclub-data-team-roles-explained.md",
+            "MLOps engineers know the lifecycle of a machine learning model",
+        ),
+    ],
+)
+def test_an_aspects_own_noun_is_met_by_its_kin(library, question, source, lead):
+    """ "medical terminology skills": a passage writing "foundations in ... medical
+    terminology" (a word of skills) speaks of them; "uniforms" (no aspect's own noun) still
+    needs its own word."""
+    result = library.ask(question, source=_source(library, source))
+    assert not result.abstained, result.answer
+    assert result.answer.startswith(lead), result.answer
+    declined = library.ask("What are the best uniforms for ward clerks?")
+    assert declined.abstained, declined.answer
