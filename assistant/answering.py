@@ -734,6 +734,11 @@ def ranked_aspect(query: Query) -> str:
 _RANKS = re.compile(r"(?:most|least|best|worst|[a-z]{2,20}est)", re.I)
 
 
+# Where a sentence turns from one figure to another (general English): ", while", ",
+# whereas", "; " (bounded, linear).
+_FIGURE_CLAUSE = re.compile(r",\s{0,3}(?:while|whereas)\s{1,3}|;\s{1,3}(?:while\s{1,3})?", re.I)
+
+
 class RankingStrategy:
     """ "Which of these roles pays the most?": the figure each role's evidence gives, one line
     per role, each cited; the articles' words, not a ranking made up here."""
@@ -756,12 +761,14 @@ class RankingStrategy:
             p = passages[s.passage]
             if within and p.source not in within:
                 continue  # "these healthcare jobs": the articles about healthcare only
-            for cell in self._cells(s, book) or [s]:
+            for cell in self._cells(s, book) or self._clauses(s, offers) or [s]:
                 named = book.find(cell.text) or book.find(p.section) or book.find(p.title)
                 if len(named) != 1 or not offers(cell.text):
                     continue  # a figure about several roles, or none, belongs to no one line
                 key = book.key(named[0])
-                if key not in best and len(best) < self.MAX_ROLES:
+                # ("SLPs" after "speech-language pathologists": one role by any spelling)
+                shown = any(book.keys(named[0]) & book.keys(r) for r, _c in best.values())
+                if key not in best and not shown and len(best) < self.MAX_ROLES:
                     best[key] = (named[0], cell)
                     if cell is not s:
                         rows[(cell.passage, cell.position)] = s.text
@@ -803,6 +810,25 @@ class RankingStrategy:
                 text=f"{label} — {h}: {v}.",
             )
             for k, (h, v) in enumerate(cells[: compare.ROW_CELLS])
+        ]
+
+    @staticmethod
+    def _clauses(s: Sentence, offers) -> list[Sentence]:
+        """A sentence setting two figures side by side ("Nurses earn a median of $81,000,
+        while aides earn $35,000.") as one clause per figure, each the figure of the role it
+        names; [] for a sentence with one figure, or one not cut at such a clause break."""
+        parts = [p.strip(" ,;") for p in _FIGURE_CLAUSE.split(s.text)]
+        parts = [p for p in parts if p]
+        if len(parts) < 2 or sum(bool(offers(p)) for p in parts) < 2:
+            return []
+        return [
+            replace(
+                s,
+                position=compare.ROW_CELL + s.position * compare.ROW_CELLS + k,
+                # ("audiologists earned ...": the clause shown as a sentence of its own)
+                text=part[:1].upper() + part[1:] + ("" if part.endswith((".", "!", "?")) else "."),
+            )
+            for k, part in enumerate(parts[: compare.ROW_CELLS])
         ]
 
     @staticmethod
