@@ -38,6 +38,9 @@ from .understand.lexicon import (
     aspects,
     kin_of,
 )
+from .understand.names import NAME_WORD as _NAME_WORD
+from .understand.names import NAMED_DOER as _NAMED_DOER
+from .understand.names import asked_name
 from .understand.query import chosen_for, names_writing
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
@@ -61,10 +64,6 @@ QUESTION_WORDS = frozenset(
 )
 SOFT_MATCH = 0.5
 NAME_SHARE = 0.4  # a name's weight in choosing sentences, against the question's other words
-# "What does Amara Osei ...", "Where did Tom ...": the title-case subject after an auxiliary
-_NAMED_DOER = re.compile(
-    r"\b(?:do|does|did|is|was|has|had|will|would|can|could|should)\s+((?:[A-Z][\w'’-]{1,40}\s+){1,3})"
-)
 LEXICON_MATCH = 0.8  # a word of the same career-lexicon aspect  # word similarity from which a different word counts as a partial match
 MIN_COVERAGE = 0.3  # share of the question's topic words that the best passage matches
 MIN_DENSE = 0.45  # cosine similarity of the question to the closest passage
@@ -1110,10 +1109,6 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
     return out
 
 
-# "Amara", "Mary-Jo", "O'Neil": title case, no acronym ("AI") and no inner capital ("DevOps")
-_NAME_WORD = re.compile(r"^[A-Z][a-z]{1,40}(?:[-'’][A-Z]?[a-z]{1,40}){0,2}$")
-
-
 def led_by_a_name(role: str, passages: list[Passage]) -> bool:
     """A job-title phrase that opens with a person's or a company's name ("What ward does Amara
     Osei run?", "How did Amara Osei help technicians?"): the name is the question's subject, not
@@ -1133,22 +1128,6 @@ def led_by_a_name(role: str, passages: list[Passage]) -> bool:
         if not found or any(w != word for w in found):
             return False
     return True
-
-
-def asked_name(question: str) -> list[str]:
-    """The title-case words right after the question's auxiliary, a name if any ("What does
-    Marcus like ...?" -> ["Marcus"]); [] when there are none."""
-    doers = [
-        t for m in _NAMED_DOER.finditer(question) for t in m.group(1).split() if _NAME_WORD.match(t)
-    ]
-    # ... or carried by a follow-up: "How did he get that job? (Marcus)"
-    carried = _CARRIED_NAME.search(question[-200:])
-    return doers or ([t for t in carried.group(1).split()] if carried else [])
-
-
-_CARRIED_NAME = re.compile(
-    r"\(([A-Z][a-z]{1,40}(?: [A-Z][a-z]{1,40}){0,2})(?: [^()]{1,200})?\)\s*$"
-)
 
 
 NAMED_SOURCES = 2  # a person the question names is one article's subject, or at most two's

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from knowledge.text import content_terms
 
 from .lexicon import MAKE_PAY, PAY_WORD
+from .names import NAME_WORD, asked_name
 from .query import _aspect, asks_about_the_article, detect_comparison, topic_of
 from .roles import RoleBook
 from .sides import compared_with, subject_phrase
@@ -234,6 +235,35 @@ def _another_role(history: list[dict], role: str, book: RoleBook) -> str | None:
     return None
 
 
+def _another_person(
+    question: str, own_roles: list[str], own_topic: list[str], history: list[dict]
+) -> str | None:
+    """ "And Keisha?" after "What does Tomas do?": the same question about another person (the
+    earlier question with its name swapped for the new one); None for anything else."""
+    if own_roles or not own_topic:
+        return None
+    # the follow-up's own words are a name and nothing more ("And Keisha?", "What about Ravi?")
+    written = {w.lower(): w for w in re.findall(r"[A-Za-z][\w'’-]{0,40}", question)}
+    if not all(NAME_WORD.match(written.get(w, "")) for w in own_topic):
+        return None
+    new = " ".join(written[w] for w in own_topic)
+    for i, previous in _questions_back(history):
+        # ("What about Ravi?" after "And Keisha?": that one's question, about Keisha)
+        previous = _another_person(previous, [], topic_of(previous, []), history[:i]) or previous
+        old = asked_name(previous)
+        if old:
+            return re.sub(r"\b" + r"\s+".join(map(re.escape, old)) + r"\b", new, previous[:1000])
+        # "How did he get into it?" after a question naming someone: the person is "he"
+        said = _PERSON_PRONOUN.search(previous[:1000])
+        if said and any(asked_name(q) for _j, q in _questions_back(history[:i])):
+            return previous[: said.start()] + new + previous[said.end() : 1000]
+        return None  # the question before names no one to swap
+    return None
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
+
+
 def resolve_followup(
     question: str, history: list[dict], book: RoleBook | None = None
 ) -> tuple[str, list[str]]:
@@ -248,6 +278,9 @@ def resolve_followup(
         return question, []
     own_roles = book.find(question)
     own_topic = topic_of(question, own_roles)
+    swapped = _another_person(question, own_roles, own_topic, history)
+    if swapped:
+        return swapped, []
     if own_roles and own_topic:
         return question, []
     # "they" are people: roles, which the last answer may name when no question did.

@@ -223,3 +223,34 @@ def test_an_author_question_naming_no_article_lists_each_articles_byline(library
     # named, or after a question, it is that one article
     named = library.ask("Who wrote the midwife interview?")
     assert named.answer.startswith("*Ten Questions with a Community Midwife* was written by")
+
+
+def _turns(*questions: str) -> list[dict]:
+    out: list[dict] = []
+    for q in questions:
+        out += [{"role": "user", "content": q}, {"role": "assistant", "content": "..."}]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "standalone"),
+    [
+        (["What does Tomas do?"], "And Keisha?", "What does Keisha do?"),
+        (["What does Tomas do?", "And Keisha?"], "What about Ravi?", "What does Ravi do?"),
+        (
+            ["What does Amaka do?", "How did she get into cooking?"],
+            "And Lars?",
+            "How did Lars get into cooking?",
+        ),
+        # a question naming no one has no name to swap
+        (["How much do data engineers make?"], "And data analysts?", None),
+    ],
+)
+def test_a_follow_up_naming_only_another_person_asks_the_same_of_them(before, question, standalone):
+    from assistant.understand.followup import resolve_followup
+
+    got, _roles = resolve_followup(question, _turns(*before))
+    if standalone is None:
+        assert got != question and "data analysts" in got  # the role follow-up, as before
+    else:
+        assert got == standalone

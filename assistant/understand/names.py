@@ -1,0 +1,27 @@
+"""People named in a question: "What does Marcus like most?", "How did he get that job?
+(Marcus)" (a name a follow-up carries). General English shapes only."""
+
+from __future__ import annotations
+
+import re
+
+# "What does Amara Osei ...", "Where did Tom ...": the title-case subject after an auxiliary
+NAMED_DOER = re.compile(
+    r"\b(?:do|does|did|is|was|has|had|will|would|can|could|should)\s+((?:[A-Z][\w'’-]{1,40}\s+){1,3})"
+)
+# "Amara", "Mary-Jo", "O'Neil": title case, no acronym ("AI") and no inner capital ("DevOps")
+NAME_WORD = re.compile(r"^[A-Z][a-z]{1,40}(?:[-'’][A-Z]?[a-z]{1,40}){0,2}$")
+# a name a follow-up carries at its end: "How did he get that job? (Marcus)"
+_CARRIED_NAME = re.compile(
+    r"\(([A-Z][a-z]{1,40}(?: [A-Z][a-z]{1,40}){0,2})(?: [^()]{1,200})?\)\s*$"
+)
+
+
+def asked_name(question: str) -> list[str]:
+    """The title-case words right after the question's auxiliary, a name if any ("What does
+    Marcus like ...?" -> ["Marcus"]), or the name a follow-up carries; [] when there is none."""
+    doers = [
+        t for m in NAMED_DOER.finditer(question) for t in m.group(1).split() if NAME_WORD.match(t)
+    ]
+    carried = _CARRIED_NAME.search(question[-200:])
+    return doers or (carried.group(1).split() if carried else [])
