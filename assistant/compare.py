@@ -15,7 +15,15 @@ from knowledge.schema import Passage
 from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences, stem, words
 
 from .citations import CitationSet
-from .evidence import EVERYDAY, Sentence, about_itself, field_line, own_heading, row_cells
+from .evidence import (
+    EVERYDAY,
+    Sentence,
+    about_itself,
+    asks_yes_no,
+    field_line,
+    own_heading,
+    row_cells,
+)
 from .understand import Query
 from .understand.followup import BACKGROUND
 from .understand.lexicon import (
@@ -830,8 +838,19 @@ def build_table(
         re.search(r"\b(?:which|who|or)\b", query.question[:1000], re.I)
         and (_COMPARES_HOW.search(query.question[:1000]) or _MORE.search(query.question[:1000]))
     )
+    universal = bool(_UNIVERSAL.search(query.question[:1000])) and asks_yes_no(query.question)
     verdict = _verdict(
-        said, focus, finder, book, passages, own, telling, counted=counted, told=told, which=which
+        said,
+        focus,
+        finder,
+        book,
+        passages,
+        own,
+        telling,
+        counted=counted,
+        told=told,
+        which=which,
+        universal=universal,
     )
     used: set[tuple[int, int]] = set()
     if verdict is not None:
@@ -1558,6 +1577,10 @@ _THIS_ROLE = re.compile(
 # "If you have a background in X, ...": advice to a reader with that background
 _IF_YOU = re.compile(r"^\s{0,4}(?:but\s+|and\s+|so\s+)?if\s+you(?:'re|’re|\s+are|\s+have)?\b", re.I)
 ADVISES = 0.3  # as much as naming both sides: the advice meets the asker's own background
+# "However, ...", "But ...", "Still, ...": a sentence setting an exception against the one before
+_EXCEPTION = re.compile(r"^\s{0,4}(?:however|but|still|yet|that said|even so)\b", re.I)
+# "always", "never", "all", "every": a question whether a comparison holds without exception
+_UNIVERSAL = re.compile(r"\b(?:always|never|every|all|any)\b", re.I)
 ONLY_DIFFERS = 0.5  # what naming both sides first earns: "X and Y differ" says not which has more
 
 
@@ -1595,6 +1618,7 @@ def _verdict(
     counted: bool = False,
     told: bool = False,
     which: bool = False,
+    universal: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other. With `telling` (the
@@ -1606,8 +1630,12 @@ def _verdict(
     statistics. Which job is better for me?"): the article's advice to a reader with it ("If you
     have a background in statistics, ... the X path ...") is a verdict too. `which`: the
     question asks which side has more of something ("Which role needs stronger math?"): a
-    sentence saying only that the two differ ("they require different skills") tells not which."""
+    sentence saying only that the two differ ("they require different skills") tells not which.
+    `universal`: the question asks whether it is always so ("Do X always earn less than Y?"):
+    the article's exception ("However, top X can match the highest salaries") answers it,
+    before any other."""
     best, best_score = None, 0.0
+    exception, except_score = None, 0.0  # the best exception, for "always?"
     everyone = set(range(len(finder.keys)))
     for s, _side in attributed:
         if not _ENDS.search(s.text) or s.text.rstrip().endswith("?"):
@@ -1627,7 +1655,13 @@ def _verdict(
         found = [m for m in (_COMPARATIVE.search(s.text), _COMPARES_HOW.search(s.text)) if m]
         compares = min(found, key=lambda m: m.start(), default=None)  # the first comparison
         advises = told and says and bool(_IF_YOU.match(s.text))
-        if not compares and not (says and len(finder.sides_in(s.text)) > 1) and not advises:
+        excepts = universal and bool(_EXCEPTION.match(s.text))
+        if (
+            not compares
+            and not (says and len(finder.sides_in(s.text)) > 1)
+            and not advises
+            and not excepts
+        ):
             continue  # it compares, or names both sides on the topic asked ("... is becoming sharper")
         named = finder.sides_in(s.text)
         # The side's field opens the main clause ("..., social work is easier to get into"),
@@ -1685,11 +1719,13 @@ def _verdict(
         score += 0.2 if finder.sides_in(s.text[:first_cmp]) else 0.0
         score += COUNTS if counted and counts_sides(s.text, finder) else 0.0
         score += ADVISES if advises else 0.0
+        if excepts and score > except_score:
+            exception, except_score = s, score
         if which and all(re.fullmatch(r"differ\w*", m[0], re.I) for m in _all_comparisons(s.text)):
             score -= ONLY_DIFFERS  # "they require different skills": not which needs more
         if score > best_score:
             best, best_score = s, score
-    return best
+    return exception or best
 
 
 _LEANS_BACK = re.compile(r"(?:it|this|that|they|these|those|yes|no)\b", re.I)

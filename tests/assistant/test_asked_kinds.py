@@ -37,7 +37,8 @@ year round. Ward clerks usually need a typing certificate before a hospital take
 ## Pay
 
 Ward clerks generally earn more than learning support assistants, since hospitals pay extra \
-for weekend shifts.
+for weekend shifts. However, learning support assistants in large schools can match a ward \
+clerk's salary.
 
 ## Looking Ahead
 
@@ -725,3 +726,26 @@ def test_an_aspects_own_noun_is_met_by_its_kin(library, question, source, lead):
     assert result.answer.startswith(lead), result.answer
     declined = library.ask("What are the best uniforms for ward clerks?")
     assert declined.abstained, declined.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Do learning support assistants always earn less than ward clerks?",
+            "**Verdict:** However, learning support assistants in large schools can match",
+        ),
+        (
+            "Is it true that AI engineers always earn less than ML engineers?",
+            "**Verdict:** However, top AI engineers who work on proprietary products can match",
+        ),
+    ],
+)
+def test_an_always_question_is_answered_by_the_articles_exception(library, question, verdict):
+    """ "Do X always earn less than Y?" asks whether there is an exception: the sentence setting
+    one against the general comparison ("However, ... can match") is the verdict; "Which pays
+    more?" is not answered by it."""
+    result = library.ask(question)
+    assert verdict in result.answer, result.answer
+    plain = library.ask(question.replace(" always", ""))
+    assert verdict not in plain.answer, plain.answer
