@@ -230,7 +230,8 @@ def judgements() -> tuple[Aspect, ...]:
 # library of articles", "job applications") are none of them.
 KINDS_OF_TOOL = _stems(
     "tool tools equipment instrument instruments device devices gear software technology "
-    "technologies framework frameworks platform platforms machinery utensil utensils apparatus"
+    "technologies framework frameworks platform platforms machinery utensil utensils apparatus "
+    "language languages"
 )
 
 
