@@ -7,6 +7,7 @@ strategy the same way: `draft = yield from strategy.answer(evidence)`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
@@ -983,12 +984,27 @@ def _named_article(question: str, evidence: Evidence) -> str | None:
     for source, record in kb.records().items():
         authors = set(words(str(record.get(AUTHORS) or "")))
         title = set(words(str(record.get("title") or "")))
-        named = 2 * len(names & authors) + len({stem(w) for w in asked} & {stem(w) for w in title})
+        named = 2 * len(names & authors) + sum(
+            any(_same_family(w, t) for t in title) for w in asked
+        )
         if named:
             rank = (-named, source not in order, order.get(source, 0))
             if best is None or rank < best[0]:
                 best = (rank, source)
     return best[1] if best else None
+
+
+FAMILY_PREFIX = 6  # letters two words of one family share at least ("audiolog-") ...
+FAMILY_SHARE = 0.75  # ... and this share of the shorter word
+
+
+def _same_family(a: str, b: str) -> bool:
+    """One word or two of one family: the same stem, or a long shared beginning ("audiology"
+    and "audiologist", "machining" and "machinist"), as a title is named by its field."""
+    if stem(a) == stem(b):
+        return True
+    n = len(os.path.commonprefix([a, b]))
+    return n >= FAMILY_PREFIX and n >= FAMILY_SHARE * min(len(a), len(b))
 
 
 MAX_LISTED = 10  # articles listed for an author or date question that names none

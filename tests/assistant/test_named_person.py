@@ -254,3 +254,24 @@ def test_a_follow_up_naming_only_another_person_asks_the_same_of_them(before, qu
         assert got != question and "data analysts" in got  # the role follow-up, as before
     else:
         assert got == standalone
+
+
+def test_an_article_named_by_its_field_is_that_article(library):
+    # "the midwifery interview": the field's word and the title's "Midwife" are one family
+    dated = library.ask("When was the midwifery interview published?")
+    assert dated.answer.startswith("*Ten Questions with a Community Midwife* was published"), (
+        dated.answer
+    )
+    # a development article named by its title's words is still that article
+    named = library.ask("Who wrote the product manager article?")
+    assert named.answer.startswith("*So...what exactly is a product manager, anyway?*"), (
+        named.answer
+    )
+
+
+def test_words_of_one_family_share_a_long_beginning():
+    from assistant.answering import _same_family
+
+    assert _same_family("audiology", "audiologist") and _same_family("midwifery", "midwife")
+    assert _same_family("managers", "management")  # one stem
+    assert not _same_family("station", "statistics") and not _same_family("weld", "wedding")
