@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 		> $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; echo "install failed (pip's log above)"; exit 1; }
 	@touch $(STAMP)
 
-# The bench extra (llama-index-core, llama-index-retrievers-bm25) for the LlamaIndex baseline.
+# The bench extra (LlamaIndex and the naive LangChain pipeline) for the baselines.
 $(BENCH_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[test,bench]'
 	@touch $(BENCH_STAMP)
