@@ -39,8 +39,7 @@ from .understand.lexicon import (
     kin_of,
 )
 from .understand.names import NAME_WORD as _NAME_WORD
-from .understand.names import NAMED_DOER as _NAMED_DOER
-from .understand.names import asked_name
+from .understand.names import asked_name, doer_names
 from .understand.query import chosen_for, names_writing
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
 from .understand.sides import become_phrase, owner_phrase, subject_phrase
@@ -333,12 +332,7 @@ class TermMatcher:
         if not self.terms:
             return self.weights
         typed = {stem(w) for w in words(question)}
-        titled = {
-            t.lower()
-            for m in _NAMED_DOER.finditer(question)
-            for t in m.group(1).split()
-            if _NAME_WORD.match(t)
-        }
+        titled = {t.lower() for t in doer_names(question)}
         text = "\n".join(p.text for p in passages)
         # (a narrator the byline names, "How much does Ana earn now?", is written nowhere else)
         bylined = _author_words(self.retriever) if titled else frozenset()
@@ -1139,7 +1133,7 @@ def named_person(question: str, passages: list[Passage]) -> tuple[list[str], lis
     ([], []). An interview or profile names its person in a few passages (the intro, the
     first answer), so the name ranks those first wherever the question's other words point;
     within the person's own article, those other words find the answer. A name is the
-    title-case subject after the question's auxiliary (`_NAMED_DOER`), written by the passages
+    title-case subject after the question's auxiliary (`doer_names`), written by the passages
     only with its capital, and inside a sentence at least once (`_written_as_name`)."""
     asked = asked_name(question)
     if not asked:

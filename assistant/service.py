@@ -416,7 +416,11 @@ class Assistant:
                 query.text, depth, query_vector=query_vec, source=source, roles=query.roles
             )
             found = self._within_named(query, found, depth, source)
-            if query.wants != "amount":
+            if query.wants == "amount":
+                # "How much does X make?": the lexicon's pay words also find the passage with
+                # the figure, which need not share the question's verb
+                hint = aspect_named(AMOUNT_CUES)[0].hint
+            else:
                 # "What is the job outlook for X?" over articles that never write "outlook":
                 # the lexicon's other words for the aspect ("demand", "growth") find them
                 topic = set(content_terms(" ".join(query.topic)))
@@ -424,23 +428,13 @@ class Assistant:
                 doc_freq = self.retriever.doc_freq
                 if not named or any(t in doc_freq for t in topic & named[0].words):
                     return found
-                one = query.roles[0] if len(query.roles) == 1 else None
-                extra = search(
-                    f"{query.text} {named[0].hint}",
-                    depth,
-                    source=source,
-                    roles=query.roles,
-                    about=one,
-                )
-                return _interleave([found, extra], depth)
-            # "How much does X make?": the lexicon's pay words also find the passage with the
-            # figure, which need not share the question's verb; the question's own best lead.
-            pay = aspect_named(AMOUNT_CUES)[0]
-            # ... and, for one role, the passages about it first: a figure under the role's own
-            # heading ("QA Engineer" / "Median salary: $98,000") need not name it again
+                hint = named[0].hint
+            # ... the question's own best lead; for one role, the passages about it first: a
+            # figure under the role's own heading ("QA Engineer" / "Median salary: $98,000")
+            # need not name it again
             one = query.roles[0] if len(query.roles) == 1 else None
             extra = search(
-                f"{query.text} {pay.hint}", depth, source=source, roles=query.roles, about=one
+                f"{query.text} {hint}", depth, source=source, roles=query.roles, about=one
             )
             return _interleave([found, extra], depth)
         aspect = query.comparison.aspect
@@ -495,10 +489,10 @@ class Assistant:
         # the name's own passages: fused with the likeness of whole texts, a word only a few
         # passages write can rank below the k kept
         doers = asked_name(query.text)
-        if not doers:
+        if not doers or source:  # (one article asked about already: nothing to narrow)
             return found
         name, sources = named_person(query.text, self.retriever.writing(doers, depth) + found)
-        if not name or source:
+        if not name:
             return found
         rest = re.sub(rf"\b(?:{'|'.join(map(re.escape, name))})(?:['’]s)?\b", " ", query.text)
         inside = [
@@ -532,10 +526,9 @@ class Assistant:
             for p in self.retriever.article_passages(src)
             if p.id not in seen and aspect in heading_aspects(p, book)
         ]
-        ranked = sorted(found, key=lambda p: aspect not in heading_aspects(p, book))
-        return [*(p for p in ranked if aspect in heading_aspects(p, book)), *extra] + [
-            p for p in ranked if aspect not in heading_aspects(p, book)
-        ]
+        filed = [p for p in found if aspect in heading_aspects(p, book)]
+        filed_ids = {p.id for p in filed}
+        return [*filed, *extra, *(p for p in found if p.id not in filed_ids)]
 
     def _describing(
         self, side: str, k: int, source: str | None, keep: int | None = None

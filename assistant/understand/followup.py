@@ -247,18 +247,21 @@ def _another_person(
     if not all(NAME_WORD.match(written.get(w, "")) for w in own_topic):
         return None
     new = " ".join(written[w] for w in own_topic)
-    for i, previous in _questions_back(history):
-        # ("What about Ravi?" after "And Keisha?": that one's question, about Keisha)
-        previous = _another_person(previous, [], topic_of(previous, []), history[:i]) or previous
-        old = asked_name(previous)
-        if old:
-            return re.sub(r"\b" + r"\s+".join(map(re.escape, old)) + r"\b", new, previous[:1000])
-        # "How did he get into it?" after a question naming someone: the person is "he"
-        said = _PERSON_PRONOUN.search(previous[:1000])
-        if said and any(asked_name(q) for _j, q in _questions_back(history[:i])):
-            return previous[: said.start()] + new + previous[said.end() : 1000]
-        return None  # the question before names no one to swap
-    return None
+    latest = next(_questions_back(history), None)
+    if latest is None:
+        return None
+    i, previous = latest
+    # ("What about Ravi?" after "And Keisha?": that one's question, about Keisha; the history
+    # is at most 12 turns, so is this chain)
+    previous = _another_person(previous, [], topic_of(previous, []), history[:i]) or previous
+    old = asked_name(previous)
+    if old:
+        return re.sub(r"\b" + r"\s+".join(map(re.escape, old)) + r"\b", new, previous[:1000])
+    # "How did he get into it?" after a question naming someone: the person is "he"
+    said = _PERSON_PRONOUN.search(previous[:1000])
+    if said and any(asked_name(q) for _j, q in _questions_back(history[:i])):
+        return previous[: said.start()] + new + previous[said.end() : 1000]
+    return None  # the question before names no one to swap
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)

@@ -17,11 +17,15 @@ _CARRIED_NAME = re.compile(
 )
 
 
-def asked_name(question: str) -> list[str]:
+def doer_names(question: str) -> list[str]:
     """The title-case words right after the question's auxiliary, a name if any ("What does
-    Marcus like ...?" -> ["Marcus"]), or the name a follow-up carries; [] when there is none."""
-    doers = [
+    Marcus like ...?" -> ["Marcus"])."""
+    return [
         t for m in NAMED_DOER.finditer(question) for t in m.group(1).split() if NAME_WORD.match(t)
     ]
+
+
+def asked_name(question: str) -> list[str]:
+    """`doer_names`, else the name a follow-up carries; [] when there is none."""
     carried = _CARRIED_NAME.search(question[-200:])
-    return doers or (carried.group(1).split() if carried else [])
+    return doer_names(question) or (carried.group(1).split() if carried else [])
