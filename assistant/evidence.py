@@ -27,12 +27,14 @@ from .understand.lexicon import (
     CENTRAL_PAY,
     COST_WORDS,
     DAY_TO_DAY,
+    ENTRY_WORD,
     KINDS_OF_TOOL,
     LEVEL_WORDS,
     MAKE_PAY,
     PAY_EDGES,
     PAY_NOUNS,
     SAYS_WHAT_ONE_DOES,
+    asks_entry_unsaid,
     aspect_forms,
     aspect_named,
     aspects,
@@ -159,6 +161,9 @@ class TermMatcher:
             # "How much does a lawyer make?" has no word of pay ("make" is everyday): the
             # question's topic is pay all the same, met by any of its words
             self.terms.append("pay")
+        if asks_entry_unsaid(question, {stem(t) for t in self.terms}):
+            # "How did he get that job?": how one gets in, met by any word of entry
+            self.terms.append(ENTRY_WORD)
         self.weights = np.array([retriever.idf(stem(t)) * specificity(t) for t in self.terms])
         vocab, vecs = retriever.vocabulary(embedder)
         self._index = vocab

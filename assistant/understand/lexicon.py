@@ -82,7 +82,7 @@ def aspects() -> tuple[Aspect, ...]:
                 "education bootcamp course courses certification self-taught accessible "
                 "easier easiest easy hard harder difficult barrier transition switch "
                 "apprenticeship apprentice license licence licensing certificate exam academy schooling qualify "
-                "qualification qualifications"
+                "qualification qualifications get got"
             ),
             "entry beginners degree transition accessible",
         ),
@@ -101,6 +101,24 @@ def aspects() -> tuple[Aspect, ...]:
 MAKE_PAY = re.compile(
     r"\bhow much (?:do|does|did|can|could|would|will|might)\b.{0,80}\bmake\b", re.I
 )
+
+
+# "How did she get into teaching?", "How do I land a job as a welder?", "How did he get that
+# job?": how one enters a line of work, in everyday words no aspect lists ("get" and "job" are
+# every question's words). Bounded: linear time.
+ASKS_ENTRY = re.compile(
+    r"\b(?:get|gets|got|getting|land|lands|landed|landing)\s{1,3}(?:into\b|in\s{0,3}(?:[?.!,]|$)"
+    r"|hired\b|started\b|(?:(?:a|an|the|that|this|his|her|their|my|your|our|first|junior|"
+    r"new|entry-level)\s{1,3}){0,3}(?:job|jobs|role|position|foot)\b)",
+    re.I,
+)
+ENTRY_WORD = "entry"  # the aspect's plain word, for a question that asks entry in other words
+
+
+def asks_entry_unsaid(question: str, stems: set[str]) -> bool:
+    """The question asks how one gets in, and none of its words (`stems`) is one of entry's."""
+    entry = next(a.words for a in aspects() if stem(ENTRY_WORD) in a.words)
+    return bool(ASKS_ENTRY.search(question[:1000])) and not entry & stems
 
 
 # The nouns for pay (not its verbs: "earn" in "Do masons earn more?" is the question's verb,
@@ -158,7 +176,8 @@ COST_WORDS = _stems(
 )
 # A lexicon word that speaks of its aspect only with a particle after it: one "breaks into" a
 # field (entry), where "two-hour sessions with breaks" speaks of no entry.
-PARTICLED = {stem("break"): ("in", "into")}
+# So does "get into" a field ("How did you get into nursing?"), where "get the patient" does not.
+PARTICLED = {stem("break"): ("in", "into"), stem("get"): ("into",), stem("got"): ("into",)}
 # A lexicon stem that speaks of its aspect only in these forms: one moves up to "manager" or
 # into "management" (progression), where "manages inventory" is a duty; a job is "in demand"
 # (demand), where "the role demands math" and "physically demanding work" speak of none;

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from knowledge.text import STOPWORDS, content_terms, stem, words
 
-from .lexicon import aspect_named
+from .lexicon import ENTRY_WORD, asks_entry_unsaid, aspect_named
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
 from .sides import FRAME_NOUNS, syntactic_comparison, without_aspect, without_frame
 
@@ -393,11 +393,14 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
 def topic_of(text: str, roles: list[str]) -> list[str]:
     """The words of a question that are neither function words nor the roles it names."""
     role_words = {w for r in roles for w in words(r)}
-    return [
+    topic = [
         w
         for w in dict.fromkeys(words(text))
         if w not in STOPWORDS and w not in _LEAD_WORDS and w not in role_words and w not in GENERIC
     ]
+    if asks_entry_unsaid(text, {stem(w) for w in topic}):
+        topic.append(ENTRY_WORD)  # "How did he get that job?" asks how one gets in
+    return topic
 
 
 # "Who wrote it and when?": a question about the author that asks for the date too

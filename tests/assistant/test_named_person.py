@@ -106,6 +106,9 @@ def library(tmp_path_factory):
     [
         ("What does Ines like least about her job?", "notes in two different systems"),
         ("How did Ines get into midwifery?", "three-year midwifery degree"),
+        # "get" and "job" are every question's words: the question asks how she got in
+        ("How did Ines get her job?", "three-year midwifery degree"),
+        ("How did Ines land her first job?", "three-year midwifery degree"),
     ],
 )
 def test_the_answer_is_the_part_asked_not_the_persons_introduction(library, question, said):

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.understand import Library, RoleBook, resolve_followup, understand
 from assistant.understand.lexicon import aspect_named, aspects
+from assistant.understand.query import topic_of
 from assistant.understand.vocabulary import abbreviations, learn_roles
 from knowledge.settings import REPO_ROOT
 from knowledge.text import content_terms
@@ -941,3 +942,31 @@ def test_a_superlative_about_one_named_role_ranks_no_roles():
     lib = _shop()
     assert not understand("Which employers pay welders the most?", [], lib, scope=None).ranking
     assert understand("Which of these jobs pays the most?", [], lib, scope=None).ranking
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did you get into nursing?",
+        "How did he get that job?",
+        "How do I land a job as a baker?",
+        "How did she get hired?",
+        "How did she get a position at the hospital?",
+        "How did he get his foot in the door?",
+    ],
+)
+def test_how_one_gets_in_is_the_entry_topic_in_everyday_words(question):
+    assert "entry" in topic_of(question, [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much do nurses get paid?",
+        "What do bakers get in a typical week, pay-wise?",
+        "What does the job involve?",
+        "Is it easy to get into nursing school?",  # "easy" already names entry: once
+    ],
+)
+def test_other_gets_ask_no_entry(question):
+    assert topic_of(question, []).count("entry") <= (1 if "easy" in question else 0)
