@@ -82,7 +82,7 @@ def aspects() -> tuple[Aspect, ...]:
                 "education bootcamp course courses certification self-taught accessible "
                 "easier easiest easy hard harder difficult barrier transition switch "
                 "apprenticeship apprentice license licence licensing certificate exam academy schooling qualify "
-                "qualification qualifications get got"
+                "qualification qualifications"
             ),
             "entry beginners degree transition accessible",
         ),
@@ -105,8 +105,11 @@ MAKE_PAY = re.compile(
 
 # "How did she get into teaching?", "How do I land a job as a welder?", "How did he get that
 # job?": how one enters a line of work, in everyday words no aspect lists ("get" and "job" are
-# every question's words). Bounded: linear time.
+# every question's words). Questions only: in an article "get" is too common to mean entry.
+# Bounded: linear time.
 ASKS_ENTRY = re.compile(
+    # asked how: "What happens to people who get hired?" asks what follows entry, not how
+    r"\b(?:how|ways?|steps?|tips?|advice)\b[^?.!]{0,80}?"
     r"\b(?:get|gets|got|getting|land|lands|landed|landing)\s{1,3}(?:into\b|in\s{0,3}(?:[?.!,]|$)"
     r"|hired\b|started\b|(?:(?:a|an|the|that|this|his|her|their|my|your|our|first|junior|"
     r"new|entry-level)\s{1,3}){0,3}(?:job|jobs|role|position|foot)\b)",
@@ -176,8 +179,7 @@ COST_WORDS = _stems(
 )
 # A lexicon word that speaks of its aspect only with a particle after it: one "breaks into" a
 # field (entry), where "two-hour sessions with breaks" speaks of no entry.
-# So does "get into" a field ("How did you get into nursing?"), where "get the patient" does not.
-PARTICLED = {stem("break"): ("in", "into"), stem("get"): ("into",), stem("got"): ("into",)}
+PARTICLED = {stem("break"): ("in", "into")}
 # A lexicon stem that speaks of its aspect only in these forms: one moves up to "manager" or
 # into "management" (progression), where "manages inventory" is a duty; a job is "in demand"
 # (demand), where "the role demands math" and "physically demanding work" speak of none;

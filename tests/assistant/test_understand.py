@@ -970,3 +970,7 @@ def test_how_one_gets_in_is_the_entry_topic_in_everyday_words(question):
 )
 def test_other_gets_ask_no_entry(question):
     assert topic_of(question, []).count("entry") <= (1 if "easy" in question else 0)
+
+
+def test_what_follows_entry_is_not_how_one_gets_in():
+    assert "entry" not in topic_of("What often happens to nurses who get hired by agencies?", [])
