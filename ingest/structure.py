@@ -48,6 +48,16 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
         pending: list[str] = []
         for line in block.split("\n"):
             m = _MD_HEADING.match(line.strip()) if markdown else None
+            if not markdown and _RULE.match(line):
+                # a line of dashes or equals signs: under a heading line it underlines that
+                # heading ("Salary" over "------"); anywhere else it only separates
+                if pending and _underlined(pending[-1]):
+                    heading = pending.pop()
+                    if pending:
+                        out.append(("\n".join(pending), False))
+                        pending = []
+                    out.append((heading.rstrip(":"), True))
+                continue
             if m:
                 if pending:
                     out.append(("\n".join(pending), False))
@@ -62,6 +72,19 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
             joined = "\n".join(pending)
             out.append((joined, not markdown and (is_plain_heading(joined) or _asks(joined))))
     return out
+
+
+_RULE = re.compile(r"\s{0,8}(?:-{3,}|={3,}|_{3,}|~{3,}|\*{3,})\s{0,8}$")
+
+
+def _underlined(line: str) -> bool:
+    """A line that reads as a heading when a rule is drawn under it: short, no full stop."""
+    return (
+        is_plain_heading(line.rstrip(":"))
+        or (line.endswith("?") and is_plain_heading(line[:-1]))
+        or line.endswith(":")
+        and is_plain_heading(line[:-1])
+    )
 
 
 def _asks(line: str) -> bool:

@@ -158,6 +158,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             para.clear()
 
     ended = True  # the line before ends a sentence (or nothing came before)
+    item = False  # the line before is (the end of) a list item
     # A document that numbers its headings marks every heading so: its other short lines are
     # emphasis or questions inside a section, not headings of their own.
     numbered = any(
@@ -187,16 +188,24 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             if (
                 _numbered_heading(before, line, nxt)
                 or REFERENCES_HEADING.match(line)
-                or (ended and not numbered and _plain_heading(line, nxt, full))
+                or ((ended or item) and not numbered and _plain_heading(line, nxt, full))
             ):
                 close()
                 blocks.append("## " + line)
                 ended = True
                 continue
+            bullet = bool(_BULLET.match(line))
+            if item and not bullet and line[:1].isupper() and (ended or line.endswith(":")):
+                close()  # a line after a finished list item starts text of its own
             ended = line.endswith((".", "!", "?"))
-            if _BULLET.match(line) and para and not para[-1].endswith(":"):
+            if bullet and para and not para[-1].endswith(":"):
                 if not any(_BULLET.match(p) for p in para):
                     close()
+            item = bullet or (item and not ended)
+            if item and len(line) < 0.75 * full:
+                # a list item seldom ends in a full stop: one that stops short of the line's
+                # width is finished, as a sentence is ("- Clinical reasoning", then "Salary")
+                ended = True
             para.append(line)
             in_list = bool(_BULLET.match(line)) and bool(_BULLET.match(nxt))
             if line.endswith((".", "!", "?", ":")) and len(line) < 0.75 * full and not in_list:

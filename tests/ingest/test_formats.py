@@ -3,6 +3,8 @@ charsets, sentences, lists and scraps - each on small inputs written here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.clean import clean_text
@@ -11,6 +13,7 @@ from ingest.split import LINKS, chunk_article
 from ingest.structure import parse_article
 from knowledge.errors import IngestError
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED
+from knowledge.settings import REPO_ROOT
 from knowledge.text import split_sentences
 
 from .helpers import make_pdf, make_pdf_pages
@@ -494,3 +497,68 @@ def test_a_generated_pdf_with_document_info_keeps_its_byline_date_and_dotted_hea
     undated = [first[:2] + first[3:], second]
     loaded = decode("/x/u.pdf", "pdf", make_pdf_pages(undated, info=info))
     assert loaded.meta[PUBLISHED] == "2026-01-05"
+
+
+def test_a_pdf_list_item_without_a_full_stop_ends_before_a_heading_or_new_text():
+    """A PDF list item seldom ends in a full stop: a line starting a sentence after it is no
+    part of the item, and a short heading line after the list is a heading."""
+    lines = [
+        "Nursing vs Midwifery",
+        "Nurses care for patients of every age on wards and in clinics across the whole hospital.",
+        "Nurses need:",
+        "- Patience with anxious patients",
+        "- Stamina for twelve-hour shifts",
+        "Midwives need:",
+        "- Calm under pressure in the delivery room",
+        "- Knowledge of newborn care",
+        "Salary",
+        "A newly qualified nurse earns about 31,000 pounds a year in a public hospital here.",
+    ]
+    text = decode(
+        "/x/nm.pdf", "pdf", make_pdf_pages([lines, ["Final words on the two roles."]])
+    ).text
+    assert "- Stamina for twelve-hour shifts\n\nMidwives need:\n- Calm" in text, text
+    assert "- Knowledge of newborn care\n\n## Salary\n\nA newly qualified nurse" in text, text
+
+
+def _ascii(s: str) -> str:
+    marks = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-"}
+    s = re.sub("\u2063[^\u2063]{0,400}\u2063", "", s)  # a rendered link's address
+    return " ".join(s.translate(str.maketrans(marks)).encode("latin-1", "ignore").decode().split())
+
+
+def test_a_development_article_laid_out_as_a_pdf_keeps_its_list_items_apart_from_its_text():
+    """The development handbook (many lists of items without full stops, each followed by
+    more text), laid out as PDF lines: no item runs on into the text after its list."""
+    import textwrap
+
+    path = (
+        REPO_ROOT.parent
+        / "shared"
+        / "corpus-dev"
+        / "gitlab-handbook-engineering-career-development.md"
+    )
+    if not path.exists():
+        pytest.skip("../shared/corpus-dev is missing")
+    _, article = _article(path.name, "md", path.read_bytes())
+    lines, items = [article.title], []
+    for s in article.sections:
+        lines.append(_ascii(s.heading.split(" — ")[-1]))
+        for p in s.paragraphs:
+            for row in p.split("\n"):
+                if row.startswith("- "):
+                    items.append(_ascii(row[2:]))
+                    wrapped = textwrap.wrap(items[-1], 80)
+                    lines += ["- " + wrapped[0], *wrapped[1:]]
+                else:
+                    lines += textwrap.wrap(_ascii(row), 90)
+    pages = [lines[i : i + 45] for i in range(0, len(lines), 45)]
+    text = decode("/x/handbook.pdf", "pdf", make_pdf_pages(pages)).text
+    assert len(items) >= 30
+    run_on = [
+        ln
+        for ln in text.split("\n")
+        for item in items
+        if ln.startswith("- " + item) and len(ln) > len(item) + 2
+    ]
+    assert not run_on, run_on

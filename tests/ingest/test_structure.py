@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from ingest.clean import clean_text
 from ingest.load import decode
 from ingest.split import chunk_article
 from ingest.structure import is_plain_heading, parse_article
+from knowledge.settings import REPO_ROOT
 from knowledge.text import split_sentences
 
 PLAIN = """Becoming a Data Scientist
@@ -205,3 +208,71 @@ def test_a_plain_heading_right_above_its_paragraph_is_a_heading():
     assert headings[1:] == ["What welders do", "Skills", "Which should you choose?"], headings
     last = article.sections[-1].paragraphs
     assert any(p.startswith("A long paragraph that was hard-wrapped") for p in last), last
+
+
+BAKERY = """PASTRY CHEF VS BAKER: A KITCHEN GUIDE
+
+Introduction
+------------
+
+Pastry chefs and bakers both start work before dawn. This guide compares them.
+
+Pay
+===
+
+A head pastry chef earns about 48,000 dollars a year.
+Bakers earn less on average.
+
+-----
+
+Questions readers ask:
+----------------------
+
+Q: Do bakers need a diploma?
+A: No. Most learn on the job.
+
+References
+----------
+
+[1] Culinary Labour Survey, 2024.
+"""
+
+
+def test_plain_text_headings_underlined_with_a_rule():
+    """A plain-text heading underlined with dashes or equals signs ("Pay" over "===") is a
+    heading, and the rule is never text; a rule on its own only separates."""
+    article = parse_article("b.txt", BAKERY, "txt", None, structured=False)
+    headings = [s.heading for s in article.sections]
+    assert headings == [
+        "Introduction",
+        "Pay",
+        "Questions readers ask — Q: Do bakers need a diploma?",
+        "References",
+    ], headings
+    assert article.title == "PASTRY CHEF VS BAKER: A KITCHEN GUIDE"
+    text = " ".join(p for s in article.sections for p in s.paragraphs)
+    assert "---" not in text and "===" not in text
+    assert article.sections[1].paragraphs == [
+        "A head pastry chef earns about 48,000 dollars a year.\nBakers earn less on average."
+    ]
+    assert [r.text for r in article.references] == ["Culinary Labour Survey, 2024."]
+
+
+def test_a_development_article_with_its_headings_underlined_keeps_them():
+    """A development article's sections, written out as plain text with a rule under each
+    heading (the other common plain-text style), come back with the same headings and text."""
+    path = REPO_ROOT.parent / "shared" / "corpus-dev" / "datatalksclub-data-team-roles-explained.md"
+    if not path.exists():
+        pytest.skip("../shared/corpus-dev is missing")
+    loaded = decode(str(path), "md", path.read_bytes())
+    marked = parse_article(loaded.source, clean_text(loaded.text), "md", loaded.title_hint)
+    headings = [s.heading for s in marked.sections if s.heading]
+    assert len(headings) >= 8, headings
+    blocks = [marked.title, "=" * len(marked.title)]
+    for s in marked.sections:
+        blocks += [f"{s.heading}\n{'-' * len(s.heading)}", *s.paragraphs] if s.heading else []
+    plain = parse_article("/x/roles.txt", "\n\n".join(blocks), "txt", None, structured=False)
+    assert plain.title == marked.title
+    assert [s.heading for s in plain.sections] == headings
+    text = " ".join(p for s in plain.sections for p in s.paragraphs)
+    assert "---" not in text and "===" not in text
