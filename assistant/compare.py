@@ -1018,6 +1018,8 @@ def build_table(
                     marks += f" [{m}]"
             else:
                 text = clause(_untitled(s.text, passages[s.passage]), aspect)
+                if text.rstrip().endswith(":"):  # a section's opening, its list not shown
+                    text = text.rstrip().rstrip(":").rstrip() + " …"
             figure = beside.get((s.passage, s.position))
             if figure is not None:
                 # two sentences in one cell share its word budget (a phone-width table)
@@ -1459,8 +1461,14 @@ def _overview(
         own: dict[tuple[str, str], tuple[tuple, Sentence]] = {}
         contrasted.append(own)
         for s, sd in attributed:
-            if sd != side or (s.passage, s.position) in used or s.text.rstrip()[-1:] == ":":
-                continue  # a list's announcement says what no role is
+            if sd != side or (s.passage, s.position) in used:
+                continue
+            # A list's announcement says what no role is, but the sentence the side's own
+            # section opens with is the author's account of it even where a list follows
+            # ("## Midwife" / "A midwife is called in long term in the following cases:")
+            announces = s.text.rstrip()[-1:] == ":"
+            if announces and not (s.passage in openers and s.position == 0):
+                continue
             if _only_asks(s.text):
                 continue  # ... nor does a question
             if about_itself(s.text):
@@ -1504,7 +1512,7 @@ def _overview(
             filed = heading_aspects(p, book)
             story = story or bool(filed and DAY_TO_DAY not in filed)
             glossary = glossary_entry(s.text, finder.sides[side], book)
-            whole = _ENDS.search(s.text) is not None  # not a line cut before its list
+            whole = _ENDS.search(s.text) is not None or announces  # not a line cut short
             score = (
                 int(_says_more(s.text, finder.sides[side]) and whole),
                 int(not story),
