@@ -551,6 +551,9 @@ OFFERS = {
         r"|\bone(?:[\s-]+(?:to|or)[\s-]+\w+)?[\s-]+(?:years?|months?|weeks?|days?|hours?)\b",
         re.I,
     ),
+    # a person's full name ("Marcus Bell"): two capitalized words, the first not opening the
+    # sentence ("Learn Python" names no one); case-sensitive
+    "person": re.compile(r"(?<=[\w,;:(] )[A-Z][a-z’'-]{1,20} [A-Z][a-z’'-]{1,20}\b"),
 }
 
 
@@ -561,6 +564,7 @@ def answer_type_test(query: Query):
 
 
 ANSWER_TYPE_BONUS = 0.12  # a sentence offering the kind of answer asked for
+PERSON_BONUS = 0.3  # a sentence naming someone, for a question asking who
 CENTRAL_BONUS = 0.2  # a pay figure said to be the usual one (lexicon.CENTRAL_PAY)
 _MONEY_SIGN = re.compile(r"[$€£¥]\s?\d")
 
@@ -637,10 +641,16 @@ def _asks_way_in(query: Query) -> bool:
 _MONEY_FIGURE = re.compile(r"[$€£¥]\s?\d[\d,.]{0,20}(?:\s?(?:k|thousand|million|billion)\b)?", re.I)
 
 
-def answer_type_bonus(query: Query, sentence: str) -> float:
+def answer_type_bonus(query: Query, sentence: str, opening: bool = False) -> float:
+    """`opening`: the sentence is in its article's first passage."""
     offers = OFFERS.get(query.wants or "")
     if query.wants == "count":
         sentence = _MONEY_FIGURE.sub(" ", sentence)
+    if query.wants == "person":
+        # "Who was interviewed?": every sentence saying "interview" meets its words; the one
+        # naming someone in an article's opening answers it (an interview or a profile
+        # introduces its person first; names later are people they mention)
+        return PERSON_BONUS if opening and offers.search(sentence) else 0.0
     if offers and offers.search(sentence):
         return ANSWER_TYPE_BONUS
     # "Why ...?", "What causes ...?": a sentence that gives a reason answers
@@ -1023,7 +1033,9 @@ def score_sentences(
         )
         if asks_source and _HAS_CITATION.search(s.text):
             s.score += 0.15
-        s.score += answer_type_bonus(query, s.text) + advice_bonus(advice, s.text)
+        s.score += answer_type_bonus(
+            query, s.text, opening=passages[s.passage].chunk_index == 0
+        ) + advice_bonus(advice, s.text)
         if kinds_asked and s.lexical > 0 and not s.off_role and enumerates(s.text):
             s.score += ANSWER_TYPE_BONUS  # "What skills ...?": the sentence naming them answers
         said = set(words(s.text))

@@ -14,7 +14,7 @@ from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
 from .sides import FRAME_NOUNS, syntactic_comparison, without_aspect, without_frame
 
 Intent = Literal["fact", "comparison", "source", "author", "date"]
-AnswerKind = Literal["amount", "rate", "count"]
+AnswerKind = Literal["amount", "rate", "count", "person"]
 
 
 class Comparison(BaseModel):
@@ -159,7 +159,19 @@ def asks_why(question: str) -> bool:
 _DURATION_Q = re.compile(r"\b(?:quick|quicker|quickest|slow|slower|slowest|lengthy)\b", re.I)
 
 
+# "Who was interviewed?", "Who is the interview with?", "Who are the speakers?": the answer
+# names people (General English; bounded: linear)
+_PERSON_Q = re.compile(
+    r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+(?:is|are|was|were|did|does|do))?\b[^?.!]{0,60}?"
+    r"\b(?:interview\w{0,4}|featured|profiled|quoted|speakers?|panel\w{0,4}|guests?"
+    r"|talked\s+to|spoke\s+to|spoken\s+to)\b",
+    re.I,
+)
+
+
 def answer_kind(question: str) -> AnswerKind | None:
+    if _PERSON_Q.search(question[:300]):
+        return "person"
     if _AMOUNT_Q.search(question):
         return "amount"
     if _COUNT_Q.search(question):

@@ -278,3 +278,10 @@ def test_words_of_one_family_share_a_long_beginning():
     assert _same_family("audiology", "audiologist") and _same_family("midwifery", "midwife")
     assert _same_family("managers", "management")  # one stem
     assert not _same_family("station", "statistics") and not _same_family("weld", "wedding")
+
+
+def test_who_was_interviewed_is_the_person_the_interview_opens_with(library):
+    # the dev profile names other people later (role models, book authors): no answer
+    result = library.ask("Who was interviewed?")
+    assert "Ines Okonjo" in result.answer, result.answer
+    assert "Lara Hogan" not in result.answer

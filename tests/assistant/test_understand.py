@@ -974,3 +974,21 @@ def test_other_gets_ask_no_entry(question):
 
 def test_what_follows_entry_is_not_how_one_gets_in():
     assert "entry" not in topic_of("What often happens to nurses who get hired by agencies?", [])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who was interviewed?", "person"),
+        ("Who is the interview with?", "person"),
+        ("And who are the speakers on the panel?", "person"),
+        ("Who did they talk to for this piece?", "person"),
+        ("Who earns more, nurses or midwives?", "amount"),
+        ("Who is this career for?", None),
+        ("Who should become a baker?", None),
+    ],
+)
+def test_a_question_asking_who_was_interviewed_wants_a_person(question, kind):
+    from assistant.understand.query import answer_kind
+
+    assert answer_kind(question) == kind
