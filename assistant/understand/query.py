@@ -164,7 +164,7 @@ _DURATION_Q = re.compile(r"\b(?:quick|quicker|quickest|slow|slower|slowest|lengt
 _PERSON_Q = re.compile(
     r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+(?:is|are|was|were|did|does|do))?\b[^?.!]{0,60}?"
     r"\b(?:interview\w{0,4}|featured|profiled|quoted|speakers?|panel\w{0,4}|guests?"
-    r"|talked\s+to|spoke\s+to|spoken\s+to)\b",
+    r"|talk(?:ed)?\s+to|spoke\s+to|spoken\s+to)\b",
     re.I,
 )
 
