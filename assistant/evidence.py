@@ -395,6 +395,7 @@ def candidate_sentences(
 
 MIN_SENTENCE_WORDS = 3  # a shorter piece is no sentence to answer with (candidate_sentences)
 REPLY_HEADING = 0.5  # a question heading at least this close to a yes/no question asked ...
+REPLY_NAMED = 0.35  # ... or to another question (its reply names a thing: "Job security.")
 REPLY_WORDS = (
     5  # ... has its reply under this many words ("It can be.") kept (extractive.MIN_WORDS)
 )
@@ -414,6 +415,21 @@ def _with_short_reply(p: Passage) -> list[str]:
     return parts
 
 
+# A reply that says yes or no, or how often ("Not always.", "Usually."): General English
+_YES_NO_REPLY = re.compile(
+    r"\s{0,8}(?:yes|yeah|yep|no|nope|not|never|always|sometimes|often|usually|rarely"
+    r"|absolutely|definitely|maybe|probably|perhaps|it depends|depends|certainly|of course"
+    r"|oh|um|uh|er|erm|hmm|ah|well|so|ok|okay|right|good question|great question)\b",
+    re.I,
+)
+
+
+def _unlabelled(text: str) -> str:
+    """The text after a speaker's label it opens with ("Ravi: Saying no." -> "Saying no.")."""
+    m = _SPEAKER.match(text) if speaker_of(text) else None
+    return text[m.end() :] if m else text
+
+
 def replies_asked(
     question: str, passages: list[Passage], asked: dict[str, float]
 ) -> frozenset[int]:
@@ -422,9 +438,21 @@ def replies_asked(
     heading's likeness to the question), a FAQ's "Do tutors need a degree?". Under another
     heading, or for another question, the reply says nothing (its yes is to another
     question)."""
-    if not asked or not asks_yes_no(question):
+    if not asked:
         return frozenset()
     best = max(asked, key=asked.get)
+    if not asks_yes_no(question):
+        # "What does Ravi find hardest?" under "What is the hardest part?": a short reply
+        # naming its answer ("Saying no." in each turn of a panel, "Job security.") stays
+        # with the sentence after it; a yes or no ("Not always.") or a filler ("Oh God,
+        # um.") answers no question that asks for a thing
+        if asked[best] < REPLY_NAMED:
+            return frozenset()
+        return frozenset(
+            i
+            for i, p in enumerate(passages)
+            if p.section == best and not _YES_NO_REPLY.match(_unlabelled(p.text))
+        )
     if asked[best] < REPLY_HEADING:
         return frozenset()
     first: dict[str, int] = {}

@@ -285,3 +285,18 @@ def test_who_was_interviewed_is_the_person_the_interview_opens_with(library):
     result = library.ask("Who was interviewed?")
     assert "Ines Okonjo" in result.answer, result.answer
     assert "Lara Hogan" not in result.answer
+
+
+def test_a_short_reply_naming_the_answer_stays_with_its_sentence(library):
+    # "Lars: The early starts." is too short to be a sentence of its own, and it is the answer
+    result = library.ask("What does Lars find hardest?")
+    assert "The early starts." in result.answer, result.answer
+
+
+def test_a_yes_or_a_filler_opens_no_answer_to_a_question_asking_what():
+    from assistant.evidence import _YES_NO_REPLY, _unlabelled
+
+    assert _YES_NO_REPLY.match(_unlabelled("Courtney: Oh God, um. Product managers ..."))
+    assert _YES_NO_REPLY.match(_unlabelled("Not always. Some clinics hire ..."))
+    assert not _YES_NO_REPLY.match(_unlabelled("Lars: The early starts. Five years ..."))
+    assert not _YES_NO_REPLY.match(_unlabelled("Job security. The industry has had ..."))
