@@ -29,6 +29,8 @@ from .understand.lexicon import (
     DAY_TO_DAY,
     ENTRY_WORD,
     KINDS_OF_TOOL,
+    LEVEL_GROUPS,
+    LEVEL_NOUN,
     LEVEL_WORDS,
     MAKE_PAY,
     PAY_EDGES,
@@ -1689,13 +1691,26 @@ def _clipped_in(word: str, toks: set[str]) -> bool:
 
 
 def _narrowed_noun(role: str, narrowed: set[str]) -> bool:
-    """A bare role noun, alone or after the narrowing words ("Experienced technicians")."""
+    """A bare role noun, alone or after the narrowing words ("Experienced technicians"; a
+    level's other word, "Entry-level designers" for a junior one)."""
     toks = words(role)
+    said = {stem(w) for w in toks[:-1]}
     return (
         bool(toks)
         and bool(_BARE_ROLE.fullmatch(toks[-1]))
-        and all(stem(w) in narrowed for w in toks[:-1])
+        and all(w in narrowed or _as_level(w, narrowed) or w == LEVEL_NOUN for w in said)
     )
+
+
+def _as_level(word: str, narrowed: set[str]) -> bool:
+    """The stem is a word for a career level one of the narrowing words names another way."""
+    return any(word in group and group & narrowed for group in LEVEL_GROUPS)
+
+
+def _narrowed_in(narrowed: set[str], stems: set[str]) -> bool:
+    """Each narrowing word is among the sentence's stems, a level by any of its words
+    ("junior" asked, "Entry-level designers start at $50,000" told)."""
+    return all(w in stems or any(_as_level(s, {w}) for s in stems) for w in narrowed)
 
 
 def level_asked(question: str, role: str) -> str | None:
@@ -1784,7 +1799,7 @@ def _figure_for(
             continue
         for s in prose_sentences(p.text):
             stems = {stem(w) for w in words(s)}
-            if narrowed and not narrowed <= stems:
+            if narrowed and not _narrowed_in(narrowed, stems):
                 continue
             # a narrowed role's pay told beside the role's figure: "Master electricians ... can
             # earn far more" after "Electricians earned a median of $61,590"
@@ -1996,8 +2011,16 @@ def unwritten_modifier(
     for w in lead:
         low = fold_accents(w)
         if low not in vocab and stem(low) not in retriever.doc_freq:
+            # a career level the library writes another way ("junior" where "entry-level")
+            if any(_as_level(stem(low), {k}) for k in _level_stems(retriever.doc_freq)):
+                continue
             return phrase
     return None
+
+
+def _level_stems(doc_freq) -> set[str]:
+    """The words for a career level the library writes."""
+    return {w for group in LEVEL_GROUPS for w in group if w in doc_freq}
 
 
 # "I'm a", "I am an", "I work as a", "I've been a", "as a" + up to two words before the role

@@ -144,6 +144,14 @@ ASPECT_NOUNS = frozenset(
 # The levels of a career a figure of pay may belong to ("entry", "junior", "senior"): a pay
 # question naming one is answered only by a figure for that level.
 LEVEL_WORDS = _stems("entry junior beginner beginners starting senior experienced veteran")
+# Words for one end of a career: a figure for "entry-level designers" is the one asked of
+# "junior designers" or "a starting designer" (and "veteran" of "senior"). "level" is the
+# word an "entry-level" or "senior-level" role carries with its level.
+LEVEL_GROUPS = (
+    _stems("entry junior beginner beginners starting start graduate trainee"),
+    _stems("senior experienced veteran"),
+)
+LEVEL_NOUN = "level"
 # Words saying a pay figure is the usual one for a role ("a median of $58,000", "the average
 # salary"), not the edge of its range ("the top 10 percent earned more than ...").
 CENTRAL_PAY = frozenset({"median", "medians", "average", "averages", "typical"})

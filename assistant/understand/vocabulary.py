@@ -48,7 +48,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 12
+LEARNT_BY = 13
 
 
 def within_scan(texts):
@@ -455,13 +455,16 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
 
 # "A lawyer, also called an attorney, ...", "a chef (also known as a head cook)": another name
 # of the role just named. The words before it may end with the role; the name is 1-3 words.
-# ("a speech therapist (ST), sometimes called ...": an abbreviation between; "often called")
+# ("a speech therapist (ST), sometimes called ...": an abbreviation between; "often called";
+# "Physiotherapists (called physical therapists in the United States)": where it is so called)
 _ALSO_CALLED = re.compile(
     r"\b([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?:[ \t]*\([A-Z]{2,6}\))?"
     r"(?:,[ \t]*|[ \t]*\([ \t]*)"
     r"(?:(?:also|sometimes|often|usually|commonly)[ \t]+)?(?:called|known[ \t]+as)[ \t]+"
     r"(?:an?[ \t]+)?"
-    r"([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?=[ \t]*[,.;:)])",
+    r"([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})"
+    # where the name is used: "(called physical therapists in the United States)"
+    r"(?:[ \t]+(?:in|across|throughout)[ \t]+[^,.;:()\n]{1,40}?)?(?=[ \t]*[,.;:)])",
     re.I,
 )
 
@@ -991,14 +994,17 @@ class LibraryParts:
             # ("Penetration testers, often called ethical hackers": the role in the plural,
             # the name then in the plural too)
             plural = bool(before) and _singular(before[-1]) != before[-1]
+            forms = [before]
             if plural:
-                before = [*before[:-1], _singular(before[-1])]
+                # the role as a heading may name it in the plural too ("## Data Engineers")
+                forms = [[*before[:-1], _singular(before[-1])], before]
                 name = " ".join([*name.split()[:-1], _singular(name.split()[-1])])
             role = next(
                 (
-                    known_roles[" ".join(before[i:])]
-                    for i in range(len(before))
-                    if " ".join(before[i:]) in known_roles
+                    known_roles[" ".join(form[i:])]
+                    for form in forms
+                    for i in range(len(form))
+                    if " ".join(form[i:]) in known_roles
                 ),
                 None,
             )

@@ -480,6 +480,49 @@ def test_a_pay_question_at_a_career_level_needs_a_figure_for_that_level(wards, q
         assert told in result.answer
 
 
+LINE_COOKS = """# Line Cook vs Pastry Cook
+
+By Tomas Reyes | May 2, 2025
+
+## Pay
+
+Line cooks earn a median of $36,000 a year. Entry-level cooks typically start at about $29,500.
+Head pastry cooks earn more.
+
+## The work
+
+Line cooks work the grill and the fryer during service. Pastry cooks bake bread before dawn.
+"""
+
+
+@pytest.fixture(scope="module")
+def line_cooks(tmp_path_factory):
+    return dev_library(tmp_path_factory, "cooks", [], written={"cooks.md": LINE_COOKS})
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("What is the starting salary for a junior line cook?", "$29,500"),
+        ("How much do beginner line cooks make?", "$29,500"),
+        ("What do trainee line cooks earn?", "$29,500"),
+        ("What do veteran line cooks earn?", None),
+        # the seed article tells a senior ML engineer's figure: an experienced one's too
+        ("What do experienced ML engineers earn?", "$245,000"),
+        ("How much do junior ML engineers earn?", None),
+    ],
+)
+def test_a_career_level_is_met_by_another_word_for_that_level(line_cooks, question, told):
+    """ "Entry-level cooks start at $29,500" answers a junior, beginner or trainee line cook's
+    pay; "senior" answers "experienced"; neither answers the other end of the career."""
+    result = line_cooks.ask(question)
+    if told is None:
+        assert result.abstained, result.answer
+    else:
+        assert not result.abstained, result.answer
+        assert told in result.answer
+
+
 def test_an_answer_quoted_only_from_another_roles_part_says_whose_it_is(wards):
     """ "Do ward nurses dress wounds at home?" is answered only in the part on community nurses:
     the answer says the article tells it of them, not of ward nurses; an answer about the asked

@@ -305,6 +305,52 @@ def test_another_name_given_with_an_abbreviation_or_in_the_plural_is_that_role()
     assert lib.roles.same("chairside assistant", "dental nurses")
 
 
+def test_another_name_said_to_be_used_somewhere_is_that_role():
+    """ "Sous chefs (called second chefs in the United Kingdom) ...": the name is read without
+    the place it is used in, so a question using it asks about that role."""
+    from assistant.understand import Library
+    from assistant.understand.vocabulary import other_names
+
+    text = (
+        "Sous chefs (called second chefs in the United Kingdom) and line cooks share a kitchen. "
+        "A pastry cook, known as a patissier across most of Europe, bakes. "
+        "A sous chef earns more than a line cook."
+    )
+    assert other_names([text]) == {"second chefs": "Sous chefs", "patissier": "A pastry cook"}
+    lib = Library.build(
+        [text], [{"source": "/k.md", "title": "Sous Chef vs Line Cook", "section": ""}]
+    )
+    assert lib.roles.same("second chef", "sous chef")
+    assert lib.roles.find("second chef vs line cook") == ["second chef", "line cook"]
+
+
+def test_another_name_with_its_place_beside_a_development_article_is_that_role():
+    """The development data-roles article with one sentence giving a role another name used
+    somewhere: that name is the role; the article's own roles stay as they were."""
+    from assistant.understand import Library
+    from ingest.load import decode
+    from ingest.structure import parse_article
+    from knowledge.settings import REPO_ROOT
+
+    path = REPO_ROOT.parent / "shared" / "corpus-dev" / "datatalksclub-data-team-roles-explained.md"
+    if not path.is_file():
+        pytest.skip(f"the development articles are not at {path.parent}")
+    loaded = decode(str(path), "md", path.read_bytes())
+    article = parse_article(loaded.source, loaded.text, "md", loaded.title_hint)
+    docs = ["\n\n".join(s.paragraphs) for s in article.sections]
+    meta = [
+        {"source": str(path), "title": article.title, "section": s.heading}
+        for s in article.sections
+    ]
+    before = Library.build(docs, meta)
+    added = " Data engineers (called pipeline engineers in some start-ups) build pipelines."
+    after = Library.build([*docs[:-1], docs[-1] + added], meta)
+    assert after.roles.same("pipeline engineers", "data engineer")
+    assert not before.roles.same("pipeline engineers", "data engineer")
+    assert before.roles.find("What does a data analyst do?") == ["data analyst"]
+    assert after.roles.find("What does a data analyst do?") == ["data analyst"]
+
+
 def test_a_one_word_side_set_against_a_hyphenated_job_title_is_a_role():
     """ "Midwife vs Obstetric-Care Practitioner": the hyphen does not make the other side
     something else than a job title, so "midwife" alone is a role of the library."""
