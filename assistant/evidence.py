@@ -35,6 +35,7 @@ from .understand.lexicon import (
     MAKE_PAY,
     PAY_EDGES,
     PAY_NOUNS,
+    SAYS_DAY_TO_DAY,
     SAYS_WHAT_ONE_DOES,
     asks_entry_unsaid,
     aspect_forms,
@@ -129,6 +130,7 @@ def topic_words(question: str) -> list[str]:
 
 
 _PAY_WORDS = next(a.words for a in aspects() if a.name == "Pay")
+_DAY_TO_DAY_WORDS = frozenset({"day", "to"})
 
 
 class TermMatcher:
@@ -177,6 +179,13 @@ class TermMatcher:
         # A career-lexicon word stands for its whole aspect: "effort day to day" is met by
         # "spend" and "focus", "paid" by "salary".
         self._kin = [kin_of(st) if kin else frozenset() for st in self._stems]
+        # "What do welders do day to day?": "day" names the aspect, which "first day" in "a
+        # weld test on your first day" does not speak of: it is met as a word of its aspect,
+        # no closer than "tasks" or "shifts"
+        self._aspect_only = [
+            bool(self._kin[i]) and t in _DAY_TO_DAY_WORDS and bool(SAYS_DAY_TO_DAY.search(question))
+            for i, t in enumerate(self.terms)
+        ]
 
     def match(self, text: str, names: frozenset[str] | set[str] = frozenset()) -> np.ndarray:
         """Per term: 1 for the same word stem, the similarity for a close word, else 0.
@@ -206,7 +215,10 @@ class TermMatcher:
             # no skill learnt, "care" in "care assistant" no duty
             common = common & self._kin_stems(text)
         for i, s in enumerate(self._stems):
-            if s in stems:
+            if self._aspect_only[i]:
+                # the aspect's name ("day to day"): any of its words in a form that speaks of it
+                out[i] = LEXICON_MATCH if (self._kin[i] | {s}) & common else 0.0
+            elif s in stems:
                 out[i] = 1.0
             elif self._kin[i] & common:
                 out[i] = LEXICON_MATCH

@@ -34,7 +34,7 @@ from .llm_answer import LLMAnswerer
 from .result import AskResult
 from .retrieve import Passage, Retriever
 from .understand import Query, refers_to_pair, understand
-from .understand.lexicon import AMOUNT_CUES, aspect_named
+from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
 from .understand.vocabulary import load_word_frequencies
 
 log = logging.getLogger(__name__)
@@ -426,7 +426,12 @@ class Assistant:
                 topic = set(content_terms(" ".join(query.topic)))
                 named = aspect_named(topic)
                 doc_freq = self.retriever.doc_freq
-                if not named or any(t in doc_freq for t in topic & named[0].words):
+                # ("day to day" is written in every article as "day": any day, "your first
+                # day", so its aspect's words search too)
+                if not named or (
+                    any(t in doc_freq for t in topic & named[0].words)
+                    and DAY_TO_DAY_WORD not in query.topic
+                ):
                     return found
                 hint = named[0].hint
             # ... the question's own best lead; for one role, the passages about it first: a

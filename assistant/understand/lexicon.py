@@ -30,6 +30,9 @@ def _stems(text: str) -> frozenset[str]:
 
 
 DAY_TO_DAY = "Day-to-day work"  # the aspect of what a role does
+# "day to day", "day-to-day": the aspect's own name, not a day ("on your first day")
+SAYS_DAY_TO_DAY = re.compile(r"\bday[\s-]{1,3}to[\s-]{1,3}day\b", re.I)
+DAY_TO_DAY_WORD = "day-to-day"
 # A heading or question asking or saying what someone does: "What accountants do", "What does
 # an RN do?", "What a data engineer does all day".
 SAYS_WHAT_ONE_DOES = re.compile(
@@ -207,6 +210,10 @@ ONLY_AS = {
 # A lexicon stem that speaks of a person's own course, not of its aspect, after a possessive:
 # "accelerate your growth" is no growth in demand for a role ("the field's growth" is).
 PERSONAL = frozenset({stem("growth")})
+# "day" after a word picking out one day speaks of that day, not of the work day to day:
+# "on your first day", "one day you may lead a team" (General English)
+ONE_DAY = frozenset({stem("day")})
+_ONE_OF_DAYS = frozenset("first last next one some that whole previous following".split())
 _PERSON_OWNS = frozenset("my your his her their our".split())
 
 
@@ -224,6 +231,8 @@ def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
             continue  # "manages inventory": a duty, no step up to manager
         if st in PERSONAL and at and toks[at - 1] in _PERSON_OWNS:
             continue  # "your growth": one's own, no demand
+        if st in ONE_DAY and at and toks[at - 1] in _ONE_OF_DAYS:
+            continue  # "on your first day": one day, no day-to-day work
         kept.append((w, st))
     return tuple(kept)
 

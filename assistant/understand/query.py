@@ -9,7 +9,13 @@ from pydantic import BaseModel, Field
 
 from knowledge.text import STOPWORDS, content_terms, stem, words
 
-from .lexicon import ENTRY_WORD, asks_entry_unsaid, aspect_named
+from .lexicon import (
+    DAY_TO_DAY_WORD,
+    ENTRY_WORD,
+    SAYS_DAY_TO_DAY,
+    asks_entry_unsaid,
+    aspect_named,
+)
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
 from .sides import FRAME_NOUNS, syntactic_comparison, without_aspect, without_frame
 
@@ -410,6 +416,9 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
         for w in dict.fromkeys(words(text))
         if w not in STOPWORDS and w not in _LEAD_WORDS and w not in role_words and w not in GENERIC
     ]
+    if "day" in topic and SAYS_DAY_TO_DAY.search(text[:1000]):
+        # one topic, carried whole to a follow-up: "(day)" alone would be any day
+        topic[topic.index("day")] = DAY_TO_DAY_WORD
     if asks_entry_unsaid(text, {stem(w) for w in topic}):
         topic.append(ENTRY_WORD)  # "How did he get that job?" asks how one gets in
     return topic
