@@ -44,7 +44,7 @@ from .evidence import (
 from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
-from .understand.query import asks_date_too, names_writing
+from .understand.query import SUMMARY_WORDS, asks_date_too, names_writing
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -1102,6 +1102,120 @@ class MetadataStrategy:
         yield
 
 
+MAX_SUMMARY_LINES = 6  # sections whose lead sentence a summary quotes
+MIN_LEAD_WORDS = 6  # a shorter first sentence ("Here goes.") leads nothing: the next is taken
+MAX_LEAD_CHARS = 400  # a longer one is no lead sentence (a list run together, a table row)
+# A sentence a summary quotes is whole prose: it ends as a sentence does and is no numbered step
+_WHOLE_SENTENCE = re.compile(r"^(?!\d{1,3}[.)]\s)(?!\W).{0,400}[.!?][\"”’)]{0,2}$", re.S)
+
+
+class SummaryStrategy:
+    """ "tl;dr?", "What's the main takeaway?": the article's own outline, the lead sentence of
+    each of its sections in order and its closing sentence, each cited. The article is the one
+    the question names by its title, the only one in scope, or the one the conversation's last
+    question found; with several and none of these, the articles are listed to choose from."""
+
+    name = "summary"
+
+    def answer(self, evidence: Evidence) -> Events:
+        draft = Draft()
+        source = self._article(evidence)
+        if source is None:
+            titles = sorted(
+                (display_text(str(t)) for t in evidence.retriever.library.titles.values()),
+                key=str.lower,
+            )
+            if not titles:
+                draft.abstained = True
+                draft.answer = "No article in the library matches this question."
+                return draft
+            more = len(titles) - MAX_LISTED
+            draft.answer = (
+                f"The library has {len(titles)} articles; name one (by its title) to have it "
+                "summarized.\n\n"
+                + "\n".join(f"- *{t}*" for t in titles[:MAX_LISTED])
+                + (f"\n- ... and {more} more." if more > 0 else "")
+            )
+            return draft
+        body = [p for p in evidence.retriever.passages_of(source) if not p.is_reference_list]
+        lines = self._outline(body)
+        if not lines:
+            draft.abstained = True
+            draft.answer = "The article has no prose to summarize."
+            return draft
+        passages = list(evidence.passages)
+        cites = CitationSet(passages)
+        out = []
+        for passage, sentence in lines:
+            index = shown_at(passages, passage, draft)
+            out.append(f"- {sentence} [{cites.cite(index, sentence)}]")
+        title = " ".join(display_text(body[0].title or source_name(source)).split())
+        return _finish(evidence, f"*{title}* in brief:\n\n" + "\n".join(out), cites, draft)
+        yield
+
+    @staticmethod
+    def _article(evidence: Evidence) -> str | None:
+        if evidence.source:
+            return evidence.source
+        question = evidence.query.question
+        # the words left once the request's own ("main takeaway", "tl;dr") are taken out
+        rest = " ".join(
+            w for w in question[:300].split() if w.lower().strip("?.!,;:'’") not in SUMMARY_WORDS
+        )
+        source = _named_article(rest, evidence) if rest else None
+        if source is not None:
+            return source
+        sources = evidence.retriever.sources()
+        if len(sources) == 1:
+            return sources[0]
+        # "Sum it up" after a question: the article that question found
+        last = next(
+            (
+                str(t.get("content", ""))
+                for t in reversed(evidence.history or [])
+                if t.get("role") == "user"
+            ),
+            "",
+        )
+        found = evidence.retriever.search(last[:1000], 1) if last.strip() else []
+        return found[0].source if found else None
+
+    @staticmethod
+    def _whole(sentence: str) -> bool:
+        return (
+            len(sentence.split()) >= MIN_LEAD_WORDS
+            and len(sentence) <= MAX_LEAD_CHARS
+            and not TABLE_ROW.match(sentence)
+            and bool(_WHOLE_SENTENCE.match(sentence))
+        )
+
+    @classmethod
+    def _outline(cls, body: list[Passage]) -> list[tuple[Passage, str]]:
+        """(passage, sentence): each section's first whole sentence of some length, in the
+        article's order, and the article's closing sentence; of a long article, the first
+        sections' and the last one's."""
+        leads: list[tuple[Passage, str]] = []
+        seen: set[str] = set()
+        for passage in body:
+            if passage.section in seen:
+                continue
+            for sentence in split_sentences(passage.text[:4000]):
+                if cls._whole(sentence):
+                    leads.append((passage, sentence))
+                    seen.add(passage.section)
+                    break
+        if len(leads) > MAX_SUMMARY_LINES:
+            # a long guide: its first sections, then its last (it ends in notes and
+            # appendices more often than in a closing word)
+            return leads[: MAX_SUMMARY_LINES - 1] + leads[-1:]
+        closing = [
+            s for s in (split_sentences(body[-1].text[-4000:]) if body else []) if cls._whole(s)
+        ]
+        if closing and all(closing[-1] != s for _p, s in leads):
+            leads.append((body[-1], closing[-1]))
+        return leads
+
+
 class LLMStrategy:
     """The chat model writes the answer from the numbered passages; every claim is checked
     against them (assistant/llm_answer.py) before the answer is shown."""
@@ -1142,6 +1256,8 @@ class LLMStrategy:
 def choose(query: Query, llm_strategy: Strategy | None) -> Strategy:
     if query.intent in ("author", "date"):
         return MetadataStrategy()
+    if query.intent == "summary":
+        return SummaryStrategy()
     if llm_strategy is not None:
         return llm_strategy
     if query.comparison is not None and not query.explains:

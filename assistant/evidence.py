@@ -47,7 +47,7 @@ from .understand.names import NAME_WORD as _NAME_WORD
 from .understand.names import asked_name, doer_names
 from .understand.query import chosen_for, names_writing
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
-from .understand.sides import become_phrase, owner_phrase, subject_phrase
+from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
@@ -708,6 +708,17 @@ _ASKS_ADVICE = re.compile(
     r"|\bworth\b|\bi'?m\s+(?:thinking|considering|not sure)\b",
     re.I,
 )
+# Who a path suits: "Who should become a midwife?", "What kind of person is it for?", "Who is
+# the pastry track meant for?", "Is nursing right for someone like me?" (advice on a choice)
+_ASKS_WHO_SUITS = re.compile(
+    r"\bwho\s+(?:should|would|might|ought)\b"
+    r"|\bwhat\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?:person|people|personality"
+    r"|personalities|someone|somebody|background|backgrounds)\b"
+    r"|\bwho\s+(?:is|are)\s+(?:[\w-]{1,30}\s+){1,5}?(?:for|suited|meant|right|ideal)\s*[?.!]?$"
+    r"|\b(?:right|suited|ideal|(?:a\s+)?(?:good\s+)?fit)\s+for\s+(?:me|someone|somebody|anyone"
+    r"|people|those)\b",
+    re.I,
+)
 # A sentence that speaks to the reader ("you", "your") or recommends: what advice looks like.
 _ADVISES = re.compile(
     r"\byou(?:r|rs|rself|'re|’re|'ll|’ll|'d|’d|'ve|’ve)?\b"
@@ -720,7 +731,7 @@ def asks_advice(question: str) -> bool:
     """The asker wants to know what to do: "Should I ...?", "any tips?", or a choice asked
     right after telling their own background ("I'm a math major. AI engineer or ML engineer?",
     "I know stats, which should I pick?")."""
-    if _ASKS_ADVICE.search(question):
+    if _ASKS_ADVICE.search(question) or _ASKS_WHO_SUITS.search(question[:1000]):
         return True
     told = _BACKGROUND.match(question[:2000].lstrip())
     return bool(told) and "?" in question[told.end() : 2000]
@@ -1015,7 +1026,8 @@ def score_sentences(
     # "What skills do I need ...?" asks for things of a kind: the sentence naming them answers
     # (an inline list of them is worth what advice to the reader is worth to "Should I ...?")
     kinds_asked = names_a_kind(query.question)
-    advice = advice and not kinds_asked
+    # ("What kind of person is it for?" asks who, not things of a kind)
+    advice = advice and (not kinds_asked or bool(_ASKS_WHO_SUITS.search(query.question[:1000])))
     # "What do I need to become a broker?": the sentences on getting in (a licence, a degree,
     # an exam) answer, though the question has no word of them
     entry = _ENTRY_WORDS if _asks_way_in(query) else frozenset()
@@ -1508,6 +1520,14 @@ _ASKED_FOR = (
         rf"(?:(?:for|to|with|into|about)\s+)?(?:a|an|the|my|your|our)\s+{_NP}{_NP_END}",
         re.I,
     ),
+    # "Does the article talk about remote work?", "Does the guide mention any grants for ...?":
+    # what the text is asked to speak of
+    re.compile(
+        rf"^\s*(?:does|did|do)\s+{THE_WRITING.pattern}\s+(?:ever\s+|also\s+)?(?:talk|say|mention"
+        r"|discuss|cover|address|touch|go|get|explain|describe|include)\s+(?:anything\s+|much\s+)?"
+        rf"(?:about\s+|on\s+|into\s+|upon\s+)?(?:an?\s+|the\s+|any\s+)?{_NP}{_NP_END}",
+        re.I,
+    ),
     # "Is there remote work for X?", "Are there any grants ...": what is said to exist
     # ("Are there fewer X than Y?": the X, counted)
     re.compile(
@@ -1521,6 +1541,10 @@ _ASKED_FOR = (
         r"|lower|greater|stronger|weaker|easier|harder|longer|shorter)\b",
         re.I,
     ),
+)
+# "How do I negotiate ...?", "How can one network ...?": the action asked about itself
+_HOW_TO_DO = re.compile(
+    r"\bhow (?:do|can|should|would|could) (?:i|you|one|we)\s+([\w-]{1,30})\b", re.I
 )
 # "What are the cons of being an accountant?", "What are some perks of nursing?": the
 # things a list names (only for finding such a list: see `listed_things`)
@@ -1558,6 +1582,7 @@ def listed_things(question: str, roles: list[str]) -> list[list[list[str]]]:
 # each one is: only everyday words ("right") are left out.
 _JUDGED = _ASKED_FOR[-1]
 FOCUS_SPECIFICITY = 0.5  # a word at least this specific (see vocabulary.specificity) is a topic
+HOW_TO_SPECIFICITY = 0.65  # an action asked how to do, at least this specific, is a focus
 EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") names no topic
 NEIGHBOUR_MATCH = 0.75  # word similarity from which a passage word stands for a focus word
 
@@ -1582,6 +1607,14 @@ def asked_for(question: str, roles: list[str]) -> list[list[list[str]]]:
         ]
         if choices and all(choices) and choices not in out:
             out.append(choices)
+    m = _HOW_TO_DO.search(question[:1000])
+    if m and not kin_of(stem(m.group(1).lower())):
+        # the verb is what is asked how to do when it is a specific one ("negotiate", not
+        # "judge", "pick" or "get", which a passage says in other words) and no career-lexicon
+        # word, met by its kin ("switch" by "transitioning from software engineering")
+        focus = _focus_words(m.group(1), role_words, HOW_TO_SPECIFICITY)
+        if focus and [focus] not in out:
+            out.append([focus])
     for role in roles:
         # "Can recruiters sponsor work visas?", "Do nurses get pension plans?": a yes/no
         # question whose subject is the role asks about the thing its verb is done to

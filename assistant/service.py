@@ -360,7 +360,7 @@ class Assistant:
         )
         strategy = choose(query, LLMStrategy(self.llm, deadline) if self.llm else None)
         why_not = None
-        if strategy.name != "metadata":
+        if strategy.name not in ("metadata", "summary"):  # they read the article, not passages
             why_not = assess(query, matcher, passages, self.retriever, self.kb.embedder)
         if why_not:
             result.abstained = True

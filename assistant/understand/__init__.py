@@ -149,7 +149,7 @@ def understand(
             sides = [inherited[0], other]
             comparison = Comparison(sides=sides, aspect=_aspect(question, sides, book))
     roles = comparison.sides if comparison else (named or inherited)
-    intent = intent_of(question, comparison, book.find(question))
+    intent = intent_of(question, comparison, book.find(question), library.titles.values())
     from .query import _SUPERLATIVE, _WHICH
 
     # ("Which employers pay marine biologists the most?" ranks employers for one role asked

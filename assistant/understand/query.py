@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -17,9 +18,16 @@ from .lexicon import (
     aspect_named,
 )
 from .roles import _LEAD_WORDS, GENERIC, RoleBook, _clean_role
-from .sides import FRAME_NOUNS, syntactic_comparison, without_aspect, without_frame
+from .sides import (
+    DOC_NOUN,
+    FRAME_NOUNS,
+    THE_WRITING,
+    syntactic_comparison,
+    without_aspect,
+    without_frame,
+)
 
-Intent = Literal["fact", "comparison", "source", "author", "date"]
+Intent = Literal["fact", "comparison", "source", "author", "date", "summary"]
 AnswerKind = Literal["amount", "rate", "count", "person"]
 
 
@@ -99,11 +107,8 @@ _AUTHOR_SAYS = re.compile(
     r"|means?|claims?|advises?|views?|opinion|advice|point|reasons?|take)\b",
     re.I,
 )
-# What names a piece of writing (general English): "the 18F engineer article", "his post".
-# (also as the end of a compound: "cookbook", "playbook", "blogpost")
-_DOC_NOUN = (
-    r"(?:[a-z]{0,12}?(?:book|post)|article|blog|piece|story|essay|guide|interview|write-?up|page)"
-)
+# What names a piece of writing (sides.DOC_NOUN): "the 18F engineer article", "his post".
+_DOC_NOUN = DOC_NOUN
 _WRITING = re.compile(rf"{_DOC_NOUN}s?", re.I)
 
 
@@ -408,13 +413,29 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     return " ".join(terms)
 
 
+# "How does the article describe ...", "Does this guide talk about ...": the verb of the text
+# as subject says what is asked of it, no topic (general English)
+_TEXT_SAYS = re.compile(
+    rf"{THE_WRITING.pattern}\s+(?:ever\s+|also\s+|really\s+)?(describes?|described|explains?"
+    r"|says?|talks?|mentions?|discuss(?:es)?|covers?|puts?|defines?|presents?|portrays?"
+    r"|characteri[sz]es?|addresses|touch(?:es)?|go(?:es)?|gets?|includes?)\b",
+    re.I,
+)
+
+
 def topic_of(text: str, roles: list[str]) -> list[str]:
-    """The words of a question that are neither function words nor the roles it names."""
+    """The words of a question that are neither function words nor the roles it names, nor
+    the verb it asks of the text ("describe" in "How does the article describe X?")."""
     role_words = {w for r in roles for w in words(r)}
+    said = {m.group(1).lower() for m in _TEXT_SAYS.finditer(text[:1000])}
     topic = [
         w
         for w in dict.fromkeys(words(text))
-        if w not in STOPWORDS and w not in _LEAD_WORDS and w not in role_words and w not in GENERIC
+        if w not in STOPWORDS
+        and w not in _LEAD_WORDS
+        and w not in role_words
+        and w not in GENERIC
+        and w not in said
     ]
     if "day" in topic and SAYS_DAY_TO_DAY.search(text[:1000]):
         # one topic, carried whole to a follow-up: "(day)" alone would be any day
@@ -451,11 +472,58 @@ def _without_roles(question: str, roles: list[str]) -> str:
     return question
 
 
-def intent_of(question: str, comparison: Comparison | None, roles: list[str] = ()) -> Intent:
+# A request for an article's gist (general English): "Summarize the article", "tl;dr?",
+# "What's the main takeaway?", "What are the key points?", "the bottom line", "in a nutshell"
+_SUMMARY = re.compile(
+    r"\b(?:summar(?:y|ies|ize|ized|ise|ised)|tl\s{0,2};?\s{0,2}dr|gist|take-?aways?|recap"
+    r"|in\s+a\s+nutshell|bottom\s+line|sum\s+(?:it\s+|this\s+)?up|conclusions?"
+    r"|(?:main|key|central|big|core)\s+(?:points?|ideas?|messages?|lessons?|arguments?|thesis))\b",
+    re.I,
+)
+# The words a summary request wraps its cue in; any other word gives it a topic of its own
+# ("What's the bottom line on pay?" asks about pay)
+SUMMARY_WORDS = frozenset(
+    """summary summaries summarize summarized summarise summarised tl dr gist takeaway takeaways
+    take away aways recap nutshell bottom line sum up conclusion conclusions main key central big
+    core point points idea ideas message messages lesson lessons argument arguments thesis give
+    quick short brief overall me us please could can you just whole entire its it's whats""".split()
+)
+
+
+def asks_for_summary(question: str, titles: Iterable[str] = ()) -> bool:
+    """ "tl;dr?", "What's the main takeaway of the article?", "Summarize the nursing guide":
+    the gist of an article asked, with no topic of its own: any other word names a topic ("the
+    bottom line on pay"), unless the question names a piece of writing and the word is one of
+    an article's `titles`."""
+    q = question[:300]
+    if not _SUMMARY.search(q):
+        return False
+    found = re.findall(r"[a-z]+", q.lower())
+    rest = {
+        w
+        for w in found
+        if len(w) > 1 and w not in STOPWORDS and w not in SUMMARY_WORDS and not names_writing(w)
+    }
+    if not rest:
+        return True
+    if not any(names_writing(w) for w in found):
+        return False
+    titled = {stem(w) for t in titles for w in words(str(t)[:300])}
+    return all(stem(w) in titled for w in rest)
+
+
+def intent_of(
+    question: str,
+    comparison: Comparison | None,
+    roles: list[str] = (),
+    titles: Iterable[str] = (),
+) -> Intent:
     if _AUTHOR.search(question) and not _AUTHOR_SAYS.search(question):
         return "author"
     if _DATE.search(question):
         return "date"
+    if asks_for_summary(question, titles):
+        return "summary"
     if comparison is not None:
         return "comparison"
     if _SOURCE_Q.search(_without_roles(question, roles)):

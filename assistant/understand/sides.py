@@ -48,9 +48,11 @@ _PATTERNS = (
     ),
     re.compile(r"\bcompared?s?\s+(?:with|to|against)\b|\bcompare\b|\bcomparing\b", re.I),
     re.compile(r"\bor\b", re.I),
-    # "a bootcamp better than a CS degree", "X more useful than Y" ("other than" is no comparison)
+    # "a bootcamp better than a CS degree", "X more useful than Y" ("other than" is no
+    # comparison, nor "rather than": "I like models rather than products" tells a preference)
     re.compile(
-        r"\b(?:(?:more|less)(?:\s+\w{2,30})?|better|worse|(?!other\b)\w{2,30}er)\s+than\b", re.I
+        r"\b(?:(?:more|less)(?:\s+\w{2,30})?|better|worse|(?!other\b|rather\b)\w{2,30}er)\s+than\b",
+        re.I,
     ),
     # "How do the skills of X and Y differ?", "How do X and Y compare?"
     re.compile(r"\b(?:differ|compare|contrast)(?=\s*(?:[?.!]|$)|\s+(?:in|on|when|at)\b)", re.I),
@@ -263,6 +265,10 @@ def subject_phrase(question: str, acting: bool = False) -> str:
         return ""
     if not m or _PRONOUN.match(question, m.end()):
         return ""  # "How do I negotiate ...?": the subject is the asker, no noun phrase
+    if THE_WRITING.match(question, m.end()):
+        # "How does the article describe ...?", "Does the guide talk about ...?": the text
+        # itself is the subject; what it says is asked, its verb is no topic
+        return ""
     return _clean(_np_after(question[m.end() : 1000]))
 
 
@@ -299,4 +305,16 @@ def owner_phrase(question: str) -> str:
     return _clean(_np_after(question[m.end() : 1000]))
 
 
+# What names a piece of writing (general English): "the 18F engineer article", "his post",
+# also as the end of a compound ("cookbook", "playbook", "blogpost").
+DOC_NOUN = (
+    r"(?:[a-z]{0,12}?(?:book|post)|article|blog|piece|story|essay|guide|interview|write-?up|page)"
+)
+# A question's subject that is the text asked about or its writer: "the article", "this
+# guide", "the career guide", "the author", "the writer" (a determiner, at most two words, the noun)
+THE_WRITING = re.compile(
+    rf"(?:the|this|that|your|its|their)\s+(?:[\w-]{{1,30}}\s+){{0,2}}?"
+    rf"(?:{DOC_NOUN}|text|author|writer)s?\b",
+    re.I,
+)
 _PRONOUN = re.compile(r"(?:i|you|we|they|he|she|it|one|someone|anyone|people)\b", re.I)
