@@ -1184,11 +1184,20 @@ class Library:
             i += k
         return "".join(out) + question[last:] if out else question
 
+    def _ends_a_role(self, before: re.Match, word: re.Match) -> bool:
+        """The word before, one space apart, makes a role of the library with this one."""
+        if before.string[before.end() : word.start()] != " ":
+            return False
+        pair = f"{before.group(0)} {word.group(0)}"
+        return any(len(words(r)) >= 2 for r in self.roles.find(pair))
+
     def _unclip_at(self, found: list[re.Match], i: int):
         first = found[i].group(0).lower()
         if len(first) < 3 or first in STOPWORDS:
             return None
         side = self.bare_heads.get(_plain_singular(first))
+        if side and i and self._ends_a_role(found[i - 1], found[i]):
+            side = None  # "physical therapist": the head of another role the library knows
         if side and role_key(side) not in {role_key(r) for r in self.roles.find(found[i].string)}:
             return 1, side.lower(), "s" if _plain_singular(first) != first else ""
         fits = {}

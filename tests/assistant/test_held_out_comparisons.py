@@ -324,6 +324,25 @@ def test_another_name_said_to_be_used_somewhere_is_that_role():
     assert lib.roles.find("second chef vs line cook") == ["second chef", "line cook"]
 
 
+def test_another_name_ending_in_the_other_sides_head_noun_stays_its_own_role():
+    """ "Baker vs Pastry Chef" makes a bare "chef" the pastry chef; but "bread chef", another
+    name the article gives bakers, is the baker, not a "bread pastry chef"."""
+    from assistant.understand import Library
+
+    text = (
+        "Bakers (called bread chefs in some hotels) start work at four. A pastry chef "
+        "decorates cakes. A pastry chef earns more than a baker."
+    )
+    lib = Library.build(
+        [text], [{"source": "/b.md", "title": "Baker vs Pastry Chef", "section": ""}]
+    )
+    assert lib.unclipped("How much does a chef earn?") == "How much does a pastry chef earn?"
+    asked = "What does a bread chef earn?"
+    assert lib.unclipped(asked) == asked
+    assert lib.roles.find(asked) == ["bread chef"]
+    assert lib.roles.same("bread chef", "baker")
+
+
 def test_another_name_with_its_place_beside_a_development_article_is_that_role():
     """The development data-roles article with one sentence giving a role another name used
     somewhere: that name is the role; the article's own roles stay as they were."""
