@@ -102,7 +102,14 @@ def asks_which_of_two(question: str) -> bool:
 
 MAX_ANSWERS_BACK = 3
 # "the downsides | of getting a degree": what was asked for, then what it was asked about.
-_ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(?:of|for|about|with)\s+(.{1,300})$", re.I | re.S)
+_ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(of|for|about|with)\s+(.{1,300})$", re.I | re.S)
+# "and for marketing?", "What about for nurses?": a follow-up whose words fill the slot after
+# the same preposition in the question before
+_FILLS_SLOT = re.compile(
+    r"^\s{0,4}(?:(?:and|but|so|ok|okay)\s{1,4})?(?:(?:what|how)\s{1,4}about\s{1,4})?"
+    r"(of|for|about|with)\b",
+    re.I,
+)
 
 
 def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> list[str]:
@@ -120,10 +127,20 @@ def borrowed_topic(previous: str, roles: list[str], own_topic: list[str]) -> lis
         return topic
     m = _ASKED_ABOUT.match(previous.strip())
     if m and topic_of(m.group(1), roles):  # something was asked for before the "of"
-        about = topic_of(m.group(2), roles)
+        about = topic_of(m.group(3), roles)
         if about:
             return about
     return topic
+
+
+def _slot_filled(question: str, previous: str, roles: list[str]) -> list[str]:
+    """What the earlier question asked for, when the follow-up fills the slot after the same
+    preposition ("and for marketing?" after "What skills do you need for sales?": skills)."""
+    slot = _FILLS_SLOT.match(question)
+    m = _ASKED_ABOUT.match(previous.strip()) if slot else None
+    if m is None or slot.group(1).lower() != m.group(2).lower():
+        return []
+    return [_as_named(w, previous[:1000]) for w in topic_of(m.group(1), roles)]
 
 
 def _as_named(word: str, question: str) -> str:
@@ -293,6 +310,12 @@ def resolve_followup(
         # the roles it names, or the two sides it set against each other through a pronoun
         against = set_against(previous, history[:i], book)
         roles = against or compared_sides(previous, book)
+        asked_for = _slot_filled(question, previous, roles)
+        if asked_for and own_topic:
+            # "and for data science?" after "What skills do you need for data engineering?":
+            # the new words take the place of what was asked about, role or not; what was
+            # asked for stays
+            return f"{question} ({' '.join(asked_for)})", []
         topic = borrowed_topic(previous, roles, own_topic)
         if own_roles:
             if topic:

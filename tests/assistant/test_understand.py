@@ -315,6 +315,10 @@ def test_a_followup_asking_for_a_thing_of_its_own_borrows_only_what_was_asked_ab
         ("In most startups, what happens to testing?", "And what about hiring?", ["testing"]),
         # a follow-up with no topic of its own borrows the whole earlier topic
         ("What are the downsides of remote work?", "Why is that?", ["downsides", "remote"]),
+        # the follow-up fills the same slot ("for ..."): what was asked for stays
+        ("What skills do you need for pastry?", "and for bread?", ["skills"]),
+        ("What qualifications are required for midwifery?", "What about for nursing?", ["qualif"]),
+        ("What equipment do you need for beekeeping?", "And for gardening?", ["equipment"]),
     ],
 )
 def test_a_followup_otherwise_borrows_the_whole_earlier_topic(first, followup, kept):
