@@ -8,7 +8,7 @@ import os
 import re
 from functools import lru_cache
 
-from knowledge.text import STOPWORDS, content_terms, words
+from knowledge.text import STOPWORDS, content_terms, stem, words
 
 ROLE_NOUNS = (
     "engineer|scientist|developer|analyst|researcher|architect|manager|designer|specialist"
@@ -20,11 +20,15 @@ ROLE_NOUNS = (
 # A word is at most 41 characters: `\b` also holds after each "." or "-" inside a run such as
 # "a.b.c..." or "A-B-C-...", so an unbounded word made every one of those starts read to the
 # run's end (quadratic in the run). Longer "words" are no role names anyway.
+# A title's words before its role noun; a dot only inside a word ("Node.js") or after a short
+# abbreviation ("Sr."): a longer word ending on one ends a sentence, and "Licensing. Skills
+# architects" is no title.
 _ROLE = re.compile(
-    rf"\b((?:[A-Za-z][\w+#./-]{{0,40}}+\s++){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I
+    rf"\b((?:(?:[A-Za-z](?:[\w+#/-]|\.(?=\w)){{0,40}}+|(?-i:[A-Z][a-z]?\.))\s++){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b",
+    re.I,
 )
 _SHARED_HEAD = re.compile(
-    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)([A-Za-z][\w+#.-]{{0,40}}+)\s++(?:and|or|vs\.?|versus|&)\s++((?:[A-Za-z][\w+#.-]{{0,40}}+\s++){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
+    rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)((?:[A-Za-z](?:[\w+#-]|\.(?=\w)){{0,40}}+|(?-i:[A-Z][a-z]?\.)))\s++(?:and|or|vs\.?|versus|&)\s++((?:(?:[A-Za-z](?:[\w+#-]|\.(?=\w)){{0,40}}+|(?-i:[A-Z][a-z]?\.))\s++){{0,2}}?)({ROLE_NOUNS})(?:s|ing)?\b(?!\s+(?:{ROLE_NOUNS}))",
     re.I,
 )
 # A plural agent noun ("counselors", "developers", "dietitians") is a role of its own, never
@@ -203,7 +207,23 @@ def _role_start(toks: tuple[str, ...]) -> int:
         if toks[i][:1].isupper() and toks[i - 1][:1].islower():
             start = i
             break
+    if start < len(toks) - 1 and _aspect_plural(toks[start]) and _PLURAL_WORD.search(toks[-1]):
+        # "Skills architects need", "Duties nurses take on": a plural word of the career
+        # lexicon before a plural role is what a heading speaks of, no modifier of the role
+        start += 1
     return start
+
+
+_PLURAL_WORD = re.compile(r"[a-z]{2}[^s]s$", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _aspect_plural(token: str) -> bool:
+    """A plural of one of the career lexicon's aspect words ("Skills", "Duties", "Salaries")."""
+    from .lexicon import aspects
+
+    word = token.strip(",.;:").lower()
+    return bool(_PLURAL_WORD.search(word)) and any(stem(word) in a.words for a in aspects())
 
 
 def find_roles(text: str) -> list[str]:

@@ -88,3 +88,152 @@ def test_a_dev_sides_section_opening_announcing_a_list_is_its_overview(handbook)
     acting, interim = _row(r.answer, "Overview")
     assert "occupies a role temporarily" in acting, r.answer
     assert "pursuing a people manager role" in interim, r.answer
+
+
+# -- a role phrase ends at a sentence's end; a heading's aspect word is no part of its role -----
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the title's last word, then the heading: "Licensing. Skills consultants" is no title
+        (
+            "Consultant Career Guide: Pay, Skills and Licensing. Skills consultants need",
+            ["Consultant"],
+        ),
+        ("Notes. Probation Officer", ["Probation Officer"]),
+        # a short abbreviation's dot is no sentence end
+        (
+            "Sr. Probation Officers and Node.js developers",
+            ["Sr. Probation Officers", "Node.js developers"],
+        ),
+    ],
+)
+def test_a_role_phrase_never_runs_across_a_sentence_end(text, roles):
+    from assistant.understand.roles import find_roles
+
+    assert find_roles(text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Skills consultants need", ["consultants"]),
+        ("Duties technicians take on", ["technicians"]),
+        ("Salaries administrators earn", ["administrators"]),
+        ("Sales consultants", ["Sales consultants"]),  # no word of the career lexicon
+        ("Skills consultant", ["Skills consultant"]),  # one role, written so
+    ],
+)
+def test_a_plural_aspect_word_before_a_plural_role_is_what_a_heading_speaks_of(text, roles):
+    from assistant.understand.roles import find_roles
+
+    assert find_roles(text) == roles
+
+
+# A comparison article that gives no skills for either side, and each side's own guide: the
+# consultant's files its skills under "Skills consultants need", a list naming no role.
+ADVISORY = {
+    "auditor-vs-consultant.md": """---
+title: "Auditor vs Consultant: Which Advisory Career?"
+---
+
+# Auditor vs Consultant: Which Advisory Career?
+
+Auditors and consultants both advise businesses, but one checks the past and the other plans
+the future.
+
+## What each role focuses on
+
+Auditors focus on a company's accounts, checking that every figure in the annual report can be
+traced to a receipt or a contract. Consultants focus on a client's problems, from cutting costs
+to opening a new market.
+
+## Salary comparison
+
+Auditors earned a median of $79,000 a year, while consultants earned a median of $95,000.
+
+## Education and licensing
+
+An auditor usually needs an accounting degree and a CPA licence. A consultant often joins a firm
+straight after a business degree.
+""",
+    "consultant.md": """---
+title: "Consultant Career Guide: Salary, Skills and Licensing"
+---
+
+# Consultant Career Guide: Salary, Skills and Licensing
+
+Consultants help companies solve problems they cannot solve alone.
+
+## Skills consultants need
+
+- Clear writing for reports that busy directors will actually read
+- Proficiency with spreadsheets and financial models
+- Knowledge of how the client's industry makes its money
+- Patience to interview staff who do not want to be interviewed
+
+## Consultant salary
+
+Consultants earned a median of $95,000 a year.
+""",
+    "auditor.md": """---
+title: "Auditor Career Guide"
+---
+
+# Auditor Career Guide
+
+Auditors examine financial records for companies and public bodies.
+
+## Skills
+
+Auditors need a sound knowledge of accounting standards and tax law, and the patience to test
+hundreds of transactions one by one.
+""",
+}
+CONSULTANT_SKILLS = (
+    "Clear writing",
+    "Proficiency with spreadsheets",
+    "Knowledge of how",
+    "Patience",
+)
+
+
+@pytest.fixture(scope="module")
+def advisory(tmp_path_factory):
+    return _library(tmp_path_factory, "advisory", ADVISORY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do the skills of auditors and consultants differ?",
+        "Compare the skills of an auditor and a consultant",
+    ],
+)
+def test_a_sides_skills_list_under_a_heading_naming_it_fills_its_cell(advisory, question):
+    r = advisory.ask(question)
+    auditor, consultant = _row(r.answer, "Skills")
+    assert "accounting standards" in auditor, r.answer
+    assert any(item in consultant for item in CONSULTANT_SKILLS), r.answer
+    assert "do not cover" not in r.answer, r.answer
+
+
+@pytest.fixture(scope="module")
+def data_team(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory, "data-team", ["datatalksclub-data-team-roles-explained.md"]
+    )
+
+
+def test_a_dev_articles_title_and_heading_name_the_headings_role_only(data_team):
+    from assistant.understand.roles import find_roles
+
+    retriever = data_team.retriever
+    source = next(s for s in retriever.library.titles if "data-team-roles" in s)
+    headed = [p for p in retriever.article_passages(source) if p.section.strip() == "Data Analyst"]
+    assert headed
+    # "... on Skills and Responsibilities. Data Analyst": no "Responsibilities. Data Analyst",
+    # no "Skills Analyst"
+    for p in headed:
+        assert find_roles(f"{p.title}. {p.section}") == ["Data Analyst"]
