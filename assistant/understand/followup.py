@@ -281,6 +281,18 @@ def _another_person(
     return None  # the question before names no one to swap
 
 
+def _another_role_asked(previous: str, roles: list[str], own_roles: list[str]) -> str | None:
+    """ "And an ML engineer?" after "What does an AI engineer do?": the earlier question about
+    the one new role, when that question asked of one other role by its shape alone (no topic
+    word to borrow: "What does X do?", "Who is X?"); None otherwise."""
+    if len(own_roles) != 1 or len(roles) != 1 or roles[0].lower() == own_roles[0].lower():
+        return None
+    m = re.search(rf"\b{re.escape(roles[0])}(?:s|es)?\b", previous[:1000], re.I)
+    if m is None:
+        return None
+    return previous[: m.start()] + own_roles[0] + previous[m.end() : 1000]
+
+
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
 
 
@@ -320,6 +332,9 @@ def resolve_followup(
         if own_roles:
             if topic:
                 return f"{question} ({' '.join(topic)})", []
+            swapped = _another_role_asked(previous, roles, own_roles)
+            if swapped:
+                return swapped, []
             continue
         if roles:
             if len(roles) == 1 and _WHICH_ONE.search(question):

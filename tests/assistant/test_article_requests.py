@@ -248,3 +248,25 @@ def test_rather_than_tells_a_preference_not_two_sides():
     # a comparative before "than" still sets two sides
     sides, _how = syntactic_comparison("Is a bakery job harder than a grill job?")
     assert sides
+
+
+def _turns(question: str, answer: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+def test_a_follow_up_naming_only_another_role_asks_the_same_of_it(kitchen, library):
+    # "What does X do?" has no topic word to borrow: its shape is what it asks
+    before = _turns("What does a line cook do?", "A line cook prepares hot dishes to order.")
+    asked = kitchen.understand("and a pastry chef?", before)
+    assert asked.text == "What does a pastry chef do?", asked.text
+    answer = kitchen.ask("and a pastry chef?", before)
+    assert "A pastry chef makes the desserts" in answer.answer, answer.answer
+    assert "A line cook prepares" not in answer.answer
+    before = _turns("What does a data analyst do?", "Data analysts analyze the data.")
+    asked = library.understand("What about data engineers?", before)
+    assert asked.text.startswith("What does a data engineer"), asked.text
+    # a follow-up on a topic of its own, or the same role again, is not swapped
+    before = _turns("What does a line cook do?", "A line cook prepares hot dishes to order.")
+    assert (
+        "What does" not in kitchen.understand("and how much does a pastry chef earn?", before).text
+    )
