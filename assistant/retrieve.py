@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 import os
 import re
 import threading
@@ -47,7 +48,7 @@ class DocFreq:
 
 
 def _has_letter(word: str) -> bool:
-    return any(map(str.isalpha, word))
+    return word.isalpha() or any(map(str.isalpha, word))  # most words: letters only
 
 
 class Vocabulary:
@@ -100,6 +101,8 @@ class Vocabulary:
 
 
 DENSE_SLACK = 8  # extra dense results fetched so the cut at `depth` is not an ANN accident
+# Articles of up to this many passages are searched on their own vectors (`_dense_within`)
+EXACT_WITHIN = 2000
 ARTICLE_READ = 200  # passages of one article read for a comparison side's own section
 ABOUT_BATCH = 10  # chunks read first (at least) while looking for those that speak of a role
 # Chunk records kept while nothing is written to the store (every write changes its stamp,
@@ -415,8 +418,8 @@ class Retriever:
             # copied row for row, and only the others are looked up by word.
             m = min(len(listed), len(self._row_words))
             same = np.zeros(len(self._row_words), dtype=bool)
-            same[:m] = np.asarray(listed[:m], dtype=object) == np.asarray(
-                self._row_words[:m], dtype=object
+            same[:m] = np.fromiter(
+                map(operator.eq, listed[:m], self._row_words[:m]), dtype=bool, count=m
             )
             hit = same[rows]
             at = rows[hit]
@@ -654,6 +657,33 @@ class Retriever:
                         return speaks
         return (speaks or seen)[:k]
 
+    def _dense_within(
+        self, source: str, vector: np.ndarray, n: int
+    ) -> list[tuple[str, float]] | None:
+        """The `n` passages of one article nearest to `vector`, with their cosine distances,
+        as Chroma's filtered query finds them, computed over the article's own vectors: at
+        100k chunks that query walks most of the HNSW graph to find an article's few
+        passages (60-300 ms on the 2-core machine; reading its vectors by id and ranking them
+        here takes 2-3 ms), and a comparison or a question about a named person asks it
+        once per article. Exact (every passage of the article is ranked), where the graph
+        walk is approximate. None for an article of more than EXACT_WITHIN passages (Chroma's
+        query then), or one the lexical index does not hold (Chroma's, which finds nothing)."""
+        listed = self.lexical.chunk_ids(source)
+        if listed is None or len(listed[1]) > EXACT_WITHIN:
+            return None
+        got = self.kb.chunks.get(ids=listed[1], include=["embeddings"])
+        ids = got["ids"]
+        if not ids:
+            return []
+        vecs = np.asarray(got["embeddings"], dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        norms = np.linalg.norm(vecs, axis=1) * float(np.linalg.norm(query))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sims = np.where(norms > 0, (vecs @ query) / norms, 0.0)
+        distances = (1.0 - sims).tolist()
+        order = sorted(range(len(ids)), key=lambda i: (distances[i], ids[i]))[:n]
+        return [(ids[i], distances[i]) for i in order]
+
     def article_passages(self, source: str, limit: int = ARTICLE_READ) -> list[Passage]:
         """The passages of one stored article in its own order (at most `limit` of them), read
         as any search's passages are: a comparison side's own article, for the section its
@@ -722,16 +752,19 @@ class Retriever:
 
         if query_vector is None:
             query_vector = self.kb.embedder.embed_batch([query])[0]
-        got = self.kb.chunks.query(
-            query_embeddings=[query_vector.tolist()],
-            n_results=depth + DENSE_SLACK,
-            where={"source": source} if source else None,
-            include=["distances"],
-        )
+        within = self._dense_within(source, query_vector, depth + DENSE_SLACK) if source else None
+        if within is None:
+            got = self.kb.chunks.query(
+                query_embeddings=[query_vector.tolist()],
+                n_results=depth + DENSE_SLACK,
+                where={"source": source} if source else None,
+                include=["distances"],
+            )
+            within = zip(got["ids"][0], got["distances"][0], strict=True)
         # The HNSW graph is built on several threads, so equal distances (repeated text) and
         # the last few places come back in a different order in each process: sorted by
         # (distance, id) and cut, the same question gets the same passages every time.
-        ranked = sorted(zip(got["ids"][0], got["distances"][0], strict=True), key=_by_distance)
+        ranked = sorted(within, key=_by_distance)
         ranked = ranked[:depth]
         dense_ids = [cid for cid, _d in ranked]
         dense_sim = {cid: 1.0 - d for cid, d in ranked}
