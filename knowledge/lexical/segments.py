@@ -68,7 +68,7 @@ class Vocabulary:
         the same ids as adding them one at a time, in 1/4 of the time at 100k chunks."""
         ids = self.ids
         if not ids and words:
-            ids.update(zip(words, range(len(words))))
+            ids.update(zip(words, range(len(words)), strict=True))
             if len(ids) == len(words):  # distinct (a segment's own words always are)
                 self.words.extend(words)
                 return np.arange(len(words), dtype=np.int32)

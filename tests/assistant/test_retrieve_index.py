@@ -293,3 +293,97 @@ def test_closeness_of_a_word_no_chunk_writes_is_kept_per_index_state(make_settin
     assert asked == ["pastry"]
     _known_word("pastry", retriever, vocab2, vecs2, Counting())
     assert asked == ["pastry", "pastry"]  # a new state's vocabulary works it out afresh
+
+
+COOKING = {
+    "line-cook.md": """# Line Cook Career Guide
+
+A line cook works one station of a restaurant kitchen: the grill, the fryer or the saute pan.
+
+## Daily work
+
+Line cooks prep vegetables, portion proteins and plate dishes during service. The shift starts
+with mise en place and ends with cleaning the station and labelling what is left.
+
+## Pay
+
+A line cook earns an hourly wage; tips are shared in some kitchens. Overtime is common on
+weekends and holidays.
+
+## Skills
+
+Knife skills, speed under pressure and food safety knowledge matter most. Reading tickets
+quickly and calling back orders keeps the line moving.
+""",
+    "pastry-chef.md": """# Pastry Chef vs Baker
+
+A pastry chef designs desserts and plated sweets; a baker produces bread in volume overnight.
+
+## Training
+
+Pastry chefs often train in culinary school; bakers often learn on the job in a bakery.
+
+## Pay
+
+Pastry chefs in hotels earn salaries, while bakers are usually paid by the hour.
+""",
+}
+
+
+def test_an_articles_own_search_ranks_like_chromas_filtered_query(make_settings):
+    """A search inside one article ranks the article's passages on their own vectors
+    (`_dense_within`): the same passages in the same order as Chroma's filtered query, with
+    the same distances to float32 rounding, and the same passages from `search`."""
+    from assistant.retrieve import DENSE_SLACK, _by_distance
+
+    retriever = _retriever(make_settings(), COOKING)
+    kb = retriever.kb
+    sources = sorted(kb.records())
+    assert len(sources) == 2
+    for source in sources:
+        for question in ("What does a line cook earn?", "bread overnight", "knife skills"):
+            vector = kb.embedder.embed_batch([question])[0]
+            for n in (2, 20 + DENSE_SLACK):
+                got = kb.chunks.query(
+                    query_embeddings=[vector.tolist()],
+                    n_results=n,
+                    where={"source": source},
+                    include=["distances"],
+                )
+                theirs = sorted(
+                    zip(got["ids"][0], got["distances"][0], strict=True), key=_by_distance
+                )
+                mine = retriever._dense_within(source, vector, n)
+                assert [c for c, _d in mine] == [c for c, _d in theirs]
+                assert np.allclose([d for _c, d in mine], [d for _c, d in theirs], atol=1e-5)
+        found = retriever.search("What does the job pay?", 3, source=source)
+        assert found and {p.source for p in found} == {source}
+    # An article the index does not hold: Chroma's query (which finds nothing) answers
+    assert retriever._dense_within("/nowhere/none.md", vector, 5) is None
+    assert retriever.search("pay", 3, source="/nowhere/none.md") == []
+
+
+@needs_dev
+def test_a_dev_articles_own_search_ranks_like_chromas_filtered_query(make_settings):
+    from assistant.retrieve import Retriever, _by_distance
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    settings = make_settings()
+    kb = open_knowledge_base(settings)
+    article = sorted(DEV.glob("*.md"))[0]
+    assert ingest_sources([str(article)], kb, settings).ok
+    retriever = Retriever(kb)
+    retriever.refresh()
+    (source,) = kb.records()
+    for question in ("What skills does the job need?", "How much does it pay?"):
+        vector = kb.embedder.embed_batch([question])[0]
+        got = kb.chunks.query(
+            query_embeddings=[vector.tolist()],
+            n_results=48,
+            where={"source": source},
+            include=["distances"],
+        )
+        theirs = sorted(zip(got["ids"][0], got["distances"][0], strict=True), key=_by_distance)
+        mine = retriever._dense_within(source, vector, 48)
+        assert [c for c, _d in mine] == [c for c, _d in theirs]

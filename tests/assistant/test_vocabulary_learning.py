@@ -418,3 +418,24 @@ def test_an_everyday_word_an_article_writes_typed_one_letter_off_is_read_as_writ
     # word the library writes, or an English word of its own ("skill"), stays as typed
     for q in ("Does Skils hire nurses?", "Is the omnicel locked?", "What skill matters?"):
         assert lib.respelled(q) == q
+
+
+def test_a_title_pair_is_found_whatever_the_case_of_its_pair_word():
+    """`pair_in_title` skips the pattern for titles with no pair word; a pair written in any
+    case ("VS", "Versus", "v.") is still found, and a title without one has none."""
+    from assistant.understand.vocabulary import pair_in_title
+
+    assert pair_in_title("Charge Nurse vs Nurse Manager: who runs the ward?") == [
+        "Charge Nurse",
+        "Nurse Manager",
+    ]
+    assert pair_in_title("Teaching Assistant VERSUS Classroom Teacher") == [
+        "Teaching Assistant",
+        "Classroom Teacher",
+    ]
+    assert pair_in_title("Sous Chef V. Head Chef") == ["Sous Chef", "Head Chef"]
+    assert pair_in_title("Pastry Chef VS. Baker") == ["Pastry Chef", "Baker"]
+    assert pair_in_title("Line cook Vſ prep cook") == ["Line cook", "prep cook"]  # long s
+    assert pair_in_title("A Day in the Life of a School Nurse") is None
+    assert pair_in_title("Nursing careers: midwife vs doula") is None  # after the colon
+    assert pair_in_title("Canvas versions of a teacher's planner") is None

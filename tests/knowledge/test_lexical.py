@@ -235,3 +235,65 @@ def test_name_words_are_the_words_of_multi_word_proper_names():
     assert name_words("Learn Python and SQL first.") == set()
     assert name_words("Statistics and programming come first now.") == set()
     assert name_words("Skills. Required Skills matter") == set()
+
+
+def test_vocabulary_map_gives_the_ids_of_adding_words_one_at_a_time():
+    """`Vocabulary.map` (one dict build into an empty vocabulary, one lookup pass otherwise)
+    gives the ids, and the word order, of `id()` called word by word: also with a word
+    repeated within one call, and words new and known mixed."""
+    from knowledge.lexical.segments import Vocabulary
+
+    calls = [
+        ["whisk", "ladle", "oven"],
+        ["oven", "tongs", "whisk", "tongs", "grater"],
+        [],
+        ["grater", "ladle"],
+    ]
+    for first in (["ladle", "ladle", "sieve"], ["sieve", "colander"]):
+        mapped, one_by_one = Vocabulary(), Vocabulary()
+        for words_ in [first, *calls]:
+            got = mapped.map(words_)
+            assert got.dtype == np.int32
+            assert got.tolist() == [one_by_one.id(w) for w in words_]
+        assert mapped.words == one_by_one.words and mapped.ids == one_by_one.ids
+
+
+def test_a_loaded_index_counts_like_the_index_that_saved_it(tmp_path):
+    """A restart maps each segment's terms and words and recounts from the rows still alive
+    (sources replaced or removed leave dead rows in their segments): every statistic, id and
+    score equals the saved index's."""
+    from knowledge.lexical import SegmentIndex, SourceDoc
+    from knowledge.text import split_sentences
+
+    text = (
+        "A pastry chef tempers chocolate and laminates dough before dawn. Bakers shape loaves "
+        "for the morning rush. A sous chef runs the pass during service and checks every "
+        "plate. Line cooks prep vegetables, portion fish and keep their stations clean. "
+        "Dishwashers keep the pots moving. The head chef writes the menu and orders stock."
+    )
+    sentences = split_sentences(text)
+    index = SegmentIndex(tmp_path / "lexical")
+    for n in range(60):
+        chunk = [sentences[(n + j) % len(sentences)] + f" batch{n}" for j in range(2)]
+        meta = [{"chunk_index": j, "section": "", "title": ""} for j in range(2)]
+        ids = [f"c{n}-{j}" for j in range(2)]
+        index.apply([SourceDoc.from_chunks(f"s{n}", "v1", "", ids, chunk, meta)])
+    for n in range(0, 60, 9):  # replaced: the old rows stay in their segment, dead
+        doc = SourceDoc.from_chunks(
+            f"s{n}", "v2", "", [f"c{n}-y"], [sentences[n % 3] + " rewritten"], [{}]
+        )
+        index.apply([doc])
+    index.remove([f"s{n}" for n in range(1, 60, 13)])
+    index.save()
+    assert any(not seg.alive.all() for seg in index.segments)  # dead rows are saved too
+
+    loaded = SegmentIndex.load(tmp_path / "lexical")
+    assert loaded is not None
+    assert set(loaded.terms.ids) == set(index.terms.ids)
+    assert (loaded.n_docs, loaded.total_len) == (index.n_docs, index.total_len)
+    for term in index.terms.words:
+        assert loaded.doc_freq(term) == index.doc_freq(term), term
+    for word in index.words.words:
+        assert loaded.word_count(word) == index.word_count(word), word
+    weights = {"chef": 1.0, "batch7": 0.5, "rewritten": 0.25, "loav": 0.3}
+    assert loaded.search(weights).top(20) == index.search(weights).top(20)
