@@ -180,18 +180,25 @@ def _month_year(text: str) -> bool:
     return bool(m) and m.group(1).lower() in _MONTHS
 
 
-def byline(lines: list[str]) -> tuple[dict, list[int]]:
+def byline(lines: list[str], known: str = "") -> tuple[dict, list[int]]:
     """Authors and published date from a byline among the first lines of an article, and the
-    indexes of the lines that held them. A name needs a "By" line; a date is read from that
-    line or from a short date line ("Published June 3, 2024") next to it."""
+    indexes of the lines that held them. A name needs a "By" line, or a date beside names the
+    document's own metadata gives as its authors (`known`: "Dr. Aisha Raman, PT, DPT - September
+    2, 2024" in a PDF whose info names Dr. Aisha Raman); a date is read from that line or from a
+    short date line ("Published June 3, 2024") next to it."""
     meta: dict = {}
     used: list[int] = []
+    authors = {a.strip().lower() for a in known.split(",") if a.strip()}
     for i, line in enumerate(lines[:BYLINE_LINES]):
         line = " ".join(line.split())
         if not line or len(line.split()) > 25:
             continue
         m = _BY.match(line)
         names = _byline_names(line[m.end() :]) if m else ""
+        if not m and authors and iso_date(line):
+            named = _byline_names(line)
+            if named and {n.strip().lower() for n in named.split(",")} <= authors:
+                names = named
         if names and AUTHORS not in meta:
             meta[AUTHORS] = names
             used.append(i)

@@ -141,7 +141,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     # A byline line is metadata, never text, even when the document info names the author:
     # its date is the article's own, which wins over the file's creation date (the day a
     # generator wrote the PDF, often long after the article was published).
-    found, used = byline(pages[first])
+    found, used = byline(pages[first], meta.get(AUTHORS, ""))
     meta = {**found, **meta}
     pages[first] = [ln for i, ln in enumerate(pages[first]) if i not in used]
     if PUBLISHED not in meta:

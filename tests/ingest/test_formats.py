@@ -562,3 +562,37 @@ def test_a_development_article_laid_out_as_a_pdf_keeps_its_list_items_apart_from
         if ln.startswith("- " + item) and len(ln) > len(item) + 2
     ]
     assert not run_on, run_on
+
+
+def test_a_pdf_name_and_date_line_without_by_is_the_byline_of_the_author_its_info_names():
+    """ "Dr. Mira Osei, RN, MSN - April 7, 2022" under the title, in a PDF whose document info
+    names Dr. Mira Osei: a byline (its date the article's), never text; the same line in a PDF
+    naming no author, or naming someone else, stays text."""
+    first = [
+        "Charge Nurse vs Nurse Manager",
+        "Dr. Mira Osei, RN, MSN - April 7, 2022",
+        "Charge nurses run a ward for one shift at a time and still care for their own patients.",
+        "Nurse managers run the unit, its budget and its rota, and see few patients themselves.",
+        "Both roles need a registered nurse's licence and several years of bedside experience.",
+        "Charge nurses are often chosen from the ward's own senior staff nurses by the manager.",
+    ]
+    second = ["Charge nurses earn about 78,000 dollars a year in a large teaching hospital."]
+    info = {"Title": "Charge Nurse vs Nurse Manager", "Author": "Dr. Mira Osei"}
+    info["CreationDate"] = "D:20250101090000Z"
+    loaded = decode("/x/cn.pdf", "pdf", make_pdf_pages([first, second], info=info))
+    assert loaded.meta[PUBLISHED] == "2022-04-07"
+    assert "Mira Osei" not in loaded.text and "April 7" not in loaded.text
+    assert loaded.text.startswith("# Charge Nurse vs Nurse Manager\n\nCharge nurses run")
+    for other in ({**info, "Author": "Sam Beck"}, {"Title": info["Title"]}):
+        kept = decode("/x/cn.pdf", "pdf", make_pdf_pages([first, second], info=other))
+        assert "Dr. Mira Osei, RN, MSN - April 7, 2022" in kept.text
+
+
+def test_the_development_pdf_keeps_its_byline_reading():
+    """The development cookbook's cover and text read as before (its author from the cover)."""
+    path = REPO_ROOT.parent / "shared" / "corpus-dev" / "data-engineering-cookbook-v0.4-preview.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus-dev is missing")
+    loaded = decode(str(path), "pdf", path.read_bytes())
+    assert loaded.meta[AUTHORS] == "Andreas Kretz"
+    assert loaded.meta[PUBLISHED] == "2019-01-06"
