@@ -1710,6 +1710,10 @@ def _verdict(
                 continue
         if named != everyone and subject is None and not about:
             continue  # "Public interest lawyers ... earn much less": one side's kind, no verdict
+        if named != everyone and compares and _in_another_clause(s.text, compares.start(), finder):
+            # "X need a master's degree, although doctoral programmes are becoming more
+            # common": the comparison is of something else, in a clause of its own
+            continue
         than = _THAN.search(s.text)
         if named != everyone and than and not finder.sides_in(s.text[than.end() :], pair=False):
             continue  # "X with a certificate earn 10% more than those without one": X with X
@@ -1737,6 +1741,21 @@ def _verdict(
 
 
 _LEANS_BACK = re.compile(r"(?:it|this|that|they|these|those|yes|no)\b", re.I)
+# Words opening a clause of its own inside a sentence (general English)
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|because|since|unless|which|who)\b", re.I)
+
+
+def _in_another_clause(text: str, at: int, finder: SideFinder) -> bool:
+    """The comparison at `at` sits in a clause of its own that names no side, after a main
+    clause that names one ("Pharmacists in hospitals earned $140,000, while those in retail
+    earned slightly less"): it compares something else than the side."""
+    opened = list(_SUBORDINATE.finditer(text, 0, at))
+    if not opened:
+        return False
+    last = opened[-1]
+    return bool(finder.sides_in(text[: last.start()], pair=False)) and not finder.sides_in(
+        text[last.end() : at], pair=False
+    )
 
 
 def answers_its_heading(s: Sentence, p: Passage) -> bool:

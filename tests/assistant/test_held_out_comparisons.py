@@ -937,3 +937,54 @@ def test_a_pay_cells_options_keep_figures_and_judgements_only():
     assert _figure_beside(judging, options, pay, set()) is figure
     assert _figure_beside(judging, options, pay, {(0, 1)}) is None
     assert _figure_beside(figure, options, pay, set()) is None
+
+
+WARDS = """# Ward Nurse vs Midwife
+
+## Training
+
+Ward nurses need a bachelor's degree in nursing, although master's programmes are becoming more
+common, and must pass a licensing exam. Midwives complete a three-year midwifery degree.
+
+## Pay
+
+Ward nurses on hospital day shifts earn about $58,000 a year, while those on night rotas earn
+slightly more. Midwives earn a median of $64,000 a year.
+
+## The work
+
+Ward nurses care for patients recovering from surgery. Midwives care for women in labour.
+"""
+
+
+@pytest.fixture(scope="module")
+def wards(tmp_path_factory):
+    also = (str(SEED),) if SEED.is_file() else ()
+    return _library(tmp_path_factory, "ward-nurse-or-midwife.md", WARDS, also)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the difference between a ward nurse and a midwife?",
+        "Should I become a ward nurse or a midwife?",
+        "Ward nurse vs midwife: which pays more?",
+    ],
+)
+def test_a_comparison_in_a_clause_about_something_else_is_no_verdict(wards, question):
+    """ "Ward nurses need a degree, although master's programmes are becoming more common",
+    "Ward nurses on day shifts earn $58,000, while those on night rotas earn slightly more":
+    the comparison is of programmes, or of nurses against nurses, in a clause of its own that
+    names neither side, so it is no verdict on the pair."""
+    r = wards.ask(question)
+    verdict = r.answer.split("**Verdict:**")[1] if "**Verdict:**" in r.answer else ""
+    assert "becoming more" not in verdict and "slightly more" not in verdict, r.answer
+
+
+def test_the_seed_keeps_its_verdict_whose_comparison_comes_before_its_clause(wards):
+    """ "AI engineers are more numerous, ..., which makes entry into this field more
+    accessible": its first comparison is in the main clause, so it stays a verdict."""
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    r = wards.ask("Which is easier to get into, AI engineering or ML engineering?")
+    assert "**Verdict:** AI engineers are more numerous" in r.answer, r.answer
