@@ -108,6 +108,7 @@ _LIKE_VERB = re.compile(r"\b(?:do|does|did)(?:n[’']t)?\s+(?:[\w’'-]{1,40}\s+
 
 
 # "over the next 10 years", "in the coming decade": when, not what, a question asks about
+_HOW_ADVERB = re.compile(r"\bhow\s{1,3}(?:long|often)\b", re.I)
 _HORIZON = re.compile(
     r"\b(?:over|in|within|during|for)\s+the\s+(?:next|coming|following)\s+"
     r"(?:(?:\d{1,3}|few|several|couple\s+of|two|three|five|ten|twenty)\s+)?"
@@ -119,6 +120,9 @@ _HORIZON = re.compile(
 def topic_words(question: str) -> list[str]:
     liked = {"like"} if _LIKE_VERB.search(question) else set()
     question = _HORIZON.sub(" ", question)
+    # "How long does it take?": "long" is the question's form (a span of time, see
+    # answer_kind), which a sentence gives in figures; "long hours" would meet it as a word
+    question = _HOW_ADVERB.sub(" ", question)
     return [
         w
         for w in dict.fromkeys(words(question))

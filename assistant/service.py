@@ -44,6 +44,7 @@ PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
 PANEL_DEPTH = 40  # passages of a named person's article read to find their own turns
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
+OWN_EXTRA = 2  # passages a one-role question adds from the role's own article (_within_own)
 OWN_ARTICLES = 2  # a comparison side's own articles read for the section on the aspect asked
 SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article with both sides
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -416,6 +417,7 @@ class Assistant:
                 query.text, depth, query_vector=query_vec, source=source, roles=query.roles
             )
             found = self._within_named(query, found, depth, source)
+            found = self._within_own(query, found, depth, source)
             if query.wants == "amount":
                 # "How much does X make?": the lexicon's pay words also find the passage with
                 # the figure, which need not share the question's verb
@@ -509,14 +511,13 @@ class Assistant:
         # The person's own articles answer; another article's advice is not theirs
         return _interleave(inside, depth) or found
 
-    def _filed_first(self, found: list[Passage], side: str, aspect: str, k: int) -> list[Passage]:
-        """The side's passages with those its own articles file under `aspect` first (see
-        `compare.heading_aspects`). Its own articles: among its k best passages, those whose
-        title names the side and no other role ("Midwife Career Guide"), at most OWN_ARTICLES."""
+    def _own_articles(self, found: list[Passage], side: str) -> list[str]:
+        """Of the passages' articles, those whose title names the side and no other role
+        ("Midwife Career Guide"), at most OWN_ARTICLES."""
         book = self.retriever.library.roles
         finder = SideFinder([side], book)
         own: list[str] = []
-        for p in found[:k]:
+        for p in found:
             if p.source in own or finder.sides_in(p.title, pair=False) != {0}:
                 continue
             if any(finder.sides_in(r, pair=False) != {0} for r in book.find(p.title)):
@@ -524,6 +525,37 @@ class Assistant:
             own.append(p.source)
             if len(own) == OWN_ARTICLES:
                 break
+        return own
+
+    def _within_own(
+        self, query: Query, found: list[Passage], depth: int, source: str | None
+    ) -> list[Passage]:
+        """A question about one role with an article of its own ("How to Become a Wind Turbine
+        Technician"): every passage there names the role, so the role's words rank its
+        introduction first whatever was asked; the question's other words are searched inside
+        that article too, and its best passages join the ones found."""
+        if source or query.comparison is not None or len(query.roles) != 1:
+            return found
+        own = self._own_articles(found, query.roles[0])
+        if not own:
+            return found
+        rest = query.text
+        for role in self.retriever.library.roles.find(query.text):
+            rest = re.sub(rf"(?<![\w-]){re.escape(role)}", " ", rest, flags=re.I)
+        if not content_terms(rest):
+            return found
+        inside = [self.retriever.search(rest, depth, source=src, roles=[]) for src in own]
+        # after the passages found, which keep their places: a few of the article's own
+        seen = {p.id for p in found}
+        more = [p for p in _interleave(inside, depth) if p.id not in seen][:OWN_EXTRA]
+        return [*found, *more]
+
+    def _filed_first(self, found: list[Passage], side: str, aspect: str, k: int) -> list[Passage]:
+        """The side's passages with those its own articles file under `aspect` first (see
+        `compare.heading_aspects`). Its own articles: among its k best passages, those whose
+        title names the side and no other role ("Midwife Career Guide"), at most OWN_ARTICLES."""
+        book = self.retriever.library.roles
+        own = self._own_articles(found[:k], side)
         seen = {p.id for p in found}
         extra = [
             p

@@ -115,7 +115,10 @@ ASKS_ENTRY = re.compile(
     r"\b(?:how|ways?|steps?|tips?|advice)\b[^?.!]{0,80}?"
     r"\b(?:get|gets|got|getting|land|lands|landed|landing)\s{1,3}(?:into\b|in\s{0,3}(?:[?.!,]|$)"
     r"|hired\b|started\b|(?:(?:a|an|the|that|this|his|her|their|my|your|our|first|junior|"
-    r"new|entry-level)\s{1,3}){0,3}(?:job|jobs|role|position|foot)\b)",
+    r"new|entry-level)\s{1,3}){0,3}(?:job|jobs|role|position|foot)\b)"
+    # "How long does it take to become a sommelier?": the time that getting in takes
+    r"|\bhow\s{1,3}(?:long|many\s{1,3}years|much\s{1,3}time)\b[^?.!]{0,60}?"
+    r"\b(?:become|becoming|qualify|qualified|get\s{1,3}(?:into|in)|break\s{1,3}in)\b",
     re.I,
 )
 ENTRY_WORD = "entry"  # the aspect's plain word, for a question that asks entry in other words

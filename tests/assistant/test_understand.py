@@ -996,3 +996,15 @@ def test_a_question_asking_who_was_interviewed_wants_a_person(question, kind):
     from assistant.understand.query import answer_kind
 
     assert answer_kind(question) == kind
+
+
+def test_how_long_it_takes_to_get_in_is_the_entry_topic():
+    assert "entry" in topic_of("How long does it take to become a pastry chef?", [])
+    assert "entry" not in topic_of("How long are a pastry chef's shifts?", [])
+
+
+def test_how_long_is_the_questions_form_not_its_topic():
+    from assistant.evidence import topic_words
+
+    assert "long" not in topic_words("How long is the training for a sommelier?")
+    assert "long" in topic_words("Do sommeliers work long hours?")
