@@ -332,9 +332,10 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return {i for i in finder.sides_in(text, pair=pair) if finder.anchored(i, context)}
 
     contrast = _CONTRAST_LEAD.match(sentence.text)
-    own = named(sentence.text[contrast.end() :] if contrast else sentence.text)
+    said = without_conditions(sentence.text)
+    own = named(said[contrast.end() :] if contrast and said == sentence.text else said)
     subject = subject_role(sentence.text, finder.book)
-    if not own and subject is None and not finder.book.find(sentence.text):
+    if not own and subject is None and not finder.book.find(said):
         own = finder.by_bare_head(sentence.text, p.title)  # "Pilots run ..." of "Airline Pilot"
     if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
         return None  # "X and Y are among the most searched terms": both are the subject
@@ -368,13 +369,32 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         # the heading that names the side is what it heads: "X vs Y: What Y Does" heads Y's
         # own account (its "X vs Y" is the article's, written before each of its headings)
         return _alone(heading.pop(), nearest, finder)
-    if finder.book.find(sentence.text):
+    if finder.book.find(said):
         return None  # it names other roles only
     lead = _lead_sides(p, finder)
     if len(lead) == 1:
         return _alone(lead.pop(), p.text.split(". ")[0], finder)
     title = named(p.title, pair=False)
     return _alone(title.pop(), p.title, finder) if len(title) == 1 else None
+
+
+# A condition set after the main clause ("..., or a shorter course if you are already a
+# registered nurse"): who the reader may be, not what the sentence speaks of. Bounded, linear.
+_AFTER_IF = re.compile(r"\s(?:if|unless)\s[^,;:.!?]{0,150}", re.I)
+_ONLY_JOINER = re.compile(r"\s{0,4}(?:(?:but|and|so|yet|or)\s{0,4})?", re.I)
+
+
+def without_conditions(text: str) -> str:
+    """The sentence without the conditions it sets after its main clause: a role named there
+    ("if you are already a registered nurse") is the reader's background. A sentence that
+    opens on its condition ("If you are a nurse, ...") keeps it: its main clause follows."""
+    out, at = [], 0
+    for m in _AFTER_IF.finditer(text[:2000]):
+        if _ONLY_JOINER.fullmatch(text[: m.start()]):
+            continue  # "But if ...": the sentence's own opening
+        out.append(text[at : m.start()])
+        at = m.end()
+    return "".join(out) + text[at:] if out else text
 
 
 _PAIRED = re.compile(r"\s{0,3}(?:or|/|vs\.?|versus)\s{0,3}(?:(?:the|a|an)\s{1,3})?", re.I)

@@ -237,3 +237,96 @@ def test_a_dev_articles_title_and_heading_name_the_headings_role_only(data_team)
     # no "Skills Analyst"
     for p in headed:
         assert find_roles(f"{p.title}. {p.section}") == ["Data Analyst"]
+
+
+# -- a role named only in a condition after the main clause is the reader's background --------
+
+MATERNITY = {
+    "midwife.md": """---
+title: "Midwife Career Guide"
+---
+
+# Midwife Career Guide
+
+A midwife supports women through pregnancy, labour and the first weeks after birth, and runs
+low-risk births without a doctor.
+
+## How to become a midwife
+
+You need a three-year midwifery degree, or a shortened 18-month course if you are already a
+registered nurse. Every student completes supervised placements on labour wards.
+
+## Pay
+
+Newly qualified midwives start on about $42,000 a year.
+""",
+    "nurse.txt": """Registered Nurse: A Career Profile
+
+Registered nurses assess patients, give medicines and treatments, and coordinate care with doctors and therapists in hospitals, clinics and homes.
+
+Training
+Nurses train through a three-year nursing degree with clinical placements, then register with the national nursing board before they can practise.
+
+Salary
+The median salary for registered nurses is about $86,000 a year, with overtime and night shifts adding more.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "You need a midwifery degree, or a shorter course if you are already a nurse.",
+            "You need a midwifery degree, or a shorter course.",
+        ),
+        ("Bakers start early unless they work in a hotel.", "Bakers start early."),
+        # a sentence opening on its condition keeps it: its main clause follows
+        (
+            "If you are a nurse, the course is shorter.",
+            "If you are a nurse, the course is shorter.",
+        ),
+        ("But if you are a nurse, it is shorter.", "But if you are a nurse, it is shorter."),
+    ],
+)
+def test_a_condition_after_the_main_clause_is_left_out(text, kept):
+    from assistant.compare import without_conditions
+
+    assert without_conditions(text) == kept
+
+
+@pytest.fixture(scope="module")
+def maternity(tmp_path_factory):
+    return _library(tmp_path_factory, "maternity", MATERNITY)
+
+
+def test_a_sides_entry_sentence_naming_the_other_as_a_background_is_its_own(maternity):
+    r = maternity.ask("Is it easier to become a midwife or a registered nurse?")
+    midwife, nurse = _row(r.answer, "Entry and education")
+    assert "midwifery degree" in midwife, r.answer
+    assert "midwifery degree" not in nurse and "nursing degree" in nurse, r.answer
+
+
+def test_a_dev_sentence_naming_another_role_in_its_condition_is_its_subjects(practitioners):
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+
+    retriever = practitioners.retriever
+    source = next(s for s in retriever.library.titles if "practitioners-guide" in s)
+    passage = next(
+        p for p in retriever.article_passages(source) if "nice and clean database" in p.text
+    )
+    text = next(x for x in passage.text.split(". ") if "nice and clean database" in x)
+    finder = SideFinder(["data scientist", "data engineer"], retriever.library.roles)
+    # "The data a data scientist gets can still be very rough even if it is from a nice and
+    # clean database that a data engineer sets up": the data scientist's
+    assert side_of(Sentence(0, 0, text), [passage], finder) == 0
+
+
+@pytest.fixture(scope="module")
+def practitioners(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "practitioners",
+        ["practitioners-guide-data-science-role-and-skill-tracks.html"],
+    )
