@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.text import TABLE_ROW
+from knowledge.text import TABLE_ROW, words
 
 from .citations import CitationSet
 from .evidence import Sentence, field_line
@@ -62,6 +62,7 @@ def select(
     chosen: list[Sentence] = []
     per_passage: dict[int, int] = {}
     seen_figures: set[str] = set()
+    seen_texts: set[str] = set()
     used = 0
     for s in sentences:
         if s.score < floor or len(chosen) >= max_sentences:
@@ -89,6 +90,10 @@ def select(
         shown = figures(s.text)
         if shown and shown <= seen_figures:  # the same figure again, from another passage
             continue
+        said = " ".join(words(s.text))
+        if said in seen_texts:  # the same sentence again: a line an article repeats
+            continue
+        seen_texts.add(said)
         seen_figures |= shown
         chosen.append(s)
         per_passage[s.passage] = per_passage.get(s.passage, 0) + 1

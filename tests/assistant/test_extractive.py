@@ -556,3 +556,15 @@ def test_on_the_seed_a_leaning_sentence_brings_its_antecedent_not_the_next_fact(
     r = library.ask("How much math does a machine learning engineer need?")
     assert "stronger mathematical foundations" in r.answer, r.answer
     assert "It also requires comfort with training infrastructure" not in r.answer, r.answer
+
+
+def test_a_sentence_an_article_repeats_is_shown_once():
+    # a guide that closes each section with the same line: the answer says it once
+    line = "Many florists say the job is a craft learned over years of service."
+    pool = _pool(
+        (0, 2, line, 0.9),
+        (1, 2, line, 0.85),
+        (2, 0, "Florists condition fresh flowers and build bouquets to order.", 0.8),
+        (3, 2, line.replace("florists", "Florists").upper().lower().capitalize(), 0.75),
+    )
+    assert [s.text for s in extractive.select(pool)] == [line, pool[2].text]
