@@ -34,11 +34,13 @@ from .evidence import (
     Sentence,
     TermMatcher,
     answer_type_test,
+    asks_yes_no,
     heading_of,
     listed_things,
     names_things,
     row_cells,
     score_sentences,
+    sections_asking,
     topic_words,
 )
 from .retrieve import Retriever
@@ -546,6 +548,10 @@ class ComparisonStrategy:
 
     def answer(self, evidence: Evidence) -> Events:
         query = evidence.query
+        if asks_yes_no(query.text) and sections_asking(query, evidence.matcher, evidence.passages):
+            # "Is actuarial science harder than accounting?" asked by a FAQ's own heading:
+            # the answer under it says yes or no, which no table of the two sides does
+            return (yield from ExtractiveStrategy().answer(evidence))
         sides = query.comparison.sides
         neighbours = (
             evidence.retriever.neighbours(query.comparison.aspect)

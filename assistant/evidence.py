@@ -967,7 +967,7 @@ def _asks_with(text: str) -> str | None:
     return " ".join(m.group(0).lower().split()) if m else None
 
 
-def _sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]) -> set[int]:
+def sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]) -> set[int]:
     """The passages opening a section whose heading asks what the question asks (as a
     question, or in its shape: "What a CPA does"): every word of the heading's (but its
     question words) is one of the question's, an abbreviation read as its spelled-out words;
@@ -977,11 +977,17 @@ def _sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage]
     does" in an article titled "... Which Pays More" asks something else)."""
     asked, long = _question_stems(query.text, matcher._acronyms)
     kind = _asks_with(query.text)
+    # a yes/no question under a FAQ's yes/no heading ("Q: Can an accountant become an
+    # actuary?"): its answer says yes or no
+    yes_no = kind is None and asks_yes_no(query.text)
     first: dict[tuple[str, str], int] = {}
     for i, p in enumerate(passages):
         # "What does a nurse do?", or a heading in its shape ("What a CPA does")
         heading = _heading(p).split(" — ")[-1].split(":")[-1].strip()
-        if kind is None or not _INTERROGATIVE.match(heading) or _asks_with(heading) != kind:
+        if yes_no:
+            if not (heading.endswith("?") and asks_yes_no(heading)):
+                continue
+        elif kind is None or not _INTERROGATIVE.match(heading) or _asks_with(heading) != kind:
             continue
         own = {stem(w) for w in words(heading) if w not in STOPWORDS and w not in QUESTION_WORDS}
         if not own or not own <= asked:
@@ -1114,7 +1120,7 @@ def score_sentences(
     # A heading asking the very question ("What does a registered nurse do?" for "What does
     # an RN do day to day?"): the first sentence under it answers, whatever words it uses.
     top = max(s.score for s in sentences)
-    asking = _sections_asking(query, matcher, passages)
+    asking = sections_asking(query, matcher, passages)
     lead = [s for s in sentences if s.position == 0 and s.passage in asking]
     if lead:
         best_lead = max(lead, key=lambda s: s.score)

@@ -988,3 +988,63 @@ def test_the_seed_keeps_its_verdict_whose_comparison_comes_before_its_clause(war
         pytest.skip(f"the seed article is not at {SEED}")
     r = wards.ask("Which is easier to get into, AI engineering or ML engineering?")
     assert "**Verdict:** AI engineers are more numerous" in r.answer, r.answer
+
+
+TUTORS = """TEACHER VS TUTOR
+
+Pay
+---
+
+Teachers earn a median of $62,000 a year. Tutors earn about $24 an hour.
+
+Frequently asked questions
+--------------------------
+
+Q: Can a tutor become a teacher?
+A: Yes, but most states require a teaching licence and a semester of supervised practice first.
+
+Q: Is teaching harder than tutoring?
+A: Most new teachers say so: managing thirty pupils is far harder than coaching one.
+"""
+
+
+@pytest.fixture(scope="module")
+def tutors(tmp_path_factory):
+    dev = (
+        REPO_ROOT.parent
+        / "shared"
+        / "corpus-dev"
+        / "staffeng-dan-na-staff-engineer-and-team-lead.html"
+    )
+    also = tuple(str(p) for p in (SEED, dev) if p.is_file())
+    return _library(tmp_path_factory, "teacher-or-tutor.txt", TUTORS, also)
+
+
+def test_a_yes_no_question_a_faq_heading_asks_is_answered_by_its_answer(tutors):
+    """ "Can a tutor become a teacher?" asked of an article whose FAQ asks just that: the
+    answer under it, with its yes or no, leads; "Is teaching harder than tutoring?" compares
+    two things, but the FAQ answers it, so no table of the two sides is drawn."""
+    r = tutors.ask("Can a tutor become a teacher?")
+    assert r.answer.startswith("A: Yes, but most states require a teaching licence"), r.answer
+    r = tutors.ask("Is teaching harder than tutoring?")
+    assert "| Aspect |" not in r.answer, r.answer
+    assert r.answer.startswith("A: Most new teachers say so"), r.answer
+
+
+def test_a_development_interviews_own_yes_no_question_is_answered_by_its_answer(tutors):
+    """The development interview's question, asked as it heads its answer, draws no table of
+    two of its words ("Process vs Architectural Change"): the interviewee's answer leads."""
+    dev = (
+        REPO_ROOT.parent
+        / "shared"
+        / "corpus-dev"
+        / "staffeng-dan-na-staff-engineer-and-team-lead.html"
+    )
+    if not dev.is_file():
+        pytest.skip(f"the development articles are not at {dev.parent}")
+    r = tutors.ask(
+        "Do you spend time advocating for technology, practice, process or architectural "
+        "change? Can you share a story of influencing your organization?"
+    )
+    assert "| Aspect |" not in r.answer, r.answer
+    assert r.answer.startswith("I don’t really think about advocacy"), r.answer
