@@ -976,6 +976,9 @@ def sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage])
     (its title's words but those of the career lexicon: "pay" asked under "What an AI engineer
     does" in an article titled "... Which Pays More" asks something else)."""
     asked, long = _question_stems(query.text, matcher._acronyms)
+    # the abbreviations the question writes as such ("ML", "RNs"), not any short word
+    # ("salary" upper-cased is no abbreviation)
+    shorts = {a.lower() for a in _ACRONYM.findall(query.text)}
     kind = _asks_with(query.text)
     # a yes/no question under a FAQ's yes/no heading ("Q: Can an accountant become an
     # actuary?"): its answer says yes or no
@@ -1000,8 +1003,7 @@ def sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage])
         rest = [
             w
             for w in topic_words(query.text)
-            if stem(w) not in own
-            and not (_ACRONYM.fullmatch(w.upper()) and long and long <= own | title)
+            if stem(w) not in own and not (w in shorts and long and long <= own | title)
         ]
         if all(specificity(w) <= EVERYDAY or stem(w) in title for w in rest):
             at = first.get((p.source, p.section))

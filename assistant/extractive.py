@@ -53,6 +53,8 @@ def select(
     # The floor is set by the best sentence that can be chosen: a heading line scoring above
     # every sentence ("The Offline Cookbook") must not leave the answer empty.
     sentences = _answers_for_questions(sentences)
+    if own_role:
+        sentences = _without_others_figures(sentences)
     best = next((s for s in sentences if not _label(s.text) and not _short(s.text)), None)
     if best is None:
         return []
@@ -78,6 +80,11 @@ def select(
             continue
         if s.off_role and figures(s.text) and any(not c.off_role for c in chosen):
             continue  # another role's figure after the asked role's: not this answer
+        if own_role and s.off_role and not chosen and wants is not None:
+            # an answer asking for a figure opens with no other role's sentence while the
+            # asked role has one strong enough
+            if any(o.on_role and not o.off_role and o.score >= floor for o in sentences):
+                continue
         if _elsewhere(s, chosen, anchored):
             continue  # another article's other role, beside sentences about the asked one
         if own_role and not s.on_role and anchored and s.source not in anchored:
@@ -116,6 +123,20 @@ def select(
         ):
             chosen.append(extra)
     return _with_context(chosen, sentences, max_words)
+
+
+def _without_others_figures(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences without another role's figures when the asked role has a figure of its
+    own that a figure answer would bring in (at least WANTED_SHARE of the best score): "What's
+    the median pay for registered nurses?" is answered with theirs, not first with the nursing
+    assistants' median, which meets "median" better."""
+    top = next((s for s in sentences if not _label(s.text) and not _short(s.text)), None)
+    if top is None or not any(
+        s.on_role and not s.off_role and s.score >= WANTED_SHARE * top.score and figures(s.text)
+        for s in sentences
+    ):
+        return sentences
+    return [s for s in sentences if not (s.off_role and figures(s.text))]
 
 
 def _answers_for_another(s: Sentence, chosen: list[Sentence]) -> bool:

@@ -270,3 +270,64 @@ def test_a_follow_up_naming_only_another_role_asks_the_same_of_it(kitchen, libra
     assert (
         "What does" not in kitchen.understand("and how much does a pastry chef earn?", before).text
     )
+
+
+WARD = """# Registered Nurse vs Nursing Assistant: Two Ways onto the Ward
+
+## What RNs Do
+
+A registered nurse (RN) plans each patient's care, gives medicines and leads the ward round.
+RNs also teach patients how to manage at home.
+
+## What Nursing Assistants Do
+
+A nursing assistant helps patients wash, dress and eat, and takes their temperature and pulse.
+
+## Pay
+
+Nursing assistants earned a median of $38,000 in 2023.
+Registered nurses earn about $86,000 a year, and more in large hospitals.
+"""
+
+
+@pytest.fixture(scope="module")
+def ward(tmp_path_factory):
+    """An extractive Assistant over the made-up ward article alone."""
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+
+    settings = get_settings(store=tmp_path_factory.mktemp("ward") / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    folder = tmp_path_factory.mktemp("ward-articles")
+    (folder / "rn-vs-nursing-assistant.md").write_text(WARD, encoding="utf-8")
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder)], kb, settings).ok
+    assistant = Assistant(settings, kb)
+    assistant.warm()
+    return assistant
+
+
+def test_a_short_word_is_no_abbreviation_of_a_heading_asking_what_one_does(ward, library):
+    # "What RNs Do" asks what RNs do, not their salary: "salary" upper-cased looked like an
+    # abbreviation, so the section's first sentence was raised to lead a pay answer
+    paid = ward.ask("What's the salary for RNs?")
+    assert paid.answer.startswith("Registered nurses earn about $86,000"), paid.answer
+    does = ward.ask("What do RNs do?")
+    assert does.answer.startswith("A registered nurse (RN) plans each patient's care"), does.answer
+    # the development article's heading in a question's shape still leads its answer
+    pm = library.ask("In one sentence, what does a product manager do?")
+    assert not pm.abstained and "Rapidfire" not in pm.answer, pm.answer
+
+
+def test_a_figure_question_on_one_role_opens_with_that_roles_figure(ward, library):
+    # the assistants' "median" meets the question's word better, but is another role's
+    median = ward.ask("What's the median pay for registered nurses?")
+    assert median.answer.startswith("Registered nurses earn about $86,000"), median.answer
+    assert "$38,000" not in median.answer
+    # a development article's one-role figure question still opens with that role's figure
+    staff = library.ask("What's the median salary for machine learning engineers?")
+    assert "$245,000" in staff.answer.split("[")[0] or staff.answer.startswith("In comparing"), (
+        staff.answer
+    )
