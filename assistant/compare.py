@@ -350,6 +350,13 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
             return None  # "AI engineers are ..., often coming from <side>": another role
         if len(about) == 1:
             return about.pop()
+    elif len(own) > 1:
+        # a side the library knows by no role name opens the sentence as its subject ("A
+        # teaching assistant supports pupils ... and helps the teacher"): the other is named
+        # in passing
+        opener = _opening_sides(sentence.text, finder)
+        if len(opener) == 1:
+            return opener.pop()
     if len(own) == 1 and _paired_with_another(sentence.text, next(iter(own)), finder):
         return None  # "the distinction between AI engineers and ML engineers": the pair's
     if len(own) == 1:
@@ -402,6 +409,24 @@ _PAIRED = re.compile(r"\s{0,3}(?:or|/|vs\.?|versus)\s{0,3}(?:(?:the|a|an)\s{1,3}
 # and Y" alone may be one group ("librarians and library media specialists earn ...").
 _AND = re.compile(r"\s{0,3}(?:and|&)\s{0,3}(?:(?:the|a|an)\s{1,3})?", re.I)
 _PAIR_LEAD = re.compile(r"\b(?:between|both)\s{1,3}(?:(?:the|a|an)\s{1,3})?$", re.I)
+
+
+def _opening_sides(text: str, finder: SideFinder) -> set[int]:
+    """The sides the sentence's main clause opens with, as its subject: the side's name (and
+    one word more, an article) at its start. A subject of two ("Teachers and assistants ...")
+    opens with both."""
+    m = _LEADING_PHRASE.match(text)
+    main = text[m.end() :] if m else text
+    main = main[_WHOSE.match(main).end() :]
+    toks = main.split()
+    joint = _JOINT.match(main)
+    if joint is not None:
+        return finder.sides_in(main[: joint.end() + JOINT_REACH], pair=False)
+    return {
+        i
+        for i, name in enumerate(finder.sides)
+        if i in finder.sides_in(" ".join(toks[: len(name.split()) + 1]), pair=False)
+    }
 
 
 def _paired_with_another(text: str, side: int, finder: SideFinder) -> bool:

@@ -330,3 +330,61 @@ def practitioners(tmp_path_factory):
         "practitioners",
         ["practitioners-guide-data-science-role-and-skill-tracks.html"],
     )
+
+
+# -- a side the library knows by no role name, opening the sentence, is its subject ------------
+
+CLASSROOM = {
+    "teacher-or-assistant.md": """---
+title: "Teacher or Teaching Assistant? How the Two Classroom Jobs Differ"
+---
+
+# Teacher or Teaching Assistant? How the Two Classroom Jobs Differ
+
+A classroom usually has one teacher in charge, and often a teaching assistant working alongside.
+
+## Responsibilities
+
+A teacher plans lessons, marks work and answers to parents and the head for how the class does.
+A teaching assistant supports individual pupils, runs small reading groups and helps the teacher
+prepare materials.
+
+## Qualifications
+
+Teachers need a degree and a teaching qualification. Teaching assistants often need no degree,
+though many take a level 3 certificate.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def classroom(tmp_path_factory):
+    return _library(tmp_path_factory, "classroom", CLASSROOM)
+
+
+def test_a_side_opening_its_sentence_is_its_subject_though_the_other_is_named_later(classroom):
+    r = classroom.ask("What's the difference between a teacher and a teaching assistant?")
+    teacher, assistant = _row(r.answer, "Overview")
+    assert "plans lessons" in teacher, r.answer
+    assert "supports individual pupils" in assistant, r.answer
+
+
+@pytest.fixture(scope="module")
+def flogs(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory, "flogs", ["flogs-cs-degree-vs-bootcamp-vs-self-taught.txt"]
+    )
+
+
+def test_a_dev_sentence_opening_on_one_side_is_that_sides(flogs):
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+
+    retriever = flogs.retriever
+    source = next(s for s in retriever.library.titles if "flogs" in s)
+    passage = next(p for p in retriever.article_passages(source) if "condensed version" in p.text)
+    text = next(x for x in passage.text.splitlines() if "condensed version" in x).lstrip("- ")
+    finder = SideFinder(["bootcamp", "computer science degree"], retriever.library.roles)
+    # "Concise: Bootcamps fit a condensed version of a computer science degree into a 2-3 month
+    # period": the bootcamp's
+    assert side_of(Sentence(0, 0, text), [passage], finder) == 0
