@@ -501,7 +501,7 @@ def test_a_heading_asks_the_question_only_by_the_titles_subject(
     """The first sentence under a heading that asks the question answers it, when the
     question's other words name the article's subject; a career-lexicon word of the title
     ("Pays") is a topic of the question, which the heading does not ask."""
-    from assistant.evidence import _sections_asking
+    from assistant.evidence import sections_asking
     from assistant.understand import understand
     from knowledge.schema import Passage
 
@@ -516,7 +516,7 @@ def test_a_heading_asks_the_question_only_by_the_titles_subject(
     )
     query = understand(question, [], library.retriever.library)
     matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
-    assert bool(_sections_asking(query, matcher, [passage])) is asking
+    assert bool(sections_asking(query, matcher, [passage])) is asking
 
 
 @pytest.mark.parametrize(

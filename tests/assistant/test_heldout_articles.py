@@ -205,7 +205,7 @@ def test_a_heading_in_the_shape_of_the_question_has_its_first_sentence_lead(
     ],
 )
 def test_which_headings_ask_what_the_question_asks(library, question, heads):
-    from assistant.evidence import TermMatcher, _sections_asking
+    from assistant.evidence import TermMatcher, sections_asking
     from assistant.understand import understand
     from knowledge.schema import Passage
 
@@ -224,7 +224,7 @@ def test_which_headings_ask_what_the_question_asks(library, question, heads):
     ]
     query = understand(question, [], library.retriever.library)
     matcher = TermMatcher(query.text, library.retriever, library.kb.embedder, roles=query.roles)
-    found = _sections_asking(query, matcher, passages)
+    found = sections_asking(query, matcher, passages)
     assert {passages[i].section for i in found} == heads
 
 
