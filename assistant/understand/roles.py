@@ -123,9 +123,14 @@ GENERIC = {"role", "roles", "two", "s", "career", "path", "paths", "job", "jobs"
 _PLUS = re.compile(r"^([a-z]{3,})(?:\+|-plus)$")
 
 
+_ABBR_PLURAL = re.compile(r"\b([A-Z]{2,7})s\b")
+
+
 @lru_cache(maxsize=8192)
 def role_key(phrase: str) -> str:
     """A canonical key so "Machine Learning Engineers" and "ML engineer" match."""
+    # ("LPNs" is the plural of "LPN": the capitals tell an abbreviation's "s" from a word's)
+    phrase = _ABBR_PLURAL.sub(r"\1", phrase)
     toks = [
         _PLUS.sub(r"\1", t).replace("-", "")
         for t in re.findall(r"[\w+#.-]+", phrase.lower())
@@ -173,6 +178,7 @@ def _y_plural(token: str) -> str:
 @lru_cache(maxsize=8192)
 def role_keys(phrase: str) -> frozenset[str]:
     """Keys for a role and its shorter forms: "recommend ML engineering" also gives "ml engineer"."""
+    phrase = _ABBR_PLURAL.sub(r"\1", phrase)  # ("LPNs": see role_key)
     toks = [t for t in re.findall(r"[\w+#.-]+", phrase.lower()) if t not in _LEAD_WORDS]
     if not toks:
         return set()

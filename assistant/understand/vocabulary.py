@@ -48,7 +48,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 13
+LEARNT_BY = 14
 
 
 def within_scan(texts):
@@ -143,17 +143,50 @@ def abbreviations(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for m in _LONG_SHORT.finditer(text):
             long, short = m.group(1), m.group(2)
+            plural = _PLURAL_SHORT.fullmatch(short)
+            if plural:  # "registered nurses (RNs)": RN is "registered nurse"
+                short = plural.group(1)
             toks = long.split()
             n = len(short)
             for take in range(min(len(toks), n + 1), 0, -1):  # longest tail whose initials fit
                 cand = " ".join(toks[-take:])
-                if _initials(cand) == short.upper():
-                    out.setdefault(short.upper(), cand.lower())
+                if _initials_fit(cand, short.upper()):
+                    out.setdefault(
+                        short.upper(), _singular(cand.lower()) if plural else cand.lower()
+                    )
                     break
         for m in _SHORT_LONG.finditer(text):
-            if _initials(m.group(2)) == m.group(1).upper():
+            if _initials_fit(m.group(2), m.group(1).upper()):
                 out.setdefault(m.group(1).upper(), m.group(2).lower())
     return out
+
+
+# "RNs", "LPNs": an abbreviation's plural (its letters but the last are capitals)
+_PLURAL_SHORT = re.compile(r"([A-Z]{2,7})s")
+
+
+def _initials_fit(phrase: str, short: str) -> bool:
+    """The phrase's initials spell the abbreviation; an "X" may stand for a word opening with
+    "ex" ("user experience (UX)", "customer experience (CX)"), as English writes them."""
+    got = _initials(phrase)
+    if got == short:
+        return True
+    if len(got) != len(short) or "X" not in short:
+        return False
+    parts = [p for p in re.split(r"[\s-]+", phrase) if p]
+    return all(
+        g == c or (c == "X" and p.lower().startswith("ex"))
+        for g, c, p in zip(got, short, parts, strict=True)
+    )
+
+
+def _singular(phrase: str) -> str:
+    """The phrase with its last word in the singular ("licensed practical nurses")."""
+    head, _sep, last = phrase.rpartition(" ")
+    if last.endswith("ies"):
+        return f"{head} {last[:-3]}y".strip()  # "secretaries"
+    one = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    return f"{head} {one}".strip()
 
 
 # An abbreviation written as a word, and the word after it: "ML engineers", "ICs role"; in
@@ -736,9 +769,12 @@ def role_book(
     phrases = list(phrases) + paired
     aliases = {}
     phrase_stems = {stem(w) for p in phrases for w in words(p)}
+    # an abbreviation already read as a role ("RN vs. LPN" in a title): its long form names
+    # that role ("registered nurses (RNs)")
+    as_roles = {p.lower() for p in phrases}
     for short, long in spelled.items():
         head = long.split()[-1]
-        if _ROLE_HEAD.search(head) or stem(head) in phrase_stems:
+        if _ROLE_HEAD.search(head) or stem(head) in phrase_stems or short.lower() in as_roles:
             aliases[short.lower()] = long
             phrases.append(short)
             if _names_a_person(head, paired) and short.lower() not in modifiers:
