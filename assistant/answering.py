@@ -170,6 +170,7 @@ _ASKS_FOR_LIST = re.compile(
 )
 
 
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _MARKER = re.compile(r"\s*\[\d{1,3}\]")
 _ITEM_MARK = re.compile(r"^(?:[-*•+]|\d{1,3}[.)])\s+")  # an entry's own list marker
 _FILE_WORDS = re.compile(r"[-_./]+")  # "practitioners-guide.html": "practitioners guide html"
@@ -451,9 +452,13 @@ class ExtractiveStrategy:
         titles = evidence.retriever.library.titles
         # A word naming a piece of writing ("the wind farm guide", "the baker's post") names
         # the article as "article" does, when the title itself does not write it.
-        naming = [not names_writing(t) for t in matcher.terms]
+        # An everyday word ("How many sources does the article use?") names no article.
+        telling = [specificity(t) > EVERYDAY for t in matcher.terms]
+        naming = [
+            not names_writing(t) and tell for t, tell in zip(matcher.terms, telling, strict=True)
+        ]
         source = None
-        if matcher.terms:
+        if any(telling):
             # Words beyond "references" may only name the article ("... the cookbook cite?"):
             # the article whose title, or file name, has them all.
             met = {
@@ -461,7 +466,7 @@ class ExtractiveStrategy:
                 >= LEXICON_MATCH  # the words themselves, not look-alikes ("handbook")
                 for src, title in titles.items()
             }
-            named = [src for src, m in met.items() if m.all()]
+            named = [src for src, m in met.items() if m[telling].all()]
             if not named and any(naming):
                 named = [src for src, m in met.items() if m[naming].all()]
             source = named[0] if len(named) == 1 else None
@@ -476,7 +481,7 @@ class ExtractiveStrategy:
                 if all(any(book.keys(t) & k for t in book.find(title)) for k in asked)
             ]
             source = source or (named[0] if len(named) == 1 else None)
-        elif not matcher.terms:
+        elif not any(telling):
             best = next((p for p in evidence.passages if p.is_reference_list), None)
             source = best.source if best is not None else None
         if source is None:
@@ -501,7 +506,11 @@ class ExtractiveStrategy:
             shown = _ITEM_MARK.sub("", " ".join(line.split()))
             lines.append(f"- {shown} [{cites.cite(index, line.strip())}]")
         title = " ".join(display_text(best.title).split())
-        text = f"*{title}* lists these references:\n\n" + "\n".join(lines)
+        # "How many sources ...?": the count, then the entries
+        n = len(items)
+        many = f"{n} reference{'s' if n != 1 else ''}"
+        listed = many if _HOW_MANY.search(query.question) else "these references"
+        text = f"*{title}* lists {listed}:\n\n" + "\n".join(lines)
         if len(items) > self.MAX_ENTRIES:
             text += f"\n\n(and {len(items) - self.MAX_ENTRIES} more)"
         return _finish(evidence, text, cites, draft)

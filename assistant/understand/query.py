@@ -476,9 +476,14 @@ def _without_roles(question: str, roles: list[str]) -> str:
 # "What's the main takeaway?", "What are the key points?", "the bottom line", "in a nutshell"
 _SUMMARY = re.compile(
     r"\b(?:summar(?:y|ies|ize|ized|ise|ised)|tl\s{0,2};?\s{0,2}dr|gist|take-?aways?|recap"
-    r"|in\s+a\s+nutshell|bottom\s+line|sum\s+(?:it\s+|this\s+)?up|conclusions?"
+    r"|in\s+a\s+nutshell|bottom\s+line|sum\s+(?:it\s+|this\s+)?up|conclusions?|conclude[sd]?"
     r"|(?:main|key|central|big|core)\s+(?:points?|ideas?|messages?|lessons?|arguments?|thesis))\b",
     re.I,
+)
+# "What is this article about?", "Tell me about the post": "about" ends the question, or the
+# text it names does
+_ABOUT_END = re.compile(
+    rf"\babout(?:\s+{THE_WRITING.pattern})?\s{{0,3}}[?.!]{{0,3}}\s{{0,3}}$", re.I
 )
 # The words a summary request wraps its cue in; any other word gives it a topic of its own
 # ("What's the bottom line on pay?" asks about pay)
@@ -486,7 +491,8 @@ SUMMARY_WORDS = frozenset(
     """summary summaries summarize summarized summarise summarised tl dr gist takeaway takeaways
     take away aways recap nutshell bottom line sum up conclusion conclusions main key central big
     core point points idea ideas message messages lesson lessons argument arguments thesis give
-    quick short brief overall me us please could can you just whole entire its it's whats""".split()
+    quick short brief overall me us please could can you just whole entire its it's whats
+    author authors writer makes make made argue argues all conclude concludes concluded tell""".split()
 )
 
 
@@ -496,7 +502,7 @@ def asks_for_summary(question: str, titles: Iterable[str] = ()) -> bool:
     bottom line on pay"), unless the question names a piece of writing and the word is one of
     an article's `titles`."""
     q = question[:300]
-    if not _SUMMARY.search(q):
+    if not (_SUMMARY.search(q) or _ABOUT_END.search(q)):
         return False
     found = re.findall(r"[a-z]+", q.lower())
     rest = {
@@ -518,12 +524,12 @@ def intent_of(
     roles: list[str] = (),
     titles: Iterable[str] = (),
 ) -> Intent:
+    if asks_for_summary(question, titles):  # ("the main points the author makes")
+        return "summary"
     if _AUTHOR.search(question) and not _AUTHOR_SAYS.search(question):
         return "author"
     if _DATE.search(question):
         return "date"
-    if asks_for_summary(question, titles):
-        return "summary"
     if comparison is not None:
         return "comparison"
     if _SOURCE_Q.search(_without_roles(question, roles)):

@@ -71,6 +71,7 @@ def library(tmp_path_factory):
         [
             "datatalksclub-data-team-roles-explained.md",
             "cds-so-what-exactly-is-a-product-manager.md",
+            "practitioners-guide-data-science-role-and-skill-tracks.html",
         ],
         written={"line-cook-vs-pastry-chef.md": KITCHEN},
     )
@@ -84,6 +85,12 @@ def library(tmp_path_factory):
         ("give me the gist", True),
         ("Can you sum it up for me?", True),
         ("What are the key points?", True),
+        ("What is this article about?", True),
+        ("Tell me about the guide", True),
+        ("What does the article conclude?", True),
+        ("What are the main points the author makes?", True),
+        ("Tell me about it", False),  # after a question, what it was about
+        ("What does it say about the night shifts?", False),
         # a topic of its own: a question about it, not the gist
         ("What's the bottom line on pay?", False),
         ("What are the key skills?", False),
@@ -123,7 +130,7 @@ def test_the_summary_is_the_outline_of_the_only_article(kitchen):
 
 def test_a_summary_names_its_article_among_several(library):
     listed = library.ask("What's the main takeaway?")  # first thing, none named: which one?
-    assert listed.answer.startswith("The library has 4 articles; name one"), listed.answer
+    assert listed.answer.startswith("The library has 5 articles; name one"), listed.answer
     assert "*Data Team Roles Explained" in listed.answer
     named = library.ask("Summarize the data team roles article")
     assert named.answer.startswith("*Data Team Roles Explained"), named.answer
@@ -287,6 +294,11 @@ A nursing assistant helps patients wash, dress and eat, and takes their temperat
 
 Nursing assistants earned a median of $38,000 in 2023.
 Registered nurses earn about $86,000 a year, and more in large hospitals.
+
+## References
+
+1. National Nursing Board. (2023). Ward staffing survey. NNB Press.
+2. Health Pay Review. (2024). Pay bands for ward staff. HPR Publishing.
 """
 
 
@@ -331,3 +343,22 @@ def test_a_figure_question_on_one_role_opens_with_that_roles_figure(ward, librar
     assert "$245,000" in staff.answer.split("[")[0] or staff.answer.startswith("In comparing"), (
         staff.answer
     )
+
+
+def test_the_main_points_the_author_makes_are_a_summary_not_a_byline():
+    from assistant.understand.query import intent_of
+
+    assert intent_of("What are the main points the author makes?", None) == "summary"
+    assert intent_of("Who is the author?", None) == "author"
+
+
+def test_how_many_references_counts_the_list(ward, library):
+    counted = ward.ask("How many sources does the article use?")
+    assert counted.answer.startswith("*Registered Nurse vs Nursing Assistant"), counted.answer
+    assert "lists 2 references:" in counted.answer, counted.answer
+    assert "Ward staffing survey" in counted.answer and "Pay bands" in counted.answer
+    about = ward.ask("What is this article about?")
+    assert "in brief:" in about.answer.split("\n")[0], about.answer
+    # a development article's list of one
+    one = library.ask("How many sources does the data science role and skill tracks article use?")
+    assert "lists 1 reference:" in one.answer and "The Book of Why" in one.answer, one.answer
