@@ -1464,9 +1464,27 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
         if _near_a_role(terms, retriever.library.roles, embedder):
             return None
         return phrase
-    if any(_known_word(w, retriever, vocab, vecs, embedder) for w in terms):
+    levels = _level_stems(retriever.doc_freq)
+    known = [
+        _known_word(w, retriever, vocab, vecs, embedder)
+        # a career level the library writes another way ("junior" where "entry-level")
+        or any(_as_level(stem(w), {k}) for k in levels)
+        for w in terms
+    ]
+    if any(known):
+        # ... unless a word before the phrase's head is one the library never writes, nor
+        # any word close to it: "web development" where only other development is written
+        # (as "sous chef" where only "chef" is)
+        if len(terms) >= 2 and not all(known[:-1]) and not _written_together(terms, retriever):
+            return phrase
         return None
     return phrase
+
+
+def _written_together(terms: list[str], retriever: Retriever) -> bool:
+    """The library knows the whole phrase as a role's name (each of its words in one name)."""
+    asked = set(terms)
+    return any(asked <= set(words(r)) for r in retriever.library.roles.find(" ".join(terms)))
 
 
 def _written(word: str, retriever: Retriever, vocab) -> bool:

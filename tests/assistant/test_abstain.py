@@ -523,6 +523,43 @@ def test_a_career_level_is_met_by_another_word_for_that_level(line_cooks, questi
         assert told in result.answer
 
 
+@pytest.fixture(scope="module")
+def with_data_roles(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "kinds",
+        ["datatalksclub-data-team-roles-explained.md"],
+        written={"cooks.md": LINE_COOKS},
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("What are the skills for maritime data engineering?", "maritime data engineering"),
+        ("What are the skills for sushi cooking?", "sushi cooking"),
+        ("What is the salary for seismic data engineering?", "seismic data engineering"),
+    ],
+)
+def test_a_kind_the_library_never_writes_before_a_known_word_is_declined(
+    with_data_roles, question, reason
+):
+    """ "maritime data engineering", "sushi cooking": the head ("data engineering", "cooking")
+    is written, the word before it never, nor any word close to it; the articles say nothing
+    of that kind of it, so the question is declined rather than answered about the head."""
+    result = with_data_roles.ask(question)
+    assert result.abstained, result.answer
+    assert f"never mention {reason}" in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What are the skills for data engineering?", "What are the skills for a line cook?"],
+)
+def test_a_kind_the_library_writes_is_answered(with_data_roles, question):
+    assert not with_data_roles.ask(question).abstained
+
+
 def test_an_answer_quoted_only_from_another_roles_part_says_whose_it_is(wards):
     """ "Do ward nurses dress wounds at home?" is answered only in the part on community nurses:
     the answer says the article tells it of them, not of ward nurses; an answer about the asked
