@@ -275,6 +275,20 @@ class TermMatcher:
         if not named:
             return 0.0
         if not asked & named:
+            found = book.find(text)
+            head = words(focus)[-1:] if words(focus) else []
+            if (
+                head
+                and not TABLE_ROW.match(text)
+                and all(
+                    _BARE_ROLE.fullmatch(r.strip()) and _plain_head(r) == _plain_head(head[0])
+                    for r in found
+                )
+            ):
+                # "many designers hold a degree", asked about UX designers: designers of
+                # every kind, the asked one among them; no other role's sentence (a table's
+                # "Manager" row is its own kind of manager, not an interim one)
+                return 0.0
             return -1.0
         # ("involve an engineer": a bare role noun names no other role)
         others = {
@@ -1161,6 +1175,11 @@ def score_sentences(
 
 
 _BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
+
+
+def _plain_head(word: str) -> str:
+    """A role noun without its plural or "-ing" ("designers" -> "designer")."""
+    return re.sub(r"(?:s|ing)$", "", word.strip().lower())
 
 
 def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:
