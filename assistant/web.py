@@ -23,8 +23,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1000")
 from .web_boot import (  # noqa: E402
     Opening,
     app_made_at_launch,
+    empty_tables_without_pandas,
     note_missing_matplotlib,
     one_tls_context,
+    pandas_on_first_use,
     skip_gradio_stubs,
     warm_and_release,
 )
@@ -32,7 +34,8 @@ from .web_boot import (  # noqa: E402
 skip_gradio_stubs()  # gradio's editor stubs are rewritten at every import otherwise
 note_missing_matplotlib()  # gradio tries to import it around every event otherwise
 
-with one_tls_context():  # gradio's import-time httpx clients share one TLS context
+# gradio's import-time httpx clients share one TLS context; pandas is imported on first use
+with one_tls_context(), pandas_on_first_use():
     import gradio as gr  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 
@@ -562,7 +565,7 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
             target=warm_and_release, args=(assistant,), name="warm", daemon=True
         ).start()
     library = Library(assistant)
-    with app_made_at_launch():
+    with app_made_at_launch(), empty_tables_without_pandas():
         app = build_app(assistant, library)
         app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
     url = f"http://{settings.host}:{settings.port}"

@@ -17,6 +17,7 @@ import importlib.abc
 import importlib.util
 import sys
 import threading
+import types
 
 STUB_MODULE = "gradio.component_meta"
 STUB_WRITER = "create_or_modify_pyi"
@@ -132,6 +133,75 @@ def one_tls_context():
         yield
     finally:
         transports.create_ssl_context = made
+
+
+class _OnFirstUse(types.ModuleType):
+    """Stands in `sys.modules` for a module not imported yet: the first attribute read
+    (a class, a function, `__path__` for a submodule) imports the real module, which then
+    takes its place in `sys.modules`; a name bound to this stand-in reads the real module's
+    attributes through it. One import at a time (a lock), whichever thread comes first."""
+
+    def __init__(self, name: str, spec) -> None:
+        super().__init__(name)
+        self.__spec__ = spec
+        self._real = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, attr: str):
+        # only for names the stand-in lacks: its own (__spec__, _real, _lock) never get here
+        return getattr(self._load(), attr)
+
+    def _load(self):
+        with self._lock:
+            if self._real is None:
+                if sys.modules.get(self.__name__) is self:
+                    del sys.modules[self.__name__]
+                self._real = importlib.import_module(self.__name__)
+            return self._real
+
+
+@contextlib.contextmanager
+def pandas_on_first_use():
+    """While gradio is imported: gradio imports pandas at import (for its function-result
+    cache's hashing of DataFrames, which this app never uses), about 0.3-0.45 s of CPU with
+    the Styler gradio's tables import on the critical path of a restart at the 2-core
+    machine (README "Restart"). Inside this block `import pandas` gives a stand-in that
+    imports pandas on the first read of any of its attributes, so pandas is imported when
+    something uses it: the Library tab's first fill (gradio's table code), not the start.
+    A no-op where pandas is imported already or not installed."""
+    name = "pandas"
+    if name in sys.modules:
+        yield
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        yield
+        return
+    sys.modules[name] = _OnFirstUse(name, spec)
+    yield
+
+
+@contextlib.contextmanager
+def empty_tables_without_pandas():
+    """While the page is built: gradio's table turns its initial value into what the page
+    shows with pandas at hand (it imports pandas and pandas' Styler first, whatever the
+    value). The Library table starts empty (every page load fills it), and an empty list
+    becomes what gradio makes of it, the headers and no rows, without pandas; any other
+    value goes through gradio's own code."""
+    from gradio.components.dataframe import Dataframe, DataframeData
+
+    real = Dataframe.__dict__["postprocess"]
+
+    def postprocess(self, value):
+        if isinstance(value, list) and not value:
+            return DataframeData(headers=self.headers, data=[], metadata=None)
+        return real(self, value)
+
+    Dataframe.postprocess = postprocess
+    try:
+        yield
+    finally:
+        Dataframe.postprocess = real
 
 
 @contextlib.contextmanager

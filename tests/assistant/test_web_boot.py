@@ -242,3 +242,39 @@ def test_gradios_import_time_clients_share_one_verifying_tls_context():
     # Each would load the CA bundle for itself otherwise; the shared one still verifies, and
     # httpx clients made after gradio's import get contexts of their own again.
     assert _python(SHARED_TLS).split() == ["True", "True", "False", "True"]
+
+
+PANDAS_ON_FIRST_USE = """
+import sys
+from assistant.web_boot import empty_tables_without_pandas, pandas_on_first_use
+with pandas_on_first_use():
+    import gradio as gr
+import gradio.caching
+standin = sys.modules["pandas"]
+assert type(standin).__name__ == "_OnFirstUse", type(standin)
+assert gradio.caching.pd is standin
+columns = ["Dish", "Station", "Minutes"]
+with empty_tables_without_pandas():
+    with gr.Blocks() as fast:
+        quick = gr.Dataframe(value=[], headers=columns, interactive=False, label="Prep list")
+assert sys.modules["pandas"] is standin  # the page is built, pandas is not imported
+with gr.Blocks() as slow:  # gradio's own code for the same table (imports pandas)
+    real = gr.Dataframe(value=[], headers=columns, interactive=False, label="Prep list")
+pandas = sys.modules["pandas"]
+assert pandas is not standin and type(pandas).__name__ == "module"
+assert quick.value == real.value, (quick.value, real.value)
+assert gr.Dataframe.postprocess is real.postprocess.__func__  # gradio's own again
+rows = quick.postprocess([["risotto", "saute", 18], ["creme brulee", "pastry", 40]])
+assert rows.data[1] == ["creme brulee", "pastry", 40] and rows.headers == columns
+# names bound to the stand-in read the real module; submodules import as usual
+assert gradio.caching.pd.DataFrame is pandas.DataFrame
+from pandas.io.formats.style import Styler
+print(bool(gradio.caching.cache_hash(pandas.DataFrame({"dish": ["pho"]}))), Styler.__name__)
+"""
+
+
+def test_pandas_is_imported_on_first_use_and_an_empty_table_needs_none():
+    """gradio imported with pandas on first use: a page with an empty table is built
+    without importing pandas, and holds what gradio's own code makes of that table; pandas
+    is imported by the first thing that uses it, for everyone holding the stand-in."""
+    assert _python(PANDAS_ON_FIRST_USE).split() == ["True", "Styler"]
