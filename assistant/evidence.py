@@ -119,6 +119,8 @@ _HORIZON = re.compile(
 
 def topic_words(question: str) -> list[str]:
     liked = {"like"} if _LIKE_VERB.search(question) else set()
+    # "Who is nursing a good fit for?": "fit" asks who the path suits, it is no topic
+    suits = _SUITS if _ASKS_WHOM.search(question[:1000]) else frozenset()
     question = _HORIZON.sub(" ", question)
     # "How long does it take?": "long" is the question's form (a span of time, see
     # answer_kind), which a sentence gives in figures; "long hours" would meet it as a word
@@ -130,6 +132,7 @@ def topic_words(question: str) -> list[str]:
         and (w not in QUESTION_WORDS or w in liked)
         and len(w) > 1
         and (not w.isdigit() or len(w) == 4)  # a year is a topic; "5" or "10" is not
+        and not (suits and stem(w) in suits)
     ]
 
 
@@ -732,11 +735,38 @@ _ASKS_WHO_SUITS = re.compile(
     r"\bwho\s+(?:should|would|might|ought)\b"
     r"|\bwhat\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?:person|people|personality"
     r"|personalities|someone|somebody|background|backgrounds)\b"
-    r"|\bwho\s+(?:is|are)\s+(?:[\w-]{1,30}\s+){1,5}?(?:for|suited|meant|right|ideal)\s*[?.!]?$"
+    r"|\bwho\s+(?:is|are)\s+(?:[\w-]{1,30}\s+){1,7}?(?:for|suited|meant|right|ideal)\s*[?.!]?$"
     r"|\b(?:right|suited|ideal|(?:a\s+)?(?:good\s+)?fit)\s+for\s+(?:me|someone|somebody|anyone"
     r"|people|those)\b",
     re.I,
 )
+# ... asked as who ("Who is it a good fit for?", "What kind of person is it for?"), not as
+# whether it suits the asker ("Which is right for me?")
+_ASKS_WHOM = re.compile(
+    r"\bwho\s+(?:should|would|might|ought)\b"
+    r"|\bwhat\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?:person|people|personality"
+    r"|personalities|someone|somebody)\b"
+    r"|\bwho\s+(?:is|are)\s+(?:[\w-]{1,30}\s+){1,7}?(?:for|suited|meant|right|ideal)\s*[?.!]?$",
+    re.I,
+)
+# A sentence saying whom a path suits: "If you thrive under pressure, ...", "... is ideal for
+# people who ...", "a good fit for anyone who ..." (general English)
+_SAYS_WHO_IT_SUITS = re.compile(
+    r"^\s{0,4}(?:but\s+|and\s+|so\s+)?if\s+you\b"
+    r"|\b(?:suits?|suited|ideal|(?:a\s+)?(?:good|great|natural|perfect)\s+fit)\s+(?:for|to)\b"
+    r"|\bfor\s+(?:people|those|anyone|someone|somebody)\s+who\b",
+    re.I,
+)
+
+
+def suits_bonus(question: str, sentence: str) -> float:
+    """A question asking whom a path suits prefers a sentence saying whom it suits (as much
+    again as advice to the reader)."""
+    if not _ASKS_WHOM.search(question[:1000]):
+        return 0.0
+    return ANSWER_TYPE_BONUS if _SAYS_WHO_IT_SUITS.search(sentence[:2000]) else 0.0
+
+
 # A sentence that speaks to the reader ("you", "your") or recommends: what advice looks like.
 _ADVISES = re.compile(
     r"\byou(?:r|rs|rself|'re|’re|'ll|’ll|'d|’d|'ve|’ve)?\b"
@@ -1116,6 +1146,7 @@ def score_sentences(
         s.score += answer_type_bonus(
             query, s.text, opening=passages[s.passage].chunk_index == 0
         ) + advice_bonus(advice, s.text)
+        s.score += suits_bonus(query.question, s.text)
         if kinds_asked and s.lexical > 0 and not s.off_role and enumerates(s.text):
             s.score += ANSWER_TYPE_BONUS  # "What skills ...?": the sentence naming them answers
         said = set(words(s.text))

@@ -362,3 +362,13 @@ def test_how_many_references_counts_the_list(ward, library):
     # a development article's list of one
     one = library.ask("How many sources does the data science role and skill tracks article use?")
     assert "lists 1 reference:" in one.answer and "The Book of Why" in one.answer, one.answer
+
+
+def test_whom_a_path_fits_is_said_by_the_sentence_saying_whom_it_suits(kitchen, library):
+    # "fit" asks whom the path suits: it is no topic word to meet ("which role fits your
+    # skills"), and the sentence saying whom it suits leads
+    fit = kitchen.ask("Who is the pastry chef job a good fit for?")
+    assert fit.answer.startswith("If you are patient and love exact work"), fit.answer
+    pm_article = next(s for s in library.retriever.sources() if "product-manager" in s)
+    pm = library.ask("Who is product management a good fit for?", source=pm_article)
+    assert pm.answer.startswith("If you find yourself speaking to someone who is highly"), pm.answer
