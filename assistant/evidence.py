@@ -277,6 +277,21 @@ class TermMatcher:
                 return 1.0 if titled and all(k & asked for k in titled) else 0.0
         if not named:
             return 0.0
+        # "Entry-level designers" in an article whose title names the game designer: the
+        # asked role at a level of its career, by its head noun
+        titled = book.find(context.title) if context is not None else []
+        head = stem(words(focus)[-1]) if words(focus) else ""
+        # (a head noun two title sides share, "cooks" of line and pastry cooks, is neither's)
+        shared = any(
+            not book.keys(r) & asked and words(r) and stem(words(r)[-1]) == head for r in titled
+        )
+        levelled = (
+            {r for r in book.find(text) if _levelled_head(r, focus)}
+            if any(book.keys(r) & asked for r in titled) and not shared
+            else set()
+        )
+        if levelled:
+            named |= asked
         if not asked & named:
             found = book.find(text)
             head = words(focus)[-1:] if words(focus) else []
@@ -295,7 +310,9 @@ class TermMatcher:
             return -1.0
         # ("involve an engineer": a bare role noun names no other role)
         others = {
-            r for r in book.find(text) if not book.keys(r) & asked and not _BARE_ROLE.fullmatch(r)
+            r
+            for r in book.find(text)
+            if not book.keys(r) & asked and not _BARE_ROLE.fullmatch(r) and r not in levelled
         }
         return 0.0 if others else 1.0
 
@@ -1813,6 +1830,17 @@ def _clipped_in(word: str, toks: set[str]) -> bool:
     if not 3 <= len(cut) <= CLIP_LETTERS or not cut.isalpha():
         return False
     return any(len(w) >= len(cut) + CLIP_REST and w.startswith(cut) for w in toks)
+
+
+def _levelled_head(role: str, asked: str) -> bool:
+    """The role is the asked role's head noun after words for a career level only ("Entry-level
+    designers", "Senior analysts" of a game designer, a data analyst)."""
+    toks, own = words(role), words(asked)
+    if len(toks) < 2 or len(own) < 2 or stem(toks[-1]) != stem(own[-1]):
+        return False
+    return all(
+        any(stem(t) in group for group in LEVEL_GROUPS) or t == LEVEL_NOUN for t in toks[:-1]
+    )
 
 
 def _narrowed_noun(role: str, narrowed: set[str]) -> bool:

@@ -603,3 +603,37 @@ def test_how_long_a_path_takes_is_declined_when_no_passage_gives_a_span_of_time(
         assert result.abstained, result.answer
         assert "no length of time" in result.answer
     assert not wards.ask("How many patients does a ward nurse look after?").abstained
+
+
+GARDENS = """# Landscape Designer vs Garden Technician
+
+## Pay
+
+Landscape designers earn a median of $58,000 a year, and garden technicians about $36,000.
+Entry-level designers typically start at about $41,500; junior technicians start at $29,000.
+
+## The work
+
+Landscape designers draw planting plans for clients. Garden technicians mow, prune and plant.
+"""
+
+
+@pytest.fixture(scope="module")
+def gardens(tmp_path_factory):
+    return dev_library(tmp_path_factory, "gardens", [], written={"gardens.md": GARDENS})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the starting salary for a junior landscape designer?",
+        "What do entry-level landscape designers earn?",
+    ],
+)
+def test_the_asked_roles_head_noun_at_a_level_is_that_role(gardens, question):
+    """ "Entry-level designers ... $41,500" in "Landscape Designer vs Garden Technician": the
+    landscape designer at the start of the career, by its head noun, though the sentence goes
+    on to the technicians' figure; so it is the answer's, not another role's figure."""
+    result = gardens.ask(question)
+    assert not result.abstained, result.answer
+    assert "Entry-level designers typically start at about $41,500" in result.answer
