@@ -158,7 +158,16 @@ def _inline(token, cite: bool) -> tuple[str, bool]:
                 out.append(f"{text} {url}" if cite else _link(text, url))
         # images, footnote references and other HTML are dropped
     text = "".join(out).replace("\x00", "")
+    # the brackets around footnote markers dropped above: "per year [1, 2]." -> "per year."
+    text = _EMPTY_BRACKETS.sub("", text)
     return " ".join(text.split()), any_bold and not plain_outside_bold
+
+
+# Brackets left holding only separators once their footnote markers are gone: "[, ]",
+# "( ; )"; empty ones ("[]", "f()") may be code and stay (bounded: linear time)
+_EMPTY_BRACKETS = re.compile(
+    r"[ \t]{0,4}(?:\[[ \t]{0,4}[,;–-][\s,;–-]{0,40}\]|\([ \t]{0,4}[,;–-][\s,;–-]{0,40}\))"
+)
 
 
 BOLD_LEAD_CHARS = 120  # a bold first line this short, over the paragraph's other lines

@@ -289,7 +289,10 @@ def test_per_host_rate_limit(tmp_path, page_server, follow_settings):
     times = sorted(t for _, _, t in page_server.requests)
     assert len(times) == 4  # robots.txt and three pages, one host, four workers
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.38, gaps
+    # the limiter spaces sends 0.4 s apart; arrival times carry the scheduler's jitter on a
+    # loaded machine (one request delayed, the next on time), so the bound has slack. Without
+    # the limiter four workers arrive within a few milliseconds.
+    assert min(gaps) >= 0.3, gaps
 
 
 def test_cli_reports_statuses_and_exit_code(tmp_path, page_server):

@@ -142,6 +142,19 @@ def test_html_table_rows_keep_their_headers():
     assert "Median salary — Analyst: $70k; Engineer: $110k." in lines
 
 
+def test_bracketed_footnote_links_leave_no_empty_brackets():
+    # what trafilatura writes for "[<a href="#ref1">1</a>, <a href="#ref2">2</a>]"
+    md = (
+        "# Baker Pay\n\nBakers earn a median of $38,000 a year, while pastry chefs earn "
+        "$46,000 \\[[1](#ref1), [2](#ref2)\\]. Call f() on the list a[] too.\n\n"
+        "Hours start early ([3](#n3); [4](#n4)), often at 4 a.m.\n"
+    )
+    _, article = _article("pay.md", "md", md)
+    text = " ".join(p for s in article.sections for p in s.paragraphs)
+    assert "pastry chefs earn $46,000. Call f() on the list a[] too." in text
+    assert "Hours start early, often at 4 a.m." in text
+
+
 def test_list_stays_with_its_lead_in_and_no_chunk_is_a_bare_label():
     md = (
         "# Plan\n\nA good plan has three parts:\n\n- Develop a vision\n- Set goals\n"
