@@ -295,7 +295,10 @@ _CONTRAST_LEAD = re.compile(
 
 # "AI engineers and ML engineers are ...", "Both X and Y ...": a subject of two roles (up to four
 # words each, joined by and/or/&).
-_JOINT = re.compile(r"^(?:both\s+)?(?:[\w'’./+-]+\s+){1,4}(?:and|or|&)\s+", re.I)
+# (a role's abbreviation in brackets may follow it: "Registered nurses (RNs) and ...")
+_JOINT = re.compile(
+    r"^(?:both\s+)?(?:[\w'’./+-]+\s+){1,4}(?:\([\w'’./+-]{1,12}\)\s+)?(?:and|or|&)\s+", re.I
+)
 
 
 JOINT_REACH = 30  # characters after "X and" in which a joint subject names its second side
@@ -339,11 +342,16 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         own = finder.by_bare_head(sentence.text, p.title)  # "Pilots run ..." of "Airline Pilot"
     if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
         return None  # "X and Y are among the most searched terms": both are the subject
-    joint = _JOINT.match(sentence.text) if subject is not None else None
-    if joint is not None and len(finder.book.find(sentence.text[: joint.end() + JOINT_REACH])) > 1:
+    joint = _JOINT.match(sentence.text)
+    if joint is not None:
+        span = sentence.text[: joint.end() + JOINT_REACH]
+        pair = finder.book.find(span)
         # "Architects and civil engineers both shape ...": the subject is the pair, whether or
-        # not its other role is a side of this comparison
-        return None
+        # not its other role is a side of this comparison; so is "Registered nurses (RNs) and
+        # licensed practical nurses (LPNs) work ...", known by the abbreviations it writes
+        first = span.lower().find(pair[0].lower()) if pair else -1
+        if len(pair) > 1 and (subject is not None or 0 <= first < joint.end()):
+            return None
     if subject is not None:
         about = finder.sides_in(subject, pair=False)
         if not about:

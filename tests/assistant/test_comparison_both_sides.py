@@ -388,3 +388,74 @@ def test_a_dev_sentence_opening_on_one_side_is_that_sides(flogs):
     # "Concise: Bootcamps fit a condensed version of a computer science degree into a 2-3 month
     # period": the bootcamp's
     assert side_of(Sentence(0, 0, text), [passage], finder) == 0
+
+
+# -- a joint subject with its abbreviations in brackets is the pair's -------------------------
+
+NURSING_ROLES = """---
+title: "RN vs LPN: Two Nursing Roles Compared"
+---
+
+# RN vs LPN: Two Nursing Roles Compared
+
+Registered nurses (RNs) and licensed practical nurses (LPNs) often work on the same ward.
+
+## Pay
+
+RNs earned a median of $86,000 in 2023. LPNs earned a median of $59,000.
+
+## Training
+
+An RN needs an associate or bachelor's degree in nursing and must pass the NCLEX-RN. An LPN
+completes a one-year certificate programme and passes the NCLEX-PN.
+"""
+FIREFIGHTER = """Firefighter: Job Profile
+
+Firefighters put out fires, rescue people from crashes and collapsed buildings, and answer many medical calls.
+
+Becoming a firefighter
+Candidates pass a written test and a physical ability test, then train at a fire academy for about 14 weeks. Many departments also want an EMT certificate.
+
+Pay
+Firefighters earned a median of $57,000 in 2023.
+"""
+
+
+@pytest.fixture(scope="module")
+def nursing(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "nursing",
+        ["cds-so-what-exactly-is-a-product-manager.md"],
+        {"rn-vs-lpn.md": NURSING_ROLES, "firefighter.txt": FIREFIGHTER},
+    )
+
+
+def test_a_plural_abbreviation_names_the_side_its_singular_names(nursing):
+    r = nursing.ask("RN vs LPN pay")
+    rn, lpn = _row(r.answer, "Pay")
+    assert "$86,000" in rn and "$59,000" in lpn, r.answer
+    r = nursing.ask(
+        "What's the difference between a registered nurse and a licensed practical nurse?"
+    )
+    assert r.comparison and "| Pay |" in r.answer, r.answer
+    # the dev article's own spelled-out abbreviation is learnt as before
+    assert nursing.retriever.library.roles.aliases.get("pm") == "product manager"
+
+
+def test_a_joint_subject_with_its_abbreviations_is_neither_sides(nursing):
+    r = nursing.ask("Compare the training of a firefighter and an LPN")
+    assert "often work on the same ward" not in r.answer, r.answer
+
+
+def test_the_seeds_joint_subject_stays_the_pairs(nursing):
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+
+    retriever = nursing.retriever
+    source = next(s for s in retriever.library.titles if "machine-learning-engineer" in s)
+    passage = next(p for p in retriever.article_passages(source) if "most searched" in p.text)
+    text = next(x for x in passage.text.split(". ") if "most searched" in x)
+    finder = SideFinder(["AI engineer", "machine learning engineer"], retriever.library.roles)
+    # "AI engineer and machine learning engineer are among tech's most searched job titles"
+    assert side_of(Sentence(0, 0, text), [passage], finder) is None
