@@ -1008,3 +1008,12 @@ def test_how_long_is_the_questions_form_not_its_topic():
 
     assert "long" not in topic_words("How long is the training for a sommelier?")
     assert "long" in topic_words("Do sommeliers work long hours?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Where does the pay data for nurses come from?", "What is the source of the salary figures?"],
+)
+def test_a_question_about_where_figures_come_from_asks_for_a_source_not_an_amount(lib, question):
+    query = understand(question, [], lib)
+    assert query.intent == "source" and query.wants is None
