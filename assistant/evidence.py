@@ -45,7 +45,7 @@ from .understand.lexicon import (
 )
 from .understand.names import NAME_WORD as _NAME_WORD
 from .understand.names import asked_name, doer_names
-from .understand.query import chosen_for, names_writing
+from .understand.query import asks_origin, chosen_for, names_writing
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
@@ -2254,7 +2254,12 @@ def assess(
     yes_no = asks_yes_no(question)
     # "How do lighthouse keepers negotiate their salary?" asks how, not how much: no figure
     # need be given for it
-    wants_amount = query.wants == "amount" and not _ASKS_HOW.match(question)
+    wants_amount = (
+        query.wants == "amount"
+        and not _ASKS_HOW.match(question)
+        # ("Where does the pay data come from?": a source asked, whatever its figures)
+        and not asks_origin(query.intent, question)
+    )
     if wants_amount and len(query.roles) == 1 and query.comparison is None:
         if not _figure_for(query.roles[0], matcher, passages, yes_no=yes_no):
             return f"they give no figure for {query.roles[0]}"

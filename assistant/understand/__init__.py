@@ -6,8 +6,6 @@ vocabulary) comes in as a `Library` snapshot, built by the retriever when the st
 
 from __future__ import annotations
 
-import re
-
 from .followup import (
     asks_the_other,
     asks_which_of_two,
@@ -171,25 +169,12 @@ def understand(
         inherited=list(inherited),
         comparison=comparison,
         topic=topic_of(question if inherited else text, roles),
-        # ("Where does the pay data come from?" asks for a source, not an amount)
-        wants=None
-        if intent == "source" and _ASKS_ORIGIN.search(question)
-        else answer_kind(question if inherited else text)
+        wants=answer_kind(question if inherited else text)
         or _kind_carried(question, resolved, roles, history),
         followup=resolved != question,
         ranking=ranking,
         explains=asks_why(question),
     )
-
-
-# "Where does the pay data come from?", "the source of the salary figures": what is asked is
-# where figures come from (a question about "data" may ask an amount: "how much of their
-# working hours go into wrangling data?")
-_ASKS_ORIGIN = re.compile(
-    r"\bsources?\b|\b(?:come|comes|came)\s{1,3}from\b|\b(?:cite[sd]?|citations?|references?"
-    r"|according\s{1,3}to|based\s{1,3}on|who\s{1,3}says)\b",
-    re.I,
-)
 
 
 def _kind_carried(question: str, resolved: str, roles, history) -> str | None:

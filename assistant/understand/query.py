@@ -518,6 +518,21 @@ def asks_for_summary(question: str, titles: Iterable[str] = ()) -> bool:
     return all(stem(w) in titled for w in rest)
 
 
+# "Where does the pay data come from?", "the source of the salary figures": what is asked is
+# where figures come from, not the figures (a question about "data" may ask an amount: "how
+# much of their working hours go into wrangling data?")
+_ASKS_ORIGIN = re.compile(
+    r"\bsources?\b|\b(?:come|comes|came)\s{1,3}from\b|\b(?:cite[sd]?|citations?|references?"
+    r"|according\s{1,3}to|based\s{1,3}on|who\s{1,3}says)\b",
+    re.I,
+)
+
+
+def asks_origin(query_intent: str, question: str) -> bool:
+    """A source question asking where figures come from (see _ASKS_ORIGIN)."""
+    return query_intent == "source" and bool(_ASKS_ORIGIN.search(question[:1000]))
+
+
 def intent_of(
     question: str,
     comparison: Comparison | None,
