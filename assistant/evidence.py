@@ -290,7 +290,9 @@ class TermMatcher:
             if any(book.keys(r) & asked for r in titled) and not shared
             else set()
         )
-        if levelled:
+        if levelled or (_BOTH_OF_PAIR.search(text) and any(book.keys(r) & asked for r in titled)):
+            # ... and "both professions" of an article whose title names the asked role is it
+            # too, whatever other roles the sentence goes on to ("... as specialists")
             named |= asked
         if not asked & named:
             found = book.find(text)
@@ -614,9 +616,11 @@ _HAS_CITATION = re.compile(r"\(([^()]+),\s*\d{4}\)|\baccording to\b|https?://|\b
 # What a sentence offering each kind of answer looks like.
 OFFERS = {
     "amount": re.compile(
-        # ("130,000 dollars" is an amount too; "50 pounds" may be a weight to lift)
+        # ("130,000 dollars" is an amount too; "50 pounds" may be a weight to lift, but
+        # "29,970 pounds", thousands of them, is a sum)
         r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b"
-        r"|\b\d[\d,.]{0,40}+\s?(USD|EUR|GBP|dollars?|euros?)\b",
+        r"|\b\d[\d,.]{0,40}+\s?(USD|EUR|GBP|dollars?|euros?)\b"
+        r"|\b\d{1,3}(?:,\d{3}){1,4}\s?(?:pounds|sterling)\b",
         re.I,
     ),
     "rate": re.compile(
@@ -1830,6 +1834,14 @@ def _clipped_in(word: str, toks: set[str]) -> bool:
     if not 3 <= len(cut) <= CLIP_LETTERS or not cut.isalpha():
         return False
     return any(len(w) >= len(cut) + CLIP_REST and w.startswith(cut) for w in toks)
+
+
+# "both professions", "the two roles": the pair an article compares (general English)
+_BOTH_OF_PAIR = re.compile(
+    r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions"
+    r"|occupations|trades)\b",
+    re.I,
+)
 
 
 def _levelled_head(role: str, asked: str) -> bool:

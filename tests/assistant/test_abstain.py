@@ -637,3 +637,47 @@ def test_the_asked_roles_head_noun_at_a_level_is_that_role(gardens, question):
     result = gardens.ask(question)
     assert not result.abstained, result.answer
     assert "Entry-level designers typically start at about $41,500" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Newly qualified midwives start at about 31,000 pounds a year.", True),
+        ("Band 7 pays around 46,000 to 57,000 pounds.", True),
+        ("Porters must lift 50 pounds without help.", False),
+        ("A full sack weighs 110 pounds.", False),
+    ],
+)
+def test_thousands_of_pounds_are_a_sum_but_a_weight_is_not(text, amount):
+    from assistant.evidence import OFFERS
+
+    assert bool(OFFERS["amount"].search(text)) is amount
+
+
+MIDWIVES = """# Midwife vs Health Visitor
+
+## Pay
+
+Midwives in private clinics earn about $64,000 a year, and health visitors earn $59,000.
+In Scotland, both professions start at Band 5 (about 31,000 pounds in 2024) and can progress
+to Band 7 (around 48,000 pounds) as specialists or team leads.
+
+## The work
+
+Midwives care for women in labour. Health visitors see families at home after the birth.
+"""
+
+
+@pytest.fixture(scope="module")
+def midwives(tmp_path_factory):
+    return dev_library(tmp_path_factory, "midwives", [], written={"midwives.md": MIDWIVES})
+
+
+def test_a_figure_for_both_professions_is_the_asked_roles_too(midwives):
+    """ "In Scotland, both professions start at Band 5 (about 31,000 pounds) ... as specialists
+    or team leads": "both professions" of "Midwife vs Health Visitor" are the midwife too, and
+    the roles it goes on to name are what they become, so the sentence answers a midwife's pay
+    in Scotland."""
+    result = midwives.ask("How much do midwives earn in Scotland?")
+    assert not result.abstained, result.answer
+    assert "about 31,000 pounds" in result.answer, result.answer
