@@ -48,7 +48,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 14
+LEARNT_BY = 15
 
 
 def within_scan(texts):
@@ -777,6 +777,10 @@ def role_book(
         if _ROLE_HEAD.search(head) or stem(head) in phrase_stems or short.lower() in as_roles:
             aliases[short.lower()] = long
             phrases.append(short)
+            if short.lower() in as_roles and not _FIELD_END.search(head.lower()):
+                # "registered nurses" are asked about by name too ("user experience" of "UX"
+                # names a field, no one)
+                phrases.append(long)
             if _names_a_person(head, paired) and short.lower() not in modifiers:
                 # "certified public accountant (CPA)": "CPA vs financial analyst" names a
                 # CPA, not a "CPA analyst"
