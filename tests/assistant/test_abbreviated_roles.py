@@ -86,3 +86,9 @@ def test_a_question_about_one_is_answered_by_sentences_about_them_all(library):
     result = library.ask("Is being an OTA stressful?")
     assert "nursing homes" in result.answer, result.answer
     assert "say this of" not in result.answer
+
+
+def test_the_spelled_out_name_is_asked_about_too(library):
+    result = library.ask("How much do physical therapist assistants make?")
+    assert "$64,080" in result.answer, result.answer
+    assert library.understand("How much do physical therapist assistants make?", []).roles
