@@ -220,6 +220,39 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     return None if book.same(spoken[0], query.roles[0]) else spoken[0]
 
 
+def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
+    """(other role, its sentences, the asked role's) when a yes/no question names one role and
+    the answer opens with sentences about one other role ("This role demands ... distributed computing
+    frameworks", under "What ML engineers do", for "Does an AI engineer need distributed
+    computing?") before some about the asked role: the answer must say whose each part is.
+    None otherwise."""
+    query = evidence.query
+    if len(query.roles) != 1 or query.comparison is not None or query.followup:
+        return None
+    # a yes/no question: another role's sentence first reads as the asked role's "yes"
+    if not asks_yes_no(query.question):
+        return None
+    if not chosen or chosen[0].on_role or not chosen[0].off_role:
+        return None
+    matcher = evidence.matcher
+    book = matcher.book
+    other = matcher.role_spoken_of(chosen[0].text, evidence.passages[chosen[0].passage])
+    if other is None or book.same(other, query.roles[0]):
+        return None
+    theirs = [
+        s
+        for s in chosen
+        if s.off_role
+        and not s.on_role
+        and book.same(matcher.role_spoken_of(s.text, evidence.passages[s.passage]) or "", other)
+    ]
+    # (a sentence about a third role is neither's: left out rather than shown as the asked one's)
+    own = [s for s in chosen if s not in theirs and (s.on_role or not s.off_role)]
+    if not any(s.on_role for s in own):
+        return None
+    return other, theirs, own
+
+
 class ExtractiveStrategy:
     """The passages' own best sentences, each with its [n]; source questions also quote the
     reference-list entry behind them."""
@@ -262,10 +295,20 @@ class ExtractiveStrategy:
             if _attempt:
                 chosen = [s for s in chosen if s not in dangling]
         chosen = _within_budget(chosen, lists)
-        text = extractive.compose(chosen, cites, lists)
         told_of = _told_of_another(evidence, chosen)
+        led = None if told_of else _led_by_another(evidence, chosen)
         if told_of:  # "Do AI engineers need linear algebra?" answered from the ML section
+            text = extractive.compose(chosen, cites, lists)
             text = f"The articles say this of {told_of}, not of {evidence.query.roles[0]}: {text}"
+        elif led:  # ... and from the AI section too: whose each part is
+            other, theirs, own = led
+            text = (
+                f"The articles say this of {other}, not of {evidence.query.roles[0]}: "
+                f"{extractive.compose(theirs, cites, lists)} "
+                f"Of {evidence.query.roles[0]}: {extractive.compose(own, cites, lists)}"
+            )
+        else:
+            text = extractive.compose(chosen, cites, lists)
         if evidence.query.intent == "source":
             text += self._source_entries(evidence, chosen, passages, cites, draft)
         # A figure quoted from an article, beside the cited page's own sentence holding it.

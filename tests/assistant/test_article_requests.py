@@ -372,3 +372,17 @@ def test_whom_a_path_fits_is_said_by_the_sentence_saying_whom_it_suits(kitchen, 
     pm_article = next(s for s in library.retriever.sources() if "product-manager" in s)
     pm = library.ask("Who is product management a good fit for?", source=pm_article)
     assert pm.answer.startswith("If you find yourself speaking to someone who is highly"), pm.answer
+
+
+def test_an_answer_led_by_another_roles_sentences_says_whose_each_part_is(ward, library):
+    # "plans each patient's care" is the RN's, under "What RNs Do"; the assistants' own
+    # sentence follows: each part is named, not all shown as the nursing assistants'
+    care = ward.ask("Do nursing assistants plan patient care?")
+    assert care.answer.startswith("The articles say this of registered nurse"), care.answer
+    assert "Of nursing assistants: A nursing assistant helps patients wash" in care.answer
+    roles_article = next(s for s in library.retriever.sources() if "data-team-roles" in s)
+    de = library.ask("Do data engineers analyze data?", source=roles_article)
+    assert de.answer.startswith("The articles say this of Data analysts, not of data engin"), (
+        de.answer
+    )
+    assert "Of data engineers: This is precisely the focus of data engineers" in de.answer
