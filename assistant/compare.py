@@ -1023,8 +1023,20 @@ def build_table(
                     if aspect.name == "Pay" and _narrowed(s.text, finder.book, sides[side])
                     else 0.0
                 )
+                # "If you want to start working quickly, the assistant path ...": advice to a
+                # reader with a wish the asker never told, beside the side's own account
+                advice = ADVICE_CELL if not told and _IF_YOU.match(s.text) else 0.0
                 options.append(
-                    (min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense - narrowed, s)
+                    (
+                        min(fit, 3)
+                        + names
+                        + judges
+                        + 2 * s.lexical
+                        + 2 * dense
+                        - narrowed
+                        - advice,
+                        s,
+                    )
                 )
             scored.append(_figures_first(options, aspect, judging, edges_asked))
         picks = _same_row(_pair_up(scored, passages), scored)
@@ -1123,6 +1135,7 @@ def build_table(
 
 
 NARROWED_CELL = 0.5
+ADVICE_CELL = 1.0  # what advice to a reader "if you want ..." weighs less than a side's account
 NARROWING_WORDS = 2  # "Senior", "Entry-level", "Top-paid": words before the side that narrow it
 
 

@@ -459,3 +459,57 @@ def test_the_seeds_joint_subject_stays_the_pairs(nursing):
     finder = SideFinder(["AI engineer", "machine learning engineer"], retriever.library.roles)
     # "AI engineer and machine learning engineer are among tech's most searched job titles"
     assert side_of(Sentence(0, 0, text), [passage], finder) is None
+
+
+# -- advice to a reader with a wish the asker never told weighs less than a side's account ----
+
+DENTAL = """Dental Hygienist vs Dental Assistant: Which Path Fits You?
+
+Dental hygienists and dental assistants both work chairside, but their jobs differ more than patients think.
+
+Dental Hygienist vs Dental Assistant: What Dental Hygienists Do
+
+A dental hygienist cleans teeth, takes x-rays and screens patients for gum disease.
+
+The role is clinical and largely independent. Hygienists see their own patients on a schedule, usually eight to ten a day, and they chart what they find for the dentist to review.
+
+Dental Hygienist vs Dental Assistant: What Dental Assistants Do
+
+A dental assistant prepares the treatment room, sterilizes instruments and hands the dentist tools during procedures.
+
+The role is supportive. Assistants also book appointments, process insurance forms and calm nervous patients.
+
+Choosing Between Them
+
+If you want independence and higher pay, the hygienist path is worth the extra schooling. If you want to start working quickly, the assistant path gets you into a clinic within a year.
+"""
+
+
+@pytest.fixture(scope="module")
+def dental(tmp_path_factory):
+    return _library(tmp_path_factory, "dental", {"dental.txt": DENTAL})
+
+
+def test_a_sides_own_account_outweighs_advice_to_a_reader_with_a_wish(dental):
+    r = dental.ask("Compare the day-to-day work of a dental hygienist and a dental assistant")
+    hygienist, assistant = _row(r.answer, "Day-to-day work")
+    assert "patients on a schedule" in hygienist, r.answer
+    assert "If you want" not in assistant and "treatment room" in assistant, r.answer
+
+
+@pytest.fixture(scope="module")
+def seed_only(tmp_path_factory):
+    from knowledge.settings import REPO_ROOT
+
+    seed = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+    return _library(tmp_path_factory, "seed-only", {seed.name: seed.read_text(encoding="utf-8")})
+
+
+def test_the_seeds_pay_cell_is_the_figure_not_the_advice(seed_only):
+    r = seed_only.ask(
+        "AI engineer vs machine learning engineer - which one is more in demand right now?"
+    )
+    ai, _ml = _row(r.answer, "Pay")
+    # "If you have a strong software engineering background ... still highly compensated" is
+    # advice to a reader with that background; the article gives the AI engineer's figure
+    assert ai.startswith("LinkedIn"), r.answer
