@@ -66,14 +66,23 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
             elif line.strip():
                 pending.append(line.strip())
         if pending and not markdown and _heads_its_block(pending):
-            out.append((pending[0].rstrip(":"), True))  # "What electricians do" over its text
-            pending = pending[1:]
+            first, rest = pending[0], pending[1:]
+            asked, answer = _Q_LABEL.match(first), _A_LABEL.match(rest[0])
+            if asked and answer:
+                # "Q: Do bakers work weekends?" over "A: Yes, ...": the labels say only which
+                # line is the question and which the answer, as the heading already does
+                first, rest = first[asked.end() :], [rest[0][answer.end() :], *rest[1:]]
+            out.append((first.rstrip(":"), True))  # "What electricians do" over its text
+            pending = rest
         if pending:
             joined = "\n".join(pending)
             out.append((joined, not markdown and (is_plain_heading(joined) or _asks(joined))))
     return out
 
 
+# A FAQ's labels: "Q: ..." over "A: ..." (also "Question:" / "Answer:")
+_Q_LABEL = re.compile(r"(?:Q|Question)\s{0,2}[:.]\s{1,3}(?=\S)")
+_A_LABEL = re.compile(r"(?:A|Answer)\s{0,2}[:.]\s{1,3}(?=\S)")
 _RULE = re.compile(r"\s{0,8}(?:-{3,}|={3,}|_{3,}|~{3,}|\*{3,})\s{0,8}$")
 
 

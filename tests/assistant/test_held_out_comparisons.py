@@ -1025,10 +1025,10 @@ def test_a_yes_no_question_a_faq_heading_asks_is_answered_by_its_answer(tutors):
     answer under it, with its yes or no, leads; "Is teaching harder than tutoring?" compares
     two things, but the FAQ answers it, so no table of the two sides is drawn."""
     r = tutors.ask("Can a tutor become a teacher?")
-    assert r.answer.startswith("A: Yes, but most states require a teaching licence"), r.answer
+    assert r.answer.startswith("Yes, but most states require a teaching licence"), r.answer
     r = tutors.ask("Is teaching harder than tutoring?")
     assert "| Aspect |" not in r.answer, r.answer
-    assert r.answer.startswith("A: Most new teachers say so"), r.answer
+    assert r.answer.startswith("Most new teachers say so"), r.answer
 
 
 def test_a_development_interviews_own_yes_no_question_is_answered_by_its_answer(tutors):

@@ -246,7 +246,7 @@ def test_plain_text_headings_underlined_with_a_rule():
     assert headings == [
         "Introduction",
         "Pay",
-        "Questions readers ask — Q: Do bakers need a diploma?",
+        "Questions readers ask — Do bakers need a diploma?",
         "References",
     ], headings
     assert article.title == "PASTRY CHEF VS BAKER: A KITCHEN GUIDE"
@@ -276,3 +276,20 @@ def test_a_development_article_with_its_headings_underlined_keeps_them():
     assert [s.heading for s in plain.sections] == headings
     text = " ".join(p for s in plain.sections for p in s.paragraphs)
     assert "---" not in text and "===" not in text
+
+
+def test_faq_labels_are_no_part_of_the_question_or_its_answer():
+    """ "Q: Do bakers work weekends?" over "A: Yes, ...": the question is the heading and the
+    answer its text, without the labels; a line that only opens like a label stays whole."""
+    text = (
+        "FAQ\n\nQ: Do bakers work weekends?\nA: Yes, most bakeries open on Saturdays.\n\n"
+        "Question: Is a diploma needed?\nAnswer: No. Most bakers learn on the job.\n\n"
+        "Which oven is best?\nA. Smith prefers deck ovens for bread."
+    )
+    article = parse_article("f.txt", text, "txt", None, structured=False)
+    got = [(s.heading, s.paragraphs) for s in article.sections]
+    assert got[:2] == [
+        ("Do bakers work weekends?", ["Yes, most bakeries open on Saturdays."]),
+        ("Is a diploma needed?", ["No. Most bakers learn on the job."]),
+    ], got
+    assert got[2][1] == ["A. Smith prefers deck ovens for bread."], got
