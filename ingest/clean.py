@@ -10,7 +10,9 @@ from .structure import is_plain_heading
 _TAIL = re.compile(
     r"^(\d+\s+)?(comments?|responses?|leave a (reply|comment)|post a comment|no comments yet\b.*"
     r"|join the discussion|related (posts|articles)|you may also like|recent posts"
-    r"|share this( (article|post|page))?:?|about the author)$",
+    r"|share this( (article|post|page))?:?|about the author"
+    r"|more from .{1,60}|recommended( from .{1,60}| for you| reading| articles| posts)?"
+    r"|keep reading|read next|explore more( articles| stories| posts)?)$",
     re.I,
 )
 # Lines like these are dropped wherever they appear.
@@ -21,7 +23,11 @@ _LINE = re.compile(
     r"|^(previous|next) (post|article|chapter|page|story|lesson)\b|^read more\b|^click here\b|cookie|^advertisement$|^sponsored by\b"
     r"|^(image|photo|picture) (source|credit)s?:"
     r"|^interested in (joining|working (with|at|for))\b|^we'?re hiring\b"
-    r"|^(home|menu|search)$|^by \w+( \w+)? \| )",
+    r"|^(home|menu|search)$|^by \w+( \w+)? \| )"
+    # a table of contents' title (its links are dropped with the page's other link lists), a
+    # "Related: <another post>" line, a sign-off asking for follows, a site's disclaimers
+    r"|^(table of )?contents$|^related( reading| articles?| posts?)?:|^thanks for reading\b"
+    r"|\bfor informational purposes only\b|\bnone of the\b.{0,80}\baffiliated with\b",
     re.I,
 )
 _NAV_SEP = re.compile(r"\s(\||•|»|›|/)\s")

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.references import link_mentions, parse_reference
-from knowledge.settings import get_settings
+from knowledge.settings import REPO_ROOT, get_settings
 from knowledge.store import open_knowledge_base
 
 SEED_BOILERPLATE = (
@@ -142,6 +142,39 @@ def test_clean_text_drops_lines_and_the_comment_tail():
         "Image source",
     ):
         assert gone not in cleaned
+
+
+def test_clean_text_drops_blog_platform_furniture():
+    # what Medium-, WordPress- and course-site pages leave after extraction
+    text = (
+        "# Baker or Pastry Chef?\n\nTable of Contents\n\n"
+        "Bakers start before dawn and sell by nine.\n\n"
+        "Related: How to Open a Bakery\n\n"
+        "Pastry chefs plate desserts during evening service.\n\n"
+        "Please note that none of the companies mentioned in this article are affiliated "
+        "with Flourpath.\n\n"
+        "A contents page of recipes is a baker's pride: this line is article text.\n\n"
+        "Thanks for reading! Follow me for more kitchen stories.\n\n"
+        "## More from Ada Flour\n\n[Ten Breads to Master] · 5 min read\n\n"
+        "## Recommended from Medium\n\n[Why I Quit Baking]"
+    )
+    cleaned = clean_text(text)
+    assert "Bakers start before dawn" in cleaned and "Pastry chefs plate" in cleaned
+    assert "A contents page of recipes" in cleaned
+    for gone in ("Table of Contents", "Related:", "affiliated", "Thanks for", "More from"):
+        assert gone not in cleaned, gone
+    assert "min read" not in cleaned and "Why I Quit" not in cleaned
+
+
+def test_a_dev_page_keeps_its_article_text():
+    dev = REPO_ROOT.parent / "shared" / "corpus-dev" / "front-end-developer-handbook-2019.html"
+    if not dev.is_file():
+        pytest.skip(f"the development articles are not at {dev.parent}")
+    from ingest.formats.html import html_article
+
+    text, _meta = html_article(dev.name, dev.read_text("utf-8"))
+    cleaned = clean_text(text)
+    assert len(cleaned) > 0.9 * len(text)
 
 
 def test_seed_references_are_stored_with_their_fields(seeded_kb):
