@@ -15,6 +15,7 @@ MAX_WORDS = 120
 SHORT_WORDS = 12  # a sentence this short brings the one after it (see _with_context)
 MIN_WORDS = 5  # a shorter sentence ("This is the best.") says too little to stand for an answer
 FLOOR = 0.65  # a sentence scoring below this share of the best one is left out
+ONE_PASSAGE_CLOSE = 0.95  # a third sentence of one passage scores at least this share of the best
 WANTED_SHARE = 0.25  # the figure asked for comes in from this share of the best score
 WANTED_TOPIC = 0.3  # ... and this share of the best sentence's match of the question's words
 _LEADS_ON_CONTEXT = re.compile(r"^(it|this|that|they|these|those|he|she|the role|such)\b", re.I)
@@ -74,7 +75,10 @@ def select(
             continue
         if chosen and used + n > max_words:
             continue
-        if per_passage.get(s.passage, 0) >= 2:  # the evidence of several passages, not one
+        if per_passage.get(s.passage, 0) >= 2 and s.score < ONE_PASSAGE_CLOSE * best.score:
+            # the evidence of several passages, not one, unless this passage's next sentence
+            # is as good as the best ("spend significant time on ..." after two sentences of
+            # the same "What ML engineers do" passage)
             continue
         if own_role and s.off_role and _answers_for_another(s, chosen):
             continue
