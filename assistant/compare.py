@@ -334,6 +334,14 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
             return finder.sides_in(text)
         return {i for i in finder.sides_in(text, pair=pair) if finder.anchored(i, context)}
 
+    if _GENERIC_SUBJECT.match(sentence.text):
+        # "This job means taking vital signs ..., under the direction of an RN" under "What an
+        # LPN Does": the job is the one its heading names; the role named later is another
+        # ("X vs Y: What Y Does": the part after the article's own pair)
+        for nearest in (own_heading(p.section), p.section.split(":")[-1]):
+            heading = named(nearest, pair=False)
+            if len(heading) == 1:
+                return _alone(next(iter(heading)), nearest, finder)
     contrast = _CONTRAST_LEAD.match(sentence.text)
     said = without_conditions(sentence.text)
     own = named(said[contrast.end() :] if contrast and said == sentence.text else said)
@@ -393,6 +401,11 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     return _alone(title.pop(), p.title, finder) if len(title) == 1 else None
 
 
+# "This job ...", "The role ...": a sentence whose subject is the job its section is about
+_GENERIC_SUBJECT = re.compile(
+    r"^\s{0,4}(?:this|the)\s+(?:role|job|position|career|profession|occupation)\s+(?!of\b)",
+    re.I,
+)
 # A condition set after the main clause ("..., or a shorter course if you are already a
 # registered nurse"): who the reader may be, not what the sentence speaks of. Bounded, linear.
 _AFTER_IF = re.compile(r"\s(?:if|unless)\s[^,;:.!?]{0,150}", re.I)

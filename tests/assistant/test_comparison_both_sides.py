@@ -513,3 +513,56 @@ def test_the_seeds_pay_cell_is_the_figure_not_the_advice(seed_only):
     # "If you have a strong software engineering background ... still highly compensated" is
     # advice to a reader with that background; the article gives the AI engineer's figure
     assert ai.startswith("LinkedIn"), r.answer
+
+
+# -- "This job ..." under a side's own heading is that side's, whatever role it names later ----
+
+WARD_ROLES = """---
+title: "RN vs LPN: Two Nursing Roles Compared"
+---
+
+# RN vs LPN: Two Nursing Roles Compared
+
+Registered nurses (RNs) and licensed practical nurses (LPNs) often work on the same ward.
+
+## What an RN Does
+
+The role centres on assessment and planning. This job means writing the care plan for each
+patient, giving intravenous medicines and supervising the rest of the nursing team.
+
+## What an LPN Does
+
+The role is mostly hands-on. This job means taking vital signs, changing dressings and helping
+patients wash and eat, under the direction of an RN.
+
+## Pay
+
+RNs earned a median of $86,000 in 2023. LPNs earned a median of $59,000.
+"""
+
+
+@pytest.fixture(scope="module")
+def ward_roles(tmp_path_factory):
+    return _library(tmp_path_factory, "ward-roles", {"rn-vs-lpn.md": WARD_ROLES})
+
+
+def test_a_generic_subject_is_the_job_its_heading_names(ward_roles):
+    r = ward_roles.ask("Compare the day-to-day work of an RN and an LPN")
+    rn, lpn = _row(r.answer, "Day-to-day work")
+    assert "vital signs" not in rn, r.answer
+    assert "vital signs" in lpn or "hands-on" in lpn, r.answer
+
+
+def test_the_seeds_generic_subject_is_its_headings_side(seed_only):
+    from assistant.compare import SideFinder, side_of
+    from assistant.evidence import Sentence
+
+    retriever = seed_only.retriever
+    source = next(iter(retriever.library.titles))
+    passage = next(
+        p for p in retriever.article_passages(source) if "stronger mathematical" in p.text
+    )
+    text = next(x for x in passage.text.split(". ") if "stronger mathematical" in x)
+    finder = SideFinder(["AI engineer", "machine learning engineer"], retriever.library.roles)
+    # "This role demands stronger mathematical foundations ..." under "... What ML Engineers Do"
+    assert side_of(Sentence(0, 0, text), [passage], finder) == 1
