@@ -899,6 +899,8 @@ def build_table(
     ]
     counted = counts_sides(query.question, finder, said=False)
     told = bool(BACKGROUND.search(query.question[:2000]))
+    # "Should I become X or Y?": the asker wants the article's advice on choosing
+    choosing = asks_to_choose(query.question)
     # "Which role needs stronger math?": which side, by a comparative of the question's own
     which = bool(
         re.search(r"\b(?:which|who|or)\b", query.question[:1000], re.I)
@@ -917,6 +919,7 @@ def build_table(
         told=told,
         which=which,
         universal=universal,
+        choosing=choosing,
     )
     used: set[tuple[int, int]] = set()
     if verdict is not None:
@@ -1662,6 +1665,26 @@ _THIS_ROLE = re.compile(
     re.I,
 )
 # "If you have a background in X, ...": advice to a reader with that background
+# A question asking which of the two the asker should choose (general English)
+_CHOOSING = re.compile(
+    r"\b(?:should\s+i\s+(?:become|be|choose|pick|go\s+for|study|train)|which\s+(?:one\s+)?should"
+    r"\s+i|(?:better|right|best)\s+(?:choice\s+)?for\s+me)\b",
+    re.I,
+)
+# "Choose electrical work if you like logic, ...": advice to a reader of some kind
+_CHOOSE_IF = re.compile(
+    r"^\s{0,4}(?:choose|pick|go\s+for|opt\s+for)\b[^.;:]{1,120}?\bif\s+you\b", re.I
+)
+# Words an article's advice on choosing is written in ("Which one should you choose? If you
+# want ..."): what a choice question's own search adds (general English)
+CHOICE_HINT = "which is right for you, which should you choose, choose if you want"
+
+
+def asks_to_choose(question: str) -> bool:
+    """ "Should I become X or Y?", "Which one should I pick?", "Which is better for me?"."""
+    return bool(_CHOOSING.search(question[:1000]))
+
+
 _IF_YOU = re.compile(r"^\s{0,4}(?:but\s+|and\s+|so\s+)?if\s+you(?:'re|’re|\s+are|\s+have)?\b", re.I)
 ADVISES = 0.3  # as much as naming both sides: the advice meets the asker's own background
 # "However, ...", "But ...", "Still, ...": a sentence setting an exception against the one before
@@ -1706,6 +1729,7 @@ def _verdict(
     told: bool = False,
     which: bool = False,
     universal: bool = False,
+    choosing: bool = False,
 ) -> Sentence | None:
     """A sentence of the articles that compares the two sides, most related to what was asked:
     it names both, or names one in a passage that speaks of the other. With `telling` (the
@@ -1741,7 +1765,11 @@ def _verdict(
         says = bool(terms & own)  # the question's own topic word, not a neighbour of it
         found = [m for m in (_COMPARATIVE.search(s.text), _COMPARES_HOW.search(s.text)) if m]
         compares = min(found, key=lambda m: m.start(), default=None)  # the first comparison
-        advises = told and says and bool(_IF_YOU.match(s.text))
+        # (asked which to choose, the article's advice to a reader of some kind is the
+        # verdict, whatever its words: "If you want a fast entry ..., become a technician.")
+        advises = (told and says or choosing) and bool(
+            _IF_YOU.match(s.text) or (choosing and _CHOOSE_IF.match(s.text))
+        )
         excepts = universal and bool(_EXCEPTION.match(s.text))
         if (
             not compares

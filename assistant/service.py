@@ -16,7 +16,7 @@ from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
 from knowledge.text import content_terms
 
-from . import followed
+from . import compare, followed
 from .answer_cache import AnswerCache
 from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_urls
 from .compare import SideFinder, describes, heading_aspects, own_heading
@@ -90,6 +90,9 @@ def clean_history(history: object) -> list[dict]:
             {"role": turn["role"], "content": _CONTROL.sub(" ", content)[:MAX_QUESTION_CHARS]}
         )
     return turns
+
+
+CHOICE_PASSAGES = 2  # passages of advice on choosing read beside a choice's two sides
 
 
 def _interleave(lists: list[list[Passage]], cap: int, depth: int | None = None) -> list[Passage]:
@@ -461,6 +464,13 @@ class Assistant:
             if aspect.strip()
             else []
         )
+        advice = []
+        if not asked and compare.asks_to_choose(query.question):
+            # "Should I become X or Y?": the article's advice on choosing, however it is
+            # headed, is what the verdict quotes
+            advice = search(
+                f"{query.text} {compare.CHOICE_HINT}", k, source=source, roles=query.roles
+            )
         if named:
             # A section the author heads with the aspect asked ("Skills", "How to become a
             # nurse") holds each side's own account of it, though its text may name neither
@@ -483,7 +493,15 @@ class Assistant:
         # own passages take the room.
         if aspect.strip():
             lists.insert(0, asked)
-        return _interleave(lists, cap, k)
+        found = _interleave(lists, cap, k)
+        if advice:
+            # (the advice comes beside the sides' own passages, taking none of their room,
+            # from the articles they come from)
+            held, sources = {p.id for p in found}, {p.source for p in found}
+            found += [p for p in advice if p.id not in held and p.source in sources][
+                :CHOICE_PASSAGES
+            ]
+        return found
 
     def _within_named(
         self, query: Query, found: list[Passage], depth: int, source: str | None

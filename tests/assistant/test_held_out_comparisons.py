@@ -1048,3 +1048,58 @@ def test_a_development_interviews_own_yes_no_question_is_answered_by_its_answer(
     )
     assert "| Aspect |" not in r.answer, r.answer
     assert r.answer.startswith("I don’t really think about advocacy"), r.answer
+
+
+SCHOOLS = """# Teacher vs Teaching Assistant
+
+## What teachers do
+
+Teachers plan lessons, mark work and lead a class of thirty pupils.
+
+## What teaching assistants do
+
+Teaching assistants support small groups and pupils with extra needs in the classroom.
+
+## Pay
+
+Teachers earn a median of $62,000 a year. Teaching assistants earn about $31,000.
+
+## Training
+
+Teachers need a degree and a teaching licence. Teaching assistants train on the job.
+
+## Which is right for you?
+
+If you want to start working in schools quickly and without a degree, become a teaching
+assistant. Pick teaching if you want to lead your own class and earn more over a career.
+"""
+
+
+@pytest.fixture(scope="module")
+def schools(tmp_path_factory):
+    also = (str(SEED),) if SEED.is_file() else ()
+    return _library(tmp_path_factory, "teacher-or-teaching-assistant.md", SCHOOLS, also)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I become a teacher or a teaching assistant?",
+        "Which is better for me, teacher or teaching assistant?",
+    ],
+)
+def test_a_choice_asked_for_oneself_takes_the_articles_advice_as_its_verdict(schools, question):
+    """ "Should I become X or Y?" names no topic: the article's advice on choosing ("If you
+    want ..., become a teaching assistant", under "Which is right for you?") is the verdict,
+    and the table keeps the sides' own rows."""
+    r = schools.ask(question)
+    verdict = r.answer.split("**Verdict:**")[1] if "**Verdict:**" in r.answer else ""
+    assert "become a teaching" in verdict or "Pick teaching if you" in verdict, r.answer
+    assert "$62,000" in r.answer, r.answer
+
+
+def test_the_seed_keeps_its_advice_verdict_for_a_choice(schools):
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    r = schools.ask("Should I become an AI engineer or an ML engineer?")
+    assert "**Verdict:** If you have" in r.answer, r.answer
