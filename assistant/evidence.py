@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.schema import AUTHORS
 from knowledge.text import (
     STOPWORDS,
     TABLE_ROW,
@@ -1426,12 +1425,7 @@ def unknown_names(
 def _author_words(retriever: Retriever) -> frozenset[str]:
     """The words of every article's stored authors (a byline leaves the text for the metadata,
     so the narrator of "How I became a nurse, by Ana Ruiz" is named nowhere else)."""
-    records = getattr(retriever.kb, "records", None)
-    if records is None:
-        return frozenset()
-    return frozenset(
-        fold_accents(w) for r in records().values() for w in words(str(r.get(AUTHORS) or ""))
-    )
+    return frozenset().union(*retriever.bylines().values())
 
 
 def cited_only(question: str, passages: list[Passage]) -> list[str]:
@@ -2329,12 +2323,17 @@ def assess(
     # The background the asker tells of themselves ("I'm a Cardiff graduate. Which path suits
     # me?") is no topic a passage must speak to: only the words of the question proper count.
     asked = set(topic_words(_BACKGROUND.sub(" ", question[:2000])))
+    # The narrator a byline names ("What did Tomasz do before?" of a post by Tomasz Nowak) is
+    # the article's "I": written nowhere in its text, asked about all the same
+    asked -= _author_words(retriever)
     own = np.array([t in asked for t in matcher.terms], dtype=float)
     weights = matcher.weights * own if own.any() else None
+    # (an article's title speaks for its passages: "Data Analytics" in "I Switched From
+    # Accounting to Data Analytics" is what its sentences about "data analysts" tell of)
     coverages = [
-        matcher.topical_coverage(f"{p.section} {p.text}")
+        matcher.topical_coverage(f"{p.title} {p.section} {p.text}")
         if weights is None
-        else matcher.score(f"{p.section} {p.text}", weights)
+        else matcher.score(f"{p.title} {p.section} {p.text}", weights)
         for p in passages
     ]
     weak_meaning = max(p.dense for p in passages) < MIN_DENSE

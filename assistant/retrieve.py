@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.lexical import LexicalIndex, StoreIndex
-from knowledge.schema import Passage, passage_from_record
+from knowledge.schema import AUTHORS, Passage, passage_from_record
 from knowledge.store import KnowledgeBase
-from knowledge.text import STOPWORDS, stem, words
+from knowledge.text import STOPWORDS, fold_accents, stem, words
 
 from .understand.lexicon import judgements
 from .understand.vocabulary import ArticleVocab, Library, LibraryParts, is_rare, specificity
@@ -163,6 +163,9 @@ class Retriever:
         # Whether a chunk speaks of a role (`_about`), by (role, chunk id), for the role book
         # it was found with: comparisons of the same two roles test the same chunks.
         self._speaks: dict[tuple[str, str], bool] = {}
+        # each article's byline words (folded), read once per change of the index
+        self._bylines: dict[str, frozenset[str]] = {}
+        self._bylines_at = -1
         self._speaks_book: object = None
 
     @property
@@ -342,6 +345,22 @@ class Retriever:
             os.replace(tmp, path)
         except OSError:
             pass  # a cache: the next start reads the articles again
+
+    def bylines(self) -> dict[str, frozenset[str]]:
+        """Each article's stored authors as words, accents folded (a byline leaves the text
+        for the metadata, so the narrator of "How I became a nurse, by Ana Ruiz" is named
+        nowhere else). Read again only after a write."""
+        with self._lock:
+            gen = self.lexical.generation
+            if self._bylines_at != gen:
+                records = getattr(self.kb, "records", None)
+                got = records() if records is not None else {}
+                self._bylines = {
+                    src: frozenset(fold_accents(w) for w in words(str(r.get(AUTHORS) or "")))
+                    for src, r in got.items()
+                }
+                self._bylines_at = gen
+            return self._bylines
 
     def sources(self) -> list[str]:
         """The articles the index holds."""

@@ -14,7 +14,7 @@ from knowledge.quick_imports import import_wordfreq
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
-from knowledge.text import content_terms
+from knowledge.text import content_terms, fold_accents, words
 
 from . import compare, followed
 from .answer_cache import AnswerCache
@@ -42,6 +42,7 @@ MAX_QUESTION_CHARS = 2000
 RANKING_DEPTH = 4  # "which role pays the most?" reads k * this passages
 PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
+NAMED_ARTICLES = 2  # articles a person's name may byline and still be one person's own
 PANEL_DEPTH = 40  # passages of a named person's article read to find their own turns
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 OWN_EXTRA = 2  # passages a one-role question adds from the role's own article (_within_own)
@@ -419,7 +420,7 @@ class Assistant:
             found = search(
                 query.text, depth, query_vector=query_vec, source=source, roles=query.roles
             )
-            found = self._within_named(query, found, depth, source)
+            found, theirs, name = self._within_named(query, found, depth, source)
             found = self._within_own(query, found, depth, source)
             if query.wants == "amount":
                 # "How much does X make?": the lexicon's pay words also find the passage with
@@ -443,10 +444,13 @@ class Assistant:
             # figure under the role's own heading ("QA Engineer" / "Median salary: $98,000")
             # need not name it again
             one = query.roles[0] if len(query.roles) == 1 else None
-            extra = search(
-                f"{query.text} {hint}", depth, source=source, roles=query.roles, about=one
-            )
-            return _interleave([found, extra], depth)
+            extra = [
+                search(f"{query.text} {hint}", depth, source=src, roles=query.roles, about=one)
+                for src in (theirs or [source])
+            ]
+            if theirs:  # a narrator's own articles only, as found above
+                extra = [own_turns(e, name) for e in extra]
+            return _interleave([found, *extra], depth)
         aspect = query.comparison.aspect
         named = aspect_named(set(content_terms(aspect)))
         if named:  # the lexicon's name for the aspect widens the search: "entry", "pay"
@@ -505,20 +509,27 @@ class Assistant:
 
     def _within_named(
         self, query: Query, found: list[Passage], depth: int, source: str | None
-    ) -> list[Passage]:
+    ) -> tuple[list[Passage], list[str], list[str]]:
         """A question about a person one or two articles are about ("What does Marcus like
         most about his job?"): the name's few passages (the intro) would lead whatever was
         asked, so the question's other words are searched inside those articles, and in a
         panel among the person's own turns (`own_turns`); other articles do not answer for
-        them."""
+        them. Returns the passages, a narrator's articles (see below) and the name."""
         # the name's own passages: fused with the likeness of whole texts, a word only a few
         # passages write can rank below the k kept
         doers = asked_name(query.text)
         if not doers or source:  # (one article asked about already: nothing to narrow)
-            return found
+            return found, [], []
         name, sources = named_person(query.text, self.retriever.writing(doers, depth) + found)
+        bylined = not name
         if not name:
-            return found
+            # the narrator a byline names ("How long did it take Tomasz to switch?" of a post
+            # by Tomasz Nowak): the article is theirs, though its text never writes the name
+            said = {fold_accents(w) for w in words(" ".join(doers))}
+            sources = [s for s, by in self.retriever.bylines().items() if said and said <= by]
+            if not sources or len(sources) > NAMED_ARTICLES:
+                return found, [], []
+            name = doers
         rest = re.sub(rf"\b(?:{'|'.join(map(re.escape, name))})(?:['’]s)?\b", " ", query.text)
         inside = [
             own_turns(
@@ -527,7 +538,13 @@ class Assistant:
             for src in sources
         ]
         # The person's own articles answer; another article's advice is not theirs
-        return _interleave(inside, depth) or found
+        narrowed = _interleave(inside, depth)
+        if not narrowed:
+            return found, [], []
+        # (a narrator's article is all theirs, so every further search keeps to it; a person
+        # an article introduces has their own passages found, and its introduction is not
+        # searched for again)
+        return narrowed, (sources if bylined else []), name
 
     def _own_articles(self, found: list[Passage], side: str) -> list[str]:
         """Of the passages' articles, those whose title names the side and no other role

@@ -8,6 +8,8 @@ import re
 # "What does Amara Osei ...", "Where did Tom ...": the title-case subject after an auxiliary
 NAMED_DOER = re.compile(
     r"\b(?:do|does|did|is|was|has|had|will|would|can|could|should)\s+((?:[A-Z][\w'’-]{1,40}\s+){1,3})"
+    # ... or whom it took ("How long did it take Tomasz to switch?", "the hardest part for Ravi")
+    r"|\b(?:take|takes|took|for)\s+((?:[A-Z][\w'’-]{1,40}(?:\s+|(?=[?.!,]|$))){1,3})"
 )
 # "Amara", "Mary-Jo", "O'Neil": title case, no acronym ("AI") and no inner capital ("DevOps")
 NAME_WORD = re.compile(r"^[A-Z][a-z]{1,40}(?:[-'’][A-Z]?[a-z]{1,40}){0,2}$")
@@ -21,7 +23,10 @@ def doer_names(question: str) -> list[str]:
     """The title-case words right after the question's auxiliary, a name if any ("What does
     Marcus like ...?" -> ["Marcus"])."""
     return [
-        t for m in NAMED_DOER.finditer(question) for t in m.group(1).split() if NAME_WORD.match(t)
+        t
+        for m in NAMED_DOER.finditer(question)
+        for t in (m.group(1) or m.group(2)).split()
+        if NAME_WORD.match(t)
     ]
 
 

@@ -61,6 +61,22 @@ def test_a_question_naming_the_bylined_narrator_is_answered(story, question, sai
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the name stands after "take", not the auxiliary; only her story answers for her
+        ("How long did it take Marisol to become a nurse?", "two-year associate degree"),
+        # "community nurse" is the title's, not the text's: no word is missing
+        ("What did Marisol do before community nursing?", "waited tables"),
+    ],
+)
+def test_the_narrators_own_story_answers_for_her(story, question, said):
+    result = story.ask(question)
+    assert not result.abstained, result.answer
+    assert said in result.answer, result.answer
+    assert "18F" not in result.answer
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # a name neither the text nor any byline writes is still no one the articles speak of
