@@ -9,7 +9,7 @@ from knowledge.text import content_terms
 
 from .lexicon import MAKE_PAY, PAY_WORD
 from .names import NAME_WORD, asked_name
-from .query import _aspect, asks_about_the_article, detect_comparison, topic_of
+from .query import _aspect, asks_about_the_article, asks_why, detect_comparison, topic_of
 from .roles import RoleBook
 from .sides import compared_with, subject_phrase
 
@@ -345,6 +345,9 @@ def resolve_followup(
             # After "How does that compare to Y?", "Why is that?" asks about the topic that
             # question carried from the one before it ("earn").
             carried = topic_before(history[: i + 1], book) if against and not own_topic else ""
+            if not carried and not own_topic and asks_why(question):
+                # "Why?" after "Is the AI engineer role growing?": why it is growing
+                carried = " ".join(topic)
             return f"{question} ({' and '.join(roles)}{' ' + carried if carried else ''})", roles
         if topic and not people and not (own_topic and is_followup(previous, history[:i], book)):
             # "What does it produce?" after "... the analysis track ...". A follow-up with a

@@ -1020,3 +1020,16 @@ def test_a_question_about_where_figures_come_from_asks_for_a_source_not_an_amoun
     query = understand(question, [], lib)
     assert query.intent == "source" and asks_origin(query.intent, question)
     assert not asks_origin("source", "How much of a nurse's time goes into wrangling data?")
+
+
+def test_why_after_a_question_about_a_role_asks_why_of_its_topic(lib):
+    history = [
+        {"role": "user", "content": "Is the DevOps engineer job growing?"},
+        {"role": "assistant", "content": "An answer."},
+    ]
+    text, inherited = resolve_followup("Why?", history, lib.roles)
+    assert "growing" in text and inherited, text
+    nurse = RoleBook(["pediatric nurse"])
+    history[0]["content"] = "Are pediatric nurse salaries rising?"
+    text, _inherited = resolve_followup("Why is that?", history, nurse)
+    assert "rising" in text, text
