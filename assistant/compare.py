@@ -791,6 +791,9 @@ def earned_money(text: str) -> bool:
     return not (stems & COST_WORDS) or bool(stems & pay)
 
 
+START_LEAD = 1  # aspect words a later clause must say beyond the sentence's own start
+
+
 def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
     """The most specific clause of a sentence for this aspect, at most `limit` words: the one
     with most aspect words (a figure counts for pay), then the one that names a role."""
@@ -803,7 +806,11 @@ def clause(text: str, aspect: Aspect, limit: int = CELL_WORDS) -> str:
         money = 2 if aspect.name == "Pay" and earned_money(part) else 0
         # A later clause only when it says more of the aspect: the sentence's own start reads
         # best ("and this gives them..." is no way to open a cell).
-        return (len(set(content_terms(part)) & aspect.words) + money, -at)
+        said = len(set(content_terms(part)) & aspect.words)
+        # (the sentence's own start, speaking of the aspect at all, is outdone only by a
+        # clause saying clearly more of it: "X need a master's degree ..." over "... and
+        # must pass the certification exam")
+        return (said + money + (START_LEAD if at == 0 and said else 0), -at)
 
     if parts:
         whole = text

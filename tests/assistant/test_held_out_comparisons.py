@@ -1103,3 +1103,26 @@ def test_the_seed_keeps_its_advice_verdict_for_a_choice(schools):
         pytest.skip(f"the seed article is not at {SEED}")
     r = schools.ask("Should I become an AI engineer or an ML engineer?")
     assert "**Verdict:** If you have" in r.answer, r.answer
+
+
+def test_a_cell_keeps_the_sentences_own_start_over_a_later_clause_saying_little_more():
+    """ "Ward nurses need a bachelor's degree in nursing (a three- or four-year programme),
+    although ..., and must pass a national licensing exam": the entry cell quotes the
+    sentence's start (the degree, said of the side), not only its last clause, which says
+    barely more of entry; a later clause saying clearly more still wins."""
+    from assistant.compare import clause
+    from assistant.understand.lexicon import aspects
+
+    entry = next(a for a in aspects() if a.name.startswith("Entry"))
+    text = (
+        "Ward nurses need a bachelor's degree in nursing (a three- or four-year programme), "
+        "although accelerated courses for graduates of other subjects are becoming more common "
+        "in the larger cities, and must pass a national licensing exam."
+    )
+    assert clause(text, entry).startswith("Ward nurses need a bachelor's degree in nursing")
+    more = (
+        "Ward nurses often say the first year on the ward is the hardest part of the whole "
+        "job, and most must pass a licensing exam, a degree, a certificate and an apprenticeship "
+        "in training."
+    )
+    assert clause(more, entry).startswith("…")
