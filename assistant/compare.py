@@ -1627,6 +1627,18 @@ def _overview(
     # sentence ("So project management is about milestones ... But a PM is more about being
     # the spokesperson for the users"), answers what tells them apart: its sentences lead.
     shared = set.intersection(*(set(own) for own in contrasted)) if contrasted else set()
+    # ... where it sets them against each other ("But a PM is more about ..."): a "Training"
+    # section saying in turn how each trains ("Most sonographers complete ... Radiographers
+    # usually finish ...") says what neither side is
+    shared = {
+        at
+        for at in shared
+        if any(
+            _CONTRASTS.search(q.text) or _MORE.search(q.text)
+            for q in passages
+            if (q.source, q.section) == at
+        )
+    }
     if shared:
         at = max(sorted(shared), key=lambda i: sum(own[i][0][-1] for own in contrasted))
         return [own[at][1] for own in contrasted]

@@ -566,3 +566,53 @@ def test_the_seeds_generic_subject_is_its_headings_side(seed_only):
     finder = SideFinder(["AI engineer", "machine learning engineer"], retriever.library.roles)
     # "This role demands stronger mathematical foundations ..." under "... What ML Engineers Do"
     assert side_of(Sentence(0, 0, text), [passage], finder) == 1
+
+
+# -- each side's own section says what it is, before a section setting the two side by side ---
+
+IMAGING = """---
+title: "Sonographer or Radiographer? Careers in Medical Imaging"
+---
+
+# Sonographer or Radiographer? Careers in Medical Imaging
+
+## 1. What is a sonographer?
+
+Sonographers use ultrasound to make images of organs, blood vessels and unborn babies. Much of
+the work is one-to-one: a sonographer talks patients through each scan.
+
+## 2. What is a radiographer?
+
+Radiographers take X-rays and run CT and MRI scanners. They often work in busy emergency
+departments, positioning injured patients quickly and safely.
+
+## 3. Training
+
+Most sonographers complete a two-year associate degree in diagnostic medical sonography.
+Radiographers usually finish a two-year radiography programme and must pass a state licensing
+exam.
+"""
+
+
+@pytest.fixture(scope="module")
+def imaging(tmp_path_factory):
+    return _library(tmp_path_factory, "imaging", {"imaging.md": IMAGING})
+
+
+def test_each_sides_own_section_opening_is_its_overview(imaging):
+    r = imaging.ask("sonographers vs radiographers")
+    sono, radio = _row(r.answer, "Overview")
+    assert "use ultrasound" in sono and "take X-rays" in radio, r.answer
+
+
+@pytest.fixture(scope="module")
+def product(tmp_path_factory):
+    return dev_library(tmp_path_factory, "product", ["cds-so-what-exactly-is-a-product-manager.md"])
+
+
+def test_a_dev_section_setting_the_sides_side_by_side_still_leads(product):
+    # no section of its own opens with either side: the author's contrast still answers
+    r = product.ask("How is product management different from project management?")
+    product_cell, project_cell = _row(r.answer, "Overview")
+    assert "[" in product_cell, r.answer
+    assert "milestones and resources" in project_cell, r.answer
