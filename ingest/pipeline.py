@@ -53,8 +53,16 @@ class Report:
         return {"sources": [asdict(r) for r in self.results], "totals": self.totals()}
 
 
-def version_of(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+# The version of the rules that turn an article's text into sections and passages (headings,
+# lists, FAQ labels, splitting). A stored article is "unchanged" only when both its text and
+# these rules are: after an upgrade that reads text differently, the next ingest writes every
+# article again once, instead of keeping passages cut by the old rules.
+PARSED_BY = 2
+
+
+def version_of(text: str, rules: int = PARSED_BY) -> str:
+    """An article's version: its cleaned text read by these rules."""
+    return hashlib.sha256(f"{rules}\n{text}".encode()).hexdigest()[:16]
 
 
 def prepare(value: str, kb: KnowledgeBase, settings, known: dict, allow_private: bool, stage=None):
