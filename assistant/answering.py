@@ -794,8 +794,13 @@ _RANKS = re.compile(r"(?:most|least|best|worst|[a-z]{2,20}est)", re.I)
 
 
 # Where a sentence turns from one figure to another (general English): ", while", ",
-# whereas", "; " (bounded, linear).
-_FIGURE_CLAUSE = re.compile(r",\s{0,3}(?:while|whereas)\s{1,3}|;\s{1,3}(?:while\s{1,3})?", re.I)
+# whereas", ", and", ", compared with", "; " (bounded, linear). Only a sentence whose parts
+# each give a figure is cut (see `_clauses`): "Python, SQL, and R" is no such sentence.
+_FIGURE_CLAUSE = re.compile(
+    r",\s{0,3}(?:while|whereas|and|but|compared\s{1,3}(?:with|to)|versus|vs\.?)\s{1,3}"
+    r"|;\s{1,3}(?:while\s{1,3})?",
+    re.I,
+)
 
 
 class RankingStrategy:

@@ -81,7 +81,7 @@ def _without_bounds(text: str) -> str:
 
 _MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b", re.I)
 _CLAUSE = re.compile(
-    r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because)\b)"
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because|compared)\b)"
 )
 
 

@@ -336,3 +336,25 @@ def test_a_pay_cell_without_a_figure_is_looked_for_in_the_sides_article(drafting
     r = drafting.ask("Compare architects and drafters", k=4)
     pay = next(line for line in r.answer.splitlines() if line.startswith("| Pay"))
     assert "$61,820" in pay and "$93,310" in pay, r.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        (
+            "Bakers earned a median of $38,000, and pastry chefs earned $46,000.",
+            ["Bakers earned a median of $38,000.", "Pastry chefs earned $46,000."],
+        ),
+        (
+            "The median salary for chefs is $58,000, compared with $37,000 for bakers.",
+            ["The median salary for chefs is $58,000.", "$37,000 for bakers."],
+        ),
+        ("Knives, ovens, and mixers cost a bakery $2,000 a year.", []),  # one figure
+    ],
+)
+def test_a_ranking_cuts_a_sentence_at_each_figures_clause(sentence, clauses):
+    from assistant.answering import RankingStrategy
+    from assistant.evidence import OFFERS, Sentence
+
+    got = RankingStrategy._clauses(Sentence(0, 0, sentence), OFFERS["amount"].search)
+    assert [c.text for c in got] == clauses
