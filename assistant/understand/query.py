@@ -376,11 +376,18 @@ _DECIDE = frozenset(
 )
 
 
+_HOW_ADVERB = re.compile(r"\bhow\s{1,3}(?:long|often)\b", re.I)
+_TAKES = frozenset("take takes took taking".split())
+
+
 def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     """The words of a comparison that say what is compared; `keep`: roles the question names
     as what is measured ("more software engineering"), which stay."""
     side_words = {w for side in sides for w in words(side)}
-    text = question
+    # "How long does it take to become X compared to Y?": the time getting in takes (entry),
+    # not "long take" ("how long" is the question's form, "take" its verb)
+    entry = asks_entry_unsaid(question, set())
+    text = _HOW_ADVERB.sub(" ", question)
     for side in sides:
         # Who owns a side ("an engineer's technical work") and a clause saying what they do
         # with it ("the calls they join") describe the side; neither is what is compared.
@@ -409,7 +416,10 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
         and w not in _DECIDE
         # a comparative that names a career aspect ("easier" to get into) is the topic
         and (not _CUES.fullmatch(w) or aspect_named({stem(w)}))
+        and not (entry and w in _TAKES)
     ]
+    if entry and not aspect_named({stem(w) for w in terms}):
+        terms.append(ENTRY_WORD)
     return " ".join(terms)
 
 

@@ -1033,3 +1033,19 @@ def test_why_after_a_question_about_a_role_asks_why_of_its_topic(lib):
     history[0]["content"] = "Are pediatric nurse salaries rising?"
     text, _inherited = resolve_followup("Why is that?", history, nurse)
     assert "rising" in text, text
+
+
+def test_how_long_getting_in_takes_is_a_comparisons_entry_aspect():
+    book = RoleBook(["pastry chef", "line cook"])
+    from assistant.understand.query import _aspect
+
+    sides = ["pastry chef", "line cook"]
+    assert (
+        _aspect(
+            "How long does it take to become a pastry chef compared to a line cook?", sides, book
+        )
+        == "entry"
+    )
+    assert (
+        _aspect("Which works longer hours, a pastry chef or a line cook?", sides, book) != "entry"
+    )
