@@ -12,7 +12,15 @@
   module (about 2,000 in the server), to read one frame's `__file__`. `import_wordfreq()` lets
   that call read the one frame it needs: the same folder.
 
-Both patches last only while the import runs and put the library's own function back after.
+- **chromadb's OpenTelemetry exporter.** chromadb imports the OTLP gRPC span exporter's
+  class at import (gRPC and protobuf with it: about 0.2 s of CPU on the 2-core machine) to
+  construct it only when a Chroma setting names a trace collector, which this app's never do.
+  `unchecked_overrides()` also lets chromadb bind, under the exporter's name, a function that
+  imports the real exporter and makes one: the same exporter if ever called, and gRPC stays
+  out of the process otherwise.
+
+The patches last only while the import runs and put the library's own modules and functions
+back after.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import contextlib
 import os
 import sys
 import threading
+import types
 from pathlib import Path
 
 _lock = threading.Lock()  # one patch at a time: each saves and restores module attributes
@@ -41,9 +50,11 @@ def unchecked_overrides():
     try:
         import overrides
     except ImportError:  # chromadb without it: nothing to skip
-        yield
-        return
-    with _lock:
+        overrides = None
+    with _lock, _exporter_made_on_use():
+        if overrides is None:
+            yield
+            return
         saved = {name: getattr(overrides, name, None) for name in ("override", "overrides")}
         overrides.override = overrides.overrides = _marked
         try:
@@ -51,6 +62,35 @@ def unchecked_overrides():
         finally:
             for name, real in saved.items():
                 setattr(overrides, name, real)
+
+
+OTLP_EXPORTER = "opentelemetry.exporter.otlp.proto.grpc.trace_exporter"
+
+
+def _otlp_span_exporter(*args, **kwargs):
+    """The real OTLPSpanExporter, imported when one is made (see the module's docstring)."""
+    from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+
+    return OTLPSpanExporter(*args, **kwargs)
+
+
+@contextlib.contextmanager
+def _exporter_made_on_use():
+    """While chromadb is imported: its `from <OTLP_EXPORTER> import OTLPSpanExporter` finds a
+    module holding `_otlp_span_exporter` under that name; after, the name is free again (the
+    next import of the exporter imports the real one). Nothing changes where the exporter is
+    imported already, or chromadb is."""
+    if OTLP_EXPORTER in sys.modules or "chromadb.telemetry.opentelemetry" in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType(OTLP_EXPORTER)
+    stand_in.OTLPSpanExporter = _otlp_span_exporter
+    sys.modules[OTLP_EXPORTER] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(OTLP_EXPORTER) is stand_in:
+            del sys.modules[OTLP_EXPORTER]
 
 
 def _caller_dir() -> Path:

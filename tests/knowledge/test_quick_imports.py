@@ -80,3 +80,24 @@ def test_wordfreq_imported_without_the_stack_walk_finds_the_same_data():
     quick, plain = (_python(WORDFREQ, mode) for mode in ("quick", "plain"))
     assert quick == plain
     assert "wordfreq" in quick and "data" in quick
+
+
+EXPORTER = """
+import sys, tempfile
+from knowledge.quick_imports import OTLP_EXPORTER, unchecked_overrides
+with unchecked_overrides():
+    import chromadb
+    chromadb.PersistentClient(path=tempfile.mkdtemp())
+print("grpc" in sys.modules, OTLP_EXPORTER in sys.modules)
+import chromadb.telemetry.opentelemetry as tracing
+from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+print(type(sys.modules[OTLP_EXPORTER]).__name__, OTLPSpanExporter.__module__ == OTLP_EXPORTER)
+made = tracing.OTLPSpanExporter(endpoint="http://127.0.0.1:9", headers={})
+print(type(made) is OTLPSpanExporter)
+"""
+
+
+def test_chromadb_imported_without_its_trace_exporter_makes_the_real_one_if_asked():
+    """The client is made without importing gRPC (the OTLP exporter is imported only when one
+    is made); the exporter's module imports as usual after, and a made exporter is real."""
+    assert _python(EXPORTER).split() == ["False", "False", "module", "True", "True"]
