@@ -699,7 +699,13 @@ def topic_aspects(
 ) -> list[Aspect]:
     """The rows a comparison asks for: the lexicon aspects its topic names, or, for a topic the
     lexicon does not know, one aspect named after the question's own words."""
-    asked = set(content_terms(query.comparison.aspect if query.comparison else ""))
+    # (the lexicon's words in the forms that speak of their aspect: "physically demanding" asks
+    # no demand, see `lexicon.aspect_forms`)
+    asked = {
+        st
+        for w, st in _aspect_forms(query.comparison.aspect if query.comparison else "")
+        if w not in STOPWORDS and len(w) > 1
+    }
     # "I'm a sysadmin. Should I become X or Y?": the asker's background is no row (it still
     # leads the verdict, which meets the question's own words)
     # (`background`: kept, for choosing what leads)

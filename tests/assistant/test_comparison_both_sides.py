@@ -616,3 +616,57 @@ def test_a_dev_section_setting_the_sides_side_by_side_still_leads(product):
     product_cell, project_cell = _row(r.answer, "Overview")
     assert "[" in product_cell, r.answer
     assert "milestones and resources" in project_cell, r.answer
+
+
+# -- "physically demanding" asks no demand ------------------------------------------------------
+
+TRADES = {
+    "electrician.md": """---
+title: "Electrician Career Guide"
+---
+
+# Electrician Career Guide
+
+Electricians install, maintain and repair electrical wiring in homes, factories and offices.
+
+## Job outlook
+
+Employment of electricians is projected to grow 11 percent over the decade, much faster than
+average, as buildings add solar panels and car chargers.
+""",
+    "plumber.txt": """Plumber Career Profile
+
+Plumbers install and repair the pipes that carry water, gas and waste through buildings.
+
+Outlook
+Jobs for plumbers are expected to grow 6 percent, about as fast as average.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def trades(tmp_path_factory):
+    return _library(tmp_path_factory, "trades", TRADES)
+
+
+def _first_row(answer: str) -> str:
+    rows = [
+        x
+        for x in answer.splitlines()
+        if x.startswith("| ") and not x.startswith(("| Aspect", "| ---"))
+    ]
+    return rows[0].split("|")[1].strip() if rows else ""
+
+
+def test_a_demanding_job_is_no_question_of_demand(trades):
+    r = trades.ask("Which is more physically demanding, electrician or plumber?")
+    assert _first_row(r.answer) != "Demand", r.answer
+    r = trades.ask("Which is more in demand, electrician or plumber?")
+    assert _first_row(r.answer) == "Demand", r.answer
+
+
+def test_the_seeds_demand_question_still_asks_demand(seed_only):
+    r = seed_only.ask(
+        "AI engineer vs machine learning engineer - which one is more in demand right now?"
+    )
+    assert "in demand" in r.answer, r.answer
