@@ -14,7 +14,7 @@ from knowledge.errors import IngestError
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, REFERENCES_HEADING, TITLE
 
 from .markdown import render
-from .meta import authors_of, iso_date
+from .meta import authors_of, byline, iso_date
 
 _TITLE_SEP = re.compile(r"\s[|–—·:»-]{1,2}\s")
 _NAME = r"[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){0,3}"
@@ -69,6 +69,38 @@ def _byline(doc) -> tuple[str, str]:
         if m:
             return m.group(1), iso_date(text)
     return "", ""
+
+
+# Elements a page marks as its author's name (WordPress "author vcard", rel="author",
+# schema.org itemprop) and as its publication time; "comment-author" is no class token "author"
+_AUTHOR_NODES = (
+    "//body//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')"
+    " or @rel='author' or @itemprop='author']"
+)
+_PUBLISHED_TIMES = (
+    "//body//time[@datetime][contains(@class, 'publish') or @itemprop='datePublished']"
+)
+
+
+def _marked_byline(doc) -> tuple[str, str]:
+    """(author, date) from the elements a page marks as its author and its publication time:
+    a name standing alone ("Priya Raman, RDH", read as a "By" line would be), the time's
+    datetime attribute."""
+    author = ""
+    for node in doc.xpath(_AUTHOR_NODES)[:50]:
+        text = " ".join(node.text_content().split())
+        if not text or len(text.split()) > 8:
+            continue
+        found, _ = byline([text if _BYLINE.match(text) else "By " + text])
+        if found.get(AUTHORS):
+            author = found[AUTHORS]
+            break
+    date = ""
+    for node in doc.xpath(_PUBLISHED_TIMES)[:10]:
+        date = iso_date(node.get("datetime"))
+        if date:
+            break
+    return author, date
 
 
 # Bibliography markup of common generators (pandoc/CSL, bookdown, MediaWiki, Docusaurus).
@@ -145,6 +177,10 @@ def html_article(name: str, html: str) -> tuple[str, dict]:
         by_author, by_date = _byline(doc)
         author = author if author and not author.startswith("http") else authors_of(by_author)
         date = date or by_date
+        if not author or not date:
+            marked_author, marked_date = _marked_byline(doc)
+            author = author or marked_author
+            date = date or marked_date
         description = _meta_content(doc, "description", "og:description")
         for key, value in ((TITLE, title), (AUTHORS, author), (PUBLISHED, date)):
             if value:

@@ -219,6 +219,27 @@ def _source_links(token) -> list[str]:
     return entries
 
 
+# One "Key: value" property line, as note apps (Notion, Obsidian) export a page's properties
+_PROPERTY = re.compile(r"([A-Z][A-Za-z]{0,20}(?: [A-Za-z]{1,20}){0,2}):[ \t]{1,3}(\S.{0,300})")
+# Keys that make a block of property lines the page's metadata (the keys front matter uses)
+_META_KEYS = frozenset(
+    ("author", "authors", "by", "created", "date", "published", "date published", "created time")
+)
+
+
+def _properties(raw: str) -> dict[str, str]:
+    """The property lines of a paragraph made only of them (at least two, one naming an
+    author or a date), as a mapping; {} for any other paragraph."""
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
+    if not 2 <= len(lines) <= 20:
+        return {}
+    found = [_PROPERTY.fullmatch(ln) for ln in lines]
+    if not all(found):
+        return {}
+    props = {m.group(1).lower(): m.group(2) for m in found if m}
+    return props if _META_KEYS & props.keys() else {}
+
+
 def render(md_text: str) -> Rendered:
     """Parse Markdown into the normalised text and its front-matter metadata."""
     import yaml
@@ -300,6 +321,14 @@ def render(md_text: str) -> Rendered:
         elif kind == "table_close":
             blocks.append(table_text(table, header_rows))
             table = []
+        elif (
+            kind == "inline"
+            and not any(not b.startswith("#") for b in blocks)
+            and (props := _properties(tok.content))
+        ):
+            # an export's property lines under the title ("Author: Jane Doe", "Created: March
+            # 3, 2024"): metadata, as front matter would be (which wins), not article text
+            meta = {**article_meta(props), **meta}
         elif kind == "inline":  # a paragraph
             text, all_bold = _inline(tok, in_refs)
             if text and _SOURCE_LINE.match(text):

@@ -609,3 +609,45 @@ def test_the_development_pdf_keeps_its_byline_reading():
     loaded = decode(str(path), "pdf", path.read_bytes())
     assert loaded.meta[AUTHORS] == "Andreas Kretz"
     assert loaded.meta[PUBLISHED] == "2019-01-06"
+
+
+def test_html_author_and_time_marked_by_class_without_a_by_line():
+    # A WordPress-style entry meta: the name stands alone in an element whose class says
+    # "author", the date in a <time> marked as the published one; a commenter's name (class
+    # "comment-author") is not the article's author.
+    html = (
+        "<html><head><title>Baker vs. Pastry Chef &#8211; OvenJobs</title></head><body>"
+        "<article><h1>Baker vs. Pastry Chef</h1>"
+        '<div class="entry-meta">By <span class="author vcard"><a href="/a/li">Li Wen Park, CEPC'
+        '</a></span> | <time class="entry-date published" datetime="2022-11-05T08:00:00+00:00">'
+        "November 5, 2022</time> | <span>5 min read</span></div>"
+        "<p>Bakers turn out bread and rolls before dawn, while pastry chefs plate desserts for "
+        "evening service in restaurants and hotels.</p>"
+        "<p>Both jobs start early and keep you on your feet for most of the shift.</p>"
+        '</article><div class="comments"><span class="comment-author">Tom Reyes</span>'
+        "<p>Great read!</p></div></body></html>"
+    )
+    loaded, _article_ = _article("baker.html", "html", html)
+    assert loaded.meta[AUTHORS] == "Li Wen Park"
+    assert loaded.meta[PUBLISHED] == "2022-11-05"
+
+
+def test_markdown_property_lines_under_the_title_are_metadata_not_text():
+    # A note-app export (Notion): "# Title", then the page's properties, one "Key: value"
+    # a line, instead of YAML front matter.
+    md = (
+        "# Nurse vs. Nursing Assistant\n\n"
+        "Author: Grace Obi\nCreated: June 14, 2023 9:05 AM\nTags: nursing, careers\n"
+        "Status: Published\n\n"
+        "Nurses assess patients and give medication; nursing assistants help patients wash, "
+        "eat and move.\n\n"
+        "## Pay\n\nNote: pay varies by state.\nSource: the state survey.\n"
+    )
+    loaded, article = _article("nurse.md", "md", md)
+    assert loaded.meta[AUTHORS] == "Grace Obi"
+    assert loaded.meta[PUBLISHED] == "2023-06-14"
+    text = "\n".join(p for s in article.sections for p in s.paragraphs)
+    assert "Created:" not in text and "Tags:" not in text and "Grace Obi" not in text
+    assert text.lstrip().startswith("Nurses assess patients")
+    # "Key: value" lines further down, naming no author or date, stay article text
+    assert "Note: pay varies by state." in text
