@@ -14,7 +14,7 @@ from .fetch import fetch, normalize_url
 from .formats.html import html_article
 from .formats.markdown import render
 from .formats.meta import byline, without_author_bio
-from .formats.pdf import budget_error, pdf_article
+from .formats.pdf import budget_error, pdf_article, running_lines
 from .formats.text import decode_text, looks_like_markdown, plain_text
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -162,7 +162,7 @@ def decode(
         meta = _with_byline(rendered.meta, rendered.text)
         body = without_author_bio(rendered.text, meta.get(AUTHORS, ""))
         return Loaded(source, kind, body, meta.get(TITLE), meta)
-    body = plain_text(text)
+    body = without_running_lines(plain_text(text))
     meta = _with_byline({}, body)
     body = without_author_bio(_without_byline(body), meta.get(AUTHORS, ""))
     return Loaded(source, kind, body, None, meta, structured=False)
@@ -206,3 +206,28 @@ def _paragraph_of(lines: list[str], i: int) -> set[int]:
     while end + 1 < len(lines) and lines[end + 1].strip():
         end += 1
     return set(range(start, end + 1))
+
+
+def without_running_lines(text: str) -> str:
+    """A paged plain text (pages split by form feeds, as a PDF saved as text is) without its
+    running headers and footers: lines repeated at the top or bottom of many pages ("Institute
+    | Report title", "Series 2022   Page 3 of 9"), which would otherwise read as headings or
+    prose in the middle of a section. The form feeds become paragraph breaks."""
+    if "\f" not in text:
+        return text
+    pages = text.split("\f")
+    lines = [[ln for ln in page.split("\n") if ln.strip()] for page in pages]
+    furniture = running_lines([[" ".join(ln.split()) for ln in page] for page in lines])
+    kept = []
+    for page in pages:
+        shown = [i for i, ln in enumerate(page.split("\n")) if ln.strip()]
+        ends = set(shown[:2] + shown[-2:])
+        rows = page.split("\n")
+        kept.append(
+            "\n".join(
+                ln
+                for i, ln in enumerate(rows)
+                if i not in ends or re.sub(r"\d+", "#", " ".join(ln.split())) not in furniture
+            )
+        )
+    return "\n\n".join(kept)

@@ -64,7 +64,7 @@ def _pages(name: str, data: bytes, max_chars: int) -> tuple[list[list[str]], dic
     return pages, meta
 
 
-def _furniture(pages: list[list[str]]) -> set[str]:
+def running_lines(pages: list[list[str]]) -> set[str]:
     """Lines repeated at the top or bottom of many pages: running headers and footers (in a
     two-page PDF, a line at an end of both pages)."""
     texts = [p for p in pages if p]
@@ -116,7 +116,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     if author:
         meta[AUTHORS] = author
     blocks: list[str] = []
-    furniture = _furniture(pages)
+    furniture = running_lines(pages)
     top = next(
         (
             k

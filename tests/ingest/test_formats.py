@@ -651,3 +651,32 @@ def test_markdown_property_lines_under_the_title_are_metadata_not_text():
     assert text.lstrip().startswith("Nurses assess patients")
     # "Key: value" lines further down, naming no author or date, stay article text
     assert "Note: pay varies by state." in text
+
+
+def test_paged_plain_text_drops_its_running_header_and_footer():
+    # A report saved as text: pages split by form feeds, each opening with the publisher's
+    # running header and closing with a "Page n of m" footer.
+    body = [
+        "GARDENER OR LANDSCAPE ARCHITECT\n\n1. DUTIES\n\nGardeners plant, prune and water "
+        "beds in parks and private gardens through every season.",
+        "2. PAY\n\nGardeners earned a median of $36,500 a year in the survey, while landscape "
+        "architects earned $79,000.",
+        "Experienced landscape architects who run their own practice earn more.\n\n"
+        "3. TRAINING\n\nLandscape architects need a degree and a state licence before they "
+        "may sign plans.",
+    ]
+    text = "".join(
+        f"Greenway Careers Council | Garden Jobs Report\n\n{page}\n\n"
+        f"Report 2021                         Page {i} of 3\n\f\n"
+        for i, page in enumerate(body, 1)
+    )
+    _loaded, article = _article("garden.txt", "txt", text)
+    headings = [s.heading for s in article.sections]
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert not any("Greenway" in h or "Page" in h for h in headings)
+    assert not any("Greenway Careers Council" in p or "Page 2 of 3" in p for p in paragraphs)
+    assert any("$36,500" in p for p in paragraphs)
+    # the header is no title, and a section running on past a page break keeps its heading
+    assert "Greenway" not in article.title
+    more = next(s for s in article.sections if any("own practice" in p for p in s.paragraphs))
+    assert more.heading.endswith("PAY")
