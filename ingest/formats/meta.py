@@ -138,7 +138,17 @@ def article_meta(front: dict) -> dict:
 # A byline at the top of an article: "By Jane Doe | Published June 3, 2024",
 # "Written by Jane Doe and Sam Lee, RN", "By Jane Doe, PhD — 3 June 2024".
 _BY = re.compile(
-    r"^(?:(?:written|posted|story|words|article|reported)\s{1,3})?by[:\s]\s{0,2}", re.I
+    r"^(?:(?:written|posted|story|words|article|reported|prepared|compiled)\s{1,3})?by[:\s]\s{0,2}",
+    re.I,
+)
+# A name's affiliation after it ("Dr. Helen Akintola, Midwest Workforce Institute"): a part
+# naming a kind of organisation (general English) is where the author's name, not another
+# author, is told
+_AFFILIATION = re.compile(
+    r"\b(?:institute|university|college|council|association|society|foundation|agency"
+    r"|department|center|centre|office|group|company|inc|ltd|llc|corporation|board"
+    r"|hospital|clinic|school|laboratory|lab|network|press|media|magazine|journal)\b",
+    re.I,
 )
 # Where the names end: a separator, a date word, or a date.
 _BY_END = re.compile(
@@ -163,6 +173,8 @@ def _byline_names(text: str) -> str:
         words = part.split()
         if not words:
             continue
+        if names and _AFFILIATION.search(part):
+            break  # the last name's affiliation: no more names follow
         if (
             len(words) == 1
             and _CREDENTIAL.fullmatch(words[0])

@@ -680,3 +680,15 @@ def test_paged_plain_text_drops_its_running_header_and_footer():
     assert "Greenway" not in article.title
     more = next(s for s in article.sections if any("own practice" in p for p in s.paragraphs))
     assert more.heading.endswith("PAY")
+
+
+def test_a_prepared_by_line_names_the_author_but_not_their_affiliation():
+    text = (
+        "BAKER OR PASTRY CHEF\n\nPrepared by: Dr. Ruth Okafor, Northern Culinary Institute\n\n"
+        "1. DUTIES\n\nBakers bake bread before dawn; pastry chefs make desserts for service.\n"
+    )
+    loaded, _article_ = _article("bake.txt", "txt", text)
+    assert loaded.meta[AUTHORS] == "Dr. Ruth Okafor"
+    # two people named stay two authors
+    two = "BAKER OR PASTRY CHEF\n\nCompiled by Ruth Okafor and Sam Lee\n\nBakers bake bread.\n"
+    assert _article("two.txt", "txt", two)[0].meta[AUTHORS] == "Ruth Okafor, Sam Lee"
