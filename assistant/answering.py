@@ -1316,7 +1316,27 @@ class LLMStrategy:
         )
 
 
+class PairChoiceStrategy:
+    """ "Which of the two roles ...?" asked first among several articles that each set two roles
+    side by side, the question's words fitting none of them better: ask which pair is meant."""
+
+    name = "pair_choice"
+
+    def answer(self, evidence: Evidence) -> Events:
+        pairs = [" vs ".join(display_text(side) for side in p) for p in evidence.query.pair_choices]
+        draft = Draft()
+        draft.answer = (
+            "Which two roles do you mean? Several articles set two roles side by side; name "
+            "the two (for example, ask again with them):\n\n"
+            + "\n".join(f"- {pair}" for pair in pairs)
+        )
+        return draft
+        yield
+
+
 def choose(query: Query, llm_strategy: Strategy | None) -> Strategy:
+    if query.pair_choices:
+        return PairChoiceStrategy()
     if query.intent in ("author", "date"):
         return MetadataStrategy()
     if query.intent == "summary":

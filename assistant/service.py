@@ -14,7 +14,7 @@ from knowledge.quick_imports import import_wordfreq
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
-from knowledge.text import content_terms, fold_accents, words
+from knowledge.text import content_terms, fold_accents, stem, words
 
 from . import compare, followed
 from .answer_cache import AnswerCache
@@ -33,14 +33,23 @@ from .llm import LLMError
 from .llm_answer import LLMAnswerer
 from .result import AskResult
 from .retrieve import Passage, Retriever
-from .understand import Query, refers_to_pair, understand
+from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
-from .understand.vocabulary import load_word_frequencies
+from .understand.vocabulary import load_word_frequencies, sets_two_side_by_side
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 RANKING_DEPTH = 4  # "which role pays the most?" reads k * this passages
-PAIR_SEARCH = 5  # "the two roles": the best passages whose article's title sets a pair
+PAIR_SEARCH = (
+    5  # "the two roles": each paired article's best passages read for the question's words
+)
+CLIPPED_MIN = 4  # letters of a clipped word ("math", "stats") matched as a longer word's start
+CLIPPED_REST = 3  # letters at least that the longer word's stem adds ("math" -> "mathemat")
+MAX_PAIR_CHOICES = 6  # pairs offered when the question fits several articles' pairs as well
+# a pair referred to, not what is asked of it ("the two jobs", "which one")
+_PAIR_WORDS = frozenset(
+    "two one roles role jobs job paths path careers career tracks track".split()
+)
 ANSWER_POOL_EXTRA = 3  # passages beyond k a single (non-comparison) answer reads
 NAMED_ARTICLES = 2  # articles a person's name may byline and still be one person's own
 PANEL_DEPTH = 40  # passages of a named person's article read to find their own turns
@@ -160,6 +169,14 @@ class DenseWarm:
         self._thread.join()
         if self.error is not None:
             raise self.error
+
+
+def _clipped_in(word: str, written: set[str]) -> bool:
+    """A word the question clips that the text writes whole: "math" of "mathematical", whose
+    stem goes on for some letters more ("career" is another word than "care", not its whole)."""
+    return len(word) >= CLIPPED_MIN and any(
+        w.startswith(word) and len(stem(w)) >= len(word) + CLIPPED_REST for w in written
+    )
 
 
 class Assistant:
@@ -282,16 +299,45 @@ class Assistant:
         return query
 
     def _pair_of_best_article(self, question: str, turns: list[dict], query: Query):
-        if not refers_to_pair(query.text):
-            return None
-        if query.ranking and not re.search(r"\b(two|both|either)\b", query.text, re.I):
+        """ "Which of the two roles cares more about X?", "Which pays more?" asked among several
+        articles: the pair of the article, of those whose title sets two roles side by side,
+        that writes the most of the question's other words. Several writing as many: the pairs
+        are offered to choose from; none writing any: no pair. A follow-up with no pair of its
+        own ("how much does it pay?") takes the pair its conversation's last question found."""
+        text = query.text
+        if not asks_of_a_pair(text):
+            last = next((t["content"] for t in reversed(turns) if t.get("role") == "user"), "")
+            if not (turns and query.followup and last and asks_of_a_pair(last)):
+                return None
+            text = last
+        if query.ranking and not re.search(r"\b(two|both|either)\b", text, re.I):
             return None  # "which of these roles pays the most?": every role, not one pair
         library = self.retriever.library
-        for passage in self.retriever.search(query.text, PAIR_SEARCH):
-            if library.title_pair(passage.source):
-                found = understand(question, turns, library, scope=[passage.source])
-                return found if found.comparison is not None else None
-        return None
+        paired = [
+            s for s in self.retriever.sources() if sets_two_side_by_side(library.titles.get(s, ""))
+        ]
+        if not paired:
+            return None
+        topic = [w for w in topic_of(text, []) if w not in _PAIR_WORDS]
+        fits: dict[str, int] = {}
+        for source in paired:
+            written = set(words(library.titles.get(source, "")))
+            for passage in self.retriever.search(text, PAIR_SEARCH, source=source):
+                written.update(words(passage.text))
+            stems = {stem(w) for w in written}
+            fits[source] = sum(1 for w in topic if stem(w) in stems or _clipped_in(w, written))
+        best = max(fits.values())
+        if topic and best == 0:
+            return None  # no pair's article writes what is asked
+        chosen = sorted(s for s, n in fits.items() if n == best)
+        if len(chosen) > 1:
+            pairs = [list(library.title_pair(s)) for s in chosen[:MAX_PAIR_CHOICES]]
+            return query.model_copy(update={"pair_choices": pairs})
+        # asked of that article's pair, so its answer keeps to that article (as it would were
+        # it the only one): "Why care about the difference between these two jobs?" is answered
+        # from its passages, not from another article's "care"
+        found = understand(question, turns, library, scope=chosen)
+        return found.model_copy(update={"within": chosen[0]})
 
     def _ask_stream(self, question, history, k, source) -> Iterator[dict]:
         t0 = time.perf_counter()
@@ -317,6 +363,7 @@ class Assistant:
     def _answer_stream(self, question, turns, k, source, t0, key, stamp=None) -> Iterator[dict]:
         deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
         query = self.understand(question, turns, source, deadline, stamp)
+        source = source or query.within
         query_vec = self.kb.embedder.embed_batch([query.text])[0]
         passages = self._retrieve(query, query_vec, k, source)
         if query.intent in ("author", "date") and source is None and REFERS_BACK.search(question):
@@ -365,7 +412,7 @@ class Assistant:
         )
         strategy = choose(query, LLMStrategy(self.llm, deadline) if self.llm else None)
         why_not = None
-        if strategy.name not in ("metadata", "summary"):  # they read the article, not passages
+        if strategy.name not in ("metadata", "summary", "pair_choice"):  # no passages quoted
             why_not = assess(query, matcher, passages, self.retriever, self.kb.embedder)
         if why_not:
             result.abstained = True

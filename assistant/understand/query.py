@@ -51,6 +51,11 @@ class Query(BaseModel):
     followup: bool = False
     ranking: bool = False  # "which of these roles pays the most?"
     explains: bool = False  # asks why or how come: the answer is a reason, not a table
+    # "the two roles" asked first among several articles that each set two roles side by side,
+    # none of which the question's words fit better: the pairs to ask the user to choose from
+    pair_choices: list[list[str]] = Field(default_factory=list)
+    # the one article such a question was found to be about (its answer keeps to it)
+    within: str | None = None
 
     @property
     def sides(self) -> list[str] | None:
@@ -359,6 +364,24 @@ def refers_to_pair(question: str) -> bool:
     q = question
     explicit, ranking, which = _EXPLICIT.search(q), _RANKING.search(q), _WHICH.search(q)
     return bool(_PAIR_REF.search(q) and (explicit or ranking or which))
+
+
+# "both of these jobs", "the two roles": a pair pointed at, whatever is asked of it
+_THESE_TWO = re.compile(
+    r"\b(?:both\s{1,3}(?:of\s{1,3})?(?:these|those|the)|(?:these|those|the)\s{1,3}two)\s{1,3}"
+    r"(?:roles|jobs|positions|careers|paths|tracks|professions|occupations|trades)\b",
+    re.I,
+)
+
+
+def asks_of_a_pair(question: str) -> bool:
+    """A question that, asked of one article setting two roles side by side, compares that
+    pair without naming it: "the two roles" asked as a comparison, or "Which pays more?" ("which"
+    with a comparative: one of two). "Which role pays the most?" ranks every role."""
+    q = question[:1000]
+    if refers_to_pair(q) or _THESE_TWO.search(q):
+        return True
+    return bool(_WHICH.search(q) and _RANKING.search(q) and not _SUPERLATIVE.search(q))
 
 
 # A clause with no relative pronoun after a noun: "(the calls) they join", "(the shifts) that

@@ -705,6 +705,16 @@ def pair_in_title(title: str) -> list[str] | None:
     return [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
 
 
+_PAIR_WORD = re.compile(r"(?<![\w-])(?:vs\.?|versus|v\.)(?=\s)", re.I)
+
+
+def sets_two_side_by_side(title: str) -> bool:
+    """The title sets exactly two sides against each other: "X vs Y: ...", not
+    "X vs Y vs Z" (three options, of which `pair_in_title` would read two)."""
+    head = title.split(":")[0][:300]
+    return bool(pair_in_title(title)) and len(_PAIR_WORD.findall(head)) == 1
+
+
 def title_heads(titles, phrases, modifiers: set[str]) -> dict[str, str]:
     """Bare heads that name a side of an article's title pair: "pilot" for "Airline Pilot" in
     "Airline Pilot vs Air Traffic Controller". Once the title has named the role, articles
