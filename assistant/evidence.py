@@ -1776,6 +1776,56 @@ def _doer_of(word_stem: str) -> str:
     return word_stem
 
 
+POINTED_DEPTH = 10  # passages searched with a question's other words for the articles it is about
+
+
+def _pointed_articles(
+    question: str, wanted: list[list[list[str]]], passages: list[Passage], retriever: Retriever
+) -> tuple[set[str], set[str]] | None:
+    """The articles a question's words other than what it asks for point to (of the best
+    POINTED_DEPTH passages for those words alone), and those words' stems; None when the
+    question has no such word, or the passages come from one article (one was asked)."""
+    if len({p.source for p in passages}) < 2:
+        return None
+    asked = {w for choices in wanted for focus in choices for w in focus}
+    other = [
+        w
+        for w in topic_words(question[:1000])
+        if w not in asked and specificity(w) > EVERYDAY and not names_writing(w)
+    ]
+    if not other:
+        return None
+    stems = {stem(w) for w in other}
+    # (passages found that write none of those words point nowhere: a small library's search
+    # returns every article)
+    found = [
+        p
+        for p in retriever.search(" ".join(other), POINTED_DEPTH)
+        if stems & {stem(w) for w in words(f"{p.title} {p.section} {p.text}")}
+    ]
+    if not found:
+        return None
+    return {p.source for p in found}, stems
+
+
+def _meeting_within(
+    focus: list[str],
+    pointed: tuple[set[str], set[str]],
+    passages: list[Passage],
+    retriever: Retriever,
+) -> list[Passage]:
+    """The passages that may meet the focus: those of the articles the question's other words
+    point to (among those found and those writing the focus), or writing half of those words
+    themselves."""
+    sources, other = pointed
+    out = []
+    for p in [*passages, *retriever.writing(focus, POINTED_DEPTH)]:
+        said = {stem(w) for w in words(f"{p.title} {p.section} {p.text}")}
+        if p.source in sources or 2 * len(other & said) >= len(other):
+            out.append(p)
+    return out
+
+
 def focus_unmet(
     focus: list[str], passages: list[Passage], retriever: Retriever, embedder
 ) -> list[str]:
@@ -2310,8 +2360,21 @@ def assess(
             if any(book.keys(r) & keys for r in book.find(sentence))
         ):
             return f"they give no number of {counted}"
-    for choices in asked_for(question, query.roles):
+    wanted = asked_for(question, query.roles)
+    pointed = _pointed_articles(question, wanted, passages, retriever) if wanted else None
+    for choices in wanted:
         unmet = [focus_unmet(focus, passages, retriever, embedder) for focus in choices]
+        if pointed is not None and not all(unmet):
+            # met only by an article the question's other words do not point to: "What's
+            # the best laptop for machine learning work?" is not answered by a front-end
+            # handbook's laptop, which no machine learning passage is near
+            unmet = [
+                u
+                or focus_unmet(
+                    focus, _meeting_within(focus, pointed, passages, retriever), retriever, embedder
+                )
+                for focus, u in zip(choices, unmet, strict=True)
+            ]
         if all(unmet):  # "tools or frameworks": one of them is enough
             return "no passage speaks of " + " or ".join(
                 ", ".join(f"“{t}”" for t in u) for u in unmet
