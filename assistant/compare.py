@@ -1405,7 +1405,8 @@ ROW_CELLS = 64  # cells one row may be split into
 # Where a sentence sets one side's clause against the other's: ", while", ", whereas", ";",
 # ", but", ", and" (general English). Bounded, linear.
 _SIDE_BREAK = re.compile(
-    r"\s{0,3}(?:;|,\s{1,3}(?:while|whereas|but|and|yet)|\s(?:while|whereas))\s{1,3}"
+    r"\s{0,3}(?:;|,\s{1,3}(?:while|whereas|but|and|yet|compared\s{1,3}(?:with|to))"
+    r"|\s(?:while|whereas))\s{1,3}"
 )
 MIN_CLAUSE_WORDS = 3  # "machinists average $48,000"
 
@@ -1415,7 +1416,10 @@ def side_clauses(text: str, finder: SideFinder) -> list[str]:
     engineer is $128,000, while DevOps engineers average $135,000"): the clauses, each naming
     one side, the two sides different; [] for any other sentence. Each clause is that side's
     evidence, where the whole sentence was neither's."""
-    if len(finder.sides_in(text, pair=False)) < 2:
+    named = finder.sides_in(text, pair=False)
+    if len(named) == 1:
+        return _own_clause(text, finder, next(iter(named)))
+    if len(named) < 2:
         return []
     for m in _SIDE_BREAK.finditer(text[:2000]):
         head, tail = text[: m.start()].strip(" ,"), text[m.end() :].strip()
@@ -1425,6 +1429,30 @@ def side_clauses(text: str, finder: SideFinder) -> list[str]:
         if len(a) == 1 and len(b) == 1 and a != b:
             head = head if head.endswith((".", "!", "?")) else head + "."
             return [head, tail[:1].upper() + tail[1:]]
+    return []
+
+
+def _own_clause(text: str, finder: SideFinder, side: int) -> list[str]:
+    """A sentence setting one side beside a role that is no side ("Electricians earned a median
+    of $61,590, and plumbers earned $61,550", asked about plumbers and data analysts): the
+    side's own clause, which names no other role, as its evidence; [] for any other sentence
+    (the whole sentence was the other role's, its subject)."""
+    book = finder.book
+    if len(book.find(text)) < 2:
+        return []
+    for m in _SIDE_BREAK.finditer(text[:2000]):
+        head, tail = text[: m.start()].strip(" ,"), text[m.end() :].strip()
+        if min(len(head.split()), len(tail.split())) < MIN_CLAUSE_WORDS:
+            continue
+        for mine, other in ((head, tail), (tail, head)):
+            if (
+                finder.sides_in(mine, pair=False) == {side}
+                and len(book.find(mine)) == 1
+                and book.find(other)
+                and not finder.sides_in(other, pair=False)
+            ):
+                mine = mine if mine.endswith((".", "!", "?")) else mine + "."
+                return [mine[:1].upper() + mine[1:]]
     return []
 
 

@@ -358,3 +358,19 @@ def test_a_ranking_cuts_a_sentence_at_each_figures_clause(sentence, clauses):
 
     got = RankingStrategy._clauses(Sentence(0, 0, sentence), OFFERS["amount"].search)
     assert [c.text for c in got] == clauses
+
+
+def test_a_sides_own_clause_beside_another_role_is_its_evidence():
+    """ "Electricians earned $61,590, and plumbers earned $61,550", asked about plumbers and data
+    analysts: the sentence's subject is another role, but its second clause is the plumbers'."""
+    from assistant.compare import side_clauses
+
+    book = RoleBook(["Florist", "Baker", "Event Planner"])
+    finder = SideFinder(["baker", "event planner"], book)
+    text = "Florists earned a median of $33,000, and bakers earned $37,000."
+    assert side_clauses(text, finder) == ["Bakers earned $37,000."]
+    text = "Event planners earn $52,000, compared with $33,000 for florists."
+    assert side_clauses(text, finder) == ["Event planners earn $52,000."]
+    # both clauses the one side's, or the other clause naming no role: nothing to cut
+    assert side_clauses("Bakers rise early, and bakers sell by nine.", finder) == []
+    assert side_clauses("Bakers earned $37,000, and the hours are long.", finder) == []
