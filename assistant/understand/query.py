@@ -98,7 +98,9 @@ _CONNECTED = re.compile(
     re.I,
 )
 _AUTHOR = re.compile(
-    r"\b(who (wrote|writes|authored|is the author|are the authors)|author|(?:the|its|their) authors"
+    # ("Who prepared the report?", "Who compiled this guide?": past tense, a document's making)
+    r"\b(who (wrote|writes|authored|prepared|compiled|is the author|are the authors)|author"
+    r"|(?:the|its|their) authors"
     r"|written by|whose article"
     r"|byline)\b",
     re.I,

@@ -151,6 +151,10 @@ def test_author_and_date_questions_are_recognised_in_and_out_of_a_conversation(l
     assert understand("Who wrote the article?", history, lib).intent == "author"
     assert understand("Who is the author of the DevOps essay?", [], lib).intent == "author"
     assert understand("When was it published?", history, lib).intent == "date"
+    assert understand("Who prepared the report?", [], lib).intent == "author"
+    assert understand("Who compiled this guide?", history, lib).intent == "author"
+    # what a role prepares is no question about the writing
+    assert understand("Who prepares the meals, cooks or waiters?", [], lib).intent != "author"
     assert understand("Who earns more, SREs or DevOps engineers?", [], lib).intent == "comparison"
 
 
