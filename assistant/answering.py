@@ -600,7 +600,11 @@ class ComparisonStrategy:
 
     def answer(self, evidence: Evidence) -> Events:
         query = evidence.query
-        if asks_yes_no(query.text) and sections_asking(query, evidence.matcher, evidence.passages):
+        if (
+            asks_yes_no(query.text)
+            and not offers_choice(query.text, query.comparison.sides)
+            and sections_asking(query, evidence.matcher, evidence.passages)
+        ):
             # "Is actuarial science harder than accounting?" asked by a FAQ's own heading:
             # the answer under it says yes or no, which no table of the two sides does
             return (yield from ExtractiveStrategy().answer(evidence))
@@ -682,6 +686,21 @@ class ComparisonStrategy:
             parts.append(extractive.compose(chosen, cites))
         return _finish(evidence, "\n\n".join(parts), cites, draft)
         yield
+
+
+def offers_choice(question: str, sides: list[str]) -> bool:
+    """The question offers its sides as alternatives ("Should I become a paralegal or a
+    lawyer?"): a choice between them, which no yes/no answer settles (a FAQ heading "Can a
+    paralegal become a lawyer?" shares every word with it but asks something else)."""
+    if len(sides) != 2:
+        return False
+    low = question.lower()
+    a, b = low.find(sides[0].lower()), low.find(sides[1].lower())
+    if a < 0 or b < 0:
+        return False
+    (start, first), (end, _second) = sorted([(a, sides[0]), (b, sides[1])])
+    between = low[start + len(first) : end]
+    return bool(re.fullmatch(r"\W{0,3}\s{0,3}or\s{1,3}(?:an?\s{1,3}|the\s{1,3})?", between))
 
 
 def _fills(
