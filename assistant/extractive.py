@@ -319,21 +319,34 @@ def compose(
     its items (`lists` maps it to (passage index, items), see `list_items`), or by the one
     sentence it announces ((passage index, sentence))."""
     parts = []
+    # Each text is told once: a sentence chosen from two passages that overlap, or a list
+    # item already shown under its lead, would otherwise be repeated word for word.
+    told: set[str] = set()
     for s in chosen:
+        if _said(s.text) in told:
+            continue
         n = cites.cite(s.passage, s.text)
         got = (lists or {}).get((s.passage, s.position))
+        told.add(_said(s.text))
         if got and isinstance(got[1], str):  # the sentence a colon announces
             index, follow = got
             m = cites.cite(index, follow)
             parts.append(f"{s.text} [{n}] {follow} [{m}] ")
+            told.add(_said(follow))
         elif got:
             index, items = got
             m = cites.cite(index, items[0], also=items[1:])
             bullets = "\n".join(f"- {item}" for item in items)
             parts.append(f"{s.text} [{n}]\n{bullets} [{m}]\n\n")
+            told.update(_said(item) for item in items)
         else:
             parts.append(f"{s.text} [{n}] ")
     return "".join(parts).strip()
+
+
+def _said(text: str) -> str:
+    """A text as compared for repetition: its words, case and spacing aside."""
+    return " ".join(text.lower().split()).rstrip(".;:!")
 
 
 _ITEM = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+(.{1,400})$")

@@ -102,6 +102,23 @@ def test_a_list_an_answer_brings_is_shown_whole_in_its_citation():
     assert "Late stations" not in shown
 
 
+def test_a_sentence_or_list_item_is_told_once_in_an_answer():
+    # The same chunk reached twice (as a hit and as a neighbour) gives the same sentences under
+    # two passage indexes; an item shown under its list's lead may be chosen again alone.
+    from assistant.evidence import Sentence
+    from assistant.extractive import compose
+
+    items = ["sharpened knives;", "labelled containers;"]
+    cites = CitationSet([_passage(STATION), _passage(STATION)])
+    first = Sentence(0, 0, "Before service, every cook checks the station.")
+    intro = Sentence(0, 1, "A station cook keeps:")
+    again = Sentence(1, 0, "Before service, every cook checks the station.")
+    item = Sentence(1, 2, "labelled containers;")
+    answer = compose([first, intro, again, item], cites, {(0, 1): (0, items)})
+    assert answer.count("every cook checks the station") == 1, answer
+    assert answer.count("labelled containers") == 1, answer
+
+
 _CITED = re.compile(r"\s*((?:\[\d+\]\s*)+)")
 _FOLD = re.compile(r"\s+")
 
