@@ -1845,7 +1845,9 @@ def focus_unmet(
         sims = (fvecs @ vecs[idx].T).max(axis=1) if idx else np.zeros(len(focus))
         tooled = bool(KINDS_OF_TOOL & stems)
         # an aspect's own noun ("skills") is met by its kin in the forms that speak of it
-        # ("distributed computing skills": "requires comfort with distributed computing")
+        # ("distributed computing skills": "requires comfort with distributed computing"); so
+        # is a word for pay, noun or verb ("earn top salaries": "can match the highest
+        # salaries", "paid": "compensation")
         kin_said = {st for _w, st in aspect_forms(f"{p.section} {p.text}")}
         spelled = {t for t in focus if spelled_out(t, [p])}  # "rag": "retrieval-augmented g..."
         unmet = [
@@ -1857,7 +1859,7 @@ def focus_unmet(
             and not (tooled and s in KINDS_OF_TOOL)
             and t not in spelled
             and not _clipped_in(t, toks)
-            and not (t in ASPECT_NOUNS and kin_of(s) & kin_said)
+            and not ((t in ASPECT_NOUNS or s in AMOUNT_CUES) and kin_of(s) & kin_said)
         ]
         if not unmet:
             return []

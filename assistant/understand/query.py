@@ -63,11 +63,20 @@ class Query(BaseModel):
 
 
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
+_OUT_VERB = re.compile(
+    r"\bout-?(earn|number|pac|rank|perform|grow|last|strip|shin)(?=\w{0,4}\b)", re.I
+)
+# Verbs of doing more than another (general English): "Do welders out-earn plumbers?", "Nurses
+# outnumber doctors": one side set against the other as "than" would
+_OUTDO = (
+    r"out-[a-z]{2,20}|outearn\w{0,3}|outnumber\w{0,3}|outpac\w{0,3}|outrank\w{0,3}"
+    r"|outperform\w{0,3}|outgrow\w{0,3}|outlast\w{0,3}|outstrip\w{0,4}|outshin\w{0,3}"
+)
 _CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|better|worse|"
     r"more|less|fewer|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
     r"most|least|easier|harder|separates?|distinguish\w*|apart|similar\w*|alike|same|equal\w*|"
-    r"equivalent)\b",
+    r"equivalent|" + _OUTDO + r")\b",
     re.I,
 )
 # The words that make a question a comparison without saying what is compared.
@@ -202,7 +211,9 @@ def answer_kind(question: str) -> AnswerKind | None:
 
 
 _SET_AGAINST = re.compile(
-    r"\b(differ\w*|compared?|versus|vs\.?|unlike|than|like|similar|same|equal\w*|equivalent)\b",
+    r"\b(differ\w*|compared?|versus|vs\.?|unlike|than|like|similar|same|equal\w*|equivalent|"
+    + _OUTDO
+    + r")\b",
     re.I,
 )
 
@@ -413,6 +424,8 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     # not "long take" ("how long" is the question's form, "take" its verb)
     entry = asks_entry_unsaid(question, set())
     text = _HOW_ADVERB.sub(" ", question)
+    # "Do welders out-earn plumbers?" compares earnings: the verb without its "out"
+    text = _OUT_VERB.sub(r"\1", text)
     for side in sides:
         # Who owns a side ("an engineer's technical work") and a clause saying what they do
         # with it ("the calls they join") describe the side; neither is what is compared.

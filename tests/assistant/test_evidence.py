@@ -812,6 +812,36 @@ def test_an_agent_noun_is_met_by_the_verb_a_passage_writes(library):
     assert focus_unmet(["pensioner"], [passage], library.retriever, kb.embedder) == ["pensioner"]
 
 
+def test_a_pay_verb_is_met_by_a_passage_writing_another_word_for_pay(library):
+    """ "Can night nurses earn top salaries?" is met by a passage on night nurses matching the
+    highest salaries, though it never writes "earn"; a word of no pay ("tattoos") still is
+    not. The seed article's "top AI engineers ... can match the highest salaries" answers the
+    same question of AI engineers."""
+    from assistant.evidence import focus_unmet
+    from knowledge.schema import Passage
+
+    passage = Passage(
+        id="p",
+        text="Charge nurses who take night shifts on intensive care wards can match the highest "
+        "salaries in the hospital.",
+        source="s",
+        title="Nursing careers",
+        section="Pay",
+        ref_ids=[],
+        chunk_index=0,
+    )
+    kb = library.kb
+    focus = ["nights", "earn", "salaries"]
+    assert focus_unmet(focus, [passage], library.retriever, kb.embedder) == []
+    assert focus_unmet(["paid"], [passage], library.retriever, kb.embedder) == []
+    assert focus_unmet(["earn", "tattoos"], [passage], library.retriever, kb.embedder) == [
+        "tattoos"
+    ]
+    result = library.ask("Can AI engineers working on proprietary products earn top salaries?")
+    assert not result.abstained, result.answer
+    assert "proprietary products can match the highest salaries" in result.answer
+
+
 LOCKSMITHS = """Locksmith or Security Installer? Two Trades Compared
 
 By Test Writer

@@ -1126,3 +1126,24 @@ def test_a_cell_keeps_the_sentences_own_start_over_a_later_clause_saying_little_
         "in training."
     )
     assert clause(more, entry).startswith("…")
+
+
+def test_a_verb_of_doing_more_than_another_compares_the_two(bakery):
+    """ "Do catering managers out-earn bakers?" sets one side against the other as "earn more
+    than" does, on what the verb without its "out" names: both pay figures side by side. So
+    does the seed article's "By how much can ML engineers out-earn AI engineers?"."""
+    from assistant.understand.query import connected
+
+    assert connected("Do catering managers out-earn bakers?", "catering managers", "bakers")
+    assert connected("Nurses outnumber doctors", "Nurses", "doctors")
+    for question in (
+        "Do catering managers out-earn bakers?",
+        "Can catering managers outearn bakers?",
+    ):
+        r = bakery.ask(question)
+        pay = _row(r.answer, "Pay")
+        assert "$36,000" in pay and "$61,000" in pay, r.answer
+    if SEED.is_file():
+        r = bakery.ask("By how much can ML engineers out-earn AI engineers?")
+        pay = _row(r.answer, "Pay")
+        assert "$245,000" in pay and "$140,000" in pay, r.answer
