@@ -779,6 +779,16 @@ _SAYS_WHO_IT_SUITS = re.compile(
 )
 
 
+def asks_whom_it_suits(question: str) -> bool:
+    """ "What kind of person is it for?", "Who should become a midwife?"."""
+    return bool(_ASKS_WHOM.search(question[:1000]))
+
+
+def says_whom_it_suits(sentence: str) -> bool:
+    """ "If you enjoy ..., the X path ...", "X is ideal for people who ..."."""
+    return bool(_SAYS_WHO_IT_SUITS.search(sentence[:2000]))
+
+
 def suits_bonus(question: str, sentence: str) -> float:
     """A question asking whom a path suits prefers a sentence saying whom it suits (as much
     again as advice to the reader)."""

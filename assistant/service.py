@@ -14,7 +14,7 @@ from knowledge.quick_imports import import_wordfreq
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
-from knowledge.text import content_terms, fold_accents, stem, words
+from knowledge.text import content_terms, fold_accents, split_sentences, stem, words
 
 from . import compare, followed
 from .answer_cache import AnswerCache
@@ -23,10 +23,12 @@ from .compare import SideFinder, describes, heading_aspects, own_heading
 from .evidence import (
     TermMatcher,
     asked_name,
+    asks_whom_it_suits,
     assess,
     led_by_a_name,
     named_person,
     own_turns,
+    says_whom_it_suits,
     score_sentences,
 )
 from .llm import LLMError
@@ -45,6 +47,8 @@ PAIR_SEARCH = (
 )
 CLIPPED_MIN = 4  # letters of a clipped word ("math", "stats") matched as a longer word's start
 CLIPPED_REST = 3  # letters at least that the longer word's stem adds ("math" -> "mathemat")
+SUITS_ARTICLES = 3  # articles read for a sentence on whom a role suits
+SUITS_PASSAGES = 2  # passages such sentences add to an answer's pool
 MAX_PAIR_CHOICES = 6  # pairs offered when the question fits several articles' pairs as well
 # a pair referred to, not what is asked of it ("the two jobs", "which one")
 _PAIR_WORDS = frozenset(
@@ -469,6 +473,10 @@ class Assistant:
             )
             found, theirs, name = self._within_named(query, found, depth, source)
             found = self._within_own(query, found, depth, source)
+            if len(query.roles) == 1 and asks_whom_it_suits(query.question):
+                # "What kind of person is it for?" of a role: its article's own sentence on
+                # whom the role suits, wherever that article puts it, among many articles
+                found = found + self._saying_whom_it_suits(query.roles[0], found, k)
             if query.wants == "amount":
                 # "How much does X make?": the lexicon's pay words also find the passage with
                 # the figure, which need not share the question's verb
@@ -553,6 +561,37 @@ class Assistant:
                 :CHOICE_PASSAGES
             ]
         return found
+
+    def _saying_whom_it_suits(self, role: str, found: list[Passage], k: int) -> list[Passage]:
+        """Up to SUITS_PASSAGES passages not found yet, with a sentence saying whom a path suits
+        that names the role, of the articles whose title names it or else of the first k found
+        that name it (SUITS_ARTICLES at most)."""
+        book = self.retriever.library.roles
+        keys = book.keys(role)
+        own = {stem(w) for w in words(role)}
+
+        def names_role(text: str) -> bool:
+            return own <= {stem(w) for w in words(text)} or any(
+                book.keys(r) & keys for r in book.find(text)
+            )
+
+        held = {p.id for p in found}
+        # the articles whose title names the role, then those of the best passages naming it
+        titled = [s for s, title in self.retriever.library.titles.items() if names_role(title)]
+        sources = list(
+            dict.fromkeys([*titled, *(p.source for p in found[:k] if names_role(p.text))])
+        )
+        out: list[Passage] = []
+        for src in sources[:SUITS_ARTICLES]:
+            for p in self.retriever.article_passages(src):
+                if p.id in held or len(out) >= SUITS_PASSAGES:
+                    continue
+                if any(
+                    says_whom_it_suits(s) and names_role(s)
+                    for s in split_sentences(p.text[:20_000])
+                ):
+                    out.append(p)
+        return out
 
     def _within_named(
         self, query: Query, found: list[Passage], depth: int, source: str | None
