@@ -221,7 +221,7 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
 
 
 def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
-    """(other role, its sentences, the asked role's) when a yes/no question names one role and
+    """(other role, its sentences, the asked role's) when a question names one role and
     the answer opens with sentences about one other role ("This role demands ... distributed computing
     frameworks", under "What ML engineers do", for "Does an AI engineer need distributed
     computing?") before some about the asked role: the answer must say whose each part is.
@@ -229,9 +229,8 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
     query = evidence.query
     if len(query.roles) != 1 or query.comparison is not None or query.followup:
         return None
-    # a yes/no question: another role's sentence first reads as the asked role's "yes"
-    if not asks_yes_no(query.question):
-        return None
+    # another role's sentence first reads as the asked role's: the "yes" of a yes/no question,
+    # the answer of any other ("What math do AI engineers need?", "ai eng math")
     if not chosen or chosen[0].on_role or not chosen[0].off_role:
         return None
     matcher = evidence.matcher

@@ -575,6 +575,19 @@ def test_an_answer_quoted_only_from_another_roles_part_says_whose_it_is(wards):
     assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
 
 
+def test_an_answer_led_by_another_roles_part_says_whose_each_part_is_for_any_question(wards):
+    """Not only a yes/no question: "community nurse patients per shift" opens on the ward nurses'
+    "eight to twelve patients per shift" before the community nurses' visits, and "What math do
+    AI engineers need?" on the seed article's ML section ("This role demands ..."): the answer
+    says whose each part is."""
+    result = wards.ask("community nurse patients per shift")
+    assert result.answer.startswith("The articles say this of Ward nurses, not of community nurse")
+    assert "Of community nurse: Community nurses visit" in result.answer, result.answer
+    seed = wards.ask("What math do AI engineers need?")
+    assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
+    assert "Of AI engineers: " in seed.answer, seed.answer
+
+
 @pytest.mark.parametrize(
     ("text", "span"),
     [
