@@ -1989,6 +1989,24 @@ def _another_name(book: RoleBook, sentence: str, passage: Passage, wanted: set[s
     )
 
 
+# Where a sentence setting several roles' figures side by side parts them (general English)
+_FIGURE_CLAUSES = re.compile(r"[;:]|,(?!\d)|\s(?:and|while|whereas|but|compared\s+with)\s", re.I)
+
+
+def _head_clause_figure(sentence: str, head: str, book: RoleBook) -> bool:
+    """A clause of the sentence gives an amount beside the asked role's head noun, bare, and
+    names no role of the library: "... and the average counselor salary was $66,300" asked of
+    school counselors, where the sentence's other clause gives a teacher's."""
+    if not head:
+        return False
+    for clause in _FIGURE_CLAUSES.split(sentence[:2000]):
+        if not OFFERS["amount"].search(clause):
+            continue
+        if head in {stem(w.lower()) for w in words(clause)} and not book.find(clause):
+            return True
+    return False
+
+
 def _bare_head(named: list[str], head: str) -> bool:
     """Every role named is the asked role's own head noun, bare ("analysts" asked of data
     analysts): no other role is named, and this one may be meant."""
@@ -2033,6 +2051,9 @@ def _figure_for(
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
                 or (narrowed and all(_narrowed_noun(r, narrowed) for r in book.find(s)))
                 or (not narrowed and _another_name(book, s, p, wanted))
+                # "the average teacher salary was $58,900 and the average counselor salary
+                # was $66,300" asked of school counselors: a clause of its own, the head noun
+                or (not narrowed and _head_clause_figure(s, head, book))
                 # "designers" asked, "Instructional designers earn $79,000" told
                 or (
                     kind
