@@ -209,19 +209,21 @@ def _paragraph_of(lines: list[str], i: int) -> set[int]:
 
 
 def without_running_lines(text: str) -> str:
-    """A paged plain text (pages split by form feeds, as a PDF saved as text is) without its
-    running headers and footers: lines repeated at the top or bottom of many pages ("Institute
-    | Report title", "Series 2022   Page 3 of 9"), which would otherwise read as headings or
-    prose in the middle of a section. The form feeds become paragraph breaks."""
+    """A paged plain text (pages split by form feeds, as a PDF saved as text is) without the
+    repeats of its running headers and footers: lines repeated at the top or bottom of many
+    pages ("Institute | Report title", "Series 2022   Page 3 of 9"), which would otherwise read
+    as headings or prose in the middle of a section. A header's first printing, above the first
+    page's text, stays: it is often the document's short title ("School Nurse vs. Teacher"),
+    the only place its roles are named as a pair. The form feeds become paragraph breaks."""
     if "\f" not in text:
         return text
     pages = text.split("\f")
     lines = [[ln for ln in page.split("\n") if ln.strip()] for page in pages]
     furniture = running_lines([[" ".join(ln.split()) for ln in page] for page in lines])
     kept = []
-    for page in pages:
+    for number, page in enumerate(pages):
         shown = [i for i, ln in enumerate(page.split("\n")) if ln.strip()]
-        ends = set(shown[:2] + shown[-2:])
+        ends = set((shown[:2] if number else []) + shown[-2:])
         rows = page.split("\n")
         kept.append(
             "\n".join(
