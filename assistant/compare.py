@@ -7,6 +7,7 @@ appears only where both sides have evidence on it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -164,6 +165,30 @@ class SideFinder:
         stems = {stem(w) for w in words(text)}
         return {i for i in titled if heads[i] and heads[i] in stems}
 
+    def by_field_word(self, text: str, title: str) -> set[int]:
+        """Sides a sentence names by their field's adjective or noun ("Electrical apprentices
+        complete 8,000 hours", "plumbing apprentices ...") in an article whose title names that
+        side: a word sharing all but a few letters of a one-word side's root ("electric" of
+        "electrician", "plumb" of "plumber") that is no role's name. Only there: elsewhere the
+        word may be another field's ("electrical engineering")."""
+        titled = self.sides_in(title, pair=False)
+        if not titled:
+            return set()
+        toks = [w.lower() for w in words(text) if w.isalpha()]
+        out = set()
+        for i in titled:
+            name = self.sides[i].lower()
+            if " " in name or not name.isalpha() or len(name) <= AGENT_ROOT:
+                continue
+            for w in toks:
+                if stem(w) == stem(name) or self.book.find(w):
+                    continue  # the side's own spelling ("electricians") is found by name
+                shared = len(os.path.commonprefix([w, name]))
+                if shared >= AGENT_ROOT and shared >= max(len(w), len(name)) - AGENT_SLACK:
+                    out.add(i)
+                    break
+        return out
+
     def sides_in(self, text: str, pair: bool = True) -> set[int]:
         """`pair`: "both roles" names every side (a sentence's own words; a passage's lead
         sentence saying "both roles" tells nothing about the sentences after it)."""
@@ -268,7 +293,8 @@ def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
 
 _GENERIC_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _BOTH = re.compile(
-    r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions)\b",
+    r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions"
+    r"|occupations|trades)\b",
     re.I,
 )
 
@@ -331,6 +357,14 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
 
     def named(text: str, pair: bool = True) -> set[int]:
         if pair and _BOTH.search(text):  # "both roles": the pair, wherever it stands
+            # ... the pair its article compares: of an article whose title names one side
+            # only ("Electrician vs. Plumber" asked beside nurses), that side
+            # ("Both trades are learned through an apprenticeship", its subject, setting the two
+            # against nothing: "Both roles are in demand, but they differ" tells neither)
+            titled = finder.sides_in(p.title, pair=False)
+            opening = _BOTH.match(text.strip())
+            if opening and len(titled) == 1 and not _CONTRASTS.search(text):
+                return titled
             return finder.sides_in(text)
         return {i for i in finder.sides_in(text, pair=pair) if finder.anchored(i, context)}
 
@@ -348,6 +382,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     subject = subject_role(sentence.text, finder.book)
     if not own and subject is None and not finder.book.find(said):
         own = finder.by_bare_head(sentence.text, p.title)  # "Pilots run ..." of "Airline Pilot"
+        # ... or by its field's word: "Electrical apprentices ..." of "Electrician vs. Plumber"
+        own = own or finder.by_field_word(sentence.text, p.title)
     if subject is not None and len(own) > 1 and _JOINT.match(sentence.text):
         return None  # "X and Y are among the most searched terms": both are the subject
     joint = _JOINT.match(sentence.text)
@@ -375,6 +411,10 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
             return opener.pop()
     if len(own) == 1 and _paired_with_another(sentence.text, next(iter(own)), finder):
         return None  # "the distinction between AI engineers and ML engineers": the pair's
+    if len(own) == 1 and subject is None and _in_passing(sentence.text, own, p.title, finder):
+        # "Some technicians come from other trades, such as electricians" in "How to Become a
+        # Wind Turbine Technician": the side named in passing in another role's article
+        return None
     if len(own) == 1:
         return own.pop()
     if own:
@@ -399,6 +439,23 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
         return _alone(lead.pop(), p.text.split(". ")[0], finder)
     title = named(p.title, pair=False)
     return _alone(title.pop(), p.title, finder) if len(title) == 1 else None
+
+
+# an example given in passing ("other trades, such as electricians"): general English ("like"
+# is no such word: "I feel like product managers ..." speaks of them)
+_EXAMPLE = re.compile(r"\b(?:such as|including|e\.g\.|for example|for instance)\s", re.I)
+
+
+def _in_passing(text: str, own: set[int], title: str, finder: SideFinder) -> bool:
+    """A side the sentence names only as an example ("Some technicians come from other trades,
+    such as electricians and mechanics"), in an article whose title names a role and no side
+    of the comparison: that article's own role is what it speaks of."""
+    m = _EXAMPLE.search(text)
+    if m is None or not own <= finder.sides_in(text[m.end() :], pair=False):
+        return False
+    if own & finder.sides_in(text[: m.start()], pair=False):
+        return False
+    return bool(finder.book.find(title)) and not finder.sides_in(title, pair=False)
 
 
 # "This job ...", "The role ...": a sentence whose subject is the job its section is about
