@@ -280,8 +280,12 @@ KINDS_OF_TOOL = _stems(
 def kin_of(stem_: str) -> frozenset[str]:
     """The other stems that stand for the same thing as this one in the lexicon: the words of
     its aspect ("paid": "salary", "earn", ...) or of its judgement ("upsides": "pros", ...);
-    a word for what one works with, the others ("tools": "equipment", "frameworks")."""
+    a word for what one works with, the others only ("tools": "equipment", "frameworks")."""
     tools = KINDS_OF_TOOL - {stem_} if stem_ in KINDS_OF_TOOL else frozenset()
+    if tools:
+        # what one works with, not what one knows: "What tools do ML engineers use?" is met by
+        # "frameworks", not by the "expertise" or "requires" of the skills aspect it sits in
+        return tools
     for group in (*aspect_named({stem_})[:1], *(j for j in judgements() if stem_ in j.words)):
         return (group.words - {stem_}) | tools
     return tools

@@ -912,6 +912,49 @@ def test_a_word_for_what_one_works_with_is_met_by_any_other(library):
     assert stem("frameworks") not in kin_of(stem("salary"))
 
 
+ELECTRICIANS = """# Becoming an Electrician
+
+## What the job takes
+
+Electricians need expertise in the state code, and the knowledge that licensing requires takes
+years to build. Every electrician carries voltage testers, crimpers and conduit benders, the
+equipment of the trade. Most electricians work for contractors on new housing.
+"""
+
+
+def test_a_word_for_what_one_works_with_is_not_met_by_words_of_knowing(tmp_path):
+    """ "What tools do electricians use?" asks what they work with: the sentence on the
+    equipment they carry answers it, not the one on the expertise and knowledge the trade
+    requires (words of the skills aspect, not of tools). So the seed article's "What tools do
+    ML engineers use?" opens on the frameworks they spend time on, not on the expertise that
+    explains their pay."""
+    from assistant.service import Assistant
+    from assistant.understand.lexicon import kin_of
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+    from knowledge.text import stem
+
+    assert stem("expertise") not in kin_of(stem("tools"))
+    assert stem("expertise") in kin_of(stem("skills"))
+    source = tmp_path / "electricians.md"
+    source.write_text(ELECTRICIANS, encoding="utf-8")
+    from knowledge.settings import REPO_ROOT
+
+    seed = REPO_ROOT / "corpus" / "ai-engineer-vs-machine-learning-engineer.txt"
+    settings = get_settings(store=tmp_path / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(source), *([str(seed)] if seed.is_file() else [])], kb, settings).ok
+    assistant = Assistant(settings, kb)
+    answer = assistant.ask("What tools do electricians use?").answer
+    assert answer.startswith("Every electrician carries voltage testers"), answer
+    assert "expertise" not in answer, answer
+    if seed.is_file():
+        answer = assistant.ask("What tools do ML engineers use?").answer
+        assert answer.startswith("ML engineers spend significant time"), answer
+
+
 def test_what_tools_a_role_works_with_is_answered_from_the_frameworks_it_lists(library):
     result = library.ask("What tools does an AI engineer work with?")
     assert not result.abstained, result.answer
