@@ -240,6 +240,23 @@ def _properties(raw: str) -> dict[str, str]:
     return props if _META_KEYS & props.keys() else {}
 
 
+# A toggle's title as note apps export it: a triangle, then a short title alone on its line
+_TOGGLE = re.compile(r"[▶►▸▷▹][ \t]{1,3}([^\n]{1,120})")
+MAX_TOGGLE_WORDS = 12
+
+
+def _toggle_title(text: str) -> str:
+    """The title of a toggle paragraph ("▶ Why I left driving"), or "" for any other text: a
+    short phrase with no sentence end."""
+    m = _TOGGLE.fullmatch(text.strip())
+    if not m:
+        return ""
+    title = m.group(1).strip()
+    if len(title.split()) > MAX_TOGGLE_WORDS or title.endswith((".", "!", ";", ",")):
+        return ""
+    return title
+
+
 def render(md_text: str) -> Rendered:
     """Parse Markdown into the normalised text and its front-matter metadata."""
     import yaml
@@ -335,6 +352,9 @@ def render(md_text: str) -> Rendered:
                 refs += _source_links(tok)
             if not text:
                 pass
+            elif toggle := _toggle_title(text):
+                # a note app's toggle ("▶ Why I left driving"): a title over the text it hides
+                blocks.append("#### " + toggle)
             elif all_bold and len(text) <= 300 and not in_refs:
                 blocks.append("#### " + text.rstrip(":").strip())
             elif (lead := _bold_lead(tok)) and not in_refs and text.startswith(lead):

@@ -692,3 +692,17 @@ def test_a_prepared_by_line_names_the_author_but_not_their_affiliation():
     # two people named stay two authors
     two = "BAKER OR PASTRY CHEF\n\nCompiled by Ruth Okafor and Sam Lee\n\nBakers bake bread.\n"
     assert _article("two.txt", "txt", two)[0].meta[AUTHORS] == "Ruth Okafor, Sam Lee"
+
+
+def test_a_toggle_title_heads_the_text_it_hides():
+    md = (
+        "# Nurse vs. Midwife\n\n## Pay\n\nNurses earn a median of $81,000 a year.\n\n"
+        "▶ Why I moved to midwifery\n\nI wanted to follow each mother from the first visit to "
+        "the birth.\n\n▶ This line is a whole sentence and so no toggle title at all.\n"
+    )
+    _loaded, article = _article("mid.md", "md", md)
+    section = next(s for s in article.sections if s.heading == "Why I moved to midwifery")
+    assert section.paragraphs[0].startswith("I wanted to follow each mother")
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert not any(p.startswith("▶ Why") for p in paragraphs)
+    assert any("whole sentence" in p for p in paragraphs)
