@@ -327,7 +327,7 @@ class Assistant:
         for source in paired:
             written = set(words(library.titles.get(source, "")))
             for passage in self.retriever.search(text, PAIR_SEARCH, source=source):
-                written.update(words(passage.text))
+                written.update(words(f"{passage.section} {passage.text}"))
             stems = {stem(w) for w in written}
             fits[source] = sum(1 for w in topic if stem(w) in stems or _clipped_in(w, written))
         best = max(fits.values())

@@ -387,12 +387,20 @@ _THESE_TWO = re.compile(
 )
 
 
+# "which of these careers is right for me": a choice among roles pointed at, not named
+_WHICH_OF_THESE = re.compile(
+    r"\bwhich\s{1,3}of\s{1,3}(?:these|those|the)\s{1,3}(?:two\s{1,3})?"
+    r"(?:roles|jobs|positions|careers|paths|tracks|professions|occupations|trades)\b",
+    re.I,
+)
+
+
 def asks_of_a_pair(question: str) -> bool:
     """A question that, asked of one article setting two roles side by side, compares that
     pair without naming it: "the two roles" asked as a comparison, or "Which pays more?" ("which"
     with a comparative: one of two). "Which role pays the most?" ranks every role."""
     q = question[:1000]
-    if refers_to_pair(q) or _THESE_TWO.search(q):
+    if refers_to_pair(q) or _THESE_TWO.search(q) or _WHICH_OF_THESE.search(q):
         return True
     return bool(_WHICH.search(q) and _RANKING.search(q) and not _SUPERLATIVE.search(q))
 

@@ -32,6 +32,11 @@ A qualified electrician earns about 38,000 dollars a year; a qualified plumber e
 ## Apprenticeship
 
 Both trades start with a four-year apprenticeship that mixes college days with paid site work.
+
+## Choosing the right one
+
+Pick the electrician's trade if you like puzzles and precise work; pick plumbing if you would
+rather be on the move and work with your hands.
 """
 
 KITCHEN = """# Line Cook vs Pastry Chef: Two Kitchen Careers
@@ -60,7 +65,9 @@ fails without warning. Caring for tools matters as much: a tool you care for las
 who care about their tools care about their hands too. Why care? Because care prevents injury,
 and workshops that care win fewer injury claims. Pressure vessels in a workshop need a pressure
 gauge, and whoever runs the compressor must pay attention to the pressure it shows; insurers pay
-out less where pressure is checked weekly.
+out less where pressure is checked weekly. How do I know the right guard is fitted? Careers in
+workshops are long for those who know which guard is right for each machine, and the right
+guard is the one its maker fitted.
 """
 
 # three options in one title: no pair of two
@@ -126,6 +133,14 @@ def test_a_pair_question_with_no_comparison_keeps_to_the_pairs_article(trades):
     # the safety article writes "care" and "why" far more, but sets no two roles side by side
     r = trades.ask("Why should I care about the difference between these two jobs?")
     assert r.citations and _sources(r) == {"trades.md"}, r.answer
+
+
+def test_which_of_these_careers_is_a_choice_of_the_pair_that_fits(trades):
+    # "right" is written by the trades article's own advice; the options article sets three
+    # ways side by side, and the safety article none
+    r = trades.ask("How do I know which of these careers is right for me?")
+    assert r.citations and _sources(r) == {"trades.md"}, r.answer
+    assert "puzzles" in r.answer, r.answer
 
 
 def test_a_follow_up_keeps_to_the_pair_its_question_found(trades):
