@@ -229,8 +229,11 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
     query = evidence.query
     if len(query.roles) != 1 or query.comparison is not None or query.followup:
         return None
-    # another role's sentence first reads as the asked role's: the "yes" of a yes/no question,
-    # the answer of any other ("What math do AI engineers need?", "ai eng math")
+    # another role's sentence first reads as the asked role's: the "yes" of a yes/no question;
+    # the answer of any other when some of those sentences name no role themselves ("This role
+    # demands ..." for "What math do AI engineers need?"); sentences that each name their role
+    # say whose they are ("When a team member is pursuing a people manager role, we apply an
+    # interim period" for "What is an interim manager?")
     if not chosen or chosen[0].on_role or not chosen[0].off_role:
         return None
     matcher = evidence.matcher
@@ -245,6 +248,8 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
         and not s.on_role
         and book.same(matcher.role_spoken_of(s.text, evidence.passages[s.passage]) or "", other)
     ]
+    if not asks_yes_no(query.question) and all(book.find(s.text) for s in theirs):
+        return None
     # (a sentence about a third role is neither's: left out rather than shown as the asked one's)
     own = [s for s in chosen if s not in theirs and (s.on_role or not s.off_role)]
     if not any(s.on_role for s in own):

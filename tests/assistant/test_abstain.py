@@ -575,17 +575,48 @@ def test_an_answer_quoted_only_from_another_roles_part_says_whose_it_is(wards):
     assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
 
 
-def test_an_answer_led_by_another_roles_part_says_whose_each_part_is_for_any_question(wards):
-    """Not only a yes/no question: "community nurse patients per shift" opens on the ward nurses'
-    "eight to twelve patients per shift" before the community nurses' visits, and "What math do
-    AI engineers need?" on the seed article's ML section ("This role demands ..."): the answer
-    says whose each part is."""
-    result = wards.ask("community nurse patients per shift")
-    assert result.answer.startswith("The articles say this of Ward nurses, not of community nurse")
-    assert "Of community nurse: Community nurses visit" in result.answer, result.answer
+KITCHEN = """# Pastry Chef vs Line Cook
+
+## What a pastry chef does
+
+Pastry chefs plan the dessert menu and bake every morning. This role demands precise weighing,
+exact oven temperatures and patience with laminated dough.
+
+## What a line cook does
+
+Line cooks work the grill and the fryer at speed during dinner service, plating a dish every
+few minutes.
+"""
+
+
+def test_an_answer_led_by_another_roles_part_says_whose_each_part_is_for_any_question(
+    tmp_path_factory, wards
+):
+    """Not only a yes/no question: "What precision does a line cook need?" opens on the pastry
+    chef's "This role demands precise weighing" (a sentence naming no role, under the pastry
+    chef's heading) before the line cooks' own sentence, and "What math do AI engineers need?"
+    on the seed article's ML section: the answer says whose each part is. Sentences that each
+    name their role say it themselves, and stay as they are."""
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.settings import get_settings
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp("kitchen")  # the kitchen article alone
+    (folder / "kitchen.md").write_text(KITCHEN, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    assert ingest_sources([str(folder / "kitchen.md")], kb, settings).ok
+    result = Assistant(settings, kb).ask("What precision does a line cook need?")
+    assert result.answer.startswith("The articles say this of Pastry chefs, not of line cook")
+    assert "Of line cook: Line cooks work the grill" in result.answer, result.answer
     seed = wards.ask("What math do AI engineers need?")
     assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
     assert "Of AI engineers: " in seed.answer, seed.answer
+    named = wards.ask("What do ward nurses do with families at home?")
+    assert not named.answer.startswith("The articles say this of Community nurses, not of ward")
+    assert "Of ward nurses:" not in named.answer, named.answer
 
 
 @pytest.mark.parametrize(
