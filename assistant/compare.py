@@ -751,6 +751,15 @@ def _telling(word: str) -> bool:
     return min(specificity(word), specificity(stem(word))) > EVERYDAY
 
 
+def _only_aspects(topic: str, asked: list[Aspect]) -> bool:
+    """Every word of the topic that names something ("salary", "outlook") is a word of the
+    career aspects asked: the question asks those aspects and nothing more."""
+    names = {a.name for a in asked}
+    own = set().union(*(a.words for a in aspects() if a.name in names))
+    told = [w for w in words(topic) if _telling(w)]
+    return bool(names) and all(stem(w) in own or w.lower() in own for w in told)
+
+
 def topic_aspects(
     query: Query, neighbours: list[tuple[str, float]], background: bool = False
 ) -> list[Aspect]:
@@ -1154,6 +1163,12 @@ def build_table(
             # the articles do not set side by side; the question asks about the two as a whole.
             free = [(s, sd) for s, sd in attributed if (s.passage, s.position) not in used]
             verdict = _verdict(free, focus, finder, book, passages, own, anywhere=True)
+    if any(a in asked for a, _ in rows) and _only_aspects(query.comparison.aspect, asked):
+        # A career aspect asked in its own words ("Which pays more?", "Is it easier to get
+        # into X or Y?"), with a row that answers it: another aspect's row is padding beside it.
+        # (A topic told in other words too, "which do employers take more seriously", keeps
+        # the rows around it: they may be what answers.)
+        rows = [(a, picks) for a, picks in rows if a in asked]
     header = "| Aspect | " + " | ".join(title_case(s) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
     for aspect, picks in rows:

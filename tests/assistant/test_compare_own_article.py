@@ -22,6 +22,8 @@ package meat for shops and restaurants.
 Both trades are learned mainly through a paid apprenticeship that lasts two to three years.
 Bakery apprentices typically complete 3,000 hours in the kitchen; butchery apprentices complete
 about 2,500.
+## Pay
+Bakers earned a median of $36,010 in 2024, and butchers earned a median of $38,250.
 """
 PASTRY = """---
 title: How to Become a Food Safety Officer
@@ -38,12 +40,14 @@ date: 2025-03-04
 Midwives care for women through pregnancy, birth and the first weeks after it.
 ## Getting started
 A degree in midwifery is the usual route, and it takes three years, half of them on placement.
+## Salary
+Midwives earned a median annual salary of $129,650 in 2024.
 """
 DEV = "staffeng-dan-na-staff-engineer-and-team-lead.html"
 
 
 @pytest.fixture(scope="module")
-def book(tmp_path_factory):
+def lib(tmp_path_factory):
     from tests.assistant.conftest import dev_library
 
     lib = dev_library(
@@ -57,6 +61,11 @@ def book(tmp_path_factory):
         written={"trades.md": TRADES, "pastry.md": PASTRY, "midwife.md": MIDWIFE},
     )
     lib.retriever.refresh()
+    return lib
+
+
+@pytest.fixture(scope="module")
+def book(lib):
     return lib.retriever.library.roles
 
 
@@ -110,3 +119,30 @@ def test_a_dev_article_sentence_naming_a_side_is_no_example_given_in_passing(boo
     # and an example given in passing there is not the side's evidence
     passing = "Many staff engineers work with partners, such as product managers, every day."
     assert _side(book, sides, "Staff engineer and team lead", "", passing) is None
+
+
+def _rows(answer: str) -> list[str]:
+    cells = [x.split("|")[1].strip() for x in answer.splitlines() if x.startswith("| ")]
+    return [c for c in cells if c not in ("Aspect", "---")]
+
+
+def test_an_aspect_asked_in_its_own_words_gets_its_row_and_no_other(lib):
+    answer = lib.ask("Is it easier to become a baker or a midwife?", []).answer
+    assert _rows(answer) == ["Entry and education"], answer
+    pay = lib.ask("Baker vs midwife: which pays more?", []).answer
+    assert _rows(pay) == ["Pay"], pay
+    assert "$36,010" in pay and "$129,650" in pay
+    # the seed: pay asked, pay answered; its day-to-day row was padding
+    seed = lib.ask("Which pays more, AI engineer or ML engineer?", []).answer
+    assert _rows(seed) == ["Pay"], seed
+
+
+def test_a_topic_told_in_other_words_too_keeps_the_rows_around_it():
+    from assistant.compare import _only_aspects
+    from assistant.understand.lexicon import aspects
+
+    demand = [a for a in aspects() if a.name == "Demand"]
+    pay = [a for a in aspects() if a.name == "Pay"]
+    assert _only_aspects("salary", pay)
+    assert _only_aspects("outlook", demand)
+    assert not _only_aspects("employers take seriously", demand)
