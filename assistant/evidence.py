@@ -789,6 +789,15 @@ def says_whom_it_suits(sentence: str) -> bool:
     return bool(_SAYS_WHO_IT_SUITS.search(sentence[:2000]))
 
 
+# a tag as written: "#night-swap", "#help" (a channel's or a board's name)
+_TAG = re.compile(r"(?<![\w#])#[A-Za-z][\w-]{0,40}")
+
+
+def asked_tags(question: str) -> list[str]:
+    """The tags a question writes, lower-cased ("What is #night-swap?" -> ["#night-swap"])."""
+    return [t.lower().rstrip("-") for t in _TAG.findall(question[:1000])]
+
+
 def suits_bonus(question: str, sentence: str) -> float:
     """A question asking whom a path suits prefers a sentence saying whom it suits (as much
     again as advice to the reader)."""
@@ -1107,6 +1116,7 @@ def score_sentences(
     dense = vecs @ query_vec
     asks_source = query.intent == "source"
     advice = asks_advice(query.question)
+    tags = asked_tags(query.question)
     term = defined_term(query.question) if query.comparison is None else []
     lists_asked = names_things(query.question)
     # "What skills do I need ...?" asks for things of a kind: the sentence naming them answers
@@ -1177,6 +1187,8 @@ def score_sentences(
             query, s.text, opening=passages[s.passage].chunk_index == 0
         ) + advice_bonus(advice, s.text)
         s.score += suits_bonus(query.question, s.text)
+        if tags and any(t in s.text.lower() for t in tags):
+            s.score += ANSWER_TYPE_BONUS  # "What is #night-swap?": the sentence writing the tag
         if kinds_asked and s.lexical > 0 and not s.off_role and enumerates(s.text):
             s.score += ANSWER_TYPE_BONUS  # "What skills ...?": the sentence naming them answers
         said = set(words(s.text))

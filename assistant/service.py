@@ -49,6 +49,11 @@ CLIPPED_MIN = 4  # letters of a clipped word ("math", "stats") matched as a long
 CLIPPED_REST = 3  # letters at least that the longer word's stem adds ("math" -> "mathemat")
 SUITS_ARTICLES = 3  # articles read for a sentence on whom a role suits
 SUITS_PASSAGES = 2  # passages such sentences add to an answer's pool
+# a hyphenated compound or a tag, as a question writes it ("#connect-engineering", "on-call")
+_COMPOUND = re.compile(r"#?[A-Za-z][A-Za-z0-9]{0,30}(?:-[A-Za-z0-9]{1,30}){1,3}")
+COMPOUND_DEPTH = 20  # passages searched with a compound's words for those writing it whole
+COMPOUND_ARTICLES = 2  # articles at most writing it for it to count as rare
+COMPOUND_PASSAGES = 2  # passages it adds to an answer's pool
 MAX_PAIR_CHOICES = 6  # pairs offered when the question fits several articles' pairs as well
 # a pair referred to, not what is asked of it ("the two jobs", "which one")
 _PAIR_WORDS = frozenset(
@@ -477,6 +482,9 @@ class Assistant:
                 # "What kind of person is it for?" of a role: its article's own sentence on
                 # whom the role suits, wherever that article puts it, among many articles
                 found = found + self._saying_whom_it_suits(query.roles[0], found, k)
+            # "What is #connect-engineering?": a rare compound asked as written is found as
+            # written, though its parts are everyday words other passages write more
+            found = found + self._writing_compounds(query.question, found)
             if query.wants == "amount":
                 # "How much does X make?": the lexicon's pay words also find the passage with
                 # the figure, which need not share the question's verb
@@ -561,6 +569,27 @@ class Assistant:
                 :CHOICE_PASSAGES
             ]
         return found
+
+    def _writing_compounds(self, question: str, found: list[Passage]) -> list[Passage]:
+        """Up to COMPOUND_PASSAGES passages not found yet that write a hyphenated compound or
+        tag the question writes ("#connect-engineering", "on-call"), as written, when at most
+        COMPOUND_ARTICLES articles write it (a common one, "day-to-day", decides nothing)."""
+        out: list[Passage] = []
+        held = {p.id for p in found}
+        for m in _COMPOUND.finditer(question[:1000]):
+            compound = m.group(0).lower()
+            writing = [
+                p
+                for p in self.retriever.writing(words(compound), COMPOUND_DEPTH)
+                if compound in p.text.lower()
+            ]
+            if not writing or len({p.source for p in writing}) > COMPOUND_ARTICLES:
+                continue
+            for p in writing:
+                if p.id not in held and len(out) < COMPOUND_PASSAGES:
+                    out.append(p)
+                    held.add(p.id)
+        return out
 
     def _saying_whom_it_suits(self, role: str, found: list[Passage], k: int) -> list[Passage]:
         """Up to SUITS_PASSAGES passages not found yet, with a sentence saying whom a path suits
