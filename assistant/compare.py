@@ -128,6 +128,12 @@ class SideFinder:
             else own[i] - set().union(*(o for j, o in enumerate(own) if j != i))
             for i in range(len(sides))
         ]
+        # a one-word side whose stem is a shorter word ("accountant": "account", "attendant":
+        # "attend") is named by its own word only, in the singular or plural
+        self.agent = [
+            _own_forms(s) if len(words(s)) == 1 and stem(s.lower()) != s.lower() else set()
+            for s in sides
+        ]
         # a side named by its field in one word ("Recruiting" for recruiters) is named by that
         # word too ("Recruiting is usually easier to get into."), beside its role's spellings
         self.field_words = [
@@ -216,10 +222,13 @@ class SideFinder:
         if len(out) < len(self.keys):
             stems = {stem(w) for w in words(text)}
             out.update(i for i, w in enumerate(self.field_words) if w and w in stems)
+            low = {w.lower() for w in words(text)}
             for i, marks in enumerate(self.marks):
                 # its head noun ("a degree"), every telling word of a short side, or two of
                 # three of a longer one
                 head = self.heads[i]
+                if self.agent[i] and not self.agent[i] & low:
+                    continue  # "account executives" name no accountant
                 if head in marks and head in stems:
                     out.add(i)
                 elif marks and 3 * len(marks & stems) >= 2 * len(marks) + (len(marks) < 3):
@@ -268,6 +277,15 @@ _FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
 SUBJECT_AT = 4  # a main clause's subject opens it, after at most an article ("The ")
 AGENT_ROOT = 4  # "work" of "worker": the shortest root an agent noun's field shares with it
 AGENT_SLACK = 4  # "scien" of "scientist"/"science": a field shares all its head but 4 letters
+
+
+def _own_forms(side: str) -> set[str]:
+    """A one-word side's own word, singular and plural."""
+    w = side.strip().lower()
+    forms = {w, w + "s", w + "es"}
+    if w.endswith("y"):
+        forms.add(w[:-1] + "ies")
+    return forms
 
 
 def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:

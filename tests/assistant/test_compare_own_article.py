@@ -146,3 +146,22 @@ def test_a_topic_told_in_other_words_too_keeps_the_rows_around_it():
     assert _only_aspects("salary", pay)
     assert _only_aspects("outlook", demand)
     assert not _only_aspects("employers take seriously", demand)
+
+
+def test_a_one_word_side_whose_stem_is_another_word_is_named_by_its_own_word(book):
+    # "attendant" stems to "attend": "students attend classes" names no attendant
+    from assistant.compare import SideFinder
+
+    finder = SideFinder(["midwife", "attendant"], book)
+    assert finder.sides_in("Many students attend evening classes.") == set()
+    assert finder.sides_in("Attendants greet passengers at the door.") == {1}
+    assert finder.sides_in("An attendant greets passengers at the door.") == {1}
+    # a development article's "assist" names no assistant
+    from tests.assistant.conftest import DEV as DEV_DIR
+
+    page = (DEV_DIR / "front-end-developer-handbook-2019.html").read_text(encoding="utf-8")
+    start = page.index("they do not assist")
+    text = page[start : page.index(".", start) + 1]
+    finder = SideFinder(["front-end developer", "assistant"], book)
+    assert 1 not in finder.sides_in(text)
+    assert 1 in finder.sides_in("A teaching assistant supports small groups.")
