@@ -704,6 +704,10 @@ def offers_choice(question: str, sides: list[str]) -> bool:
         return False
     (start, first), (end, _second) = sorted([(a, sides[0]), (b, sides[1])])
     between = low[start + len(first) : end]
+    if re.search(r",\s{0,3}(?:an?\s{1,3}|the\s{1,3})?$", low[max(0, start - 8) : start]):
+        # "technology, practice, process or architectural change": the last two of a list the
+        # question runs through, not two sides offered as a choice
+        return False
     return bool(re.fullmatch(r"\W{0,3}\s{0,3}or\s{1,3}(?:an?\s{1,3}|the\s{1,3})?", between))
 
 

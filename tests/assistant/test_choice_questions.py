@@ -62,3 +62,12 @@ def test_a_choice_between_two_roles_is_no_yes_no_faq_question(bakery):
 def test_the_faq_heading_still_answers_its_own_yes_no_question(bakery):
     r = bakery.ask("Can a baker become a pastry chef?")
     assert r.answer.startswith("Yes, and many do."), r.answer
+
+
+def test_the_last_two_of_a_list_are_no_choice_offered():
+    from assistant.answering import offers_choice
+
+    assert offers_choice("Should I become a baker or a pastry chef?", ["baker", "pastry chef"])
+    assert not offers_choice(
+        "Do you spend time on ordering, costing, baking or pastry work?", ["baking", "pastry work"]
+    )
