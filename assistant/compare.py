@@ -1807,7 +1807,6 @@ _THIS_ROLE = re.compile(
     r"|often|also|generally|mostly)\b",  # its verb ("This role demands"; not "The job title")
     re.I,
 )
-# "If you have a background in X, ...": advice to a reader with that background
 # A question asking which of the two the asker should choose (general English)
 _CHOOSING = re.compile(
     r"\b(?:should\s+i\s+(?:become|be|choose|pick|go\s+for|study|train)|which\s+(?:one\s+)?should"
