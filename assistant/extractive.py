@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.text import TABLE_ROW, words
+from knowledge.text import TABLE_ROW
 
 from .citations import CitationSet
 from .evidence import Sentence, field_line
@@ -101,10 +101,9 @@ def select(
         shown = figures(s.text)
         if shown and shown <= seen_figures:  # the same figure again, from another passage
             continue
-        said = " ".join(words(s.text))
-        if said in seen_texts:  # the same sentence again: a line an article repeats
+        if _said(s.text) in seen_texts:  # the same sentence again: a line an article repeats
             continue
-        seen_texts.add(said)
+        seen_texts.add(_said(s.text))
         seen_figures |= shown
         chosen.append(s)
         per_passage[s.passage] = per_passage.get(s.passage, 0) + 1
