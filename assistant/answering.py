@@ -679,7 +679,8 @@ class ComparisonStrategy:
                     draft.added_passages[:0] = [p.public() for p in extra]
         parts = []
         if table.text:
-            title = "**" + " vs ".join(compare.title_case(s) for s in sides) + "**"
+            book = evidence.retriever.library.roles
+            title = "**" + " vs ".join(compare.title_case(s, book) for s in sides) + "**"
             parts.append(f"{title}\n\n{table.text}")
         if table.verdict is not None:
             n = cites.cite(table.verdict.passage, table.verdict.text)
@@ -868,7 +869,7 @@ class RankingStrategy:
         cites = CitationSet(passages)
         aspect = next((a for a in aspects() if a.name == ranked_aspect(evidence.query)), None)
         lines = [
-            f"| {compare.title_case(role)} | "
+            f"| {compare.title_case(role, book)} | "
             f"{compare.table_cell(compare.clause(s.text, aspect) if aspect else s.text)} "
             f"[{cites.cite(s.passage, rows.get((s.passage, s.position), s.text))}] |"
             for role, s in best.values()

@@ -1187,7 +1187,7 @@ def build_table(
         # (A topic told in other words too, "which do employers take more seriously", keeps
         # the rows around it: they may be what answers.)
         rows = [(a, picks) for a, picks in rows if a in asked]
-    header = "| Aspect | " + " | ".join(title_case(s) for s in sides) + " |"
+    header = "| Aspect | " + " | ".join(title_case(s, book) for s in sides) + " |"
     lines = [header, "|" + " --- |" * (len(sides) + 1)]
     for aspect, picks in rows:
         cells = []
@@ -1217,10 +1217,10 @@ def build_table(
     text = "\n".join(lines) if rows else ""
     for aspect, side, s in one_sided:
         n = cites.cite(s.passage, quoted(s))
-        other = title_case(sides[1 - side]) if len(sides) == 2 else "the other roles"
+        other = title_case(sides[1 - side], book) if len(sides) == 2 else "the other roles"
         # the side it speaks of is named: its sentence may say only "The role ..."
         text += (
-            f"\n\n**{aspect.name} ({title_case(sides[side])})**: {clause(s.text, aspect)} [{n}] "
+            f"\n\n**{aspect.name} ({title_case(sides[side], book)})**: {clause(s.text, aspect)} [{n}] "
             f"(the articles do not cover this for {other})"
         )
     covered = {a.name for a, _ in rows} | {a.name for a, _, _ in one_sided}
@@ -1249,7 +1249,7 @@ def build_table(
     verdict_side = None
     if verdict is not None and _THIS_ROLE.match(verdict.text) and not finder.sides_in(verdict.text):
         side = side_of(verdict, passages, finder)
-        verdict_side = title_case(sides[side]) if side is not None else None
+        verdict_side = title_case(sides[side], book) if side is not None else None
     return Table(text.strip(), verdict, len(rows), thin, said, unpaid, verdict_side)
 
 
@@ -2052,12 +2052,17 @@ _DETERMINERS = frozenset("the a an this that these those its their our your".spl
 SHOUTED = 5  # an all-capitals word this long is a word written in capitals, no acronym
 
 
-def title_case(side: str) -> str:
+def title_case(side: str, book: RoleBook | None = None) -> str:
     """A role's name for a table: each word capitalized, acronyms kept ("ML engineer" -> "ML
-    Engineer"); a word an all-capitals title shouts ("LIBRARIAN") is written as a word."""
+    Engineer"); a word an all-capitals title shouts ("LIBRARIAN") is written as a word. With
+    the library's `book`, a word typed in lower case that its role names write in capitals is
+    written so ("ai engineer" -> "AI Engineer")."""
+    caps = book.capitals if book is not None else {}
     out = []
     for w in side.split():
-        if w.isupper() and len(w) >= SHOUTED and w.isalpha():
+        if w.islower() and w in caps:
+            out.append(caps[w])
+        elif w.isupper() and len(w) >= SHOUTED and w.isalpha():
             out.append(w.capitalize())
         elif w.isupper() or not w[:1].islower():
             out.append(w)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from knowledge.text import STOPWORDS, content_terms, stem, words
 
@@ -604,6 +604,13 @@ class RoleBook:
             elif len(role) > len(out[clash]):
                 out[clash], seen[clash] = role, seen[clash] | keys
         return tuple(out)
+
+    @cached_property
+    def capitals(self) -> dict[str, str]:
+        """The words the library's role names write in capitals ("AI", "ML"), by lower case:
+        a side typed "ai engineer" is shown as the articles write it."""
+        names = [*self.phrases.values(), *(a.upper() for a in self.aliases)]
+        return {w.lower(): w for n in names for w in n.split() if w.isupper() and w.isalpha()}
 
     def _remember(self, memo: dict, phrase: str, value):
         if len(memo) >= self.MEMO:

@@ -374,3 +374,13 @@ def test_a_sides_own_clause_beside_another_role_is_its_evidence():
     # both clauses the one side's, or the other clause naming no role: nothing to cut
     assert side_clauses("Bakers rise early, and bakers sell by nine.", finder) == []
     assert side_clauses("Bakers earned $37,000, and the hours are long.", finder) == []
+
+
+def test_a_side_typed_in_lower_case_is_shown_as_the_library_writes_it():
+    from assistant.compare import title_case
+
+    book = RoleBook(["ICU Nurse", "Ward Nurse"], {"er": "emergency room"})
+    assert title_case("icu nurse", book) == "ICU Nurse"
+    assert title_case("er nurse", book) == "ER Nurse"
+    assert title_case("ward nurse", book) == "Ward Nurse"
+    assert title_case("icu nurse") == "Icu Nurse"  # without the library, as typed
