@@ -26,6 +26,7 @@ from .understand.lexicon import (
     CENTRAL_PAY,
     COST_WORDS,
     DAY_TO_DAY,
+    DAY_TO_DAY_WORD,
     ENTRY_WORD,
     KINDS_OF_TOOL,
     LEVEL_GROUPS,
@@ -44,8 +45,8 @@ from .understand.lexicon import (
 )
 from .understand.names import NAME_WORD as _NAME_WORD
 from .understand.names import asked_name, doer_names
-from .understand.query import asks_origin, chosen_for, names_writing
-from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook
+from .understand.query import HOW_ADVERB, asks_origin, chosen_for, names_writing
+from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
 
@@ -107,7 +108,6 @@ _LIKE_VERB = re.compile(r"\b(?:do|does|did)(?:n[’']t)?\s+(?:[\w’'-]{1,40}\s+
 
 
 # "over the next 10 years", "in the coming decade": when, not what, a question asks about
-_HOW_ADVERB = re.compile(r"\bhow\s{1,3}(?:long|often)\b", re.I)
 _HORIZON = re.compile(
     r"\b(?:over|in|within|during|for)\s+the\s+(?:next|coming|following)\s+"
     r"(?:(?:\d{1,3}|few|several|couple\s+of|two|three|five|ten|twenty)\s+)?"
@@ -123,7 +123,7 @@ def topic_words(question: str) -> list[str]:
     question = _HORIZON.sub(" ", question)
     # "How long does it take?": "long" is the question's form (a span of time, see
     # answer_kind), which a sentence gives in figures; "long hours" would meet it as a word
-    question = _HOW_ADVERB.sub(" ", question)
+    question = HOW_ADVERB.sub(" ", question)
     return [
         w
         for w in dict.fromkeys(words(question))
@@ -136,7 +136,7 @@ def topic_words(question: str) -> list[str]:
 
 
 _PAY_WORDS = next(a.words for a in aspects() if a.name == "Pay")
-_DAY_TO_DAY_WORDS = frozenset({"day", "to"})
+_DAY_TO_DAY_WORDS = frozenset(words(DAY_TO_DAY_WORD))  # "day" (and "to", never a term)
 
 
 class TermMatcher:
@@ -300,7 +300,7 @@ class TermMatcher:
                 head
                 and not TABLE_ROW.match(text)
                 and all(
-                    _BARE_ROLE.fullmatch(r.strip()) and _plain_head(r) == _plain_head(head[0])
+                    _BARE_ROLE.fullmatch(r.strip()) and role_key(r) == role_key(head[0])
                     for r in found
                 )
             ):
@@ -1248,11 +1248,6 @@ def score_sentences(
 
 
 _BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
-
-
-def _plain_head(word: str) -> str:
-    """A role noun without its plural or "-ing" ("designers" -> "designer")."""
-    return re.sub(r"(?:s|ing)$", "", word.strip().lower())
 
 
 def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:

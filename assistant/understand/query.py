@@ -420,7 +420,9 @@ _DECIDE = frozenset(
 )
 
 
-_HOW_ADVERB = re.compile(r"\bhow\s{1,3}(?:long|often)\b", re.I)
+# "How long does it take?": "how long" / "how often" is a question's form (a span of time, see
+# answer_kind), not a word of its topic (bounded: linear)
+HOW_ADVERB = re.compile(r"\bhow\s{1,3}(?:long|often)\b", re.I)
 _TAKES = frozenset("take takes took taking".split())
 
 
@@ -431,7 +433,7 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     # "How long does it take to become X compared to Y?": the time getting in takes (entry),
     # not "long take" ("how long" is the question's form, "take" its verb)
     entry = asks_entry_unsaid(question, set())
-    text = _HOW_ADVERB.sub(" ", question)
+    text = HOW_ADVERB.sub(" ", question)
     # "Do welders out-earn plumbers?" compares earnings: the verb without its "out"
     text = _OUT_VERB.sub(r"\1", text)
     for side in sides:
