@@ -101,9 +101,10 @@ def select(
         shown = figures(s.text)
         if shown and shown <= seen_figures:  # the same figure again, from another passage
             continue
-        if _said(s.text) in seen_texts:  # the same sentence again: a line an article repeats
+        said = _said(s.text)
+        if said in seen_texts:  # the same sentence again: a line an article repeats
             continue
-        seen_texts.add(_said(s.text))
+        seen_texts.add(said)
         seen_figures |= shown
         chosen.append(s)
         per_passage[s.passage] = per_passage.get(s.passage, 0) + 1
