@@ -37,6 +37,7 @@ from .understand.lexicon import (
     aspect_forms,
     aspects,
 )
+from .understand.query import BOTH_OF_PAIR
 from .understand.roles import _LEAD_WORDS, ROLE_NOUNS, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
@@ -310,11 +311,7 @@ def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
 
 
 _GENERIC_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
-_BOTH = re.compile(
-    r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions"
-    r"|occupations|trades)\b",
-    re.I,
-)
+_BOTH = BOTH_OF_PAIR  # "Both roles are in demand": the pair compared
 
 
 # A sentence that opens on a subordinate phrase ("Similar to an SRE, ...", "Unlike data

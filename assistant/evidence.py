@@ -45,7 +45,13 @@ from .understand.lexicon import (
 )
 from .understand.names import NAME_WORD as _NAME_WORD
 from .understand.names import asked_name, doer_names
-from .understand.query import HOW_ADVERB, asks_origin, chosen_for, names_writing
+from .understand.query import (
+    BOTH_OF_PAIR,
+    HOW_ADVERB,
+    asks_origin,
+    chosen_for,
+    names_writing,
+)
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import is_rare, specificity
@@ -289,7 +295,7 @@ class TermMatcher:
             if any(book.keys(r) & asked for r in titled) and not shared
             else set()
         )
-        if levelled or (_BOTH_OF_PAIR.search(text) and any(book.keys(r) & asked for r in titled)):
+        if levelled or (BOTH_OF_PAIR.search(text) and any(book.keys(r) & asked for r in titled)):
             # ... and "both professions" of an article whose title names the asked role is it
             # too, whatever other roles the sentence goes on to ("... as specialists")
             named |= asked
@@ -1897,14 +1903,6 @@ def _clipped_in(word: str, toks: set[str]) -> bool:
     if not 3 <= len(cut) <= CLIP_LETTERS or not cut.isalpha():
         return False
     return any(len(w) >= len(cut) + CLIP_REST and w.startswith(cut) for w in toks)
-
-
-# "both professions", "the two roles": the pair an article compares (general English)
-_BOTH_OF_PAIR = re.compile(
-    r"\b(?:both|the two|these two) (?:roles|jobs|positions|careers|paths|tracks|professions"
-    r"|occupations|trades)\b",
-    re.I,
-)
 
 
 def _levelled_head(role: str, asked: str) -> bool:

@@ -379,18 +379,22 @@ def refers_to_pair(question: str) -> bool:
     return bool(_PAIR_REF.search(q) and (explicit or ranking or which))
 
 
+# The nouns a pair of roles is pointed at by ("the two roles", "both professions"; general
+# English)
+PAIR_NOUNS = r"(?:roles|jobs|positions|careers|paths|tracks|professions|occupations|trades)"
+# "both professions", "the two roles": the pair an article compares
+BOTH_OF_PAIR = re.compile(rf"\b(?:both|the two|these two) {PAIR_NOUNS}\b", re.I)
 # "both of these jobs", "the two roles": a pair pointed at, whatever is asked of it
 _THESE_TWO = re.compile(
     r"\b(?:both\s{1,3}(?:of\s{1,3})?(?:these|those|the)|(?:these|those|the)\s{1,3}two)\s{1,3}"
-    r"(?:roles|jobs|positions|careers|paths|tracks|professions|occupations|trades)\b",
+    rf"{PAIR_NOUNS}\b",
     re.I,
 )
 
 
 # "which of these careers is right for me": a choice among roles pointed at, not named
 _WHICH_OF_THESE = re.compile(
-    r"\bwhich\s{1,3}of\s{1,3}(?:these|those|the)\s{1,3}(?:two\s{1,3})?"
-    r"(?:roles|jobs|positions|careers|paths|tracks|professions|occupations|trades)\b",
+    rf"\bwhich\s{{1,3}}of\s{{1,3}}(?:these|those|the)\s{{1,3}}(?:two\s{{1,3}})?{PAIR_NOUNS}\b",
     re.I,
 )
 
