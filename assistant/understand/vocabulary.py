@@ -180,15 +180,6 @@ def _initials_fit(phrase: str, short: str) -> bool:
     )
 
 
-def _singular(phrase: str) -> str:
-    """The phrase with its last word in the singular ("licensed practical nurses")."""
-    head, _sep, last = phrase.rpartition(" ")
-    if last.endswith("ies"):
-        return f"{head} {last[:-3]}y".strip()  # "secretaries"
-    one = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
-    return f"{head} {one}".strip()
-
-
 # An abbreviation written as a word, and the word after it: "ML engineers", "ICs role"; in
 # lower case only letters no English word is made of alone, without a vowel ("cs degree" in
 # a title made from a file name).
