@@ -54,7 +54,7 @@ from .understand.query import (
 )
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
-from .understand.vocabulary import is_rare, specificity
+from .understand.vocabulary import CLIP_SIM, is_rare, specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
 QUESTION_WORDS = frozenset(
@@ -1785,6 +1785,60 @@ def aspect_unmet(
     return asked
 
 
+# General English: nouns for a line of work itself ("a remote job", "a stable career"): what a
+# question says the role is, not a topic an article must write
+_WORK_NOUNS = frozenset(
+    stem(w)
+    for w in "job role position career path track profession occupation trade field line "
+    "choice option work".split()
+)
+# General English: nouns asking what a thing is or is for ("the classic description of SRE",
+# "the main purpose of a product manager"), which an article answers in other words
+_WHAT_IT_IS = frozenset(
+    stem(w)
+    for w in "description definition meaning explanation summary overview idea example purpose "
+    "point essence gist nature goal mission aim function difference".split()
+)
+
+
+# What a question says a role is: a few words ending its clause ("stressful", "a remote job",
+# "more research oriented"), not a longer phrase ("considered one of the highest-paying ...")
+_SAID = r"((?:[\w'’-]{1,40}\s+){0,2}?[\w'’-]{1,40})"
+
+
+def judged_of_role(question: str, roles: list[str]) -> str | None:
+    """What a question says a named role is or has, as the words an article must write to
+    answer it: "Is being an AI engineer stressful?" -> "stressful", "Is nursing a remote
+    job?" -> "remote", "What is the average age of chefs?" -> "age" (the head noun: its
+    modifiers need not be written). None when the question has neither shape, or asks what
+    the role is or is for ("What is the classic description of SRE?"). The nouns for a line
+    of work itself are left out."""
+    q = question[:500]
+    for role in roles:
+        r = re.escape(role)
+        said = re.match(
+            rf"\s*(?:is|are|was|were)\s+(?:being\s+|becoming\s+|working\s+as\s+)?"
+            rf"(?:an?\s+|the\s+)?{r}\s+(?:(?:an?|the)\s+)?{_SAID}(?=\s*(?:[?.!]|$)|\s+for\b)",
+            q,
+            re.I,
+        )
+        if said:
+            return " ".join(w for w in words(said.group(1)) if stem(w) not in _WORK_NOUNS) or None
+        had = re.match(
+            rf"\s*(?:what|how)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?"
+            rf"{_NP}\s+(?:for|of|among)\s+(?:being\s+)?(?:an?\s+|the\s+)?{r}\b",
+            q,
+            re.I,
+        )
+        if had:
+            said = words(had.group(1))
+            if not said or stem(said[-1]) in _WORK_NOUNS | _WHAT_IT_IS:
+                return None
+            # ("the growth rate": a career-lexicon word anywhere makes it that aspect's)
+            return None if kin_of_any({stem(w) for w in said}) else said[-1]
+    return None
+
+
 def kin_of_any(stems: set[str]) -> bool:
     """Some stem is a career-lexicon word (an aspect's, a judgement's, a word for tools)."""
     return any(kin_of(s) for s in stems)
@@ -1875,13 +1929,13 @@ def focus_unmet(
         spelled = {t for t in focus if spelled_out(t, [p])}  # "rag": "retrieval-augmented g..."
         unmet = [
             t
-            for t, s, sim in zip(focus, fstems, sims, strict=True)
+            for t, s, sim, fv in zip(focus, fstems, sims, fvecs, strict=True)
             if s not in stems
             and _doer_of(s) not in stems
             and sim < NEIGHBOUR_MATCH
             and not (tooled and s in KINDS_OF_TOOL)
             and t not in spelled
-            and not _clipped_in(t, toks)
+            and not _clipped_in(t, toks, lambda w, v=fv: _word_sim(v, w, vocab, vecs))
             and not ((t in ASPECT_NOUNS or s in AMOUNT_CUES) and kin_of(s) & kin_said)
         ]
         if not unmet:
@@ -1895,14 +1949,22 @@ CLIP_LETTERS = 4  # a clipped word ("app", "apps") has at most this many letters
 CLIP_REST = 3  # ... and the word it is cut from at least this many more ("application")
 
 
-def _clipped_in(word: str, toks: set[str]) -> bool:
+def _word_sim(vec: np.ndarray, word: str, vocab, vecs: np.ndarray) -> float:
+    row = vocab.get(word)
+    return 0.0 if row is None else float(vecs[row] @ vec)
+
+
+def _clipped_in(word: str, toks: set[str], sim) -> bool:
     """A short word the passage writes in full: "apps" of "application", "info" of
-    "information" (the plural's singular cut from a word at least CLIP_REST letters longer)."""
+    "information" (the plural's singular cut from a word at least CLIP_REST letters longer,
+    whose meaning `sim` finds at least CLIP_SIM near: "age" is no clip of "agentic")."""
     low = word.lower()
     cut = low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
     if not 3 <= len(cut) <= CLIP_LETTERS or not cut.isalpha():
         return False
-    return any(len(w) >= len(cut) + CLIP_REST and w.startswith(cut) for w in toks)
+    return any(
+        len(w) >= len(cut) + CLIP_REST and w.startswith(cut) and sim(w) >= CLIP_SIM for w in toks
+    )
 
 
 def _levelled_head(role: str, asked: str) -> bool:
@@ -2417,6 +2479,15 @@ def assess(
             return "no passage speaks of " + " or ".join(
                 ", ".join(f"“{t}”" for t in u) for u in unmet
             )
+    judged = None
+    if query.comparison is None and not query.followup:
+        judged = judged_of_role(question, query.roles)
+    if judged:
+        # "Is being a nurse stressful?": what the role is said to be, judged as a comparison's
+        # aspect is (career-lexicon words and their kin are met by what the articles say)
+        unmet = aspect_unmet(judged, query.roles, passages, retriever, embedder)
+        if unmet:
+            return "no passage speaks of " + " or ".join(f"“{t}”" for t in unmet)
     if query.comparison is not None:
         unmet = aspect_unmet(query.comparison.aspect, query.roles, passages, retriever, embedder)
         if unmet:  # "Which is more stable, X or Y?": no article judges either on that

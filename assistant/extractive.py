@@ -215,8 +215,10 @@ def asks(text: str) -> bool:
 
 
 def _short(text: str) -> bool:
-    """Too few words to stand for an answer, unless a "label: value" line with a figure."""
-    return len(text.split()) < MIN_WORDS and not field_line(text)
+    """Too few words to stand for an answer, unless a "label: value" line with a figure, or a
+    sentence saying one ("Bakers earned about $35,000.")."""
+    n = len(text.split())
+    return n < MIN_WORDS and not field_line(text) and not (n >= 3 and figures(text))
 
 
 def _label(text: str) -> bool:

@@ -109,6 +109,7 @@ ABOUT_BATCH = 10  # chunks read first (at least) while looking for those that sp
 # which every question checks; a direct Chroma edit without one is not seen): one question's
 # sides read many of the same chunks, and so do questions on the same topic.
 READ_KEEP = 2000
+MEMO_PAIRS = 10_000  # word pairs whose closeness is remembered before the memo starts over
 SPEAKS_KEEP = 20_000  # chunks' "speaks of this role" tests kept the same way (`_about`)
 
 
@@ -144,6 +145,7 @@ class Retriever:
         self._unsaved = 0
         self._sorted_words: list[str] = []
         self._sorted_at = -1
+        self._closeness: dict[tuple[str, str], float] = {}
         self._library = Library()
         self._library_at = -1
         self._parts = LibraryParts()  # the articles' vocabularies, merged
@@ -198,7 +200,7 @@ class Retriever:
                 else:
                     self._update_library(changed)
                 self._library = self._parts.library(
-                    self.doc_freq, self.lexical.word_count, self.longer_words
+                    self.doc_freq, self.lexical.word_count, self.longer_words, self.closeness
                 )
                 self._library_at = gen
         return self._library
@@ -545,6 +547,19 @@ class Retriever:
 
     def has_acronym(self, acronym: str) -> bool:
         return acronym.upper() in self.lexical.acronyms
+
+    def closeness(self, short: str, long: str) -> float:
+        """How near in meaning two words are (cosine of their vectors), remembered: asked
+        of a question's clipped word and the library word it may be cut from."""
+        key = (short, long)
+        got = self._closeness.get(key)
+        if got is None:
+            a, b = self.kb.embedder.embed_batch([short, long])
+            got = float(a @ b)
+            if len(self._closeness) >= MEMO_PAIRS:
+                self._closeness.clear()
+            self._closeness[key] = got
+        return got
 
     def longer_words(self, prefix: str) -> list[str]:
         """Surface words starting with `prefix`, from a sorted list kept per index state."""

@@ -47,7 +47,7 @@ def aspects() -> tuple[Aspect, ...]:
             "Pay",
             _stems(
                 "salary salaries pay pays paid paying compensation earn earns earning earnings "
-                "income wage wages bonus equity money paycheck"
+                "income wage wages bonus equity money paycheck lucrative"
             ),
             "salary compensation earn",
         ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -48,7 +49,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 15
+LEARNT_BY = 16
 
 
 def within_scan(texts):
@@ -415,12 +416,21 @@ def _as_person(word: str, body: list[str], beside: str = "") -> bool:
     return False
 
 
-def counterparts(headings: list[str], body: list[str]) -> list[str]:
+def _written_plural(word: str, body: list[str]) -> bool:
+    """The articles write the word in the plural ("bakers"), as people are counted; a mass
+    noun ("management") has none."""
+    many = re.compile(rf"\b{re.escape(_plural(word.lower()))}\b", re.I)
+    return any(many.search(text) for text in within_scan(body))
+
+
+def counterparts(headings: list[str], body: list[str], known: Iterable[str] = ()) -> list[str]:
     """One-word roles an article sets against another role: "Teacher or Instructional
     Designer?", "Chef vs Restaurant Manager", "Paralegal vs Lawyer". A one-word side names a
     role of its own when the other side is a job title ("... Designer"), or when both sides are
     written as persons (see `_as_person`): "Remote vs Office" or "Bootcamps vs Degrees" name
-    none. Title, headings and the short "X vs Y" phrases of the text are read."""
+    none; so does a side set against a role the article is known to name (`known`: "Baker vs
+    Pastry Chef"). Title, headings and the short "X vs Y" phrases of the text are read."""
+    named = {" ".join(words(k)) for k in known}
     pairs: list[tuple[str, str]] = []
     for h in headings:
         h = re.sub(r"^[#\s\d.]+", "", h).strip()
@@ -453,6 +463,7 @@ def counterparts(headings: list[str], body: list[str]) -> list[str]:
             last = other.split()[-1].lower() if other.split() else ""
             titled = len(other.split()) <= 3 and (
                 bool(_ROLE_HEAD.search(other))
+                or (" ".join(words(other)) in named and _written_plural(one, written))
                 or (
                     bool(_AGENT.match(last))
                     and re.sub(r"[ -]", "", other).isalpha()  # ("Speech-Language Pathologist")
@@ -802,12 +813,8 @@ def role_book(
 def learn_roles(headings: list[str], body: list[str], spelled: dict[str, str]) -> RoleBook:
     """Roles of a set of texts (one article or many), as `role_phrases` and `role_book`."""
     modifiers = role_modifiers(body)
-    return role_book(
-        role_phrases(headings, body, modifiers),
-        spelled,
-        modifiers,
-        counterparts(headings, body),
-    )
+    phrases = role_phrases(headings, body, modifiers)
+    return role_book(phrases, spelled, modifiers, counterparts(headings, body, phrases))
 
 
 # General English: the verbs a question's subject follows ("What does Ana do?", "did Raj")
@@ -893,15 +900,16 @@ class ArticleVocab:
             if sec and sec not in headings:
                 headings.append(sec)
         modifiers = role_modifiers(docs)
+        phrases = role_phrases([title, *headings], docs, modifiers)
         return cls(
             title=title,
             headings=headings,
-            phrases=role_phrases([title, *headings], docs, modifiers),
+            phrases=phrases,
             spelled=abbreviations(docs),
             runs=acronym_runs(docs + [title, *headings]),
             modifiers=modifiers,
             paired=paired_abbreviations([title, *headings, *docs]),
-            counterparts=counterparts([title, *headings], docs),
+            counterparts=counterparts([title, *headings], docs, phrases),
             names=other_names(docs),
         )
 
@@ -912,6 +920,16 @@ def _no_count(_word: str) -> int:
 
 def _no_words(_prefix: str) -> list[str]:
     return []
+
+
+def _always_close(_short: str, _long: str) -> float:
+    return 1.0
+
+
+# How near in meaning (word-vector cosine) a short word and the longer word it starts must be
+# for the one to be the other cut short: "info" of "information" (0.69), "math" of
+# "mathematics" (0.82), "dev" of "development" (0.25); "age" is no clip of "agentic" (0.22)
+CLIP_SIM = 0.24
 
 
 class LibraryParts:
@@ -1004,7 +1022,7 @@ class LibraryParts:
         del self._titles[source], self._headings[source]
         self.merged += 1
 
-    def library(self, doc_freq, word_count, longer_words) -> Library:
+    def library(self, doc_freq, word_count, longer_words, closeness=_always_close) -> Library:
         # An abbreviation an article spells out ("Product Manager (PM)") is certain; one it
         # writes in place of words it also writes ("ML engineers", "machine learning
         # engineers") nearly so.
@@ -1064,6 +1082,7 @@ class LibraryParts:
             doc_freq=doc_freq,
             word_count=word_count,
             longer_words=longer_words,
+            closeness=closeness,
             acronyms=known,
             acronym_uses=uses,
             spelled=spelled,
@@ -1096,6 +1115,7 @@ class Library:
     doc_freq: object = field(default_factory=Counter)  # stem -> chunks (supports `in`, .get)
     word_count: object = _no_count  # surface word -> chunks containing it
     longer_words: object = _no_words  # prefix -> the surface words it starts
+    closeness: object = _always_close  # (short word, longer word) -> similarity of meaning
     acronyms: dict[str, str] = field(default_factory=dict)  # "ML" -> "machine learning"
     acronym_uses: dict[str, int] = field(default_factory=dict)  # how often that long form occurs
     spelled: dict[str, str] = field(default_factory=dict)  # only those an article spells out
@@ -1382,7 +1402,11 @@ class Library:
                 best = max(counts, key=lambda w: (counts[w], w), default=None)
                 # A clipped word ("eng", "math") the articles rarely write stands for the
                 # common word; one the articles never write, for a word they write once.
-                if best and counts[best] >= (max(2, 10 * known) if known else 1):
+                if (
+                    best
+                    and counts[best] >= (max(2, 10 * known) if known else 1)
+                    and self.closeness(low, best) >= CLIP_SIM  # ("age" is no "agentic")
+                ):
                     return best
             return tok
 

@@ -725,3 +725,59 @@ def test_a_figure_for_both_professions_is_the_asked_roles_too(midwives):
     result = midwives.ask("How much do midwives earn in Scotland?")
     assert not result.abstained, result.answer
     assert "about 31,000 pounds" in result.answer, result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "roles", "judged"),
+    [
+        ("Is being a pastry chef stressful?", ["pastry chef"], "stressful"),
+        ("Is nursing a remote job?", ["nursing"], "remote"),  # the job noun is no topic
+        ("Are line cooks stressed for money?", ["line cooks"], "stressed"),
+        ("What is the average age of bakers?", ["bakers"], "age"),  # the head noun
+        ("What's the dress code for pastry chefs?", ["pastry chefs"], "code"),
+        # what the role is, or a career-lexicon aspect: nothing judged
+        (
+            "What's the classic description of site reliability engineering?",
+            ["site reliability engineering"],
+            None,
+        ),
+        ("What is the growth rate for bakers?", ["bakers"], None),
+        # a longer phrase after the role says more than what it is
+        (
+            "Is machine learning engineering considered one of the highest-paying technical jobs?",
+            ["machine learning engineering"],
+            None,
+        ),
+    ],
+)
+def test_what_a_question_says_a_role_is_is_judged(question, roles, judged):
+    from assistant.evidence import judged_of_role
+
+    assert judged_of_role(question, roles) == judged
+
+
+@pytest.mark.parametrize(
+    ("question", "declined", "said"),
+    [
+        ("Is being a pastry chef stressful?", True, "“stressful”"),
+        ("Is being an AI engineer stressful?", True, "“stressful”"),  # the seed article
+        # the seed writes "agentic", which "age" only starts
+        ("What is the average age of AI engineers?", True, "“age”"),
+        ("What is the dress code for pastry chefs?", True, "“code”"),
+        # said in the articles' words, or in the career lexicon's
+        ("Is being a pastry chef lucrative?", False, "52,000"),
+        ("Is ML engineering more research oriented?", False, "model development"),
+        ("Is AI engineering a growing field?", False, "fastest-growing"),
+    ],
+)
+def test_what_no_article_says_a_role_is_is_declined(library, question, declined, said):
+    result = library.ask(question)
+    assert result.abstained is declined, result.answer
+    assert said in result.answer
+
+
+def test_a_short_word_is_spelled_out_only_as_a_word_near_it_in_meaning(library):
+    expand = library.retriever.library.expand_abbreviations
+    # the seed writes "agentic" and "mathematical": "age" is no clip of the one, "math" is
+    assert "average age of" in expand("What is the average age of AI engineers?")
+    assert "math" not in expand("What math do ML engineers need?").split()

@@ -243,6 +243,15 @@ def test_a_sentence_too_short_to_say_anything_is_not_chosen_on_its_own(short):
     ]
 
 
+@pytest.mark.parametrize("short", ["Bakers earned about $35,000.", "Most earn $72,000."])
+def test_a_short_sentence_saying_a_figure_is_an_answer_of_its_own(short):
+    pool = _pool(
+        (0, 3, short, 0.9),
+        (2, 0, "Most bakers spend $15,000 on a culinary course, often working as porters.", 0.5),
+    )
+    assert [s.text for s in extractive.select(pool)][0] == short
+
+
 @pytest.mark.parametrize(
     "label", ["The Offline Cookbook [read]", "Site Reliability Engineering Resources"]
 )

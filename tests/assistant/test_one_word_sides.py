@@ -148,3 +148,21 @@ def test_a_plural_in_ies_is_found_by_the_word_index_too():
     book = RoleBook(names)
     assert book.find("Notaries witness signatures.") == ["Notaries"]
     assert book.find("A notary witnesses signatures.") == ["notary"]
+
+
+BAKERY_TITLE = "Baker vs Pastry Chef: Which Kitchen Career Fits You?"
+BAKERY = """Pastry chefs earned a median of $52,000 a year. Bakers earned about $35,000.
+Executive pastry chefs at large hotels earn far more."""
+SKILLS_TITLE = "Individual Contribution vs. Management"
+SKILLS = """Individual contribution means shipping code. Management means growing people;
+an engineering manager holds one-on-ones."""
+
+
+def test_a_one_word_side_against_a_role_the_article_names_is_a_role():
+    # "Pastry Chef" ends in no role noun, but the article names it as a role; "bakers" are
+    # counted in the plural, as people are
+    phrases = ["pastry chef"]
+    assert counterparts([BAKERY_TITLE], [BAKERY], phrases) == ["Baker"]
+    assert "baker" in learn_roles([BAKERY_TITLE], [BAKERY], {}).phrases
+    # a mass noun ("management", never "managements") is no person
+    assert counterparts([SKILLS_TITLE], [SKILLS], ["individual contribution"]) == []
