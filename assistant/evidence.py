@@ -1954,7 +1954,7 @@ def _word_sim(vec: np.ndarray, word: str, vocab, vecs: np.ndarray) -> float:
     return 0.0 if row is None else float(vecs[row] @ vec)
 
 
-def _clipped_in(word: str, toks: set[str], sim) -> bool:
+def _clipped_in(word: str, toks: set[str], sim=None) -> bool:
     """A short word the passage writes in full: "apps" of "application", "info" of
     "information" (the plural's singular cut from a word at least CLIP_REST letters longer,
     whose meaning `sim` finds at least CLIP_SIM near: "age" is no clip of "agentic")."""
@@ -1963,7 +1963,8 @@ def _clipped_in(word: str, toks: set[str], sim) -> bool:
     if not 3 <= len(cut) <= CLIP_LETTERS or not cut.isalpha():
         return False
     return any(
-        len(w) >= len(cut) + CLIP_REST and w.startswith(cut) and sim(w) >= CLIP_SIM for w in toks
+        len(w) >= len(cut) + CLIP_REST and w.startswith(cut) and (sim is None or sim(w) >= CLIP_SIM)
+        for w in toks
     )
 
 

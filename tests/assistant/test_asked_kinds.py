@@ -432,6 +432,21 @@ def test_a_clipped_word_is_met_by_the_word_written_in_full(word, written, met):
     assert _clipped_in(word, written) is met
 
 
+def test_a_clipped_word_is_met_only_by_a_word_near_it_in_meaning():
+    from assistant.evidence import _clipped_in
+    from knowledge.embeddings.wordllama import WordLlamaEmbedder
+
+    embedder = WordLlamaEmbedder()
+
+    def near(short):
+        return lambda w: float(embedder.embed_batch([short])[0] @ embedder.embed_batch([w])[0])
+
+    assert _clipped_in("info", {"information"}, near("info"))
+    assert _clipped_in("vets", {"veterinarians"}, near("vets"))
+    assert not _clipped_in("age", {"agentic"}, near("age"))  # the seed's word
+    assert not _clipped_in("cars", {"careers"}, near("cars"))
+
+
 @pytest.mark.parametrize(
     ("question", "source", "written"),
     [
