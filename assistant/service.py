@@ -22,9 +22,11 @@ from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_url
 from .compare import SideFinder, describes, heading_aspects, own_heading
 from .evidence import (
     TermMatcher,
+    asked_for,
     asked_name,
     asks_whom_it_suits,
     assess,
+    judged_of_role,
     led_by_a_name,
     named_person,
     own_turns,
@@ -64,6 +66,10 @@ NAMED_ARTICLES = 2  # articles a person's name may byline and still be one perso
 PANEL_DEPTH = 40  # passages of a named person's article read to find their own turns
 DESCRIBE_DEPTH = 4  # a comparison side with no aspect: candidates per passage kept
 OWN_EXTRA = 2  # passages a one-role question adds from the role's own article (_within_own)
+# ... searched this many times deeper than an answer's pool: a common word ("technical")
+# weighs little beside the role's name
+FOCUS_DEPTH = 3
+FOCUS_EXTRA = 2  # passages writing a one-role question's asked-for words, added (_meeting_focus)
 OWN_ARTICLES = 2  # a comparison side's own articles read for the section on the aspect asked
 SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article with both sides
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -478,6 +484,7 @@ class Assistant:
             )
             found, theirs, name = self._within_named(query, found, depth, source)
             found = self._within_own(query, found, depth, source)
+            found = self._meeting_focus(query, found, depth, source)
             if len(query.roles) == 1 and asks_whom_it_suits(query.question):
                 # "What kind of person is it for?" of a role: its article's own sentence on
                 # whom the role suits, wherever that article puts it, among many articles
@@ -699,6 +706,48 @@ class Assistant:
         seen = {p.id for p in found}
         more = [p for p in _interleave(inside, depth) if p.id not in seen][:OWN_EXTRA]
         return [*found, *more]
+
+    def _meeting_focus(
+        self, query: Query, found: list[Passage], depth: int, source: str | None
+    ) -> list[Passage]:
+        """ "Can a PM be technical?": when no passage found writes the words a one-role
+        question asks for (`asked_for`, `judged_of_role`), they are searched with the role, and
+        the best passages about it that write them join the ones found; the role's name alone
+        can outrank "They are typically less technical than the rest of the team"."""
+        if query.comparison is not None or query.followup or len(query.roles) != 1:
+            return found
+        role = query.roles[0]
+        choices = [c for wanted in asked_for(query.text, query.roles) for c in wanted]
+        judged = judged_of_role(query.text, query.roles)
+        if judged:
+            choices.append(words(judged))
+        wanted = [{stem(w) for w in c} for c in choices if c]
+        if not wanted:
+            return found
+
+        book = self.retriever.library.roles
+        keys = book.keys(role)
+
+        def writes(p: Passage) -> bool:
+            """Writes the asked-for words, of the role (a passage naming it, or under a
+            heading or title naming it)."""
+            said = {stem(w) for w in words(f"{p.section} {p.text}")}
+            return any(w <= said for w in wanted) and any(
+                book.keys(r) & keys for r in book.find(f"{p.title}. {p.section}. {p.text}")
+            )
+
+        if any(writes(p) for p in found):
+            return found
+        text = f"{role} {' '.join(w for c in choices for w in c)}"
+        seen = {p.id for p in found}
+        more = [
+            p
+            for p in self.retriever.search(
+                text, FOCUS_DEPTH * depth, source=source, roles=query.roles, about=role
+            )
+            if p.id not in seen and writes(p)
+        ]
+        return [*found, *more[:FOCUS_EXTRA]]
 
     def _filed_first(self, found: list[Passage], side: str, aspect: str, k: int) -> list[Passage]:
         """The side's passages with those its own articles file under `aspect` first (see
