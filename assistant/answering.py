@@ -284,6 +284,7 @@ class ExtractiveStrategy:
                 pool,
                 wants=answer_type_test(evidence.query),
                 own_role=len(evidence.query.roles) == 1 and not evidence.query.followup,
+                lead_wanted=not evidence.query.explains and evidence.query.intent != "source",
             )
             lists = self._lists(evidence, chosen, passages, draft)
             # A sentence that announces what it cannot bring ("... asked a few questions:" at

@@ -646,9 +646,18 @@ OFFERS = {
 }
 
 
+def _offers(query: Query) -> re.Pattern | None:
+    """What a sentence offering the kind of answer asked for writes; "How long is a coding
+    bootcamp?" asks a count of time: a span ("a 2-3 month period"), not "thousands of
+    dollars"."""
+    if query.wants == "count" and _ASKS_SPAN.search(query.text[:1000]):
+        return _SPAN
+    return OFFERS.get(query.wants or "")
+
+
 def answer_type_test(query: Query):
     """A predicate for sentences that offer the kind of answer asked for, or None."""
-    offers = OFFERS.get(query.wants or "")
+    offers = _offers(query)
     return offers.search if offers else None
 
 
@@ -732,7 +741,7 @@ _MONEY_FIGURE = re.compile(r"[$€£¥]\s?\d[\d,.]{0,20}(?:\s?(?:k|thousand|mill
 
 def answer_type_bonus(query: Query, sentence: str, opening: bool = False) -> float:
     """`opening`: the sentence is in its article's first passage."""
-    offers = OFFERS.get(query.wants or "")
+    offers = _offers(query)
     if query.wants == "count":
         sentence = _MONEY_FIGURE.sub(" ", sentence)
     if query.wants == "person":

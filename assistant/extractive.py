@@ -42,6 +42,7 @@ def select(
     max_words: int = MAX_WORDS,
     max_sentences: int = 4,
     own_role: bool = False,
+    lead_wanted: bool = False,
 ) -> list[Sentence]:
     """The best sentences within the word budget, dropping ones far weaker than the best.
 
@@ -49,7 +50,8 @@ def select(
     a rate); when no chosen sentence does, the best one that does is added. With `own_role`
     (the question itself names its one role, not a conversation before it), a sentence about
     another role that meets the question's words better than the chosen ones about the asked
-    role is left out (`_answers_for_another`).
+    role is left out (`_answers_for_another`). With `lead_wanted` (the question asks for that
+    kind of answer itself, not why or where from), a chosen sentence giving it comes first.
     """
     # The floor is set by the best sentence that can be chosen: a heading line scoring above
     # every sentence ("The Offline Cookbook") must not leave the answer empty.
@@ -126,7 +128,14 @@ def select(
             and extra.lexical >= WANTED_TOPIC * best.lexical
         ):
             chosen.append(extra)
-    return _with_context(chosen, sentences, max_words)
+    lead = None
+    if lead_wanted and wants:
+        # the kind of answer asked for leads ("How long is a bootcamp?": "a 2-3 month
+        # period" before what bootcamps cost), unless it leans on the sentence before it
+        lead = next((s for s in chosen if wants(s.text)), None)
+        if lead is not None and (_LEADS_ON_CONTEXT.match(lead.text) or _CONTINUES.match(lead.text)):
+            lead = None
+    return _with_context(chosen, sentences, max_words, lead)
 
 
 def _without_others_figures(sentences: list[Sentence]) -> list[Sentence]:
@@ -231,9 +240,11 @@ def _label(text: str) -> bool:
     )
 
 
-def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) -> list[Sentence]:
+def _with_context(
+    chosen: list[Sentence], pool: list[Sentence], max_words: int, lead: Sentence | None = None
+) -> list[Sentence]:
     """A sentence opening with "It"/"This role" or a connective ("However, ...") gets the
-    sentence before it, when it fits."""
+    sentence before it, when it fits. `lead`, when given, comes first (see `_reading_order`)."""
     by_pos = {(s.passage, s.position): s for s in pool}
     taken = {(s.passage, s.position) for s in chosen}
     used = sum(len(s.text.split()) for s in chosen)
@@ -292,7 +303,7 @@ def _with_context(chosen: list[Sentence], pool: list[Sentence], max_words: int) 
             out.append(nxt)
             taken.add((nxt.passage, nxt.position))
             used += len(nxt.text.split())
-    return _reading_order(out)
+    return _reading_order(out, lead)
 
 
 MAX_STEPS = 6
@@ -306,12 +317,16 @@ _NEXT_STEP = re.compile(
 )
 
 
-def _reading_order(chosen: list[Sentence]) -> list[Sentence]:
-    # Best passage first; within one passage keep the author's order so the prose reads right.
+def _reading_order(chosen: list[Sentence], lead: Sentence | None = None) -> list[Sentence]:
+    # Best passage first; within one passage keep the author's order so the prose reads right
+    # (a `lead` standing on its own goes before all: the answer asked for)
     first_rank = {}
     for rank, s in enumerate(chosen):
         first_rank.setdefault(s.passage, rank)
-    return sorted(chosen, key=lambda s: (first_rank[s.passage], s.position))
+    ordered = sorted(chosen, key=lambda s: (first_rank[s.passage], s.position))
+    if lead is None or lead not in ordered:
+        return ordered
+    return [lead, *(s for s in ordered if s is not lead)]
 
 
 def compose(
