@@ -316,6 +316,14 @@ _BOTH = BOTH_OF_PAIR  # "Both roles are in demand": the pair compared
 
 # A sentence that opens on a subordinate phrase ("Similar to an SRE, ...", "Unlike data
 # scientists, ...") has its subject after the comma.
+# General English: an adverb of frequency before a sentence's subject ("So often a DevOps
+# engineer is hired ...", "Usually a nurse ...") leaves the subject what it is.
+_HOW_OFTEN = (
+    r"(?:(?:(?:all\s+)?too|so|very|quite)\s+)?"
+    r"(?:often|usually|typically|generally|normally|commonly|frequently|sometimes|occasionally"
+    r"|rarely|seldom|mostly|always|increasingly|traditionally)\s+"
+)
+_OFTEN = re.compile(_HOW_OFTEN, re.I)
 _LEADING_PHRASE = re.compile(
     r"^(?:(?:but|and|so|yet)\s+)?"  # "But a PM is more about ...": speech joins its sentences
     r"(?:[A-Za-z]{2,20},\s*)?"  # "Additionally, ...", "However, ..."
@@ -356,6 +364,7 @@ def subject_role(text: str, book: RoleBook) -> str | None:
     an MLOps engineer ..."), when it opens with one."""
     m = _LEADING_PHRASE.match(text)
     main = text[m.end() :] if m else text
+    main = main[_OFTEN.match(main).end() :] if _OFTEN.match(main) else main  # "So often a DevOps"
     main = main[_WHOSE.match(main).end() :]  # "The role of SREs is ...": the SREs'
     low = main.lower()
     at = sorted((low.find(r.lower()), r) for r in book.find(main))
@@ -1448,7 +1457,7 @@ def describes(text: str, side: str, book: RoleBook) -> bool:
     return False
 
 
-_JOINED = re.compile(r"(?:(?:but|and|so|yet)\s+)?", re.I)
+_JOINED = re.compile(rf"(?:(?:but|and|so|yet)\s+)?(?:{_HOW_OFTEN})?", re.I)
 
 
 # "Front-End Engineer (aka JavaScript Developer): The job title given to ...": a term, an
@@ -1701,6 +1710,12 @@ def _overview(
             # developer architects ..."), not with another noun ("The term front-end ...").
             lead_in = _LEADING_PHRASE.match(s.text)  # "However, a registered nurse owns ..."
             main = s.text[lead_in.end() :] if lead_in else s.text
+            often = _OFTEN.match(main)
+            if often and s.position < ROW_CELL:
+                # "So often a line cook is hired ...": the adverb leaves the subject as it is
+                # (not in a clause cut from a sentence: "..., and often a teaching assistant
+                # working alongside" has no verb of its own)
+                main = main[often.end() :]
             lead = " ".join(main.split()[: len(finder.sides[side].split()) + 1])
             starts = finder.names(lead, side)
             subject = starts and bool(_DEFINES.match(s.text))

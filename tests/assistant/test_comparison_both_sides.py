@@ -670,3 +670,72 @@ def test_the_seeds_demand_question_still_asks_demand(seed_only):
         "AI engineer vs machine learning engineer - which one is more in demand right now?"
     )
     assert "in demand" in r.answer, r.answer
+
+
+# -- an adverb of frequency before a sentence's subject leaves the subject what it is -----------
+
+PHARMACY = {
+    "pharmacist-vs-technician.md": """---
+title: "Pharmacist vs Pharmacy Technician: Which Pharmacy Career Fits You?"
+---
+
+# Pharmacist vs Pharmacy Technician: Which Pharmacy Career Fits You?
+
+Both jobs keep a pharmacy running, but they differ in training, responsibility and pay.
+
+## What a pharmacist does
+
+A pharmacist checks every prescription for safety and counsels patients on how to take their
+medicines.
+
+## What a pharmacy technician does
+
+Usually a pharmacy technician counts tablets, labels bottles and keeps the stock shelves full.
+Technicians also take calls from patients about refills.
+
+## Training
+
+Pharmacists complete a four-year Doctor of Pharmacy degree. A pharmacy technician can start
+after a certificate course of six months to a year, and many learn on the job.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def pharmacy(tmp_path_factory):
+    return _library(tmp_path_factory, "pharmacy", PHARMACY)
+
+
+def test_a_side_after_an_adverb_of_frequency_is_its_sentences_subject(pharmacy):
+    from assistant.compare import describes, subject_role
+
+    book = pharmacy.retriever.library.roles
+    assert describes("So often a pharmacy technician counts tablets.", "pharmacy technician", book)
+    assert subject_role("All too often a pharmacist works late.", book) == "pharmacist"
+    assert not describes("So often the shelves are full.", "pharmacy technician", book)
+    r = pharmacy.ask("What's the difference between a pharmacist and a pharmacy technician?")
+    _, technician = _row(r.answer, "Overview")
+    assert "counts tablets" in technician, r.answer
+
+
+@pytest.fixture(scope="module")
+def adron(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory, "adron", ["adron-hall-devops-obliviousness-site-reliability.html"]
+    )
+
+
+def test_a_dev_side_after_an_adverb_of_frequency_is_its_sentences_subject(adron):
+    from assistant.compare import describes
+
+    retriever = adron.retriever
+    source = next(s for s in retriever.library.titles if "adron-hall" in s)
+    passage = next(p for p in retriever.article_passages(source) if "So often a DevOps" in p.text)
+    # "So often a DevOps Engineer is hired without ...": a passage saying what the role is,
+    # which a side's search keeps first (with the whole library, it is otherwise not read)
+    assert describes(passage.text, "DevOps engineer", retriever.library.roles)
+    r = adron.ask(
+        "What's the difference between a DevOps engineer and a site reliability engineer?"
+    )
+    devops, _ = _row(r.answer, "Overview")
+    assert "So often a DevOps Engineer is hired" in devops, r.answer
