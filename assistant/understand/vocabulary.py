@@ -683,6 +683,9 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
         phrases += _enumerated_roles(h, modifiers)
     for text in within_scan(body):
         for m in _SHARED_HEAD.finditer(text):  # "frontend and backend developers"
+            joined = text[m.end(1) : m.start(2)].strip().lower() in {"and", "&"}
+            if joined and m.end(0) == m.end(3):
+                continue  # "an HTML & CSS developer": one person who does both, no two roles
             mods = [m.group(1), m.group(2).strip()]
             if all(len(x.split()) == 1 for x in mods):
                 phrases += mods

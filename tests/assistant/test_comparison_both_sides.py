@@ -739,3 +739,52 @@ def test_a_dev_side_after_an_adverb_of_frequency_is_its_sentences_subject(adron)
     )
     devops, _ = _row(r.answer, "Overview")
     assert "So often a DevOps Engineer is hired" in devops, r.answer
+
+
+# -- "an X & Y <role noun>": one person who does both, no two one-word roles -----------------
+
+BUILDING_TRADES = [
+    (
+        "Electrician vs HVAC Technician",
+        "Most small firms want an HVAC & refrigeration technician who can also read wiring "
+        "diagrams. An electrician installs wiring, lighting and the controls of HVAC units.",
+    ),
+    (
+        "Who works on the site",
+        "Plumbers and glaziers work beside carpenters and roofers on every new house.",
+    ),
+]
+
+
+def test_modifiers_joined_before_a_singular_role_noun_name_no_roles_alone():
+    from assistant.compare import describes
+    from assistant.understand import Library
+
+    metas = [{"source": "/b/trades.md", "title": t, "section": t} for t, _ in BUILDING_TRADES]
+    book = Library.build([t for _, t in BUILDING_TRADES], metas).roles
+    wiring = "An electrician installs wiring, lighting and the controls of HVAC units."
+    assert book.find(wiring) == ["electrician"]
+    assert describes(wiring, "electrician", book)
+    # plural, or joined by "or": two roles sharing the noun, each word a role of its own
+    plural = [*BUILDING_TRADES, ("Jobs", "We hire HVAC and refrigeration technicians in spring.")]
+    metas.append({"source": "/b/jobs.md", "title": "Jobs", "section": "Jobs"})
+    book = Library.build([t for _, t in plural], metas).roles
+    assert book.find("Apply to join the HVAC crew.") == ["HVAC"]
+
+
+@pytest.fixture(scope="module")
+def handbook_2019(tmp_path_factory):
+    return dev_library(tmp_path_factory, "fed", ["front-end-developer-handbook-2019.html"])
+
+
+def test_a_dev_articles_html_and_css_developer_names_no_role_html(handbook_2019):
+    from assistant.compare import describes
+
+    retriever = handbook_2019.retriever
+    book = retriever.library.roles
+    source = next(s for s in retriever.library.titles if "front-end-developer" in s)
+    passage = next(p for p in retriever.article_passages(source) if "architects and" in p.text)
+    text = next(x for x in passage.text.splitlines() if "architects and" in x)
+    # "... front-end HTML & CSS developer v.s. front-end application developer": no role "HTML"
+    assert book.find(text) == ["front-end developer"]
+    assert describes(text, "front-end developer", book)
