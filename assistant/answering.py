@@ -665,6 +665,24 @@ class ComparisonStrategy:
                     table, cites, draft = retry
                     passages = wider
                     draft.added_passages[:0] = [p.public() for p in extra]
+        if table.unmatched is not None and table.verdict is not None:
+            # A which-question's verdict by one side's generic noun ("This role demands
+            # stronger math" under that side's heading): the other side's own section, not read
+            # yet, may say how that side leans ("The role sits closer to software engineering
+            # than research"). The answer changes only where it then does, on the same verdict.
+            extra = own_sections(evidence, table.unmatched, passages)
+            if extra:
+                wider = passages + extra
+                sentences = more_sentences(evidence, wider, len(passages))
+                retry = tabulate(wider, sentences)
+                same = retry[0].verdict is not None and (
+                    retry[0].verdict.passage,
+                    retry[0].verdict.position,
+                ) == (table.verdict.passage, table.verdict.position)
+                if same and retry[0].counterpart is not None and retry[0].cited >= table.cited:
+                    table, cites, draft = retry
+                    passages = wider
+                    draft.added_passages[:0] = [p.public() for p in extra]
         if not table.thin and table.unpaid:
             # A side's pay cell with no figure beside another side's figure: that side's own
             # pay passages, ranked below the ones read, may give it (a table's row of figures
@@ -687,6 +705,10 @@ class ComparisonStrategy:
             n = cites.cite(table.verdict.passage, table.verdict.text)
             whose = f" ({table.verdict_side})" if table.verdict_side else ""
             parts.append(f"**Verdict{whose}:** {table.verdict.text} [{n}]")
+            if table.counterpart is not None:
+                other, said = table.counterpart
+                m = cites.cite(said.passage, said.text)
+                parts.append(f"**{other}:** {said.text} [{m}]")
         if not table.text and table.verdict is None:
             chosen = extractive.select(evidence.sentences, wants=answer_type_test(query))
             parts.append(extractive.compose(chosen, cites))
@@ -798,6 +820,27 @@ def side_passages(
             if kept == SIDE_EXTRA:
                 break
     return out
+
+
+def own_sections(evidence: Evidence, side: int, passages: list[Passage]) -> list[Passage]:
+    """Passages not read yet of the sections headed by the comparison side alone ("What an AI
+    Engineer Does"), found by the side's own search: at most SIDE_EXTRA."""
+    query = evidence.query
+    book = evidence.retriever.library.roles
+    finder = compare.SideFinder(query.comparison.sides, book)
+    name = finder.sides[side]
+    seen = {p.id for p in passages}
+    found = evidence.retriever.search(
+        name, SIDE_SEARCH, source=evidence.source, roles=[], about=name
+    )
+    out = [
+        p
+        for p in found
+        if p.id not in seen
+        and not p.is_reference_list
+        and finder.sides_in(compare.own_heading(p.section), pair=False) == {side}
+    ]
+    return out[:SIDE_EXTRA]
 
 
 def more_sentences(evidence: Evidence, passages: list[Passage], first_new: int) -> list[Sentence]:

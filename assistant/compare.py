@@ -103,6 +103,11 @@ class Table:
     # The side a verdict naming no side speaks of ("This role demands stronger math" under the
     # side's heading), shown beside it
     verdict_side: str | None = None
+    # beside such a verdict, the other side's own comparison by the same generic noun ("The
+    # role sits closer to software engineering than research"): (that side, its sentence)
+    counterpart: tuple[str, Sentence] | None = None
+    # ... the side whose counterpart the passages read hold none of: its own section may
+    unmatched: int | None = None
 
 
 class SideFinder:
@@ -1253,10 +1258,42 @@ def build_table(
             if any(paid):
                 unpaid = tuple(i for i, ok in enumerate(paid) if not ok)
     verdict_side = None
+    counterpart: tuple[str, Sentence] | None = None
+    unmatched: int | None = None
     if verdict is not None and _THIS_ROLE.match(verdict.text) and not finder.sides_in(verdict.text):
         side = side_of(verdict, passages, finder)
         verdict_side = title_case(sides[side], book) if side is not None else None
-    return Table(text.strip(), verdict, len(rows), thin, said, unpaid, verdict_side)
+        if side is not None and which and len(sides) == 2:
+            other = _counterpart(attributed, 1 - side, verdict, passages)
+            if other is not None:
+                counterpart = (title_case(sides[1 - side], book), other)
+            else:
+                unmatched = 1 - side
+    return Table(
+        text.strip(), verdict, len(rows), thin, said, unpaid, verdict_side, counterpart, unmatched
+    )
+
+
+def _counterpart(attributed, side: int, verdict: Sentence, passages: list[Passage]):
+    """The other side's own comparison by the same generic noun, beside a which-question's
+    one-sided verdict ("This role demands stronger mathematical foundations" under one side's
+    heading; "The role sits closer to software engineering than research" under the other's):
+    an article that describes two roles in parallel sections says in each how its role leans,
+    and the pair of sentences answers which has more. Only the verdict's own article sets its
+    two sections so; None when the other side's sections there state no such comparison."""
+    source = passages[verdict.passage].source
+    best: Sentence | None = None
+    for s, sd in attributed:
+        if sd != side or s.position >= ROW_CELL or passages[s.passage].source != source:
+            continue
+        if not _THIS_ROLE.match(s.text) or not _ENDS.search(s.text):
+            continue
+        text = _without_bounds(s.text)
+        if not (_COMPARES_HOW.search(text) or _THAN.search(text) or _MORE.search(text)):
+            continue
+        if best is None or s.score > best.score:
+            best = s
+    return best
 
 
 NARROWED_CELL = 0.5

@@ -788,3 +788,56 @@ def test_a_dev_articles_html_and_css_developer_names_no_role_html(handbook_2019)
     # "... front-end HTML & CSS developer v.s. front-end application developer": no role "HTML"
     assert book.find(text) == ["front-end developer"]
     assert describes(text, "front-end developer", book)
+
+
+# -- beside one side's generic verdict, the other side's own comparison ------------------------
+
+SURVEY = {
+    "surveyor-vs-drafter.md": """---
+title: "Land Surveyor vs Drafter: Two Jobs Behind Every Building Plan"
+---
+
+# Land Surveyor vs Drafter: Two Jobs Behind Every Building Plan
+
+Land surveyors and drafters both turn a site into drawings, but they spend their days in very
+different places.
+
+## What a Land Surveyor Does
+
+A land surveyor measures boundaries, heights and angles on site with total stations and GPS
+receivers. This role demands far more mathematics, trigonometry and geometry above all, because
+every boundary is computed from angles and distances.
+
+## What a Drafter Does
+
+A drafter turns engineers' sketches into finished drawings for the builders. The job sits closer
+to the office than to fieldwork, and most of the day is spent at a desk.
+
+## Licensing
+
+Surveyors need a state licence to sign a boundary survey. Drafters need no licence.
+
+## Pay
+
+Land surveyors earned a median of $68,000 a year; drafters earned a median of $61,000.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def survey(tmp_path_factory):
+    return _library(tmp_path_factory, "survey", SURVEY)
+
+
+def test_beside_one_sides_generic_verdict_the_other_sides_own_comparison_is_shown(survey):
+    r = survey.ask("Does a land surveyor or a drafter need more math?")
+    assert "**Verdict (Land Surveyor):** This role demands far more mathematics" in r.answer, (
+        r.answer
+    )
+    assert "**Drafter:** The job sits closer to the office than to fieldwork" in r.answer, r.answer
+
+
+def test_beside_the_seeds_generic_verdict_the_other_sides_own_comparison_is_shown(seed_only):
+    r = seed_only.ask("does AI engineering or ML engineering require more math")
+    assert "This role demands stronger mathematical foundations" in r.answer, r.answer
+    assert "The role sits closer to software engineering than research." in r.answer, r.answer
