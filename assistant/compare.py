@@ -329,6 +329,10 @@ _HOW_OFTEN = (
     r"|rarely|seldom|mostly|always|increasingly|traditionally)\s+"
 )
 _OFTEN = re.compile(_HOW_OFTEN, re.I)
+# ... and so does a quantifier ("Most sous chefs started as line cooks": the sous chefs')
+_HOW_MANY = re.compile(
+    r"(?:most|many|some|all|few|several|these|those)\s+(?:of\s+(?:the|these|those)\s+)?", re.I
+)
 _LEADING_PHRASE = re.compile(
     r"^(?:(?:but|and|so|yet)\s+)?"  # "But a PM is more about ...": speech joins its sentences
     r"(?:[A-Za-z]{2,20},\s*)?"  # "Additionally, ...", "However, ..."
@@ -370,6 +374,7 @@ def subject_role(text: str, book: RoleBook) -> str | None:
     m = _LEADING_PHRASE.match(text)
     main = text[m.end() :] if m else text
     main = main[_OFTEN.match(main).end() :] if _OFTEN.match(main) else main  # "So often a DevOps"
+    main = main[_HOW_MANY.match(main).end() :] if _HOW_MANY.match(main) else main  # "Most X"
     main = main[_WHOSE.match(main).end() :]  # "The role of SREs is ...": the SREs'
     low = main.lower()
     at = sorted((low.find(r.lower()), r) for r in book.find(main))

@@ -841,3 +841,46 @@ def test_beside_the_seeds_generic_verdict_the_other_sides_own_comparison_is_show
     r = seed_only.ask("does AI engineering or ML engineering require more math")
     assert "This role demands stronger mathematical foundations" in r.answer, r.answer
     assert "The role sits closer to software engineering than research." in r.answer, r.answer
+
+
+# -- a quantifier before a sentence's subject leaves the subject what it is --------------------
+
+KITCHEN = [
+    (
+        "The line cook",
+        "A line cook works one station, grilling or frying, for the whole service.",
+    ),
+    ("Moving up", "Most sous chefs started as line cooks and were promoted after five years."),
+    ("Pharmacy", "A pharmacist checks every prescription for safety."),
+]
+
+
+def test_a_sentence_whose_subject_follows_a_quantifier_is_that_subjects():
+    from assistant.compare import SideFinder, side_of, subject_role
+    from assistant.evidence import Sentence
+    from assistant.understand import Library
+    from tests.assistant.test_sides import _passage
+
+    title = "Sous Chef vs Line Cook: Life in a Kitchen"
+    metas = [{"source": "/k/kitchen.md", "title": title, "section": s} for s, _ in KITCHEN]
+    book = Library.build([t for _, t in KITCHEN], metas).roles
+    text = KITCHEN[1][1]
+    assert subject_role(text, book) == "sous chefs"
+    assert subject_role("Many of the line cooks work nights.", book) == "line cooks"
+    # "Most sous chefs started as line cooks": a third role's, no line cook's evidence
+    finder = SideFinder(["line cook", "pharmacist"], book)
+    passage = _passage("/k/kitchen.md", "Moving up", text)
+    assert side_of(Sentence(0, 0, text), [passage], finder) is None
+
+
+def test_a_dev_sentence_whose_subject_follows_a_quantifier_is_that_subjects(handbook_2019):
+    from assistant.compare import subject_role
+    from knowledge.text import split_sentences
+
+    retriever = handbook_2019.retriever
+    source = next(s for s in retriever.library.titles if "front-end-developer" in s)
+    passage = next(p for p in retriever.article_passages(source) if "by way of first" in p.text)
+    text = next(x for x in split_sentences(passage.text) if "by way of first" in x)
+    # "Most front-end developers learn about JavaScript and then DOM by way of first learning
+    # jQuery": the front-end developers'
+    assert subject_role(text, retriever.library.roles) == "front-end developers"
