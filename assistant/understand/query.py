@@ -468,7 +468,8 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
         and w not in _DECIDE
         # a comparative that names a career aspect ("easier" to get into) is the topic
         and (not _CUES.fullmatch(w) or aspect_named({stem(w)}))
-        and not (entry and w in _TAKES)
+        # "Which takes longer?", "takes X-rays": a light verb, never what is compared
+        and w not in _TAKES
     ]
     if entry and not aspect_named({stem(w) for w in terms}):
         terms.append(ENTRY_WORD)

@@ -1053,3 +1053,19 @@ def test_how_long_getting_in_takes_is_a_comparisons_entry_aspect():
     assert (
         _aspect("Which works longer hours, a pastry chef or a line cook?", sides, book) != "entry"
     )
+
+
+def test_take_is_a_light_verb_never_a_comparisons_topic(lib):
+    """ "Which takes longer to train for?": "takes" is the question's verb; as a topic word it
+    met "takes X-rays" in a hygienist's description."""
+    from assistant.understand.query import _aspect
+
+    book = RoleBook(["pharmacist", "dental hygienist"])
+    sides = ["pharmacist", "dental hygienist"]
+    aspect = _aspect(
+        "Which takes longer to train for, pharmacist or dental hygienist?", sides, book
+    )
+    assert "takes" not in aspect.split() and "train" in aspect.split()
+    # the seed's roles: "Which takes more math?" compares math
+    q = understand("Which takes more math, AI engineering or ML engineering?", [], lib)
+    assert q.comparison is not None and "takes" not in q.comparison.aspect.split()
