@@ -417,10 +417,12 @@ _RELATIVE = re.compile(
 
 
 # Verbs of choosing frame a comparison ("Should I pick X or Y?"); they name no topic of it. So
-# do verbs of letting ("Which path lets me ship products faster?": shipping is the topic).
+# do verbs of letting ("Which path lets me ship products faster?": shipping is the topic) and
+# of suiting and liking ("Which job suits someone who likes cooking?": cooking is).
 _DECIDE = frozenset(
     "pick picking choose choosing chose select selecting pursue pursuing prefer opt go going "
-    "decide deciding consider considering let lets allow allows enable enables".split()
+    "decide deciding consider considering let lets allow allows enable enables "
+    "suit suits suited fit fits likes enjoy enjoys".split()
 )
 
 

@@ -1069,3 +1069,19 @@ def test_take_is_a_light_verb_never_a_comparisons_topic(lib):
     # the seed's roles: "Which takes more math?" compares math
     q = understand("Which takes more math, AI engineering or ML engineering?", [], lib)
     assert q.comparison is not None and "takes" not in q.comparison.aspect.split()
+
+
+def test_verbs_of_suiting_and_liking_name_no_comparison_topic(lib):
+    """ "Which job suits someone who likes cooking?": what the person likes is the topic, not
+    "suits" or "likes" (a row labelled "Suits cooking")."""
+    from assistant.understand.query import _aspect
+
+    book = RoleBook(["line cook", "pharmacist"])
+    sides = ["line cook", "pharmacist"]
+    question = "Which job suits someone who likes cooking, line cook or pharmacist?"
+    aspect = _aspect(question, sides, book).split()
+    assert "cooking" in aspect and not {"suits", "likes"} & set(aspect)
+    q = understand("Which role fits someone who enjoys statistics, AI engineer or MLE?", [], lib)
+    assert q.comparison is not None
+    aspect = q.comparison.aspect.split()
+    assert "statistics" in aspect and not {"fits", "enjoys"} & set(aspect)
