@@ -853,8 +853,11 @@ def advice_bonus(asks: bool, sentence: str) -> float:
 # first post to share ...") answers nothing about the subject.
 _DOC_NOUN = (
     r"(?:article|post|blog|guide|handbook|book|chapter|section|page|essay|piece|tutorial"
-    r"|series|interview|podcast|episode|write-?up|overview|list)"
+    r"|series|interview|podcast|episode|write-?up|overview|list|document"
+    r"|cookbook|e-?book)"
 )
+# "It's a collection of skills ..." after "How to use this document:": the same text, still
+_IT_IS = re.compile(r"^\W{0,3}(?:it|this)(?:['’]s|\s+is|\s+was)\b", re.I)
 _ABOUT_ITSELF = re.compile(
     rf"\b(?:this|our|the following|the present)\s+(?:[\w-]{{1,30}}\s+){{0,2}}?{_DOC_NOUN}\b"
     rf"|^(?:this|here|below)\s+(?:is|are)\s+(?:a|an|the|some|our)?\s*(?:[\w-]{{1,30}}\s+){{0,2}}?"
@@ -1221,6 +1224,18 @@ def score_sentences(
         aside = self_reference_penalty(query.text, s.text)
         s.score -= aside
         s.about_itself = aside > 0
+    if not _ASKS_ABOUT_ITSELF.search(query.text):
+        by_pos = {(s.passage, s.position): s for s in sentences}
+        for s in sorted(sentences, key=lambda s: (s.passage, s.position)):
+            prev = by_pos.get((s.passage, s.position - 1))
+            if (
+                not s.about_itself
+                and prev is not None
+                and prev.about_itself
+                and _IT_IS.match(s.text)
+            ):
+                s.score -= SELF_REFERENCE_PENALTY
+                s.about_itself = True
     # A heading asking the very question ("What does a registered nurse do?" for "What does
     # an RN do day to day?"): the first sentence under it answers, whatever words it uses.
     top = max(s.score for s in sentences)

@@ -577,3 +577,29 @@ def test_a_sentence_an_article_repeats_is_shown_once():
         (3, 2, line.replace("florists", "Florists").upper().lower().capitalize(), 0.75),
     )
     assert [s.text for s in extractive.select(pool)] == [line, pool[2].text]
+
+
+FIELD_NOTES = """# A Night Nurse's Field Notes
+
+How to use this document: read one section before each shift. It's a collection of habits
+that I rely on in my daily work as a night nurse.
+
+## The shift
+
+Night nurses check every patient's chart at the start of the shift, give the late medication
+round and watch the monitors through the small hours. Most night nurses hand over to the day
+team at seven with a written report on each patient.
+"""
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory):
+    return dev_library(tmp_path_factory, "notes", [], written={"notes.md": FIELD_NOTES})
+
+
+def test_a_sentence_leaning_on_one_about_the_text_itself_is_about_it_too(notes, all_dev):
+    # "It's a collection of ..." after "How to use this document:" speaks of the document
+    r = notes.ask("What does a night nurse do all day?")
+    assert "It's a collection" not in r.answer and "chart" in r.answer, r.answer
+    r = all_dev.ask("What does a data engineer do all day?")  # the cookbook PDF's preface
+    assert "collection of skills" not in r.answer, r.answer
