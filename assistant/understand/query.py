@@ -335,6 +335,18 @@ _INDEFINITE = re.compile(
 _OWNER = re.compile(r"([\w-]{1,30})['’]s?\s{1,4}\0")
 
 
+# A verb of the passive written between a side and its comparative ("Is a staff engineer paid
+# more than ...", "Are nurses valued less than ..."): a past participle, regular or one of
+# general English's irregular ones
+_VERB_TAIL = re.compile(
+    r"\s+(?:[a-z]{2,30}ed|paid|made|seen|known|thought|held|given|taken|chosen)$", re.I
+)
+
+
+def _without_verb_tail(phrase: str) -> str:
+    return _VERB_TAIL.sub("", phrase) if len(phrase.split()) > 1 else phrase
+
+
 def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     """Sides the question's syntax sets against each other ("a CS degree or a bootcamp"), each
     the library's role when the phrase is one. A role named outside both phrases is what the
@@ -349,6 +361,7 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     # either; a frame on one side goes only where a role remains ("alternative route" stays).
     shared = len({p.split()[-1].lower() for p in phrases}) == 1
     for phrase in phrases:
+        phrase = _without_verb_tail(phrase)
         bare = without_frame(phrase)
         if bare != phrase and (shared or book.find(bare)):
             phrase = bare  # "the staff engineer track": the role, not its track

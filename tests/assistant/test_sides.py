@@ -143,6 +143,26 @@ def test_two_titles_sharing_a_word_are_two_sides(lib):
     assert [s.lower() for s in q.comparison.sides] == ["front-end developer", "front-end engineer"]
 
 
+@pytest.mark.parametrize(
+    ("question", "sides", "aspect"),
+    [
+        ("Are nurses paid less than doctors?", ["nurses", "doctors"], "paid"),
+        ("Is a welder valued more than a plumber?", ["welder", "plumber"], "valued"),
+        # a dev article's roles: the passive verb is no part of the side
+        ("Is a product manager paid more than a project manager?", None, "paid"),
+    ],
+)
+def test_a_passive_verb_before_the_comparative_is_the_aspect_not_a_side(
+    lib, question, sides, aspect
+):
+    q = understand(question, [], lib)
+    assert q.comparison is not None
+    assert [s.lower() for s in q.comparison.sides] == (
+        sides or ["product manager", "project manager"]
+    )
+    assert q.comparison.aspect == aspect
+
+
 def test_a_role_named_outside_the_alternatives_is_what_is_asked_about(lib):
     # "closer to research or to teaching" are not two sides: the question is about the role.
     q = understand("Is a product manager closer to research or to sales?", [], lib)
