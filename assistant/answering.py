@@ -47,6 +47,7 @@ from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
 from .understand.query import SUMMARY_WORDS, asks_date_too, names_writing
+from .understand.roles import ROLE_NOUNS
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -875,6 +876,9 @@ _FIGURE_CLAUSE = re.compile(
 )
 
 
+_BARE_ROLE_NOUN = re.compile(rf"(?:{ROLE_NOUNS})s?", re.I)
+
+
 class RankingStrategy:
     """ "Which of these roles pays the most?": the figure each role's evidence gives, one line
     per role, each cited; the articles' words, not a ranking made up here."""
@@ -899,6 +903,11 @@ class RankingStrategy:
                 continue  # "these healthcare jobs": the articles about healthcare only
             for cell in self._cells(s, book) or self._clauses(s, offers) or [s]:
                 named = book.find(cell.text) or book.find(p.section) or book.find(p.title)
+                if len(named) > 1:
+                    # "A lead/senior front-end developer ... make over $150k": the bare role
+                    # noun beside a title is that title's level, no role of its own
+                    titled = [r for r in named if not _BARE_ROLE_NOUN.fullmatch(r)]
+                    named = titled if len(titled) == 1 else named
                 if len(named) != 1 or not offers(cell.text):
                     continue  # a figure about several roles, or none, belongs to no one line
                 key = book.key(named[0])
@@ -997,10 +1006,11 @@ class RankingStrategy:
         and matches the question at least as well as a figure line shown."""
         book = evidence.retriever.library.roles
         shown = [s for _role, s in best.values()]
-        if len({evidence.passages[s.passage].source for s in shown}) > 1:
-            return None  # one article's word ranks its own roles, not the other articles'
         weakest = min(s.score for s in shown)
         listed = set(best)
+        # one article's word ranks its own roles, not the other articles': it speaks of a role
+        # whose line comes from the same article
+        source_of = {key: evidence.passages[s.passage].source for key, (_r, s) in best.items()}
         for s in evidence.sentences:  # best first
             if s.score < weakest:
                 return None
@@ -1011,7 +1021,12 @@ class RankingStrategy:
             ):
                 continue
             named = {book.key(r) for r in book.find(s.text)}
-            if len(named) == 1 and named <= listed and not s.text.rstrip().endswith("?"):
+            if (
+                len(named) == 1
+                and named <= listed
+                and not s.text.rstrip().endswith("?")
+                and source_of[next(iter(named))] == evidence.passages[s.passage].source
+            ):
                 return s
         return None
 

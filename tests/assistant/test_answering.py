@@ -831,3 +831,36 @@ def test_when_was_it_published_after_naming_an_article_is_about_that_article(lib
     when = library.ask("When was it published?", history)
     source = who["answer"].rsplit("Source: ", 1)[-1].strip()
     assert when["answer"].rsplit("Source: ", 1)[-1].strip() == source, when["answer"]
+
+
+ANESTHESIA = """# Nurse Anesthetist Careers
+
+## Pay
+
+A senior/lead nurse anesthetist can earn over $210,000 a year in a large hospital.
+"""
+
+
+@pytest.fixture(scope="module")
+def ranked(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "ranked",
+        ["front-end-developer-handbook-2019.html"],
+        written={"anesthesia.md": ANESTHESIA},
+    )
+
+
+def test_a_bare_level_noun_beside_a_title_leaves_the_titles_figure_its_own_row(ranked):
+    # "A lead/senior front-end developer/engineer ... make over $150k a year" (a dev article)
+    # and "A senior/lead nurse anesthetist ...": "lead" is the title's level, no role
+    result = ranked.ask("Which of these roles pays the most?")
+    rows = "\n".join(_role_rows(result["answer"]))
+    assert "$150k" in rows and "210,000" in rows, result["answer"]
+    # the seed's own word on its roles stays beside rows from other articles
+    assert (
+        "outstanding salary ceiling"
+        in ranked.ask(
+            "If my main goal is the highest possible salary ceiling, which path should I aim for?"
+        )["answer"]
+    )
