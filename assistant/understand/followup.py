@@ -201,6 +201,7 @@ def antecedent(history: list[dict], book: RoleBook) -> str | None:
     first side, when it set an earlier subject against another), or, naming none, what it asked
     about ("coding bootcamps" in "Tell me about coding bootcamps"). None when it named two or
     more roles itself: "that" would not say which."""
+    leaned = None  # what a question whose subject was a pronoun asked about
     for i, previous in _questions_back(history):
         carried = set_against(previous, history[:i], book)
         if carried:
@@ -211,10 +212,29 @@ def antecedent(history: list[dict], book: RoleBook) -> str | None:
         # No role: the noun phrase it asked about ("How much do charge nurses earn?"), else
         # what it asked about, not what for ("Tell me about coding bootcamps").
         about = subject_phrase(previous) or " ".join(borrowed_topic(previous, [], ["?"]))
+        if about and _leans_back(previous) and any(_questions_back(history[:i])):
+            # "Is it hard to learn?" after "What's a charge nurse?": "it" is the subject the
+            # question before named, and "hard to learn" what was asked of it
+            leaned = leaned or about
+            continue
         if about:
             return about
         # "Why is that?" names no subject: it kept the one before it
-    return None
+    return leaned
+
+
+# "Is it hard?", "How much do they make?": a question whose subject is a pronoun for
+# something the conversation named before (not the asker: "How do I ...?")
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s{0,8}(?:(?:and|so|but)\s{1,4})?(?:(?:how(?:\s{1,4}(?:much|many|long|often|far|well))?"
+    r"|what|why|when|where|which|who)\s{1,4})?(?:do|does|did|is|are|was|were|can|could|should"
+    r"|would|will|has|have)\s{1,4}(?:it|they|this|that|these|those|he|she)\b",
+    re.I,
+)
+
+
+def _leans_back(question: str) -> bool:
+    return bool(_PRONOUN_SUBJECT.match(question[:1000]))
 
 
 def compared_sides(question: str, book: RoleBook) -> list[str]:
@@ -322,6 +342,10 @@ def resolve_followup(
         # the roles it names, or the two sides it set against each other through a pronoun
         against = set_against(previous, history[:i], book)
         roles = against or compared_sides(previous, book)
+        if not roles and is_followup(previous, history[:i], book):
+            # "What do they earn?" after "What does a pastry chef do?": that question was
+            # about the roles it took from the one before it
+            roles = resolve_followup(previous, history[:i], book)[1]
         asked_for = _slot_filled(question, previous, roles)
         if asked_for and own_topic:
             # "and for data science?" after "What skills do you need for data engineering?":
