@@ -143,8 +143,10 @@ _DATE = re.compile(
     rf"(?:the|this|that|his|her|their|an?)\s+(?:{_W}){{0,4}}?{_DOC_NOUN}s?\b",
     re.I,
 )
+# ("if I come from nursing" tells where the asker comes from: no source asked)
 _SOURCE_Q = re.compile(
-    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according|come from|link|url|who says|based on)\b",
+    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according"
+    r"|(?<!\bI )(?<!\bwe )(?<!\byou )come from|link|url|who says|based on)\b",
     re.I,
 )
 # "How much time / effort / experience ...": a quantity of something that is not money

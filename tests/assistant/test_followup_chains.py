@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.understand import Library, understand
+from assistant.understand.query import intent_of
 
 from .conftest import dev_library
 
@@ -80,6 +81,19 @@ def test_a_question_whose_own_subject_is_a_pronoun_with_nothing_before_keeps_its
     assert q.comparison is not None
     assert [s.lower() for s in q.comparison.sides][1] == "ward clerk"
     assert "ward clerk" not in q.comparison.sides[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Which one should I choose if I come from nursing?", "fact"),
+        ("so which path suits me if we come from retail?", "fact"),
+        ("Where does that wage figure come from?", "source"),
+        ("Where do the kitchen numbers come from?", "source"),
+    ],
+)
+def test_where_the_asker_comes_from_asks_no_source(question, intent):
+    assert intent_of(question, None) == intent
 
 
 @pytest.fixture(scope="module")
