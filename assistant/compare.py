@@ -1816,11 +1816,34 @@ def _overview(
             for q in passages
             if (q.source, q.section) == at
         )
+        # ... on what they are or do: a section setting them against each other on one other
+        # aspect its heading names ("Pay compared": "Electricians generally earn more ...
+        # However, plumbers who run a business can match ...") answers that aspect, and its
+        # sentences say what neither side is
+        and not any(
+            _judges_its_heading_aspect(own[at][1], at[1], book, finder.sides) for own in contrasted
+        )
     }
     if shared:
         at = max(sorted(shared), key=lambda i: sum(own[i][0][-1] for own in contrasted))
         return [own[at][1] for own in contrasted]
     return picks
+
+
+def _judges_its_heading_aspect(
+    sentence: Sentence, section: str, book: RoleBook, sides: list[str]
+) -> bool:
+    """The sentence speaks of a career aspect other than what the side does that its section's
+    heading names too ("Pay comparison and where the difference comes from"), however long
+    the heading: the author files the comparison under that aspect. (A side's or a role's own
+    words in the heading, "manager" of "Product manager or project manager", name no aspect.)"""
+    heading = section.split(":")[-1]
+    named = {stem(w) for role in [*sides, *book.find(heading)] for w in words(role)}
+    heading = {stem(w) for w in words(heading)} - named
+    return any(
+        a.name != DAY_TO_DAY and a.words & heading and _claim_fit(sentence, a) > 0
+        for a in aspects()
+    )
 
 
 # The parts of an overview score (`_overview`) a sentence needs to set its side beside another
