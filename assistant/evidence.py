@@ -1654,8 +1654,11 @@ _ASKED_FOR = (
         r"|count|counts|lead|leads|boost|boosts|improve|improves|stand out|look good)\b",
         re.I,
     ),
-    # "... the best X ?", "... the highest X for ...": what is ranked
-    re.compile(rf"\b(?:the|a|an)\s+(?:best|highest|lowest|top)\s+{_NP}{_NP_END}", re.I),
+    # "... the best X ?", "... the highest X for ...": what is ranked (also typed as keywords
+    # with no article: "best X for Y?")
+    re.compile(
+        rf"(?:\b(?:the|a|an)\s+|^\s{{0,8}})(?:best|highest|lowest|top)\s+{_NP}{_NP_END}", re.I
+    ),
     # "How do I <verb> (for) a X ...": the thing the asked-about action is done to
     re.compile(
         rf"\bhow (?:do|can|should|would|could) (?:i|you|one|we)\s+[\w-]{{1,30}}\s+"
@@ -1899,10 +1902,12 @@ def _pointed_articles(
     stems = {stem(w) for w in other}
     # (passages found that write none of those words point nowhere: a small library's search
     # returns every article)
+    # ... nor do those writing only some of them: "deep learning" points to an article on
+    # deep learning, not to one that speaks of learning alone
     found = [
         p
         for p in retriever.search(" ".join(other), POINTED_DEPTH)
-        if stems & {stem(w) for w in words(f"{p.title} {p.section} {p.text}")}
+        if stems <= {stem(w) for w in words(f"{p.title} {p.section} {p.text}")}
     ]
     if not found:
         return None
@@ -1916,13 +1921,13 @@ def _meeting_within(
     retriever: Retriever,
 ) -> list[Passage]:
     """The passages that may meet the focus: those of the articles the question's other words
-    point to (among those found and those writing the focus), or writing half of those words
-    themselves."""
+    point to (among those found and those writing the focus), or writing those words
+    themselves (all of them: "learning" alone is no "deep learning")."""
     sources, other = pointed
     out = []
     for p in [*passages, *retriever.writing(focus, POINTED_DEPTH)]:
         said = {stem(w) for w in words(f"{p.title} {p.section} {p.text}")}
-        if p.source in sources or 2 * len(other & said) >= len(other):
+        if p.source in sources or other <= said:
             out.append(p)
     return out
 
