@@ -362,6 +362,7 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     # A frame both sides share ("the engineering track ... the analysis track") is no part of
     # either; a frame on one side goes only where a role remains ("alternative route" stays).
     shared = len({p.split()[-1].lower() for p in phrases}) == 1
+    wholes = []
     for phrase in phrases:
         phrase = _without_verb_tail(phrase)
         bare = without_frame(phrase)
@@ -369,7 +370,13 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
             phrase = bare  # "the staff engineer track": the role, not its track
         roles = book.find(phrase)
         whole = len(roles) == 1 and len(roles[0].split()) >= len(phrase.split())
+        wholes.append(whole)
         sides.append(roles[0] if whole else phrase)
+    if connective == "or" and not any(wholes):
+        # "Is the figure for nurses base pay or overtime?": a role inside one phrase with more
+        # words after it, and none in the other, is what both are asked of, no side
+        if sum(bool(book.find(p)) for p in sides) == 1:
+            return []
     for i in (0, 1):
         # "a barista's pay compared with a chef": against a role, the owner is the side
         owner = _OWNER.search(q[:1000].replace(sides[i], "\0", 1)) if sides[i] else None
