@@ -314,6 +314,12 @@ def _another_role_asked(previous: str, roles: list[str], own_roles: list[str]) -
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
+# "that figure", "these numbers": a figure the conversation gave (general English)
+POINTS_AT_A_FIGURE = re.compile(
+    r"\b(?:that|this|those|these)\s{1,3}(?:figures?|numbers?|stats?|statistics?|estimates?"
+    r"|amounts?|ranges?|claims?)\b",
+    re.I,
+)
 
 
 def resolve_followup(
@@ -338,6 +344,7 @@ def resolve_followup(
     # "they" are people: roles, which the last answer may name when no question did.
     people = bool(_PEOPLE.search(question)) and bool(own_topic)
     borrowed = None
+    passed: list[str] = []  # the topic of a follow-up passed over for its want of roles
     for i, previous in _questions_back(history):
         # the roles it names, or the two sides it set against each other through a pronoun
         against = set_against(previous, history[:i], book)
@@ -372,6 +379,10 @@ def resolve_followup(
             if not carried and not own_topic and asks_why(question):
                 # "Why?" after "Is the AI engineer role growing?": why it is growing
                 carried = " ".join(topic)
+            if not carried and POINTS_AT_A_FIGURE.search(question[:1000]):
+                # "Who reports that figure?" after "What do nurses do?" and "How much do they
+                # make?": the figure is the one the last question asked for
+                carried = " ".join(passed or topic)
             return f"{question} ({' and '.join(roles)}{' ' + carried if carried else ''})", roles
         if topic and not people and not (own_topic and is_followup(previous, history[:i], book)):
             # "What does it produce?" after "... the analysis track ...". A follow-up with a
@@ -380,6 +391,7 @@ def resolve_followup(
             return f"{question} ({' '.join(topic)})", []
         if topic and borrowed is None:
             borrowed = f"{question} ({' '.join(topic)})"
+            passed = topic
     if not own_roles:
         # No earlier question named a role: "they" are the roles the last answer spoke of (for
         # "they", the latest answer that names any: "Why is that?" may come in between).

@@ -145,7 +145,7 @@ _DATE = re.compile(
 )
 # ("if I come from nursing" tells where the asker comes from: no source asked)
 _SOURCE_Q = re.compile(
-    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|report|study|studies|data|according"
+    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|reports?|reported|study|studies|data|according"
     r"|(?<!\bI )(?<!\bwe )(?<!\byou )come from|link|url|who says|based on)\b",
     re.I,
 )

@@ -127,3 +127,31 @@ def test_a_chain_over_a_development_article_keeps_the_role_named_first(data_team
     )
     q = understand("Why?", history, library)
     assert any(r.lower().startswith("data analyst") for r in q.roles), q
+
+
+def test_that_figure_is_the_one_the_last_question_asked_for():
+    """ "Who reports that figure?" after "What does a charge nurse do?" and "How much do they
+    make?": a source question about the charge nurse's pay, not about charge nurses at large
+    (and "reports" asks for a source as "report" does)."""
+    lib = _library()
+    history = _chat(
+        "What does a charge nurse do?",
+        "A charge nurse runs the shift.",
+        "How much do they make?",
+        "About $78,000 a year.",
+    )
+    q = understand("Who reports that figure?", history, lib)
+    assert q.intent == "source", q
+    assert "charge nurse" in q.standalone.lower() and "pay" in q.standalone, q
+
+
+def test_that_number_over_a_development_article_carries_the_pay_asked(data_team):
+    library = data_team.retriever.library
+    history = _chat(
+        "What does a data engineer do?",
+        "A data engineer builds the pipelines.",
+        "how much do they earn?",
+        "The article gives no figure.",
+    )
+    q = understand("which source is that number from?", history, library)
+    assert "data engineer" in q.standalone.lower() and "earn" in q.standalone, q
