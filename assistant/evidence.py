@@ -49,8 +49,8 @@ from .understand.query import (
     BOTH_OF_PAIR,
     HOW_ADVERB,
     asks_origin,
-    chosen_for,
     names_writing,
+    self_described,
 )
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
@@ -2360,25 +2360,6 @@ def unwritten_modifier(
 def _level_stems(doc_freq) -> set[str]:
     """The words for a career level the library writes."""
     return {w for group in LEVEL_GROUPS for w in group if w in doc_freq}
-
-
-# "I'm a", "I am an", "I work as a", "I've been a", "as a" + up to two words before the role
-_SELF_LEAD = re.compile(
-    r"(?:\bi'?m|\bi am|\bi work as|\bi'?ve been|\bi have been|\bi was|^as|[.,;:]\s{0,3}as)"
-    r"\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,2}$",
-    re.I,
-)
-
-
-def self_described(question: str, role: str) -> bool:
-    """The question names the role only as the asker's own job ("I'm a sysadmin", "As a
-    teacher, ..."), or as the one a choice is for ("Which is better for a backend developer
-    who wants ...?"), never as what it asks about."""
-    low, name = question.lower().replace("’", "'"), role.lower()
-    found = [m.start() for m in re.finditer(re.escape(name), low)]
-    return bool(found) and all(
-        _SELF_LEAD.search(low[max(0, at - 60) : at]) or chosen_for(low, at) for at in found
-    )
 
 
 # "How many nurses are there in Wales?", "how many data engineers work at Acme": a number of

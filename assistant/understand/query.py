@@ -265,17 +265,21 @@ def detect_comparison(
 ) -> tuple[Comparison | None, list[str]]:
     """The comparison a question asks for, and every role it names."""
     named = [r for r in book.find(q) if not _chosen_for(q, r)]
+    # "I'm a ward clerk who likes routines - charge nurse or pastry chef?": the asker's own
+    # job is no side when two others remain
+    asked = [r for r in named if not self_described(q, r)]
     # "Which job involves more software engineering?": a role's field after "more" is what
     # is measured, not a side
     measured = [r for r in named if _MEASURED.search(q.replace(r, "\0", 1))]
     if len(named) == 1 and measured:
         named = []
-    sides = named[:2]
+    pool = asked if len(asked) >= 2 else named
+    sides = pool[:2]
     if len(sides) == 2 and not connected(q, sides[0], sides[1]):
         sides = sides[:1]
     elif len(sides) == 2:
         # "X, Y and Z", "X vs Y vs Z": more roles in the same list are sides too
-        for extra in named[2:MAX_SIDES]:
+        for extra in pool[2:MAX_SIDES]:
             if not connected(q, sides[-1], extra) or any(book.one_role(extra, s) for s in sides):
                 break
             sides.append(extra)
@@ -320,6 +324,25 @@ def chosen_for(question: str, at: int) -> bool:
     """The words at `at` name the one a choice is asked for ("Which is better for a backend
     developer who ...?"), no side of it."""
     return at <= 200 and bool(_AUDIENCE_LEAD.search(question[:at]))
+
+
+# "I'm a", "I am an", "I work as a", "I've been a", "as a" + up to two words before the role
+_SELF_LEAD = re.compile(
+    r"(?:\bi'?m|\bi am|\bi work as|\bi'?ve been|\bi have been|\bi was|^as|[.,;:]\s{0,3}as)"
+    r"\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,2}$",
+    re.I,
+)
+
+
+def self_described(question: str, role: str) -> bool:
+    """The question names the role only as the asker's own job ("I'm a sysadmin", "As a
+    teacher, ..."), or as the one a choice is for ("Which is better for a backend developer
+    who wants ...?"), never as what it asks about."""
+    low, name = question.lower().replace("’", "'"), role.lower()
+    found = [m.start() for m in re.finditer(re.escape(name), low)]
+    return bool(found) and all(
+        _SELF_LEAD.search(low[max(0, at - 60) : at]) or chosen_for(low, at) for at in found
+    )
 
 
 def _chosen_for(question: str, role: str) -> bool:
