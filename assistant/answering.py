@@ -46,7 +46,7 @@ from .evidence import (
 from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
-from .understand.query import SUMMARY_WORDS, asks_date_too, names_writing
+from .understand.query import SUMMARY_WORDS, answer_kind, asks_date_too, names_writing
 from .understand.roles import ROLE_NOUNS
 from .understand.vocabulary import specificity
 from .verify import strip_links
@@ -285,7 +285,11 @@ class ExtractiveStrategy:
                 pool,
                 wants=answer_type_test(evidence.query),
                 own_role=len(evidence.query.roles) == 1 and not evidence.query.followup,
-                lead_wanted=not evidence.query.explains and evidence.query.intent != "source",
+                # (asked by this question itself: a kind carried from "Which pays more?" into
+                # "so which one should I choose?" is no answer to lead with)
+                lead_wanted=not evidence.query.explains
+                and evidence.query.intent != "source"
+                and answer_kind(evidence.query.question) == evidence.query.wants,
             )
             lists = self._lists(evidence, chosen, passages, draft)
             # A sentence that announces what it cannot bring ("... asked a few questions:" at

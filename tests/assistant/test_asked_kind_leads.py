@@ -65,3 +65,35 @@ def library(tmp_path_factory):
 def test_a_how_long_question_opens_with_the_span(library, question, opening):
     result = library.ask(question)
     assert result.answer.startswith(opening), result.answer
+
+
+@pytest.fixture(scope="module")
+def seed_only(tmp_path_factory):
+    return dev_library(tmp_path_factory, "leads-seed", [])
+
+
+def _asked_after(assistant, history, question):
+    turns = []
+    for asked in history:
+        turns += [
+            {"role": "user", "content": asked},
+            {"role": "assistant", "content": assistant.ask(asked, turns).answer},
+        ]
+    return assistant.ask(question, turns).answer
+
+
+def test_a_kind_carried_from_an_earlier_question_does_not_lead(seed_only, library):
+    # the seed article: advice asked after a pay question opens with the advice, no figure
+    answer = _asked_after(
+        seed_only,
+        ["Which pays more?", "why?"],
+        "so which one should I choose if I come from software?",
+    )
+    assert not re.search(r"\$\s?\d", answer.split("[1]")[0]), answer
+    assert "software engineering background" in answer.split("[1]")[0], answer
+    answer = _asked_after(
+        library,
+        ["How much does culinary school cost?"],
+        "so should I go, if I already cook at home?",
+    )
+    assert not re.search(r"\$\s?\d", answer.split("[1]")[0]), answer
