@@ -54,7 +54,7 @@ from .understand.query import (
 )
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
-from .understand.vocabulary import CLIP_SIM, is_rare, specificity
+from .understand.vocabulary import CLIP_SIM, _plural_words, is_rare, specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
 QUESTION_WORDS = frozenset(
@@ -1570,12 +1570,25 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
         return None  # "How did Ana go from waiter to nurse?": the byline's narrator
     if not subject_phrase(question, acting=True) and not owner_phrase(question):
         # A role to become is met by a role the library names, not by any word near it:
-        # "lawyer" is close to "law", "architect" to "architectures", neither is a role.
-        if any(_written(w, retriever, vocab) for w in terms):
+        # "lawyer" is close to "law", "architect" to "architectures", neither is a role; nor
+        # by the same word in another sense ("become a pilot" where only "a pilot program" is
+        # written): the library names it as a role, or writes it as people are, in the plural
+        # or as an agent noun ("welder")
+        head = terms[-1].lower()
+        named = [
+            r
+            for r in retriever.library.roles.find(phrase)
+            if not re.fullmatch(rf"(?:{ROLE_NOUNS})s?", r, re.I)  # a bare "architect": no title
+        ]
+        if named or (
+            _written(head, retriever, vocab)
+            and (vocab.get(_plural_words(head)) is not None or _AGENT_NOUN.fullmatch(head))
+        ):
             return None
         if _near_a_role(terms, retriever.library.roles, embedder):
             return None
-        return phrase
+        # ("they never mention pilot as a job": the word is there, in another sense)
+        return f"{phrase} as a job" if _written(head, retriever, vocab) else phrase
     levels = _level_stems(retriever.doc_freq)
     known = [
         _known_word(w, retriever, vocab, vecs, embedder)
@@ -1591,6 +1604,10 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
             return phrase
         return None
     return phrase
+
+
+# General English: a noun for someone who does something ("welder", "counsellor", "dentist")
+_AGENT_NOUN = re.compile(r"[a-z]{3,30}(?:er|or|ist|ian|ant|ent)")
 
 
 def _written_together(terms: list[str], retriever: Retriever) -> bool:
