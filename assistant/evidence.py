@@ -1580,9 +1580,17 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
             for r in retriever.library.roles.find(phrase)
             if not re.fullmatch(rf"(?:{ROLE_NOUNS})s?", r, re.I)  # a bare "architect": no title
         ]
+        book = retriever.library.roles
         if named or (
             _written(head, retriever, vocab)
-            and (vocab.get(_plural_words(head)) is not None or _AGENT_NOUN.fullmatch(head))
+            and (
+                vocab.get(_plural_words(head)) is not None
+                or _AGENT_NOUN.fullmatch(head)
+                # the head of a title the library names ("nurse" of "community nurse"), or a
+                # word of an article's title ("How I Went From Waiter to Community Nurse")
+                or any(p.rsplit(" ", 1)[-1] == head for p in book.phrases)
+                or any(head in words(t) for t in retriever.library.titles.values())
+            )
         ):
             return None
         if _near_a_role(terms, retriever.library.roles, embedder):
