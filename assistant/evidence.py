@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -145,6 +146,14 @@ _PAY_WORDS = next(a.words for a in aspects() if a.name == "Pay")
 _DAY_TO_DAY_WORDS = frozenset(words(DAY_TO_DAY_WORD))  # "day" (and "to", never a term)
 
 
+@lru_cache(maxsize=4096)  # a question matches each passage and sentence several times
+def _text_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of the text's words, and of those it writes only in a form that speaks of no
+    aspect (`aspect_forms`)."""
+    every = frozenset(stem(w) for w in words(text))
+    return every, every - {st for _w, st in aspect_forms(text)}
+
+
 class TermMatcher:
     """A question's topic words, each weighted by IDF, matched exactly or by word similarity."""
 
@@ -204,7 +213,8 @@ class TermMatcher:
         `names`: words of proper names in the text (`name_words`), which meet a term only as
         that very word ("Labor Statistics" is no statistics skill)."""
         toks = words(text)
-        stems = {stem(w) for w in toks}
+        every, unaspected = _text_stems(text)
+        stems = set(every)
         common = {stem(w) for w in toks if w not in names} if names else stems
         for short in _ACRONYM.findall(text):  # "the PM space" speaks of product management
             # "PMs" is the plural of "PM"; "MLE" is no plural of "ML"
@@ -214,14 +224,15 @@ class TermMatcher:
             if long:
                 stems.update(stem(w) for w in words(long))
                 common.update(stem(w) for w in words(long))
-        idx = [self._index[w] for w in set(toks) if w in self._index and w not in names]
-        if self._term_vecs is None:
-            idx = []
+        idx: list[int] = []
+        if self._term_vecs is not None:  # each word looked up once (`Vocabulary.get`)
+            get = self._index.get
+            idx = [i for w in set(toks) if w not in names for i in (get(w),) if i is not None]
         sims = self._term_vecs @ self._vecs[idx].T if idx else None  # terms x words of text
         out = np.zeros(len(self.terms))
         # a kin word counts only in a form that speaks of its aspect: "the role demands math"
         # says nothing of the demand for a role ("job outlook")
-        common = common - ({stem(w) for w in toks} - {st for _w, st in aspect_forms(text)})
+        common = common - unaspected
         if any(self._kin):
             # ... nor as a word of a role's name: "learning" in "Machine Learning Engineer" is
             # no skill learnt, "care" in "care assistant" no duty
@@ -241,9 +252,7 @@ class TermMatcher:
 
     def _kin_stems(self, text: str) -> set[str]:
         """The stems of the text's words outside the roles it names."""
-        for role in self.book.find(text):
-            text = re.sub(rf"(?<![\w-]){re.escape(role)}", " ", text, flags=re.I)
-        return {stem(w) for w in words(text)}
+        return {stem(w) for w in words(self.book.outside_roles(text))}
 
     def role_focus(self, text: str, context: Passage | None = None) -> float:
         """+1 when the text is about the one role asked about (of several, the `subject`), -1
@@ -882,6 +891,7 @@ _ASKS_ABOUT_ITSELF = re.compile(
 SELF_REFERENCE_PENALTY = 0.12  # as much as the bonus for the kind of answer asked for
 
 
+@lru_cache(maxsize=8192)  # every question scores its passages' sentences: many recur
 def about_itself(sentence: str) -> bool:
     """Whether a sentence speaks of the text it sits in rather than of its subject."""
     return bool(_ABOUT_ITSELF.search(sentence))
@@ -890,7 +900,7 @@ def about_itself(sentence: str) -> bool:
 def self_reference_penalty(question: str, sentence: str) -> float:
     """A sentence about the article itself ("This guide covers ...") ranks below the content,
     unless the question asks about the article."""
-    if _ASKS_ABOUT_ITSELF.search(question) or not about_itself(sentence):
+    if not about_itself(sentence) or _ASKS_ABOUT_ITSELF.search(question):
         return 0.0
     if sentence.rstrip().endswith(":"):
         return 0.0  # "Here is a list of questions to ask:" brings the list that answers

@@ -506,6 +506,7 @@ class RoleBook:
 
     MAX_PHRASES = 2000
     MEMO = 20_000  # phrases whose keys, key and trim are remembered before the memo starts over
+    OUTSIDE_MEMO = 4096  # texts (passages, sentences) whose `outside_roles` is remembered
 
     def __init__(
         self,
@@ -561,6 +562,7 @@ class RoleBook:
         self._keys: dict[str, frozenset[str]] = {}
         self._key: dict[str, str] = {}
         self._trimmed: dict[str, str] = {}
+        self._outside: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -604,6 +606,20 @@ class RoleBook:
             elif len(role) > len(out[clash]):
                 out[clash], seen[clash] = role, seen[clash] | keys
         return tuple(out)
+
+    def outside_roles(self, text: str) -> str:
+        """The text with the roles it names (`find`) blanked out, remembered: a question
+        scores each passage and sentence against its terms several times, and a text's roles
+        are the same every time."""
+        got = self._outside.get(text)
+        if got is None:
+            got = text
+            for role in self.find(text):
+                got = re.sub(rf"(?<![\w-]){re.escape(role)}", " ", got, flags=re.I)
+            if len(self._outside) >= self.OUTSIDE_MEMO:
+                self._outside.clear()
+            self._outside[text] = got
+        return got
 
     @cached_property
     def capitals(self) -> dict[str, str]:

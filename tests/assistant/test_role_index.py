@@ -76,3 +76,17 @@ def test_a_large_library_uses_the_index_and_finds_the_same_roles():
         learned = [r for r in book.find(text) if r.lower() in {n.lower() for n in names}]
         assert _spans(book._pattern, text) == _spans(_regex(book.phrases.values()), text)
         assert set(learned) <= set(book.find(text))
+
+
+def test_a_texts_words_outside_its_roles_are_remembered_by_each_book():
+    """`outside_roles` blanks the roles the book finds, and keeps the result; a library that
+    learns a role makes a new book, which blanks that role too (a write is seen)."""
+    text = "The sous chef plans the menu while the barista opens the cafe at six."
+    book = RoleBook(["sous chef"])
+    once = book.outside_roles(text)
+    assert "sous chef" not in once and "barista opens" in once and "plans the menu" in once
+    assert book.outside_roles(text) is once
+    learned = RoleBook(["sous chef", "barista"])
+    assert learned.find(text) == ["sous chef", "barista"]
+    assert "barista" not in learned.outside_roles(text)
+    assert book.outside_roles(text) == once
