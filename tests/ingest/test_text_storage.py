@@ -91,3 +91,29 @@ def test_a_store_written_with_texts_as_documents_reads_the_same(tmp_path, run_in
 
     passages = Retriever(kb).search("postgraduate certificate partner schools", k=2)
     assert passages and "postgraduate certificate" in passages[0].text
+
+
+def test_a_store_with_both_layouts_reads_each_chunk_its_own_way(tmp_path, run_ingest):
+    """Chunks are read by their metadata alone; those written the old way (text as the
+    document) in the same store get their documents in a second read, each in its place."""
+    (tmp_path / "nursing.txt").write_text(NURSING)
+    (tmp_path / "teaching.txt").write_text(TEACHING)
+    report, kb = run_ingest([tmp_path / "nursing.txt", tmp_path / "teaching.txt"])
+    assert report.ok, report.as_dict()
+    before = kb.read_chunks()
+    source = str((tmp_path / "teaching.txt").resolve())
+    old = kb.source_chunks(source, kb.records()[source]["version"])
+    vectors = kb.chunks.get(ids=old[0], include=["embeddings"])["embeddings"]
+    kb.chunks.delete(ids=old[0])
+    kb.chunks.add(ids=old[0], embeddings=vectors, documents=old[1], metadatas=old[2])
+    got = _stored(kb)
+    assert None in got["documents"] and set(old[1]) <= set(got["documents"])
+    ids, texts, metas = kb.read_chunks()
+    assert dict(zip(ids, texts, strict=True)) == dict(zip(before[0], before[1], strict=True))
+    assert any("premium of about a fifth" in t for t in texts)
+    assert any("postgraduate certificate" in t for t in texts)
+    assert not any(TEXT in m for m in metas)
+    read = dict(zip(ids, texts, strict=True))
+    mixed = [old[0][0], next(i for i in ids if i not in old[0])]
+    records = kb.chunk_records(mixed)
+    assert [records[i][0] for i in mixed] == [read[i] for i in mixed]
