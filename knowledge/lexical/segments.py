@@ -29,6 +29,7 @@ import numpy as np
 from .tokens import SourceDoc, acronyms
 
 K1, B = 1.5, 0.75
+PARTS_KEPT = 1_000_000  # postings whose BM25 part a segment keeps (4 MB of float32)
 MANIFEST = "manifest.json"
 CHANGE_LOG = 10_000  # newest (version, source) changes kept for changed_since()
 FORMAT = 2  # 2: words fold accents (knowledge.text.words); an index of format 1 is rebuilt
@@ -123,6 +124,8 @@ class Segment:
         self._g_perm = np.zeros(0, dtype=np.int32)
         self._id_order: np.ndarray | None = None
         self._norm: tuple[float, np.ndarray] | None = None  # (average length, BM25 norms)
+        # (average length, local term id -> (rows, tf / (norm + tf)), postings held)
+        self._parts: tuple[float, dict[int, tuple[np.ndarray, np.ndarray]], list[int]] | None = None
 
     @property
     def size(self) -> int:
@@ -160,6 +163,22 @@ class Segment:
         if kept is None or kept[0] != avg:
             kept = self._norm = (avg, K1 * ((1 - B) + B * self.doc_len / avg))
         return kept[1]
+
+    def term_part(self, t: int, avg: float) -> tuple[np.ndarray, np.ndarray]:
+        """A term's rows and its BM25 part on each, `tf / (norm + tf)`, before its weight:
+        kept for this average length (a write moves it), up to PARTS_KEPT postings. Questions
+        share their common words ("engineer", "salary"), whose postings cover much of a large
+        library: a search then adds the kept part instead of gathering norms and dividing."""
+        held = self._parts
+        if held is None or held[0] != avg or held[2][0] > PARTS_KEPT:
+            # (a new tuple: a search still on the previous average keeps its own)
+            held = self._parts = (avg, {}, [0])
+        got = held[1].get(t)
+        if got is None:
+            rows, tf = self.postings_of(t)
+            got = held[1][t] = (rows, tf / (self.norms(avg)[rows] + tf))
+            held[2][0] += len(rows)
+        return got
 
     def row_of(self, chunk_id: str) -> int:
         return int(self.rows_of([chunk_id])[0])
@@ -606,13 +625,11 @@ class SegmentIndex:
         for seg, sc in zip(segments, scores, strict=True):
             if not asked:
                 break
-            norms = seg.norms(avg)
             for t, (_gid, w) in zip(seg.local_terms(gids).tolist(), asked, strict=True):
                 if t < 0:
                     continue
-                rows, tf = seg.postings_of(t)
-                norm = norms[rows]
-                sc[rows] += np.float32(w) * (tf / (norm + tf))
+                rows, part = seg.term_part(t, avg)
+                sc[rows] += np.float32(w) * part
         for seg, sc in zip(segments, scores, strict=True):
             if not seg.alive.all():
                 sc[~seg.alive] = 0.0
