@@ -1065,7 +1065,7 @@ def build_table(
                     continue
                 if s.text.rstrip().endswith(":") and not (lists and lists(s)):
                     continue  # a sentence announcing a list says nothing without its items
-                if about_itself(s.text):
+                if s.about_itself or about_itself(s.text):
                     continue  # "This guide compares X and Y on pay, ...": what the text covers
                 filed = heading_aspects(passages[s.passage], book)
                 if _filed_elsewhere(s, aspect.name, filed):
@@ -1732,7 +1732,7 @@ def _overview(
                 continue
             if _only_asks(s.text):
                 continue  # ... nor does a question
-            if about_itself(s.text):
+            if s.about_itself or about_itself(s.text):
                 continue  # "This guide looks at the baker's pay, ...": what the text covers
             p = passages[s.passage]
             heading = p.section.split(":")[-1]
@@ -1970,7 +1970,7 @@ def _verdict(
     for s, _side in attributed:
         if not _ENDS.search(s.text) or s.text.rstrip().endswith("?"):
             continue  # a verdict is a whole sentence that states something
-        if about_itself(s.text):
+        if s.about_itself or about_itself(s.text):
             continue  # "This guide compares X and Y on pay ...": what the text covers, no verdict
         if answers_its_heading(s, passages[s.passage]):
             continue  # "It can be, especially ...": the answer to a FAQ's question, not alone

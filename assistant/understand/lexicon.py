@@ -207,6 +207,9 @@ ONLY_AS = {
     stem("hire"): frozenset({"hire", "hires", "hiring"}),
     # a "senior" role or "seniority" (progression), where "a class for seniors" is older people
     stem("senior"): frozenset({"senior", "seniority"}),
+    # a field is "accessible" (entry), where "access the data" or "accessibility of a page"
+    # speaks of no way in
+    stem("accessible"): frozenset({"accessible", "inaccessible"}),
 }
 
 

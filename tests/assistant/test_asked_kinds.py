@@ -249,6 +249,21 @@ def test_ones_own_growth_is_no_demand():
     assert stem("growth") in said("The growth of home care keeps agencies hiring.")
 
 
+def test_access_is_no_way_in_but_accessible_is():
+    """A field "accessible" to newcomers speaks of entry; "access the data" (the data-team dev
+    article's "doesn't let people just access all the data") and "access to patient files" do
+    not."""
+    from assistant.understand.lexicon import aspect_forms
+    from knowledge.text import stem
+
+    def said(text: str) -> set[str]:
+        return {st for _w, st in aspect_forms(text)}
+
+    assert stem("accessible") not in said("Ward clerks control who can access patient files.")
+    assert stem("accessible") not in said("A system that doesn't let people access all the data.")
+    assert stem("accessible") in said("Ward clerk jobs are accessible to school leavers.")
+
+
 @pytest.mark.parametrize(
     ("question", "lead"),
     [

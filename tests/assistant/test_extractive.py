@@ -603,3 +603,10 @@ def test_a_sentence_leaning_on_one_about_the_text_itself_is_about_it_too(notes, 
     assert "It's a collection" not in r.answer and "chart" in r.answer, r.answer
     r = all_dev.ask("What does a data engineer do all day?")  # the cookbook PDF's preface
     assert "collection of skills" not in r.answer, r.answer
+
+
+def test_a_comparison_cell_is_no_sentence_about_the_text_itself(all_dev):
+    # the cookbook PDF's "It's a collection of skills, that I value highly in my daily work as
+    # a data engineer." follows "How to use this document:"
+    r = all_dev.ask("Data engineer or data scientist for someone who loves statistics?")
+    assert "collection of skills" not in r.answer, r.answer
