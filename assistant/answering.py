@@ -165,6 +165,10 @@ def continuation_of(evidence: Evidence, s: Sentence, passages: list[Passage], dr
     return index, first[0]
 
 
+# A sentence opening with the reply to a yes/no question (general English)
+_REPLIES_YES_NO = re.compile(r"^\W{0,3}(?:yes|no)\b\s{0,2}[,.!;:—–-]", re.I)
+
+
 # "What references does it list?", "Which sources does the article cite?": the whole list.
 _ASKS_FOR_LIST = re.compile(
     r"\b(?:references|sources|citations|bibliography|works cited|further reading)\b", re.I
@@ -277,6 +281,10 @@ class ExtractiveStrategy:
             # A reference-list entry names a source; it answers only a question about sources
             # ("Gartner Research" is no answer to "research or engineering?").
             pool = [s for s in pool if not evidence.passages[s.passage].is_reference_list]
+        if not asks_yes_no(evidence.query.text) and not evidence.query.followup:
+            # "Yes, but a PA would need to become a nurse first": a FAQ's reply to its own
+            # yes/no question reads as nonsense after "How long is PA school?"
+            pool = [s for s in pool if not _REPLIES_YES_NO.match(s.text)]
         for _attempt in range(2):
             draft = Draft()
             passages = list(evidence.passages)
