@@ -39,6 +39,7 @@ from .result import AskResult
 from .retrieve import Passage, Retriever
 from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
+from .understand.query import asks_about_the_article
 from .understand.vocabulary import load_word_frequencies, sets_two_side_by_side
 
 log = logging.getLogger(__name__)
@@ -383,7 +384,16 @@ class Assistant:
         passages = self._retrieve(query, query_vec, k, source)
         if query.intent in ("author", "date") and source is None and REFERS_BACK.search(question):
             # "Who wrote it?" after a question: "it" is the article that answered that question.
-            last = next((t["content"] for t in reversed(turns) if t["role"] == "user"), None)
+            # An earlier question about the article itself ("Who wrote it?" before "When was it
+            # published?") searched for nothing: the question before it did.
+            last = next(
+                (
+                    t["content"]
+                    for t in reversed(turns)
+                    if t["role"] == "user" and not asks_about_the_article(t["content"])
+                ),
+                None,
+            )
             found = self.retriever.search(last, k) if last else []
             passages = found or passages
         if query.comparison is None and source is None:  # "what does <cited source> say ..."

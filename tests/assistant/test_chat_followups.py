@@ -1,0 +1,104 @@
+"""Chat follow-ups asked as a new user would: a conversation goes on over turns that lean on
+the ones before (a role switched "instead", "compare them", "when was it published?" after
+"who wrote it?") and turns that start afresh ("What is the salary of a nurse?").
+
+Made-up articles from fields the development articles do not cover (a restaurant's wine and
+bar staff, a law office), plus development articles where the same patterns exist.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.assistant.conftest import dev_library
+
+SOMMELIER = """---
+title: "Sommelier vs Bartender: Careers Behind the Bar"
+author: "Lena Fischer"
+date: 2022-05-02
+---
+
+# Sommelier vs Bartender: Careers Behind the Bar
+
+Sommeliers and bartenders both serve drinks to guests, but the training and the pay differ.
+
+## What a sommelier does
+
+A sommelier builds the wine list, pairs wines with the menu and serves guests at the table.
+
+## What a bartender does
+
+A bartender mixes cocktails, pours beer and keeps the bar stocked during service.
+
+## Pay
+
+Sommeliers earned a median of $58,200 a year. Bartenders earned a median of $31,450 plus tips.
+
+## Training
+
+Sommeliers study for years to pass tasting exams. Bartenders learn on the job in a few weeks.
+"""
+
+PARALEGAL = """---
+title: "Working as a Paralegal"
+author: "Tomas Okafor"
+date: 2021-11-18
+---
+
+# Working as a Paralegal
+
+## What a paralegal does
+
+A paralegal drafts contracts, files court papers and organizes case records for attorneys.
+
+## Pay
+
+Paralegals earned a median of $60,970 a year.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "chat-followups",
+        [
+            "18f-a-day-in-the-life-of-an-18f-engineer.md",
+            "front-end-developer-handbook-2019.html",
+            "datatalksclub-data-team-roles-explained.md",
+        ],
+        written={"sommelier-vs-bartender.md": SOMMELIER, "paralegal.md": PARALEGAL},
+    )
+
+
+def _chat(assistant, *questions: str):
+    """Each question asked with the conversation so far (the answers as the user saw them)."""
+    history: list[dict] = []
+    results = []
+    for question in questions:
+        result = assistant.ask(question, list(history))
+        results.append(result)
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": result["answer"]},
+        ]
+    return results
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "date"),
+    [
+        ("How much do sommeliers earn?", "Sommelier vs Bartender", "May 2, 2022"),
+        ("What does a paralegal do?", "Working as a Paralegal", "November 18, 2021"),
+        ("What time does the 18F engineer's day start?", "18F Engineer", "September 30, 2021"),
+    ],
+)
+def test_when_was_it_published_after_who_wrote_it_is_the_article_of_the_question_before(
+    assistant, first, title, date
+):
+    """ "Who wrote it?" asks nothing of its own to search: "it" in the next question is still
+    the article that answered the question before it."""
+    *_, author, published = _chat(assistant, first, "Who wrote it?", "When was it published?")
+    assert title in author["answer"]
+    assert title in published["answer"] and date in published["answer"]
+    assert not published["abstained"]
