@@ -1299,13 +1299,16 @@ class Library:
         """The person a question is about ("How much does an oceanographer earn?"), when it is
         written as one (an agent noun) and no article writes the word: a new subject, never a
         follow-up on the role asked about before, however short the question."""
-        from .sides import subject_phrase
+        from .sides import owner_phrase, subject_phrase
 
-        toks = subject_phrase(question).split()
+        # "What is the salary of a nurse?": who has a career aspect is a person by the
+        # question's shape, whatever the noun's ending (not "the other one", "that role")
+        owner = owner_phrase(question).split()
+        toks = owner or subject_phrase(question).split()
         if not toks:
             return None
         last = toks[-1].lower()
-        if not _AGENT.match(last) or self.word_count(last):
+        if not (owner or _AGENT.match(last)) or last in GENERIC or self.word_count(last):
             return None
         if last.endswith("s") and self.word_count(last[:-1]):
             return None

@@ -102,3 +102,16 @@ def test_when_was_it_published_after_who_wrote_it_is_the_article_of_the_question
     assert title in author["answer"]
     assert title in published["answer"] and date in published["answer"]
     assert not published["abstained"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["What does a bartender do?", "What does a front-end developer need to know?"],
+)
+def test_the_salary_of_a_person_no_article_writes_is_a_new_subject(assistant, first):
+    """ "What is the salary of a nurse?" is short, but the one who has the salary is its own:
+    it inherits no role from the conversation and is declined, not answered with the earlier
+    role's pay."""
+    _, result = _chat(assistant, first, "What is the salary of a nurse?")
+    assert result["query"] == "What is the salary of a nurse?"
+    assert result["abstained"]
