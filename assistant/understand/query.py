@@ -533,6 +533,11 @@ _TEXT_SAYS = re.compile(
 )
 
 
+# General English: adverbs that set a question beside the one before ("What about nurses
+# instead?", "and teachers, likewise?"), asking nothing of their own.
+_IN_PLACE = frozenset("instead either rather likewise similarly".split())
+
+
 def topic_of(text: str, roles: list[str]) -> list[str]:
     """The words of a question that are neither function words nor the roles it names, nor
     the verb it asks of the text ("describe" in "How does the article describe X?")."""
@@ -546,6 +551,7 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
         and w not in role_words
         and w not in GENERIC
         and w not in said
+        and w not in _IN_PLACE
     ]
     if "day" in topic and SAYS_DAY_TO_DAY.search(text[:1000]):
         # one topic, carried whole to a follow-up: "(day)" alone would be any day

@@ -115,3 +115,15 @@ def test_the_salary_of_a_person_no_article_writes_is_a_new_subject(assistant, fi
     _, result = _chat(assistant, first, "What is the salary of a nurse?")
     assert result["query"] == "What is the salary of a nurse?"
     assert result["abstained"]
+
+
+def test_what_about_a_role_instead_keeps_the_topic_asked_before(assistant):
+    """ "What about bartenders instead?" switches the role and keeps the question: "instead"
+    is no topic of its own."""
+    _, result = _chat(assistant, "How much do sommeliers earn?", "What about bartenders instead?")
+    assert "earn" in result["query"] and "$31,450" in result["answer"]
+    _, result = _chat(
+        assistant, "What does a data analyst do?", "What about data engineers instead?"
+    )
+    assert result["query"] != "What about data engineers instead?"
+    assert "data engineer" in result["answer"].lower()
