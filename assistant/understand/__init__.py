@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .followup import (
     asks_the_other,
+    asks_to_compare_them,
     asks_which_of_two,
     is_followup,
     resolve_followup,
@@ -137,7 +138,7 @@ def understand(
         and len(inherited) == 1
         and not own
         and standalone is None
-        and asks_which_of_two(question)
+        and (asks_which_of_two(question) or asks_to_compare_them(question))
     ):
         # "And which one needs more math?" after a question about one role: that role and
         # the one set beside it (its article title's other side), compared on the new topic

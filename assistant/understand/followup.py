@@ -100,6 +100,21 @@ def asks_which_of_two(question: str) -> bool:
     return bool(_WHICH_OF_TWO.search(question[:1000]) and _RANKING.search(question[:1000]))
 
 
+# "Compare them", "how do they compare?", "what's the difference between the two?": the two
+# the conversation went through, compared, naming neither
+_COMPARE_THEM = re.compile(
+    r"\b(?:compare[ds]?|comparing|contrast|differ|differences?|different)\b"
+    r"(?:\s+[\w'’]{1,20}){0,4}?\s+(?:them|they|the\s+two|both|these|those)\b"
+    r"|\b(?:they|them|the\s+two|both|these|those)\s+(?:\w{1,20}\s+){0,2}?"
+    r"(?:compare|contrast|differ)\b",
+    re.I,
+)
+
+
+def asks_to_compare_them(question: str) -> bool:
+    return bool(_COMPARE_THEM.search(question[:1000]))
+
+
 MAX_ANSWERS_BACK = 3
 # "the downsides | of getting a degree": what was asked for, then what it was asked about.
 _ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(of|for|about|with)\s+(.{1,300})$", re.I | re.S)
@@ -368,7 +383,7 @@ def resolve_followup(
                 return swapped, []
             continue
         if roles:
-            if len(roles) == 1 and _WHICH_ONE.search(question):
+            if len(roles) == 1 and (_WHICH_ONE.search(question) or asks_to_compare_them(question)):
                 # "Which one is easier to get into?" after a question about DevOps engineers,
                 # then "And cloud engineers?": the two roles the conversation went through
                 earlier = _another_role(history[:i], roles[0], book)

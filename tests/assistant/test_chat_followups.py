@@ -127,3 +127,20 @@ def test_what_about_a_role_instead_keeps_the_topic_asked_before(assistant):
     )
     assert result["query"] != "What about data engineers instead?"
     assert "data engineer" in result["answer"].lower()
+
+
+def test_compare_them_after_one_role_compares_it_with_the_role_beside_it(assistant):
+    """ "Compare them" after a question about one side of an "X vs Y" article compares the two;
+    after two questions each about one role, it compares those two."""
+    _, result = _chat(assistant, "What does a sommelier do?", "Compare them")
+    assert result["comparison"] and len(result["comparison"]) == 2
+    assert "$58,200" in result["answer"] or "wine list" in result["answer"]
+    assert "bartender" in result["answer"].lower()
+    *_, result = _chat(
+        assistant,
+        "What does a data analyst do?",
+        "What about data engineers?",
+        "How do they compare?",
+    )
+    sides = " ".join(result["comparison"] or []).lower()
+    assert "data analyst" in sides and "data engineer" in sides
