@@ -21,6 +21,7 @@ from knowledge.text import (
 from .retrieve import Passage, Retriever
 from .understand import Query
 from .understand.followup import BACKGROUND as _BACKGROUND
+from .understand.followup import asks_of_them
 from .understand.lexicon import (
     AMOUNT_CUES,
     ASPECT_NOUNS,
@@ -52,6 +53,7 @@ from .understand.query import (
     asks_origin,
     names_writing,
     self_described,
+    topic_of,
 )
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
@@ -1628,6 +1630,28 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
 _AGENT_NOUN = re.compile(r"[a-z]{3,30}(?:er|or|ist|ian|ant|ent)")
 
 
+def _unheard_followup(
+    query: Query, passages: list[Passage], retriever: Retriever, embedder
+) -> list[str]:
+    """The words a follow-up asks of its own ("What about their stock options?", "Can they get
+    married on board?") that the library writes nowhere, nor any word close to them: the
+    conversation's roles are in the articles, what is now asked of them is not (as every
+    specific word of a thing asked for must be met, see `asked_for`). A follow-up's paraphrase
+    ("upsides" where an article says "pros") is a word close to one the library writes, and is
+    not declined."""
+    asked = set(topic_words(query.question))  # no question-shaping word ("what kind of")
+    own = [
+        w
+        for w in topic_of(query.question, query.roles)
+        if w in asked and specificity(w) > EVERYDAY and not names_writing(w)
+    ]
+    own = [w for w in own if fold_accents(w) not in _author_words(retriever)]
+    if not own:
+        return []
+    vocab, vecs = retriever.vocabulary(embedder)
+    return [w for w in own if not _known_word(w, retriever, vocab, vecs, embedder)]
+
+
 def _written_together(terms: list[str], retriever: Retriever) -> bool:
     """The library knows the whole phrase as a role's name (each of its words in one name)."""
     asked = set(terms)
@@ -2525,6 +2549,20 @@ def assess(
             return "no passage speaks of " + " or ".join(
                 ", ".join(f"“{t}”" for t in u) for u in unmet
             )
+    if (
+        query.followup
+        and query.comparison is None
+        and query.inherited
+        and asks_of_them(query.question)
+    ):
+        # A follow-up asking the conversation's roles, as "they", a thing of its own ("What
+        # about their stock options?") asks of them what a question naming them would: a
+        # word no article writes, nor any close word, is not answered (one asking for what
+        # the question before asked for, in other words, may paraphrase it: "What are the
+        # upsides then?" after "the downsides of being a PM")
+        strange = _unheard_followup(query, passages, retriever, embedder)
+        if strange:
+            return "they never mention " + ", ".join(strange)
     judged = None
     if query.comparison is None and not query.followup:
         judged = judged_of_role(question, query.roles)

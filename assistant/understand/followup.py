@@ -169,6 +169,13 @@ def _as_named(word: str, question: str) -> str:
 
 
 _PEOPLE = re.compile(r"\b(they|them|their|theirs)\b", re.I)
+
+
+def asks_of_them(question: str) -> bool:
+    """The question speaks of people as "they" ("Can they ...?", "their stock options")."""
+    return bool(_PEOPLE.search(question[:1000]))
+
+
 # What stands for the subject of the last question: "How is that different from Y?"
 _SUBJECT = re.compile(r"\b(?:that role|this role|that|this|it|they|these|those)\b", re.I)
 

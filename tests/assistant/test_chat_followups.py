@@ -144,3 +144,20 @@ def test_compare_them_after_one_role_compares_it_with_the_role_beside_it(assista
     )
     sides = " ".join(result["comparison"] or []).lower()
     assert "data analyst" in sides and "data engineer" in sides
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("What does a bartender do?", "Can they get married at the bar?"),
+        ("What does a data analyst do?", "Do they get a pension?"),
+    ],
+)
+def test_a_follow_up_asking_its_roles_what_no_article_writes_is_declined(assistant, first, then):
+    """The follow-up keeps the conversation's role, but what it asks of it ("married", a
+    pension) the library writes nowhere: declined, not answered with the role's passages. A
+    follow-up asking what the articles do speak of is answered."""
+    _, result = _chat(assistant, first, then)
+    assert result["abstained"] and "never mention" in result["answer"]
+    _, result = _chat(assistant, first, "What skills do they need?")
+    assert not result["abstained"]
