@@ -335,6 +335,16 @@ def _another_role_asked(previous: str, roles: list[str], own_roles: list[str]) -
     return previous[: m.start()] + own_roles[0] + previous[m.end() : 1000]
 
 
+def _topic_carried(previous: str, history: list[dict], book: RoleBook) -> list[str]:
+    """The topic a follow-up naming only a role ("What about pilots?") took from the question
+    before it; [] when it is no such follow-up."""
+    roles = book.find(previous)
+    if not is_followup(previous, history, book) or topic_of(previous, roles):
+        return []
+    earlier = next((q for _i, q in _questions_back(history)), None)
+    return borrowed_topic(earlier, compared_sides(earlier, book), []) if earlier else []
+
+
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
 # "that figure", "these numbers": a figure the conversation gave (general English)
 POINTS_AT_A_FIGURE = re.compile(
@@ -399,8 +409,10 @@ def resolve_followup(
             # question carried from the one before it ("earn").
             carried = topic_before(history[: i + 1], book) if against and not own_topic else ""
             if not carried and not own_topic and asks_why(question):
-                # "Why?" after "Is the AI engineer role growing?": why it is growing
-                carried = " ".join(topic)
+                # "Why?" after "Is the AI engineer role growing?": why it is growing; after
+                # "What about pilots?", which asked only for a new role, why of what it
+                # carried ("How much do they make?" before it: the pay)
+                carried = " ".join(topic or _topic_carried(previous, history[:i], book))
             if not carried and POINTS_AT_A_FIGURE.search(question[:1000]):
                 # "Who reports that figure?" after "What do nurses do?" and "How much do they
                 # make?": the figure is the one the last question asked for

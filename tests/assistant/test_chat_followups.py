@@ -161,3 +161,17 @@ def test_a_follow_up_asking_its_roles_what_no_article_writes_is_declined(assista
     assert result["abstained"] and "never mention" in result["answer"]
     _, result = _chat(assistant, first, "What skills do they need?")
     assert not result["abstained"]
+
+
+@pytest.mark.parametrize(
+    ("questions", "topic"),
+    [
+        (("How much do sommeliers earn?", "What about bartenders?", "Why?"), "earn"),
+        (("What skills do data analysts need?", "What about data engineers?", "Why?"), "skills"),
+    ],
+)
+def test_why_after_a_role_switch_asks_why_of_the_topic_it_carried(assistant, questions, topic):
+    """ "What about bartenders?" asks the earnings question of a new role; "Why?" after it asks why
+    of those earnings, not why of bartenders at large."""
+    *_, why = _chat(assistant, *questions)
+    assert why["query"].startswith("Why? (") and topic in why["query"].split("(", 1)[1]
