@@ -83,6 +83,7 @@ def understand(
         else t
         for t in history
     ]
+    history = _others_named(history, library)
     # "How is that different from a data scientist?" after a question about data engineers: the
     # pronoun is the earlier subject, set against the phrase after the connective (unless the
     # question names two sides of its own).
@@ -178,6 +179,29 @@ def understand(
         ranking=ranking,
         explains=asks_why(question),
     )
+
+
+def _others_named(history: list[dict], library: Library) -> list[dict]:
+    """The earlier turns with each "And the other one?" naming the role it asked about, so a
+    later "How much does it pay?" is about that role, not the one asked before it."""
+    if not any(
+        t.get("role") == "user" and asks_the_other(str(t.get("content", ""))) for t in history
+    ):
+        return history
+    book = library.roles
+    out: list[dict] = []
+    for turn in history:
+        question = str(turn.get("content", ""))
+        if turn.get("role") == "user" and asks_the_other(question) and not book.find(question):
+            _resolved, inherited = resolve_followup(question, out, book)
+            answers = [
+                str(t.get("content", "")) for t in reversed(out) if t.get("role") == "assistant"
+            ]
+            other = library.other_side(inherited[0], answers[:1]) if len(inherited) == 1 else None
+            if other:
+                turn = {**turn, "content": f"{question} ({other})"}
+        out.append(turn)
+    return out
 
 
 def _kind_carried(question: str, resolved: str, roles, history) -> str | None:

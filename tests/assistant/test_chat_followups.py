@@ -175,3 +175,19 @@ def test_why_after_a_role_switch_asks_why_of_the_topic_it_carried(assistant, que
     of those earnings, not why of bartenders at large."""
     *_, why = _chat(assistant, *questions)
     assert why["query"].startswith("Why? (") and topic in why["query"].split("(", 1)[1]
+
+
+def test_it_after_and_the_other_one_is_the_other_role(assistant):
+    """ "And the other one?" moved the conversation to the role set beside the first; "How much
+    does it pay?" after it asks about that role, not the one asked before it."""
+    *_, result = _chat(
+        assistant, "What does a sommelier do?", "And the other one?", "How much does it pay?"
+    )
+    assert "bartender" in result["query"].lower() and "sommelier" not in result["query"].lower()
+    assert result["answer"].startswith("Bartenders earned")
+    # the seed article's pair, beside the development articles' many roles
+    *_, result = _chat(
+        assistant, "What does an AI engineer do?", "And the other one?", "How much does it pay?"
+    )
+    assert "machine learning engineer" in result["query"].lower()
+    assert "ai engineer" not in result["query"].lower()
