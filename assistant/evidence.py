@@ -1135,6 +1135,13 @@ def _subject_words(title: str) -> str:
     return " ".join(w for w in words(title) if not kin_of(stem(w)) and w not in STOPWORDS)
 
 
+def _tied(score: float) -> float:
+    """A score as ranked: the same to 9 places is a tie, kept in the passages' order. Vector
+    sums differ in their last bits with where numpy's arrays land in memory, and two sentences
+    scored equal must not swap places from one process to the next."""
+    return round(score, 9)
+
+
 def score_sentences(
     query: Query, matcher: TermMatcher, query_vec: np.ndarray, passages: list[Passage], embedder
 ) -> list[Sentence]:
@@ -1256,7 +1263,7 @@ def score_sentences(
     if lead:
         best_lead = max(lead, key=lambda s: s.score)
         best_lead.score = max(best_lead.score, top)
-        sentences.sort(key=lambda s: (s.score, s is best_lead), reverse=True)
+        sentences.sort(key=lambda s: (_tied(s.score), s is best_lead), reverse=True)
     # The definition is one sentence: the first under a heading that names the term, else of
     # those opening with the term (the most of its words first: "A data lake is ..." before
     # "Data engineers ..."), the best one. It rises by the bonus, never above the best sentence (whose score
@@ -1285,8 +1292,8 @@ def score_sentences(
         rise = top if rank > len(term) else best.score + DEFINITION_BONUS
         best.score = max(best.score, min(rise, top))
         # ... and on a tie with the best, the definition leads
-        return sorted(sentences, key=lambda s: (s.score, s is best), reverse=True)
-    return sorted(sentences, key=lambda s: s.score, reverse=True)
+        return sorted(sentences, key=lambda s: (_tied(s.score), s is best), reverse=True)
+    return sorted(sentences, key=lambda s: _tied(s.score), reverse=True)
 
 
 _BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
