@@ -222,7 +222,7 @@ COMPOUND_ZIPF = 3.0  # each part at least this common (wordfreq's Zipf scale): a
 COMPOUND_GAP = 1.5  # ... and the joined form this much rarer than the rarer part
 
 
-def _compound(before: str, after: str) -> bool:
+def compound_hyphen(before: str, after: str) -> bool:
     """The hyphen ending `before` joins two words of a compound ("hands-on", "well-known"),
     not the halves of one word broken across lines ("informa-tion"): both halves are common
     words and the joined form is much rarer than either (general English frequencies)."""
@@ -290,7 +290,7 @@ def _join(lines: list[str]) -> str:
         elif out.endswith("-") and line[:1].islower() and out[-2:-1].isalpha():
             # a word hyphenated across lines, unless the hyphen is the word's own
             # ("hands-" + "on" stays "hands-on")
-            out = out + line if _compound(out, line) else out[:-1] + line
+            out = out + line if compound_hyphen(out, line) else out[:-1] + line
         else:
             out = f"{out} {line}" if out else line
     rows = []

@@ -5,7 +5,8 @@ an HTML `<meta charset>`, then charset-normalizer's guess. Latin-1, windows-1252
 are decoded, not refused.
 
 Plain text keeps its lines and paragraphs; HTML entities (`&nbsp;`) are decoded and stray HTML
-tags and comments removed. A .txt file that is really Markdown goes through the Markdown parser.
+tags and comments removed. A word hard-wrapped with a hyphen ("appren-" over "ticeship") is
+whole again on the first line, a compound's own hyphen kept ("hands-" over "on" is "hands-on"). A .txt file that is really Markdown goes through the Markdown parser.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _TAG = re.compile(r"<!--.{0,10000}?-->|</?[A-Za-z][A-Za-z0-9:-]{0,40}(?:\s[^<>]{
 _MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
 _MD_LINK = re.compile(r"\[[^\]\n]{1,300}\]\([^)\s]{1,2000}\)")
 _MD_BOLD = re.compile(r"\*\*[^*\n]{1,300}\*\*")
+# A word broken at a line's end by a hyphen and finished, lower case, on the next line (its
+# indent and the rest of that line kept apart). Bounded, so the scan stays linear.
+_WRAPPED_WORD = re.compile(
+    r"([A-Za-z]{1,40}-)[ \t]{0,8}\n([ \t]{0,8})([a-z]{1,40})([,;:.!?)]?)([ \t]{1,8}|(?=\n)|\Z)"
+)
 # Charsets that browsers read as windows-1252, which is a superset for printable text.
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii"}
 
@@ -113,9 +119,24 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def plain_text(text: str) -> str:
-    """Decode HTML entities and drop stray tags; lines and paragraphs stay as written."""
+    """Decode HTML entities and drop stray tags; lines and paragraphs stay as written, but a
+    word hyphenated across two lines is whole again."""
     if "<" in text:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return text.replace("\u00a0", " ")
+    return rejoined_words(text.replace("\u00a0", " "))
+
+
+def rejoined_words(text: str) -> str:
+    """Words a hard wrap broke with a hyphen ("electri-" / "cians remain") joined on the first
+    line ("electricians" / "remain"); a compound keeps its hyphen ("hands-on")."""
+    from .pdf import compound_hyphen
+
+    def join(m: re.Match) -> str:
+        left, indent, right, stop, space = m.groups()
+        word = left + right if compound_hyphen(left, right) else left[:-1] + right
+        # the next line keeps its indent; one that held only the word's end is gone
+        return f"{word}{stop}\n{indent}" if space else f"{word}{stop}"
+
+    return _WRAPPED_WORD.sub(join, text)

@@ -221,6 +221,21 @@ def test_entities_and_stray_html_in_text_files_are_cleaned():
     assert "Pay rose 5%" in loaded.text
 
 
+def test_a_word_hyphenated_at_a_hard_wrap_in_a_text_file_is_whole_again():
+    raw = (
+        "Becoming a Plumber\n==================\n\n"
+        "Most plumbers train through an appren-\nticeship of four years, earning while they\n"
+        "learn. Hands-on work starts early: apprentices do hands-\non repairs in the first\n"
+        "month, and the licensing exam covers local building regu-\nlations.\n"
+    )
+    _, article = _article("plumber.txt", "txt", raw)
+    text = " ".join(" ".join(p.split()) for s in article.sections for p in s.paragraphs)
+    assert "an apprenticeship of four years" in text
+    assert "do hands-on repairs" in text
+    assert "local building regulations." in text
+    assert not re.search(r"[a-z]- [a-z]", text)
+
+
 def test_markdown_in_a_txt_file_is_parsed_as_markdown():
     raw = (
         "Learning to code has many paths.\n\n## Degree\n\n### Pros\n\n"
