@@ -34,6 +34,9 @@ _TEMPLATE = re.compile(
     r"|\{:[^{}\n]{0,500}\}"  # kramdown attribute lists: {: .class}
 )
 # A table-of-contents placeholder on its own line: "- TOC", "[TOC]", "[[_TOC_]]", "{:toc}".
+# A cell of a Markdown table's delimiter row: "---", ":--", "--:", ":-:" (a lone "-" or "--"
+# in a table is a value: none).
+_DELIMITER_CELL = re.compile(r":-{1,200}:?|-{1,200}:|-{3,200}")
 _TOC_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\[\[?_?toc_?\]?\]|toc)[ \t]{0,8}$")
 # Admonition fences of Docusaurus/VitePress (":::note", ":::") and MkDocs ("!!! note"): the
 # marker line goes, its content stays.
@@ -415,9 +418,27 @@ def _add_list(blocks: list[str], lines: list[str]) -> None:
 
 
 def table_text(rows: list[list[str]], header_rows: int = 1) -> str:
-    """One line per row that names its header cells: "Row — Header: value; Header: value"."""
+    """One line per row that names its header cells: "Row — Header: value; Header: value".
+
+    A delimiter row inside the table ("|---|---|", as an HTML table's caption or title row
+    comes out of the extractor above its real header) makes the row above it the header; the
+    rows before that are the table's caption, kept as a line of text over its rows."""
     if not rows:
         return ""
+    caption = ""
+    rows = [[c.strip() for c in r] for r in rows]
+    inner = [
+        k
+        for k, r in enumerate(rows)
+        if k >= 1 and any(r) and all(_DELIMITER_CELL.fullmatch(c) for c in r)
+    ]
+    if inner:
+        last = inner[-1]
+        above = [
+            " ".join(c for c in r if c) for k, r in enumerate(rows[: last - 1]) if k not in inner
+        ]
+        caption = " ".join(a for a in above if a).rstrip(".")
+        rows, header_rows = [rows[last - 1], *rows[last + 1 :]], 1
     header = rows[0] if header_rows else []
     body = rows[header_rows:] if header_rows else rows
     lines: list[str] = []
@@ -437,4 +458,4 @@ def table_text(rows: list[list[str]], header_rows: int = 1) -> str:
         first = f"{header[0]}: {label}" if header and header[0] and label and not parts else label
         line = f"{first} — {'; '.join(parts)}" if first and parts else (first or "; ".join(parts))
         lines.append(line.rstrip(".") + ".")
-    return "\n".join(lines)
+    return "\n".join([f"{caption}.", *lines] if caption else lines)

@@ -142,6 +142,36 @@ def test_html_table_rows_keep_their_headers():
     assert "Median salary — Analyst: $70k; Engineer: $110k." in lines
 
 
+def test_an_html_table_caption_is_a_line_over_rows_that_keep_their_real_header():
+    # trafilatura writes a <caption> as a first row with its own |---| under it, so the real
+    # header arrives as a body row followed by a second delimiter row
+    html = (
+        "<html><head><title>Cooks | Site</title></head><body><article><h1>Line Cook vs Sous Chef</h1>"
+        "<p>Both roles work the line in a restaurant kitchen, with different duties.</p>"
+        "<table><caption>Median hourly pay, 2023</caption>"
+        "<thead><tr><th>Role</th><th>Hourly pay</th><th>Usual training</th></tr></thead>"
+        "<tbody><tr><td>Line cook</td><td>$16.50</td><td>On the job</td></tr>"
+        "<tr><td>Sous chef</td><td>$24.10</td><td>Culinary school</td></tr></tbody></table>"
+        "<p>Pay rises with the size and reputation of the restaurant.</p>"
+        "</article></body></html>"
+    )
+    _, article = _article("cooks.html", "html", html)
+    lines = [ln for s in article.sections for p in s.paragraphs for ln in p.split("\n")]
+    assert "Sous chef — Hourly pay: $24.10; Usual training: Culinary school." in lines
+    assert "Median hourly pay, 2023." in lines
+    assert not [ln for ln in lines if "---" in ln]
+
+
+def test_a_markdown_table_with_a_title_row_over_its_header_reads_by_the_header():
+    md = (
+        "# Nursing Pay\n\n| Nurse pay by setting | | |\n|---|---|---|\n"
+        "| Setting | Hourly | Annual |\n|:--|--:|--:|\n| Hospital | $45 | $93,600 |\n"
+    )
+    _, article = _article("nurses.md", "md", md)
+    lines = [ln for s in article.sections for p in s.paragraphs for ln in p.split("\n")]
+    assert lines == ["Nurse pay by setting.", "Hospital — Hourly: $45; Annual: $93,600."]
+
+
 def test_bracketed_footnote_links_leave_no_empty_brackets():
     # what trafilatura writes for "[<a href="#ref1">1</a>, <a href="#ref2">2</a>]"
     md = (
