@@ -22,6 +22,7 @@ SUPPORTED = {
     ".txt": "txt",
     ".md": "md",
     ".markdown": "md",
+    ".mdx": "md",  # Markdown with JSX components and ES module lines (MDX)
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
@@ -113,7 +114,7 @@ def load(
     if kind is None:
         raise IngestError(
             f"{path.name}: unsupported file type {path.suffix or '(none)'!r}; "
-            "use .txt, .md, .html, .htm or .pdf"
+            "use .txt, .md, .markdown, .mdx, .html, .htm or .pdf"
         )
     size = path.stat().st_size
     if size > max_bytes:

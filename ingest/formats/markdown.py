@@ -33,10 +33,16 @@ _TEMPLATE = re.compile(
     r"|\{#[^\n]{0,2000}?#\}"  # Jinja comments
     r"|\{:[^{}\n]{0,500}\}"  # kramdown attribute lists: {: .class}
 )
-# A table-of-contents placeholder on its own line: "- TOC", "[TOC]", "[[_TOC_]]", "{:toc}".
 # A cell of a Markdown table's delimiter row: "---", ":--", "--:", ":-:" (a lone "-" or "--"
 # in a table is a value: none).
 _DELIMITER_CELL = re.compile(r":-{1,200}:?|-{1,200}:|-{3,200}")
+# An MDX file's ES module line, flush left: "import { Tabs } from '@/components/Tabs'",
+# "import './style.css'", "export const meta = {...}" on one line. Code, never text.
+_MODULE_LINE = re.compile(
+    r"(?m)^(?:import[ \t]{1,8}(?:[^\n'\"]{1,300}[ \t]from[ \t]{1,8})?['\"][^'\"\n]{1,300}['\"]"
+    r"|export[ \t]{1,8}(?:const|let|default|function)[ \t][^\n]{0,2000}?)[ \t]{0,8};?[ \t]{0,8}$"
+)
+# A table-of-contents placeholder on its own line: "- TOC", "[TOC]", "[[_TOC_]]", "{:toc}".
 _TOC_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\[\[?_?toc_?\]?\]|toc)[ \t]{0,8}$")
 # Admonition fences of Docusaurus/VitePress (":::note", ":::") and MkDocs ("!!! note"): the
 # marker line goes, its content stays.
@@ -267,6 +273,8 @@ def render(md_text: str) -> Rendered:
     md_text = md_text.replace(LINK_MARK, "")
     md_text = _drop_template_blocks(md_text)
     md_text = _ADMONITION.sub("", _TOC_LINE.sub("", _TEMPLATE.sub("", md_text)))
+    if "import" in md_text or "export" in md_text:
+        md_text = _MODULE_LINE.sub("", md_text)
     tokens = _parser().parse(md_text)
     blocks: list[str] = []
     meta: dict = {}

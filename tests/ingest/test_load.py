@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from ingest.load import decode, discover
@@ -148,3 +149,41 @@ def test_folders_are_read_recursively_keeping_supported_types(tmp_path, run_inge
         "staff.md",
     ]
     assert all(Path(s).is_absolute() for s in kb.records())
+
+
+MDX_POST = """---
+title: "Barista vs Bartender"
+author: Lena Okafor
+date: 2024-02-01
+---
+
+import { Callout } from '@/components/Callout'
+import Chart from '../components/Chart.astro'
+import './post.css';
+export const meta = { draft: false }
+
+## What a barista does
+
+Baristas prepare espresso drinks and keep the bar clean during the morning rush.
+
+<Callout type="tip">
+Most cafes train new baristas on the job in about two weeks.
+</Callout>
+
+<Chart data={pay} />
+
+Importing coffee from small farms from time to time is a job for the roaster, not the barista.
+"""
+
+
+@pytest.mark.parametrize("name", ["barista.mdx", "barista.md"])
+def test_an_mdx_post_loads_as_markdown_without_its_module_lines(tmp_path, run_ingest, name):
+    (tmp_path / name).write_text(MDX_POST)
+    report, kb = run_ingest([tmp_path / name])
+    assert report.ok, report.as_dict()
+    record = kb.records()[str(tmp_path / name)]
+    assert record["kind"] == "md" and record["title"] == "Barista vs Bartender"
+    docs = " ".join(doc for doc, _ in _chunks(kb))
+    assert "Most cafes train new baristas on the job in about two weeks." in docs
+    assert "Importing coffee from small farms" in docs  # prose that opens with the word stays
+    assert "import" not in docs and "export" not in docs and "components" not in docs
