@@ -263,13 +263,20 @@ def _first_line(pages: list[list[str]], start: int) -> str:
     return next((p[0] for p in pages[start:] if p), "")
 
 
+# General English words that cannot end a heading, only run on into the next line: articles,
+# "of", conjunctions and possessive determiners ("... the National Registry of" is a sentence
+# wrapped in a narrow column, not a heading).
+_OPEN_ENDINGS = frozenset("a an the of and or but nor than its their our your whose".split())
+
+
 def _plain_heading(line: str, nxt: str, full: int) -> bool:
     """An unnumbered heading: a short line between a finished sentence and a line that starts
-    a new one, without closing punctuation (a question may end in "?"), not a bullet or a
-    date line."""
+    a new one, without closing punctuation (a question may end in "?") or a last word that
+    needs more after it, not a bullet or a date line."""
     words = line.split()
     return (
         1 <= len(words) <= 12
+        and words[-1].lower() not in _OPEN_ENDINGS
         and len(line) < 0.75 * full
         and line[:1].isupper()
         and not line.endswith((".", ",", ";", ":", "!"))

@@ -435,6 +435,26 @@ def test_pdf_unnumbered_headings_byline_and_two_page_running_header():
     ]
 
 
+def test_a_pdf_line_ending_in_of_or_the_after_a_sentence_is_wrapped_text_not_a_heading():
+    # a narrow column: a sentence starting on a new line wraps after "of" / "the"
+    page = [
+        "Court Clerk vs Paralegal",
+        "What a court clerk does",
+        "Court clerks keep the records of every hearing, swear in witnesses and collect the fees",
+        "that litigants owe for filing papers.",
+        "Clerks sit an exam set by the Office of",
+        "State Courts before they are sworn in.",
+        "Paralegals draft documents for lawyers and file them with the court for their clients.",
+        "Most paralegals earn more than",
+        "Court clerks in large cities do.",
+    ]
+    loaded = decode("/x/court.pdf", "pdf", make_pdf(page))
+    text = " ".join(loaded.text.split())
+    assert "set by the Office of State Courts before they are sworn in." in text
+    assert "## Clerks sit" not in loaded.text and "## Most paralegals" not in loaded.text
+    assert "## What a court clerk does" in loaded.text
+
+
 def test_plain_text_byline_gives_author_and_date_but_prose_by_does_not():
     text = (
         "Vet Surgeon vs Veterinary Nurse\n"
