@@ -164,6 +164,8 @@ BYLINE_LINES = 6
 # A date line giving only a month and a year ("Published June 2022", "March 2019"): no day to
 # store, but it is byline furniture all the same
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?,?\s{1,3}((?:19|20)\d{2})\.?$")
+# ... also closing a line of names: "Dr. Jane Doe, Example Institute — April 2024"
+_ENDS_MONTH_YEAR = re.compile(r"(?:^|[\s|·•—–,-])([A-Za-z]{3,9})\.?,?\s{1,3}((?:19|20)\d{2})\.?$")
 
 
 def _byline_names(text: str) -> str:
@@ -192,12 +194,18 @@ def _month_year(text: str) -> bool:
     return bool(m) and m.group(1).lower() in _MONTHS
 
 
+def ends_month_year(text: str) -> bool:
+    """A line that ends in a month and a year, no day: "… — April 2024"."""
+    m = _ENDS_MONTH_YEAR.search(text.strip()[-40:])
+    return bool(m) and m.group(1).lower() in _MONTHS
+
+
 def byline(lines: list[str], known: str = "") -> tuple[dict, list[int]]:
     """Authors and published date from a byline among the first lines of an article, and the
     indexes of the lines that held them. A name needs a "By" line, or a date beside names the
     document's own metadata gives as its authors (`known`: "Dr. Aisha Raman, PT, DPT - September
-    2, 2024" in a PDF whose info names Dr. Aisha Raman); a date is read from that line or from a
-    short date line ("Published June 3, 2024") next to it."""
+    2, 2024" in a PDF whose info names Dr. Aisha Raman, also "... - September 2024"); a date is
+    read from that line or from a short date line ("Published June 3, 2024") next to it."""
     meta: dict = {}
     used: list[int] = []
     authors = {a.strip().lower() for a in known.split(",") if a.strip()}
@@ -207,7 +215,7 @@ def byline(lines: list[str], known: str = "") -> tuple[dict, list[int]]:
             continue
         m = _BY.match(line)
         names = _byline_names(line[m.end() :]) if m else ""
-        if not m and authors and iso_date(line):
+        if not m and authors and (iso_date(line) or ends_month_year(line)):
             named = _byline_names(line)
             if named and {n.strip().lower() for n in named.split(",")} <= authors:
                 names = named

@@ -16,7 +16,7 @@ from collections import Counter
 from knowledge.errors import IngestError
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, REFERENCES_HEADING, TITLE
 
-from .meta import authors_of, byline, iso_date
+from .meta import authors_of, byline, ends_month_year, iso_date
 
 _LEADER = re.compile(r"(?:\.\s?){4,}\s{0,4}\d{0,5}\s{0,2}$|(?:\.\s?){4,}")
 _TOC_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s{1,3}\S.{0,150}\s\d{1,4}$")
@@ -143,8 +143,11 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     # generator wrote the PDF, often long after the article was published).
     found, used = byline(pages[first], meta.get(AUTHORS, ""))
     meta = {**found, **meta}
+    # a byline dated by month and year only ("April 2024") has no day to store, and the
+    # creation date is not the article's: no date
+    month_only = any(ends_month_year(pages[first][i]) for i in used)
     pages[first] = [ln for i, ln in enumerate(pages[first]) if i not in used]
-    if PUBLISHED not in meta:
+    if PUBLISHED not in meta and not month_only:
         m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
         if m:
             meta[PUBLISHED] = iso_date("-".join(m.groups()))

@@ -455,6 +455,21 @@ def test_a_pdf_line_ending_in_of_or_the_after_a_sentence_is_wrapped_text_not_a_h
     assert "## What a court clerk does" in loaded.text
 
 
+def test_a_pdf_byline_dated_by_month_and_year_is_no_text_and_leaves_no_creation_date():
+    page = [
+        "Pharmacist vs Pharmacy Technician",
+        "Dr. Omar Haddad, Riverside Health Institute - October 2021",
+        "Pharmacists check prescriptions and advise patients on their medicines.",
+        "Pharmacy technicians count tablets, label bottles and manage stock.",
+    ]
+    info = {"Author": "Dr. Omar Haddad", "CreationDate": "D:20250102120000"}
+    page.append("Technicians train for about a year; pharmacists study for six years.")
+    loaded = decode("/x/pharmacy.pdf", "pdf", make_pdf_pages([page], info))
+    assert loaded.meta[AUTHORS] == "Dr. Omar Haddad"
+    assert PUBLISHED not in loaded.meta  # 2025-01-02 is the day the file was written
+    assert "October 2021" not in loaded.text and "Riverside" not in loaded.text
+
+
 def test_plain_text_byline_gives_author_and_date_but_prose_by_does_not():
     text = (
         "Vet Surgeon vs Veterinary Nurse\n"
