@@ -191,11 +191,15 @@ def _without_byline(text: str) -> str:
     shown = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")]
     _found, used = byline([ln for _i, ln in shown])
     drop = {shown[u][0] for u in used}
+    # the article's title line right above its byline ("Title" / "Interview by Jane Doe" /
+    # "Published: 2 February 2025", no blank line between) is no prose: it stays, alone
+    title = shown[0][0] if shown and shown[0][0] not in drop else None
     for i in drop:
         block = _paragraph_of(lines, i)
-        if not block <= drop:  # the byline shares its paragraph with prose: keep it all
+        if not block <= drop | {title}:  # the byline shares its paragraph with prose: keep it
             return text
-    return "\n".join(ln for i, ln in enumerate(lines) if i not in drop) + tail
+    kept = [ln + "\n" if i == title else ln for i, ln in enumerate(lines) if i not in drop]
+    return "\n".join(kept) + tail
 
 
 def _paragraph_of(lines: list[str], i: int) -> set[int]:

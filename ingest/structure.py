@@ -113,6 +113,10 @@ def _heads_its_block(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     first, second = lines[0], lines[1]
+    if first.endswith("?") and len(first) <= QA_LINE_CHARS and _Q_LABEL.match(first):
+        # "Q: How long did it take you to go from ... ?" over "A: ...": the labels mark the
+        # question and its answer, however long the question runs
+        return _A_LABEL.match(second) is not None
     opens = second[:1].isupper() or _LIST_MARK.match(second) is not None
     if REFERENCES_HEADING.match(first.rstrip(":").strip()) and (opens or _URL_LINE.match(second)):
         return True  # "Sources:" over its entries
@@ -132,6 +136,7 @@ def _heads_its_block(lines: list[str]) -> bool:
 
 
 QUESTION_LINE_CHARS = 60  # a question line over its answer, shorter than a wrapped line
+QA_LINE_CHARS = 300  # a "Q:" line over its "A:" line: the labels, not the length, mark it
 _URL_LINE = re.compile(r"https?://|www\.", re.I)
 
 

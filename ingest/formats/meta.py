@@ -136,9 +136,11 @@ def article_meta(front: dict) -> dict:
 
 
 # A byline at the top of an article: "By Jane Doe | Published June 3, 2024",
-# "Written by Jane Doe and Sam Lee, RN", "By Jane Doe, PhD — 3 June 2024".
+# "Written by Jane Doe and Sam Lee, RN", "By Jane Doe, PhD — 3 June 2024", an interview's
+# "Interview by Jane Doe" / "Interviewed by Jane Doe".
 _BY = re.compile(
-    r"^(?:(?:written|posted|story|words|article|reported|prepared|compiled)\s{1,3})?by[:\s]\s{0,2}",
+    r"^(?:(?:written|posted|story|words|article|reported|prepared|compiled|interview|interviewed)"
+    r"\s{1,3})?by[:\s]\s{0,2}",
     re.I,
 )
 # A name's affiliation after it ("Dr. Helen Akintola, Midwest Workforce Institute"): a part
