@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .formats.meta import iso_date
 from .structure import is_plain_heading
 
 # A block like this ends the article: everything after it is page furniture.
@@ -31,6 +32,11 @@ _LINE = re.compile(
     re.I,
 )
 _NAV_SEP = re.compile(r"\s(\||•|»|›|/)\s")
+# A line that only dates the page ("Last updated: 10 January 2025", "Updated on 3 May 2024",
+# "Reviewed: 2024-05-01"): page furniture; the date the article states is its metadata's.
+_DATE_LABEL = re.compile(
+    r"^(?:last\s{1,3})?(?:updated|modified|reviewed|revised)(?:\s{1,3}on)?\s{0,3}:?\s{0,3}", re.I
+)
 
 
 def _is_nav(line: str) -> bool:
@@ -41,7 +47,15 @@ def _is_nav(line: str) -> bool:
 
 def _is_boilerplate(line: str) -> bool:
     # Only short lines: a real paragraph that happens to mention "newsletter" stays.
-    return len(line.split()) <= 20 and (bool(_LINE.search(line)) or _is_nav(line))
+    return len(line.split()) <= 20 and (
+        bool(_LINE.search(line)) or _is_nav(line) or _date_label(line)
+    )
+
+
+def _date_label(line: str) -> bool:
+    m = _DATE_LABEL.match(line)
+    rest = line[m.end() :] if m and m.end() else ""
+    return bool(rest) and len(rest.split()) <= 4 and bool(iso_date(rest))
 
 
 def clean_text(text: str) -> str:

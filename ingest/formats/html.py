@@ -8,6 +8,7 @@ paragraphs (Q&A pages) become sections.
 
 from __future__ import annotations
 
+import json
 import re
 
 from knowledge.errors import IngestError
@@ -103,6 +104,37 @@ def _marked_byline(doc) -> tuple[str, str]:
     return author, date
 
 
+MAX_JSON_LD_CHARS = 200_000  # a structured-data block longer than this is not read
+
+
+def _json_ld(doc) -> tuple[str, str]:
+    """(authors, date) from the page's schema.org structured data (`<script
+    type="application/ld+json">`): the object that gives a `datePublished` (an Article,
+    BlogPosting, ... also inside an `@graph` or a list), its `author` names (a person's or an
+    organisation's)."""
+    stack: list = []
+    for node in doc.xpath("//script[@type='application/ld+json']")[:20]:
+        raw = node.text_content() or ""
+        if len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            stack.append(json.loads(raw))
+        except ValueError:
+            continue
+    seen = 0
+    while stack and seen < 500:
+        item = stack.pop(0)
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            date = iso_date(item.get("datePublished"))
+            if date:
+                return authors_of(item.get("author") or ""), date
+            stack.extend(v for k, v in item.items() if k == "@graph" or k == "mainEntity")
+    return "", ""
+
+
 # Bibliography markup of common generators (pandoc/CSL, bookdown, MediaWiki, Docusaurus).
 _REF_ENTRIES = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' csl-entry ')]"
@@ -174,6 +206,10 @@ def html_article(name: str, html: str) -> tuple[str, dict]:
                 "date",
             )
         )
+        if not author or not date:
+            ld_author, ld_date = _json_ld(doc)
+            author = author or ld_author
+            date = date or ld_date
         by_author, by_date = _byline(doc)
         author = author if author and not author.startswith("http") else authors_of(by_author)
         date = date or by_date

@@ -6,6 +6,7 @@ veterinary care, trades)."""
 
 from __future__ import annotations
 
+from ingest.clean import clean_text
 from ingest.load import decode
 from ingest.structure import parse_article
 from knowledge.schema import AUTHORS, PUBLISHED
@@ -48,3 +49,29 @@ def test_an_interview_text_reads_its_byline_and_every_labelled_question_as_a_hea
     body = "\n".join(p for s in article.sections for p in s.paragraphs)
     for gone in ("Interview by", "Published:", "Q:", "A:", "writes about hospitality"):
         assert gone not in body, gone
+
+
+def test_a_page_dated_only_in_its_structured_data_gets_that_date_and_author():
+    """A career-site page with no date meta tag and no byline: the schema.org Article data
+    gives the publication date and the author; a "Last updated: <date>" line is no text."""
+    html = (
+        "<html><head><title>Farrier vs Vet Tech | Careers</title>"
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Careers"}, {"@type": "Article", "headline": "Farrier vs'
+        ' Vet Tech", "datePublished": "2023-08-14", "author": {"@type": "Organization", '
+        '"name": "Stable Careers Team"}}]}</script></head><body><main><article>'
+        "<h1>Farrier vs Vet Tech</h1><p>Last updated: 2 February 2025</p>"
+        "<h2>What a farrier does</h2><p>A farrier trims and shoes horses' hooves, travelling "
+        "between stables with a portable forge. Most farriers are self-employed.</p>"
+        "<h2>What a vet tech does</h2><p>A veterinary technician assists vets in surgery, "
+        "takes X-rays and monitors animals under anaesthetic in a clinic.</p>"
+        "</article></main></body></html>"
+    )
+    loaded = decode("/x/farrier.html", "html", html.encode())
+    assert loaded.meta[PUBLISHED] == "2023-08-14"
+    assert loaded.meta[AUTHORS] == "Stable Careers Team"
+    text = clean_text(loaded.text)
+    assert "Last updated" not in text and "farrier trims" in text
+    # a date line is furniture only when it is one: prose that opens the same way stays
+    kept = "Updated rules in 2024 mean farriers now need a licence in some counties."
+    assert clean_text(f"{kept}\n\nLast updated: 2 February 2025") == kept
