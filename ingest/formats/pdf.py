@@ -16,6 +16,7 @@ from collections import Counter
 from knowledge.errors import IngestError
 from knowledge.schema import AUTHORS, DESCRIPTION, PUBLISHED, REFERENCES_HEADING, TITLE
 
+from .markdown import table_text
 from .meta import authors_of, byline, ends_month_year, iso_date
 
 _LEADER = re.compile(r"(?:\.\s?){4,}\s{0,4}\d{0,5}\s{0,2}$|(?:\.\s?){4,}")
@@ -38,20 +39,25 @@ def budget_error(name: str, limit: int) -> IngestError:
     )
 
 
-def _pages(name: str, data: bytes, max_chars: int) -> tuple[list[list[str]], dict]:
+def _pages(
+    name: str, data: bytes, max_chars: int
+) -> tuple[list[list[str]], dict, list[dict[str, str]]]:
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data))
         info = reader.metadata or {}
         pages: list[list[str]] = []
+        tables: list[dict[str, str]] = []
         total = 0
         for page in reader.pages:
             text = unicodedata.normalize("NFKC", page.extract_text() or "")
             total += len(text)
             if total > max_chars:  # stop before a compression bomb expands any further
                 raise budget_error(name, max_chars)
-            pages.append([" ".join(ln.split()) for ln in text.split("\n") if ln.strip()])
+            lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+            pages.append(lines)
+            tables.append(_table_rows(page, lines))
     except IngestError:
         raise
     except Exception as exc:  # corrupt files raise almost anything from deep inside pypdf
@@ -61,7 +67,65 @@ def _pages(name: str, data: bytes, max_chars: int) -> tuple[list[list[str]], dic
         meta = {k: str(info.get(k) or "") for k in ("/Title", "/Author", "/CreationDate")}
     except Exception:  # a broken info dictionary is not worth refusing the file for
         meta = {}
-    return pages, meta
+    return pages, meta, tables
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S{1,500}")
+_URL_END = re.compile(r"(?:https?://|www\.)\S{1,500}$")
+_FIGURE = re.compile(r"[$€£¥]?\d[\d,.]{0,15}%?")
+_CELL_GAP = re.compile(r"\s{3,}")  # columns of a table drawn apart on one line
+MAX_CELL_WORDS = 8  # a table cell is a label or a figure, not a sentence
+
+
+def _table_rows(page, lines: list[str]) -> dict[str, str]:
+    """A page's table rows, each extracted line that is one mapped to its text as a table
+    row ("Accountant — Median: $79,880; Top 10 percent: $137,000."), its header line to "".
+
+    Plain extraction runs a row's cells together ("Accountant $58,000 $79,880"); the layout
+    extraction keeps the space between columns, read only on a page with a line of several
+    figures. A table is two or more lines in a row split into the same number (at least
+    three) of short cells, some of them figures; a line above them with no figure and as many
+    cells (or one fewer: a blank corner) is its header."""
+    if not any(len(_FIGURE.findall(ln)) >= 2 for ln in lines):
+        return {}
+    try:
+        laid = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode fails on some fonts; the plain text is still read
+        return {}
+    rows = [[c for c in _CELL_GAP.split(ln.strip()) if c] for ln in laid.split("\n")]
+    rows = [r for r in rows if r]
+    found: dict[str, str] = {}
+    k = 0
+    while k < len(rows):
+        n = len(rows[k])
+        end = k
+        while end < len(rows) and len(rows[end]) == n and _row_cells(rows[end]):
+            end += 1
+        run, header = rows[k:end], None
+        if run and not _figures(run[0]):
+            header, run = run[0], run[1:]  # a first row of labels: the header
+        elif k and _row_cells(rows[k - 1]) and len(rows[k - 1]) in (n, n - 1):
+            if not _figures(rows[k - 1]):
+                header = rows[k - 1]  # the line above, its corner cell blank
+        if n < 3 or len(run) < (1 if header else 2) or not all(_figures(r) for r in run):
+            k = max(end, k + 1)
+            continue
+        names = ([""] * (n - len(header)) + header) if header else [""] * n
+        if header:
+            found[" ".join(" ".join(header).split())] = ""
+        for row in run:
+            found[" ".join(" ".join(row).split())] = table_text([names, row])
+        k = end
+    return found
+
+
+def _figures(cells: list[str]) -> bool:
+    """A row whose cells after the first give figures ("$58,000", "4%")."""
+    return any(_FIGURE.match(c) for c in cells[1:])
+
+
+def _row_cells(cells: list[str]) -> bool:
+    return all(len(c.split()) <= MAX_CELL_WORDS for c in cells)
 
 
 def running_lines(pages: list[list[str]]) -> set[str]:
@@ -99,7 +163,7 @@ def _cover(lines: list[str]) -> dict:
 
 def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     """(normalised text, metadata) of a PDF."""
-    pages, info = _pages(name, data, max_chars)
+    pages, info, tables = _pages(name, data, max_chars)
     if not any(pages):
         raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
     meta: dict = {}
@@ -155,9 +219,11 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     widths = sorted(len(ln) for p in pages for ln in p)
     full = widths[int(len(widths) * 0.9)] if widths else 80
 
+    table: set[str] = set()  # lines that are table rows, one per line of their block
+
     def close() -> None:
         if para:
-            blocks.append(_join(para))
+            blocks.append("\n".join(para) if para[-1] in table else _join(para))
             para.clear()
 
     ended = True  # the line before ends a sentence (or nothing came before)
@@ -185,7 +251,18 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             if _CAPTION.match(line):
                 continue
             kept.append(line)
+        rows = tables[page_no] if page_no < len(tables) else {}
         for k, line in enumerate(kept):
+            if line in rows:  # a table row: a block line of its own, the header dropped
+                if para and para[-1] not in table:
+                    close()
+                if rows[line]:
+                    table.add(rows[line])
+                    para.append(rows[line])
+                ended = True
+                continue
+            if para and para[-1] in table:
+                close()
             nxt = kept[k + 1] if k + 1 < len(kept) else _first_line(pages, page_no + 1)
             before = kept[k - 1] if k else ""
             if (
@@ -211,9 +288,21 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
                 ended = True
             para.append(line)
             in_list = bool(_BULLET.match(line)) and bool(_BULLET.match(nxt))
-            if line.endswith((".", "!", "?", ":")) and len(line) < 0.75 * full and not in_list:
+            # a sentence ends the paragraph, unless a bare URL follows: the URL a reference
+            # entry wraps onto the next line ("... Salary Guide." then "https://...") is its own
+            url_next = bool(_BARE_URL.fullmatch(nxt))
+            if (
+                line.endswith((".", "!", "?", ":"))
+                and len(line) < 0.75 * full
+                and not in_list
+                and not url_next
+            ):
                 if not line.endswith(":") or not _BULLET.match(nxt):
                     close()
+            elif _URL_END.search(line) and (
+                _NUMBERED_ITEM.match(nxt) or (_BARE_URL.fullmatch(line) and nxt[:1].isupper())
+            ):
+                close()  # the URL ends its entry; the next entry starts a block of its own
     close()
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():

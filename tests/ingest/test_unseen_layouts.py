@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from ingest.clean import clean_text
 from ingest.load import decode
+from ingest.split import chunk_article
 from ingest.structure import parse_article
 from knowledge.schema import AUTHORS, PUBLISHED
+
+from .helpers import pdf_from_objects
 
 
 def _parsed(loaded):
@@ -75,3 +78,70 @@ def test_a_page_dated_only_in_its_structured_data_gets_that_date_and_author():
     # a date line is furniture only when it is one: prose that opens the same way stays
     kept = "Updated rules in 2024 mean farriers now need a licence in some counties."
     assert clean_text(f"{kept}\n\nLast updated: 2 February 2025") == kept
+
+
+def _table_pdf() -> bytes:
+    """One page: a heading, a sentence, a salary table drawn in columns, a sentence."""
+    cells = [
+        ["Role", "Starting", "Median", "Top 10 percent"],
+        ["Electrician", "$41,000", "$61,590", "$104,180"],
+        ["Plumber", "$38,500", "$60,090", "$99,920"],
+    ]
+    ops = ["BT /F1 12 Tf 72 720 Td (Pay for electricians and plumbers) Tj ET"]
+    ops.append("BT /F1 10 Tf 72 700 Td (The table below gives yearly pay in 2024.) Tj ET")
+    y = 680
+    for row in cells:
+        for x, cell in zip((72, 200, 300, 400), row, strict=True):
+            ops.append(f"BT /F1 10 Tf {x} {y} Td ({cell}) Tj ET")
+        y -= 14
+    ops.append(f"BT /F1 10 Tf 72 {y - 10} Td (Electricians earn more at every stage.) Tj ET")
+    stream = "\n".join(ops).encode("latin-1")
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_a_pdf_table_keeps_each_row_with_its_column_names():
+    """Plain extraction gives "Electrician $41,000 $61,590 $104,180" run into the paragraph
+    around it; the columns the page draws apart make each row a line naming its header cells,
+    as HTML and Markdown tables are read, and the header line is no text."""
+    loaded = decode("/x/trades.pdf", "pdf", _table_pdf())
+    lines = loaded.text.split("\n")
+    assert "Electrician — Starting: $41,000; Median: $61,590; Top 10 percent: $104,180." in lines
+    assert "Plumber — Starting: $38,500; Median: $60,090; Top 10 percent: $99,920." in lines
+    assert "Role Starting Median" not in loaded.text
+    assert "The table below gives yearly pay in 2024." in lines
+    assert "Electricians earn more at every stage." in lines
+
+
+def test_a_pdf_reference_list_keeps_each_wrapped_url_with_its_entry():
+    """ "1. ... Guide." then its URL on a line of its own, then "2. ... Auditors." and the
+    next line "Sector. https://..." with the third entry after it: three entries, each with
+    its own URL."""
+    from .helpers import make_pdf_pages
+
+    body = [
+        "Bookkeepers and auditors both check accounts, but auditors sign off on them.",
+        "References",
+        "1. Ledger Institute. (2024). Bookkeeping Salary Guide.",
+        "https://www.example.org/salary-guide",
+        "2. Audit Board. (2023). Survey of Auditors in the Public",
+        "Sector. https://www.example.org/auditors",
+        "3. Tax Review. (2022). Small Firm Accounting. https://www.example.org/small-firms",
+    ]
+    loaded = decode("/x/audit.pdf", "pdf", make_pdf_pages([["Bookkeeper vs Auditor"], body]))
+    refs = _parsed(loaded).references
+    got = sorted((r.title, r.url) for r in refs)
+    assert got == [
+        ("Bookkeeping Salary Guide", "https://www.example.org/salary-guide"),
+        ("Small Firm Accounting", "https://www.example.org/small-firms"),
+        ("Survey of Auditors in the Public Sector", "https://www.example.org/auditors"),
+    ], got
+    assert chunk_article(_parsed(loaded), "v", 800)
