@@ -495,6 +495,9 @@ class _Match:
         return self._text
 
 
+ACRONYM_CHARS = 5  # an abbreviation is shorter: "SRE", "HLTA"; a longer word is a name
+
+
 class RoleBook:
     """The roles a library names, learned when it loads (see `vocabulary.learn_roles`).
 
@@ -625,7 +628,10 @@ class RoleBook:
     def capitals(self) -> dict[str, str]:
         """The words the library's role names write in capitals ("AI", "ML"), by lower case:
         a side typed "ai engineer" is shown as the articles write it."""
-        names = [*self.phrases.values(), *(a.upper() for a in self.aliases)]
+        # an alias that is an abbreviation ("sre"), not another name the library gives a
+        # role ("legal secretary" of "legal assistant", written in lower case)
+        shorts = (a.upper() for a in self.aliases if " " not in a and len(a) < ACRONYM_CHARS)
+        names = [*self.phrases.values(), *shorts]
         return {w.lower(): w for n in names for w in n.split() if w.isupper() and w.isalpha()}
 
     def _remember(self, memo: dict, phrase: str, value):

@@ -1085,3 +1085,24 @@ def test_verbs_of_suiting_and_liking_name_no_comparison_topic(lib):
     assert q.comparison is not None
     aspect = q.comparison.aspect.split()
     assert "statistics" in aspect and not {"fits", "enjoys"} & set(aspect)
+
+
+DENTAL = (
+    "/e/dental.md",
+    "Dental Nurse vs Dental Hygienist",
+    "Two chairside jobs",
+    "A dental nurse, sometimes called a dental assistant, prepares the instruments and keeps "
+    "the records. A dental hygienist cleans teeth and gives advice on oral care. Many dental "
+    "nurses train as hygienists after a few years.",
+)
+
+
+def test_another_name_the_library_gives_a_role_is_no_abbreviation_to_write_in_capitals():
+    """ "sometimes called a dental assistant" names the dental nurse another way; its words
+    are not written in capitals in a table's header, as a spelled-out abbreviation is."""
+    from assistant.compare import title_case
+
+    lib = library([DENTAL, ARTICLES[1]])
+    assert lib.roles.key("dental assistant") == lib.roles.key("dental nurse")
+    assert title_case("dental assistant", lib.roles) == "Dental Assistant"
+    assert title_case("sre", lib.roles) == "SRE"
