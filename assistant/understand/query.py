@@ -107,8 +107,10 @@ _CONNECTED = re.compile(
     re.I,
 )
 _AUTHOR = re.compile(
-    # ("Who prepared the report?", "Who compiled this guide?": past tense, a document's making)
-    r"\b(who (wrote|writes|authored|prepared|compiled|is the author|are the authors)|author"
+    # ("Who prepared the report?", "Who compiled this guide?": past tense, a document's making;
+    # an interview's author: "Who conducted the interview?", "Who interviewed her?")
+    r"\b(who (wrote|writes|authored|prepared|compiled|is the author|are the authors"
+    r"|interviewed|(?:conducted|did) (?:the|this|that) interview)|author"
     r"|(?:the|its|their) authors"
     r"|written by|whose article"
     r"|byline)\b",

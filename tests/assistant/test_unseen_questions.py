@@ -165,6 +165,10 @@ def test_a_job_title_is_read_without_the_verb_or_activity_beside_it(question, ro
         ("Which authors does the head chef read?", "fact"),
         ("When was the 18F engineer article published?", "date"),
         ("Who are the authors of the CDS product manager Q&A?", "author"),
+        # an interview's author is the one who asked the questions
+        ("Who conducted the interview with the head chef?", "author"),
+        ("Who interviewed the pastry chef?", "author"),
+        ("Who did the interview on the 18F engineer's day?", "author"),
     ],
 )
 def test_byline_and_date_questions_name_the_article_in_their_own_words(question, intent):
