@@ -9,7 +9,7 @@ from knowledge.text import content_terms
 
 from .lexicon import MAKE_PAY, PAY_WORD
 from .names import NAME_WORD, asked_name
-from .query import _aspect, asks_about_the_article, asks_why, detect_comparison, topic_of
+from .query import _CUES, _aspect, asks_about_the_article, asks_why, detect_comparison, topic_of
 from .roles import RoleBook
 from .sides import compared_with, subject_phrase
 
@@ -399,6 +399,18 @@ def resolve_followup(
             if swapped:
                 return swapped, []
             continue
+        if (
+            len(roles) >= 2
+            and len(book.find(previous)) >= 2  # named there, not carried from before it
+            and not against
+            and not _CUES.search(question[:1000])
+            and not _WHICH_ONE.search(question[:1000])
+            and detect_comparison(previous, book, None)[0] is None
+        ):
+            # "And how long does that take?" after "Can a legal assistant become a
+            # paralegal?": the earlier question set no two sides against each other, and
+            # this one does not either; "that" is what it asked, both roles in their places
+            return f"{question} ({previous.strip().rstrip('?.!')})", []
         if roles:
             if len(roles) == 1 and (_WHICH_ONE.search(question) or asks_to_compare_them(question)):
                 # "Which one is easier to get into?" after a question about DevOps engineers,

@@ -1097,6 +1097,31 @@ DENTAL = (
 )
 
 
+@pytest.mark.parametrize(
+    ("articles", "first", "pair"),
+    [
+        (
+            [DENTAL],
+            "Can a dental nurse become a dental hygienist?",
+            ["dental nurse", "dental hygienist"],
+        ),
+        (ARTICLES, "Can a data analyst become a data engineer?", ["data analyst", "data engineer"]),
+    ],
+)
+def test_a_followup_to_a_question_that_compared_nothing_compares_nothing(articles, first, pair):
+    """ "And how long does that usually take?" after "Can a dental nurse become a dental
+    hygienist?": "that" is the move the question asked about, both roles in their places, not
+    a table setting the two side by side; a follow-up asking to choose still compares them."""
+    book = library(articles).roles
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "Yes."}]
+    text, inherited = resolve_followup("And how long does that usually take?", history, book)
+    assert inherited == [] and "become" in text, (text, inherited)
+    comparison = understand("And how long does that usually take?", history, library(articles))
+    assert comparison.comparison is None
+    _text, inherited = resolve_followup("And which one earns more?", history, book)
+    assert sorted(inherited) == sorted(pair)
+
+
 def test_another_name_the_library_gives_a_role_is_no_abbreviation_to_write_in_capitals():
     """ "sometimes called a dental assistant" names the dental nurse another way; its words
     are not written in capitals in a table's header, as a spelled-out abbreviation is."""
