@@ -48,6 +48,7 @@ from .understand.lexicon import (
 from .understand.names import NAME_WORD as _NAME_WORD
 from .understand.names import asked_name, doer_names
 from .understand.query import (
+    BOTH_ALONE,
     BOTH_OF_PAIR,
     HOW_ADVERB,
     asks_origin,
@@ -306,9 +307,11 @@ class TermMatcher:
             if any(book.keys(r) & asked for r in titled) and not shared
             else set()
         )
-        if levelled or (BOTH_OF_PAIR.search(text) and any(book.keys(r) & asked for r in titled)):
-            # ... and "both professions" of an article whose title names the asked role is it
-            # too, whatever other roles the sentence goes on to ("... as specialists")
+        both = BOTH_OF_PAIR.search(text) or BOTH_ALONE.search(text)
+        if levelled or (both and any(book.keys(r) & asked for r in titled)):
+            # ... and "both professions" (or "both can ...") of an article whose title names
+            # the asked role is it too, whatever other roles the sentence goes on to ("... as
+            # specialists", "... or consultant midwives")
             named |= asked
         if not asked & named:
             found = book.find(text)
@@ -824,6 +827,21 @@ def asked_tags(question: str) -> list[str]:
     return [t.lower().rstrip("-") for t in _TAG.findall(question[:1000])]
 
 
+# a numbered name as written: "Band 6", "Level 3", "Year 10" (a capitalised word and its
+# number name one grade, which the word alone does not: every band is a "band")
+_NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]{1,20}\s{1,2}\d{1,3}\b(?![.,]?\d)")
+
+
+def asked_numbered_names(question: str) -> list[re.Pattern]:
+    """Patterns for the numbered names a question writes ("And what about Band 6?"), each
+    matching that name in a sentence in any case, and not a longer number ("Band 60")."""
+    return [
+        re.compile(rf"\b{re.escape(' '.join(m.group(0).split()))}\b(?![.,]?\d)", re.I)
+        for m in _NUMBERED_NAME.finditer(question[:1000])
+        if m.start() > 0  # a question's first word is capitalised whatever it is
+    ]
+
+
 def suits_bonus(question: str, sentence: str) -> float:
     """A question asking whom a path suits prefers a sentence saying whom it suits (as much
     again as advice to the reader)."""
@@ -1154,6 +1172,7 @@ def score_sentences(
     asks_source = query.intent == "source"
     advice = asks_advice(query.question)
     tags = asked_tags(query.question)
+    numbered = asked_numbered_names(query.question)
     term = defined_term(query.question) if query.comparison is None else []
     lists_asked = names_things(query.question)
     # "What skills do I need ...?" asks for things of a kind: the sentence naming them answers
@@ -1226,6 +1245,8 @@ def score_sentences(
         s.score += suits_bonus(query.question, s.text)
         if tags and any(t in s.text.lower() for t in tags):
             s.score += ANSWER_TYPE_BONUS  # "What is #night-swap?": the sentence writing the tag
+        if numbered and any(n.search(s.text) for n in numbered):
+            s.score += ANSWER_TYPE_BONUS  # "What about Band 6?": the sentence naming Band 6
         if kinds_asked and s.lexical > 0 and not s.off_role and enumerates(s.text):
             s.score += ANSWER_TYPE_BONUS  # "What skills ...?": the sentence naming them answers
         said = set(words(s.text))

@@ -431,6 +431,13 @@ def refers_to_pair(question: str) -> bool:
 PAIR_NOUNS = r"(?:roles|jobs|positions|careers|paths|tracks|professions|occupations|trades)"
 # "both professions", "the two roles": the pair an article compares
 BOTH_OF_PAIR = re.compile(rf"\b(?:both|the two|these two) {PAIR_NOUNS}\b", re.I)
+# "With experience, both can progress to ...": "both" standing for the pair, the subject of
+# its verb (an auxiliary or modal right after it; "both X and Y" names its two)
+BOTH_ALONE = re.compile(
+    r"\b(?:both|the two)\s{1,3}(?:can|could|may|might|must|will|would|should|shall|are|were"
+    r"|have|had|need|do|did)\b",
+    re.I,
+)
 # "both of these jobs", "the two roles": a pair pointed at, whatever is asked of it
 _THESE_TWO = re.compile(
     r"\b(?:both\s{1,3}(?:of\s{1,3})?(?:these|those|the)|(?:these|those|the)\s{1,3}two)\s{1,3}"
