@@ -49,7 +49,7 @@ _ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 17
+LEARNT_BY = 18
 
 
 def within_scan(texts):
@@ -620,7 +620,36 @@ def became_titles(headings: list[str], body: list[str]) -> list[str]:
                 name = " ".join(toks)
                 if name not in out:
                     out.append(name)
+            out += [n for n in _moved_between(part, body) if n not in out]
     return out
+
+
+# "From Line Cook to Sous Chef", "From Barback to Head Bartender": a title or heading's move
+# from one job to another, each one to three words
+_FROM_TO = re.compile(
+    r"^\s{0,3}from\s{1,3}([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})"
+    r"\s{1,3}to\s{1,3}([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})\s{0,3}$",
+    re.I,
+)
+
+
+def _moved_between(part: str, body: list[str]) -> list[str]:
+    """The two jobs of a "From X to Y" title part, each kept only where its name (or its last
+    word) is written as a person ("as a line cook", "a chef who ..."): "From Zero to Hero" or
+    "From Idea to Launch" names no job."""
+    m = _FROM_TO.match(part)
+    if not m:
+        return []
+    names = [" ".join(g.split()) for g in m.groups()]
+    if any(w.lower() in _LEAD_WORDS for n in names for w in n.split()):
+        return []
+    return [
+        n
+        for n in names
+        if _ROLE_HEAD.fullmatch(n.split()[-1].lower())
+        or _as_person(n.split()[-1], body)
+        or _as_person(n, body)
+    ]
 
 
 # General English morphology: the endings of nouns naming a field or an activity, not a person.

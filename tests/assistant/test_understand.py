@@ -1131,3 +1131,26 @@ def test_another_name_the_library_gives_a_role_is_no_abbreviation_to_write_in_ca
     assert lib.roles.key("dental assistant") == lib.roles.key("dental nurse")
     assert title_case("dental assistant", lib.roles) == "Dental Assistant"
     assert title_case("sre", lib.roles) == "SRE"
+
+
+def test_a_title_moving_from_one_job_to_another_names_both_jobs():
+    """ "From Barback to Head Bartender" names two jobs when the text writes each as a person
+    ("as a head bartender", "every barback who ..."); "From Zero to Hero" and "From Idea to
+    Launch" name none."""
+    bar = (
+        "/f/bar.txt",
+        "From Barback to Head Bartender: Notes from Behind the Bar",
+        "Starting out",
+        "A barback restocks the ice and glassware. As a head bartender you run the bar, plan "
+        "the cocktail list and train every barback who joins.",
+    )
+    hero = (
+        "/g/hero.txt",
+        "From Zero to Hero: Notes on Learning Fast",
+        "Starting out",
+        "Nobody learns everything at once. Our first app took a year to build.",
+    )
+    book = library([bar, hero, ARTICLES[1]]).roles
+    assert book.find("How much does a head bartender earn?") == ["head bartender"]
+    assert book.find("What does a barback do all night?") == ["barback"]
+    assert book.find("What does a hero do?") == []
