@@ -58,7 +58,7 @@ from .understand.query import (
 )
 from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
-from .understand.vocabulary import CLIP_SIM, _plural_words, is_rare, specificity
+from .understand.vocabulary import _AGENT, CLIP_SIM, _plural_words, is_rare, specificity
 
 # Words that shape a question but carry no topic: they never decide coverage.
 QUESTION_WORDS = frozenset(
@@ -1625,7 +1625,7 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
             _written(head, retriever, vocab)
             and (
                 vocab.get(_plural_words(head)) is not None
-                or _AGENT_NOUN.fullmatch(head)
+                or _AGENT.match(head)  # a noun for someone who does something: "welder"
                 # the head of a title the library names ("nurse" of "community nurse"), or a
                 # word of an article's title ("How I Went From Waiter to Community Nurse")
                 or any(p.rsplit(" ", 1)[-1] == head for p in book.phrases)
@@ -1652,10 +1652,6 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
             return phrase
         return None
     return phrase
-
-
-# General English: a noun for someone who does something ("welder", "counsellor", "dentist")
-_AGENT_NOUN = re.compile(r"[a-z]{3,30}(?:er|or|ist|ian|ant|ent)")
 
 
 def _unheard_followup(
