@@ -1618,7 +1618,7 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
         named = [
             r
             for r in retriever.library.roles.find(phrase)
-            if not re.fullmatch(rf"(?:{ROLE_NOUNS})s?", r, re.I)  # a bare "architect": no title
+            if not _BARE_ROLE.fullmatch(r)  # a bare "architect": no title
         ]
         book = retriever.library.roles
         if named or (

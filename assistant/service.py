@@ -22,6 +22,7 @@ from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_url
 from .compare import SideFinder, describes, heading_aspects, own_heading
 from .evidence import (
     TermMatcher,
+    _text_stems,
     asked_for,
     asked_name,
     asks_whom_it_suits,
@@ -741,7 +742,7 @@ class Assistant:
         def writes(p: Passage) -> bool:
             """Writes the asked-for words, of the role (a passage naming it, or under a
             heading or title naming it)."""
-            said = {stem(w) for w in words(f"{p.section} {p.text}")}
+            said = _text_stems(f"{p.section} {p.text}")[0]
             return any(w <= said for w in wanted) and any(
                 book.keys(r) & keys for r in book.find(f"{p.title}. {p.section}. {p.text}")
             )
