@@ -28,7 +28,6 @@ from knowledge.text import (
 from . import compare, extractive, followed
 from .citations import CitationSet
 from .evidence import (
-    _BARE_ROLE,
     EVERYDAY,
     FOCUS_SPECIFICITY,
     LEXICON_MATCH,
@@ -48,6 +47,7 @@ from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
 from .understand.query import SUMMARY_WORDS, answer_kind, asks_date_too, names_writing
+from .understand.roles import BARE_ROLE
 from .understand.vocabulary import specificity
 from .verify import strip_links
 
@@ -915,7 +915,7 @@ class RankingStrategy:
                 if len(named) > 1:
                     # "A lead/senior front-end developer ... make over $150k": the bare role
                     # noun beside a title is that title's level, no role of its own
-                    titled = [r for r in named if not _BARE_ROLE.fullmatch(r)]
+                    titled = [r for r in named if not BARE_ROLE.fullmatch(r)]
                     named = titled if len(titled) == 1 else named
                 if len(named) != 1 or not offers(cell.text):
                     continue  # a figure about several roles, or none, belongs to no one line

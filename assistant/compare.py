@@ -38,7 +38,7 @@ from .understand.lexicon import (
     aspects,
 )
 from .understand.query import BOTH_OF_PAIR
-from .understand.roles import _LEAD_WORDS, ROLE_NOUNS, RoleBook
+from .understand.roles import _LEAD_WORDS, BARE_ROLE, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
 
@@ -162,7 +162,7 @@ class SideFinder:
         for i, toks in enumerate(names):
             head = stem(toks[-1]) if len(toks) >= 2 else ""
             others = {stem(w) for j, o in enumerate(names) if j != i for w in o}
-            ok = head and head not in others and not _GENERIC_HEAD.fullmatch(toks[-1])
+            ok = head and head not in others and not BARE_ROLE.fullmatch(toks[-1])
             out.append(head if ok else "")
         return out
 
@@ -315,7 +315,6 @@ def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
     )
 
 
-_GENERIC_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _BOTH = BOTH_OF_PAIR  # "Both roles are in demand": the pair compared
 
 

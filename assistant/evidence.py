@@ -56,7 +56,7 @@ from .understand.query import (
     self_described,
     topic_of,
 )
-from .understand.roles import _DETERMINERS, ROLE_NOUNS, RoleBook, role_key
+from .understand.roles import _DETERMINERS, BARE_ROLE, RoleBook, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import _AGENT, CLIP_SIM, _plural_words, is_rare, specificity
 
@@ -286,10 +286,10 @@ class TermMatcher:
                 # or several roles leaves them unplaced (0), as before.
                 # ("Engineering Career Development" places no sentence: a bare role noun
                 # names no particular role)
-                if _BARE_ROLE.fullmatch(focus.strip()):
+                if BARE_ROLE.fullmatch(focus.strip()):
                     return 0.0
                 titled = [
-                    book.keys(r) for r in book.find(context.title) if not _BARE_ROLE.fullmatch(r)
+                    book.keys(r) for r in book.find(context.title) if not BARE_ROLE.fullmatch(r)
                 ]
                 return 1.0 if titled and all(k & asked for k in titled) else 0.0
         if not named:
@@ -320,7 +320,7 @@ class TermMatcher:
                 head
                 and not TABLE_ROW.match(text)
                 and all(
-                    _BARE_ROLE.fullmatch(r.strip()) and role_key(r) == role_key(head[0])
+                    BARE_ROLE.fullmatch(r.strip()) and role_key(r) == role_key(head[0])
                     for r in found
                 )
             ):
@@ -333,7 +333,7 @@ class TermMatcher:
         others = {
             r
             for r in book.find(text)
-            if not book.keys(r) & asked and not _BARE_ROLE.fullmatch(r) and r not in levelled
+            if not book.keys(r) & asked and not BARE_ROLE.fullmatch(r) and r not in levelled
         }
         return 0.0 if others else 1.0
 
@@ -1317,9 +1317,6 @@ def score_sentences(
     return sorted(sentences, key=lambda s: _tied(s.score), reverse=True)
 
 
-_BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
-
-
 def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:
     """Roles no passage speaks of, by any spelling the library knows; a role whose own words
     stand together in a passage ("frontend" in "front-end") counts as present, not one whose
@@ -1329,7 +1326,7 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
     flat = [" " + " ".join(w.replace("-", "") for w in words(t)) + " " for t in texts]
     out = []
     for r in roles:
-        if book.keys(r) & present or _BARE_ROLE.fullmatch(r.strip()):
+        if book.keys(r) & present or BARE_ROLE.fullmatch(r.strip()):
             continue  # ("a developer" alone names no particular role)
         own = [w.replace("-", "") for w in words(r) if w not in STOPWORDS]
         phrase = " ".join(own)
@@ -1618,7 +1615,7 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
         named = [
             r
             for r in retriever.library.roles.find(phrase)
-            if not _BARE_ROLE.fullmatch(r)  # a bare "architect": no title
+            if not BARE_ROLE.fullmatch(r)  # a bare "architect": no title
         ]
         book = retriever.library.roles
         if named or (
@@ -2098,7 +2095,7 @@ def _narrowed_noun(role: str, narrowed: set[str]) -> bool:
     said = {stem(w) for w in toks[:-1]}
     return (
         bool(toks)
-        and bool(_BARE_ROLE.fullmatch(toks[-1]))
+        and bool(BARE_ROLE.fullmatch(toks[-1]))
         and all(w in narrowed or _as_level(w, narrowed) or w == LEVEL_NOUN for w in said)
     )
 

@@ -39,7 +39,9 @@ _SHARED_MODIFIER = re.compile(
     rf"\b([A-Za-z][\w+#-]{{0,40}}+)\s+(?:{ROLE_NOUNS})s?\s+(?:and|or|&)\s+({ROLE_NOUNS})(?:s|'s|’s)?\b",
     re.I,
 )
-_HEAD_ONLY = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
+# A role noun on its own ("engineer", "developers", "engineering"): no title. Match it whole
+# (`fullmatch`); every module that asks "is this word a bare role noun?" uses this one pattern.
+BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _SINGULAR_HEAD = re.compile(rf"(?:{ROLE_NOUNS})$", re.I)  # "... developer" (not "developers")
 _PLURAL_HEAD = re.compile(rf"(?:{ROLE_NOUNS})s$", re.I)
 _VS = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.I)
@@ -272,7 +274,7 @@ def _role_scan(
         return (
             nxt is not None
             and text[matches[i].end() : nxt.start()] == " "
-            and _HEAD_ONLY.fullmatch(nxt.group(1)) is not None
+            and BARE_ROLE.fullmatch(nxt.group(1)) is not None
             and (
                 # "Engineering managers lead teams": after a plural, no compound goes on
                 _PLURAL_HEAD.search(matches[i].group(1)) is not None
@@ -288,7 +290,7 @@ def _role_scan(
         return (
             nxt is not None
             and text[matches[i].end() : nxt.start()] == " "
-            and _HEAD_ONLY.fullmatch(nxt.group(1)) is not None
+            and BARE_ROLE.fullmatch(nxt.group(1)) is not None
             and not verb(i)
         )
 

@@ -19,6 +19,7 @@ from .lexicon import aspect_named
 from .roles import (
     _LEAD_WORDS,
     _SHARED_HEAD,
+    BARE_ROLE,
     GENERIC,
     ROLE_NOUNS,
     RoleBook,
@@ -45,7 +46,7 @@ _SHORT_LONG = re.compile(
 _CAP_RUN = re.compile(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+")
 EVERYDAY_ZIPF = 3.5  # "interim" 4.0, "acting" 4.8; "backend" 2.9, "frontend" 2.5
 MIN_INITIALS = 3  # "DE" or "PM" may be a word or another role's; "SRE" is one title's
-_ROLE_HEAD = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?$", re.I)
+_ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
@@ -836,7 +837,7 @@ def role_book(
         if p
         and not p.isdigit()
         and not any(w in STOPWORDS for w in words(p))
-        and not re.fullmatch(rf"(?:{ROLE_NOUNS})(?:s|ing)?", p, re.I)  # a bare "engineer"
+        and not BARE_ROLE.fullmatch(p)  # a bare "engineer"
         and (len(p.split()) > 1 or _names_a_role(p, modifiers) or p in paired or p in aliases)
     ]
     return RoleBook(phrases, aliases, lone=lone, modifiers=frozenset(modifiers))

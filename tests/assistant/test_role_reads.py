@@ -29,9 +29,10 @@ WARD = [
 
 # The patterns as they were before their words were taken whole (possessive): the same
 # matches are expected everywhere. (A word's dot: inside it, or after a short capitalised
-# abbreviation, "Node.js", "Sr."; a word ending on one ends a sentence.)
-_WORD_PLAIN = r"(?:[A-Za-z](?:[\w+#/-]|\.(?=\w))*|(?-i:[A-Z][a-z]?\.))"
-_SHARED_WORD_PLAIN = r"(?:[A-Za-z](?:[\w+#-]|\.(?=\w))*|(?-i:[A-Z][a-z]?\.))"
+# abbreviation, "Node.js", "Sr."; a word ending on one ends a sentence. A word is at most 41
+# characters in both: hypothesis found "wardward…ward manager" read differently otherwise.)
+_WORD_PLAIN = r"(?:[A-Za-z](?:[\w+#/-]|\.(?=\w)){0,40}|(?-i:[A-Z][a-z]?\.))"
+_SHARED_WORD_PLAIN = r"(?:[A-Za-z](?:[\w+#-]|\.(?=\w)){0,40}|(?-i:[A-Z][a-z]?\.))"
 _ROLE_PLAIN = re.compile(rf"\b((?:{_WORD_PLAIN}\s+){{0,3}}?(?:{ROLE_NOUNS})(?:s|ing)?)\b", re.I)
 _SHARED_PLAIN = re.compile(
     rf"\b(?!(?:{ROLE_NOUNS})(?:s|ing)?\b)({_SHARED_WORD_PLAIN})\s+(?:and|or|vs\.?|versus|&)\s+"
