@@ -844,7 +844,10 @@ def _label(aspect: str, question: str = "") -> str:
         return "Topic"
     best = max(specificity(w) for w in found)
     kept = [w for w in found if specificity(w) >= LABEL_SHARE * best]
-    return " ".join(kept).capitalize()[:40]
+    # each word as the question spells it ("LLMs", "GitHub"; the aspect is lowercased)
+    spelled = {w.lower(): w for w in re.findall(r"[\w'’-]{1,40}", question[:1000])}
+    label = " ".join(spelled.get(w, w) for w in kept)
+    return (label[:1].upper() + label[1:])[:40]
 
 
 # (the lexicon's reading; a table fits each sentence to every aspect row: one pass each)
@@ -941,6 +944,20 @@ _JOINER = re.compile(r"^(?:and|but|or|so|which|while|whereas|although|because)\s
 
 FIGURE_WORDS = 12  # the words shown around a figure added to a judging pay cell
 BEFORE_FIGURE = 6  # of them, before the figure
+
+
+def _with_items(s: Sentence, got: tuple[int, list[str]], aspect: Aspect, cites) -> tuple[str, str]:
+    """A sentence introducing a list, with its items as one clause, and the citation marks of
+    the items' passage when it is another. The items that speak of the aspect, when some do
+    ("... include: … Kubernetes and Terraform — infrastructure tools" for "Terraform"): the
+    others would crowd it out of a phone-width cell."""
+    index, items = got
+    fitting = [i for i in items if _fit(Sentence(index, 0, i), aspect) > 0]
+    shown = fitting if fitting and len(fitting) < len(items) else items
+    lead = "… " if shown is not items and items.index(shown[0]) > 0 else ""
+    text = _clip(f"{s.text} {lead}{'; '.join(i.rstrip(';,. ') for i in shown)}")
+    m = cites.cite(index, shown[0], also=shown[1:])
+    return text, (f" [{m}]" if index != s.passage else "")
 
 
 def _around_figure(text: str, limit: int) -> str:
@@ -1062,7 +1079,8 @@ def build_table(
             for s, sd in attributed:
                 if sd != side or (s.passage, s.position) in used:
                     continue
-                if s.text.rstrip().endswith(":") and not (lists and lists(s)):
+                got = lists(s) if lists and s.text.rstrip().endswith(":") else None
+                if s.text.rstrip().endswith(":") and not got:
                     continue  # a sentence announcing a list says nothing without its items
                 if s.about_itself or about_itself(s.text):
                     continue  # "This guide compares X and Y on pay, ...": what the text covers
@@ -1074,6 +1092,7 @@ def build_table(
                 if (
                     len(_WORD.findall(s.text)) < CELL_MIN_WORDS
                     and not _ENDS.search(s.text)
+                    and not got  # a short line that introduces a list is no title
                     and not field_line(s.text)
                     and not _row_of(s.text, sides[side], finder.book)
                 ):
@@ -1095,6 +1114,11 @@ def build_table(
                         # keeps what its own words weigh)
                         under += FILED_WEIGHT
                     fit = max(fit, under)
+                    if got:
+                        # "The skills data engineers need include:" speaks of what its items
+                        # name ("Kubernetes and Terraform — infrastructure tools")
+                        items = Sentence(s.passage, s.position, " ".join(got[1]))
+                        fit = max(fit, _fit(items, aspect))
                     if aspect.name == DAY_TO_DAY and any(
                         SAYS_WHAT_ONE_DOES.match(h.strip())
                         for h in (own_heading(p.section), title_line(p.text))
@@ -1210,11 +1234,8 @@ def build_table(
             marks = f"[{cites.cite(s.passage, quoted(s))}]"
             got = lists(s) if lists and s.text.rstrip().endswith(":") else None
             if got:  # "... should know:" with its items, as one clause
-                index, items = got
-                text = _clip(f"{s.text} {'; '.join(i.rstrip(';,. ') for i in items)}")
-                m = cites.cite(index, items[0], also=items[1:])
-                if index != s.passage:
-                    marks += f" [{m}]"
+                text, extra = _with_items(s, got, aspect, cites)
+                marks += extra
             else:
                 text = clause(_untitled(s.text, passages[s.passage]), aspect)
                 if text.rstrip().endswith(":"):  # a section's opening, its list not shown
@@ -1233,9 +1254,11 @@ def build_table(
     for aspect, side, s in one_sided:
         n = cites.cite(s.passage, quoted(s))
         other = title_case(sides[1 - side], book) if len(sides) == 2 else "the other roles"
+        got = lists(s) if lists and s.text.rstrip().endswith(":") else None
+        said, extra = _with_items(s, got, aspect, cites) if got else (clause(s.text, aspect), "")
         # the side it speaks of is named: its sentence may say only "The role ..."
         text += (
-            f"\n\n**{aspect.name} ({title_case(sides[side], book)})**: {clause(s.text, aspect)} [{n}] "
+            f"\n\n**{aspect.name} ({title_case(sides[side], book)})**: {said} [{n}]{extra} "
             f"(the articles do not cover this for {other})"
         )
     covered = {a.name for a, _ in rows} | {a.name for a, _, _ in one_sided}

@@ -1884,12 +1884,24 @@ def aspect_unmet(
         and specificity(t) > EVERYDAY
         and not is_rare(_possessor(t))
     ]
+    # A rare word the library writes is a topic too ("Which role deals more with LLMs?",
+    # "Kubernetes"): met when a passage found writes it. A rare word the library never writes
+    # is a typo or a name, judged elsewhere (`unknown_names`).
+    named = [
+        t
+        for t in topic_words(aspect)
+        if t not in side_words
+        and t not in asked
+        and not t.isdigit()
+        and is_rare(_possessor(t))
+        and stem(t) in retriever.doc_freq
+    ]
     stems = {stem(t) for t in asked}
-    if not asked or stems & _SUITS or aspect_named(stems) or kin_of_any(stems):
+    if not (asked or named) or stems & _SUITS or aspect_named(stems) or kin_of_any(stems):
         return []
-    if any(not focus_unmet([t], passages, retriever, embedder) for t in asked):
+    if any(not focus_unmet([t], passages, retriever, embedder) for t in asked + named):
         return []
-    return asked
+    return named or asked  # the thing no passage speaks of, not the verb asking about it
 
 
 # General English: nouns for a line of work itself ("a remote job", "a stable career"): what a

@@ -484,6 +484,13 @@ _DECIDE = frozenset(
 # answer_kind), not a word of its topic (bounded: linear)
 HOW_ADVERB = re.compile(r"\bhow\s{1,3}(?:long|often)\b", re.I)
 _TAKES = frozenset("take takes took taking".split())
+# "Which role deals more with LLMs?", "Who works less on models?": a verb whose object follows
+# a preposition says how the thing is met; the object is what is compared (bounded: linear)
+_VERB_ON = re.compile(
+    r"\b([a-z]{2,30})\s{1,4}(?:more|less|most|least)\s{1,4}(?:with|on|in|at|about|for)\s{1,4}"
+    r"(?=[\w$])",
+    re.I,
+)
 
 
 def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
@@ -527,6 +534,10 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
         # "Which takes longer?", "takes X-rays": a light verb, never what is compared
         and w not in _TAKES
     ]
+    verbs = {m[1].lower() for m in _VERB_ON.finditer(text[:1000])}
+    verbs = {v for v in verbs if not aspect_named({stem(v)})}  # "earns more on ...": pay
+    if verbs and any(w not in verbs for w in terms):
+        terms = [w for w in terms if w not in verbs]
     if entry and not aspect_named({stem(w) for w in terms}):
         terms.append(ENTRY_WORD)
     return " ".join(terms)
