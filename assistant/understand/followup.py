@@ -9,7 +9,16 @@ from knowledge.text import content_terms
 
 from .lexicon import MAKE_PAY, PAY_WORD
 from .names import NAME_WORD, asked_name
-from .query import _CUES, _aspect, asks_about_the_article, asks_why, detect_comparison, topic_of
+from .query import (
+    _CUES,
+    _aspect,
+    asks_a_source,
+    asks_about_the_article,
+    asks_why,
+    detect_comparison,
+    source_words_only,
+    topic_of,
+)
 from .roles import RoleBook
 from .sides import compared_with, subject_phrase
 
@@ -429,6 +438,11 @@ def resolve_followup(
                 # "Who reports that figure?" after "What do nurses do?" and "How much do they
                 # make?": the figure is the one the last question asked for
                 carried = " ".join(passed or topic)
+            if not carried and asks_a_source(question) and source_words_only(own_topic):
+                # "Says who?", "What's the source for that?" after "How much do they make?":
+                # the source of what the last question asked (its pay), not of anything said
+                # of the role
+                carried = " ".join(passed or topic or borrowed_topic(previous, roles, []))
             return f"{question} ({' and '.join(roles)}{' ' + carried if carried else ''})", roles
         if topic and not people and not (own_topic and is_followup(previous, history[:i], book)):
             # "What does it produce?" after "... the analysis track ...". A follow-up with a

@@ -148,9 +148,24 @@ _DATE = re.compile(
 # ("if I come from nursing" tells where the asker comes from: no source asked)
 _SOURCE_Q = re.compile(
     r"\b(source|sources|cite[sd]?|citation|reference[sd]?|reports?|reported|study|studies|data|according"
-    r"|(?<!\bI )(?<!\bwe )(?<!\byou )come from|link|url|who says|based on)\b",
+    r"|(?<!\bI )(?<!\bwe )(?<!\byou )come from|link|url|who says|says who|based on)\b"
+    # "Where's that from?": where a thing the conversation said comes from
+    r"|\bwhere(?:'s|’s|\s{1,3}(?:is|was|does|did))\s{1,3}(?:that|this|it)\s{1,3}(?:\w{1,20}\s{1,3})?from\b",
     re.I,
 )
+
+
+def asks_a_source(question: str) -> bool:
+    """The question asks where something comes from or who says it ("Says who?", "What's the
+    source for that?", "Where's that from?")."""
+    return bool(_SOURCE_Q.search(question[:1000]))
+
+
+def source_words_only(topic: list[str]) -> bool:
+    """Every word of a topic asks for a source ("source", "reference"): no topic of its own."""
+    return all(_SOURCE_Q.fullmatch(w) for w in topic)
+
+
 # "How much time / effort / experience ...": a quantity of something that is not money
 _NOT_MONEY = r"(?:time|effort|experience|work|practice|study|studying)\b"
 _AMOUNT_Q = re.compile(
@@ -659,7 +674,7 @@ def asks_for_summary(question: str, titles: Iterable[str] = ()) -> bool:
 # much of their working hours go into wrangling data?")
 _ASKS_ORIGIN = re.compile(
     r"\bsources?\b|\b(?:come|comes|came)\s{1,3}from\b|\b(?:cite[sd]?|citations?|references?"
-    r"|according\s{1,3}to|based\s{1,3}on|who\s{1,3}says)\b",
+    r"|according\s{1,3}to|based\s{1,3}on|who\s{1,3}says|says\s{1,3}who)\b",
     re.I,
 )
 

@@ -50,7 +50,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 18
+LEARNT_BY = 19
 
 
 def within_scan(texts):
@@ -394,6 +394,15 @@ def _plural(low: str) -> str:
     return re.escape(low) + ("es" if low.endswith(("s", "x", "ch", "sh")) else "s")
 
 
+def _people_noun(word: str, body: list[str]) -> bool:
+    """An agent noun ("hygienist", "assistant") that the texts also write in the plural."""
+    low = word.lower()
+    if not _AGENT.match(low):
+        return False
+    many = re.compile(rf"\b{_plural(low)}\b", re.I)
+    return any(many.search(text) for text in within_scan(body))
+
+
 def _as_person(word: str, body: list[str], beside: str = "") -> bool:
     """The articles write the word as a person: with an agent noun's ending, or as someone one
     works as or becomes ("work as a chef", "become a paralegal"), or who does something
@@ -702,7 +711,17 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
             phrases += [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
         for part in _title_parts(h):
             m = _OR_PAIR.match(part)
-            if m and len(part.split()) <= 6 and any(_ROLE_HEAD.search(g) for g in m.groups()):
+            if (
+                m
+                and len(part.split()) <= 6
+                and (
+                    any(_ROLE_HEAD.search(g) for g in m.groups())
+                    # "Dental Hygienist or Dental Assistant?": both sides persons, by an
+                    # agent noun the text writes in the plural ("hygienists"; "Bigger or
+                    # Smaller?" names nobody)
+                    or all(_people_noun(g.split()[-1], body) for g in m.groups())
+                )
+            ):
                 phrases += [m.group(1), m.group(2)]
             if (
                 1 <= len(part.split()) <= 4
