@@ -28,6 +28,9 @@ from knowledge.text import (
 from . import compare, extractive, followed
 from .citations import CitationSet
 from .evidence import (
+    _GIVES_REASON as _SAYS_A_REASON,
+)
+from .evidence import (
     EVERYDAY,
     FOCUS_SPECIFICITY,
     LEXICON_MATCH,
@@ -177,6 +180,8 @@ _ASKS_FOR_LIST = re.compile(
 
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _MARKER = re.compile(r"\s*\[\d{1,3}\]")
+# A comparison table's verdict line: "**Verdict:** ..." or "**Verdict (Plumber):** ..."
+_VERDICT = re.compile(r"^\*\*Verdict[^*\n]{0,120}\*\*\s{0,4}(.{1,1000})$", re.M)
 _ITEM_MARK = re.compile(r"^(?:[-*•+]|\d{1,3}[.)])\s+")  # an entry's own list marker
 _FILE_WORDS = re.compile(r"[-_./]+")  # "practitioners-guide.html": "practitioners guide html"
 _ITEM_LINE = re.compile(r"^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S")
@@ -451,8 +456,21 @@ class ExtractiveStrategy:
         said = next(
             (t["content"] for t in reversed(evidence.history) if t["role"] == "assistant"), ""
         )
-        if any(line.lstrip().startswith("|") for line in said.splitlines()):
-            return None  # after a table, "why" asks why the sides differ: no one sentence
+        table = any(line.lstrip().startswith("|") for line in said.splitlines())
+        if table:
+            # after a table, "why" asks why its verdict holds: what follows the verdict in its
+            # article, when that gives a reason ("because ...", "is due to ..."); else the
+            # reasons the passages give on the sides, as a question of its own
+            if len(query.sides or query.roles) < 2:
+                return None  # (no two sides asked of: a table of something else)
+            verdict = _VERDICT.search(said)
+            found = self._said_next(evidence, verdict.group(1), True) if verdict else None
+            return found or self._reasons_on_sides(evidence)
+        return self._said_next(evidence, said, False)
+
+    def _said_next(self, evidence: Evidence, said: str, table: bool) -> Draft | None:
+        """What follows, in its article, the sentence that says what `said` opens with (see
+        `_reason_after`); for a table's verdict, only when it gives a reason."""
         first = split_sentences(" ".join(_MARKER.sub(" ", said).split())[:1000])[:1]
         if not first:
             return None
@@ -490,13 +508,69 @@ class ExtractiveStrategy:
             if not after or not _GIVES_REASON.match(after[0]):
                 return None
         after = [t for t in after[: self.REASON_SENTENCES] if not extractive._label(t)]
-        if not after:
+        if not after or (table and not any(_SAYS_A_REASON.search(t) for t in after)):
             return None
         draft = Draft()
         passages = list(evidence.passages)
         index = shown_at(passages, where, draft)
         cites = CitationSet(passages)
         text = " ".join(f"{t} [{cites.cite(index, t)}]" for t in after)
+        return _finish(evidence, text, cites, draft)
+
+    NO_REASON = "The articles give no reason for that: no passage on {sides} says why."
+
+    def _reasons_on_sides(self, evidence: Evidence) -> Draft:
+        """ "Why?" after a comparison table whose verdict the article does not explain where
+        it says it: the best sentences of the passages found that give a reason ("because",
+        "is due to", "leads to") and speak of a side (by name, or under a heading naming it);
+        none: the answer says the articles give no reason, and cites nothing."""
+        query = evidence.query
+        sides = list(query.sides or query.roles)
+        book = evidence.retriever.library.roles
+        keys = [book.keys(s) for s in sides]
+        own = [{stem(w) for w in words(s)} - {stem(w) for w in STOPWORDS} for s in sides]
+
+        def of_a_side(text: str) -> bool:
+            said = {stem(w) for w in words(text)}
+            named = [book.keys(r) for r in book.find(text)]
+            return any(k and any(k & n for n in named) for k in keys) or any(
+                o and o <= said for o in own
+            )
+
+        # ... on the aspect compared, when there is one: its words, or its lexicon kin
+        # (the aspect the earlier question compared them on, carried in the question's text)
+        side_words = {w for side in sides for w in words(side)}
+        want = {
+            stem(w)
+            for w in topic_words(query.text)
+            if w not in side_words and specificity(w) >= FOCUS_SPECIFICITY
+        }
+        named = aspect_named(want)
+        if named:
+            want |= set(named[0].words)
+
+        def on_aspect(s: Sentence) -> bool:
+            text = f"{passages[s.passage].section} {s.text}"
+            return not want or bool(want & {stem(w) for w in words(text)})
+
+        passages = list(evidence.passages)
+        reasons = sorted(
+            (
+                s
+                for s in evidence.sentences
+                if _SAYS_A_REASON.search(s.text)
+                and (of_a_side(s.text) or of_a_side(passages[s.passage].section))
+                and on_aspect(s)
+            ),
+            key=lambda s: -s.score,
+        )[: self.REASON_SENTENCES]
+        draft = Draft()
+        if not reasons:
+            draft.abstained = True
+            draft.answer = self.NO_REASON.format(sides=" or ".join(sides))
+            return draft
+        cites = CitationSet(passages)
+        text = " ".join(f"{s.text} [{cites.cite(s.passage, s.text)}]" for s in reasons)
         return _finish(evidence, text, cites, draft)
 
     def _reference_list(self, evidence: Evidence) -> Draft | None:

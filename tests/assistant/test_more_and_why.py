@@ -1,0 +1,169 @@
+"""Follow-ups that continue or explain an answer, and questions about a role the articles do not
+speak to: "tell me more" brings the next passages not shown yet (or says there is nothing
+more), "What about X?" asks about an option the article sets beside the two sides compared,
+"why?" after a comparison table gives the reason its article writes after the verdict (or says
+there is none), and "Will AI replace X?", "Which companies hire X?", "What do X wear?" are
+declined when no sentence about X writes the clause's words.
+
+Made-up articles from fields the development articles do not cover (the building trades, a
+line cook's workplaces), plus development articles where the same patterns exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.assistant.conftest import dev_library
+
+TRADES = """---
+title: "Electrician vs Plumber: Which Trade Fits You?"
+author: "Dana Whitfield"
+date: 2023-03-14
+---
+
+# Electrician vs Plumber: Which Trade Fits You?
+
+Electricians and plumbers both learn their trade through apprenticeships, but the daily work
+and the pay differ.
+
+## What an electrician does
+
+An electrician installs wiring, outlets and breaker panels in new buildings. Electricians read
+blueprints to plan where circuits run before the walls are closed.
+
+On renovation jobs, electricians trace faults in old wiring and replace circuits that no longer
+meet the building code.
+
+Electricians also test finished installations with meters and sign off the inspection
+paperwork.
+
+In factories, industrial electricians maintain motors, conveyor controls and backup generators.
+
+## What a plumber does
+
+A plumber fits pipes, drains and water heaters. Plumbers clear blocked drains and repair leaks,
+often on emergency call-outs at night.
+
+## Pay
+
+Plumbers earned a median of $61,550 a year, slightly more than electricians, who earned
+$60,240. Plumbers earn more because emergency call-outs are billed at overtime rates. The gap
+also comes from the shortage of plumbers willing to work nights.
+
+## Training
+
+Both trades take four to five years of apprenticeship before the licensing exam.
+"""
+
+KITCHENS = """---
+title: "Where Should a Line Cook Work?"
+author: "Marisol Ortega"
+date: 2022-09-02
+---
+
+# Where Should a Line Cook Work?
+
+A line cook can find work in a hotel kitchen, on a cruise ship or at a resort. Each setting
+has its own rhythm.
+
+## Hotel
+
+### Pros
+
+Hotel kitchens offer steady shifts and paid holidays.
+
+### Cons
+
+Banquet nights mean cooking hundreds of identical plates.
+
+## Cruise Ship
+
+### Pros
+
+Cruise ship cooks save most of their wages because cabins and meals are free.
+
+### Cons
+
+Contracts run for eight months at sea with one day off a month.
+
+## Resort
+
+### Pros
+
+Resort cooks work in scenic places and often get free lodging in the off season.
+
+### Cons
+
+Resort work is seasonal, so many cooks are laid off each autumn.
+
+## Who hires line cooks
+
+Cruise lines such as Carnival and Royal Caribbean hire line cooks through recruiting agencies.
+Hotel chains like Marriott and Hilton hire line cooks directly.
+
+## Uniform
+
+Line cooks wear a white chef jacket, checked trousers and non-slip shoes.
+
+## Will automation replace line cooks?
+
+Robotic fryers and AI ordering systems are spreading in fast food, but hotel and cruise kitchens
+still rely on line cooks for plated food.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "more-and-why",
+        [
+            "datatalksclub-data-team-roles-explained.md",
+            "flogs-cs-degree-vs-bootcamp-vs-self-taught.txt",
+            "front-end-developer-handbook-2019.html",
+            "data-engineering-cookbook-v0.4-preview.pdf",
+        ],
+        written={"trades.md": TRADES, "kitchens.md": KITCHENS},
+    )
+
+
+def _chat(assistant, *questions: str):
+    """Each question asked with the conversation so far (the answers as the user saw them)."""
+    history: list[dict] = []
+    results = []
+    for question in questions:
+        result = assistant.ask(question, list(history))
+        results.append(result)
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": result["answer"]},
+        ]
+    return results
+
+
+def _sentences(answer: str) -> set[str]:
+    return {s.strip() for s in re.split(r"\s*\[\d+\]\s*", answer) if len(s.split()) >= 5}
+
+
+def test_why_after_a_comparison_gives_the_reason_written_after_its_verdict(assistant):
+    """ "why?" after a table: what its article writes right after the verdict's sentence, when
+    that gives a reason; not the verdict again."""
+    table, why = _chat(assistant, "Which pays more, electrician or plumber?", "why?")
+    assert "$61,550" in table["answer"]
+    assert why["answer"].startswith("Plumbers earn more because emergency call-outs")
+    assert "$61,550" not in why["answer"]
+    table, why = _chat(assistant, "Which pays more, AI engineer or ML engineer?", "why?")
+    assert "**Verdict" in table["answer"]
+    assert why["answer"].startswith("The higher pay for ML engineers is due to"), why["answer"]
+
+
+def test_why_after_a_comparison_no_article_explains_says_so(assistant):
+    """No passage on the two sides gives a reason on what they were compared on: the answer
+    says so and cites nothing, rather than quoting what the sides are."""
+    _, why = _chat(
+        assistant, "What's the difference between a data scientist and a data engineer?", "why?"
+    )
+    assert why["abstained"] and "no reason" in why["answer"], why["answer"]
+    assert not why["citations"]
