@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -1958,6 +1958,81 @@ def judged_of_role(question: str, roles: list[str]) -> str | None:
     return None
 
 
+# A clause of a few words around the role (general English): "What do electricians wear?"
+# (what the role does), "Which companies hire electricians?" (who does it to the role), "Will
+# AI replace electricians?" (a yes/no question with the role as the object)
+_FEW = r"((?:[\w'’-]{1,40}\s+){0,2}?[\w'’-]{1,40})"
+_ROLE_DOES = r"\s*(?:what|which)\s+(?:do|does|did|will|would|can|could|should)\s+(?:an?\s+|the\s+)?{r}\s+{few}"
+_DONE_TO = (
+    r"\s*(?:(?:which|what)\s+{few}|(?:will|would|can|could|does|do|did|might|may|is|are)"
+    r"\s+((?:[\w'’-]{{1,40}}\s+){{0,3}}?[\w'’-]{{1,40}}))\s+(?:an?\s+|the\s+|all\s+|most\s+)?{r}(?:['’]s?)?"
+    r"(?:\s+(?:jobs?|roles?|work))?"
+)
+_CLAUSE_END = r"\s*[?.!]?\s*$"
+
+
+def clause_of_role(question: str, roles: list[str]) -> list[str]:
+    """The specific words of a one-clause question about a role, other than the role: the
+    verb it does and what it does it to, or the verb done to it and who does it ("What do
+    electricians wear?" -> ["wear"], "Which companies hire electricians?" -> ["hire"], "Will AI
+    replace electricians?" -> ["ai", "replace"]). An article speaks to the question only where
+    a sentence about the role writes them all. Everyday words, career-lexicon words and their
+    kin ("earn", "skills", "hard") and the nouns for a line of work are left out: those are
+    judged elsewhere or met in other words; [] when nothing is left or the shape is another."""
+    q = question[:300]
+    for role in roles:
+        r = re.escape(role)
+        does = re.match(_ROLE_DOES.format(r=r, few=_FEW) + _CLAUSE_END, q, re.I)
+        done = re.match(_DONE_TO.format(r=r, few=_FEW) + _CLAUSE_END, q, re.I)
+        m = does or done
+        if m is None:
+            continue
+        # (who does it to the role: "Which companies hire X?")
+        asks_which = does is None and done.group(1) is not None
+        clause = words(" ".join(g for g in m.groups() if g))
+        # (what "which" asks for is named by its instances, "Hilton", not by its noun: its
+        # verb alone must be written)
+        said = [
+            w
+            for w in (clause[-1:] if asks_which else clause)
+            if w not in STOPWORDS
+            and specificity(w) >= FOCUS_SPECIFICITY
+            and stem(w) not in _WORK_NOUNS | _WHAT_IT_IS | _SUITS
+        ]
+        stems = {stem(w) for w in said}
+        # ("Which companies hire X?" asks who hires, which no word of demand says; "Are
+        # companies hiring X?" asks how demand is, which its kin answer)
+        if said and (asks_which or not (kin_of_any(stems) or aspect_named(stems))):
+            return said
+    return []
+
+
+def clause_unmet(
+    said: list[str], role: str, passages: list[Passage], retriever: Retriever, embedder
+) -> list[str]:
+    """The clause's words (`clause_of_role`) no sentence about the role meets all together
+    (each by stem or a close word, its heading read with it: "Will automation replace line
+    cooks?" over "... still rely on line cooks"); [] when one does. A sentence is about the
+    role when it names it, or its passage's heading does."""
+    library = retriever.library
+    book = library.roles
+    keys = book.keys(role)
+
+    def names(text: str) -> bool:
+        # (by any spelling: "an NP" in a FAQ heading is the nurse practitioner asked about)
+        return any(book.keys(r) & keys for r in book.find(library.expand_abbreviations(text)))
+
+    about = [
+        replace(p, title="", text=sentence)
+        for p in passages
+        for sentence in split_sentences(p.text[:20_000])
+        if names(sentence) or names(p.section)
+    ]
+    if not about:
+        return said
+    return focus_unmet(said, about, retriever, embedder)
+
+
 def kin_of_any(stems: set[str]) -> bool:
     """Some stem is a career-lexicon word (an aspect's, a judgement's, a word for tools)."""
     return any(kin_of(s) for s in stems)
@@ -2605,6 +2680,17 @@ def assess(
         unmet = aspect_unmet(judged, query.roles, passages, retriever, embedder)
         if unmet:
             return "no passage speaks of " + " or ".join(f"“{t}”" for t in unmet)
+    said = []
+    if query.comparison is None and not query.followup and len(query.roles) == 1:
+        said = clause_of_role(question, query.roles)
+    if said:
+        # "Will AI replace electricians?", "Which companies hire electricians?": a sentence
+        # about the role must write the clause's words; "replace circuits" or another role's
+        # "wear" does not speak to it
+        unmet = clause_unmet(said, query.roles[0], passages, retriever, embedder)
+        if unmet:
+            words_said = ", ".join(f"“{t}”" for t in said)
+            return f"no passage about {query.roles[0]} speaks of {words_said}"
     if query.comparison is not None:
         unmet = aspect_unmet(query.comparison.aspect, query.roles, passages, retriever, embedder)
         if unmet:  # "Which is more stable, X or Y?": no article judges either on that

@@ -27,6 +27,7 @@ from .evidence import (
     asked_name,
     asks_whom_it_suits,
     assess,
+    clause_of_role,
     judged_of_role,
     led_by_a_name,
     named_person,
@@ -732,6 +733,9 @@ class Assistant:
         judged = judged_of_role(query.text, query.roles)
         if judged:
             choices.append(words(judged))
+        said = clause_of_role(query.text, query.roles)
+        if said:
+            choices.append(said)
         wanted = [{stem(w) for w in c} for c in choices if c]
         if not wanted:
             return found

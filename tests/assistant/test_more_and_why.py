@@ -167,3 +167,37 @@ def test_why_after_a_comparison_no_article_explains_says_so(assistant):
     )
     assert why["abstained"] and "no reason" in why["answer"], why["answer"]
     assert not why["citations"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which companies hire electricians?",
+        "What do electricians wear?",
+        "Will AI replace electricians?",
+        "Will robots replace plumbers?",
+        "Will AI replace front-end developers?",
+        "Which companies hire data engineers?",
+        "Will AI replace ML engineers?",
+    ],
+)
+def test_a_clause_no_sentence_about_the_role_writes_is_declined(assistant, question):
+    """ "replace circuits" is no sentence on AI replacing electricians, and another role's
+    "wear" or "hire" speaks of that role only."""
+    result = assistant.ask(question)
+    assert result["abstained"], result["answer"]
+    assert "speaks of" in result["answer"] and not result["citations"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Which companies hire line cooks?", "Carnival"),
+        ("What do line cooks wear?", "white chef jacket"),
+        ("Will AI replace line cooks?", "still rely on line cooks"),
+        ("What do data scientists wear?", "white coats"),
+    ],
+)
+def test_a_clause_a_sentence_about_the_role_writes_is_answered(assistant, question, said):
+    result = assistant.ask(question)
+    assert not result["abstained"] and said in result["answer"], result["answer"]
