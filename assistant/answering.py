@@ -56,6 +56,32 @@ from .verify import strip_links
 
 Events = Generator[dict, None, "Draft"]
 
+MIN_SHOWN_WORDS = 5  # a run of an answer this long, found in a passage, shows that passage
+# What splits an answer into the runs of text it quotes: citation markers, ellipses, table
+# cells, line breaks, bold labels
+_ANSWER_BREAK = re.compile(r"\[\d{1,3}\]|…|\.\.\.|\||\n|\*\*[^*\n]{0,80}\*\*")
+
+
+def _plain_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def answer_runs(answers: list[str]) -> list[str]:
+    """The runs of text the answers quote, as plain words (MIN_SHOWN_WORDS or more each)."""
+    runs = []
+    for answer in answers:
+        for run in _ANSWER_BREAK.split(answer[:20_000]):
+            plain = _plain_words(run)
+            if len(plain.split()) >= MIN_SHOWN_WORDS:
+                runs.append(plain)
+    return runs
+
+
+def quoted_from(passage: Passage, runs: list[str]) -> bool:
+    """An answer quoted the passage: one of its runs is in the passage's text."""
+    plain = _plain_words(passage.text[:20_000])
+    return any(run in plain for run in runs)
+
 
 @dataclass
 class Evidence:
@@ -72,6 +98,9 @@ class Evidence:
     kb: object = None  # the knowledge base, for answers over followed references
     query_vec: object = None  # the question's embedding, for sentences scored later
     source: str | None = None  # the one article the question is limited to, if any
+    # "tell me more": the runs of text the answers before quoted (`answer_runs`); a passage
+    # holding one is not read again
+    shown: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -888,7 +917,7 @@ def side_passages(
         )
         kept = 0
         for p in found:
-            if p.id in seen or p.is_reference_list:
+            if p.id in seen or p.is_reference_list or quoted_from(p, evidence.shown):
                 continue
             context = f"{p.title}. {p.section}. {p.text}"
             if side not in finder.sides_in(context, pair=False) or not finder.anchored(
@@ -925,6 +954,7 @@ def own_sections(evidence: Evidence, side: int, passages: list[Passage]) -> list
         for p in found
         if p.id not in seen
         and not p.is_reference_list
+        and not quoted_from(p, evidence.shown)
         and finder.sides_in(compare.own_heading(p.section), pair=False) == {side}
     ]
     return out[:SIDE_EXTRA]

@@ -18,9 +18,18 @@ from knowledge.text import content_terms, fold_accents, split_sentences, stem, w
 
 from . import compare, followed
 from .answer_cache import AnswerCache
-from .answering import REFERS_BACK, Evidence, LLMStrategy, choose, reference_urls
+from .answering import (
+    REFERS_BACK,
+    Evidence,
+    LLMStrategy,
+    answer_runs,
+    choose,
+    quoted_from,
+    reference_urls,
+)
 from .compare import SideFinder, describes, heading_aspects, own_heading
 from .evidence import (
+    FOCUS_SPECIFICITY,
     TermMatcher,
     _text_stems,
     asked_for,
@@ -42,7 +51,7 @@ from .retrieve import Passage, Retriever
 from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
 from .understand.query import asks_about_the_article
-from .understand.vocabulary import load_word_frequencies, sets_two_side_by_side
+from .understand.vocabulary import load_word_frequencies, sets_two_side_by_side, specificity
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -79,6 +88,10 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
 NOTHING_TO_QUOTE = "the passages found hold no sentence that answers it"
+NOTHING_MORE = (
+    "The library has nothing more on this: the passages that speak to it were all shown in the "
+    "answers above."
+)
 
 
 class QuestionError(ValueError):
@@ -310,7 +323,7 @@ class Assistant:
             # "Compare the two roles" over several articles: the pair of the article the
             # question is most about, when its title sets two roles side by side.
             query = self._pair_of_best_article(question, turns, query) or query
-        if self.llm and query.followup:
+        if self.llm and query.followup and not query.continues:
             rewritten = self.llm.rewrite(question, turns, deadline, MAX_QUESTION_CHARS)
             if rewritten:
                 query = understand(question, turns, library, scope=scope, standalone=rewritten)
@@ -384,6 +397,9 @@ class Assistant:
         source = source or query.within
         query_vec = self.kb.embedder.embed_batch([query.text])[0]
         passages = self._retrieve(query, query_vec, k, source)
+        if query.continues:
+            # "tell me more": the next best passages on the same question, none shown before
+            passages = self._not_shown(query, query_vec, k, source, len(passages))
         if query.intent in ("author", "date") and source is None and REFERS_BACK.search(question):
             # "Who wrote it?" after a question: "it" is the article that answered that question.
             # An earlier question about the article itself ("Who wrote it?" before "When was it
@@ -429,6 +445,7 @@ class Assistant:
             kb=self.kb,
             query_vec=query_vec,
             source=source,
+            shown=answer_runs(query.shown),
         )
         result = AskResult(
             question=question,
@@ -441,7 +458,11 @@ class Assistant:
         why_not = None
         if strategy.name not in ("metadata", "summary", "pair_choice"):  # no passages quoted
             why_not = assess(query, matcher, passages, self.retriever, self.kb.embedder)
-        if why_not:
+        if query.continues and (why_not or not passages):
+            # what is left does not answer the question: the answers given were all there is
+            result.abstained = True
+            result.answer = NOTHING_MORE
+        elif why_not:
             result.abstained = True
             result.answer = self._abstain_text(why_not, passages)
         else:
@@ -588,6 +609,33 @@ class Assistant:
                 :CHOICE_PASSAGES
             ]
         return found
+
+    def _not_shown(
+        self, query: Query, query_vec, k: int, source: str | None, keep: int
+    ) -> list[Passage]:
+        """ "tell me more": the question's passages read deeper, leaving out those the answers
+        given to it quoted; at most `keep` (as many as the question itself reads)."""
+        shown = answer_runs(query.shown)
+        deeper = self._retrieve(query, query_vec, min(k * (2 + len(query.shown)), 20), source)
+        book = self.retriever.library.roles
+        # what the passages must still be about: the roles or sides asked of, else the
+        # question's specific words ("resort"), so that reading deeper finds no other subject
+        subjects = list(query.sides or query.roles)
+        keys = [book.keys(s) for s in subjects]
+        own = [{stem(w) for w in content_terms(s)} for s in subjects]
+        specific = {stem(w) for w in query.topic if specificity(w) >= FOCUS_SPECIFICITY}
+
+        def on_subject(p: Passage) -> bool:
+            text = f"{p.section}. {p.text[:20_000]}"
+            said = _text_stems(text)[0]
+            if subjects:
+                named = [book.keys(r) for r in book.find(text)]
+                return any(k and any(k & n for n in named) for k in keys) or any(
+                    o and o <= said for o in own
+                )
+            return not specific or bool(specific & said)
+
+        return [p for p in deeper if not quoted_from(p, shown) and on_subject(p)][:keep]
 
     def _writing_compounds(self, question: str, found: list[Passage]) -> list[Passage]:
         """Up to COMPOUND_PASSAGES passages not found yet that write a hyphenated compound or

@@ -7,9 +7,11 @@ vocabulary) comes in as a `Library` snapshot, built by the retriever when the st
 from __future__ import annotations
 
 from .followup import (
+    asks_for_more,
     asks_the_other,
     asks_to_compare_them,
     asks_which_of_two,
+    continued_question,
     is_followup,
     resolve_followup,
     set_against,
@@ -63,6 +65,18 @@ def understand(
     follow-up already rewritten (by an LLM); otherwise it is resolved here.
     """
     book = library.roles
+    if standalone is None and history and asks_for_more(question):
+        # "tell me more", "go on": the question it continues, asked again; the answers given
+        # to it since are what is not to be shown again
+        i = continued_question(history)
+        if i is not None:
+            earlier = understand(
+                str(history[i].get("content", "")), history[:i], library, scope=scope
+            )
+            shown = [
+                str(t.get("content", "")) for t in history[i + 1 :] if t.get("role") == "assistant"
+            ]
+            return earlier.model_copy(update={"continues": True, "shown": shown})
     # "Which path fits me better?" after "I'm a software engineer.": asked with that background
     question = with_background(question, history) if standalone is None else question
     # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
@@ -101,6 +115,19 @@ def understand(
         resolved, inherited = question, []  # "How much does an oceanographer earn?"
     else:
         resolved, inherited = resolve_followup(question, history, book)
+    if (
+        len(inherited) >= 2
+        and not book.find(question)
+        and library.heads_beside(topic_of(question, []), inherited)
+    ):
+        # "What about being self-taught?" after "CS degree vs bootcamp": an option the articles
+        # set beside the two sides is asked about in their place, on the earlier topic
+        last = next(
+            (str(t.get("content", "")) for t in reversed(history) if t.get("role") == "user"), ""
+        )
+        compared = detect_comparison(library.expand_abbreviations(last), book, None)[0]
+        before = compared.aspect if compared else ""
+        resolved, inherited = f"{question} ({before})" if before else question, []
     if inherited and len(inherited) == 1 and asks_the_other(question) and not book.find(question):
         # "And the other one?" after a question about one role: the role set beside it.
         answers = [

@@ -124,6 +124,37 @@ def asks_to_compare_them(question: str) -> bool:
     return bool(_COMPARE_THEM.search(question[:1000]))
 
 
+# "tell me more", "go on", "more details?", "can you elaborate?", "anything else?": the whole
+# question asks only for more of the last answer (general English). Bounded: linear.
+_MORE = re.compile(
+    r"^\s{0,8}(?:(?:and|so|ok(?:ay)?|please)[,!]?\s{1,4})?"
+    r"(?:(?:can|could|would|will)\s{1,4}you\s{1,4})?(?:please\s{1,4})?"
+    r"(?:(?:tell|give|show)\s{1,4}(?:me|us)\s{1,4}|say\s{1,4}|share\s{1,4})?"
+    r"(?:(?:some|a\s{1,4}(?:bit|little)|any)\s{1,4})?"
+    r"(?:more(?:\s{1,4}(?:details?|info(?:rmation)?|than\s{1,4}that))?"
+    r"(?:\s{1,4}(?:about|on)\s{1,4}(?:it|that|this|them|those))?"
+    r"|(?:further\s{1,4})?details?|go\s{1,4}on|continue|keep\s{1,4}going|carry\s{1,4}on"
+    r"|elaborate(?:\s{1,4}on\s{1,4}(?:it|that|this))?|expand(?:\s{1,4}on\s{1,4}(?:it|that|this))?"
+    r"|anything\s{1,4}else|what\s{1,4}else|and\s{1,4}then)"
+    r"(?:\s{1,4}please)?\s{0,4}[?.!…]{0,3}\s{0,8}$",
+    re.I,
+)
+
+
+def asks_for_more(question: str) -> bool:
+    """The question asks only for more of what was answered ("tell me more", "go on")."""
+    return len(question) < 80 and bool(_MORE.match(without_interjection(question)))
+
+
+def continued_question(history: list[dict]) -> int | None:
+    """The index of the user turn a request for more continues: the latest that was no such
+    request itself ("go on" after "tell me more" after "What does X do?": that question)."""
+    for i, question in _questions_back(history):
+        if not asks_for_more(question):
+            return i
+    return None
+
+
 MAX_ANSWERS_BACK = 3
 # "the downsides | of getting a degree": what was asked for, then what it was asked about.
 _ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(of|for|about|with)\s+(.{1,300})$", re.I | re.S)

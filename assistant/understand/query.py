@@ -51,6 +51,10 @@ class Query(BaseModel):
     followup: bool = False
     ranking: bool = False  # "which of these roles pays the most?"
     explains: bool = False  # asks why or how come: the answer is a reason, not a table
+    # "tell me more" after an answer: the question it continues, read again, with the answers
+    # given to it since (their passages are not shown again)
+    continues: bool = False
+    shown: list[str] = Field(default_factory=list)
     # "the two roles" asked first among several articles that each set two roles side by side,
     # none of which the question's words fit better: the pairs to ask the user to choose from
     pair_choices: list[list[str]] = Field(default_factory=list)

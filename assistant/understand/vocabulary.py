@@ -1214,6 +1214,44 @@ class Library:
         """The two roles an article's title sets side by side ("X vs Y: ..."), if any."""
         return pair_in_title(self.titles.get(source, ""))
 
+    def heads_beside(self, words_asked: list[str], sides: list[str]) -> bool:
+        """The words name an option an article sets beside one of the sides: a section of its
+        own beside the side's, laid out as the side's is (the same subheadings: "Self Taught —
+        Pros" beside "Bootcamp — Pros"), or both named in the article's title ("CS degree vs
+        bootcamp vs self taught"). "What about being self-taught?" after "CS degree vs
+        bootcamp" asks about that option, not about a topic to compare the two on; a section
+        on a topic ("Training" beside "Nurse Practitioner") is laid out otherwise, and a career
+        aspect ("pay") is always a topic."""
+        asked = {stem(w) for w in words_asked if w not in STOPWORDS}
+        if not asked or aspect_named(asked):
+            return False
+        wanted = [
+            {stem(w) for w in words(self.expand_abbreviations(side)) if w not in STOPWORDS}
+            for side in sides
+        ]
+
+        def stems(part: str) -> frozenset[str]:
+            return frozenset(stem(w) for w in words(part) if w not in STOPWORDS)
+
+        for source, headings in self.headings.items():
+            title = stems(self.expand_abbreviations(self.titles.get(source, "")))
+            if asked <= title and any(w and w <= title for w in wanted):
+                return True
+            # each heading as its path of names; what is under each path
+            paths = [tuple(stems(p) for p in h.split(" — ")) for h in headings]
+            under: dict[tuple, set] = {}
+            for path in paths:
+                for i in range(1, len(path)):
+                    under.setdefault(path[:i], set()).add(path[i])
+            for path in under:
+                parent, name = path[:-1], path[-1]
+                if name != asked:
+                    continue
+                for other in under:
+                    if other[:-1] == parent and other[-1] in wanted and under[path] & under[other]:
+                        return True
+        return False
+
     def other_side(self, role: str, answers: list[str] = ()) -> str | None:
         """The role set beside this one ("the other one" after a question about it): the other
         side of an article title's "X vs Y", else the first other role an answer names."""

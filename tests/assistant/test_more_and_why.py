@@ -147,6 +147,58 @@ def _sentences(answer: str) -> set[str]:
     return {s.strip() for s in re.split(r"\s*\[\d+\]\s*", answer) if len(s.split()) >= 5}
 
 
+@pytest.mark.parametrize(
+    ("first", "role"),
+    [("What does an electrician do?", "electrician"), ("What does a data engineer do?", "data")],
+)
+def test_tell_me_more_brings_passages_not_shown_yet(assistant, first, role):
+    """ "tell me more", "go on": the same question read deeper, none of the passages the
+    answers before quoted, still about the role."""
+    answers = _chat(assistant, first, "tell me more", "go on")
+    said = _sentences(answers[0]["answer"])
+    for more in answers[1:]:
+        if more["abstained"]:
+            assert "nothing more" in more["answer"]
+            break
+        assert said and not said & _sentences(more["answer"]), more["answer"]
+        assert role in more["answer"].lower()
+        said |= _sentences(more["answer"])
+    assert not answers[1]["abstained"], answers[1]["answer"]
+
+
+def test_tell_me_more_says_when_the_library_has_nothing_more(assistant):
+    """The pay passage was the only one on plumbers' pay: the next answer says so, citing
+    nothing, instead of repeating it."""
+    _, more = _chat(assistant, "How much do plumbers earn?", "tell me more")
+    assert more["abstained"] and "nothing more" in more["answer"]
+    assert "$61,550" not in more["answer"] and not more["citations"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        ("Is a hotel or a cruise ship better to work on?", "What about a resort?", "resort"),
+        ("CS degree vs bootcamp: which is better?", "What about being self-taught?", "self"),
+    ],
+)
+def test_what_about_an_option_set_beside_the_sides_asks_about_it(assistant, first, then, said):
+    """An option whose section the article sets beside the two sides' sections ("## Resort"
+    beside "## Hotel") is asked about in their place: no table of the two sides again."""
+    _, result = _chat(assistant, first, then)
+    assert not result["comparison"], result["answer"]
+    assert "|" not in result["answer"] and said in result["answer"].lower()
+    _, more = _chat(assistant, then, "tell me more")  # (a topic of its own, continued)
+    assert not _sentences(result["answer"]) & _sentences(more["answer"]) or more["abstained"]
+
+
+def test_what_about_an_aspect_after_a_comparison_still_compares(assistant):
+    """A career aspect ("the pay") is a topic to compare the two sides on, never an option."""
+    _, result = _chat(
+        assistant, "Is a hotel or a cruise ship better to work on?", "What about the pay?"
+    )
+    assert result["comparison"] and len(result["comparison"]) == 2
+
+
 def test_why_after_a_comparison_gives_the_reason_written_after_its_verdict(assistant):
     """ "why?" after a table: what its article writes right after the verdict's sentence, when
     that gives a reason; not the verdict again."""
@@ -201,3 +253,18 @@ def test_a_clause_no_sentence_about_the_role_writes_is_declined(assistant, quest
 def test_a_clause_a_sentence_about_the_role_writes_is_answered(assistant, question, said):
     result = assistant.ask(question)
     assert not result["abstained"] and said in result["answer"], result["answer"]
+
+
+def test_the_web_chat_continues_as_the_program_api_does(assistant):
+    """The web chat passes its turns as the program API's history: "tell me more" there
+    continues the answer too."""
+    from assistant.web import make_respond
+
+    respond = make_respond(assistant)
+    turns, chat, answers = [], [], []
+    for question in ("What does an electrician do?", "tell me more"):
+        *_, last = respond(question, turns, chat, answers)  # the final update of each answer
+        chat, turns, answers = last[0], last[3], last[5]
+    first, more = answers[-2]["answer"], answers[-1]["answer"]
+    assert not _sentences(first) & _sentences(more), more
+    assert "electrician" in more.lower()
