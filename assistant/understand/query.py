@@ -318,9 +318,12 @@ def detect_comparison(
     # "the two roles" means an article's own pair only when the question names no role.
     # (a comparative adjective is cue enough here, and stays in the aspect: "Which role is
     # safer for your back?" compares the pair on being safer)
-    if default_pair and (cue or _RANKING.search(q)) and not named:
+    # "the pros and cons of each path", "the two roles' skills": the pair pointed at, whatever
+    # is asked of it, is compared
+    pointed = points_at_pair(q)
+    if default_pair and (cue or _RANKING.search(q) or pointed) and not named:
         explicit, ranking, which = _EXPLICIT.search(q), _RANKING.search(q), _WHICH.search(q)
-        if _PAIR_REF.search(q) and (explicit or ranking or which) or (which and ranking):
+        if _PAIR_REF.search(q) and (explicit or ranking or which) or (which and ranking) or pointed:
             return Comparison(
                 sides=list(default_pair), aspect=_aspect(q, default_pair, book, keep=measured)
             ), named
@@ -465,6 +468,21 @@ _THESE_TWO = re.compile(
 )
 
 
+# "each path", "each of the two roles": every one of a pair pointed at (general English)
+_EACH_OF_PAIR = re.compile(
+    r"\beach\s{1,3}(?:of\s{1,3}(?:these|those|the)\s{1,3}(?:two\s{1,3})?"
+    rf"{PAIR_NOUNS}|(?:role|job|position|career|path|track|profession|occupation|trade)\b)",
+    re.I,
+)
+
+
+def points_at_pair(question: str) -> bool:
+    """ "both roles", "the two paths", "each of these jobs", "each path": a pair of roles
+    pointed at, not named."""
+    q = question[:1000]
+    return bool(BOTH_OF_PAIR.search(q) or _THESE_TWO.search(q) or _EACH_OF_PAIR.search(q))
+
+
 # "which of these careers is right for me": a choice among roles pointed at, not named
 _WHICH_OF_THESE = re.compile(
     rf"\bwhich\s{{1,3}}of\s{{1,3}}(?:these|those|the)\s{{1,3}}(?:two\s{{1,3}})?{PAIR_NOUNS}\b",
@@ -477,7 +495,7 @@ def asks_of_a_pair(question: str) -> bool:
     pair without naming it: "the two roles" asked as a comparison, or "Which pays more?" ("which"
     with a comparative: one of two). "Which role pays the most?" ranks every role."""
     q = question[:1000]
-    if refers_to_pair(q) or _THESE_TWO.search(q) or _WHICH_OF_THESE.search(q):
+    if refers_to_pair(q) or _WHICH_OF_THESE.search(q) or points_at_pair(q):
         return True
     return bool(_WHICH.search(q) and _RANKING.search(q) and not _SUPERLATIVE.search(q))
 
