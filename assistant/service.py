@@ -146,15 +146,31 @@ def _interleave(lists: list[list[Passage]], cap: int, depth: int | None = None) 
     return list(merged.values())[:cap]
 
 
+def _said_of(p: Passage) -> str:
+    """A passage's title, heading and text, read as one text."""
+    return f"{p.title}. {p.section}. {p.text}"
+
+
 def _one_article_first(
-    lists: list[list[Passage]], k: int, asked: list[Passage] = ()
+    lists: list[list[Passage]], k: int, asked: list[Passage] = (), finder: SideFinder | None = None
 ) -> list[list[Passage]]:
     """Each side's k passages. When one article speaks of every side, its passages come first
     on each side: an article that discusses both roles contrasts them on its own terms, where
     passages stitched from unrelated articles answer different questions. `asked`: the whole
     question's own best passages; of the articles every side finds, the one most of them come
-    from is the one (it speaks of the topic asked, not only of the two sides)."""
-    shared = set.intersection(*({p.source for p in lst} for lst in lists)) if lists else set()
+    from is the one (it speaks of the topic asked, not only of the two sides). With `finder`
+    (the comparison's sides), an article speaks of a side only where one of that side's
+    passages from it names the side (in its title, heading or text): a side's search that
+    found nothing naming it ("paralegal" in a library that never learnt it as a role) brings
+    the other side's article too, which says nothing of it."""
+    if finder is None:
+        found = [{p.source for p in lst} for lst in lists]
+    else:
+        found = [
+            {p.source for p in lst if i in finder.sides_in(_said_of(p), pair=False)}
+            for i, lst in enumerate(lists)
+        ]
+    shared = set.intersection(*found) if found else set()
     if not shared:
         return [lst[:k] for lst in lists]
 
@@ -588,7 +604,8 @@ class Assistant:
                 self._filed_first(lst, side, named[0].name, k)
                 for side, lst in zip(query.comparison.sides, lists, strict=True)
             ]
-        lists = _one_article_first(lists, k, asked)
+        finder = SideFinder(query.comparison.sides, self.retriever.library.roles)
+        lists = _one_article_first(lists, k, asked, finder)
         cap = k + 3
         if aspect.strip() and not named:
             # A topic the career lexicon does not name may find nothing on one side; what each

@@ -13,6 +13,8 @@ from knowledge.text import STOPWORDS, content_terms, stem, words
 from .lexicon import (
     DAY_TO_DAY_WORD,
     ENTRY_WORD,
+    MAKE_PAY,
+    PAY_WORD,
     SAYS_DAY_TO_DAY,
     asks_entry_unsaid,
     aspect_named,
@@ -392,8 +394,26 @@ _VERB_TAIL = re.compile(
 )
 
 
+# A subject and the verb of its comparative in the progressive ("Are dental hygienist jobs
+# growing faster than ...", "Are welders working longer hours than ..."): an "-ing" word after a
+# frame noun or a plural agent noun is its verb. After another word it may be the side itself
+# ("software engineering", "systems engineering").
+_ING_TAIL = re.compile(r"[a-z]{2,30}ing", re.I)
+_PLURAL_PERSON = re.compile(r"[a-z]{2,30}(?:er|or|ist|ian)s", re.I)
+
+
 def _without_verb_tail(phrase: str) -> str:
-    return _VERB_TAIL.sub("", phrase) if len(phrase.split()) > 1 else phrase
+    if len(phrase.split()) <= 1:
+        return phrase
+    phrase = _VERB_TAIL.sub("", phrase)
+    toks = phrase.split()
+    if (
+        len(toks) > 1
+        and _ING_TAIL.fullmatch(toks[-1])
+        and (toks[-2].lower() in FRAME_NOUNS or _PLURAL_PERSON.fullmatch(toks[-2]))
+    ):
+        phrase = " ".join(toks[:-1])
+    return phrase
 
 
 def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
@@ -408,10 +428,10 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
     sides = []
     # A frame both sides share ("the engineering track ... the analysis track") is no part of
     # either; a frame on one side goes only where a role remains ("alternative route" stays).
+    phrases = [_without_verb_tail(p) for p in phrases]
     shared = len({p.split()[-1].lower() for p in phrases}) == 1
     wholes = []
     for phrase in phrases:
-        phrase = _without_verb_tail(phrase)
         bare = without_frame(phrase)
         if bare != phrase and (shared or book.find(bare)):
             phrase = bare  # "the staff engineer track": the role, not its track
@@ -577,6 +597,9 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
         terms = [w for w in terms if w not in verbs]
     if entry and not aspect_named({stem(w) for w in terms}):
         terms.append(ENTRY_WORD)
+    if MAKE_PAY.search(question[:1000]):
+        # "How much do X make compared with Y?": what they make is their pay
+        terms = [PAY_WORD if stem(w) == stem("make") else w for w in terms]
     return " ".join(terms)
 
 

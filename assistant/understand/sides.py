@@ -84,6 +84,32 @@ def _np_before(text: str) -> str:
     return " ".join(reversed(out))
 
 
+_LAST_WORD = re.compile(r"\s*([A-Za-z]{1,30})\s*$")
+
+
+# General English light verbs a question wraps its subject in, saying nothing of what is
+# compared ("What education do paralegals need ...?")
+_LIGHT_VERBS = frozenset("need needs want wants get gets make makes".split())
+
+
+def _subject_before(text: str) -> str:
+    """The noun phrase that ends where `text` ends, or, when `text` ends with a verb the
+    comparison wraps its side in that is a light verb or a career aspect's ("... do paralegals
+    need", "... do welders earn"), the one before that verb. A function word at the end ("How
+    does it") leaves none; so does a verb that is itself what is asked ("What do bootcamps
+    offer compared with degrees?" compares nothing the lexicon names)."""
+    found = _np_before(text)
+    if found:
+        return found
+    m = _LAST_WORD.search(text[-400:])
+    verb = m.group(1).lower() if m else ""
+    if verb not in _BREAK or verb in STOPWORDS:
+        return ""
+    if verb not in _LIGHT_VERBS and not aspect_named({stem(verb)}):
+        return ""
+    return _np_before(text[-400:][: m.start()])
+
+
 def _np_after(text: str, limit: int = MAX_WORDS) -> str:
     """The noun phrase that starts where `text` starts, past determiners and lead words."""
     toks = _TOKEN.findall(text[:400])
@@ -212,6 +238,10 @@ def syntactic_comparison(question: str) -> tuple[list[str], str]:
                 left = _np_before(before)
                 n = len(left.split())
                 found = _pair(left, _np_after(after, n + 1 if n == 1 else n)) if left else []
+            elif kind == 3:
+                # "What education do paralegals need compared with legal secretaries?": the
+                # subject stands before its verb here too
+                found = _pair(_subject_before(before), _np_after(after))
             else:
                 found = _pair(_np_before(before), _np_after(after))
             if found:

@@ -1,0 +1,210 @@
+"""A comparison's two sides, read from the question and found in the library, each with its own
+passages: a side the library never learnt as a role keeps its own article; a side before a
+light verb ("What education do X need compared with Y?") or a progressive ("Are X jobs growing
+faster than Y jobs?") is still a side; "How much do X make compared with Y?" compares pay.
+
+Written for the test: a law office (paralegals, legal secretaries; HTML) and a dental practice
+(hygienists, assistants; Markdown with front matter), fields no development article covers;
+each mechanism is also checked beside a development article (skipped where ../shared is
+missing).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.settings import get_settings
+from tests.assistant.conftest import dev_library
+
+LAW = """<!DOCTYPE html>
+<html lang="en"><head><title>Paralegal or Legal Secretary? Two Law Office Careers | Desk Notes</title></head>
+<body>
+<nav><a href="/">Home</a> | <a href="/jobs">Jobs</a></nav>
+<article>
+<h1>Paralegal or Legal Secretary? Two Law Office Careers</h1>
+<p>Law firms rely on two kinds of support staff: paralegals and legal secretaries. The titles
+are often mixed up, but the work differs.</p>
+<h2>The paralegal</h2>
+<p>A paralegal researches case law, drafts pleadings and organizes exhibits for trial under the
+supervision of an attorney.</p>
+<p>Paralegals earned a median wage of $60,970 per year in 2023.</p>
+<p>Most paralegals hold an associate degree in paralegal studies or a bachelor's degree plus a
+paralegal certificate.</p>
+<h2>The legal secretary</h2>
+<p>A legal secretary manages an attorney's calendar, formats court documents and keeps billing
+records.</p>
+<p>Legal secretaries earned a median of $50,200 a year.</p>
+<p>A high school diploma is the usual minimum, and many employers prefer a one-year legal
+secretary certificate.</p>
+<h2>Career prospects</h2>
+<p>Employment of paralegals is projected to grow 4 percent this decade as firms hand routine
+work to them. Legal secretary jobs are expected to decline as document software does the
+formatting.</p>
+</article>
+<footer><p>&copy; 2024 Desk Notes</p></footer>
+</body></html>
+"""
+
+DENTAL = """---
+title: "Dental Hygienist vs Dental Assistant: Two Chairside Careers"
+author: Test Writer
+date: 2025-03-14
+---
+
+# Dental Hygienist vs Dental Assistant: Two Chairside Careers
+
+Both jobs keep a dental practice running, and patients often confuse the two.
+
+## What a Dental Hygienist Does
+
+A dental hygienist cleans teeth, removes tartar and screens patients for gum disease.
+
+## What a Dental Assistant Does
+
+A dental assistant works beside the dentist during procedures, passing instruments and keeping
+the treatment area sterile.
+
+## Pay
+
+Dental hygienists earned a median salary of $87,530 in 2023. Dental assistants earned a median
+of $46,540.
+
+## Job Outlook
+
+Employment of dental hygienists is projected to grow 7 percent over the next decade. Demand for
+dental assistants is projected to grow 7 percent too.
+"""
+
+
+def _library(tmp_path_factory, name: str, articles: dict[str, str]):
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_sources
+    from knowledge.store import open_knowledge_base
+
+    folder = tmp_path_factory.mktemp(name)
+    for file_name, text in articles.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    settings = get_settings(store=folder / "store")
+    settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
+    kb = open_knowledge_base(settings)
+    report = ingest_sources([str(folder / n) for n in articles], kb, settings)
+    assert report.ok, report.as_dict()
+    return Assistant(settings, kb)
+
+
+def _row(answer: str, label: str) -> list[str]:
+    line = next((x for x in answer.splitlines() if x.startswith(f"| {label} |")), "")
+    return [c.strip() for c in line.split("|")[2:-1]]
+
+
+@pytest.fixture(scope="module")
+def offices(tmp_path_factory):
+    return _library(tmp_path_factory, "offices", {"law.html": LAW, "dental.md": DENTAL})
+
+
+@pytest.fixture(scope="module")
+def offices_and_dev(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory,
+        "offices-dev",
+        [
+            "datatalksclub-data-team-roles-explained.md",
+            "flogs-cs-degree-vs-bootcamp-vs-self-taught.txt",
+        ],
+        written={"law.html": LAW},
+    )
+
+
+# -- a side the library never learnt as a role keeps its own article ---------------------------
+
+
+def test_a_side_no_article_names_as_a_role_keeps_its_own_article(offices):
+    """ "Paralegal" is no role the library learnt ("legal secretary" is no job title it knows),
+    so its search brings the dental article too: that article names no paralegal and must
+    not lead the paralegal's passages as if it spoke of both sides."""
+    r = offices.ask("What is the difference between a paralegal and a dental hygienist?")
+    assert not r.abstained, r.answer
+    paralegal, hygienist = _row(r.answer, "Overview")
+    assert "researches case law" in paralegal, r.answer
+    assert "cleans teeth" in hygienist, r.answer
+
+
+def test_a_dev_article_naming_one_side_only_does_not_lead_the_other(offices_and_dev):
+    # the data team article never names a paralegal
+    r = offices_and_dev.ask("What is the difference between a paralegal and a data analyst?")
+    assert not r.abstained, r.answer
+    paralegal, analyst = _row(r.answer, "Overview")
+    assert "researches case law" in paralegal, r.answer
+    assert "analyze the data" in analyst, r.answer
+
+
+# -- sides read from the question's syntax -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        (
+            "What education do paralegals need compared with legal secretaries?",
+            ["paralegals", "legal secretaries"],
+        ),
+        ("How much do welders earn compared with plumbers?", ["welders", "plumbers"]),
+        # a verb that is itself what is asked leaves the phrase before it no side
+        ("What do bootcamps offer compared with CS degrees?", []),
+        ("How does it compare with a bootcamp?", []),
+    ],
+)
+def test_the_subject_before_a_light_verb_is_the_side_compared_with(question, sides):
+    from assistant.understand.sides import syntactic_sides
+
+    assert syntactic_sides(question) == sides
+
+
+def test_compared_with_after_a_light_verb_compares_both_sides(offices):
+    r = offices.ask("What education do paralegals need compared with legal secretaries?")
+    assert r.comparison == ["paralegals", "legal secretaries"], r.answer
+    paralegals, secretaries = _row(r.answer, "Entry and education")
+    assert "associate degree in paralegal studies" in paralegals, r.answer
+    assert "high school diploma" in secretaries, r.answer
+
+
+def test_a_dev_side_before_a_light_verb_is_compared(offices_and_dev):
+    r = offices_and_dev.ask("What education do data scientists need compared with a bootcamp?")
+    assert not r.abstained, r.answer
+    assert r.comparison == ["data scientists", "bootcamp"], r.answer
+
+
+def test_a_progressive_verb_is_no_part_of_a_side(offices):
+    r = offices.ask("Are dental hygienist jobs growing faster than paralegal jobs?")
+    assert r.comparison == ["dental hygienist", "paralegal"], r.answer
+    hygienists, paralegals = _row(r.answer, "Demand")
+    assert "grow 7 percent" in hygienists, r.answer
+    assert "grow 4 percent" in paralegals, r.answer
+
+
+def test_a_dev_side_before_a_progressive_verb_is_the_role(offices_and_dev):
+    r = offices_and_dev.ask("Are data engineer jobs growing faster than bootcamp jobs?")
+    assert r.comparison == ["data engineer", "bootcamp"], r.answer
+    # "systems engineering" is a field, not systems that engineer
+    r = offices_and_dev.ask("Is systems engineering better than software engineering?")
+    assert r.comparison == ["systems engineering", "software engineering"], r.answer
+
+
+# -- "How much do X make compared with Y?" compares pay ------------------------------------------
+
+
+def test_what_two_sides_make_is_their_pay(offices):
+    r = offices.ask("How much do paralegals make compared with dental hygienists?")
+    paralegals, hygienists = _row(r.answer, "Pay")
+    assert "$60,970" in paralegals, r.answer
+    assert "$87,530" in hygienists, r.answer
+
+
+def test_what_two_dev_roles_make_is_their_pay(offices_and_dev):
+    r = offices_and_dev.ask("How much do AI engineers make compared with ML engineers?")
+    rows = [x for x in r.answer.splitlines() if x.startswith("| ") and "---" not in x]
+    assert rows[1].startswith("| Pay |"), r.answer  # what was asked leads, no overview first
+    ai, ml = _row(r.answer, "Pay")
+    assert "$140,000" in ai, r.answer
+    assert "$245,000" in ml, r.answer
+    assert "ML engineers generally earn more" in r.answer, r.answer  # the verdict on pay
