@@ -2028,6 +2028,10 @@ def _verdict(
         if not named:
             around = passages[s.passage]
             about = named = _plain_head(s.text, finder, around.title, compares)
+            if not named and advises:
+                # "If you want more independence, become a hygienist.": the advice names its
+                # side by the bare head in an article whose title names it
+                about = named = finder.by_bare_head(s.text, around.title)
         if not named and which and _side is not None and compares and _THIS_ROLE.match(s.text):
             # "Which role needs stronger math?": "This role demands stronger mathematical
             # foundations" under the side's heading says which (it is no verdict on a pair)

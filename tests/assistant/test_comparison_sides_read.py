@@ -208,3 +208,34 @@ def test_what_two_dev_roles_make_is_their_pay(offices_and_dev):
     assert "$140,000" in ai, r.answer
     assert "$245,000" in ml, r.answer
     assert "ML engineers generally earn more" in r.answer, r.answer  # the verdict on pay
+
+
+# -- the article's advice on choosing names a side by its bare head ------------------------------
+
+CHOOSING = """
+## Which Should You Choose?
+
+If you want a higher salary and more independence with patients, become a hygienist. If you
+want to start working within a year, dental assisting is the faster way in.
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory):
+    return _library(tmp_path_factory, "clinic", {"dental.md": DENTAL + CHOOSING})
+
+
+def test_advice_naming_a_side_by_its_bare_head_is_the_verdict_on_a_choice(clinic):
+    r = clinic.ask("Should I become a dental hygienist or a dental assistant?")
+    verdict = next((x for x in r.answer.splitlines() if x.startswith("**Verdict:**")), "")
+    assert "If you want" in verdict, r.answer
+    # not asked to choose: no advice stands in for a verdict
+    r = clinic.ask("What is the difference between a dental hygienist and a dental assistant?")
+    assert "If you want" not in r.answer, r.answer
+
+
+def test_a_dev_choice_keeps_its_verdict(offices_and_dev):
+    # the seed's advice names its roles in full ("the AI engineer track is more accessible")
+    r = offices_and_dev.ask("Should I become an AI engineer or an ML engineer?")
+    verdict = next((x for x in r.answer.splitlines() if x.startswith("**Verdict:**")), "")
+    assert "If you have" in verdict and "engineer" in verdict, r.answer
