@@ -189,7 +189,8 @@ class SideFinder:
         toks = [w.lower() for w in words(text) if w.isalpha()]
         out = set()
         for i in titled:
-            name = self.sides[i].lower()
+            # (a side named by its field, "electrical work", by its role's: "electrician")
+            name = (self.book.role_for(self.sides[i]) or self.sides[i]).lower()
             if " " in name or not name.isalpha() or len(name) <= AGENT_ROOT:
                 continue
             for w in toks:

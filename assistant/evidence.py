@@ -1326,7 +1326,11 @@ def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> 
     flat = [" " + " ".join(w.replace("-", "") for w in words(t)) + " " for t in texts]
     out = []
     for r in roles:
-        if book.keys(r) & present or BARE_ROLE.fullmatch(r.strip()):
+        # (a field, "plumbing", "electrical work", is spoken of by its role's names)
+        field = book.role_for(r)
+        if (book.keys(r) | (book.keys(field) if field else set())) & present or BARE_ROLE.fullmatch(
+            r.strip()
+        ):
             continue  # ("a developer" alone names no particular role)
         own = [w.replace("-", "") for w in words(r) if w not in STOPWORDS]
         phrase = " ".join(own)

@@ -783,7 +783,9 @@ class RoleBook:
         at least FIELD_ROOT letters, all but the last few of each word. None when no role, or
         more than one, fits."""
         toks = words(phrase)
-        if len(toks) != 1 or not _FIELD_END.search(toks[0].lower()):
+        if len(toks) == 2 and toks[1].lower() == _WORK and _FIELD_ADJECTIVE.search(toks[0].lower()):
+            toks = toks[:1]  # "electrical work": the work of the field "electrical" names
+        elif len(toks) != 1 or not _FIELD_END.search(toks[0].lower()):
             return None
         word = toks[0].lower()
         found = []
@@ -817,6 +819,10 @@ class RoleBook:
 # General English morphology: the endings of nouns naming a field of work ("plumbing",
 # "journalism", "dentistry", "pharmacy", "economics", "insurance")
 _FIELD_END = re.compile(r"(?:ing|ism|ry|cy|ics|logy|ance|ence|ship)$")
+# ... and of adjectives naming one ("electrical", "clerical", "surgical"), which name it before
+# "work": "electrical work" is the electrician's (General English)
+_FIELD_ADJECTIVE = re.compile(r"(?:[^aeiou]al|ing|ic)$")
+_WORK = "work"
 FIELD_ROOT = 5  # letters a field shares with its role ("plumb" of "plumbing" and "plumber")
 FIELD_SLACK = 4  # ... all but this many of the longer word's
 

@@ -239,3 +239,57 @@ def test_a_dev_choice_keeps_its_verdict(offices_and_dev):
     r = offices_and_dev.ask("Should I become an AI engineer or an ML engineer?")
     verdict = next((x for x in r.answer.splitlines() if x.startswith("**Verdict:**")), "")
     assert "If you have" in verdict and "engineer" in verdict, r.answer
+
+
+# -- a side named by its field's adjective and "work" is the role's ------------------------------
+
+TRADES = """---
+title: Electrician or Plumber? Comparing Two Skilled Trades
+---
+
+# Electrician or Plumber? Comparing Two Skilled Trades
+
+Electricians and plumbers both train through apprenticeships, but the daily work differs.
+
+## Day-to-day work
+
+Electricians install and repair wiring, lighting and breaker panels. Plumbers fit and repair
+pipes, water heaters and drainage systems.
+
+## Becoming one
+
+An electrical apprenticeship lasts four to five years, after which most states require a
+licensing exam. Plumbing apprentices also train for four to five years before a state exam.
+
+## Hazards
+
+Electricians risk shocks and burns. Plumbers work in cramped crawl spaces.
+"""
+
+
+@pytest.fixture(scope="module")
+def trades(tmp_path_factory):
+    return _library(tmp_path_factory, "trades", {"trades.md": TRADES})
+
+
+def test_a_field_adjective_before_work_names_its_role(trades):
+    trades.retriever.refresh()
+    book = trades.retriever.library.roles
+    assert book.role_for("electrical work").lower() == "electrician"
+    assert book.role_for("plumbing").lower() == "plumber"
+    r = trades.ask("Is plumbing work harder than electrical work?")
+    assert not r.abstained, r.answer
+    plumbing, electrical = _row(r.answer, "Entry and education")
+    assert "Plumbing apprentices" in plumbing, r.answer
+    assert "electrical apprenticeship" in electrical, r.answer
+    r = trades.ask("Which is riskier, electrical work or plumbing?")
+    assert not r.abstained, r.answer
+    assert "Electricians risk shocks" in r.answer, r.answer
+
+
+def test_dev_work_of_no_one_word_role_is_no_field(offices_and_dev):
+    # the development library's one-word roles ("DevOps", "frontend") share no root with these
+    offices_and_dev.retriever.refresh()
+    book = offices_and_dev.retriever.library.roles
+    for phrase in ("technical work", "analytical work", "social work", "engineering work"):
+        assert book.role_for(phrase) is None, phrase
