@@ -1202,6 +1202,16 @@ def build_table(
                     beside[(found[side].passage, found[side].position)] = figure
                     used.add((figure.passage, figure.position))
             rows.append((aspect, found))
+        elif (
+            found
+            and aspect in asked
+            and (pair := _paired_advice(found[0], picks, attributed, used))
+        ):
+            # "If you have a software background, the X track is more accessible. If you have
+            # a quantitative one, the Y path offers ...": the author's advice to two kinds of
+            # reader, side by side in one passage, answers the row for each side
+            used.update((s.passage, s.position) for s in pair)
+            rows.append((aspect, pair))
         elif found and aspect in asked:  # asked about, but the articles speak to one side only
             side = next(i for i, p in enumerate(picks) if p is not None)
             used.add((found[0].passage, found[0].position))
@@ -1300,6 +1310,34 @@ def build_table(
     return Table(
         text.strip(), verdict, len(rows), thin, said, unpaid, verdict_side, counterpart, unmatched
     )
+
+
+def _paired_advice(
+    found: Sentence, picks: list, attributed, used: set[tuple[int, int]]
+) -> list[Sentence] | None:
+    """For a row only one of two sides fills with the author's advice to a kind of reader ("If
+    you have a strong software engineering background ..., the AI engineer track is more
+    accessible"): the other side's advice in the same passage, written the same way ("If you
+    have a quantitative background ..., the ML engineering path offers ..."), fills the other
+    cell. None when the found cell is no such advice, or the passage holds none for the other
+    side."""
+    if len(picks) != 2 or not _IF_YOU.match(found.text):
+        return None
+    side = next(i for i, p in enumerate(picks) if p is not None)
+    other = next(
+        (
+            s
+            for s, sd in attributed
+            if sd == 1 - side
+            and s.passage == found.passage
+            and (s.passage, s.position) not in used
+            and _IF_YOU.match(s.text)
+        ),
+        None,
+    )
+    if other is None:
+        return None
+    return [found, other] if side == 0 else [other, found]
 
 
 def _counterpart(attributed, side: int, verdict: Sentence, passages: list[Passage]):

@@ -293,3 +293,43 @@ def test_dev_work_of_no_one_word_role_is_no_field(offices_and_dev):
     book = offices_and_dev.retriever.library.roles
     for phrase in ("technical work", "analytical work", "social work", "engineering work"):
         assert book.role_for(phrase) is None, phrase
+
+
+# -- the author's advice to two kinds of reader fills a row for each side ------------------------
+
+BAKERY = """# Baker or Sommelier? Two Careers in Food and Drink
+
+## What bakers do
+
+Bakers mix dough, shape loaves and run the ovens from four in the morning.
+
+## What sommeliers do
+
+Sommeliers choose wines for a restaurant's list and advise guests at the table.
+
+## Choosing
+
+If you have a steady hand and like early starts, the baker path is quick to break
+into. If you have a good palate and a memory for vintages, the sommelier route rewards years of
+tasting.
+"""
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    return _library(tmp_path_factory, "bakery", {"bakery.md": BAKERY})
+
+
+def test_paired_advice_fills_the_asked_row_for_each_side(bakery):
+    r = bakery.ask("Which is easier to get into, baker or sommelier?")
+    baker, sommelier = _row(r.answer, "Entry and education")
+    assert "steady hand" in baker, r.answer
+    assert "good palate" in sommelier, r.answer
+    assert "do not cover this" not in r.answer, r.answer
+
+
+def test_the_seeds_paired_advice_fills_its_entry_row(offices_and_dev):
+    r = offices_and_dev.ask("which is easier to get into: AI eng or MLE")
+    ai, ml = _row(r.answer, "Entry and education")
+    assert "AI engineer track is more accessible" in ai, r.answer
+    assert "ML engineering path" in ml, r.answer
