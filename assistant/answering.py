@@ -37,8 +37,11 @@ from .evidence import (
     Sentence,
     TermMatcher,
     answer_type_test,
+    asked_for,
     asks_yes_no,
     heading_of,
+    items_brought,
+    kin_of_any,
     listed_things,
     names_things,
     row_cells,
@@ -254,9 +257,14 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     matcher = evidence.matcher
     book = matcher.book
     spoken = [matcher.role_spoken_of(s.text, evidence.passages[s.passage]) for s in chosen]
-    if None in spoken or any(not book.same(r, spoken[0]) for r in spoken[1:]):
+    if None in spoken or any(book.same(r, query.roles[0]) for r in spoken):
         return None
-    return None if book.same(spoken[0], query.roles[0]) else spoken[0]
+    # (two others: "of data scientists and ML engineers, not of AI engineers")
+    others: list[str] = []
+    for r in spoken:
+        if not any(book.same(r, o) for o in others):
+            others.append(r)
+    return " and ".join(others) if len(others) <= 2 else None
 
 
 def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
@@ -294,6 +302,44 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
     if not any(s.on_role for s in own):
         return None
     return other, theirs, own
+
+
+def _focus_told_of_another(
+    evidence: Evidence, pool: list[Sentence], chosen: list[Sentence]
+) -> tuple[str, Sentence] | None:
+    """(other role, its sentence) when a yes/no question about one role asks for a thing
+    ("Do data scientists use Kubernetes?") that no chosen sentence writes, and the best
+    sentence that does (with the list it brings: "The skills data engineers need include: …
+    Kubernetes and Terraform") is about another role: the answer must say whose it is rather
+    than answer with the role's sentences that never name the thing. None otherwise."""
+    query = evidence.query
+    if len(query.roles) != 1 or query.comparison is not None or query.followup:
+        return None
+    if not asks_yes_no(query.question):
+        return None
+    wanted = asked_for(query.question, query.roles)
+    if len(wanted) != 1:
+        return None
+    choices = [{stem(w) for w in choice} for choice in wanted[0]]
+    if any(aspect_named(c) or kin_of_any(c) for c in choices):
+        return None  # "Is the pay better for X?": a career aspect is met by its kin, in any words
+
+    def writes(s: Sentence) -> bool:
+        p = evidence.passages[s.passage]
+        said = {stem(w) for w in words(f"{s.text} {items_brought(s, p)}")}
+        return any(c <= said for c in choices)
+
+    if any(writes(s) for s in chosen):
+        return None
+    met = sorted((s for s in pool if writes(s)), key=lambda s: -s.score)
+    if not met or any(s.on_role for s in met):
+        return None
+    best = met[0]
+    matcher = evidence.matcher
+    other = matcher.role_spoken_of(best.text, evidence.passages[best.passage])
+    if other is None or matcher.book.same(other, query.roles[0]):
+        return None
+    return other, best
 
 
 class ExtractiveStrategy:
@@ -347,7 +393,11 @@ class ExtractiveStrategy:
             if _attempt:
                 chosen = [s for s in chosen if s not in dangling]
         chosen = _within_budget(chosen, lists)
-        told_of = _told_of_another(evidence, chosen)
+        elsewhere = _focus_told_of_another(evidence, pool, chosen)
+        if elsewhere:  # "Do data scientists use Kubernetes?": the data engineers' list has it
+            chosen = [elsewhere[1]]
+            lists = self._lists(evidence, chosen, passages, draft)
+        told_of = elsewhere[0] if elsewhere else _told_of_another(evidence, chosen)
         led = None if told_of else _led_by_another(evidence, chosen)
         if told_of:  # "Do AI engineers need linear algebra?" answered from the ML section
             text = extractive.compose(chosen, cites, lists)

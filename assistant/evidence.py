@@ -1062,7 +1062,7 @@ def enumerates(sentence: str) -> bool:
     return False
 
 
-def _items_it_brings(sentence: Sentence, passage: Passage) -> str:
+def items_brought(sentence: Sentence, passage: Passage) -> str:
     """The list items a sentence ending in ":" introduces (they are no candidates of their own:
     the sentence brings them), as one text; "" for any other sentence."""
     from . import extractive  # (extractive builds on this module's Sentence)
@@ -1211,7 +1211,7 @@ def score_sentences(
             subject = f"{subject} {' '.join(person)}"
         names = name_words(s.text)
         s.lexical = matcher.score(f"{s.text} {heading}", weights, lent=subject, names=names)
-        items = _items_it_brings(s, passages[s.passage]) if lists_asked else ""
+        items = items_brought(s, passages[s.passage]) if lists_asked else ""
         if items:  # "The skills of data scientists include:" answers with its items' words
             s.lexical = max(
                 s.lexical,
