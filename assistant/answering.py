@@ -244,6 +244,17 @@ def _within_budget(chosen: list[Sentence], lists: dict) -> list[Sentence]:
     return kept
 
 
+def _whose(evidence: Evidence, s: Sentence) -> str | None:
+    """The role a chosen sentence speaks of, when it is a person's: "a strong software
+    engineering background" speaks of a field, which no answer can say a thing is "said of"
+    (a field the library learnt as a role's name counts)."""
+    matcher = evidence.matcher
+    role = matcher.role_spoken_of(s.text, evidence.passages[s.passage])
+    if role and role.lower().endswith("ing") and role.lower() not in matcher.book.phrases:
+        return None
+    return role
+
+
 def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     """The other role every chosen sentence speaks of, when a question names one role and no
     chosen sentence is about it ("This role demands linear algebra", under "What ML engineers
@@ -256,7 +267,7 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
         return None
     matcher = evidence.matcher
     book = matcher.book
-    spoken = [matcher.role_spoken_of(s.text, evidence.passages[s.passage]) for s in chosen]
+    spoken = [_whose(evidence, s) for s in chosen]
     if None in spoken or any(book.same(r, query.roles[0]) for r in spoken):
         return None
     # (two others: "of data scientists and ML engineers, not of AI engineers")
@@ -285,7 +296,7 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
         return None
     matcher = evidence.matcher
     book = matcher.book
-    other = matcher.role_spoken_of(chosen[0].text, evidence.passages[chosen[0].passage])
+    other = _whose(evidence, chosen[0])
     if other is None or book.same(other, query.roles[0]):
         return None
     theirs = [
@@ -335,9 +346,8 @@ def _focus_told_of_another(
     if not met or any(s.on_role for s in met):
         return None
     best = met[0]
-    matcher = evidence.matcher
-    other = matcher.role_spoken_of(best.text, evidence.passages[best.passage])
-    if other is None or matcher.book.same(other, query.roles[0]):
+    other = _whose(evidence, best)
+    if other is None or evidence.matcher.book.same(other, query.roles[0]):
         return None
     return other, best
 
