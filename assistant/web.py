@@ -535,6 +535,23 @@ def _library_tab(app: gr.Blocks, library: Library) -> None:
 # -- serve --------------------------------------------------------------------------------------
 
 
+# Seconds between the queue's notes to waiting browsers of their place in it. Gradio's "auto"
+# sends every waiting event its place again each time an event starts: with 50 API clients
+# waiting, about 50 messages per question, each written to its stream and read by its client
+# (README, "Sixteenth pass").
+STATUS_UPDATE_S = 1.0
+
+
+def queue_app(app: gr.Blocks, settings) -> gr.Blocks:
+    """Gradio's queue as `serve` runs it: at most `concurrency` events at once and
+    `max_queue` waiting; places in the queue sent every STATUS_UPDATE_S seconds."""
+    return app.queue(
+        status_update_rate=STATUS_UPDATE_S,
+        default_concurrency_limit=settings.concurrency,
+        max_size=settings.max_queue,
+    )
+
+
 def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = None) -> int:
     """Serve the page; one line per stage on stdout (what `make run` shows). `opening`: the
     store already being opened and warmed since before gradio was imported (the CLI does)."""
@@ -567,7 +584,7 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
     library = Library(assistant)
     with app_made_at_launch(), empty_tables_without_pandas():
         app = build_app(assistant, library)
-        app.queue(default_concurrency_limit=settings.concurrency, max_size=settings.max_queue)
+        queue_app(app, settings)
     url = f"http://{settings.host}:{settings.port}"
     guard = Middleware(
         UploadGuard,

@@ -195,20 +195,27 @@ import gradio as gr
 with gr.Blocks() as app:
     box = gr.Textbox()
     box.submit(lambda q: q, box, box)
-app.queue()
+from knowledge.settings import get_settings
+assistant.web.queue_app(app, get_settings(concurrency=3, max_queue=7))
 queue = app._queue
 print(queue.ANAYLTICS_CACHE_FREQUENCY, queue.ANALYTICS_MAX_EVENTS, sys.modules.get("matplotlib", 1))
+# places in the queue are sent every second, not to every waiting event at each event's start
+print(queue.live_updates, queue.update_intervals, queue.default_concurrency_limit, queue.max_size)
 with MatplotlibBackendMananger():  # what gradio runs around every event: no error
     pass
 """
 
 
 def test_the_server_keeps_gradios_per_event_overheads_small():
-    """Gradio's queue rebuilds its analytics table every 100 events over at most 1,000, and a
+    """Gradio's queue rebuilds its analytics table every 100 events over at most 1,000, sends
+    waiting events their places every second (not all of them at each event's start), and a
     missing matplotlib is known as missing (None in sys.modules) rather than searched for."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GRADIO_ANALYTICS")}
-    every, kept, matplotlib = _python(QUEUE_SETTINGS, env=env).split()
+    every, kept, matplotlib, live, interval, limit, waiting = _python(
+        QUEUE_SETTINGS, env=env
+    ).split()
     assert (every, kept) == ("100", "1000")
+    assert (live, interval, limit, waiting) == ("False", "1.0", "3", "7")
     if importlib.util.find_spec("matplotlib") is None:
         assert matplotlib == "None"
 
