@@ -24,6 +24,7 @@ from .web_boot import (  # noqa: E402
     Opening,
     app_made_at_launch,
     empty_tables_without_pandas,
+    import_deferred,
     note_missing_matplotlib,
     one_tls_context,
     pandas_on_first_use,
@@ -577,10 +578,13 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
         passages = sum(int(r.get("chunks") or 0) for r in records.values())
         print(f"library: {len(records)} articles ({passages} passages)", flush=True)
     # Build the indexes while the page starts serving; the first question waits for them.
+    warmed = opening.wait
     if not opening.warming:
-        threading.Thread(
+        warming = threading.Thread(
             target=warm_and_release, args=(assistant,), name="warm", daemon=True
-        ).start()
+        )
+        warming.start()
+        warmed = warming.join
     library = Library(assistant)
     with app_made_at_launch(), empty_tables_without_pandas():
         app = build_app(assistant, library)
@@ -623,6 +627,7 @@ def serve(settings, ingest_if_empty: bool = False, opening: Opening | None = Non
         )
         return 2
     print(f"serving on {url} ({assistant.mode_label}; Ctrl+C to stop)", flush=True)
+    threading.Thread(target=import_deferred, args=(warmed,), name="imports", daemon=True).start()
     release_free_memory()  # what importing gradio and building the page freed
     try:
         app.block_thread()

@@ -181,6 +181,21 @@ def pandas_on_first_use():
     yield
 
 
+def import_deferred(warmed) -> None:
+    """Once the page is served and `warmed()` has returned (the warm-up is over), import what
+    `pandas_on_first_use` left for later, then freeze the objects it made as the start-up's
+    are (see `Opening`). Left to its first use, pandas was imported by gradio's queue when it
+    first summarised its event timings, at the 100th event (GRADIO_ANALYTICS_CACHE_FREQUENCY):
+    0.3-0.45 s of CPU with the GIL held in the middle of a burst, every question in flight
+    waiting. Here it runs at the start instead, once the indexes the first answer needs are
+    built. A no-op where pandas is imported already or not installed."""
+    warmed()
+    stand_in = sys.modules.get("pandas")
+    if isinstance(stand_in, _OnFirstUse):
+        stand_in._load()
+        gc.freeze()
+
+
 @contextlib.contextmanager
 def empty_tables_without_pandas():
     """While the page is built: gradio's table turns its initial value into what the page

@@ -285,3 +285,30 @@ def test_pandas_is_imported_on_first_use_and_an_empty_table_needs_none():
     without importing pandas, and holds what gradio's own code makes of that table; pandas
     is imported by the first thing that uses it, for everyone holding the stand-in."""
     assert _python(PANDAS_ON_FIRST_USE).split() == ["True", "Styler"]
+
+
+IMPORT_DEFERRED = """
+import gc, sys
+from assistant.web_boot import import_deferred, pandas_on_first_use
+with pandas_on_first_use():
+    import gradio as gr
+import gradio.caching
+standin = sys.modules["pandas"]
+order = []
+frozen = gc.get_freeze_count()
+import_deferred(lambda: order.append(type(sys.modules["pandas"]).__name__))
+pandas = sys.modules["pandas"]
+assert order == ["_OnFirstUse"], order  # nothing imported before the warm-up was over
+assert pandas is not standin and type(pandas).__name__ == "module"
+assert gradio.caching.pd.DataFrame is pandas.DataFrame
+assert gc.get_freeze_count() > frozen  # pandas' objects skipped by later collections
+import_deferred(lambda: order.append("again"))  # pandas is imported: nothing more to do
+print(order[-1], pandas.DataFrame({"shift": ["night"]}).shape)
+"""
+
+
+def test_what_was_left_for_first_use_is_imported_once_warm():
+    """pandas, left out of gradio's import, is imported after the warm-up by `serve` (not by
+    gradio's queue in the middle of the traffic), and its objects are frozen like the
+    start-up's."""
+    assert _python(IMPORT_DEFERRED).split() == ["again", "(1,", "1)"]
