@@ -790,11 +790,12 @@ class ComparisonStrategy:
             # the answer under it says yes or no, which no table of the two sides does
             return (yield from ExtractiveStrategy().answer(evidence))
         sides = query.comparison.sides
-        neighbours = (
-            evidence.retriever.neighbours(query.comparison.aspect)
-            if query.comparison.aspect
-            else []
+        # the topic's own words' neighbours: a comparative's ("faster" -> "quick") would make
+        # "ship products quickly" a sentence on how fast a role grows
+        topic = " ".join(
+            w for w in words(query.comparison.aspect) if not compare.comparison_word(w)
         )
+        neighbours = evidence.retriever.neighbours(topic) if topic else []
         embedder = evidence.kb.embedder if evidence.kb is not None else None
         topic_fit = None
         # Only the topic's telling words ("math", not "day" or "work"): everyday words would
