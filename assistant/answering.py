@@ -808,7 +808,11 @@ class ComparisonStrategy:
         telling = " ".join(telling)
         if telling and embedder is not None:
             topic = TermMatcher(telling, evidence.retriever, embedder, roles=sides, kin=False)
-            topic_fit = topic.score if topic.terms else None
+            if topic.terms:
+
+                def topic_fit(text: str, without: frozenset[str] = frozenset()) -> float:
+                    # another asked row's words score nothing for this row
+                    return topic.score(text, topic.weights, without=without)
 
         def tabulate(passages: list[Passage], sentences: list[Sentence]):
             cites = CitationSet(passages)

@@ -820,8 +820,15 @@ def topic_aspects(
         # "growing faster": "faster" asks which way the two differ, it names no topic; as
         # an aspect word it would take "Becoming an X is much faster" for demand.
         topic = {t for t in asked | near if not comparison_word(t)}
-        return [Aspect(a.name, a.words | topic) for a in named]
+        # Each row keeps the question's words that are not another named aspect's: "demand,
+        # pay and entry" gives the Demand row no "pay", or its cells would be pay sentences.
+        return [Aspect(a.name, a.words | (topic - _others(a, named))) for a in named]
     return [Aspect(_label(query.comparison.aspect, query.question), frozenset(asked | near))]
+
+
+def _others(aspect: Aspect, named: list[Aspect]) -> frozenset[str]:
+    """The words of the other named aspects that are not this one's own."""
+    return frozenset().union(*(a.words for a in named if a.name != aspect.name)) - aspect.words
 
 
 def comparison_word(term: str) -> bool:
@@ -992,9 +999,10 @@ def build_table(
 ) -> Table:
     """`lists(sentence)` gives (passage index, items) for a sentence that introduces a list.
     With an `embedder`, each side's cells are judged by their meaning against that side's own
-    question ("<side> <topic>"), not the whole question that names both sides. `topic_fit(text)`
-    scores how much a text speaks of the question's own topic, close words included ("cost"
-    for "cheaper"), for the rows the question asks about."""
+    question ("<side> <topic>"), not the whole question that names both sides.
+    `topic_fit(text, without)` scores how much a text speaks of the question's own topic, close
+    words included ("cost" for "cheaper"), for the rows the question asks about, leaving out
+    the topic's words whose stems are in `without` (another asked row's)."""
     sides = query.comparison.sides
     asked = topic_aspects(query, list(neighbours))
     rest = [a for a in aspects() if a.name not in {x.name for x in asked}]
@@ -1062,9 +1070,23 @@ def build_table(
     comparative = bool(_COMPARATIVE.search(query.question))
     # "Who earns more at the top?": the edges of the ranges are what is asked
     edges_asked = bool(PAY_EDGES & {w.lower() for w in words(query.question)})
-    best_fit = {
-        (s.passage, s.position): max(_claim_fit(s, a) for a in lexicon) for s, _ in attributed
+    fits = {
+        (s.passage, s.position): {a.name: _claim_fit(s, a) for a in lexicon} for s, _ in attributed
     }
+    named = {a.name for a in asked}
+
+    def best_fit(s: Sentence, aspect: Aspect) -> float:
+        """What the sentence speaks of most, of the aspects it could fill instead of this row:
+        another row the question asks for is none of them ("the third-fastest-growing role, with
+        median salaries of $140,000" answers both demand and pay; which row it fills is the
+        order rows are filled in, see below)."""
+        mine = aspect.name in named
+        got = fits.get((s.passage, s.position), {})
+        return max(
+            (v for n, v in got.items() if not mine or n == aspect.name or n not in named),
+            default=0,
+        )
+
     if not asked:
         # The question names no topic: first what each side is, in its own article's words.
         overview = _overview(attributed, used, finder, book, passages, near)
@@ -1073,125 +1095,136 @@ def build_table(
             rows.append((Aspect("Overview", frozenset()), overview))
     judging: set[tuple[int, int]] = set()  # sentences that judge which side has more
     beside: dict[tuple[int, int], Sentence] = {}  # a judging pay cell's figure, shown after it
+
+    def options_of(aspect: Aspect, side: int, mark: bool = True) -> list:
+        """A side's candidate cells for a row, scored (`mark`: note the ones that judge)."""
+        options = []
+        for s, sd in attributed:
+            if sd != side or (s.passage, s.position) in used:
+                continue
+            got = lists(s) if lists and s.text.rstrip().endswith(":") else None
+            if s.text.rstrip().endswith(":") and not got:
+                continue  # a sentence announcing a list says nothing without its items
+            if s.about_itself or about_itself(s.text):
+                continue  # "This guide compares X and Y on pay, ...": what the text covers
+            filed = heading_aspects(passages[s.passage], book)
+            if _filed_elsewhere(s, aspect.name, filed):
+                continue  # "learn on the job" under "Getting started": entry, no skill
+            if TABLE_ROW.match(s.text) and not _row_of(s.text, sides[side], finder.book):
+                continue  # a table row is its first cell's ("Manager — Desired level: ...")
+            if (
+                len(_WORD.findall(s.text)) < CELL_MIN_WORDS
+                and not _ENDS.search(s.text)
+                and not got  # a short line that introduces a list is no title
+                and not field_line(s.text)
+                and not _row_of(s.text, sides[side], finder.book)
+            ):
+                continue  # a title or link line ("Frontend Bootcamp / Days in the Web")
+            fit = _fit(s, aspect)
+            if aspect in asked:
+                # the question's topic may be the heading the sentence sits under, or the
+                # title line its passage opens with ("1. Data preprocessing for X")
+                p = passages[s.passage]
+                # (the article's title heads every sentence: "Civil Engineer: A Career
+                # Profile" makes no sentence under it speak of careers)
+                own_section = "" if p.section.strip() == p.title.strip() else p.section
+                heading = f"{own_section.split(':')[-1]} {title_line(p.text)}"
+                under = _fit(Sentence(s.passage, s.position, heading), aspect)
+                if aspect.name in filed:
+                    # the author's own section on the topic asked: "Safe driving habits
+                    # come first" under "Skills" speaks of skills as much as a sentence
+                    # with one more word of them would (a sentence that names them itself
+                    # keeps what its own words weigh)
+                    under += FILED_WEIGHT
+                fit = max(fit, under)
+                if got:
+                    # "The skills data engineers need include:" speaks of what its items
+                    # name ("Kubernetes and Terraform — infrastructure tools")
+                    items = Sentence(s.passage, s.position, " ".join(got[1]))
+                    fit = max(fit, _fit(items, aspect))
+                if aspect.name == DAY_TO_DAY and any(
+                    SAYS_WHAT_ONE_DOES.match(h.strip())
+                    for h in (own_heading(p.section), title_line(p.text))
+                ):
+                    # "What accountants do", "What does a chef do?": what the role does
+                    # is its day-to-day work, though the heading names no lexicon word
+                    fit = max(fit, MIN_FIT)
+                if own & set(content_terms(heading)) & base.get(aspect.name, set()):
+                    # the author heads the section with the question's own word ("A day
+                    # in the kitchen" for "day-to-day work"): an everyday word is enough
+                    fit = max(fit, MIN_FIT)
+                if topic_fit is not None:
+                    # the question's own telling words are met by close words too
+                    # (of a row's own words: "demand, pay and entry" gives its Demand
+                    # row nothing for a sentence of pay)
+                    fit += topic_fit(
+                        _in_aspect_forms(f"{s.text} {heading}"), _others(aspect, asked)
+                    )
+            # A sentence fills the row of the aspect it speaks of most: a pay sentence
+            # never fills a "day-to-day work" cell because it says "work" once.
+            # (A row the question asks for takes a sentence that speaks of it less.)
+            share = 0.3 if aspect in asked else 1.0
+            least = MIN_FIT if aspect in asked else MIN_FIT_UNASKED
+            claim = _claim_fit(s, aspect) + fit - _fit(s, aspect)  # heading, topic kept
+            if fit < least or claim < share * best_fit(s, aspect):
+                continue
+            names = 0.5 if finder.names(s.text, side) else 0
+            # ... a cell whose comparison is about the side itself, not about a kind of it
+            # named before it: "Public interest lawyers ... earn much less" compares
+            # lawyers with lawyers, and says nothing of which side pays more
+            judged = _without_bounds(s.text)
+            judges = (
+                1.0
+                if comparative
+                and _row_at(s) is None  # a row's label ("Top 10% earn more than") judges no side
+                and _COMPARATIVE.search(judged)
+                # it judges on this row's aspect: "a degree is more common than for frontend
+                # roles" judges no pay
+                and _fit(s, aspect) > 0
+                and (
+                    _STRONG.search(judged)
+                    or len(finder.sides_in(s.text)) > 1
+                    or subject_role(s.text, finder.book) is not None
+                )
+                else 0.0
+            )
+            if comparative and not judges and _row_of(s.text, sides[side], finder.book):
+                # a table row's figure for the side is what "which pays more?" compares
+                judges = 1.0 if aspect.name == "Pay" and earned_money(s.text) else 0.0
+            dense = near.get((s.passage, s.position), s.dense)
+            if judges and mark:
+                judging.add((s.passage, s.position))
+            # "Senior data analysts ... earn over $120,000" beside "Data analysts earned a
+            # median of $82,000": a narrowed kind's figure is not the side's own
+            narrowed = (
+                NARROWED_CELL
+                if aspect.name == "Pay" and _narrowed(s.text, finder.book, sides[side])
+                else 0.0
+            )
+            # "If you want to start working quickly, the assistant path ...": advice to a
+            # reader with a wish the asker never told, beside the side's own account
+            advice = ADVICE_CELL if not told and _IF_YOU.match(s.text) else 0.0
+            options.append(
+                (
+                    min(fit, 3) + names + judges + 2 * s.lexical + 2 * dense - narrowed - advice,
+                    s,
+                )
+            )
+        return _figures_first(options, aspect, judging, edges_asked)
+
+    if len(asked) > 1:
+        # Several rows asked ("demand, pay and entry"): the one with least evidence is filled
+        # first, so a sentence of two ("the third-fastest-growing role, with median salaries
+        # of $140,000") fills the row it alone answers (demand), not one other sentences fill
+        # too (pay). The rows are shown in the question's order all the same.
+        few = {
+            a.name: sum(len(options_of(a, i, mark=False)) for i in range(len(sides))) for a in asked
+        }
+        order = sorted(asked, key=lambda a: few[a.name]) + rest
     for aspect in order:
         scored: list[list[tuple[float, Sentence]]] = []
         for side in range(len(sides)):
-            options = []
-            for s, sd in attributed:
-                if sd != side or (s.passage, s.position) in used:
-                    continue
-                got = lists(s) if lists and s.text.rstrip().endswith(":") else None
-                if s.text.rstrip().endswith(":") and not got:
-                    continue  # a sentence announcing a list says nothing without its items
-                if s.about_itself or about_itself(s.text):
-                    continue  # "This guide compares X and Y on pay, ...": what the text covers
-                filed = heading_aspects(passages[s.passage], book)
-                if _filed_elsewhere(s, aspect.name, filed):
-                    continue  # "learn on the job" under "Getting started": entry, no skill
-                if TABLE_ROW.match(s.text) and not _row_of(s.text, sides[side], finder.book):
-                    continue  # a table row is its first cell's ("Manager — Desired level: ...")
-                if (
-                    len(_WORD.findall(s.text)) < CELL_MIN_WORDS
-                    and not _ENDS.search(s.text)
-                    and not got  # a short line that introduces a list is no title
-                    and not field_line(s.text)
-                    and not _row_of(s.text, sides[side], finder.book)
-                ):
-                    continue  # a title or link line ("Frontend Bootcamp / Days in the Web")
-                fit = _fit(s, aspect)
-                if aspect in asked:
-                    # the question's topic may be the heading the sentence sits under, or the
-                    # title line its passage opens with ("1. Data preprocessing for X")
-                    p = passages[s.passage]
-                    # (the article's title heads every sentence: "Civil Engineer: A Career
-                    # Profile" makes no sentence under it speak of careers)
-                    own_section = "" if p.section.strip() == p.title.strip() else p.section
-                    heading = f"{own_section.split(':')[-1]} {title_line(p.text)}"
-                    under = _fit(Sentence(s.passage, s.position, heading), aspect)
-                    if aspect.name in filed:
-                        # the author's own section on the topic asked: "Safe driving habits
-                        # come first" under "Skills" speaks of skills as much as a sentence
-                        # with one more word of them would (a sentence that names them itself
-                        # keeps what its own words weigh)
-                        under += FILED_WEIGHT
-                    fit = max(fit, under)
-                    if got:
-                        # "The skills data engineers need include:" speaks of what its items
-                        # name ("Kubernetes and Terraform — infrastructure tools")
-                        items = Sentence(s.passage, s.position, " ".join(got[1]))
-                        fit = max(fit, _fit(items, aspect))
-                    if aspect.name == DAY_TO_DAY and any(
-                        SAYS_WHAT_ONE_DOES.match(h.strip())
-                        for h in (own_heading(p.section), title_line(p.text))
-                    ):
-                        # "What accountants do", "What does a chef do?": what the role does
-                        # is its day-to-day work, though the heading names no lexicon word
-                        fit = max(fit, MIN_FIT)
-                    if own & set(content_terms(heading)) & base.get(aspect.name, set()):
-                        # the author heads the section with the question's own word ("A day
-                        # in the kitchen" for "day-to-day work"): an everyday word is enough
-                        fit = max(fit, MIN_FIT)
-                    if topic_fit is not None:
-                        # the question's own telling words are met by close words too
-                        fit += topic_fit(_in_aspect_forms(f"{s.text} {heading}"))
-                # A sentence fills the row of the aspect it speaks of most: a pay sentence
-                # never fills a "day-to-day work" cell because it says "work" once.
-                # (A row the question asks for takes a sentence that speaks of it less.)
-                share = 0.3 if aspect in asked else 1.0
-                least = MIN_FIT if aspect in asked else MIN_FIT_UNASKED
-                claim = _claim_fit(s, aspect) + fit - _fit(s, aspect)  # heading, topic kept
-                if fit < least or claim < share * best_fit.get((s.passage, s.position), 0):
-                    continue
-                names = 0.5 if finder.names(s.text, side) else 0
-                # ... a cell whose comparison is about the side itself, not about a kind of it
-                # named before it: "Public interest lawyers ... earn much less" compares
-                # lawyers with lawyers, and says nothing of which side pays more
-                judged = _without_bounds(s.text)
-                judges = (
-                    1.0
-                    if comparative
-                    and _row_at(s)
-                    is None  # a row's label ("Top 10% earn more than") judges no side
-                    and _COMPARATIVE.search(judged)
-                    # it judges on this row's aspect: "a degree is more common than for frontend
-                    # roles" judges no pay
-                    and _fit(s, aspect) > 0
-                    and (
-                        _STRONG.search(judged)
-                        or len(finder.sides_in(s.text)) > 1
-                        or subject_role(s.text, finder.book) is not None
-                    )
-                    else 0.0
-                )
-                if comparative and not judges and _row_of(s.text, sides[side], finder.book):
-                    # a table row's figure for the side is what "which pays more?" compares
-                    judges = 1.0 if aspect.name == "Pay" and earned_money(s.text) else 0.0
-                dense = near.get((s.passage, s.position), s.dense)
-                if judges:
-                    judging.add((s.passage, s.position))
-                # "Senior data analysts ... earn over $120,000" beside "Data analysts earned a
-                # median of $82,000": a narrowed kind's figure is not the side's own
-                narrowed = (
-                    NARROWED_CELL
-                    if aspect.name == "Pay" and _narrowed(s.text, finder.book, sides[side])
-                    else 0.0
-                )
-                # "If you want to start working quickly, the assistant path ...": advice to a
-                # reader with a wish the asker never told, beside the side's own account
-                advice = ADVICE_CELL if not told and _IF_YOU.match(s.text) else 0.0
-                options.append(
-                    (
-                        min(fit, 3)
-                        + names
-                        + judges
-                        + 2 * s.lexical
-                        + 2 * dense
-                        - narrowed
-                        - advice,
-                        s,
-                    )
-                )
-            scored.append(_figures_first(options, aspect, judging, edges_asked))
+            scored.append(options_of(aspect, side))
         picks = _same_row(_pair_up(scored, passages), scored)
         found = [p for p in picks if p is not None]
         if len(found) == len(sides):  # every cell must carry evidence
@@ -1218,6 +1251,9 @@ def build_table(
             one_sided.append((aspect, side, found[0]))
         if len(rows) >= MAX_ROWS:
             break
+    shown = {a.name: i for i, a in enumerate(asked + rest)}
+    rows.sort(key=lambda r: shown.get(r[0].name, -1))  # (an overview leads)
+    one_sided.sort(key=lambda r: shown.get(r[0].name, -1))
     verdict, rows = _verdict_to_cell(verdict, rows, one_sided, asked, attributed, finder)
     if asked and not any(a in asked for a, _ in rows):
         # Neither article answers the asked topic for both sides: each side's own account of

@@ -383,14 +383,23 @@ class TermMatcher:
         return got is not None and bool(got[0]) and not got[0] & got[1]
 
     def score(
-        self, text: str, weights: np.ndarray | None = None, lent: str = "", names=frozenset()
+        self,
+        text: str,
+        weights: np.ndarray | None = None,
+        lent: str = "",
+        names=frozenset(),
+        without: frozenset[str] = frozenset(),
     ) -> float:
         """`lent`: words that meet a term only when they are that very word (an article's
-        subject, see `_subject_words`), never by likeness; so do `names` (see `match`)."""
+        subject, see `_subject_words`), never by likeness; so do `names` (see `match`).
+        `without`: the stems of terms that count for nothing here (another row's words), still
+        weighing in the whole the score is a share of."""
         if not self.terms:
             return 0.0
         weights = self.weights if weights is None else weights
         got = self.match(text, names)
+        if without:
+            got = got * np.array([0.0 if s in without else 1.0 for s in self._stems])
         if lent:
             given = {stem(w) for w in words(lent)}
             got = np.maximum(got, [1.0 if s in given else 0.0 for s in self._stems])
