@@ -36,6 +36,7 @@ from .understand.lexicon import (
     Aspect,
     aspect_forms,
     aspects,
+    judgements,
 )
 from .understand.query import BOTH_OF_PAIR
 from .understand.roles import _LEAD_WORDS, BARE_ROLE, RoleBook
@@ -823,7 +824,51 @@ def topic_aspects(
         # Each row keeps the question's words that are not another named aspect's: "demand,
         # pay and entry" gives the Demand row no "pay", or its cells would be pay sentences.
         return [Aspect(a.name, a.words | (topic - _others(a, named))) for a in named]
+    parts = _conjuncts(query.comparison.aspect, query.question)
+    if len(parts) > 1:
+        # "the pros and cons", "travel and hours": each topic its own row, each side's cell in
+        # it speaking of that topic (one "Pros cons" row would take the pros of one side and
+        # the cons of the other); a judgement's word is met by its others ("cons": "drawbacks")
+        rows = []
+        for part in parts:
+            own = {st for w, st in _aspect_forms(part) if w not in STOPWORDS and len(w) > 1}
+            kin = [j.words for j in judgements() if j.words & own]
+            rows.append(Aspect(_label(part, query.question), frozenset(own.union(*kin))))
+        return rows
     return [Aspect(_label(query.comparison.aspect, query.question), frozenset(asked | near))]
+
+
+def _conjuncts(topic: str, question: str) -> list[str]:
+    """The topics a question lists, joined by "and" or commas ("the pros and cons", "hours,
+    travel and stress"), when they are all the words of its topic, each a telling one: each
+    its own row.
+    The whole topic alone otherwise."""
+    said = {w.lower() for w in words(topic)}
+    listed = {w for w in said if not comparison_word(w)}
+    toks = re.findall(r"[\w'’-]{1,40}|,", question[:1000].lower())
+    best: list[str] = []
+    run: list[str] = []
+    joined = True  # the next topic word continues the list
+    for t in toks:
+        if t in said and joined:
+            run.append(t)
+            joined = False
+        elif t in {",", "and"} and run:
+            joined = True
+        else:
+            if len(run) > len(best):
+                best = run
+            run, joined = ([t], False) if t in said else ([], True)
+    if len(run) > len(best):
+        best = run
+    if (
+        len(best) < 2
+        or len(set(best)) < len(best)
+        or set(best) != listed
+        or not all(_telling(w) for w in best)
+    ):
+        return [topic]
+    return best
 
 
 def _others(aspect: Aspect, named: list[Aspect]) -> frozenset[str]:

@@ -117,3 +117,36 @@ def test_a_skills_row_asked_beside_pay_takes_no_pay_sentence(library):
     assert skills.strip(), r.answer
     # pay sentences that say nothing of skill
     assert "highest salaries" not in skills and "third-fastest" not in skills, r.answer
+
+
+@pytest.mark.parametrize(
+    "question, labels, pros, cons",
+    [
+        (
+            "What are the pros and cons of being a sommelier versus a bartender?",
+            ("Pros", "Cons"),
+            ("rare wines", "generous tips"),
+            ("certification exams", "late nights"),
+        ),
+        (
+            "What are the upsides and downsides of each path, sommelier or bartender?",
+            ("Upsides", "Downsides"),
+            ("rare wines", "generous tips"),
+            ("certification exams", "late nights"),
+        ),
+        (
+            "What are the pros and cons of a computer science degree versus a bootcamp?",
+            ("Pros", "Cons"),
+            ("computer science", "Bootcamp"),
+            ("Slow", "Expensive"),
+        ),
+    ],
+)
+def test_pros_and_cons_are_a_row_each(library, question, labels, pros, cons):
+    r = library.ask(question)
+    good, bad = (_row(r.answer, label) for label in labels)
+    assert len(good) == len(bad) == 2, r.answer
+    for cell, said in zip(good, pros, strict=True):
+        assert said in cell, r.answer
+    for cell, said in zip(bad, cons, strict=True):
+        assert said in cell, r.answer
