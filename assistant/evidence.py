@@ -1504,6 +1504,8 @@ def unknown_names(
             i == 0 or tok in ("I", "I'm") or not _ENTITY.match(tok) or _AMOUNT.match(tok)
         ):
             continue
+        if re.fullmatch(r"[A-Z]{2,8}s", tok):
+            tok = tok[:-1]  # "MRIs", "LLMs": the plural of the acronym an article writes
         low = tok.lower()
         if low in STOPWORDS or _known_word(low, retriever, vocab, vecs, embedder):
             continue
@@ -1878,6 +1880,15 @@ _SUITS = frozenset(
 )
 
 
+def _written_form(word: str, retriever: Retriever) -> str:
+    """The word as the library writes it: "mris" is the plural of the "MRI" an article writes
+    (the stem of an acronym's plural keeps its "s")."""
+    if word.endswith("s") and stem(word) not in retriever.doc_freq:
+        if stem(word[:-1]) in retriever.doc_freq:
+            return word[:-1]
+    return word
+
+
 def aspect_unmet(
     aspect: str, sides: list[str], passages: list[Passage], retriever: Retriever, embedder
 ) -> list[str]:
@@ -1901,13 +1912,13 @@ def aspect_unmet(
     # "Kubernetes"): met when a passage found writes it. A rare word the library never writes
     # is a typo or a name, judged elsewhere (`unknown_names`).
     named = [
-        t
+        _written_form(t, retriever)
         for t in topic_words(aspect)
         if t not in side_words
         and t not in asked
         and not t.isdigit()
         and is_rare(_possessor(t))
-        and stem(t) in retriever.doc_freq
+        and stem(_written_form(t, retriever)) in retriever.doc_freq
     ]
     stems = {stem(t) for t in asked}
     if not (asked or named) or stems & _SUITS or aspect_named(stems) or kin_of_any(stems):

@@ -51,7 +51,11 @@ from .retrieve import Passage, Retriever
 from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
 from .understand.query import asks_about_the_article
-from .understand.vocabulary import load_word_frequencies, sets_two_side_by_side, specificity
+from .understand.vocabulary import (
+    load_word_frequencies,
+    sets_two_side_by_side,
+    specificity,
+)
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -372,7 +376,17 @@ class Assistant:
             for passage in self.retriever.search(text, PAIR_SEARCH, source=source):
                 written.update(words(f"{passage.section} {passage.text}"))
             stems = {stem(w) for w in written}
-            fits[source] = sum(1 for w in topic if stem(w) in stems or _clipped_in(w, written))
+            # each word as telling as it is specific: "LLMs" says which article more than
+            # "deals" (written in another's "the real deal")
+            # ("LLMs": the stem of an acronym's plural keeps its "s")
+            said = [
+                w
+                for w in topic
+                if stem(w) in stems
+                or (w.endswith("s") and stem(w[:-1]) in stems)
+                or _clipped_in(w, written)
+            ]
+            fits[source] = round(sum(specificity(w) for w in said), 6)
         best = max(fits.values())
         if topic and best == 0:
             return None  # no pair's article writes what is asked
