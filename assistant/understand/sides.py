@@ -201,6 +201,24 @@ def syntactic_sides(question: str) -> list[str]:
     return syntactic_comparison(question)[0]
 
 
+# The asker's liking for one thing over another (general English): "I enjoy working outdoors
+# more than sitting at a desk", "we'd like people more than code". Like "rather than", it tells
+# a preference for the answer to weigh, not two sides to set in a table.
+_PREFERENCE = re.compile(
+    r"\b(?:i|we)(?:['’](?:d|m))?(?:\s+(?:really|much|definitely|just|also|still|do|would|always|"
+    r"genuinely|truly|actually|probably|tend\s+to)){0,3}\s+(?:like|love|enjoy|prefer|value|"
+    r"care\s+about|appreciate|want|need|miss)\b",
+    re.I,
+)
+
+
+def _clause_before(before: str) -> str:
+    """The clause a comparative ends: the text before it back to the last sentence end or
+    semicolon (at most 200 characters)."""
+    tail = before[-200:]
+    return re.split(r"[.?!;]\s", tail)[-1]
+
+
 def syntactic_comparison(question: str) -> tuple[list[str], str]:
     """The two sides and the connective that joins them ("or", "than", "between", ...)."""
     q = question[:1000]
@@ -225,6 +243,8 @@ def syntactic_comparison(question: str) -> tuple[list[str], str]:
                         _pair(_np_before(before), _np_after(after[rest.end() :])) if rest else []
                     )
             elif kind == 5:
+                if _PREFERENCE.search(_clause_before(before)):
+                    continue  # "I enjoy X more than Y": the asker's taste, as "rather than"
                 # "X earns more than Y": the subject stands before its verb
                 left = _np_before(before) or _np_before(re.sub(r"\s*\w+\s*$", "", before))
                 found = _pair(left, _np_after(after))

@@ -402,3 +402,21 @@ def test_a_third_sentence_of_one_passage_as_good_as_the_best_is_kept(kitchen, li
     roles_article = next(s for s in library.retriever.sources() if "data-team-roles" in s)
     analyst = library.ask("What does a data analyst do?", source=roles_article)
     assert "[2]" in analyst.answer, analyst.answer
+
+
+def test_more_than_after_a_verb_of_liking_tells_a_preference(kitchen, library):
+    # "I enjoy X more than Y" says what the asker likes, as "rather than" does: no two sides
+    asked = "I enjoy weighing recipes more than working the grill. Which job suits me?"
+    assert syntactic_comparison(asked) == ([], "")
+    assert syntactic_comparison("We'd really love quiet mornings more than late nights") == ([], "")
+    sides, _how = syntactic_comparison("Do line cooks earn more than pastry chefs?")
+    assert sides == ["line cooks", "pastry chefs"]
+    answer = kitchen.ask("I love exact work more than the rush of service. Which job suits me?")
+    # (the article's own pair may be set side by side; the asker's likes are no table's sides)
+    assert "Exact Work" not in answer.answer, answer.answer
+    assert "If you are patient and love exact work" in answer.answer, answer.answer
+    pm = library.ask(
+        "I enjoy talking to users more than writing code. Should I become a product manager?"
+    )
+    assert "| Aspect" not in pm.answer, pm.answer
+    assert any("product-manager" in c["source"] for c in pm.citations), pm.answer
