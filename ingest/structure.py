@@ -76,8 +76,26 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
             pending = rest
         if pending:
             joined = "\n".join(pending)
-            out.append((joined, not markdown and (is_plain_heading(joined) or _asks(joined))))
+            heading = not markdown and (is_plain_heading(joined) or _asks(joined))
+            if not markdown and not heading and _introduces(out, joined):
+                # "A dental nurse needs:" / blank line / "- ...": the list stays with the
+                # sentence that introduces it, as in Markdown
+                out[-1] = (out[-1][0] + "\n" + joined, False)
+                continue
+            out.append((joined, heading))
     return out
+
+
+def _introduces(out: list[tuple[str, bool]], block: str) -> bool:
+    """The paragraph before `block` ends in a colon and `block` is a list: the sentence that
+    introduces the list, a blank line between them."""
+    return (
+        bool(out)
+        and not out[-1][1]
+        and out[-1][0].endswith(":")
+        and _LIST_MARK.match(block) is not None
+        and all(_LIST_MARK.match(line) for line in block.split("\n"))
+    )
 
 
 # A FAQ's labels: "Q: ..." over "A: ..." (also "Question:" / "Answer:")

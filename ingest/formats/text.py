@@ -125,7 +125,36 @@ def plain_text(text: str) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return rejoined_words(text.replace("\u00a0", " "))
+    return joined_list_items(rejoined_words(text.replace("\u00a0", " ")))
+
+
+# A list item's marker at a line's start ("- ", "* ", "• ", "1. ", "2) "), after its indent
+_ITEM = re.compile(r"([ \t]{0,12})(?:[-*•]|\d{1,2}[.)])[ \t]{1,4}(?=\S)")
+
+
+def joined_list_items(text: str) -> str:
+    """A hard-wrapped list item on one line again: the lines a wrap carried over from an item
+    ("- the patience to reassure nervous patients before and during" / "  treatment") join
+    it, so the item is whole, as a list item written on one line is. A carried-over line is
+    indented past the item's marker, or goes on in lower case; it is no item of its own and
+    follows the item with no blank line between. Lines outside lists stay as written."""
+    out: list[list[str]] = []  # each output line as its parts (joined once: linear)
+    in_item = False
+    for line in text.split("\n"):
+        body = line.lstrip(" \t")
+        if _ITEM.match(line):
+            in_item = True
+        elif not body:
+            in_item = False
+        elif in_item and (len(body) < len(line) or body[:1].islower()):
+            out[-1].append(body.rstrip())
+            continue
+        else:
+            in_item = False
+        out.append([line])
+    return "\n".join(
+        parts[0] if len(parts) == 1 else " ".join([parts[0].rstrip(), *parts[1:]]) for parts in out
+    )
 
 
 def rejoined_words(text: str) -> str:

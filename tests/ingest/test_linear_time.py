@@ -61,6 +61,20 @@ run("/x/r.txt", "txt", text.encode())
     )
 
 
+def test_a_list_item_wrapped_over_many_lines_is_linear():
+    # one item carried over 200k short lines: joined once, not re-copied line by line; and a
+    # colon-ended lead-in over many one-item blocks stays linear too
+    _finishes(
+        PIPELINE
+        + """
+text = "Skills\\n\\nNeeded:\\n\\n- a\\n" + "  b\\n" * 200000
+run("/x/w.txt", "txt", text.encode())
+text = "Skills\\n\\n" + "Needed:\\n\\n- a\\n\\n" * 20000
+run("/x/v.txt", "txt", text.encode())
+"""
+    )
+
+
 def test_linking_thousands_of_references_is_linear():
     # 5,000 references (380 KB) once took 5 min 27 s: a regex compiled per chunk x reference.
     _finishes(

@@ -293,3 +293,81 @@ def test_faq_labels_are_no_part_of_the_question_or_its_answer():
         ("Is a diploma needed?", ["No. Most bakers learn on the job."]),
     ], got
     assert got[2][1] == ["A. Smith prefers deck ovens for bread."], got
+
+
+WRAPPED_LIST = """Dental nursing: what the job needs
+
+Skills you will need
+
+A good dental nurse combines steady hands with a calm manner:
+
+- a careful eye for cross-infection control, because one slip can put
+  a patient at risk
+- the patience to reassure nervous patients before and during
+  treatment
+- quick, neat charting while the dentist calls out findings
+
+Most nurses then specialise. Common routes include:
+
+1. Oral health education, with a post-registration certificate in
+   the subject.
+2. Sedation nursing, after a course in conscious sedation and a
+   logged number of cases.
+"""
+
+
+def test_a_hard_wrapped_list_stays_whole_with_the_sentence_that_introduces_it():
+    """A plain text wraps a long list item onto an indented line of its own: the item is one
+    line again, and the list stays in the paragraph of the sentence (ending in a colon) that
+    introduces it, a blank line between them."""
+    article = _parsed("dental-nurse.txt", "txt", WRAPPED_LIST)
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    skills = next(p for p in paragraphs if p.startswith("A good dental nurse"))
+    assert skills.split("\n")[1:] == [
+        "- a careful eye for cross-infection control, because one slip can put a patient at risk",
+        "- the patience to reassure nervous patients before and during treatment",
+        "- quick, neat charting while the dentist calls out findings",
+    ]
+    routes = next(p for p in paragraphs if p.startswith("Most nurses"))
+    assert routes.split("\n")[1:] == [
+        "1. Oral health education, with a post-registration certificate in the subject.",
+        "2. Sedation nursing, after a course in conscious sedation and a logged number of cases.",
+    ]
+
+
+def test_a_development_article_hard_wrapped_keeps_its_lists_whole():
+    """A development article's lists, written out as a hard-wrapped plain text (the list
+    after a blank line under its lead-in, items wrapped at 60 columns with a hanging indent),
+    come back as the same items in the paragraph of their lead-in."""
+    import textwrap
+
+    path = REPO_ROOT.parent / "shared" / "corpus-dev" / "datatalksclub-data-team-roles-explained.md"
+    if not path.exists():
+        pytest.skip("../shared/corpus-dev is missing")
+    loaded = decode(str(path), "md", path.read_bytes())
+    marked = parse_article(loaded.source, clean_text(loaded.text), "md", loaded.title_hint)
+    lists = [
+        p.split("\n")
+        for s in marked.sections
+        for p in s.paragraphs
+        if p.split("\n")[0].endswith(":") and p.count("\n- ") >= 3
+    ]
+    assert lists
+    blocks = [marked.title]
+    for s in marked.sections:
+        blocks += [s.heading] if s.heading else []
+        for p in s.paragraphs:
+            lines = p.split("\n")
+            if lines in lists:
+                blocks.append(textwrap.fill(lines[0], 60))
+                blocks.append(
+                    "\n".join(textwrap.fill(item, 60, subsequent_indent="  ") for item in lines[1:])
+                )
+            else:
+                blocks.append(textwrap.fill(p.replace("\n", " "), 60))
+    plain = _parsed("roles.txt", "txt", "\n\n".join(blocks))
+    paragraphs = [p for s in plain.sections for p in s.paragraphs]
+    for lines in lists:
+        lead = textwrap.fill(lines[0], 60)
+        back = next(p for p in paragraphs if p.startswith(lead))
+        assert back.split("\n")[lead.count("\n") + 1 :] == lines[1:]
