@@ -32,6 +32,7 @@ from .understand.lexicon import (
     COST_WORDS,
     DAY_TO_DAY,
     PAY_EDGES,
+    PAY_TOP,
     SAYS_WHAT_ONE_DOES,
     Aspect,
     aspect_forms,
@@ -1114,7 +1115,7 @@ def build_table(
     # "Which pays more?": a cell that itself compares ("slightly lower salaries") answers it.
     comparative = bool(_COMPARATIVE.search(query.question))
     # "Who earns more at the top?": the edges of the ranges are what is asked
-    edges_asked = bool(PAY_EDGES & {w.lower() for w in words(query.question)})
+    edges_asked = PAY_EDGES & {w.lower() for w in words(query.question)}
     fits = {
         (s.passage, s.position): {a.name: _claim_fit(s, a) for a in lexicon} for s, _ in attributed
     }
@@ -1468,7 +1469,7 @@ def _narrowed(text: str, book: RoleBook, side: str) -> bool:
 
 
 def _figures_first(
-    options: list[tuple[float, Sentence]], aspect: Aspect, judging: set, edges_asked: bool = False
+    options: list[tuple[float, Sentence]], aspect: Aspect, judging: set, edges_asked=frozenset()
 ) -> list:
     """A side's pay cell gives its figure where the articles give one: "Many X add overtime to
     their base pay" beside "X earn a median of $58,000" leaves the reader nothing to compare,
@@ -1487,20 +1488,54 @@ def _figures_first(
     # A sentence that gives only the tails of the range ("the lowest 10 percent earned less
     # than $45,000, and the highest 10 percent more than $113,000") weighs as much less, unless
     # the question asks for an edge ("What do the top earners make?").
+    central = {
+        (s.passage, s.position)
+        for _score, s in paid
+        if earned_money(s.text) and CENTRAL_PAY & {w.lower() for w in words(s.text)}
+    }
+    # What the question asks is there (the usual figure; or the end of the range it asks
+    # for): a tail it does not ask for is no candidate. ("Lowest 10 percent earned less than —
+    # X: ...", a table row, judges by its figure as the median's row does, and shares the
+    # words of "Who earns more?")
+    wanted = (
+        central
+        if not edges_asked
+        else {
+            (s.passage, s.position)
+            for _score, s in paid
+            if _TAILS.search(s.text) and not _other_tail(s.text, edges_asked)
+        }
+    )
+    if wanted:
+        paid = [
+            o
+            for o in paid
+            if (o[1].passage, o[1].position) in central or not _other_tail(o[1].text, edges_asked)
+        ]
     return [
         (score + CENTRAL_WEIGHT, s)
-        if (s.passage, s.position) in judging
-        or (earned_money(s.text) and CENTRAL_PAY & {w.lower() for w in words(s.text)})
-        else (score - CENTRAL_WEIGHT if not edges_asked and _TAILS.search(s.text) else score, s)
+        if (s.passage, s.position) in judging or (s.passage, s.position) in central
+        else (score - CENTRAL_WEIGHT if _other_tail(s.text, edges_asked) else score, s)
         for score, s in paid
     ]
+
+
+def _other_tail(text: str, edges_asked) -> bool:
+    """The sentence gives a tail of the range the question does not ask for: any tail when it
+    asks for no edge; the bottom tail ("the lowest 10 percent") when it asks for the top one
+    ("at the top", "the highest"), and the top tail when it asks for the bottom."""
+    ends = {m.group(1).lower() in PAY_TOP for m in _TAILS.finditer(text[:2000])}
+    if not ends or not edges_asked:
+        return bool(ends)
+    asked = {w in PAY_TOP for w in edges_asked if w != "range"}
+    return len(asked) == 1 and not ends & asked
 
 
 CENTRAL_WEIGHT = 0.5
 # General English for a tail of a distribution: "the lowest 10 percent", "the top 10%", "the
 # highest-paid tenth", "top earners". Bounded, linear.
 _TAILS = re.compile(
-    r"\b(?:lowest|highest|top|bottom)[\s-]{1,3}(?:\d{1,2}\s?(?:percent|per cent|%)|tenth|"
+    r"\b(lowest|highest|top|bottom)[\s-]{1,3}(?:\d{1,2}\s?(?:percent|per cent|%)|tenth|"
     r"quarter|fifth|earners|(?:paid|earning)\b)",
     re.I,
 )

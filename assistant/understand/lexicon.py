@@ -186,6 +186,12 @@ PAY_EDGES = frozenset(
 )
 
 
+# The top end of a pay range, as a pay question or a tail of the distribution names it ("What
+# do the top earners make?", "the highest 10 percent"); PAY_EDGES' other words ask for the
+# bottom end but "range", which asks for both.
+PAY_TOP = frozenset({"top", "highest", "maximum", "senior", "experienced"})
+
+
 # Money in a sentence about what something costs ("Flight school can cost $80,000") is a price,
 # no pay: these words say a figure is paid out, not earned.
 COST_WORDS = _stems(

@@ -283,7 +283,7 @@ def test_a_pay_cell_gives_the_usual_figure_before_the_tails_of_the_range():
     ranked = sorted(_figures_first(options, pay, set()), key=lambda o: -o[0])
     assert ranked[0][1] is usual
     # "What do the top midwives earn?": the tails are what is asked
-    asked = sorted(_figures_first(options, pay, set(), edges_asked=True), key=lambda o: -o[0])
+    asked = sorted(_figures_first(options, pay, set(), {"top"}), key=lambda o: -o[0])
     assert asked[0][1] is tails
 
 
@@ -414,3 +414,51 @@ def test_development_headings_are_filed_as_their_sections_read(
     ]
     assert passages, (article, heading)
     assert heading_aspects(passages[0], book) == filed_under
+
+
+DENTAL = """# Dental Hygienist vs Dental Assistant
+
+Dental hygienists clean teeth and screen patients for gum disease; dental assistants prepare
+rooms, pass instruments and keep records for the dentist.
+
+## Pay
+
+Hygienists earn far more than assistants, mostly because they need a licence.
+
+| Measure | Dental hygienist | Dental assistant |
+|---|---|---|
+| Median annual pay (2023) | $87,530 | $46,540 |
+| Lowest 10 percent earned less than | $63,870 | $35,050 |
+| Highest 10 percent earned more than | $111,030 | $60,000 |
+
+## Training
+
+A hygienist needs an associate degree and a state licence; many assistants learn on the job.
+"""
+
+
+@pytest.fixture(scope="module")
+def dental(tmp_path_factory):
+    from tests.assistant.conftest import dev_library
+
+    return dev_library(
+        tmp_path_factory,
+        "dental",
+        [
+            "datatalksclub-data-team-roles-explained.md",
+            "cds-so-what-exactly-is-a-product-manager.md",
+        ],
+        written={"dental.md": DENTAL},
+    )
+
+
+def test_a_pay_tables_median_row_answers_which_pays_more_not_its_tails(dental):
+    """Every row of a pay table judges by its figure; "Who earns more?" shares its words with
+    the "Lowest 10 percent earned less than" row, but the median's row is the answer."""
+    r = dental.ask("Who earns more, a dental hygienist or a dental assistant?")
+    pay = next(line for line in r.answer.split("\n") if line.startswith("| Pay"))
+    assert "$87,530" in pay and "$46,540" in pay, r.answer
+    assert "Lowest" not in pay and "Highest" not in pay, r.answer
+    # asked for an edge, the tails are the answer
+    top = dental.ask("Who earns more at the top, a dental hygienist or a dental assistant?")
+    assert "$111,030" in top.answer, top.answer

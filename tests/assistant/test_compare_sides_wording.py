@@ -210,9 +210,12 @@ def test_a_pay_cell_gives_the_sides_usual_figure_before_the_edges_of_its_range()
     words_only = Sentence(0, 3, "Welding pay depends on the shop and the shift.")
     options = [(2.0, edge), (1.8, usual), (1.9, ceiling), (2.5, words_only)]
     ranked = sorted(_figures_first(options, pay, set()), key=lambda o: -o[0])
-    # the usual figure, then the range's edges (a tail of the distribution, "the lowest 10
-    # percent", weighs less than the usual figure by as much as the usual one gains)
-    assert [s.position for _score, s in ranked] == [1, 2, 0]
+    # the usual figure, then the range's edge; a tail of the distribution ("the lowest 10
+    # percent") is no candidate while the usual figure is there
+    assert [s.position for _score, s in ranked] == [1, 2]
+    # without the usual figure, the tail stays, weighing less than the ceiling
+    rest = sorted(_figures_first([options[0], options[2]], pay, set()), key=lambda o: -o[0])
+    assert [s.position for _score, s in rest] == [2, 0]
 
 
 def test_a_bound_on_an_amount_judges_no_side():
