@@ -85,38 +85,123 @@ def _table_rows(page, lines: list[str]) -> dict[str, str]:
     extraction keeps the space between columns, read only on a page with a line of several
     figures. A table is two or more lines in a row split into the same number (at least
     three) of short cells, some of them figures; a line above them with no figure and as many
-    cells (or one fewer: a blank corner) is its header."""
+    cells (or one fewer: a blank corner) is its header. A cell wrapped over two lines (a long
+    label: "Median annual wage" over "(2023)") is whole again: the line under a row, its
+    cells under the row's columns, continues the row (see `_wrapped_rows`); the plain lines
+    such a row comes out as, in pieces, map to the row's text (its first piece) and to ""."""
     if not any(len(_FIGURE.findall(ln)) >= 2 for ln in lines):
         return {}
     try:
         laid = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # layout mode fails on some fonts; the plain text is still read
         return {}
-    rows = [[c for c in _CELL_GAP.split(ln.strip()) if c] for ln in laid.split("\n")]
-    rows = [r for r in rows if r]
+    # (normalised as the plain text is: a ligature, "ﬁnance", is "finance" in both)
+    rows = _wrapped_rows(unicodedata.normalize("NFKC", laid))
     found: dict[str, str] = {}
+    tables: list[tuple[list[str], str]] = []  # (words, text) of each header and row, in order
     k = 0
     while k < len(rows):
-        n = len(rows[k])
+        n = len(rows[k][0])
         end = k
-        while end < len(rows) and len(rows[end]) == n and _row_cells(rows[end]):
+        while end < len(rows) and len(rows[end][0]) == n and _row_cells(rows[end][0]):
             end += 1
         run, header = rows[k:end], None
-        if run and not _figures(run[0]):
+        if run and not _figures(run[0][0]):
             header, run = run[0], run[1:]  # a first row of labels: the header
-        elif k and _row_cells(rows[k - 1]) and len(rows[k - 1]) in (n, n - 1):
-            if not _figures(rows[k - 1]):
+        elif k and _row_cells(rows[k - 1][0]) and len(rows[k - 1][0]) in (n, n - 1):
+            if not _figures(rows[k - 1][0]):
                 header = rows[k - 1]  # the line above, its corner cell blank
-        if n < 3 or len(run) < (1 if header else 2) or not all(_figures(r) for r in run):
+        figures = sum(_figures(r[0]) for r in run)
+        # rows of words among rows of figures ("Most common entry degree — ...") belong to
+        # the table under a header that names their columns
+        whole = figures == len(run) and len(run) >= (1 if header else 2)
+        if not 3 <= n <= MAX_COLUMNS or not (whole or (header and figures >= 2)):
             k = max(end, k + 1)
             continue
-        names = ([""] * (n - len(header)) + header) if header else [""] * n
+        names = ([""] * (n - len(header[0])) + header[0]) if header else [""] * n
         if header:
-            found[" ".join(" ".join(header).split())] = ""
+            found[" ".join(" ".join(header[0]).split())] = ""
+            tables.append((header[1], ""))
         for row in run:
-            found[" ".join(" ".join(row).split())] = table_text([names, row])
+            text = table_text([names, row[0]])
+            found[" ".join(" ".join(row[0]).split())] = text
+            tables.append((row[1], text))
         k = end
+    return {**_pieces(lines, tables), **found}
+
+
+def _pieces(lines: list[str], tables: list[tuple[list[str], str]]) -> dict[str, str]:
+    """The plain lines that give a table row in pieces (a wrapped label's lines, and its
+    figures on the line of its second), in the page's order: the first piece of a row maps to
+    the row's text, the others to "". A line is a piece when its words are among the words of
+    the row being read (or of the next one); a line of neither is no part of the table."""
+    found: dict[str, str] = {}
+    at, left, first = 0, Counter(), True
+    for line in lines:
+        if at >= len(tables):
+            break
+        if not left:
+            left, first = Counter(tables[at][0]), True
+        said = Counter(line.split())
+        if not said <= left and at + 1 < len(tables) and said <= Counter(tables[at + 1][0]):
+            at, left, first = at + 1, Counter(tables[at + 1][0]), True  # the row went on
+        if not said <= left:
+            continue
+        found.setdefault(line, tables[at][1] if first else "")
+        left, first = left - said, False
+        if not left:
+            at += 1
     return found
+
+
+# A cell of a layout line: words with at most two spaces between them (a wider gap is a
+# column's edge). Bounded, linear.
+_CELL = re.compile(r"\S{1,300}(?: {1,2}\S{1,300}){0,80}")
+COLUMN_SLACK = 2  # characters a wrapped cell's line may start off its column
+MAX_COLUMNS = 16  # a table wider than this is no table a page prints (and stays linear)
+
+
+def _wrapped_rows(laid: str) -> list[tuple[list[str], list[str]]]:
+    """The layout text's lines as (cells, words) rows, a row's wrapped lines joined to it: a
+    line right under a row of three or more cells (no blank line between), each of its cells
+    starting under one of the row's columns whose cell is no figure, continues those cells.
+    A line with as many cells as the row continues it only in a table drawn with space between
+    its rows (the row stood a blank line apart from a row as wide above it): in a table drawn
+    without, it is the next row. No joined cell grows past a table cell's words."""
+    rows: list[tuple[list[str], list[str]]] = []
+    columns: list[int] = []  # where the last row's cells start
+    spaced = blank = False  # the last row stood apart from one as wide; a blank line since
+    for line in laid.split("\n"):
+        found = [(m.start(), m.group()) for m in _CELL.finditer(line)]
+        if not found:
+            blank = True
+            continue
+        slots: list[int] = []
+        if rows and not blank and len(found) <= len(columns) and 3 <= len(columns) <= MAX_COLUMNS:
+            if len(found) < len(columns) or spaced:
+                for start, _cell in found:
+                    slot = min(range(len(columns)), key=lambda c: abs(columns[c] - start))
+                    if (
+                        abs(columns[slot] - start) > COLUMN_SLACK
+                        or slot in slots
+                        or _FIGURE.fullmatch(rows[-1][0][slot])
+                    ):
+                        slots = []
+                        break
+                    slots.append(slot)
+        if slots:
+            cells = list(rows[-1][0])
+            for slot, (_start, cell) in zip(slots, found, strict=True):
+                glue = "" if cells[slot].endswith("-") else " "
+                cells[slot] = f"{cells[slot]}{glue}{cell}"
+            if _row_cells(cells):
+                rows[-1] = (cells, rows[-1][1] + " ".join(c for _s, c in found).split())
+                continue
+        wide = len(found) >= 3 and bool(rows) and len(rows[-1][0]) == len(found)
+        spaced, blank = blank and wide, False
+        rows.append(([c for _s, c in found], " ".join(c for _s, c in found).split()))
+        columns = [start for start, _c in found]
+    return rows
 
 
 def _figures(cells: list[str]) -> bool:

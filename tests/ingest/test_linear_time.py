@@ -75,6 +75,24 @@ run("/x/v.txt", "txt", text.encode())
     )
 
 
+def test_a_pdf_table_read_for_wrapped_cells_is_linear():
+    # a layout text of thousands of short-celled lines, each a possible continuation of the
+    # row above, and plain lines that are all pieces of rows: each line is read once
+    _finishes(
+        """
+from ingest.formats.pdf import _pieces, _wrapped_rows
+
+row = "Label    $1    $2    $3"
+laid = "\\n".join([row] + ["more    x" if i % 2 else "" for i in range(200000)])
+rows = _wrapped_rows(laid)
+wide = "    ".join(f"c{i}" for i in range(20000))
+_wrapped_rows("\\n".join([wide] * 50))
+tables = [(r[1], "t") for r in rows[:1000]]
+_pieces(["Label", "$1 $2", "$3"] * 50000, tables)
+"""
+    )
+
+
 def test_linking_thousands_of_references_is_linear():
     # 5,000 references (380 KB) once took 5 min 27 s: a regex compiled per chunk x reference.
     _finishes(

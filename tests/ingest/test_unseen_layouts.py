@@ -11,8 +11,11 @@ from ingest.load import decode
 from ingest.split import chunk_article
 from ingest.structure import parse_article
 from knowledge.schema import AUTHORS, PUBLISHED
+from knowledge.settings import REPO_ROOT
 
 from .helpers import pdf_from_objects
+
+DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 
 
 def _parsed(loaded):
@@ -119,6 +122,74 @@ def test_a_pdf_table_keeps_each_row_with_its_column_names():
     assert "Role Starting Median" not in loaded.text
     assert "The table below gives yearly pay in 2024." in lines
     assert "Electricians earn more at every stage." in lines
+
+
+def _wrapped_table_pdf() -> bytes:
+    """One page: a heading, a sentence, a table drawn with space between its rows whose label
+    cells wrap onto a second line (and in its last row every cell), a sentence. Plain
+    extraction gives the labels' lines and the figures as lines of their own."""
+    cells = [  # (x, y, text)
+        (72, 690, "Measure"),
+        (230, 690, "Registered nurse"),
+        (400, 690, "Nursing assistant"),
+        (72, 660, "Median annual"),
+        (72, 648, "pay (2024)"),
+        (230, 660, "$86,070"),
+        (400, 660, "$38,130"),
+        (72, 618, "Projected job"),
+        (72, 606, "growth 2024-2034"),
+        (230, 618, "6%"),
+        (400, 618, "4%"),
+        (72, 576, "Usual entry"),
+        (72, 564, "route"),
+        (230, 576, "A nursing degree"),
+        (230, 564, "and a licence"),
+        (400, 576, "A short college"),
+        (400, 564, "course"),
+    ]
+    ops = [
+        "BT /F1 12 Tf 72 740 Td (Registered nurse vs nursing assistant) Tj ET",
+        "BT /F1 10 Tf 72 715 Td (Both jobs care for patients on the ward; the table compares "
+        "them.) Tj ET",
+    ]
+    ops += [f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET" for x, y, text in cells]
+    ops.append("BT /F1 10 Tf 72 530 Td (Nurses earn more, and need longer training.) Tj ET")
+    stream = "\n".join(ops).encode("latin-1")
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_a_pdf_tables_wrapped_cells_come_back_whole_in_their_rows():
+    """A label wrapped over two lines ("Median annual" / "pay (2024)") is one cell again and
+    its row names the header's columns; a row of words wrapped in every cell is a row too;
+    none of the row's pieces is left in the text. A development PDF without a table still
+    reads no table."""
+    from ingest.formats.pdf import _pages
+
+    lines = decode("/x/nursing.pdf", "pdf", _wrapped_table_pdf()).text.split("\n")
+    assert (
+        "Median annual pay (2024) — Registered nurse: $86,070; Nursing assistant: $38,130." in lines
+    )
+    assert "Projected job growth 2024-2034 — Registered nurse: 6%; Nursing assistant: 4%." in lines
+    assert (
+        "Usual entry route — Registered nurse: A nursing degree and a licence; "
+        "Nursing assistant: A short college course." in lines
+    )
+    for piece in ("Median annual", "pay (2024)", "$86,070 $38,130", "route", "course"):
+        assert piece not in lines, lines
+    assert "Nurses earn more, and need longer training." in lines
+    cookbook = DEV / "data-engineering-cookbook-v0.4-preview.pdf"
+    if cookbook.is_file():
+        _text, _info, tables = _pages("cookbook", cookbook.read_bytes(), 2_000_000)
+        assert not any(tables)
 
 
 def test_a_pdf_reference_list_keeps_each_wrapped_url_with_its_entry():
