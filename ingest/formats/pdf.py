@@ -384,10 +384,12 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
             ):
                 if not line.endswith(":") or not _BULLET.match(nxt):
                     close()
-            elif _URL_END.search(line) and (
+            elif (_URL_END.search(line) or _url_tail(before, line)) and (
                 _NUMBERED_ITEM.match(nxt) or (_BARE_URL.fullmatch(line) and nxt[:1].isupper())
             ):
-                close()  # the URL ends its entry; the next entry starts a block of its own
+                # the URL ends its entry (also the end of one wrapped onto a line of its own,
+                # ".../salary-" then "guide"); the next entry starts a block of its own
+                close()
     close()
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():
@@ -464,13 +466,27 @@ def _plain_heading(line: str, nxt: str, full: int) -> bool:
     )
 
 
+def _url_tail(before: str, line: str) -> bool:
+    """`line` is the end of a URL wrapped from the line before: that line ends in a URL cut
+    after a hyphen or a slash ("https://example.org/salary-"), and this one is a single token
+    ("guide") that is no list item."""
+    return (
+        bool(_URL_END.search(before))
+        and before.endswith(("-", "/"))
+        and " " not in line
+        and not _NUMBERED_ITEM.match(line)
+    )
+
+
 def _join(lines: list[str]) -> str:
     """Lines of one paragraph re-joined; bullet items (even run together on one line) one
-    per line."""
+    per line; a URL wrapped after a hyphen or slash whole again, its hyphen kept."""
     out = ""
     for line in lines:
         if _BULLET.match(line):
             out += "\n- " + _BULLET.sub("", line, count=1)
+        elif _url_tail(out[-600:], line):
+            out += line  # ".../salary-" + "guide": one URL, the hyphen its own
         elif out.endswith("-") and line[:1].islower() and out[-2:-1].isalpha():
             # a word hyphenated across lines, unless the hyphen is the word's own
             # ("hands-" + "on" stays "hands-on")

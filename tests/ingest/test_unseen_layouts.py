@@ -111,6 +111,30 @@ def _table_pdf() -> bytes:
     )
 
 
+def test_a_pdf_reference_url_wrapped_after_a_hyphen_or_slash_stays_whole():
+    """A URL the line breaks after its hyphen (".../pay-" over "guide") or a slash, the next
+    entry right under it: each entry keeps its whole URL, the hyphen its own, and the next
+    entry is an entry of its own."""
+    from .helpers import make_pdf_pages
+
+    body = [
+        "Paramedics and emergency medical technicians both answer emergency calls.",
+        "References",
+        "1. Ambulance Institute. (2024). Paramedic Pay Guide. https://www.example.org/pay-",
+        "guide",
+        "2. Rescue Board. (2023). EMT Training Survey. https://www.example.org/training/",
+        "survey-2023",
+        "3. Care Review. (2022). Shift Patterns. https://www.example.org/shifts",
+    ]
+    loaded = decode("/x/ems.pdf", "pdf", make_pdf_pages([["Paramedic vs EMT"], body]))
+    got = sorted((r.title, r.url) for r in _parsed(loaded).references)
+    assert got == [
+        ("EMT Training Survey", "https://www.example.org/training/survey-2023"),
+        ("Paramedic Pay Guide", "https://www.example.org/pay-guide"),
+        ("Shift Patterns", "https://www.example.org/shifts"),
+    ], got
+
+
 def test_a_pdf_table_keeps_each_row_with_its_column_names():
     """Plain extraction gives "Electrician $41,000 $61,590 $104,180" run into the paragraph
     around it; the columns the page draws apart make each row a line naming its header cells,
