@@ -15,7 +15,7 @@ from functools import cached_property
 from knowledge.schema import SECTION, SOURCE, TITLE
 from knowledge.text import STOPWORDS, stem, words
 
-from .lexicon import aspect_named
+from .lexicon import LEVEL_NOUN, aspect_named
 from .roles import (
     _LEAD_WORDS,
     _SHARED_HEAD,
@@ -348,6 +348,8 @@ def _names_a_role(word: str, modifiers: set[str]) -> bool:
     if word[1:] != word[1:].lower():
         return True
     low = word.lower().replace("-", "")
+    if low.endswith(LEVEL_NOUN) and low != LEVEL_NOUN:
+        return False  # "entry-level", "mid-level" (analysts): a stage of a career, no job
     return (
         low in modifiers
         and low not in _LEAD_WORDS
@@ -837,7 +839,9 @@ def role_book(
     # that role ("registered nurses (RNs)")
     as_roles = {p.lower() for p in phrases}
     for short, long in spelled.items():
-        head = long.split()[-1]
+        # "Society of Actuaries (SOA)": the noun before "of" heads the name, an organisation;
+        # "Director of Engineering" is a director
+        head = long.split(" of ")[0].split()[-1] if " of " in long else long.split()[-1]
         if _ROLE_HEAD.search(head) or stem(head) in phrase_stems or short.lower() in as_roles:
             aliases[short.lower()] = long
             phrases.append(short)

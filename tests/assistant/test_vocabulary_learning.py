@@ -439,3 +439,26 @@ def test_a_title_pair_is_found_whatever_the_case_of_its_pair_word():
     assert pair_in_title("A Day in the Life of a School Nurse") is None
     assert pair_in_title("Nursing careers: midwife vs doula") is None  # after the colon
     assert pair_in_title("Canvas versions of a teacher's planner") is None
+
+
+def test_a_career_level_and_an_organisation_are_no_roles():
+    """ "a traineeship or entry-level assistant job": "entry-level" qualifies the assistant
+    as "frontend" does a developer, but it names a stage of a career, no job; "the Society of
+    Pastry Chefs (SPC)" is an organisation (the noun before "of" heads its name), where "the
+    Director of Catering (DOC)" is a director."""
+    text = (
+        "Most pastry chefs start with a traineeship or entry-level assistant job, or an "
+        "apprenticeship or entry-level technician post. Pastry chefs and line cooks share a "
+        "kitchen. The Society of Pastry Chefs (SPC) sets exams; the Director of Catering (DOC) "
+        "signs them off."
+    )
+    spelled = {"SPC": "society of pastry chefs", "DOC": "director of catering"}
+    book = learn_roles(["Pastry Chef vs Line Cook"], [text], spelled)
+    assert not book.find("An entry-level job pays less than a chef's.")
+    assert not book.find("SPC exams are hard.")
+    assert book.find("The DOC signs them off.") == ["DOC"]
+    # a development article's "Senior-level role" and "Staff-level roles" name no role either
+    gitlab = _dev_text("gitlab-handbook-engineering-career-development.md")
+    dev = learn_roles([], [gitlab], {})
+    assert not dev.find("Once someone reaches a Senior-level role, and wants to progress")
+    assert not [p for p in dev.phrases if p.endswith("level")]
