@@ -318,6 +318,15 @@ class TermMatcher:
             head = words(focus)[-1:] if words(focus) else []
             if (
                 head
+                and _leads_with_head(text, head[0])
+                and any(book.keys(r) & asked for r in titled)
+            ):
+                # "A researcher might become a research lead ...", in an article titled for the
+                # UX researcher: its subject is the asked role by its head noun; the roles it
+                # goes on to name are where that role leads
+                return 1.0
+            if (
+                head
                 and not TABLE_ROW.match(text)
                 and all(
                     BARE_ROLE.fullmatch(r.strip()) and role_key(r) == role_key(head[0])
@@ -1324,6 +1333,22 @@ def score_sentences(
         # ... and on a tie with the best, the definition leads
         return sorted(sentences, key=lambda s: (_tied(s.score), s is best), reverse=True)
     return sorted(sentences, key=lambda s: _tied(s.score), reverse=True)
+
+
+# A sentence's subject at its start: a determiner or quantifier (general English), then a noun
+_LEAD_NOUN = re.compile(
+    r"\s{0,3}(?:(?:a|an|the|most|many|some|every|each|experienced|new)\s{1,3})?([A-Za-z][\w-]{1,40})"
+    r"\s{1,3}(?:might|may|can|could|will|would|often|usually|typically|then|move|moves|become"
+    r"|becomes|go|goes|progress|progresses)\b",
+    re.I,
+)
+
+
+def _leads_with_head(text: str, head: str) -> bool:
+    """The sentence opens with the bare head noun of a role as the subject of a verb of going
+    on ("A researcher might become ...", "Designers often move into ...")."""
+    m = _LEAD_NOUN.match(text)
+    return bool(m) and stem(m.group(1).lower()) == stem(head.lower())
 
 
 def missing_roles(roles: list[str], passages: list[Passage], book: RoleBook) -> list[str]:
