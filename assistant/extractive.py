@@ -73,7 +73,7 @@ def select(
         if s.score < floor or len(chosen) >= max_sentences:
             break
         n = len(s.text.split())
-        if _label(s.text) or _short(s.text):
+        if _label(s.text) or (_short(s.text) and not _short_lead(s)):
             continue
         if chosen and used + n > max_words:
             continue
@@ -228,6 +228,15 @@ def _short(text: str) -> bool:
     sentence saying one ("Bakers earned about $35,000.")."""
     n = len(text.split())
     return n < MIN_WORDS and not field_line(text) and not (n >= 3 and figures(text))
+
+
+LEAD_WORDS = 3  # "Beyond mathematics, actuaries need:" introduces its list in a few words
+
+
+def _short_lead(s: Sentence) -> bool:
+    """A short sentence that introduces a list ("Beyond mathematics, actuaries need:"): its
+    items are what it says (an answer without them leaves it out again, see answering)."""
+    return introduces_list(s) and len(s.text.split()) >= LEAD_WORDS
 
 
 def _label(text: str) -> bool:
