@@ -289,6 +289,9 @@ def _with_context(
                 _LEADS_ON_CONTEXT.match(nxt.text)
                 and not _LEADS_ON_CONTEXT.match(s.text)
                 or _EXAMPLES.match(nxt.text)
+                # ("From there, common routes include:": the list the chosen sentence leads to)
+                or introduces_list(nxt)
+                and _LEADS_ON_PREVIOUS.match(nxt.text) is not None
                 or len(s.text.split()) < SHORT_WORDS
                 and not TABLE_ROW.match(s.text)  # a row is no lead-in to the next row
             )
@@ -316,6 +319,13 @@ def _with_context(
 
 
 MAX_STEPS = 6
+# A sentence opening on the one before it (general English): "From there, ...", "After that,
+# ...", "Beyond that, ...", "These include:", "They can:"
+_LEADS_ON_PREVIOUS = re.compile(
+    r"^\W{0,3}(?:from (?:there|here)|after (?:that|this)|beyond (?:that|this)|besides (?:that|this)"
+    r"|on top of (?:that|this)|in (?:that|this) (?:role|job|case)|these|they|then|next)\b",
+    re.I,
+)
 _FIRST_STEP = re.compile(
     r"^\W{0,3}(?:first(?:ly)?|first of all|to begin with|to start with),", re.I
 )
