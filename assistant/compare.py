@@ -1951,6 +1951,10 @@ def _overview(
             # ... and so does a field of one cut from its row ("Application of interim
             # period: Yes."): a label and a value of a few words.
             story = story or bool(_FIELD.match(s.text.strip()))
+            # ... and so does the side's pay ("X earn a median of $125,000") or advice on whom
+            # it suits ("Choose X if you love sports"): what it pays and who should choose it
+            story = story or earned_money(s.text) or bool(_CHOOSE_IF.match(s.text))
+            story = story or bool(_IF_YOU.match(s.text))
             # ... and so does a sentence its heading files under one aspect of the job ("How
             # to become an architect": a degree; "Salary": a figure), what the side does aside
             filed = heading_aspects(p, book)
@@ -2081,6 +2085,12 @@ def asks_to_choose(question: str) -> bool:
     return bool(_CHOOSING.search(question[:1000]))
 
 
+# Advice to choose a side (general English imperatives): "Choose physical therapy if ...",
+# "Go for design if ...", "Pick X when ..."
+_CHOOSE_IF = re.compile(
+    r"^\s{0,4}(?:choose|pick|go\s+for|opt\s+for|consider|try)\s[^.!?]{1,120}\b(?:if|when|unless)\b",
+    re.I,
+)
 _IF_YOU = re.compile(r"^\s{0,4}(?:but\s+|and\s+|so\s+)?if\s+you(?:'re|’re|\s+are|\s+have)?\b", re.I)
 ADVISES = 0.3  # as much as naming both sides: the advice meets the asker's own background
 # "However, ...", "But ...", "Still, ...": a sentence setting an exception against the one before

@@ -462,3 +462,49 @@ def test_a_pay_tables_median_row_answers_which_pays_more_not_its_tails(dental):
     # asked for an edge, the tails are the answer
     top = dental.ask("Who earns more at the top, a dental hygienist or a dental assistant?")
     assert "$111,030" in top.answer, top.answer
+
+
+def test_an_overview_cell_says_what_the_side_is_not_its_pay_or_whom_it_suits(book):
+    """A pay figure ("School teachers earn a median of $61,000 ...") and advice to choose a
+    side ("Choose tutoring if ...") score above the side's own account, in a summary box, but
+    say what a side pays and whom it suits, not what it is. So for two roles of a development
+    article (datatalksclub: data engineers and data scientists)."""
+    from assistant.compare import SideFinder, _overview
+    from assistant.evidence import Sentence
+
+    title = "School Teacher vs Private Tutor"
+    passages = [
+        _passage(title, "Key takeaways", "x"),
+        _passage(title, "Two ways to teach", "x"),
+        _passage(title, "Which should you choose?", "x"),
+    ]
+    pay = Sentence(0, 0, "In the US, school teachers earn a median of $61,000 a year, tutors less.")
+    pay.score = 0.9
+    teach = Sentence(1, 0, "School teachers plan lessons, teach classes and mark homework.")
+    teach.score = 0.5
+    tutor = Sentence(1, 1, "A private tutor meets one pupil at a time and works through homework.")
+    tutor.score = 0.5
+    advice = Sentence(
+        2, 0, "Choose private tutoring if you want to set your own hours as a private tutor."
+    )
+    advice.score = 0.9
+    finder = SideFinder(["school teacher", "private tutor"], book)
+    attributed = [(pay, 0), (teach, 0), (advice, 1), (tutor, 1)]
+    assert _overview(attributed, set(), finder, book, passages) == [teach, tutor]
+    title = "Data Team Roles Explained"
+    passages = [_passage(title, "Summary", "x"), _passage(title, "The roles", "x")]
+    paid = Sentence(0, 0, "Data engineers earn a median of $120,000, more than data scientists.")
+    paid.score = 0.9
+    builds = Sentence(1, 0, "Data engineers build the pipelines that move and store the data.")
+    builds.score = 0.4
+    choose = Sentence(
+        0,
+        1,
+        "Choose data science if you like statistics more than pipelines, as data scientists do.",
+    )
+    choose.score = 0.9
+    models = Sentence(1, 1, "Data scientists build models that explain and predict from the data.")
+    models.score = 0.4
+    finder = SideFinder(["data engineer", "data scientist"], book)
+    attributed = [(paid, 0), (builds, 0), (choose, 1), (models, 1)]
+    assert _overview(attributed, set(), finder, book, passages) == [builds, models]
