@@ -51,6 +51,7 @@ from .understand.query import (
     BOTH_ALONE,
     BOTH_OF_PAIR,
     HOW_ADVERB,
+    asks_of_a_pair,
     asks_origin,
     names_writing,
     self_described,
@@ -2062,7 +2063,9 @@ def clause_unmet(
     """The clause's words (`clause_of_role`) no sentence about the role meets all together
     (each by stem or a close word, its heading read with it: "Will automation replace line
     cooks?" over "... still rely on line cooks"); [] when one does. A sentence is about the
-    role when it names it, or its passage's heading does."""
+    role when it names it, or its passage's heading does, or the heading asks of the pair the
+    article's title sets the role in ("Which role is more likely to be replaced by AI?" in
+    "UX Researcher vs UX Designer": its answer is about both)."""
     library = retriever.library
     book = library.roles
     keys = book.keys(role)
@@ -2071,11 +2074,15 @@ def clause_unmet(
         # (by any spelling: "an NP" in a FAQ heading is the nurse practitioner asked about)
         return any(book.keys(r) & keys for r in book.find(library.expand_abbreviations(text)))
 
+    def of_its_pair(p: Passage) -> bool:
+        heading = own_heading(p.section)
+        return asks_of_a_pair(heading) and names(p.title)
+
     about = [
         replace(p, title="", text=sentence)
         for p in passages
         for sentence in split_sentences(p.text[:20_000])
-        if names(sentence) or names(p.section)
+        if names(sentence) or names(p.section) or of_its_pair(p)
     ]
     if not about:
         return said
