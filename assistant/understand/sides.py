@@ -28,8 +28,9 @@ _BREAK = frozenset(
     offers spend spends tend tends write writes use uses know knows build builds which what who whom how why when where whether better worse more less
     most least different differ differs difference differences compare compared compares
     comparing comparison versus vs separate separates separating distinguish distinguishes tell
-    apart similar like unlike than from and or between with against over instead rather""".split()
-)
+    apart similar like unlike than from and or between with against over instead rather
+    eventually someday sometime later soon ultimately""".split()
+)  # (the last line: adverbs of time closing a clause, "become a nurse eventually")
 # General nouns that frame a side without naming it: "the staff engineer track" is about the
 # staff engineer.
 FRAME_NOUNS = frozenset(
@@ -116,14 +117,20 @@ def _np_after(text: str, limit: int = MAX_WORDS) -> str:
     out: list[str] = []
     started = False
     for tok in toks:
+        # A full stop closing a sentence ends the phrase, and is no part of the word ("become a
+        # nurse eventually. What ..."); a dot inside the word is ("Node.js", "U.S.")
+        closes = tok.endswith(".") and "." not in tok[:-1]
+        tok = tok[:-1] if closes else tok
         low = tok.lower()
         stop = not tok[0].isalnum() or low in STOPWORDS or low in _BREAK
-        if stop and not started and tok[0].isalnum():
+        if stop and not started and tok[0].isalnum() and not closes:
             continue  # "or the ...", "from a ...", "or to ..."
         if stop or len(out) == limit:
             break
         started = True
         out.append(tok)
+        if closes:
+            break
     return " ".join(out)
 
 
