@@ -43,9 +43,12 @@ PUBLISHED = "published"  # ISO date (YYYY-MM-DD) when known
 DESCRIPTION = "description"
 KIND = "kind"  # txt, md, html, pdf
 
-# A heading that opens an article's reference list.
+# A heading that opens an article's reference list, or its list of links ("Links", "External
+# links", "See also", "Resources": what a README or a wiki page ends with).
 REFERENCES_HEADING = re.compile(
-    r"^(references?|sources?|bibliography|works cited|citations|further reading)$",
+    r"^(references?|sources?|bibliography|works cited|citations|further reading"
+    r"|(?:useful |external |related |further )?links|see also"
+    r"|(?:useful |external |further |additional )?resources)$",
     re.I,
 )
 

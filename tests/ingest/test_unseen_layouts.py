@@ -240,3 +240,38 @@ def test_a_pdf_reference_list_keeps_each_wrapped_url_with_its_entry():
         ("Survey of Auditors in the Public Sector", "https://www.example.org/auditors"),
     ], got
     assert chunk_article(_parsed(loaded), "v", 800)
+
+
+def test_a_list_of_links_under_a_links_heading_is_the_reference_list():
+    """A README ends with "## Useful links", a plain-text page with "See also" over its
+    URLs: each list is the article's reference list (entries with their URLs, chunks flagged),
+    so a question about the text is never answered with the bare link titles."""
+    md = (
+        "# Roadmap: staff nurse to nurse practitioner\n\n"
+        "A staff nurse works 12-hour shifts on a ward; a nurse practitioner diagnoses and "
+        "prescribes after a master's degree.\n\n"
+        "## Useful links\n\n"
+        "- [Nursing council register](https://www.example.org/register)\n"
+        "- [Practitioner programmes](https://www.example.org/programmes)\n"
+    )
+    txt = (
+        "Sous chef vs head chef\n\n"
+        "A sous chef runs the line during service while the head chef writes the menu, orders "
+        "stock and manages the kitchen budget. Most head chefs spent five or more years as a "
+        "sous chef first.\n\n"
+        "See also\n"
+        "- Chef pay survey: https://www.example.org/chef-pay\n"
+        "- Kitchen brigade roles: https://www.example.org/kitchen-roles\n"
+    )
+    for name, kind, raw, urls in (
+        ("/x/nurse.md", "md", md, {"register", "programmes"}),
+        ("/x/chef.txt", "txt", txt, {"chef-pay", "kitchen-roles"}),
+    ):
+        article = _parsed(decode(name, kind, raw.encode()))
+        got = {(r.url or "").rsplit("/", 1)[-1] for r in article.references}
+        assert got == urls, (name, article.references)
+        chunks = chunk_article(article, "v1")
+        listed = [c for c in chunks if c.metadata.get("is_reference_list")]
+        assert listed and all("https://" in c.text for c in listed), (name, chunks)
+        prose = [c for c in chunks if not c.metadata.get("is_reference_list")]
+        assert prose and not any("example.org" in c.text for c in prose), (name, prose)
