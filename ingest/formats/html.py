@@ -167,11 +167,75 @@ def _with_references(text: str, entries: list[str]) -> str:
     return "\n\n".join([*blocks, "## References", listing])
 
 
+_FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡]")
+
+
+def _cell_text(cell) -> str:
+    """A table cell's text, a line break a space and a footnote marker (<sup>1</sup>) left out."""
+    import copy
+
+    cell = copy.deepcopy(cell)
+    for br in list(cell.iter("br")):
+        br.tail = " " + (br.tail or "")
+    for sup in list(cell.iter("sup")):
+        if _FOOTNOTE_MARK.fullmatch(sup.text_content().strip()):
+            sup.drop_tree()  # (its tail stays)
+    return " ".join(cell.text_content().split())
+
+
+def _key_value_lists(doc) -> bool:
+    """Turn each key-value table (every row a <th> label then its <td> values: a fact box,
+    "Median pay | $51,000", "Typical education | Diploma") into a list of "label: value" items,
+    its caption a paragraph over it; True when the page had one. Left a table, its first row
+    would come out of the extractor as the column header every other row is read under."""
+    import lxml.html
+
+    changed = False
+    for table in list(doc.iter("table")):
+        rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+        cells = [[c for c in row if c.tag in ("th", "td")] for row in rows]
+        cells = [r for r in cells if r]
+        if (
+            len(cells) < 2
+            or table.xpath(".//table")
+            or not all(
+                len(r) >= 2 and r[0].tag == "th" and all(c.tag == "td" for c in r[1:])
+                for r in cells
+            )
+        ):
+            continue
+        listing = lxml.html.Element("ul")
+        for r in cells:
+            item = lxml.html.Element("li")
+            texts = [_cell_text(c) for c in r]
+            item.text = f"{texts[0]}: {'; '.join(t for t in texts[1:] if t)}"
+            listing.append(item)
+        caption = " ".join(" ".join(c.text_content().split()) for c in table.xpath("./caption"))
+        parent = table.getparent()
+        if parent is None:
+            continue
+        at = parent.index(table)
+        listing.tail = table.tail
+        parent[at : at + 1] = [listing]
+        if caption:
+            para = lxml.html.Element("p")
+            para.text = caption
+            parent.insert(at, para)
+        changed = True
+    return changed
+
+
 def html_article(name: str, html: str) -> tuple[str, dict]:
     """(normalised text, metadata) of an HTML page; IngestError if no article text is found."""
     import lxml.html
     import trafilatura
 
+    try:
+        doc = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        doc = None
+    if doc is not None and _key_value_lists(doc):
+        html = lxml.html.tostring(doc, encoding="unicode")
     md = trafilatura.extract(
         html,
         output_format="markdown",
@@ -186,10 +250,6 @@ def html_article(name: str, html: str) -> tuple[str, dict]:
         raise IngestError(f"{name} has no readable article text")
     rendered = render(md)
     meta: dict = {}
-    try:
-        doc = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        doc = None
     if doc is not None:
         og_title = _meta_content(doc, "og:title", "twitter:title")
         title = _title(doc, og_title)

@@ -275,3 +275,30 @@ def test_a_list_of_links_under_a_links_heading_is_the_reference_list():
         assert listed and all("https://" in c.text for c in listed), (name, chunks)
         prose = [c for c in chunks if not c.metadata.get("is_reference_list")]
         assert prose and not any("example.org" in c.text for c in prose), (name, prose)
+
+
+def test_a_key_value_table_keeps_each_label_with_its_own_value():
+    """A fact box whose rows are a <th> label and a <td> value (no header row): each row is
+    "label: value", the first row too, never the column header the others are read under; a
+    line break in a cell is a space and a footnote marker leaves."""
+    html = (
+        "<html><head><title>Welders | Trade Careers</title></head><body><main><article>"
+        "<h1>Welders</h1><p>Welders join metal parts using heat. They work in factories, "
+        "shipyards and on construction sites, often in shifts.</p>"
+        "<table><caption>Quick facts: Welders</caption><tbody>"
+        "<tr><th>Median pay <sup>1</sup></th><td>$51,000 per year<br>$24.52 per hour</td></tr>"
+        "<tr><th>Typical education</th><td>High school diploma</td></tr>"
+        "<tr><th>Number of jobs</th><td>418,000</td></tr>"
+        "</tbody></table>"
+        "<h2>How to become one</h2><p>Most welders train through an apprenticeship lasting "
+        "three to four years, and many take a certification test from a welding society.</p>"
+        "<h2>Job outlook</h2><p>Employment is projected to grow 2 percent over the decade, "
+        "with steady demand from infrastructure and shipbuilding projects.</p>"
+        "</article></main></body></html>"
+    )
+    text = decode("/x/welders.html", "html", html.encode()).text
+    assert "Median pay: $51,000 per year $24.52 per hour" in text, text
+    assert "Typical education: High school diploma" in text, text
+    assert "Number of jobs: 418,000" in text, text
+    assert "Quick facts: Welders" in text, text
+    assert "$51,000 per year $24.52 per hour:" not in text, text
