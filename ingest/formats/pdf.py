@@ -213,6 +213,9 @@ def _row_cells(cells: list[str]) -> bool:
     return all(len(c.split()) <= MAX_CELL_WORDS for c in cells)
 
 
+RUNNING_LINES = 3  # lines at each end of a page where a running header or footer is looked for
+
+
 def running_lines(pages: list[list[str]]) -> set[str]:
     """Lines repeated at the top or bottom of many pages: running headers and footers (in a
     two-page PDF, a line at an end of both pages)."""
@@ -221,7 +224,9 @@ def running_lines(pages: list[list[str]]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for lines in texts:
-        ends = set(lines[:2] + lines[-2:])
+        # (three: a page drawn with its decorations first extracts two header lines and the
+        # footer ahead of the text)
+        ends = set(lines[:RUNNING_LINES] + lines[-RUNNING_LINES:])
         counts.update(re.sub(r"\d+", "#", ln) for ln in ends)
     need = 2 if len(texts) == 2 else max(3, len(texts) // 3)
     return {ln for ln, c in counts.items() if c >= need}

@@ -302,3 +302,48 @@ def test_a_key_value_table_keeps_each_label_with_its_own_value():
     assert "Number of jobs: 418,000" in text, text
     assert "Quick facts: Welders" in text, text
     assert "$51,000 per year $24.52 per hour:" not in text, text
+
+
+def test_a_footer_extracted_third_from_the_top_of_each_page_is_furniture():
+    """A brochure drawn with its page decorations first: each page's text starts with the two
+    header lines and then the footer (its date and page number differ by page), ahead of the
+    text itself. The footer is furniture like the header, not the article's first line nor a
+    line in the middle of a sentence on the next page."""
+    from .helpers import make_pdf_pages
+
+    def page(n: int, body: list[str]) -> list[str]:
+        return [
+            "Riverside College Careers Service",
+            "Sector guides | Hospitality",
+            f"careers.riverside.example | Student Centre, Level {n} | Page {n}",
+            *body,
+        ]
+
+    pages = [
+        page(
+            1,
+            [
+                "Front of house or kitchen? Careers in hotels",
+                "A hotel receptionist checks guests in and out, takes bookings and handles",
+                "complaints; most work shifts, including nights and weekends.",
+            ],
+        ),
+        page(
+            2,
+            [
+                "A commis chef prepares vegetables, sauces and garnishes under a chef de partie",
+                "and usually starts on around 22,000 a year in a city hotel kitchen.",
+            ],
+        ),
+        page(
+            3,
+            [
+                "Both routes can lead to management: front office manager or head chef after",
+                "eight to ten years, often with a hospitality degree or apprenticeship.",
+            ],
+        ),
+    ]
+    text = decode("/x/hotel.pdf", "pdf", make_pdf_pages(pages)).text
+    assert "careers.riverside.example" not in text, text
+    assert "Riverside College Careers Service" not in text, text
+    assert "commis chef prepares vegetables" in text and "head chef after eight" in text, text
