@@ -47,6 +47,7 @@ from .evidence import (
     row_cells,
     score_sentences,
     sections_asking,
+    speaks_of_any,
     topic_words,
 )
 from .retrieve import Retriever
@@ -616,15 +617,9 @@ class ExtractiveStrategy:
         query = evidence.query
         sides = list(query.sides or query.roles)
         book = evidence.retriever.library.roles
-        keys = [book.keys(s) for s in sides]
-        own = [{stem(w) for w in words(s)} - {stem(w) for w in STOPWORDS} for s in sides]
 
         def of_a_side(text: str) -> bool:
-            said = {stem(w) for w in words(text)}
-            named = [book.keys(r) for r in book.find(text)]
-            return any(k and any(k & n for n in named) for k in keys) or any(
-                o and o <= said for o in own
-            )
+            return speaks_of_any(text, sides, book)
 
         # ... on the aspect compared, when there is one: its words, or its lexicon kin
         # (the aspect the earlier question compared them on, carried in the question's text)

@@ -1000,6 +1000,12 @@ FIGURE_WORDS = 12  # the words shown around a figure added to a judging pay cell
 BEFORE_FIGURE = 6  # of them, before the figure
 
 
+def _list_brought(s: Sentence, lists) -> tuple[int, list[str]] | None:
+    """(passage index, items) of the list a sentence ending in ":" introduces (`lists`, see
+    `build_table`); None for any other sentence, or with no `lists`."""
+    return lists(s) if lists and s.text.rstrip().endswith(":") else None
+
+
 def _with_items(s: Sentence, got: tuple[int, list[str]], aspect: Aspect, cites) -> tuple[str, str]:
     """A sentence introducing a list, with its items as one clause, and the citation marks of
     the items' passage when it is another. The items that speak of the aspect, when some do
@@ -1148,7 +1154,7 @@ def build_table(
         for s, sd in attributed:
             if sd != side or (s.passage, s.position) in used:
                 continue
-            got = lists(s) if lists and s.text.rstrip().endswith(":") else None
+            got = _list_brought(s, lists)
             if s.text.rstrip().endswith(":") and not got:
                 continue  # a sentence announcing a list says nothing without its items
             if s.about_itself or about_itself(s.text):
@@ -1325,7 +1331,7 @@ def build_table(
         cells = []
         for s in picks:
             marks = f"[{cites.cite(s.passage, quoted(s))}]"
-            got = lists(s) if lists and s.text.rstrip().endswith(":") else None
+            got = _list_brought(s, lists)
             if got:  # "... should know:" with its items, as one clause
                 text, extra = _with_items(s, got, aspect, cites)
                 marks += extra
@@ -1347,7 +1353,7 @@ def build_table(
     for aspect, side, s in one_sided:
         n = cites.cite(s.passage, quoted(s))
         other = title_case(sides[1 - side], book) if len(sides) == 2 else "the other roles"
-        got = lists(s) if lists and s.text.rstrip().endswith(":") else None
+        got = _list_brought(s, lists)
         said, extra = _with_items(s, got, aspect, cites) if got else (clause(s.text, aspect), "")
         # the side it speaks of is named: its sentence may say only "The role ..."
         text += (

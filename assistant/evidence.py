@@ -11,11 +11,13 @@ import numpy as np
 from knowledge.text import (
     STOPWORDS,
     TABLE_ROW,
+    content_terms,
     fold_accents,
     name_words,
     split_sentences,
     stem,
     words,
+    written_form,
 )
 
 from .retrieve import Passage, Retriever
@@ -156,6 +158,18 @@ def _text_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     aspect (`aspect_forms`)."""
     every = frozenset(stem(w) for w in words(text))
     return every, every - {st for _w, st in aspect_forms(text)}
+
+
+def speaks_of_any(text: str, subjects: list[str], book: RoleBook) -> bool:
+    """The text names one of these roles by any spelling the library knows, or writes every
+    word of one (a side the library never learnt as a role: "self-taught")."""
+    named = [book.keys(r) for r in book.find(text)]
+    for subject in subjects:
+        keys = book.keys(subject)
+        if keys and any(keys & n for n in named):
+            return True
+    said = _text_stems(text)[0]
+    return any(own and own <= said for own in (set(content_terms(s)) for s in subjects))
 
 
 class TermMatcher:
@@ -1906,15 +1920,6 @@ _SUITS = frozenset(
 )
 
 
-def _written_form(word: str, retriever: Retriever) -> str:
-    """The word as the library writes it: "mris" is the plural of the "MRI" an article writes
-    (the stem of an acronym's plural keeps its "s")."""
-    if word.endswith("s") and stem(word) not in retriever.doc_freq:
-        if stem(word[:-1]) in retriever.doc_freq:
-            return word[:-1]
-    return word
-
-
 def aspect_unmet(
     aspect: str, sides: list[str], passages: list[Passage], retriever: Retriever, embedder
 ) -> list[str]:
@@ -1937,14 +1942,15 @@ def aspect_unmet(
     # A rare word the library writes is a topic too ("Which role deals more with LLMs?",
     # "Kubernetes"): met when a passage found writes it. A rare word the library never writes
     # is a typo or a name, judged elsewhere (`unknown_names`).
+    forms = ((t, written_form(t, retriever.doc_freq)) for t in topic_words(aspect))
     named = [
-        _written_form(t, retriever)
-        for t in topic_words(aspect)
+        w
+        for t, w in forms
         if t not in side_words
         and t not in asked
         and not t.isdigit()
         and is_rare(_possessor(t))
-        and stem(_written_form(t, retriever)) in retriever.doc_freq
+        and stem(w) in retriever.doc_freq
     ]
     stems = {stem(t) for t in asked}
     if not (asked or named) or stems & _SUITS or aspect_named(stems) or kin_of_any(stems):

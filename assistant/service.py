@@ -14,7 +14,7 @@ from knowledge.quick_imports import import_wordfreq
 from knowledge.sanitize import display_text
 from knowledge.settings import Settings, get_settings
 from knowledge.store import KnowledgeBase, is_store_outage, open_knowledge_base
-from knowledge.text import content_terms, fold_accents, split_sentences, stem, words
+from knowledge.text import content_terms, fold_accents, split_sentences, stem, words, written_form
 
 from . import compare, followed
 from .answer_cache import AnswerCache
@@ -43,6 +43,7 @@ from .evidence import (
     own_turns,
     says_whom_it_suits,
     score_sentences,
+    speaks_of_any,
 )
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
@@ -378,13 +379,8 @@ class Assistant:
             stems = {stem(w) for w in written}
             # each word as telling as it is specific: "LLMs" says which article more than
             # "deals" (written in another's "the real deal")
-            # ("LLMs": the stem of an acronym's plural keeps its "s")
             said = [
-                w
-                for w in topic
-                if stem(w) in stems
-                or (w.endswith("s") and stem(w[:-1]) in stems)
-                or _clipped_in(w, written)
+                w for w in topic if stem(written_form(w, stems)) in stems or _clipped_in(w, written)
             ]
             fits[source] = round(sum(specificity(w) for w in said), 6)
         best = max(fits.values())
@@ -652,19 +648,13 @@ class Assistant:
         # what the passages must still be about: the roles or sides asked of, else the
         # question's specific words ("resort"), so that reading deeper finds no other subject
         subjects = list(query.sides or query.roles)
-        keys = [book.keys(s) for s in subjects]
-        own = [{stem(w) for w in content_terms(s)} for s in subjects]
         specific = {stem(w) for w in query.topic if specificity(w) >= FOCUS_SPECIFICITY}
 
         def on_subject(p: Passage) -> bool:
             text = f"{p.section}. {p.text[:20_000]}"
-            said = _text_stems(text)[0]
             if subjects:
-                named = [book.keys(r) for r in book.find(text)]
-                return any(k and any(k & n for n in named) for k in keys) or any(
-                    o and o <= said for o in own
-                )
-            return not specific or bool(specific & said)
+                return speaks_of_any(text, subjects, book)
+            return not specific or bool(specific & _text_stems(text)[0])
 
         return [p for p in deeper if not quoted_from(p, shown) and on_subject(p)][:keep]
 
@@ -827,7 +817,7 @@ class Assistant:
             heading or title naming it)."""
             said = _text_stems(f"{p.section} {p.text}")[0]
             return any(w <= said for w in wanted) and any(
-                book.keys(r) & keys for r in book.find(f"{p.title}. {p.section}. {p.text}")
+                book.keys(r) & keys for r in book.find(_said_of(p))
             )
 
         if any(writes(p) for p in found):

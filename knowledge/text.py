@@ -159,6 +159,14 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+def written_form(word: str, stems) -> str:
+    """The word as a text with these stems writes it: "mris" is the plural of the "MRI" it
+    writes, since the stem of an acronym's plural keeps its "s" ("llms", "mris")."""
+    if word.endswith("s") and stem(word) not in stems and stem(word[:-1]) in stems:
+        return word[:-1]
+    return word
+
+
 PHRASE_WORDS = 120  # a phrase is located by at most this many of its words
 
 
