@@ -75,6 +75,10 @@ _URL_END = re.compile(r"(?:https?://|www\.)\S{1,500}$")
 _FIGURE = re.compile(r"[$€£¥]?\d[\d,.]{0,15}%?")
 _CELL_GAP = re.compile(r"\s{3,}")  # columns of a table drawn apart on one line
 MAX_CELL_WORDS = 8  # a table cell is a label or a figure, not a sentence
+# The layout text of a page is read for its tables only when it is at most this many times
+# the page's plain text (plus a floor for a short page drawn wide): its padding is spaces
+LAYOUT_SLACK = 20
+LAYOUT_FLOOR = 20_000
 
 
 def _table_rows(page, lines: list[str]) -> dict[str, str]:
@@ -94,6 +98,11 @@ def _table_rows(page, lines: list[str]) -> dict[str, str]:
     try:
         laid = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # layout mode fails on some fonts; the plain text is still read
+        return {}
+    if len(laid) > LAYOUT_SLACK * sum(len(ln) + 1 for ln in lines) + LAYOUT_FLOOR:
+        # the layout text pads the page's own text with the spaces between its columns; far
+        # more than that is no page of tables (and is not read: the plain text is what the
+        # extracted-text budget counted)
         return {}
     # (normalised as the plain text is: a ligature, "ﬁnance", is "finance" in both)
     rows = _wrapped_rows(unicodedata.normalize("NFKC", laid))

@@ -786,3 +786,28 @@ def test_a_toggle_title_heads_the_text_it_hides():
     paragraphs = [p for s in article.sections for p in s.paragraphs]
     assert not any(p.startswith("▶ Why") for p in paragraphs)
     assert any("whole sentence" in p for p in paragraphs)
+
+
+class _WidePage:
+    """A page as pypdf reads it, whose layout text is padded far past its plain text."""
+
+    def __init__(self, laid: str) -> None:
+        self.laid = laid
+
+    def extract_text(self, extraction_mode: str = "plain") -> str:
+        return self.laid
+
+
+def test_pdf_layout_text_far_past_the_plain_text_is_not_read_for_tables():
+    """The layout text is read for a page's tables only within a bound of its plain text (the
+    text the extracted-text budget counts); a page padded far past it gives no rows."""
+    from ingest.formats.pdf import LAYOUT_FLOOR, LAYOUT_SLACK, _table_rows
+
+    lines = ["Role Median Top", "Welder $48,000 $71,000", "Fitter $51,000 $74,000"]
+    table = (
+        "Role      Median      Top\nWelder    $48,000     $71,000\nFitter    $51,000     $74,000\n"
+    )
+    assert _table_rows(_WidePage(table), lines)  # a real table is read
+    plain = sum(len(ln) + 1 for ln in lines)
+    padded = table + " " * (LAYOUT_SLACK * plain + LAYOUT_FLOOR)
+    assert _table_rows(_WidePage(padded), lines) == {}
