@@ -57,6 +57,7 @@ from .understand.query import (
     asks_origin,
     names_writing,
     self_described,
+    text_verbs,
     topic_of,
 )
 from .understand.roles import _DETERMINERS, BARE_ROLE, RoleBook, role_key
@@ -133,6 +134,7 @@ def topic_words(question: str) -> list[str]:
     liked = {"like"} if _LIKE_VERB.search(question) else set()
     # "Who is nursing a good fit for?": "fit" asks who the path suits, it is no topic
     suits = _SUITS if _ASKS_WHOM.search(question[:1000]) else frozenset()
+    said = text_verbs(question)  # "the data the article uses": asked of the writing
     question = _HORIZON.sub(" ", question)
     # "How long does it take?": "long" is the question's form (a span of time, see
     # answer_kind), which a sentence gives in figures; "long hours" would meet it as a word
@@ -141,6 +143,7 @@ def topic_words(question: str) -> list[str]:
         w
         for w in dict.fromkeys(words(question))
         if w not in STOPWORDS
+        and w not in said
         and (w not in QUESTION_WORDS or w in liked)
         and len(w) > 1
         and (not w.isdigit() or len(w) == 4)  # a year is a topic; "5" or "10" is not

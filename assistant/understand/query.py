@@ -603,14 +603,21 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     return " ".join(terms)
 
 
-# "How does the article describe ...", "Does this guide talk about ...": the verb of the text
-# as subject says what is asked of it, no topic (general English)
+# "How does the article describe ...", "Does this guide talk about ...", "the data the article
+# uses": the verb of the text as subject says what is asked of it, no topic (general English)
 _TEXT_SAYS = re.compile(
     rf"{THE_WRITING.pattern}\s+(?:ever\s+|also\s+|really\s+)?(describes?|described|explains?"
     r"|says?|talks?|mentions?|discuss(?:es)?|covers?|puts?|defines?|presents?|portrays?"
-    r"|characteri[sz]es?|addresses|touch(?:es)?|go(?:es)?|gets?|includes?)\b",
+    r"|characteri[sz]es?|addresses|touch(?:es)?|go(?:es)?|gets?|includes?"
+    r"|uses?|used|cites?|cited|quotes?|quoted|rel(?:y|ies|ied)|draws?|drew)\b",
     re.I,
 )
+
+
+def text_verbs(text: str) -> set[str]:
+    """The verbs a question gives the text itself as subject ("the figures the article
+    uses" -> {"uses"}): what is asked of the writing, never a topic a passage must meet."""
+    return {m.group(1).lower() for m in _TEXT_SAYS.finditer(text[:1000])}
 
 
 # General English: adverbs that set a question beside the one before ("What about nurses
@@ -622,7 +629,7 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
     """The words of a question that are neither function words nor the roles it names, nor
     the verb it asks of the text ("describe" in "How does the article describe X?")."""
     role_words = {w for r in roles for w in words(r)}
-    said = {m.group(1).lower() for m in _TEXT_SAYS.finditer(text[:1000])}
+    said = text_verbs(text)
     topic = [
         w
         for w in dict.fromkeys(words(text))

@@ -326,7 +326,20 @@ def subject_phrase(question: str, acting: bool = False) -> str:
         # "How does the article describe ...?", "Does the guide talk about ...?": the text
         # itself is the subject; what it says is asked, its verb is no topic
         return ""
-    return _clean(_np_after(question[m.end() : 1000]))
+    phrase = _clean(_np_after(question[m.end() : 1000]))
+    if acting and _DO.search(m.group(0)) and _STRANDED.search(question[m.end() : 1000]):
+        # "Where do the salary figures come from?": a preposition left at the end follows the
+        # verb, which the phrase had run on to ("salary figures come")
+        phrase = phrase.rsplit(None, 1)[0] if " " in phrase else phrase
+    return phrase
+
+
+# do-support: the subject is followed by the bare verb (general English)
+_DO = re.compile(r"\b(?:do|does|did)\s{1,3}$", re.I)
+# a question ending in a preposition with no object: "... come from?", "... report to?"
+_STRANDED = re.compile(
+    r"\b\w{1,30}\s{1,3}(?:from|to|with|on|for|about|in|into|at|by|of)\s{0,3}[?.!]?\s{0,3}$", re.I
+)
 
 
 def become_phrase(question: str) -> str:
