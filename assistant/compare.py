@@ -792,8 +792,22 @@ def _only_aspects(topic: str, asked: list[Aspect]) -> bool:
     career aspects asked: the question asks those aspects and nothing more."""
     names = {a.name for a in asked}
     own = set().union(*(a.words for a in aspects() if a.name in names))
-    told = [w for w in words(topic) if _telling(w)]
-    return bool(names) and all(stem(w) in own or w.lower() in own for w in told)
+    said = words(topic)
+    mine = [stem(w) in own or w.lower() in own for w in said]
+
+    def degree(i: int) -> bool:
+        # a comparative beside an aspect's word says how much of it ("growing faster",
+        # "higher salary"); alone, it is the topic ("Which is safer?")
+        return bool(_DEGREE.fullmatch(said[i])) and any(
+            0 <= j < len(said) and mine[j] for j in (i - 1, i + 1)
+        )
+
+    return bool(names) and all(mine[i] or degree(i) for i, w in enumerate(said) if _telling(w))
+
+
+# the shape of a comparative or superlative: "faster", "higher", "biggest" (a word of that
+# shape that is none, "career", counts only beside an aspect's word, where it is generic)
+_DEGREE = re.compile(r"[a-z]{3,20}(?:er|est)", re.I)
 
 
 def topic_aspects(
@@ -1307,11 +1321,16 @@ def build_table(
     rows.sort(key=lambda r: shown.get(r[0].name, -1))  # (an overview leads)
     one_sided.sort(key=lambda r: shown.get(r[0].name, -1))
     verdict, rows = _verdict_to_cell(verdict, rows, one_sided, asked, attributed, finder)
+    own_words = _only_aspects(query.comparison.aspect, asked)
     if asked and not any(a in asked for a, _ in rows):
+        if own_words and any(a in asked for a, _, _ in one_sided):
+            # A career aspect asked in its own words ("Which is growing faster?") that the
+            # articles answer for one side only: that side's finding and the other's gap
+            # answer it; rows of other aspects (pay, daily work) would stand in for it.
+            rows = []
         # Neither article answers the asked topic for both sides: each side's own account of
         # what it is leads, so the table still sets the two side by side.
-        overview = _overview(attributed, used, finder, book, passages, near)
-        if overview:
+        if overview := _overview(attributed, used, finder, book, passages, near):
             used.update((s.passage, s.position) for s in overview)
             rows = [(Aspect("Overview", frozenset()), overview)] + rows[: MAX_ROWS - 1]
         if verdict is None and not telling:
@@ -1319,7 +1338,7 @@ def build_table(
             # the articles do not set side by side; the question asks about the two as a whole.
             free = [(s, sd) for s, sd in attributed if (s.passage, s.position) not in used]
             verdict = _verdict(free, focus, finder, book, passages, own, anywhere=True)
-    if any(a in asked for a, _ in rows) and _only_aspects(query.comparison.aspect, asked):
+    if any(a in asked for a, _ in rows) and own_words:
         # A career aspect asked in its own words ("Which pays more?", "Is it easier to get
         # into X or Y?"), with a row that answers it: another aspect's row is padding beside it.
         # (A topic told in other words too, "which do employers take more seriously", keeps
