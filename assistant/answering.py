@@ -268,8 +268,15 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
         return None
     matcher = evidence.matcher
     book = matcher.book
-    spoken = [_whose(evidence, s) for s in chosen]
-    if None in spoken or any(book.same(r, query.roles[0]) for r in spoken):
+    # (a sentence about another role's field, "the ML engineering path offers ...", goes with
+    # the others: it is no more about the asked role than they are)
+    fields = [
+        _whose(evidence, s) is None
+        and matcher.role_spoken_of(s.text, evidence.passages[s.passage]) is not None
+        for s in chosen
+    ]
+    spoken = [_whose(evidence, s) for s, field_ in zip(chosen, fields, strict=True) if not field_]
+    if not spoken or None in spoken or any(book.same(r, query.roles[0]) for r in spoken):
         return None
     # (two others: "of data scientists and ML engineers, not of AI engineers")
     others: list[str] = []

@@ -285,11 +285,25 @@ KINDS_OF_TOOL = _stems(
 )
 
 
+# General English: subjects one studies, each a skill of its own. "What math does an X need?"
+# is met by "mathematical foundations", not by the "expertise" or "technical" every skills
+# sentence writes; the words of one subject stand for each other only.
+SUBJECTS = (
+    _stems("math maths mathematics mathematical"),
+    _stems("statistics statistical stats"),
+    _stems("programming"),
+)
+
+
 @lru_cache(maxsize=16384)  # asked for every word of every sentence a question scores
 def kin_of(stem_: str) -> frozenset[str]:
     """The other stems that stand for the same thing as this one in the lexicon: the words of
     its aspect ("paid": "salary", "earn", ...) or of its judgement ("upsides": "pros", ...);
-    a word for what one works with, the others only ("tools": "equipment", "frameworks")."""
+    a word for what one works with, the others only ("tools": "equipment", "frameworks"); a
+    subject of study, its own forms only ("math": "mathematics")."""
+    subject = next((g for g in SUBJECTS if stem_ in g), None)
+    if subject is not None:
+        return subject - {stem_} or frozenset({stem_})
     tools = KINDS_OF_TOOL - {stem_} if stem_ in KINDS_OF_TOOL else frozenset()
     if tools:
         # what one works with, not what one knows: "What tools do ML engineers use?" is met by

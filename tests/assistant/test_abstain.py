@@ -613,7 +613,9 @@ def test_an_answer_led_by_another_roles_part_says_whose_each_part_is_for_any_que
     assert "Of line cook: Line cooks work the grill" in result.answer, result.answer
     seed = wards.ask("What math do AI engineers need?")
     assert seed.answer.startswith("The articles say this of ML Engineers, not of AI engineers")
-    assert "Of AI engineers: " in seed.answer, seed.answer
+    # no AI engineer sentence speaks of math ("a strong software engineering background" is
+    # no subject of study): none is quoted as theirs
+    assert "Of AI engineers: " not in seed.answer, seed.answer
     named = wards.ask("What do ward nurses do with families at home?")
     assert not named.answer.startswith("The articles say this of Community nurses, not of ward")
     assert "Of ward nurses:" not in named.answer, named.answer
