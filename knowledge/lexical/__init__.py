@@ -34,10 +34,17 @@ class LexicalIndex(Protocol):
         `stamp`: the store's stamp, when the caller has just read it."""
 
     def search(
-        self, weights: dict[str, float], depth: int, source: str | None = None, also=()
+        self,
+        weights: dict[str, float],
+        depth: int,
+        source: str | None = None,
+        also=(),
+        named: dict[str, list[str]] | None = None,
     ) -> tuple[list[tuple[str, float]], dict[str, float]]:
         """The `depth` best chunk ids with weighted BM25 scores (only scores > 0), and the
-        scores of those chunk ids in `also` that the index holds."""
+        scores of those chunk ids in `also` that the index holds. `named`: term -> sources
+        whose name (title, file name) holds it; inside those every passage scores for the term
+        as the source's passage that writes it most."""
 
     def doc_freq(self, term: str) -> int: ...
 

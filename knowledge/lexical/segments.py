@@ -123,6 +123,7 @@ class Segment:
         self._g_sorted = np.zeros(0, dtype=np.int32)
         self._g_perm = np.zeros(0, dtype=np.int32)
         self._id_order: np.ndarray | None = None
+        self._source_at: dict[str, int] | None = None  # source -> its index in source_names
         self._norm: tuple[float, np.ndarray] | None = None  # (average length, BM25 norms)
         # (average length, local term id -> (rows, tf / (norm + tf)), postings held)
         self._parts: tuple[float, dict[int, tuple[np.ndarray, np.ndarray]], list[int]] | None = None
@@ -136,6 +137,12 @@ class Segment:
         self.g_words = words.map(self.words)
         order = np.argsort(self.g_terms, kind="stable").astype(np.int32)
         self._g_sorted, self._g_perm = self.g_terms[order], order
+
+    def source_index(self, source: str) -> int | None:
+        """The index of a source in `source_names` (what `doc_src` holds), None if not here."""
+        if self._source_at is None:
+            self._source_at = {s: i for i, s in enumerate(self.source_names)}
+        return self._source_at.get(source)
 
     def local_term(self, gid: int) -> int:
         return int(self.local_terms(np.array([gid], dtype=np.int64))[0])
@@ -611,29 +618,55 @@ class SegmentIndex:
 
     # -- search --------------------------------------------------------------------------------
 
-    def search(self, weights: dict[str, float]) -> Hits:
+    def search(self, weights: dict[str, float], named: dict | None = None) -> Hits:
+        """BM25 scores of every row for these weighted terms. `named`: term -> the sources whose
+        name it is part of (their title, their file name): inside such a source the term is
+        said of every passage, which each score as the source's passage that writes it most
+        (`_credit_named`)."""
         segments = list(self.segments)
         scores = [np.zeros(s.size, dtype=np.float32) for s in segments]
         avg = self.total_len / self.n_docs if self.n_docs else 1.0
-        asked: list[tuple[int, float]] = []  # (global term id, weight x idf), in query order
+        asked: list[tuple[int, float, str]] = []  # (global term id, weight x idf, term)
         for term, weight in weights.items():
             gid = self.terms.ids.get(term)
             if gid is None or gid >= len(self.df) or self.df[gid] <= 0 or weight == 0:
                 continue
-            asked.append((gid, weight * self.idf(term)))
-        gids = np.array([g for g, _w in asked], dtype=np.int64)
+            asked.append((gid, weight * self.idf(term), term))
+        gids = np.array([g for g, _w, _t in asked], dtype=np.int64)
         for seg, sc in zip(segments, scores, strict=True):
             if not asked:
                 break
-            for t, (_gid, w) in zip(seg.local_terms(gids).tolist(), asked, strict=True):
+            for t, (_gid, w, term) in zip(seg.local_terms(gids).tolist(), asked, strict=True):
                 if t < 0:
                     continue
                 rows, part = seg.term_part(t, avg)
                 sc[rows] += np.float32(w) * part
+                if named and named.get(term):
+                    self._credit_named(seg, sc, rows, np.float32(w) * part, named[term])
         for seg, sc in zip(segments, scores, strict=True):
             if not seg.alive.all():
                 sc[~seg.alive] = 0.0
         return Hits(self, scores, segments)
+
+    def _credit_named(self, seg: Segment, sc, rows, parts, sources) -> None:
+        """Every row of the named sources live in `seg` gets the most score (`parts`) a row of
+        its own source got for the term: the word names the whole article ("18F", "GitLab"),
+        so inside it the passages that happen to write it are no nearer the question than the
+        rest. A source none of whose rows write the term gets nothing."""
+        held = [seg.source_index(s) for s in sources if self.where.get(s) is seg]
+        held = [i for i in held if i is not None]
+        if not held or not len(rows):
+            return
+        n = len(seg.source_names)
+        most = np.zeros(n, dtype=np.float32)
+        np.maximum.at(most, seg.doc_src[rows], parts)
+        credit = np.zeros(n, dtype=np.float32)
+        credit[held] = most[held]
+        if not credit.any():
+            return
+        # the rows that write it had their own part added: it is replaced by their source's
+        sc[rows] -= np.where(credit[seg.doc_src[rows]] > 0, parts, np.float32(0))
+        sc += credit[seg.doc_src]
 
     # -- persistence ---------------------------------------------------------------------------
 

@@ -165,8 +165,8 @@ class StoreIndex:
     def generation(self) -> int:
         return self._ready().version
 
-    def search(self, weights, depth, source=None, also=()):
-        hits = self._ready().search(weights)
+    def search(self, weights, depth, source=None, also=(), named=None):
+        hits = self._ready().search(weights, named)
         scores = hits.scores_of(list(also))
         return hits.top(depth, source), {c: s for c, s in scores.items() if s is not None}
 

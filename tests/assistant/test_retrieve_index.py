@@ -103,9 +103,9 @@ keeps the management of bed lists and case notes up to date for the ward team.
 """
 
 
-def _retriever(settings, articles: dict[str, str]):
+def _retriever(settings, articles: dict[str, str], extra: list[str] | None = None):
     """A refreshed Retriever over these articles ({file name: text}), written and ingested in
-    the settings' store."""
+    the settings' store (with the `extra` sources, paths, after them)."""
     from assistant.retrieve import Retriever
     from ingest.pipeline import ingest_sources
     from knowledge.store import open_knowledge_base
@@ -115,7 +115,7 @@ def _retriever(settings, articles: dict[str, str]):
     for name, text in articles.items():
         (folder / name).write_text(text, encoding="utf-8")
     kb = open_knowledge_base(settings)
-    assert ingest_sources([str(folder)], kb, settings).ok
+    assert ingest_sources([str(folder), *(extra or [])], kb, settings).ok
     retriever = Retriever(kb)
     retriever.refresh()
     return retriever
@@ -387,3 +387,79 @@ def test_a_dev_articles_own_search_ranks_like_chromas_filtered_query(make_settin
         theirs = sorted(zip(got["ids"][0], got["distances"][0], strict=True), key=_by_distance)
         mine = retriever._dense_within(source, vector, 48)
         assert [c for c, _d in mine] == [c for c, _d in theirs]
+
+
+# Written for this test (hotel front desk): the hotel group's name is in the file name and in
+# most passages, but not in the one on the night audit.
+FRONT_DESK = """# Front Desk Careers
+
+## Joining Quenbridge
+
+Quenbridge runs forty hotels, and most Quenbridge receptionists start in its cafés before
+moving to the desk.
+
+## Pay
+
+Receptionists at Quenbridge start on an hourly rate above the legal minimum, and Quenbridge
+pays a bonus after each year.
+
+## The night audit
+
+The night audit closes the day's accounts: one receptionist balances every guest folio, posts
+the room charges and prints the arrivals list between 11 pm and 7 am.
+
+## Training
+
+New receptionists train for two weeks at the Quenbridge flagship hotel, where Quenbridge
+trainers shadow each shift.
+
+## Uniform
+
+Quenbridge receptionists wear the Quenbridge navy jacket; Quenbridge replaces it every two
+years.
+"""
+HOUSEKEEPING = """# Housekeeping in a Hotel
+
+## Rooms
+
+A room attendant cleans fourteen rooms a shift and reports repairs to the supervisor.
+
+## Nights
+
+Hotels keep a small team at night for late check-outs and spills.
+"""
+GITLAB = "gitlab-handbook-engineering-career-development.md"
+
+
+@needs_dev
+def test_the_name_of_the_article_asked_about_picks_none_of_its_passages(make_settings):
+    """ "... at Quenbridge": the hotel group the article is about (its file name) is written in
+    most of its passages, and a question naming it found those first, above the one passage on
+    what was asked. A word of no everyday English that names an article says which article is
+    asked, not which passage: the passage on the night audit leads its article's others. So
+    with the dev article GitLab's handbook, whose passages often write "GitLab": the one on the
+    fork in an engineer's career is among those read."""
+    from assistant.retrieve import name_terms
+
+    settings = make_settings()
+    retriever = _retriever(
+        settings,
+        {"quenbridge-front-desk.md": FRONT_DESK, "hotel-housekeeping.md": HOUSEKEEPING},
+        extra=[str(REPO_ROOT / "corpus"), str(DEV / GITLAB)],
+    )
+    assert "quenbridg" in name_terms(str(settings.store.parent / "quenbridge-front-desk.md"), "")
+    assert name_terms("https://www.example.org/careers/night-porter.html", "A Night Porter") == {
+        "exampl",
+        "night",
+        "porter",
+    }
+    for asked, k in (
+        ("When is the night audit done at Quenbridge?", 2),
+        ("What happens overnight at the Quenbridge front desk?", 3),
+    ):
+        found = retriever.search(asked, k)
+        assert any(p.section == "The night audit" for p in found), [p.section for p in found]
+    found = retriever.search("What is the fork in an engineer's career at GitLab?", 8)
+    assert any("the fork between purely technical work" in p.text for p in found), [
+        p.section for p in found
+    ]

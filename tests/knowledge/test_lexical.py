@@ -297,3 +297,48 @@ def test_a_loaded_index_counts_like_the_index_that_saved_it(tmp_path):
         assert loaded.word_count(word) == index.word_count(word), word
     weights = {"chef": 1.0, "batch7": 0.5, "rewritten": 0.25, "loav": 0.3}
     assert loaded.search(weights).top(20) == index.search(weights).top(20)
+
+
+def test_a_word_naming_a_source_scores_every_passage_of_it_alike():
+    """`named`: a term that names a source (its title or file name holds it) is said of the
+    whole source: each of its live rows scores for the term as the source's row that writes it
+    most, whether or not it writes it; other sources' rows, a source none of whose rows write
+    the term, and a replaced version's dead rows keep their plain scores (nothing)."""
+    from knowledge.lexical import SegmentIndex, SourceDoc
+
+    def doc(source, version, texts):
+        ids = [f"{source}-{version}-{n}" for n in range(len(texts))]
+        meta = [{"chunk_index": n, "section": "", "title": ""} for n in range(len(texts))]
+        return SourceDoc.from_chunks(source, version, "", ids, texts, meta)
+
+    index = SegmentIndex()
+    hotel = [
+        "Ostrava Suites hires night porters; Ostrava Suites trains them for a week.",
+        "The night audit balances every guest folio before dawn.",
+        "Porters at Ostrava carry luggage and call taxis.",
+    ]
+    inn = [
+        "A night porter at an inn also answers the phone.",
+        "The inn's manager counts the till at closing.",
+    ]
+    index.apply([doc("ostrava", "v1", ["Ostrava once ran a laundry."]), doc("inn", "v1", inn)])
+    index.apply([doc("ostrava", "v2", hotel), doc("tavern", "v1", ["Taverns open late."])])
+    weights = {"ostrava": 1.0, "night": 0.5}
+    plain = dict(index.search(weights).top(20))
+    named = dict(index.search(weights, {"ostrava": ["ostrava", "tavern"]}).top(20))
+    name_part = dict(index.search({"ostrava": 1.0}).top(20))
+    most = max(name_part.get(f"ostrava-v2-{n}", 0.0) for n in range(3))
+    assert most > 0 and "ostrava-v2-1" not in name_part
+    night = dict(index.search({"night": 0.5}).top(20))
+    for n in range(3):
+        cid = f"ostrava-v2-{n}"
+        assert named[cid] == pytest.approx(most + night.get(cid, 0.0), rel=1e-5), cid
+    # the passage that answers "the night audit at Ostrava" no longer trails those that
+    # merely write the name
+    assert max(named, key=named.get) == "ostrava-v2-1"
+    assert max(plain, key=plain.get) == "ostrava-v2-0"
+    for cid in ("inn-v1-0", "inn-v1-1"):  # another source's rows
+        assert named.get(cid) == plain.get(cid)
+    assert "tavern-v1-0" not in named  # named, but it never writes the term
+    assert "ostrava-v1-0" not in named  # the replaced version's row is dead
+    assert index.search(weights, {"ostrava": ["gone"]}).top(20) == index.search(weights).top(20)
