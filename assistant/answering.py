@@ -55,7 +55,7 @@ from .understand import Query
 from .understand.lexicon import aspect_named, aspects
 from .understand.query import SUMMARY_WORDS, answer_kind, asks_date_too, names_writing
 from .understand.roles import BARE_ROLE
-from .understand.vocabulary import specificity
+from .understand.vocabulary import source_words, specificity
 from .verify import strip_links
 
 Events = Generator[dict, None, "Draft"]
@@ -171,9 +171,48 @@ def list_of(
     _before, after = evidence.retriever.neighbour_passages(own)
     items = extractive.list_items(after.text) if after is not None else []
     if not items:
-        return None
+        headings = _sections_counted(evidence.retriever, s, own)
+        return (s.passage, headings) if headings else None
     index = shown_at(passages, after, draft)
     return index, items
+
+
+# "There are three important components of developing one's career:": how many things a lead-in
+# announces (general English number words, or figures)
+_COUNTED = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w'’-]{1,30}\s+){0,3}?"
+    r"(?:things|components|steps|stages|parts|pillars|areas|types|kinds|ways|tracks|paths|"
+    r"skills|qualities|reasons|levels|phases|principles|factors|elements|categories|roles)\b",
+    re.I,
+)
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)
+}
+HEADING_ITEM_WORDS = 8  # a section heading read as an item is short
+
+
+def _sections_counted(retriever: Retriever, s: Sentence, own: Passage) -> list[str]:
+    """The headings of the sections a lead-in that ends its passage announces by number ("There
+    are three important components of developing one's career:" then the sections Structure,
+    Individual Initiative and Opportunity): the next that many sections of its article, each
+    a short heading. Empty when the sentence counts nothing or the article has too few."""
+    if extractive.text_after(own.text, s.text).strip():
+        return []
+    m = _COUNTED.search(s.text[:500])
+    if not m:
+        return []
+    word = m.group(1).lower()
+    wanted = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    found: list[str] = []
+    for p in retriever.passages_of(own.source):
+        if p.chunk_index <= own.chunk_index or p.section == own.section or p.section in found:
+            continue
+        if not p.section or len(p.section.split()) > HEADING_ITEM_WORDS:
+            return []
+        found.append(p.section)
+        if len(found) == wanted:
+            return found
+    return []
 
 
 CONTINUATION_WORDS = 40  # at most this long, the sentence a colon announces is quoted
@@ -967,6 +1006,7 @@ def side_passages(
     else:  # a topic of its own (`PAY_TOPIC`): its lexicon aspect's words
         asked = aspect_named(set(content_terms(aspect)))[:1]
     topic = set().union(*(a.words for a in asked)) if asked else set()
+    paid = any(a.name == "Pay" for a in asked)
     # the search the side's first one was (service._retrieve), read deeper
     named = aspect_named(set(content_terms(aspect)))
     if named:
@@ -991,7 +1031,13 @@ def side_passages(
                 side, context
             ):
                 continue  # another side's passage, or one that names neither
-            if topic and not topic & set(content_terms(f"{p.section} {p.text}")):
+            if (
+                topic
+                and not topic & set(content_terms(f"{p.section} {p.text}"))
+                # a figure of pay speaks of pay in no word of it ("somewhere between $65k and
+                # 100k")
+                and not (paid and compare.earned_money(p.text))
+            ):
                 continue  # the side, but not the topic asked
             if not topic and not any(
                 compare.says_what(x, side, finder) for x in split_sentences(p.text)
@@ -1309,13 +1355,20 @@ def _named_article(question: str, evidence: Evidence) -> str | None:
     asked = {w for w in words(question) if w not in STOPWORDS} - _ABOUT_ANY_ARTICLE
     if not names and not asked:
         return None
+    # a name written with capitals ("the GitLab handbook", "the CDS article", "DataTalks.Club")
+    # that the article's file name or address writes: the article goes by it
+    marked = {
+        re.sub(r"[^a-z0-9]", "", t.lower()) for t in question[:300].split() if t.lower() != t
+    } - STOPWORDS
     order = {p.source: i for i, p in reversed(list(enumerate(evidence.passages)))}
     best: tuple | None = None
     for source, record in kb.records().items():
         authors = set(words(str(record.get(AUTHORS) or "")))
         title = set(words(str(record.get("title") or "")))
-        named = 2 * len(names & authors) + sum(
-            any(_same_family(w, t) for t in title) for w in asked
+        named = (
+            2 * len(names & authors)
+            + 2 * len(marked & source_words(source))
+            + sum(any(_same_family(w, t) for t in title) for w in asked)
         )
         if named:
             rank = (-named, source not in order, order.get(source, 0))

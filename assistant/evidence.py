@@ -1237,10 +1237,16 @@ def score_sentences(
     # question's other words choose among them (his name alone leads to his introduction)
     person, person_sources = named_person(query.question, passages)
     spoken = speakers(sentences) if person else {}
+    # what every sentence of an article is about: its title's subject and the names the
+    # article goes by ("GitLab" in "... at GitLab?" chose the handbook; it chooses no sentence)
+    identity = matcher.retriever.library.identity
+    subjects = [
+        " ".join([_subject_words(p.title), *sorted(identity.get(p.source, ()))]) for p in passages
+    ]
     for s, v, d in zip(sentences, vecs, dense, strict=True):
         s.vector = v
         heading = _heading(passages[s.passage])
-        subject = _subject_words(passages[s.passage].title)
+        subject = subjects[s.passage]
         if passages[s.passage].source in person_sources and _theirs(
             spoken.get((s.passage, s.position)), person
         ):

@@ -10,8 +10,7 @@ import os
 import re
 import threading
 import time
-from pathlib import Path, PurePath
-from urllib.parse import urlsplit
+from pathlib import Path
 
 import numpy as np
 
@@ -21,7 +20,14 @@ from knowledge.store import KnowledgeBase
 from knowledge.text import STOPWORDS, fold_accents, stem, words
 
 from .understand.lexicon import judgements
-from .understand.vocabulary import ArticleVocab, Library, LibraryParts, is_rare, specificity
+from .understand.vocabulary import (
+    ArticleVocab,
+    Library,
+    LibraryParts,
+    a_name,
+    is_rare,
+    specificity,
+)
 
 RRF_K = 60
 # Seconds one replica may answer from its index before asking the store for changes again
@@ -114,30 +120,6 @@ MEMO_PAIRS = 10_000  # word pairs whose closeness is remembered before the memo 
 SPEAKS_KEEP = 20_000  # chunks' "speaks of this role" tests kept the same way (`_about`)
 
 
-def name_terms(source: str, title: str) -> set[str]:
-    """The BM25 terms of what names an article: its title, and its own name where it is
-    stored (a file's name without its extension; a page's host and last path segment, e.g.
-    "18f-a-day-in-the-life.md", "about.gitlab.com/.../career-development/")."""
-    said = [title]
-    if "://" in source:
-        parts = urlsplit(source)
-        host = [h for h in (parts.hostname or "").split(".") if h != "www"][:-1]
-        path = [seg for seg in parts.path.split("/") if seg]
-        said += host + [path[-1].rsplit(".", 1)[0]] if path else host
-    else:
-        said.append(PurePath(source).stem)
-    text = re.sub(r"[-_.+]", " ", " ".join(said))
-    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1}
-
-
-def _a_name(word: str) -> bool:
-    """A word of no everyday English in any of its forms ("gitlab", "18f"): "researcher's"
-    and "bootcamps" are rare as written, but "researcher" and "bootcamp" are not."""
-    base = re.sub(r"['’]s$", "", word)
-    forms = [word, base] + ([base[:-1]] if base.endswith("s") and len(base) > 3 else [])
-    return all(is_rare(f) for f in forms)
-
-
 def _by_distance(item: tuple[str, float]) -> tuple[float, str]:
     return round(float(item[1]), 6), item[0]
 
@@ -194,7 +176,7 @@ class Retriever:
         self._bylines: dict[str, frozenset[str]] = {}
         self._bylines_at = -1
         self._speaks_book: object = None
-        # BM25 term -> the articles whose name (`name_terms`) holds it, per library state
+        # BM25 term -> the articles that go by it (`Library.identity`), per library state
         self._named: dict[str, list[str]] = {}
         self._named_of: object = None
 
@@ -650,7 +632,7 @@ class Retriever:
         its company, its site): words of no everyday English that are no role and no
         abbreviation the library knows ("SRE" in "Cloud Engineer vs SRE" is one side of the
         article, not all of it)."""
-        rare = [w for w in words(query) if _a_name(w)]
+        rare = [w for w in words(query) if a_name(w)]
         if not rare:
             return set()
         library = self.library
@@ -661,10 +643,10 @@ class Retriever:
         """Of these BM25 terms, those that are part of some article's name, with the articles:
         the word is said of each such article as a whole (see `SegmentIndex.search`)."""
         library = self.library
-        if self._named_of is not library:  # a new library state: its titles may have moved
+        if self._named_of is not library:  # a new library state: its articles may have moved
             named: dict[str, list[str]] = {}
-            for source, title in library.titles.items():
-                for term in name_terms(source, title):
+            for source, names in library.identity.items():
+                for term in {stem(w) for w in names}:
                     named.setdefault(term, []).append(source)
             self._named, self._named_of = named, library
         return {t: self._named[t] for t in terms if t in self._named}

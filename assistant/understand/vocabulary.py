@@ -50,7 +50,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 19
+LEARNT_BY = 21
 
 
 def within_scan(texts):
@@ -899,6 +899,8 @@ class ArticleVocab:
     counterparts: list[str] = field(default_factory=list)
     # other names of a role ("attorney" for "A lawyer"), see `other_names`
     names: dict[str, str] = field(default_factory=dict)
+    # the names the article goes by, see `identity_names`
+    identity: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -911,6 +913,7 @@ class ArticleVocab:
             "paired": self.paired,
             "counterparts": self.counterparts,
             "names": self.names,
+            "identity": self.identity,
             "learnt_by": LEARNT_BY,
         }
 
@@ -921,7 +924,7 @@ class ArticleVocab:
         these); anything of another kind raises TypeError, as a damaged cache should."""
         title, headings, phrases = data["title"], data["headings"], data["phrases"]
         spelled, runs, paired = data["spelled"], data["runs"], data["paired"]
-        sides, names = data["counterparts"], data["names"]
+        sides, names, identity = data["counterparts"], data["names"], data["identity"]
         if data.get("learnt_by") != LEARNT_BY:
             raise ValueError("learnt by another version of the rules")
         if not (
@@ -933,6 +936,7 @@ class ArticleVocab:
             and type(paired) is dict
             and type(sides) is list
             and type(names) is dict
+            and type(identity) is list
             and all(type(v) is dict for v in runs.values())
         ):
             raise TypeError("not an article vocabulary")
@@ -946,6 +950,7 @@ class ArticleVocab:
             paired=paired,
             counterparts=sides,
             names=names,
+            identity=identity,
         )
 
     @classmethod
@@ -967,7 +972,72 @@ class ArticleVocab:
             paired=paired_abbreviations([title, *headings, *docs]),
             counterparts=counterparts([title, *headings], docs, phrases),
             names=other_names(docs),
+            identity=identity_names(metas[0].get(SOURCE, "") if metas else "", title, docs),
         )
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]{0,40}")
+# the labels of an address that name no one: "www", "com", "html", ...
+_ADDRESS_WORDS = frozenset(
+    "www com org net gov edu io co uk html htm md txt pdf http https".split()
+)
+
+
+def source_words(source: str) -> set[str]:
+    """The words of a source's file name, or of its address's host and path, lower-cased:
+    "gitlab", "handbook", ... of ".../gitlab-handbook-engineering-career-development.md"."""
+    name = source.replace("\\", "/").rsplit("/", 1)
+    # a file: its name; an address: its host and path
+    place = source if "://" in source else name[-1].rsplit(".", 1)[0]
+    return {
+        w.lower()
+        for w in re.split(r"[^A-Za-z0-9]{1,20}", place[:500])
+        if len(w) > 1 and not w.isdigit() and w.lower() not in STOPWORDS
+    } - _ADDRESS_WORDS
+
+
+def a_name(word: str) -> bool:
+    """A word of no everyday English in any of its forms ("gitlab", "18f"): "researcher's"
+    and "bootcamps" are rare as written, but "researcher" and "bootcamp" are not."""
+    base = re.sub(r"['’]s$", "", word)
+    forms = [word, base] + ([base[:-1]] if base.endswith("s") and len(base) > 3 else [])
+    return all(is_rare(f) for f in forms)
+
+
+def identity_names(source: str, title: str, docs: list[str]) -> list[str]:
+    """The names an article goes by, lower-cased: the words of its title and of its file name
+    or address that are no everyday English ("gitlab" of ".../gitlab-handbook-engineering-
+    career-development.md", "cds" of "cds-so-what-...", "squarespace" of "... at Squarespace")
+    and that its text writes as a name, capitalized and never in lower case ("GitLab", "CDS",
+    "18F"). A question naming one ("... at GitLab?") names the article: it chooses the
+    article, and the question's other words choose among its passages and sentences."""
+    told = source_words(source) | {
+        w.lower() for w in re.split(r"[^A-Za-z0-9]{1,20}", title[:500]) if len(w) > 1
+    }
+    wanted = {w for w in told if not w.isdigit() and w not in STOPWORDS}
+    if not wanted:
+        return []
+    capital: set[str] = set()
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for doc in docs:
+        # (a link or an address, "about.gitlab.com/handbook", "name@site.org", is no prose:
+        # its words take whatever case the address does)
+        prose = " ".join(p for p in doc.split() if "/" not in p and "@" not in p)
+        for tok in _NAME_TOKEN.findall(prose):
+            low = tok.lower()
+            if low in wanted:
+                (lower if tok == low else upper if tok.isupper() else capital).add(low)
+    # a word of no everyday English, or initials ("CDS": also an everyday "cds") written in
+    # capitals only, of three letters or more ("AI" is a role's word)
+    return sorted(
+        w
+        for w in (capital | upper) - lower
+        if a_name(w) or (w not in capital and len(w) >= MIN_NAME_INITIALS)
+    )
+
+
+MIN_NAME_INITIALS = 3
 
 
 def _no_count(_word: str) -> int:
@@ -1007,6 +1077,7 @@ class LibraryParts:
         self._modifiers: Counter = Counter()  # modifier -> articles using it
         self._titles: dict[str, str] = {}
         self._headings: dict[str, list[str]] = {}
+        self._identity: dict[str, frozenset[str]] = {}  # source -> the names it goes by
         self.merged = 0  # articles added or removed so far (the cost of keeping up)
 
     def add(self, source: str, art: ArticleVocab) -> None:
@@ -1037,6 +1108,8 @@ class LibraryParts:
             mods[m] = mods.get(m, 0) + 1
         self._titles[source] = art.title
         self._headings[source] = art.headings
+        if art.identity:
+            self._identity[source] = frozenset(art.identity)
         self.merged += 1
 
     def remove(self, source: str) -> None:
@@ -1076,6 +1149,7 @@ class LibraryParts:
             if self._modifiers[m] <= 0:
                 del self._modifiers[m]
         del self._titles[source], self._headings[source]
+        self._identity.pop(source, None)
         self.merged += 1
 
     def library(self, doc_freq, word_count, longer_words, closeness=_always_close) -> Library:
@@ -1151,6 +1225,7 @@ class LibraryParts:
                 list(self._counterparts),
             ),
             titles=dict(self._titles),
+            identity=dict(self._identity),
             bare_heads={
                 head: side
                 for head, side in title_heads(
@@ -1178,6 +1253,8 @@ class Library:
     modifiers: set[str] = field(default_factory=set)  # words written before a role noun ("AI")
     roles: RoleBook = field(default_factory=RoleBook)
     titles: dict[str, str] = field(default_factory=dict)  # source -> title
+    # source -> the names the article goes by ("gitlab"), see `identity_names`
+    identity: dict[str, frozenset[str]] = field(default_factory=dict)
     headings: dict[str, list[str]] = field(default_factory=dict)  # source -> section headings
     bare_heads: dict[str, str] = field(default_factory=dict)  # "pilot" -> "Airline Pilot"
 
