@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import stem, words
+from knowledge.text import STOPWORDS, stem, words
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,45 @@ PERSONAL = frozenset({stem("growth")})
 ONE_DAY = frozenset({stem("day")})
 _ONE_OF_DAYS = frozenset("first last next one some that whole previous following".split())
 _PERSON_OWNS = frozenset("my your his her their our".split())
+# "free and paid material", "Paid material is marked [$]", "a paid plan": a price set on a
+# thing, no pay for work. "paid" before a noun speaks of pay only for a noun of work ("paid
+# internships", "paid overtime"); before a figure, an adverb or a function word it is pay
+# ("paid $50,000", "paid well", "paid by the hour"). General English.
+PRICED = frozenset({stem("paid"), stem("paying")})
+_AGAINST_FREE = frozenset({"and", "or", "vs", "versus"})
+_PAID_WORK = frozenset(
+    """job jobs position positions role roles internship internships apprenticeship
+    apprenticeships work leave overtime time vacation vacations holiday holidays training
+    placement placements employee employees staff worker workers professional professionals
+    customers customer""".split()
+)
+_PAID_HOW = frozenset(
+    """more less well better worse handsomely extra hourly weekly monthly yearly annually fairly
+    poorly generously equally differently similarly highly""".split()
+)
+
+
+def _priced_thing(toks: list[str], at: int) -> bool:
+    """ "paid" at `at` prices a thing: set against "free", or before a noun of no work."""
+    if at >= 2 and toks[at - 1] in _AGAINST_FREE and toks[at - 2] == "free":
+        return True
+    if at and (toks[at - 1] in _PAID_HOW or toks[at - 1] in _PAID_DEGREE):
+        return False  # "the highest paid", "well paid"
+    nxt = toks[at + 1] if at + 1 < len(toks) else ""
+    return bool(
+        nxt
+        and nxt.isalpha()
+        and nxt not in STOPWORDS
+        and nxt not in _PAID_HOW
+        and nxt not in _PAID_WORK
+        and not _PERSON_NOUN.search(nxt)  # "paid consultants", "paid engineers"
+        and not kin_of(stem(nxt))  # "paid salaries", "paid leave" of pay
+    )
+
+
+_PAID_DEGREE = frozenset("highest lowest best worst most least top".split())
+# the endings of nouns for people, agents of a kind ("engineers", "assistants", "dentist")
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent)s?$")
 
 
 def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
@@ -245,6 +284,8 @@ def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
             continue  # "your growth": one's own, no demand
         if st in ONE_DAY and at and toks[at - 1] in _ONE_OF_DAYS:
             continue  # "on your first day": one day, no day-to-day work
+        if st in PRICED and _priced_thing(toks, at):
+            continue  # "free and paid material", "a paid plan": a price, no pay
         kept.append((w, st))
     return tuple(kept)
 
