@@ -43,6 +43,7 @@ from .evidence import (
     items_brought,
     kin_of_any,
     listed_things,
+    long_form,
     names_things,
     row_cells,
     score_sentences,
@@ -53,7 +54,13 @@ from .evidence import (
 from .retrieve import Retriever
 from .understand import Query
 from .understand.lexicon import aspect_named, aspects
-from .understand.query import SUMMARY_WORDS, answer_kind, asks_date_too, names_writing
+from .understand.query import (
+    SUMMARY_WORDS,
+    abbreviation_asked,
+    answer_kind,
+    asks_date_too,
+    names_writing,
+)
 from .understand.roles import BARE_ROLE
 from .understand.vocabulary import source_words, specificity
 from .verify import strip_links
@@ -1654,9 +1661,82 @@ class PairChoiceStrategy:
         yield
 
 
+EXPANSION_SEARCH = 10  # passages searched for the sentence spelling an abbreviation out
+
+
+class ExpansionStrategy:
+    """ "What does PM stand for?": the long form an article writes the abbreviation for, with
+    the sentence that spells it out ("... the role of a product manager (PM) ..."), cited. An
+    abbreviation no article spells out is declined before (`assess`)."""
+
+    name = "expansion"
+
+    def answer(self, evidence: Evidence) -> Events:
+        short = abbreviation_asked(evidence.query.question) or ""
+        long = long_form(short, evidence.retriever)
+        found = self._spelling(evidence, short, long) if long else None
+        if not found:  # no article writes both: the question as any other
+            return (yield from ExtractiveStrategy().answer(evidence))
+        draft = Draft()
+        passages = list(evidence.passages)
+        cites = CitationSet(passages)
+        quoted = " ".join(
+            f"{sentence} [{cites.cite(shown_at(passages, p, draft), sentence)}]"
+            for p, sentence in found
+        )
+        single = self._written(short).search(found[0][1]) or self._written(short).search(
+            found[-1][1]
+        )
+        said = single.group(1) if single else short
+        which = "" if len(found) == 1 else ", which write both"
+        text = f"{said} stands for *{long}* in the articles{which}: {quoted}"
+        return _finish(evidence, text, cites, draft)
+        yield
+
+    @staticmethod
+    def _written(short: str) -> re.Pattern:
+        """The abbreviation as a word, or its singular's plural ("PMs" asked, "PM" written)."""
+        forms = [short] + ([short[:-1]] if short.endswith("s") and len(short) > 2 else [])
+        return re.compile(
+            r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len)) + r")s?\b"
+        )
+
+    @classmethod
+    def _spelling(cls, evidence: Evidence, short: str, long: str) -> list:
+        """[(passage, sentence)]: the shortest sentence writing both the abbreviation and its
+        long form ("a product manager (PM)" said in passing, not a list run together); else,
+        where no sentence does, one of an article writing the long form and one of it writing
+        the abbreviation ("machine learning engineers", "ML engineers"). Among the passages
+        read, then a search for the two; [] when no article writes both."""
+        written = cls._written(short)
+        pool = list(evidence.passages) + evidence.retriever.search(
+            f"{long} {short}", EXPANSION_SEARCH, source=evidence.source
+        )
+        # (prose sentences only: a reference entry or a fragment spells nothing out)
+        said = [
+            (p, sentence)
+            for p in pool
+            if not p.is_reference_list
+            for sentence in split_sentences(p.text[:20_000])
+            if len(sentence.split()) >= MIN_LEAD_WORDS and sentence[:1].isalnum()
+        ]
+        longs = [(p, x) for p, x in said if long.lower() in x.lower()]
+        shorts = [(p, x) for p, x in said if written.search(x)]
+        both = [(p, x) for p, x in longs if written.search(x)]
+        if both:
+            return [min(both, key=lambda t: len(t[1]))]
+        for p, x in sorted(longs, key=lambda t: len(t[1])):
+            other = next((s for s in shorts if s[0].source == p.source), None)
+            if other is not None:
+                return [(p, x), other]
+        return []
+
+
 def choose(query: Query, llm_strategy: Strategy | None) -> Strategy:
     if query.pair_choices:
         return PairChoiceStrategy()
+    if query.comparison is None and abbreviation_asked(query.question):
+        return ExpansionStrategy()
     if query.intent in ("author", "date"):
         return MetadataStrategy()
     if query.intent == "summary":

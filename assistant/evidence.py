@@ -53,6 +53,7 @@ from .understand.query import (
     BOTH_ALONE,
     BOTH_OF_PAIR,
     HOW_ADVERB,
+    abbreviation_asked,
     asks_of_a_pair,
     asks_origin,
     names_writing,
@@ -2629,6 +2630,22 @@ def people_counted(question: str, book: RoleBook) -> str | None:
     return found[0] if len(found) == 1 and m.group(1).lower().endswith(found[0].lower()) else None
 
 
+def long_form(abbreviation: str, retriever: Retriever) -> str | None:
+    """The long form the articles write an abbreviation for ("PM" -> "product manager"): one
+    an article spells out ("product manager (PM)") or writes beside it ("ML engineers" and
+    "machine learning engineers"); a plural ("PMs") is its singular's. None when no article
+    does: initials a run of capitalized words merely has are no spelling."""
+    library = retriever.library
+    for form in (abbreviation, abbreviation[:-1] if abbreviation.endswith("s") else None):
+        if form and form.upper() in library.spelled:
+            return library.spelled[form.upper()]
+        # the initials of a job title the library names, written as a word of their own
+        # ("SREs" where a heading writes "Site Reliability Engineer"), see `Library`
+        if form and form.lower() in library.roles.aliases:
+            return library.roles.aliases[form.lower()]
+    return None
+
+
 def assess(
     query: Query,
     matcher: TermMatcher,
@@ -2640,6 +2657,13 @@ def assess(
     if not passages:
         return "the library is empty" if not retriever.size else "nothing relevant was found"
     question = query.text
+    asked_short = abbreviation_asked(query.question)
+    if asked_short and query.comparison is None:
+        # "What does PM stand for?": answered by an article's spelling of it, or by none (a
+        # coined term's words, "retrieval-augmented generation" for "RAG", count)
+        if long_form(asked_short, retriever) is None and not spelled_out(asked_short, passages):
+            return f"they never spell out {asked_short}"
+        return None
     missing = missing_roles(query.roles, passages, retriever.library.roles)
     # "... if I'm a software developer?": the asker's own job is where they come from, not
     # what they ask about; articles that never name it can still answer

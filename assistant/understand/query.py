@@ -736,6 +736,31 @@ def asks_origin(query_intent: str, question: str) -> bool:
     return query_intent == "source" and bool(_ASKS_ORIGIN.search(question[:1000]))
 
 
+# "What does PM stand for?", "What's SRE short for?", "What does the acronym 'CSS' mean?": the
+# words an abbreviation is written for (general English). Bounded: linear time.
+_STANDS_FOR = re.compile(
+    r"^\s{0,3}(?:(?:so|and|but|ok|okay)[\s,]{1,3})?what(?:['’]s|\s{1,3}(?:does|do|did|is|are))"
+    r"\s{1,3}(?:the\s{1,3})?(?:abbreviation\s{1,3}|acronym\s{1,3}|initials\s{1,3}|term\s{1,3})?"
+    r"[\"“'‘]?([A-Za-z0-9][A-Za-z0-9&+]{0,11})[\"”'’]?(?:['’]?s)?"
+    r"\s{1,3}(?:stand\s{1,3}for|stands\s{1,3}for|mean|means|short\s{1,3}for)"
+    # ... and nothing more asked ("..., and what does it do?" asks more than the spelling)
+    r"(?:\s{1,3}(?:in|here|there)(?:\s{1,3}[\w'’]{1,20}){0,3})?\s{0,3}[?.!]{0,3}\s{0,3}$",
+    re.I,
+)
+
+
+def abbreviation_asked(question: str) -> str | None:
+    """The abbreviation a question asks the long form of ("What does PM stand for?" -> "PM"):
+    a word of two capitals or more, or of a capital and a figure ("18F"); None otherwise
+    ("What does agentic mean?" asks a meaning, no abbreviation)."""
+    m = _STANDS_FOR.match(question[:300])
+    if not m:
+        return None
+    word = m.group(1)
+    capitals = sum(c.isupper() for c in word)
+    return word if capitals >= 2 or (capitals and any(c.isdigit() for c in word)) else None
+
+
 def intent_of(
     question: str,
     comparison: Comparison | None,
