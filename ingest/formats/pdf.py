@@ -105,7 +105,7 @@ def _table_rows(page, lines: list[str]) -> dict[str, str]:
         # extracted-text budget counted)
         return {}
     # (normalised as the plain text is: a ligature, "ﬁnance", is "finance" in both)
-    rows = _wrapped_rows(unicodedata.normalize("NFKC", laid))
+    rows = _wrapped_rows(_by_column(unicodedata.normalize("NFKC", laid)))
     found: dict[str, str] = {}
     tables: list[tuple[list[str], str]] = []  # (words, text) of each header and row, in order
     k = 0
@@ -211,6 +211,58 @@ def _wrapped_rows(laid: str) -> list[tuple[list[str], list[str]]]:
         rows.append(([c for _s, c in found], " ".join(c for _s, c in found).split()))
         columns = [start for start, _c in found]
     return rows
+
+
+GUTTER = 3  # blank characters at least between a page's two columns of text
+GUTTER_CROSSING = 0.1  # share of lines that may cross it (a title or a rule over both columns)
+MAX_GUTTERS = 4  # candidate gutters weighed on a page
+PROSE_WORDS = 5  # a column's piece of a line with this many words is prose, not a table cell
+
+
+def _by_column(laid: str) -> str:
+    """The layout text of a page set in two columns, read one column after the other.
+
+    Layout extraction lays a two-column page out line by line across both columns, so a
+    table in one column shares its lines with the other column's prose (a sentence's last
+    words beside "Role  Start  Senior"): read so, the prose is a cell of the table and a
+    row is lost to it. A gutter is a band of blank characters that (nearly) no line crosses, with
+    prose on both sides of it in most lines; a table's own gaps are crossed by the prose
+    above and below it, and the cells beside them are short. A page without one is read
+    as it is."""
+    lines = laid.split("\n")
+    width = max((len(ln) for ln in lines), default=0)
+    filled = [0] * width
+    texts = [ln for ln in lines if ln.strip()]
+    for ln in texts:
+        for x, ch in enumerate(ln):
+            if ch != " ":
+                filled[x] += 1
+    allowed = GUTTER_CROSSING * len(texts)
+    bands: list[tuple[int, int]] = []  # runs of (nearly) blank columns inside the text
+    start = None
+    for x in range(width + 1):
+        if x < width and filled[x] <= allowed:
+            start = x if start is None else start
+            continue
+        if start is not None and x - start >= GUTTER and 0 < start and x < width:
+            bands.append((start, x))
+        start = None
+    best = None
+    # (the widest few only: each is weighed over every line, and a gutter is wide)
+    for a, b in sorted(bands, key=lambda band: band[0] - band[1])[:MAX_GUTTERS]:
+        prose = sum(
+            len(ln[:a].split()) >= PROSE_WORDS and len(ln[b:].split()) >= PROSE_WORDS
+            for ln in texts
+        )
+        if prose * 2 >= len(texts) and (best is None or prose > best[2]):
+            best = (a, b, prose)
+    if best is None:
+        return laid
+    # the gutter's emptiest place (its rightmost, so no left line is cut short)
+    cut = min(range(best[0], best[1]), key=lambda p: (filled[p], -p))
+    left = [ln[:cut].rstrip() for ln in lines]
+    right = [ln[cut:].rstrip() if len(ln) > cut else "" for ln in lines]
+    return "\n".join(left) + "\n\n" + "\n".join(right)
 
 
 def _figures(cells: list[str]) -> bool:
