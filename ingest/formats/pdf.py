@@ -27,7 +27,12 @@ _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,4}\s")
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s")
 _CAPTION = re.compile(r"^(?:figure|fig\.|table|listing)\s{1,3}\d{1,3}[:.]", re.I)
 _INLINE_BULLET = re.compile(r"\s[–•▪]\s?")
-_BULLET = re.compile(r"^[•–—▪◦·*-]\s{0,3}")
+# A bullet: a dash or bullet character, or a glyph the PDF's font maps to no character (a
+# control character, a private-use code point such as a symbol font's U+F0B7, or U+FFFD)
+# followed by a space: a symbol font's bullet extracted as nothing a reader could type.
+_BULLET = re.compile(
+    r"^(?:[•–—▪◦·*-]\s{0,3}|[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]\s{1,3})"
+)
 _NAME_LINE = re.compile(r"^(?:by\s{1,3})?([A-Z][\w'’.-]{1,30}(?:\s{1,3}[A-Z][\w'’.-]{1,30}){1,3})$")
 _FILENAME_TITLE = re.compile(r"\.(?:docx?|pdf|tex|indd|pptx?)$|^microsoft\s|^untitled$", re.I)
 

@@ -415,3 +415,30 @@ def test_a_pdf_table_in_one_column_of_a_two_column_page_is_read_apart_from_the_o
     if cookbook.is_file():
         _text, _info, tables = _pages("cookbook", cookbook.read_bytes(), 2_000_000)
         assert not any(tables)
+
+
+def test_a_pdf_bullet_drawn_in_a_glyph_with_no_character_is_a_list_item():
+    """A bullet drawn in a symbol font's glyph that maps to no character (here DEL, U+007F;
+    Word's symbol-font bullet U+F0B7 is another) starts a list item as "•" does: each item is
+    a line of its own, not run into the sentence before it with the glyph left in the text.
+    The development PDF's text is read as before."""
+    from .helpers import make_pdf_pages
+
+    body = [
+        "Charge nurses run a ward for a shift.",
+        "They spend the day on these tasks:",
+        "\x7f allocating patients to the nurses on shift",
+        "\x7f checking the drug round and controlled drugs",
+        "\x7f handing over to the night team",
+        "Most charge nurses have five years on a ward.",
+    ]
+    text = decode("/x/ward.pdf", "pdf", make_pdf_pages([["Charge nurse"], body])).text
+    lines = text.split("\n")
+    assert "- allocating patients to the nurses on shift" in lines, text
+    assert "- checking the drug round and controlled drugs" in lines, text
+    assert "- handing over to the night team" in lines, text
+    assert "\x7f" not in text
+    cookbook = DEV / "data-engineering-cookbook-v0.4-preview.pdf"
+    if cookbook.is_file():
+        read = decode(str(cookbook), "pdf", cookbook.read_bytes()).text
+        assert "\n- " in read and "\x7f" not in read
