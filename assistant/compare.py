@@ -2093,7 +2093,10 @@ _THIS_ROLE = re.compile(
 # A question asking which of the two the asker should choose (general English)
 _CHOOSING = re.compile(
     r"\b(?:should\s+i\s+(?:become|be|choose|pick|go\s+for|study|train)|which\s+(?:one\s+)?should"
-    r"\s+i|(?:better|right|best)\s+(?:choice\s+)?for\s+me)\b",
+    r"\s+i|(?:better|right|best)\s+(?:choice\s+)?for\s+me\b"
+    # "X or Y for someone who likes people?", "Which suits a person who hates desks?": the
+    # choice asked for a kind of reader, as "for me" asks it for the asker
+    r"|(?:for|suits?|fits?)\s+(?:someone|somebody|anyone|a\s+person|people)\s+(?:who|that)\s)",
     re.I,
 )
 # "Choose electrical work if you like logic, ...": advice to a reader of some kind
@@ -2106,7 +2109,8 @@ CHOICE_HINT = "which is right for you, which should you choose, choose if you wa
 
 
 def asks_to_choose(question: str) -> bool:
-    """ "Should I become X or Y?", "Which one should I pick?", "Which is better for me?"."""
+    """ "Should I become X or Y?", "Which one should I pick?", "Which is better for me?", "X or
+    Y for someone who likes people?"."""
     return bool(_CHOOSING.search(question[:1000]))
 
 

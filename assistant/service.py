@@ -598,7 +598,7 @@ class Assistant:
             else []
         )
         advice = []
-        if not asked and compare.asks_to_choose(query.question):
+        if compare.asks_to_choose(query.question):
             # "Should I become X or Y?": the article's advice on choosing, however it is
             # headed, is what the verdict quotes
             advice = search(

@@ -533,7 +533,8 @@ _RELATIVE = re.compile(
 _DECIDE = frozenset(
     "pick picking choose choosing chose select selecting pursue pursuing prefer opt go going "
     "decide deciding consider considering let lets allow allows enable enables "
-    "suit suits suited fit fits likes enjoy enjoys".split()
+    "suit suits suited fit fits like likes liked love loves loved enjoy enjoys enjoyed "
+    "hate hates hated dislike dislikes".split()
 )
 
 
