@@ -281,6 +281,18 @@ class SideFinder:
     def names(self, text: str, side: int) -> bool:
         return side in self.sides_in(text)
 
+    @cached_property
+    def _advised_fields(self) -> list[re.Pattern | None]:
+        spelled = [self.book.aliases.get(s.lower(), s) for s in self.sides]
+        return [_field_pattern(s, spelled, by_root=True) for s in spelled]
+
+    def by_advised_field(self, text: str) -> set[int]:
+        """Sides advice on choosing names by their field, though the sides share their
+        modifiers ("wildlife biology is the better fit", asked of wildlife biologists and
+        wildlife photographers): there the field is the path advised, not the work both sides
+        do."""
+        return {i for i, f in enumerate(self._advised_fields) if f is not None and f.search(text)}
+
 
 _FRAME_STEMS = {stem(w) for w in FRAME_NOUNS}
 SUBJECT_AT = 4  # a main clause's subject opens it, after at most an article ("The ")
@@ -297,7 +309,7 @@ def _own_forms(side: str) -> set[str]:
     return forms
 
 
-def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
+def _field_pattern(side: str, sides: list[str], by_root: bool = False) -> re.Pattern | None:
     """The side's field, as an article names it when it speaks of the work rather than the
     worker: "social work" of "social worker", "occupational therapy" of "occupational
     therapist", "data science" of "data scientist". Its modifiers as written, then a word
@@ -308,10 +320,16 @@ def _field_pattern(side: str, sides: list[str]) -> re.Pattern | None:
     if len(toks) < 2 or not all(t.isalpha() for t in toks) or len(toks[-1]) < AGENT_ROOT + 2:
         return None
     mods = [t.lower() for t in toks[:-1]]
-    if any([w.lower() for w in words(o)[:-1]] == mods for o in sides if o != side):
-        return None
     head = toks[-1].lower()
     root = head[: max(AGENT_ROOT, len(head) - AGENT_SLACK)]
+    for o in sides:
+        theirs = words(o)
+        if o == side or [w.lower() for w in theirs[:-1]] != mods:
+            continue
+        # (`by_root`: sides of the same modifiers told apart by their heads' roots, "wildlife
+        # biology" from "wildlife photography", where another side's root is not the same)
+        if not by_root or theirs[-1].lower().startswith(root):
+            return None
     return re.compile(
         r"\b" + r"\s+".join(re.escape(m) for m in mods) + rf"\s+{re.escape(root)}[a-z]{{0,8}}\b",
         re.I,
@@ -2224,8 +2242,11 @@ def _verdict(
             about = named = _plain_head(s.text, finder, around.title, compares)
             if not named and advises:
                 # "If you want more independence, become a hygienist.": the advice names its
-                # side by the bare head in an article whose title names it
-                about = named = finder.by_bare_head(s.text, around.title)
+                # side by the bare head in an article whose title names it, or by its field
+                # ("..., wildlife biology is the better fit")
+                about = named = finder.by_bare_head(s.text, around.title) or (
+                    finder.by_advised_field(s.text)
+                )
         if not named and which and _side is not None and compares and _THIS_ROLE.match(s.text):
             # "Which role needs stronger math?": "This role demands stronger mathematical
             # foundations" under the side's heading says which (it is no verdict on a pair)
