@@ -676,7 +676,9 @@ OFFERS = {
         # "29,970 pounds", thousands of them, is a sum)
         r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b"
         r"|\b\d[\d,.]{0,40}+\s?(USD|EUR|GBP|dollars?|euros?)\b"
-        r"|\b\d{1,3}(?:,\d{3}){1,4}\s?(?:pounds|sterling)\b",
+        r"|\b\d{1,3}(?:,\d{3}){1,4}\s?(?:pounds|sterling)\b"
+        # ... and so are pounds by the hour, week or year ("7.63 pounds an hour"): a wage
+        r"|\b\d[\d,.]{0,40}+\s?pounds?\s(?:an?|per|each)\s(?:hour|day|week|month|year)\b",
         re.I,
     ),
     "rate": re.compile(

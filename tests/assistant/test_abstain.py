@@ -692,6 +692,10 @@ def test_the_asked_roles_head_noun_at_a_level_is_that_role(gardens, question):
         ("Band 7 pays around 46,000 to 57,000 pounds.", True),
         ("Porters must lift 50 pounds without help.", False),
         ("A full sack weighs 110 pounds.", False),
+        # pounds by the hour, week or year are a wage, however few
+        ("Kitchen porters earn about 11.44 pounds an hour in most hotels.", True),
+        ("Trainee croupiers are paid 450 pounds per week.", True),
+        ("Each tray of glasses weighs 12 pounds when full.", False),
     ],
 )
 def test_thousands_of_pounds_are_a_sum_but_a_weight_is_not(text, amount):
