@@ -50,7 +50,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 21
+LEARNT_BY = 22
 
 
 def within_scan(texts):
@@ -749,9 +749,20 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
     return phrases
 
 
+def _paired_part(title: str) -> str:
+    """The part of a title that sets its pair side by side: the part before a colon ("X vs
+    Y: Which pays more?"), or a later part when only it has the pair word ("Careers behind
+    the bar: sommelier vs bar manager")."""
+    parts = title[:2000].split(":")
+    if len(parts) > 1 and not _PAIR_WORD.search(parts[0]):
+        return next((p for p in parts[1:] if _PAIR_WORD.search(p)), parts[0])
+    return parts[0]
+
+
 def pair_in_title(title: str) -> list[str] | None:
-    """The two roles a title sets side by side ("X vs Y: ..."), if any."""
-    head = title.split(":")[0]
+    """The two roles a title sets side by side ("X vs Y: ...", "Careers in X: Y vs Z"), if
+    any."""
+    head = _paired_part(title)
     folded = head.casefold()  # what the pattern's re.I matches ("VS", "Versus")
     if "vs" not in folded and "versus" not in folded and "v." not in folded:
         return None  # no pair word: most titles, and the pattern's search is the cost
@@ -767,7 +778,7 @@ _PAIR_WORD = re.compile(r"(?<![\w-])(?:vs\.?|versus|v\.)(?=\s)", re.I)
 def sets_two_side_by_side(title: str) -> bool:
     """The title sets exactly two sides against each other: "X vs Y: ...", not
     "X vs Y vs Z" (three options, of which `pair_in_title` would read two)."""
-    head = title.split(":")[0][:300]
+    head = _paired_part(title)[:300]
     return bool(pair_in_title(title)) and len(_PAIR_WORD.findall(head)) == 1
 
 

@@ -578,6 +578,12 @@ KITCHEN_AND_WARD = [
         "Charge nurse",
         "A charge nurse runs the shift. A ward clerk keeps the records.",
     ),
+    (
+        "/w/bar.md",
+        "Careers behind the bar: sommelier vs bar manager",
+        "Sommelier",
+        "A sommelier chooses the wines. A bar manager orders the stock and sets the rota.",
+    ),
 ]
 
 
@@ -586,6 +592,8 @@ KITCHEN_AND_WARD = [
     [
         ("What does a charge nurse do?", "and the other one?", "ward clerk"),
         ("What does a pastry designer do?", "What about the other role?", "kitchen manager"),
+        # (the pair set side by side after the title's colon)
+        ("What does a sommelier do?", "What about the other one, what do they do?", "bar manager"),
     ],
 )
 def test_the_other_one_is_the_role_set_beside_the_last_one(earlier, question, other):

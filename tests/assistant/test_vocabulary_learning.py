@@ -437,7 +437,14 @@ def test_a_title_pair_is_found_whatever_the_case_of_its_pair_word():
     assert pair_in_title("Pastry Chef VS. Baker") == ["Pastry Chef", "Baker"]
     assert pair_in_title("Line cook Vſ prep cook") == ["Line cook", "prep cook"]  # long s
     assert pair_in_title("A Day in the Life of a School Nurse") is None
-    assert pair_in_title("Nursing careers: midwife vs doula") is None  # after the colon
+    # a pair only a subtitle sets side by side is the title's pair too; a pair before the
+    # colon still wins over one after it
+    assert pair_in_title("Nursing careers: midwife vs doula") == ["midwife", "doula"]
+    assert pair_in_title("Nursing careers, a guide") is None
+    assert pair_in_title("Sous Chef vs Head Chef: and what of baker vs pastry chef?") == [
+        "Sous Chef",
+        "Head Chef",
+    ]
     assert pair_in_title("Canvas versions of a teacher's planner") is None
 
 
