@@ -522,11 +522,18 @@ class ExtractiveStrategy:
                 specificity(w) >= SUBJECT_WORD or specificity(w) > EVERYDAY and stem(w) in retrieved
             )
         ]
+        book = evidence.retriever.library.roles
+        wanted_roles = set().union(*(book.keys(r) for r in query.roles))
+
+        def heads_role(heading: str) -> bool:  # the heading's path names a role asked
+            return any(book.keys(f) & wanted_roles for f in book.find(heading))
+
+        names_role = heads_role if wanted_roles else None
         for source in sources[: self.HEADED_LIST_SOURCES]:
             article = evidence.retriever.passages_of(source)
             if not _speaks_of(article, query.roles, evidence.retriever.library.roles, subject):
                 continue  # another role's skills list ("What does a vet tech need?")
-            found = self._list_under(article, wanted, asked)
+            found = self._list_under(article, wanted, asked, names_role)
             if found is None:
                 continue
             p, lead, items = found
@@ -551,13 +558,17 @@ class ExtractiveStrategy:
 
     MAX_LEAD_WORDS = 12  # a line introducing a list ("Night nurses need:"), not a paragraph
 
-    def _list_under(self, passages: list[Passage], wanted: list[set[str]], asked=frozenset()):
+    def _list_under(
+        self, passages: list[Passage], wanted: list[set[str]], asked=frozenset(), names_role=None
+    ):
         """(passage, lead, items) of the first passage of an article that opens, right under a
         heading naming one of the `wanted` things, with a list of plain items, most with no
         sentence end, or with short lines each introducing one (`lead`: "Night nurses need:",
         "Day nurses need:"); None when there is none. Among lists with leads, the one whose
         lead shares the most words with the question (the `asked` stems) wins: the list it
-        gives the role asked about."""
+        gives the role asked about. `names_role(heading)`: the heading (with its parents)
+        names a role asked about; such a list comes first ("Pastry chef — Skills" for a
+        pastry chef, beside "Sous chef — Skills")."""
         found = []
         named_things = set().union(*wanted) if wanted else set()
         for p in passages:
@@ -576,11 +587,19 @@ class ExtractiveStrategy:
                     continue
                 if sum(extractive._label(i) for i in items) * 2 < len(items):
                     continue  # items that are sentences compete as sentences already
-                shared = len(({stem(w) for w in words(lead)} | (own - named_things)) & asked)
-                found.append((-shared, len(found), (p, lead, items)))
-            if found and not found[0][2][1] and found[0][0] == 0 and not own - named_things:
+                # (its heading's words with its parents': "Pastry chef — Skills")
+                shared = len(({stem(w) for w in words(lead)} | (named - named_things)) & asked)
+                headed = -int(bool(names_role and names_role(heading)))
+                found.append((headed, -shared, len(found), (p, lead, items)))
+            if (
+                found
+                and not found[0][3][1]
+                and found[0][1] == 0
+                and not named - named_things
+                and (found[0][0] or names_role is None)
+            ):
                 break  # a list with no lead: the first one found, as it always was
-        return min(found)[2] if found else None
+        return min(found)[3] if found else None
 
     RESTATES = 0.7  # similarity from which an article sentence says what the last answer said
     REASON_SENTENCES = 2  # sentences quoted after it

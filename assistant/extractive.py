@@ -239,12 +239,19 @@ def _short_lead(s: Sentence) -> bool:
     return introduces_list(s) and len(s.text.split()) >= LEAD_WORDS
 
 
+# An aside in brackets closing a line ("Infrastructure as code (Terraform)"): no sentence end
+# of its own, though its bracket closes the line (bounded: linear)
+_TRAILING_ASIDE = re.compile(r"\s{0,3}\([^()]{0,200}[^().!?]\)\s{0,20}$")
+
+
 def _label(text: str) -> bool:
     """A heading or label line ("Site Reliability Engineer"): a few words with no sentence end,
-    which answers nothing on its own."""
+    which answers nothing on its own ("Containers (Docker)": a bracket closing the line ends
+    no sentence, its aside has none)."""
+    bare = _TRAILING_ASIDE.sub("", text)
     return (
         len(text.split()) <= LABEL_WORDS
-        and not _ENDS_SENTENCE.search(text)
+        and not _ENDS_SENTENCE.search(bare if bare.strip() else text)
         and not field_line(text)
     )
 
