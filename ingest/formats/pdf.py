@@ -431,8 +431,16 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
                 ended = True
                 continue
             bullet = bool(_BULLET.match(line))
-            if item and not bullet and line[:1].isupper() and (ended or line.endswith(":")):
-                close()  # a line after a finished list item starts text of its own
+            if (
+                item
+                and not bullet
+                and line[:1].isupper()
+                and (ended or line.endswith(":") or _opens_sentence(line))
+            ):
+                # a line after a finished list item starts text of its own; so does one
+                # opening on a capitalised everyday word ("The busy season ...") after an
+                # item that filled its line: no item runs on with "The" mid-sentence
+                close()
             ended = line.endswith((".", "!", "?"))
             if bullet and para and not para[-1].endswith(":"):
                 if not any(_BULLET.match(p) for p in para):
@@ -486,6 +494,21 @@ def compound_hyphen(before: str, after: str) -> bool:
     fa, fb = zipf_frequency(a, "en"), zipf_frequency(b, "en")
     joined = zipf_frequency(a + b, "en")
     return min(fa, fb) >= COMPOUND_ZIPF and joined < min(fa, fb) - COMPOUND_GAP
+
+
+SENTENCE_START_ZIPF = 5.8  # "The", "Most", "This", "Many" (not "National", "HMRC")
+
+
+def _opens_sentence(line: str) -> bool:
+    """The line opens on a capitalised everyday word ("The", "Most", "Many"): the start of a
+    sentence, where a wrapped line goes on in lower case or with a name (general English
+    frequencies)."""
+    from wordfreq import zipf_frequency
+
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    if not first.isalpha() or not first[:1].isupper() or first[1:] != first[1:].lower():
+        return False
+    return zipf_frequency(first.lower(), "en") >= SENTENCE_START_ZIPF
 
 
 def _same_words(a: str, b: str) -> bool:

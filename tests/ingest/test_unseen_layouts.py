@@ -442,3 +442,30 @@ def test_a_pdf_bullet_drawn_in_a_glyph_with_no_character_is_a_list_item():
     if cookbook.is_file():
         read = decode(str(cookbook), "pdf", cookbook.read_bytes()).text
         assert "\n- " in read and "\x7f" not in read
+
+
+def test_a_pdf_paragraph_after_a_list_item_that_fills_its_line_is_its_own():
+    """A list's last item that fills its line ends in no full stop and may wrap; the next
+    line opening on a capitalised everyday word ("The", "Most") starts a sentence, not the
+    item's next words, so the paragraph after the list is not run into the item. A wrapped
+    item going on in lower case or with a name ("HMRC guidance") stays one item."""
+    from .helpers import make_pdf_pages
+
+    body = [
+        "Night porters keep a hotel running while the guests sleep upstairs.",
+        "Their shift is built around a handful of regular duties each night:",
+        "- locking the side doors and checking the fire exits every two hours",
+        "- balancing the bar takings against the till rolls and card machine",
+        "Marriott checklists before the end of the shift",
+        "- answering the late calls from guests who need towels or a taxi home",
+        "The shift ends at seven, when the morning receptionist takes over.",
+        "Most porters work four nights on and three nights off in a week.",
+    ]
+    text = decode("/x/porter.pdf", "pdf", make_pdf_pages([["Night porter"], body])).text
+    lines = text.split("\n")
+    assert "- answering the late calls from guests who need towels or a taxi home" in lines, text
+    assert (
+        "- balancing the bar takings against the till rolls and card machine Marriott "
+        "checklists before the end of the shift" in lines
+    ), text
+    assert "The shift ends at seven, when the morning receptionist takes over." in text
