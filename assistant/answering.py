@@ -38,6 +38,7 @@ from .evidence import (
     TermMatcher,
     answer_type_test,
     asked_for,
+    asks_way_in,
     asks_yes_no,
     heading_of,
     items_brought,
@@ -62,6 +63,7 @@ from .understand.query import (
     names_writing,
 )
 from .understand.roles import BARE_ROLE
+from .understand.sides import become_phrase
 from .understand.vocabulary import source_words, specificity
 from .verify import strip_links
 
@@ -417,6 +419,7 @@ class ExtractiveStrategy:
             self._reference_list(evidence)
             or self._reason_after(evidence)
             or self._headed_list(evidence)
+            or self._numbered_steps(evidence)
         )
         if listed is not None:
             return listed
@@ -553,6 +556,55 @@ class ExtractiveStrategy:
                 text = f"*{title}*, under “{head}”: {lead}\n\n{bullets} [{n}]"
             else:
                 text = f"*{title}* lists, under “{head}”:\n\n{bullets} [{n}]"
+            return _finish(evidence, text, cites, draft)
+        return None
+
+    MIN_STEPS = 3  # numbered steps a section must give, 1 to n
+    MAX_STEP_WORDS = 15  # a step's own first sentence: its title ("Earn a degree in nursing.")
+
+    def _numbered_steps(self, evidence: Evidence) -> Draft | None:
+        """ "How do I become a midwife?" where the role's article sets out the way in as
+        numbered steps, each opening on a short sentence of its own ("1. Earn a nursing
+        degree. ...", "2. Pass the licensing exam. ..."), under a heading about getting in
+        ("Step by step: how to become a midwife"): those opening sentences, in order, answer
+        as a whole, though the steps are long and split over several passages, none of which
+        the retrieval need rank first. None otherwise."""
+        query = evidence.query
+        if (
+            len(query.roles) > 1
+            or not asks_way_in(query)
+            or not _ASKS_THE_WAY.match(query.question)
+        ):
+            return None  # ("Is becoming a midwife worth it?" asks no way in)
+        book = evidence.retriever.library.roles
+        # the role asked, or (one the library does not know as a role) the words of what is
+        # to be become, which the article's title must write: "How to Become a Midwife"
+        becoming = {stem(w) for w in words(become_phrase(query.question))} - {
+            stem(w) for w in STOPWORDS
+        }
+        if not query.roles and not becoming:
+            return None
+        sources = list(dict.fromkeys(p.source for p in evidence.passages))
+        for source in sources[: self.HEADED_LIST_SOURCES]:
+            article = evidence.retriever.passages_of(source)
+            if not article or query.roles and not _speaks_of(article, query.roles, book):
+                continue
+            if not query.roles and not becoming <= {stem(w) for w in words(article[0].title)}:
+                continue
+            found = _steps_in(article, self.MIN_STEPS, self.MAX_STEP_WORDS)
+            if found is None:
+                continue
+            head, steps = found
+            draft = Draft()
+            passages = list(evidence.passages)
+            cites = CitationSet(passages)
+            lines = []
+            for number, (p, lead) in enumerate(steps, 1):
+                n = cites.cite(shown_at(passages, p, draft), lead)
+                lines.append(f"{number}. {lead} [{n}]")
+            title = " ".join(display_text(steps[0][0].title).split())
+            head = " ".join(display_text(head).split())
+            text = f"*{title}* sets out the steps, under “{head}”:\n\n" + "\n".join(lines)
             return _finish(evidence, text, cites, draft)
         return None
 
@@ -1333,6 +1385,44 @@ def _speaks_of(article: list[Passage], roles: list[str], book, subject=()) -> bo
         for p in article
         for found in book.find(f"{p.title}. {p.section}. {p.text}")
     )
+
+
+# "How do I become ...?", "What do I need to become ...?", "What are the steps to ...?"
+_ASKS_THE_WAY = re.compile(r"^\s{0,8}(?:how|what|which)\b", re.I)
+_STEP = re.compile(r"^\s{0,3}(\d{1,2})[.)]\s{1,3}(\S.{0,2000})")
+# the words of a heading about getting in: the lexicon's entry aspect, and "step"
+_WAY_IN_STEMS = {stem(w) for w in ("step", "steps")}
+
+
+def _steps_in(article: list[Passage], least: int, most_words: int):
+    """(heading, [(passage, opening sentence)]) of the first section of an article, headed
+    about getting in (the lexicon's entry words, or "step"), whose lines number steps 1 to n
+    (n >= `least`) each opening on a sentence of at most `most_words` words; None if none."""
+    entry = next(a.words for a in aspects() if a.name == "Entry and education")
+    by_section: dict[str, list[tuple[Passage, int, str]]] = {}
+    for p in article:
+        heading = heading_of(p)
+        if p.is_reference_list or not heading:
+            continue
+        for line in p.text.splitlines():
+            m = _STEP.match(line)
+            if m:
+                by_section.setdefault(heading, []).append((p, int(m.group(1)), m.group(2)))
+    for heading, items in by_section.items():
+        said = {stem(w) for w in words(heading)}
+        if not said & (entry | _WAY_IN_STEMS):
+            continue
+        if [n for _p, n, _t in items] != list(range(1, len(items) + 1)) or len(items) < least:
+            continue
+        steps = []
+        for p, _n, text in items:
+            first = split_sentences(text)[:1]
+            if not first or len(first[0].split()) > most_words:
+                break  # a step that is one long sentence: a list of something else
+            steps.append((p, first[0]))
+        else:
+            return heading, steps
+    return None
 
 
 def _bare_lines(text: str) -> list[str]:

@@ -774,6 +774,11 @@ def _headed_for_work(passages: list[Passage]) -> set[int]:
 _ENTRY_WORDS = next(a.words for a in aspects() if a.name == "Entry and education")
 
 
+def asks_way_in(query: Query) -> bool:
+    """See `_asks_way_in`."""
+    return _asks_way_in(query)
+
+
 def _asks_way_in(query: Query) -> bool:
     """A question about what becoming one role takes ("What do I need to become a mortgage
     broker?", "How do I become a florist?"), asking for no amount, count or rate."""
