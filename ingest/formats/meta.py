@@ -139,10 +139,20 @@ def article_meta(front: dict) -> dict:
 # "Written by Jane Doe and Sam Lee, RN", "By Jane Doe, PhD — 3 June 2024", an interview's
 # "Interview by Jane Doe" / "Interviewed by Jane Doe".
 _BY = re.compile(
-    r"^(?:(?:written|posted|story|words|article|reported|prepared|compiled|interview|interviewed)"
-    r"\s{1,3})?by[:\s]\s{0,2}",
+    r"^(?:(?:written|posted|story|words|article|reported|prepared|compiled|interview|interviewed"
+    r"|maintained|edited|curated)\s{1,3})?by[:\s]\s{0,2}",
     re.I,
 )
+# ... or a sentence of a short line saying so: "A community guide to two careers. Maintained
+# by Jane Doe (@jdoe). Last updated 2 May 2025." (a verb of authorship before "by")
+_BY_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s{1,3})((?:written|prepared|compiled|maintained|edited|curated)\s{1,3}by\s)",
+    re.I,
+)
+BYLINE_SENTENCE_WORDS = 40  # a line longer than this is prose, not a byline's line
+# the end of that sentence: a full stop after a word of three letters or more ("Doe."), not
+# after a title's abbreviation ("Dr. Jane Doe")
+_SENTENCE_END = re.compile(r"[A-Za-z][a-z]{2}(?=\.(?:\s|$))")
 # A name's affiliation after it ("Dr. Helen Akintola, Midwest Workforce Institute"): a part
 # naming a kind of organisation (general English) is where the author's name, not another
 # author, is told
@@ -154,7 +164,7 @@ _AFFILIATION = re.compile(
 )
 # Where the names end: a separator, a date word, or a date.
 _BY_END = re.compile(
-    r"\s{0,3}(?:[|·•—–]|\s-\s|\bon\b|\b(?:published|updated|posted|last)\b|\d)", re.I
+    r"\s{0,3}(?:[|·•—–(]|\s-\s|\bon\b|\b(?:published|updated|posted|last)\b|\d)", re.I
 )
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]{0,30}")
 # A credential after a name ("RN", "PhD", "DPT", "M.D."): short, mostly capitals.
@@ -213,10 +223,15 @@ def byline(lines: list[str], known: str = "") -> tuple[dict, list[int]]:
     authors = {a.strip().lower() for a in known.split(",") if a.strip()}
     for i, line in enumerate(lines[:BYLINE_LINES]):
         line = " ".join(line.split())
-        if not line or len(line.split()) > 25:
+        if not line or len(line.split()) > BYLINE_SENTENCE_WORDS:
             continue
-        m = _BY.match(line)
+        m = _BY.match(line) if len(line.split()) <= 25 else None
         names = _byline_names(line[m.end() :]) if m else ""
+        said = None if m else _BY_SENTENCE.search(line)
+        if said and AUTHORS not in meta:
+            rest = line[said.end() :]
+            end = _SENTENCE_END.search(rest)
+            names = _byline_names(rest[: end.end()] if end else rest)
         if not m and authors and (iso_date(line) or ends_month_year(line)):
             named = _byline_names(line)
             if named and {n.strip().lower() for n in named.split(",")} <= authors:

@@ -469,3 +469,26 @@ def test_a_pdf_paragraph_after_a_list_item_that_fills_its_line_is_its_own():
         "checklists before the end of the shift" in lines
     ), text
     assert "The shift ends at seven, when the morning receptionist takes over." in text
+
+
+def test_a_readme_saying_who_maintains_it_in_a_sentence_names_its_author_and_date():
+    """A community guide with no front matter says in a short line under its title who keeps
+    it and when ("A volunteer guide ... Maintained by **Tomas Berg** ([@tberg](...)). Last
+    updated 3 March 2025."): that sentence is a byline, read past the handle in brackets.
+    Prose saying who wrote something else, or a sentence opening "By 2030", names nobody."""
+    from ingest.formats.meta import byline
+
+    readme = (
+        "# Becoming a tree surgeon vs a forest ranger\n\n"
+        "> A volunteer guide to two outdoor careers. Maintained by **Tomas Berg** "
+        "([@tberg](https://github.com/tberg)). Last updated 3 March 2025.\n\n"
+        "## Overview\n\nTree surgeons climb and fell trees; forest rangers look after whole "
+        "woods and the people who visit them.\n"
+    )
+    loaded = decode("/x/README.md", "md", readme.encode())
+    assert loaded.meta[AUTHORS] == "Tomas Berg", loaded.meta
+    assert loaded.meta[PUBLISHED] == "2025-03-03", loaded.meta
+    assert byline(["The first survey was written by Ana Ruiz in 1998 for the council."]) == ({}, [])
+    assert byline(["By 2030, most rangers will need a chainsaw ticket."]) == ({}, [])
+    found, _used = byline(["A short guide. Edited by Dr. Lena Ortiz. Updated 4 May 2025."])
+    assert found == {AUTHORS: "Dr. Lena Ortiz", PUBLISHED: "2025-05-04"}, found
