@@ -729,6 +729,48 @@ _GIVES_REASON = re.compile(
 
 
 OTHER_ROW = 0.5  # weight of a table row whose first cell the question does not name
+# "Which industry ...?", "which state", "which sector": the kind of thing a question asks to
+# pick one of (general English; bounded: linear)
+_WHICH_NOUN = re.compile(r"\b(?:which|what)\s{1,3}([a-z]{3,30})\b", re.I)
+
+
+# "the most", "the highest", "the least" (general English; bounded: linear)
+_EXTREME = re.compile(r"\b(?:the\s{1,3})(most|highest|best|top|least|lowest|worst)\b", re.I)
+_LOW_WORDS = frozenset(("least", "lowest", "worst"))
+_ROW_FIGURE = re.compile(r"[$€£]\s?(\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,2})?)")
+
+
+def _ranked_row(passage: Passage, ranking: str) -> str | None:
+    """The table row of the passage with the highest figure ("most") or the lowest
+    ("least"), by its first sum of money; None when no row gives one."""
+    rows = []
+    for line in passage.text[:20_000].splitlines():
+        m = _ROW_FIGURE.search(line) if TABLE_ROW.match(line) else None
+        if m:
+            rows.append((float(m.group(1).replace(",", "")), line.strip()))
+    if not rows:
+        return None
+    return (max(rows) if ranking == "most" else min(rows))[1]
+
+
+def _rows_of_kind(passage: Passage, kinds: set[str], passages: list[Passage] = ()) -> bool:
+    """The passage's text besides its table rows (the line introducing them, its heading, or
+    the passage right before it in its section, when found too) names the kind of thing asked
+    for ("Median annual wages in the top industries" for "Which industry ...?"): its rows are
+    those things, one each."""
+    before = [
+        p.text[-2000:]
+        for p in passages
+        if p.source == passage.source
+        and p.section == passage.section
+        and p.chunk_index == passage.chunk_index - 1
+    ]
+    said = " ".join(
+        line
+        for line in "\n".join([*before, passage.text[:20_000]]).splitlines()
+        if not TABLE_ROW.match(line)
+    )
+    return bool(kinds & {stem(w) for w in words(f"{passage.section} {said}")})
 
 
 def _row_asked(row: str, asked_stems: set[str], asked_keys=frozenset(), book=None) -> bool:
@@ -1241,6 +1283,14 @@ def score_sentences(
     )
     asked_stems = {stem(w) for w in words(f"{query.text} {' '.join(query.roles)}")}
     asked_keys = {k for r in query.roles for k in matcher.book.keys(r)}
+    # "Which industry pays X the most?": the rows of a table its passage introduces as one of
+    # industries ("... in the top industries") are what is asked, whatever their first cells
+    which = _WHICH_NOUN.search(query.question[:1000])
+    kinds = {stem(which.group(1))} - {stem(w) for w in STOPWORDS} if which else set()
+    introduced: dict[int, bool] = {}
+    top = _EXTREME.search(query.question[:1000]) if kinds else None
+    ranking = (top.group(1).lower() in _LOW_WORDS and "least" or "most") if top else None
+    ranked: dict[int, str | None] = {}
     # "What does Marcus like most?": every sentence of the interview with Marcus is his; the
     # question's other words choose among them (his name alone leads to his introduction)
     person, person_sources = named_person(query.question, passages)
@@ -1274,7 +1324,14 @@ def score_sentences(
         if TABLE_ROW.match(s.text) and not _row_asked(
             s.text, asked_stems, asked_keys, matcher.book
         ):
-            s.score *= OTHER_ROW  # a table row speaks of its first cell, which was not asked
+            if kinds and s.passage not in introduced:
+                introduced[s.passage] = _rows_of_kind(passages[s.passage], kinds, passages)
+            if not (kinds and introduced[s.passage]):
+                s.score *= OTHER_ROW  # a table row speaks of its first cell, not asked
+            elif ranking and s.text == ranked.setdefault(
+                s.passage, _ranked_row(passages[s.passage], ranking)
+            ):
+                s.score += ANSWER_TYPE_BONUS  # "... the most?": the row with the top figure
         if does and s.passage in headed_for_work:
             s.score += ANSWER_TYPE_BONUS
         focus = matcher.role_focus(s.text, passages[s.passage])
