@@ -2487,11 +2487,13 @@ _SUM = re.compile(r"\b\d{1,3}(?:,\d{3}){1,4}\b")
 _ASKS_SPAN = re.compile(r"\bhow\s+(?:long\b|many\s+(?:years|months|weeks|days|hours)\b)", re.I)
 # A span of time an article writes: "two years", "a two-year degree", "4-6 months", "a decade",
 # "several weeks" (number words of general English; bounded, linear). "a day" is none: "ten
-# visits a day", "$50,000 a year" say how often, not how long.
+# visits a day", "$50,000 a year" say how often, not how long; nor is a span by the day, week
+# or exam ("40 to 45 hours a week", "300 hours per exam": a rate).
 _SPAN = re.compile(
     r"\b(?:\d{1,3}(?:[.,]\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty|thirty|several|few|many)(?:[\s-]{1,3}(?:to|or|and)[\s-]{1,3}"
     r"\w{1,12})?[\s-]{1,3}(?:years?|months?|weeks?|days?|hours?|semesters?|terms?)\b"
+    r"(?!\s{1,3}(?:a|an|per|each|every)\s)"
     r"|\bdecades?\b",
     re.I,
 )
