@@ -1210,7 +1210,15 @@ def sections_asking(query: Query, matcher: TermMatcher, passages: list[Passage])
         elif kind is None or not _INTERROGATIVE.match(heading) or _asks_with(heading) != kind:
             continue
         own = {stem(w) for w in words(heading) if w not in STOPWORDS and w not in QUESTION_WORDS}
-        if not own or not own <= asked:
+        if not own and yes_no:
+            # "Is it worth it?": a yes/no heading of question words only asks what a question
+            # with those words asks of the article's subject ("Is being an X worth it?")
+            own = {stem(w) for w in words(heading.lower()) if w in QUESTION_WORDS} - {
+                stem(w) for w in STOPWORDS
+            }
+            if not own or not own <= {stem(w) for w in words(query.text.lower())}:
+                continue
+        elif not own or not own <= asked:
             continue
         # (the title's subject, its roles whole: "Pays" in "Which Career Path Pays More" is a
         # topic, not who; "manager" of "product manager" is who)
