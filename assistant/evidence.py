@@ -1441,10 +1441,15 @@ _LEAD_NOUN = re.compile(
 )
 
 
+# ... or owning what the sentence is about: "A researcher's week might include ..."
+_LEAD_OWNER = re.compile(r"\s{0,3}(?:a|an|the)\s{1,3}([A-Za-z][\w-]{1,40})(?:'s|’s)\s", re.I)
+
+
 def _leads_with_head(text: str, head: str) -> bool:
     """The sentence opens with the bare head noun of a role as the subject of a verb of going
-    on ("A researcher might become ...", "Designers often move into ...")."""
-    m = _LEAD_NOUN.match(text)
+    on ("A researcher might become ...", "Designers often move into ..."), or as the owner of
+    its subject ("A researcher's week might include ...")."""
+    m = _LEAD_NOUN.match(text) or _LEAD_OWNER.match(text)
     return bool(m) and stem(m.group(1).lower()) == stem(head.lower())
 
 
