@@ -64,6 +64,13 @@ def select(
     floor = best.score * FLOOR
     # the articles with a sentence about the asked role strong enough to be chosen
     anchored = {s.source for s in sentences if s.on_role and s.score >= floor}
+    # the passages with a sentence strong enough to be chosen: with only one, its sentences
+    # are all the evidence there is, and the answer reads on in it
+    strong = {
+        s.passage
+        for s in sentences
+        if s.score >= floor and not _label(s.text) and not _short(s.text)
+    }
     chosen: list[Sentence] = []
     per_passage: dict[int, int] = {}
     seen_figures: set[str] = set()
@@ -77,7 +84,11 @@ def select(
             continue
         if chosen and used + n > max_words:
             continue
-        if per_passage.get(s.passage, 0) >= 2 and s.score < ONE_PASSAGE_CLOSE * best.score:
+        if (
+            per_passage.get(s.passage, 0) >= 2
+            and s.score < ONE_PASSAGE_CLOSE * best.score
+            and len(strong) > 1
+        ):
             # the evidence of several passages, not one, unless this passage's next sentence
             # is as good as the best ("spend significant time on ..." after two sentences of
             # the same "What ML engineers do" passage)
