@@ -116,9 +116,14 @@ _AUTHOR = re.compile(
     # ("Who prepared the report?", "Who compiled this guide?": past tense, a document's making;
     # an interview's author: "Who conducted the interview?", "Who interviewed her?")
     r"\b(who (wrote|writes|authored|prepared|compiled|is the author|are the authors"
-    r"|interviewed|(?:conducted|did) (?:the|this|that) interview)|author"
+    r"|interviewed|(?:conducted|did) (?:the|this|that) interview"
+    # ("Who maintains this guide?": a community guide's keeper; "who maintains the servers"
+    # asks of a role)
+    r"|(?:maintains|maintained|edits|edited|curates|curated|keeps) (?:the|this|that|its) "
+    r"(?:[\w-]{1,30} ){0,6}?(?:guide|article|roadmap|list|page|document|handbook|post|readme"
+    r"|repo|repository|wiki))|author"
     r"|(?:the|its|their) authors"
-    r"|written by|whose article"
+    r"|written by|maintained by|whose article"
     r"|byline)\b",
     re.I,
 )
