@@ -161,7 +161,11 @@ def decode(
     if kind == "md" or looks_like_markdown(text):
         rendered = render(text)
         meta = _with_byline(rendered.meta, rendered.text)
-        body = without_author_bio(rendered.text, meta.get(AUTHORS, ""))
+        # (the byline paragraph, "By Jane Doe", said who wrote it: as text it would run into
+        # the first sentence, which has no full stop between them)
+        body = without_author_bio(
+            _without_byline(rendered.text, BYLINE_WORDS), meta.get(AUTHORS, "")
+        )
         return Loaded(source, kind, body, meta.get(TITLE), meta)
     body = without_running_lines(plain_text(text))
     meta = _with_byline({}, body)
@@ -180,17 +184,22 @@ def _with_byline(meta: dict, text: str) -> dict:
 
 
 BYLINE_CHARS = 2000  # the top of a text where a byline is looked for
+BYLINE_WORDS = 14  # a Markdown byline line dropped from the text is no longer than this
 
 
-def _without_byline(text: str) -> str:
+def _without_byline(text: str, max_words: int | None = None) -> str:
     """A plain text without the byline lines near its top ("By Jane Doe", "Published June
     3, 2024"): they say who wrote it and when, which its metadata keeps, and as text they
-    would be a passage of their own. Only lines standing alone as a paragraph are dropped."""
+    would be a passage of their own. Only lines standing alone as a paragraph are dropped;
+    with `max_words`, only those that short (a longer one holds prose beside its byline: "A
+    community-maintained guide comparing two careers. Maintained by ...")."""
     head, tail = text[:BYLINE_CHARS], text[BYLINE_CHARS:]
     lines = head.split("\n")
     shown = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")]
     _found, used = byline([ln for _i, ln in shown])
     drop = {shown[u][0] for u in used}
+    if not drop or (max_words and any(len(lines[i].split()) > max_words for i in drop)):
+        return text
     # the article's title line right above its byline ("Title" / "Interview by Jane Doe" /
     # "Published: 2 February 2025", no blank line between) is no prose: it stays, alone
     title = shown[0][0] if shown and shown[0][0] not in drop else None

@@ -187,3 +187,50 @@ def test_an_mdx_post_loads_as_markdown_without_its_module_lines(tmp_path, run_in
     assert "Most cafes train new baristas on the job in about two weeks." in docs
     assert "Importing coffee from small farms" in docs  # prose that opens with the word stays
     assert "import" not in docs and "export" not in docs and "components" not in docs
+
+
+# A Markdown post with a byline paragraph under its title (a made-up bakery guide), and one
+# whose front matter names its authors (the 18F dev article) with no byline in its text.
+BYLINED_MD = """# Baker or Pastry Cook?
+
+By Tomasz Wrona
+
+A baker mixes and shapes the bread dough before dawn.
+
+## Pay
+
+Bakers earn a median of $35,000 a year.
+"""
+
+
+def test_a_markdown_byline_is_metadata_not_the_first_sentence():
+    from ingest.load import decode
+    from knowledge.schema import AUTHORS
+
+    loaded = decode("baker.md", "md", BYLINED_MD.encode())
+    assert loaded.meta[AUTHORS] == "Tomasz Wrona"
+    assert "By Tomasz Wrona" not in loaded.text
+    assert "A baker mixes and shapes the bread dough before dawn." in loaded.text
+
+
+def test_a_markdown_article_without_a_byline_keeps_its_opening():
+    from ingest.load import decode
+    from tests.assistant.conftest import DEV
+
+    path = DEV / "18f-a-day-in-the-life-of-an-18f-engineer.md"
+    if not path.is_file():
+        pytest.skip(f"the development articles are not at {DEV}")
+    loaded = decode(str(path), "md", path.read_bytes())
+    assert loaded.text.lstrip().startswith("According to Census estimates")
+
+
+def test_a_markdown_byline_line_holding_prose_keeps_its_prose():
+    from ingest.load import decode
+
+    text = (
+        "# Welder or Pipefitter?\n\nA volunteer-written guide comparing two trades on shipyard "
+        "work. Maintained by Ola Berg. Last updated 3 March 2025.\n\n## Pay\n\nWelders earn "
+        "$48,000 a year.\n"
+    )
+    loaded = decode("welder.md", "md", text.encode())
+    assert "A volunteer-written guide comparing two trades on shipyard work." in loaded.text
