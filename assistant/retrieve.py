@@ -117,6 +117,9 @@ ABOUT_BATCH = 10  # chunks read first (at least) while looking for those that sp
 # sides read many of the same chunks, and so do questions on the same topic.
 READ_KEEP = 2000
 MEMO_PAIRS = 10_000  # word pairs whose closeness is remembered before the memo starts over
+# Question words whose close store words (`neighbours`) are remembered per vocabulary state
+# before the memo starts over: each is a few (stem, similarity) pairs, about 0.5 KB.
+MEMO_NEAR = 10_000
 SPEAKS_KEEP = 20_000  # chunks' "speaks of this role" tests kept the same way (`_about`)
 
 
@@ -153,6 +156,10 @@ class Retriever:
         self._sorted_words: list[str] = []
         self._sorted_at = -1
         self._closeness: dict[tuple[str, str], float] = {}
+        # (word, min_sim, per_word) -> its close store words, for the neighbour rows it was
+        # found among (`neighbours`)
+        self._near: dict[tuple[str, float, int], tuple[tuple[str, float], ...]] = {}
+        self._near_rows: np.ndarray | None = None
         self._library = Library()
         self._library_at = -1
         self._parts = LibraryParts()  # the articles' vocabularies, merged
@@ -529,15 +536,28 @@ class Retriever:
         rows, vecs = self._neighbour_rows
         if not qwords or not len(rows):
             return []
-        names = self._row_words
-        sims = self.kb.embedder.embed_batch(qwords) @ vecs.T
-        out = []
-        for w, row in zip(qwords, sims, strict=True):
-            for j in np.argpartition(-row, min(per_word, len(row) - 1))[:per_word]:
-                name = names[rows[j]]
-                if row[j] >= min_sim and stem(name) != stem(w):
-                    out.append((stem(name), float(row[j])))
-        return out
+        # A word's close words depend on the word and the vocabulary only: each question's
+        # searches ask again for the same words ("engineer", "salary"), and so do other
+        # questions. Remembered per word until the vocabulary changes.
+        if self._near_rows is not rows:
+            self._near, self._near_rows = {}, rows
+        memo = self._near
+        got = {w: memo.get((w, min_sim, per_word)) for w in qwords}
+        missing = [w for w, near in got.items() if near is None]
+        if missing:
+            names = self._row_words
+            for w, vec in zip(missing, self.kb.embedder.embed_batch(missing), strict=True):
+                row = vecs @ vec  # one word against the vocabulary, whatever else is asked
+                near = []
+                for j in np.argpartition(-row, min(per_word, len(row) - 1))[:per_word]:
+                    name = names[rows[j]]
+                    if row[j] >= min_sim and stem(name) != stem(w):
+                        near.append((stem(name), float(row[j])))
+                got[w] = tuple(near)
+                if len(memo) >= MEMO_NEAR:
+                    memo.clear()
+                memo[(w, min_sim, per_word)] = got[w]
+        return [pair for w in qwords for pair in got[w]]
 
     def reference_entry(self, ref_id: str) -> Passage | None:
         """The References-section passage that lists this reference, if the store has one."""
