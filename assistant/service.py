@@ -48,7 +48,7 @@ from .evidence import (
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
 from .result import AskResult
-from .retrieve import Passage, Retriever
+from .retrieve import CHECK_EVERY, Passage, Retriever
 from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
 from .understand.query import asks_about_the_article
@@ -244,6 +244,8 @@ class Assistant:
         self.answers = AnswerCache(0 if self.llm else settings.answer_cache)
         self._warm_lock = threading.Lock()
         self._dense: DenseWarm | None = None
+        # The store's stamp as last read: (stamp, when, this process's write generation then)
+        self._stamp_read: tuple[str | None, float, int] | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None, client=None) -> Assistant:
@@ -278,6 +280,22 @@ class Assistant:
             if self._dense is None or self._dense.spent:
                 self._dense = DenseWarm(self.kb)
             return self._dense
+
+    def stamp(self) -> str | None:
+        """The store's stamp (`KnowledgeBase.stamp`), read again once CHECK_EVERY seconds have
+        passed since the last read, or at once after a write through this process: a write
+        through another process or replica is seen within CHECK_EVERY, as the retriever's
+        searches see it. Every ask reads it (the key of its kept answer, and the index's
+        check), and each read is a Chroma lookup: 0.4-1 ms of CPU, about a fifth of gradio's
+        own cost per event in a burst of 50 askers."""
+        generation = self.kb.generation  # before the read: a write meanwhile reads again
+        now = time.monotonic()
+        kept = self._stamp_read
+        if kept is not None and kept[2] == generation and now - kept[1] < CHECK_EVERY:
+            return kept[0]
+        stamp = self.kb.stamp()
+        self._stamp_read = (stamp, now, generation)
+        return stamp
 
     # -- the pipeline -------------------------------------------------------------------------
 
@@ -401,10 +419,10 @@ class Assistant:
         question = clean_question(question)
         turns = clean_history(history)
         k = max(1, min(int(k or self.settings.top_k), 20))
+        stamp = self.stamp()  # read once: the cache's key, and the index's check below
         if not self.answers.size:
-            yield from self._answer_stream(question, turns, k, source, t0, None)
+            yield from self._answer_stream(question, turns, k, source, t0, None, stamp)
             return
-        stamp = self.kb.stamp()  # read once: the cache's key, and the index's check below
         key = self.answers.key(stamp, question, turns, k, source)
         kept = self.answers.claim(key)  # waits while another asker answers the same question
         if kept is not None:  # asked before, and nothing has been written since

@@ -6,8 +6,10 @@ from __future__ import annotations
 import threading
 import time
 
+from assistant import service
 from assistant.answer_cache import AnswerCache
 from assistant.result import AskResult
+from assistant.retrieve import CHECK_EVERY
 from assistant.service import Assistant
 from ingest.pipeline import ingest_sources
 from knowledge.settings import get_settings
@@ -99,15 +101,44 @@ def test_an_answer_is_served_again_until_the_store_changes(store_copy, tmp_path)
     ]
     assert "cached" not in assistant.ask(QUESTION, history).timings_ms
     # a write through another handle on the store (another process or replica would do the
-    # same): the stamp changes, the next answer is computed against the new library
+    # same): the stamp changes, and the next answer once CHECK_EVERY has passed is computed
+    # against the new library
     article = tmp_path / "kitchen.md"
     article.write_text(KITCHEN, encoding="utf-8")
     settings = get_settings(store=store_copy)
     assert ingest_sources([str(article)], open_knowledge_base(settings), settings).ok
+    time.sleep(CHECK_EVERY)
     after = assistant.ask(QUESTION)
     assert "cached" not in after.timings_ms
     pay = assistant.ask("How much does a line cook earn?")
     assert "38,000" in pay.answer, pay.answer
+
+
+def test_the_stamp_is_read_again_after_check_every_or_a_write_of_this_process(
+    store_copy, tmp_path, monkeypatch
+):
+    assistant = _assistant(store_copy)
+    other = open_knowledge_base(get_settings(store=store_copy))  # another replica's handle
+    monkeypatch.setattr(service, "CHECK_EVERY", 3600.0)
+    assistant.ask(QUESTION)
+    before = assistant.stamp()
+    other._stamp()  # another replica writes
+    # within CHECK_EVERY the stamp last read keys the answers: no Chroma read for it
+    assert assistant.stamp() == before != other.stamp()
+    assert assistant.ask(QUESTION).timings_ms.get("cached") == 1.0
+    # once CHECK_EVERY has passed it is read again
+    monkeypatch.setattr(service, "CHECK_EVERY", 0.0)
+    assert assistant.stamp() == other.stamp()
+    assert "cached" not in assistant.ask(QUESTION).timings_ms
+    # a write through this process is seen at once, however recent the last read
+    monkeypatch.setattr(service, "CHECK_EVERY", 3600.0)
+    assert assistant.ask(QUESTION).timings_ms.get("cached") == 1.0
+    article = tmp_path / "kitchen.md"
+    article.write_text(KITCHEN, encoding="utf-8")
+    assert ingest_sources([str(article)], assistant.kb, assistant.settings).ok
+    assert assistant.stamp() == other.stamp()
+    assert "cached" not in assistant.ask(QUESTION).timings_ms
+    assert "38,000" in assistant.ask("How much does a line cook earn?").answer
 
 
 def test_llm_answers_are_not_kept(seeded_store, openai_server):
