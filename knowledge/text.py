@@ -139,6 +139,8 @@ def _words_kept(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
+    if text.isascii():  # most texts: lower case first, the same words (no ’ to replace)
+        return _WORD.findall(text.lower())
     return [w.lower().replace("’", "'") for w in _WORD.findall(fold_accents(text))]
 
 

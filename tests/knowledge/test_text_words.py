@@ -4,6 +4,9 @@ text afresh, and a caller that changes the list it got changes nothing for the n
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from knowledge.text import WORDS_KEPT_CHARS, _words, words
 
 
@@ -25,3 +28,15 @@ def test_a_long_text_is_read_whole_and_not_kept():
     assert len(text) > WORDS_KEPT_CHARS
     got = words(text)
     assert got == _words(text) and got.count("registrar") == text.count("registrar")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="aZk09$.,'’ -\t\néİſK", max_size=60))
+def test_an_ascii_text_has_the_words_of_the_general_reading(text):
+    # An ASCII text is lower-cased before its words are found; any other text has its
+    # accents folded and each word lower-cased: a non-ASCII word after it takes that path.
+    marker = " zé"
+    general = _words(text + marker)
+    assert general[-1:] == ["ze"]
+    if text.isascii():
+        assert _words(text) == general[:-1]
