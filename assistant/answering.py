@@ -304,6 +304,18 @@ def _whose(evidence: Evidence, s: Sentence) -> str | None:
     return role
 
 
+def kind_of(role: str, asked: str) -> bool:
+    """The role is a kind of the bare role noun asked ("Interim Manager" of "manager",
+    "registered nurses" of "nurse"): its head is that noun."""
+    said, bare = words(role), words(asked)
+    return (
+        len(bare) == 1
+        and len(said) > 1
+        and bool(BARE_ROLE.fullmatch(asked.strip()))
+        and stem(said[-1]) == stem(bare[0])
+    )
+
+
 def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     """The other role every chosen sentence speaks of, when a question names one role and no
     chosen sentence is about it ("This role demands linear algebra", under "What ML engineers
@@ -326,6 +338,8 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     spoken = [_whose(evidence, s) for s, field_ in zip(chosen, fields, strict=True) if not field_]
     if not spoken or None in spoken or any(book.same(r, query.roles[0]) for r in spoken):
         return None
+    if any(kind_of(r, query.roles[0]) for r in spoken):
+        return None  # "interim managers" for "a manager": a kind of the role asked, no other
     # (two others: "of data scientists and ML engineers, not of AI engineers")
     others: list[str] = []
     for r in spoken:
@@ -353,7 +367,7 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
     matcher = evidence.matcher
     book = matcher.book
     other = _whose(evidence, chosen[0])
-    if other is None or book.same(other, query.roles[0]):
+    if other is None or book.same(other, query.roles[0]) or kind_of(other, query.roles[0]):
         return None
     theirs = [
         s
@@ -405,6 +419,8 @@ def _focus_told_of_another(
     other = _whose(evidence, best)
     if other is None or evidence.matcher.book.same(other, query.roles[0]):
         return None
+    if kind_of(other, query.roles[0]):
+        return None  # "interim managers" for "a manager": a kind of the role asked
     return other, best
 
 
