@@ -62,7 +62,7 @@ from .understand.query import (
     asks_date_too,
     names_writing,
 )
-from .understand.roles import BARE_ROLE
+from .understand.roles import BARE_ROLE, kind_of
 from .understand.sides import become_phrase
 from .understand.vocabulary import source_words, specificity
 from .verify import strip_links
@@ -302,18 +302,6 @@ def _whose(evidence: Evidence, s: Sentence) -> str | None:
     if role and role.lower().endswith("ing") and role.lower() not in matcher.book.phrases:
         return None
     return role
-
-
-def kind_of(role: str, asked: str) -> bool:
-    """The role is a kind of the bare role noun asked ("Interim Manager" of "manager",
-    "registered nurses" of "nurse"): its head is that noun."""
-    said, bare = words(role), words(asked)
-    return (
-        len(bare) == 1
-        and len(said) > 1
-        and bool(BARE_ROLE.fullmatch(asked.strip()))
-        and stem(said[-1]) == stem(bare[0])
-    )
 
 
 def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:

@@ -61,7 +61,7 @@ from .understand.query import (
     text_verbs,
     topic_of,
 )
-from .understand.roles import _DETERMINERS, BARE_ROLE, RoleBook, role_key
+from .understand.roles import _DETERMINERS, BARE_ROLE, RoleBook, kind_of, role_key
 from .understand.sides import THE_WRITING, become_phrase, owner_phrase, subject_phrase
 from .understand.vocabulary import _AGENT, CLIP_SIM, _plural_words, is_rare, specificity
 
@@ -305,11 +305,19 @@ class TermMatcher:
                 # or several roles leaves them unplaced (0), as before.
                 # ("Engineering Career Development" places no sentence: a bare role noun
                 # names no particular role)
+                found = book.find(context.title)
+                titled_roles = [r for r in found if not BARE_ROLE.fullmatch(r)]
                 if BARE_ROLE.fullmatch(focus.strip()):
-                    return 0.0
-                titled = [
-                    book.keys(r) for r in book.find(context.title) if not BARE_ROLE.fullmatch(r)
-                ]
+                    # ... unless the title names that one role and no other, as a person ("A
+                    # day in the life of an 18F Engineer" for "an engineer", not "Engineering
+                    # Career Development"): its sentences are about it, as its opening under
+                    # the title is
+                    person = [r for r in found if not r.lower().endswith("ing")]
+                    one = len(found) == 1 == len(person) and (
+                        kind_of(found[0], focus) or stem(found[0].lower()) == stem(focus.lower())
+                    )
+                    return 1.0 if one else 0.0
+                titled = [book.keys(r) for r in titled_roles]
                 return 1.0 if titled and all(k & asked for k in titled) else 0.0
         if not named:
             return 0.0

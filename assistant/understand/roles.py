@@ -45,6 +45,18 @@ BARE_ROLE = re.compile(rf"(?:{ROLE_NOUNS})(?:s|ing)?", re.I)
 _NOUN_LIST = tuple(ROLE_NOUNS.split("|"))
 
 
+def kind_of(role: str, asked: str) -> bool:
+    """The role is a kind of the bare role noun asked ("Interim Manager" of "manager",
+    "veterinary technicians" of "technician"): its head is that noun."""
+    said, bare = words(role), words(asked)
+    return (
+        len(bare) == 1
+        and len(said) > 1
+        and bool(BARE_ROLE.fullmatch(asked.strip()))
+        and stem(said[-1]) == stem(bare[0])
+    )
+
+
 # An ASCII text's whitespace as spaces (what `\s` matches there), for `str.rfind`.
 _ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if chr(c).isspace()})
 _WORDS_BEFORE_NOUN = 3  # `_ROLE`'s words before its role noun, each ending in one whitespace run

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering import kind_of
+from assistant.understand.roles import kind_of
 from tests.assistant.conftest import dev_library
 
 
@@ -37,3 +37,18 @@ def test_an_interim_manager_answers_for_a_manager(library):
     answer = library.ask("How long is the interim period for a manager at GitLab?").answer
     assert "not of manager" not in answer, answer
     assert "interim period not exceeding three months" in answer, answer
+
+
+@pytest.fixture(scope="module")
+def day_in_the_life(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory, "kinds-18f", ["18f-a-day-in-the-life-of-an-18f-engineer.md"]
+    )
+
+
+def test_a_title_naming_the_bare_role_places_every_section(day_in_the_life):
+    """ "A day in the life of an 18F Engineer" names the engineer asked about: its sections'
+    sentences are the engineer's as much as its opening under the title is, so the day's own
+    account leads, not the agency's mission."""
+    answer = day_in_the_life.ask("What's a typical day like for an 18F engineer?").answer
+    assert answer.startswith("My days at 18F start around 9:00 AM"), answer
