@@ -1026,7 +1026,12 @@ def self_reference_penalty(question: str, sentence: str) -> float:
 _DEFINE_Q = re.compile(
     r"^\s*(?:and|so|ok|okay)?[\s,]*(?:what(?:'s|’s|\s+is|\s+are)|define|explain)\s+"
     r"(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s*(?:\?|$)"
-    r"|^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s+mean\s*\??\s*$",
+    r"|^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s+mean\s*\??\s*$"
+    # "How does the CDS article define a product manager?", "How is a data lake defined?"
+    r"|^\s*how\s+(?:does|do|did)\s+(?:the\s+|this\s+|that\s+)?(?:[\w.’'-]{1,30}\s+){0,2}?"
+    r"(?:article|guide|post|author|handbook|piece|text|writer|book)s?\s+(?:define|describe)\s+"
+    r"(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s*(?:\?|$)"
+    r"|^\s*how\s+(?:is|are)\s+(?:an?\s+|the\s+)?([\w'’+#/ -]{1,60}?)\s+defined\b",
     re.I,
 )
 # what a defined term is not: a ranking, a comparison or a figure ("What is the best ...")
@@ -1042,7 +1047,7 @@ DEFINITION_BONUS = 0.16  # a little more than a figure asked for (0.12): the def
 def defined_term(question: str) -> list[str]:
     """The stems of the term a "What is X?" question asks to have defined, or []."""
     m = _DEFINE_Q.search(question)
-    term = m and (m.group(1) or m.group(2))
+    term = m and next((g for g in m.groups() if g), None)
     if not term or _NOT_A_TERM.search(term) or len(term.split()) > 5:
         return []
     return [stem(w) for w in words(term) if w not in STOPWORDS]
