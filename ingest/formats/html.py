@@ -225,6 +225,99 @@ def _key_value_lists(doc) -> bool:
     return changed
 
 
+# A stylesheet rule ".c6{...}" (word processors' HTML export names each run's style by class)
+_CLASS_RULE = re.compile(r"\.([\w-]{1,40})\s{0,5}\{([^{}]{0,2000})\}")
+_BOLD_STYLE = re.compile(r"font-weight\s{0,3}:\s{0,3}(?:bold|[6-9]00)\b", re.I)
+MAX_STYLED_HEADING_WORDS = 12
+
+
+def _bold_classes(doc) -> set[str]:
+    """The class names the page's own stylesheets set in bold."""
+    names: set[str] = set()
+    for style in doc.xpath("//style")[:20]:
+        for m in _CLASS_RULE.finditer((style.text_content() or "")[:200_000]):
+            if _BOLD_STYLE.search(m.group(2)):
+                names.add(m.group(1))
+    return names
+
+
+def _is_bold(node, bold: set[str]) -> bool:
+    return node.tag in ("b", "strong") or bool(bold & set((node.get("class") or "").split()))
+
+
+def _all_bold(node, bold: set[str]) -> bool:
+    """Whether every word of the element stands in a bold run (a class the stylesheet sets
+    bold, or <b>/<strong>)."""
+    if (node.text or "").strip() and not _is_bold(node, bold):
+        return False
+    for child in node:
+        if not (_is_bold(child, bold) or _all_bold(child, bold)):
+            if " ".join(child.text_content().split()):
+                return False
+        if (child.tail or "").strip():
+            return False
+    return True
+
+
+def _styled_structure(doc) -> bool:
+    """A word processor's export (Google Docs "Download as HTML", ...) marks no heading: its
+    title is a paragraph of class "title", its headings are short paragraphs set in bold by a
+    stylesheet class, and its tables have no header cells. On a page with no heading element
+    in its body, those become <h1>, <h2> and a header row (the first row, when it reads as
+    one: all bold, or words over rows with figures); True when anything changed."""
+    import lxml.html
+
+    if doc.find("body") is None or doc.xpath(
+        "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    ):
+        return False
+    bold = _bold_classes(doc)
+    changed = False
+    for para in doc.xpath("//body//p")[:5000]:
+        text = " ".join(para.text_content().split())
+        if not text:
+            continue
+        if "title" in (para.get("class") or "").split() and not changed:
+            para.tag = "h1"
+            changed = True
+        elif (
+            len(text.split()) <= MAX_STYLED_HEADING_WORDS
+            and text[-1] not in ".,;"
+            and _all_bold(para, bold)
+        ):
+            para.tag = "h2"
+            changed = True
+    for table in doc.xpath("//body//table")[:200]:
+        rows = table.xpath("./tr | ./tbody/tr")
+        if len(rows) < 2 or table.xpath(".//th | .//table"):
+            continue
+        first = [c for c in rows[0] if c.tag == "td"]
+        texts = [" ".join(c.text_content().split()) for c in first]
+        if len(first) < 2 or not all(texts):
+            continue
+        figures_below = any(
+            re.search(r"\d", " ".join(c.text_content().split())) for r in rows[1:] for c in r
+        )
+        if all(_all_bold(c, bold) for c in first) or (
+            figures_below and not any(re.search(r"\d", t) for t in texts)
+        ):
+            head = lxml.html.Element("thead")
+            rows[0].getparent().remove(rows[0])
+            head.append(rows[0])
+            for cell in first:
+                cell.tag = "th"
+            table.insert(0, head)
+            changed = True
+    body = doc.find("body")
+    if changed and not doc.xpath("//article | //main"):
+        # the document is the whole body: the extractor otherwise drops the new headings
+        article = lxml.html.Element("article")
+        article.extend(list(body))
+        article.text, body.text = body.text, None
+        body.append(article)
+    return changed
+
+
 def html_article(name: str, html: str) -> tuple[str, dict]:
     """(normalised text, metadata) of an HTML page; IngestError if no article text is found."""
     import lxml.html
@@ -234,7 +327,7 @@ def html_article(name: str, html: str) -> tuple[str, dict]:
         doc = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         doc = None
-    if doc is not None and _key_value_lists(doc):
+    if doc is not None and (_styled_structure(doc) | _key_value_lists(doc)):
         html = lxml.html.tostring(doc, encoding="unicode")
     md = trafilatura.extract(
         html,

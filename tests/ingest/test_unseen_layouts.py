@@ -492,3 +492,67 @@ def test_a_readme_saying_who_maintains_it_in_a_sentence_names_its_author_and_dat
     assert byline(["By 2030, most rangers will need a chainsaw ticket."]) == ({}, [])
     found, _used = byline(["A short guide. Edited by Dr. Lena Ortiz. Updated 4 May 2025."])
     assert found == {AUTHORS: "Dr. Lena Ortiz", PUBLISHED: "2025-05-04"}, found
+
+
+def _word_processor_export() -> str:
+    """A document exported as HTML by a word processor: styles by class, every run a span,
+    the title a paragraph of class "title", headings bold paragraphs, a table of <p> cells."""
+    css = (
+        ".c1{font-weight:400;font-size:11pt}.c6{font-weight:700;font-size:13pt}"
+        ".c9{padding-top:12pt}.title{font-size:26pt}"
+    )
+
+    def para(text, cls="c1"):
+        return f'<p class="c4"><span class="{cls}">{text}</span></p>'
+
+    def head(text):
+        return f'<p class="c4 c9"><span class="c6">{text}</span></p>'
+
+    def row(cells, cls):
+        tds = "".join(f'<td><p class="c12"><span class="{cls}">{c}</span></p></td>' for c in cells)
+        return f"<tr>{tds}</tr>"
+
+    body = [
+        '<p class="c4 title"><span class="c15">Sous Chef or Pastry Chef?</span></p>',
+        para("Notes for apprentices at the Harbour Street catering school, 2024 intake."),
+        head("What a sous chef does"),
+        para("A sous chef runs the line during service, orders stock and trains commis chefs."),
+        head("What a pastry chef does"),
+        para("A pastry chef starts before dawn, laminating dough and tempering chocolate."),
+        head("Pay"),
+        para("Kitchen pay varies by city; the school's 2024 placement survey found:"),
+        "<table><tbody>"
+        + row(["Role", "Median yearly pay"], "c6")
+        + row(["Sous chef", "$52,400"], "c1")
+        + row(["Pastry chef", "$47,900"], "c1")
+        + "</tbody></table>",
+        para("Head pastry chefs at hotels earn more, but those posts are few."),
+    ]
+    return (
+        f'<html><head><style type="text/css">{css}</style></head>'
+        f'<body class="c18 doc-content">{"".join(body)}</body></html>'
+    )
+
+
+def test_a_word_processor_export_keeps_its_title_headings_and_table_header():
+    """A word processor's HTML export marks no heading: its title paragraph is the title, its
+    short bold paragraphs are the section headings (not glued to the paragraph under them),
+    and its table's first row (bold, over rows of figures) is the header each row is read
+    under. A page with heading elements of its own (every dev HTML article) is left alone."""
+    loaded = decode("/x/kitchen.html", "html", _word_processor_export().encode())
+    article = _parsed(loaded)
+    assert article.title == "Sous Chef or Pastry Chef?", article.title
+    headings = [s.heading for s in article.sections]
+    for heading in ("What a sous chef does", "What a pastry chef does", "Pay"):
+        assert heading in headings, headings
+    body = "\n".join(p for s in article.sections for p in s.paragraphs)
+    assert "Sous chef — Median yearly pay: $52,400" in body, body
+    assert "Pastry chef — Median yearly pay: $47,900" in body, body
+    assert "What a sous chef does\n" not in body and "| Role |" not in body, body
+    import lxml.html
+
+    from ingest.formats.html import _styled_structure
+
+    for path in sorted(DEV.glob("*.htm*")):
+        doc = lxml.html.fromstring(path.read_bytes())
+        assert not _styled_structure(doc), path.name
