@@ -42,6 +42,11 @@ _MODULE_LINE = re.compile(
     r"(?m)^(?:import[ \t]{1,8}(?:[^\n'\"]{1,300}[ \t]from[ \t]{1,8})?['\"][^'\"\n]{1,300}['\"]"
     r"|export[ \t]{1,8}(?:const|let|default|function)[ \t][^\n]{0,2000}?)[ \t]{0,8};?[ \t]{0,8}$"
 )
+# A JSX element alone on its line, flush left or nearly: "<PayChart data={[...]} />",
+# "<Tabs groupId="x">", "</Tabs>" (a component's name is capitalised; HTML's tags are not).
+# Its attributes are code ({...} expressions the HTML rules do not read as a tag); the text
+# between an opening and a closing tag stays.
+_JSX_LINE = re.compile(r"(?m)^[ \t]{0,3}</?[A-Z][\w.]{0,60}(?:[ \t][^\n]{0,2000}?)?/?>[ \t]{0,8}$")
 # A table-of-contents placeholder on its own line: "- TOC", "[TOC]", "[[_TOC_]]", "{:toc}".
 _TOC_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?:\[\[?_?toc_?\]?\]|toc)[ \t]{0,8}$")
 # Admonition fences of Docusaurus/VitePress (":::note", ":::") and MkDocs ("!!! note"): the
@@ -275,6 +280,8 @@ def render(md_text: str) -> Rendered:
     md_text = _ADMONITION.sub("", _TOC_LINE.sub("", _TEMPLATE.sub("", md_text)))
     if "import" in md_text or "export" in md_text:
         md_text = _MODULE_LINE.sub("", md_text)
+    if "<" in md_text:
+        md_text = _JSX_LINE.sub("", md_text)
     tokens = _parser().parse(md_text)
     blocks: list[str] = []
     meta: dict = {}

@@ -109,6 +109,16 @@ def _valid(year: int, month: int, day: int) -> str:
         return ""
 
 
+_KEY = re.compile(r"[a-z0-9_-]{1,40}")
+
+
+def _author_keys(value) -> bool:
+    """Whether a front matter author value is only keys into the site's authors file (lower
+    case, no space: "rkowalczyk", ["jdoe", "asmith"])."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(isinstance(i, str) and _KEY.fullmatch(i) for i in items)
+
+
 def article_meta(front: dict) -> dict:
     """Normalised metadata from front matter keys commonly used by static site generators."""
     lower = {str(k).lower(): v for k, v in front.items()}
@@ -116,14 +126,29 @@ def article_meta(front: dict) -> dict:
     title = _text(lower.get("title"))
     if title:
         meta[TITLE] = title
-    for key in ("authors", "author", "byline", "creator"):
-        names = authors_of(lower.get(key))
+    # A docs site's record of its last edit (Docusaurus "last_update: {date, author}"): the
+    # page's date and author when it gives no other
+    update = lower.get("last_update")
+    update = {str(k).lower(): v for k, v in update.items()} if isinstance(update, dict) else {}
+    for value in (
+        *(lower.get(k) for k in ("authors", "author", "byline", "creator")),
+        update.get("author"),
+    ):
+        if _author_keys(value) and authors_of(update.get("author")):
+            # keys into the site's authors file ("authors: [jdoe]"), where the page names its
+            # last editor in full: the name, not the key
+            continue
+        names = authors_of(value)
         if names:
             meta[AUTHORS] = names
             break
     # The first publication date wins over a later "date" that a site may bump on edits.
-    for key in ("datepublished", "date_published", "published", "pubdate", "date", "created"):
-        date = iso_date(lower.get(key))
+    for value in (
+        *(lower.get(k) for k in ("datepublished", "date_published", "published", "pubdate")),
+        *(lower.get(k) for k in ("date", "created")),
+        update.get("date"),
+    ):
+        date = iso_date(value)
         if date:
             meta[PUBLISHED] = date
             break

@@ -556,3 +556,32 @@ def test_a_word_processor_export_keeps_its_title_headings_and_table_header():
     for path in sorted(DEV.glob("*.htm*")):
         doc = lxml.html.fromstring(path.read_bytes())
         assert not _styled_structure(doc), path.name
+
+
+def test_a_docs_page_reads_its_last_update_and_drops_a_component_line():
+    """A docs-site MDX page whose front matter names its author by a key into the site's
+    authors file and records its last edit ("last_update: {date, author}"): the date is the
+    page's date and the editor's full name its author; a self-closing component alone on its
+    line (JSX attributes in braces, no HTML tag to the Markdown parser) is code, not a
+    paragraph. A dev page whose authors are keys and that gives no last edit keeps its key's
+    name."""
+    text = (
+        "---\ntitle: Line Cook or Prep Cook?\nauthors: [mvillanueva]\n"
+        "last_update:\n  date: 2024-05-07\n  author: Marisol Villanueva\n---\n\n"
+        "import WageChart from '@site/src/components/WageChart';\n\n"
+        "# Line Cook or Prep Cook?\n\n"
+        "## Pay\n\n"
+        '<WageChart roles={["line cook", "prep cook"]} year={2023} />\n\n'
+        "Line cooks earned a median of $36,100 in 2023; prep cooks earned $33,200.\n\n"
+        "## The work\n\nPrep cooks chop, portion and label before service; line cooks cook "
+        "to order during it.\n"
+    )
+    loaded = decode("/x/cooks.mdx", "md", text.encode())
+    assert loaded.meta[PUBLISHED] == "2024-05-07", loaded.meta
+    assert loaded.meta[AUTHORS] == "Marisol Villanueva", loaded.meta
+    assert "WageChart" not in loaded.text and "{2023}" not in loaded.text, loaded.text
+    assert "Line cooks earned a median of $36,100 in 2023" in loaded.text
+    dev = decode(
+        "/x/18f.md", "md", (DEV / "18f-a-day-in-the-life-of-an-18f-engineer.md").read_bytes()
+    )
+    assert dev.meta[AUTHORS] == "Edwin Torres"
