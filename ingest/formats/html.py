@@ -101,7 +101,28 @@ def _marked_byline(doc) -> tuple[str, str]:
         date = iso_date(node.get("datetime"))
         if date:
             break
-    return author, date
+    return author, date or _header_time(doc)
+
+
+HEADER_WORDS = 20  # a paragraph this long is the article's text: its header ends before it
+
+
+def _header_time(doc) -> str:
+    """The date of the first <time datetime> over the article's first paragraph of text: the
+    byline's ("Marcus Liang · <time>Feb 9, 2025</time>"), never a comment's further down."""
+    body = doc.find("body")
+    if body is None:
+        return ""
+    for k, node in enumerate(body.iter("time", "p")):
+        if k >= 5000:
+            break
+        if node.tag == "p" and len(node.text_content().split()) >= HEADER_WORDS:
+            return ""
+        if node.tag == "time":
+            date = iso_date(node.get("datetime"))
+            if date:
+                return date
+    return ""
 
 
 MAX_JSON_LD_CHARS = 200_000  # a structured-data block longer than this is not read
@@ -318,6 +339,47 @@ def _styled_structure(doc) -> bool:
     return changed
 
 
+def _footnotes_heading(doc) -> bool:
+    """Footnotes a page lists under no heading (a "footnotes" box after the last paragraph,
+    each note the target of a numbered marker in the text: <a href="#fn1">1</a>) get a
+    References heading over them, so they are read as the article's sources rather than as
+    its last paragraphs; True when one was added."""
+    import lxml.html
+
+    notes = []
+    for link in doc.xpath("//body//a[starts-with(@href, '#')]")[:2000]:
+        marker = link.text_content().strip()
+        if not _FOOTNOTE_MARK.fullmatch(marker):
+            continue
+        found = doc.xpath("//*[@id=$i]", i=link.get("href")[1:])
+        if found and found[0] is not link:
+            note = found[0]
+            if len(" ".join(note.text_content().split())) > len(marker) + 10:
+                notes.append(note)
+    if not notes:
+        return False
+    parents = {id(n.getparent()): n.getparent() for n in notes}
+    parent = next(iter(parents.values())) if len(parents) == 1 else None
+    if parent is None or parent.tag == "body":
+        return False
+    first = notes[0]
+    for note in notes:  # the first in the page's order
+        if note in first.itersiblings(preceding=True):
+            first = note
+    headings = first.xpath(
+        "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"
+    )
+    if headings and REFERENCES_HEADING.match(" ".join(headings[0].text_content().split())):
+        return False
+    heading = lxml.html.Element("h2")
+    heading.text = "References"
+    if parent.tag in ("ol", "ul"):
+        parent.addprevious(heading)
+    else:
+        first.addprevious(heading)
+    return True
+
+
 def html_article(name: str, html: str) -> tuple[str, dict]:
     """(normalised text, metadata) of an HTML page; IngestError if no article text is found."""
     import lxml.html
@@ -327,7 +389,9 @@ def html_article(name: str, html: str) -> tuple[str, dict]:
         doc = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         doc = None
-    if doc is not None and (_styled_structure(doc) | _key_value_lists(doc)):
+    if doc is not None and (
+        _styled_structure(doc) | _key_value_lists(doc) | _footnotes_heading(doc)
+    ):
         html = lxml.html.tostring(doc, encoding="unicode")
     md = trafilatura.extract(
         html,

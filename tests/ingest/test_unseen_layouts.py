@@ -585,3 +585,38 @@ def test_a_docs_page_reads_its_last_update_and_drops_a_component_line():
         "/x/18f.md", "md", (DEV / "18f-a-day-in-the-life-of-an-18f-engineer.md").read_bytes()
     )
     assert dev.meta[AUTHORS] == "Edwin Torres"
+
+
+def test_a_newsletter_post_reads_its_byline_time_and_its_footnotes_as_sources():
+    """A newsletter post: the date only in the byline's <time datetime> (a comment's time
+    further down is not it), numbered markers linking to footnotes in a box under no heading.
+    The footnotes are the references, not the last paragraphs of the final section; no dev
+    HTML page has a footnote box outside its references."""
+    html = (
+        "<html><head><title>From Barista to Roaster | The Bean Letter</title>"
+        '<meta name="author" content="Lena Ortiz"></head><body><main><article>'
+        "<h1>From Barista to Roaster</h1>"
+        '<div class="byline"><a href="/@lena">Lena Ortiz</a> · '
+        '<time datetime="2024-10-03T08:00:00Z">Oct 3, 2024</time></div>'
+        "<h2>The pay</h2><p>Specialty roasters in our survey earned a median of $48,000 a year, "
+        'against $31,000 for baristas.<sup><a href="#fn1" id="r1">1</a></sup> Head roasters '
+        "at larger companies earn more, and many also run the cupping sessions.</p>"
+        "<h2>My advice</h2><p>Ask your café if you can shadow the roaster on a Saturday; most "
+        "roasters I know started exactly that way, by asking.</p>"
+        '<div class="footnotes"><p id="fn1"><a href="#r1">1</a> Coffee Trades Guild, '
+        '<a href="https://example.org/roaster-pay">2024 Roaster Pay Survey</a>.</p></div>'
+        '</article><section class="comments"><p>Great post!</p>'
+        '<time datetime="2024-10-05">Oct 5</time></section></main></body></html>'
+    )
+    loaded = decode("/x/roaster.html", "html", html.encode())
+    assert loaded.meta[PUBLISHED] == "2024-10-03", loaded.meta
+    article = _parsed(loaded)
+    advice = [p for s in article.sections if s.heading == "My advice" for p in s.paragraphs]
+    assert advice and not any("Guild" in p for p in advice), advice
+    assert any("Roaster Pay Survey" in r.text for r in article.references), article.references
+    import lxml.html
+
+    from ingest.formats.html import _footnotes_heading
+
+    for path in sorted(DEV.glob("*.htm*")):
+        assert not _footnotes_heading(lxml.html.fromstring(path.read_bytes())), path.name
