@@ -50,7 +50,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 22
+LEARNT_BY = 23
 
 
 def within_scan(texts):
@@ -632,8 +632,54 @@ def became_titles(headings: list[str], body: list[str]) -> list[str]:
                 name = " ".join(toks)
                 if name not in out:
                     out.append(name)
+                # "Should You Become a Nurse Practitioner or a Physician Assistant?": the
+                # second job one may become is named as the first is
+                other = _OR_ANOTHER.match(part, part.find(name, m.start(1)) + len(name))
+                if other and other.group(1).split()[0].lower() not in _LEAD_WORDS:
+                    toks = []
+                    for t in other.group(1).split():
+                        if t.lower() in _LEAD_WORDS:
+                            break
+                        toks.append(t)
+                    last = toks[-1].lower()
+                    if _ROLE_HEAD.fullmatch(last) or _AGENT.match(last) or _as_person(last, body):
+                        if " ".join(toks) not in out:
+                            out.append(" ".join(toks))
             out += [n for n in _moved_between(part, body) if n not in out]
+            out += [n for n in _done_by(part, body) if n not in out]
     return out
+
+
+_OR_ANOTHER = re.compile(
+    r"[ \t]{1,3}or[ \t]{1,3}an?[ \t]{1,3}([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})"
+)
+# "What Airline Pilots Do", "What an investment banker actually does": a heading saying what
+# someone does, one to four words naming them
+_DOES = re.compile(
+    r"^\s{0,3}what[ \t]{1,3}(?:an?[ \t]{1,3}|the[ \t]{1,3})?"
+    r"([A-Za-z][\w-]{0,30}(?:[ \t]{1,3}[A-Za-z][\w-]{0,30}){0,3}?)"
+    r"(?:[ \t]{1,3}[a-z]{2,20}ly)?[ \t]{1,3}(?:do|does)(?:[ \t]{1,3}all[ \t]{1,3}day)?[ \t]{0,3}$",
+    re.I,
+)
+
+
+def _done_by(part: str, body: list[str]) -> list[str]:
+    """The job of two words or more a "What X do(es)" heading part names, in the singular,
+    where its last word is written as a person (a role noun, an agent noun, "as a pilot");
+    "What you do" or "What Managers Actually Want" names none. (A one-word job, "What
+    receptionists do", is left to the rules that read one-word roles.)"""
+    m = _DOES.match(part)
+    if not m or len(m.group(1).split()) < 2:
+        return []
+    toks = m.group(1).split()
+    if any(t.lower() in STOPWORDS or t.lower() in _LEAD_WORDS for t in toks):
+        return []
+    toks[-1] = _singular(toks[-1])
+    last = toks[-1].lower()
+    name = " ".join(toks)
+    if _ROLE_HEAD.fullmatch(last) or _AGENT.match(last) or _as_person(last, body):
+        return [name]
+    return [name] if _as_person(name, body) else []
 
 
 # "From Line Cook to Sous Chef", "From Barback to Head Bartender": a title or heading's move
