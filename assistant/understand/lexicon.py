@@ -100,9 +100,15 @@ def aspects() -> tuple[Aspect, ...]:
     )
 
 
-# "How much do plumbers make?": "make" is pay in this shape alone (it is every question's word).
+# "How much do plumbers make?", "Who makes more, X or Y?", "Do welders make more than
+# plumbers?": "make" is pay in these shapes alone (it is every question's word; "makes more
+# sense" is no pay). General English; bounded, so linear in time.
 MAKE_PAY = re.compile(
-    r"\bhow much (?:do|does|did|can|could|would|will|might)\b.{0,80}\bmake\b", re.I
+    r"\bhow much (?:do|does|did|can|could|would|will|might)\b.{0,80}\bmake\b"
+    r"|\bmak(?:e|es|ing)\s{1,3}(?:more|less|the\s{1,3}most|the\s{1,3}least)(?:\s{1,3}money)?"
+    r"(?=\s{0,3}(?:[,.?!;:]|$|than\b|on\s{1,3}average\b|per\b|a\s{1,3}year\b|annually\b"
+    r"|at\b|in\b|after\b|with\b|once\b|when\b|as\b|overall\b|starting\b))",
+    re.I,
 )
 
 
