@@ -218,7 +218,13 @@ class SideFinder:
         if pair and _BOTH.search(text):  # "Both roles are in demand": the pair compared
             return set(range(len(self.sides)))
         out: set[int] = set()
-        for role in self.book.find(text):
+        # "Airline and commercial pilots": each modifier with the shared head names a role
+        shared = [
+            r
+            for m in _SHARED_HEAD_NAME.finditer(text[:2000])
+            for r in self.book.find(f"{m.group(1)} {m.group(3)}")
+        ]
+        for role in [*self.book.find(text), *shared]:
             keys = self.book.keys(role)
             near = [i for i, k in enumerate(self.keys) if k & keys]
             # "front-end developer" shares "front-end" with "front-end engineer": it is the
@@ -1743,6 +1749,23 @@ def glossary_entry(sentence: str, side: str, book: RoleBook) -> bool:
     )
 
 
+# A name that shares its head between two modifiers: "Airline and commercial pilots",
+# "Heating and cooling technicians" (general English; bounded, linear).
+_SHARED_HEAD_NAME = re.compile(
+    r"(?<![\w-])([A-Za-z][\w-]{0,30}(?:\s[A-Za-z][\w-]{0,30})?)\s(?:and|or|&)\s"
+    r"((?:[A-Za-z][\w-]{0,30}\s){1,2})([A-Za-z][\w-]{0,30})(?![\w-])"
+)
+
+
+def _names_side(name: str, side: str, book: RoleBook) -> bool:
+    """Whether a table's label or column header names the side: as its own name, or as one of
+    two modifiers sharing the head ("Airline and commercial pilots" names airline pilots)."""
+    if book.one_role(name, side):
+        return True
+    m = _SHARED_HEAD_NAME.fullmatch(name.strip())
+    return bool(m) and book.one_role(f"{m.group(1)} {m.group(3)}", side)
+
+
 def _row_of(text: str, side: str, book: RoleBook) -> bool:
     """A table row whose first cell is the side itself ("Veterinarian — Median salary:
     $119,100;"), or a row's one cell under the side's column ("Median pay — Chef: $58,000.",
@@ -1750,10 +1773,10 @@ def _row_of(text: str, side: str, book: RoleBook) -> bool:
     no row of "interim manager".)"""
     if not TABLE_ROW.match(text):
         return False
-    if book.one_role(text.split(" — ")[0], side):
+    if _names_side(text.split(" — ")[0], side, book):
         return True
     cells = row_cells(text)
-    return len(cells) == 1 and book.one_role(cells[0][0], side)
+    return len(cells) == 1 and _names_side(cells[0][0], side, book)
 
 
 ROW_CELL = 100_000  # where the positions of a row's split cells start, past any sentence's
@@ -1836,7 +1859,9 @@ def _side_cells(sentences: list[Sentence], finder: SideFinder):
         own = [(finder.sides_in(h, pair=False), h, v) for h, v in cells]
         mine = [(h, v) for sides, h, v in own if len(sides) == 1]
         named = {next(iter(sides)) for sides, _h, _v in own if len(sides) == 1}
-        columns = sum(1 for h, _v in cells if finder.book.find(h))  # cells headed by a role
+        # cells headed by a role: one the library names, or a side by its shared head
+        # ("Harbour and river pilots")
+        columns = sum(1 for sides, h, _v in own if sides or finder.book.find(h))
         if not named or columns < 2 or finder.sides_in(label, pair=False):
             out.append(s)
             continue
