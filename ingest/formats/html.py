@@ -20,8 +20,14 @@ from .meta import authors_of, byline, iso_date
 _TITLE_SEP = re.compile(r"\s[|–—·:»-]{1,2}\s")
 _NAME = r"[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){0,3}"
 _BYLINE = re.compile(
-    rf"^(?i:(?:written|authored|posted|story|words)\s{{1,2}})?(?i:by)\s{{1,3}}({_NAME})"
+    rf"^(?i:(?:written|authored|posted|story|words|prepared|compiled)\s{{1,2}})?(?i:by)"
+    rf"\s{{1,3}}({_NAME})"
 )
+MAX_BYLINE_WORDS = 20
+# A byline paragraph may go on with a sentence or two ("Prepared by Jane Doe, M.Ed., for the
+# district. Last revised March 26, 2024."): its first sentence holds the name, the whole the date
+MAX_BYLINE_PARAGRAPH_WORDS = 40
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s{1,3}(?=[A-Z])")
 
 
 def _meta_content(doc, *names: str) -> str:
@@ -64,9 +70,12 @@ def _byline(doc) -> tuple[str, str]:
     )
     for node in nodes[:3000]:
         text = " ".join(node.text_content().split())
-        if not text or len(text.split()) > 20:
+        if not text or len(text.split()) > MAX_BYLINE_PARAGRAPH_WORDS:
             continue
-        m = _BYLINE.match(text)
+        first = _SENTENCE_END.split(text, maxsplit=1)[0]
+        if len(first.split()) > MAX_BYLINE_WORDS:
+            continue
+        m = _BYLINE.match(first)
         if m:
             return m.group(1), iso_date(text)
     return "", ""

@@ -205,10 +205,18 @@ _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?,?\s{1,3}((?:19|20)\d{2})\.?$")
 _ENDS_MONTH_YEAR = re.compile(r"(?:^|[\s|·•—–,-])([A-Za-z]{3,9})\.?,?\s{1,3}((?:19|20)\d{2})\.?$")
 
 
+_NAME_REMARK = re.compile(r"\s{0,3}\([^()\n]{1,12}\)")
+_REMARK_BETWEEN = re.compile(r"\s{0,3}\([^()\n]{1,12}\)(?=\s{0,3}(?:,|&|\band\b))")
+
+
 def _byline_names(text: str) -> str:
+    # a remark in brackets between two names ("A (ret.) and B") ends neither: the names go on
+    text = _REMARK_BETWEEN.sub("", text[:500])
     end = _BY_END.search(text)
     names = []
     for part in re.split(r"\s{0,3}(?:,|&|\band\b)\s{0,3}", text[: end.start()] if end else text):
+        # a short remark in brackets after a name is no part of it ("(ret.)", "(she/her)")
+        part = _NAME_REMARK.sub("", part)
         words = part.split()
         if not words:
             continue

@@ -299,15 +299,27 @@ def running_lines(pages: list[list[str]]) -> set[str]:
 
 
 def _cover(lines: list[str]) -> dict:
-    """Title, author, date and subtitle from a short first page."""
+    """Title, author, date and subtitle from a short first page. A "Written by ..." line there
+    names the authors (COVER_BYLINE marks it: it wins over the document info's author, often
+    the publishing organisation's account); a month-and-year edition line ("Second edition,
+    April 2025") dates it to no day (COVER_MONTH: the creation date is not the article's)."""
     meta: dict = {}
     if not lines:
         return meta
     meta[TITLE] = lines[0]
-    for line in lines[1:8]:
+    found, used = byline(lines[1:8])
+    if found.get(AUTHORS):
+        meta[AUTHORS] = found[AUTHORS]
+        meta[COVER_BYLINE] = True
+    for k, line in enumerate(lines[1:8]):
+        if k in used and found.get(AUTHORS):
+            continue
         date = iso_date(line)
         if date and PUBLISHED not in meta and len(line.split()) <= 6:
             meta[PUBLISHED] = date
+            continue
+        if not date and ends_month_year(line) and len(line.split()) <= 6:
+            meta[COVER_MONTH] = True
             continue
         m = _NAME_LINE.match(line)
         if m and AUTHORS not in meta:
@@ -315,6 +327,10 @@ def _cover(lines: list[str]) -> dict:
         elif DESCRIPTION not in meta and len(line.split()) >= 3:
             meta[DESCRIPTION] = line
     return meta
+
+
+COVER_BYLINE = "_cover_byline"  # keys `_cover` sets for `pdf_article` alone, never stored
+COVER_MONTH = "_cover_month"
 
 
 def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
@@ -333,8 +349,9 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     if title and not _FILENAME_TITLE.search(title):
         meta[TITLE] = title
     author = authors_of(info.get("/Author", ""))
-    if author:
+    if author and not meta.pop(COVER_BYLINE, False):
         meta[AUTHORS] = author
+    cover_month = meta.pop(COVER_MONTH, False)
     blocks: list[str] = []
     furniture = running_lines(pages)
     top = next(
@@ -365,7 +382,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     meta = {**found, **meta}
     # a byline dated by month and year only ("April 2024") has no day to store, and the
     # creation date is not the article's: no date
-    month_only = any(ends_month_year(pages[first][i]) for i in used)
+    month_only = cover_month or any(ends_month_year(pages[first][i]) for i in used)
     pages[first] = [ln for i, ln in enumerate(pages[first]) if i not in used]
     if PUBLISHED not in meta and not month_only:
         m = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))

@@ -620,3 +620,66 @@ def test_a_newsletter_post_reads_its_byline_time_and_its_footnotes_as_sources():
 
     for path in sorted(DEV.glob("*.htm*")):
         assert not _footnotes_heading(lxml.html.fromstring(path.read_bytes())), path.name
+
+
+def test_a_cover_pages_written_by_line_names_the_authors_over_the_files_author():
+    """A guide's cover: "Written by" two people (one with a remark in brackets) over the
+    publishing body, and an edition dated by month and year only. The cover's names are the
+    authors, not the document info's author (the body's account); a month with no day gives
+    no date, and the file's creation date is not the guide's. The dev cookbook's cover keeps
+    its author and date."""
+    from .helpers import make_pdf_pages
+
+    cover = [
+        "Careers at Sea",
+        "Deckhand or Ship's Cook: which life on board suits you?",
+        "Written by Marta Lindqvist (ret.) and Joseph Adeyemi",
+        "Maritime Careers Board",
+        "Third edition, May 2024",
+    ]
+    body = [
+        "What deckhands do",
+        "Deckhands moor the ship, paint the hull and stand watch on the bridge at night.",
+        "What ship's cooks do",
+        "A ship's cook feeds the crew three meals a day from a galley that never stops rolling.",
+    ]
+    info = {
+        "Title": "Careers at Sea",
+        "Author": "Maritime Careers Board",
+        "CreationDate": "D:20260105120000Z",
+    }
+    loaded = decode("/x/sea.pdf", "pdf", make_pdf_pages([cover, body], info=info))
+    assert loaded.meta[AUTHORS] == "Marta Lindqvist, Joseph Adeyemi", loaded.meta
+    assert PUBLISHED not in loaded.meta, loaded.meta
+    dev = decode(
+        "/x/cookbook.pdf",
+        "pdf",
+        (DEV / "data-engineering-cookbook-v0.4-preview.pdf").read_bytes(),
+    )
+    assert dev.meta[AUTHORS] == "Andreas Kretz" and dev.meta[PUBLISHED] == "2019-01-06"
+
+
+def test_a_prepared_by_paragraph_gives_the_author_and_its_revision_date():
+    """An exported document's byline paragraph goes on past its name: "Prepared by <name>,
+    <credential>, for <body>. Last revised <date>. <note>." Its first sentence names the author,
+    the paragraph dates it. Dev HTML pages keep their authors."""
+    html = (
+        "<html><head><title>Sommelier or bar manager</title></head><body><article>"
+        "<h1>Sommelier or Bar Manager?</h1>"
+        "<p>Prepared by Olga Brandt, CSW, for the Lakeside Hospitality Institute. Last revised "
+        "June 12, 2023. Draft for the spring cohort, please do not share.</p>"
+        "<h2>What sommeliers do</h2><p>A sommelier builds the wine list, trains servers and "
+        "recommends bottles to guests at the table during busy evening service.</p>"
+        "<h2>What bar managers do</h2><p>A bar manager orders stock, writes the rota and keeps "
+        "the bar profitable, often working late into the night on weekends.</p>"
+        "</article></body></html>"
+    )
+    loaded = decode("/x/wine.html", "html", html.encode())
+    assert loaded.meta[AUTHORS] == "Olga Brandt", loaded.meta
+    assert loaded.meta[PUBLISHED] == "2023-06-12", loaded.meta
+    for name, author in (
+        ("adron-hall-devops-obliviousness-site-reliability.html", "Adron Hall"),
+        ("staffeng-dan-na-staff-engineer-and-team-lead.html", "Will Larson"),
+    ):
+        dev = decode(f"/x/{name}", "html", (DEV / name).read_bytes())
+        assert dev.meta[AUTHORS] == author, (name, dev.meta)
