@@ -384,7 +384,9 @@ class Assistant:
             return None  # "which of these roles pays the most?": every role, not one pair
         library = self.retriever.library
         paired = [
-            s for s in self.retriever.sources() if sets_two_side_by_side(library.titles.get(s, ""))
+            s
+            for s in self.retriever.sources()
+            if sets_two_side_by_side(library.titles.get(s, "")) and library.title_pair(s)
         ]
         if not paired:
             return None

@@ -50,7 +50,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 23
+LEARNT_BY = 24
 
 
 def within_scan(texts):
@@ -806,16 +806,53 @@ def _paired_part(title: str) -> str:
 
 
 def pair_in_title(title: str) -> list[str] | None:
-    """The two roles a title sets side by side ("X vs Y: ...", "Careers in X: Y vs Z"), if
-    any."""
+    """The two roles a title sets side by side ("X vs Y: ...", "Careers in X: Y vs Z", "X or
+    Y? ...", "Should You Become an X or a Y?", "From X to Y: ..."), if any."""
     head = _paired_part(title)
     folded = head.casefold()  # what the pattern's re.I matches ("VS", "Versus")
     if "vs" not in folded and "versus" not in folded and "v." not in folded:
-        return None  # no pair word: most titles, and the pattern's search is the cost
+        return _or_pair_in_title(title)  # no pair word: most titles
     m = _PAIR.search(head)
     if not m:
         return None
     return [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+
+
+# A title part offering a choice of two jobs: "Teacher or School Counselor", "Should You Become
+# a Nurse or a Midwife", "Pilot or Controller" (general English)
+_OR_TITLE = re.compile(
+    r"^\s{0,3}(?:(?:should|could|would|will|can|do)[ \t]{1,3}(?:you|i|we)[ \t]{1,3}"
+    r"(?:become|be|choose|pick|study|train[ \t]{1,3}as)[ \t]{1,3})?(?:an?[ \t]{1,3})?"
+    rf"({_SIDE})[ \t]{{1,3}}or[ \t]{{1,3}}(?:an?[ \t]{{1,3}})?({_SIDE})\s{{0,3}}$",
+    re.I,
+)
+
+
+def _or_pair_in_title(title: str) -> list[str] | None:
+    """The two jobs of a title's first part that offers a choice of two ("X or Y") or a move
+    from one to the other ("From X to Y"): at least one written as a person (a role noun or an
+    agent noun: "Bigger or Smaller?" and "From Idea to Launch" name no jobs)."""
+    for part in _title_parts(title[:300])[:2]:  # "Cleared for Takeoff: Pilot or Controller?"
+        low = f" {part.lower()} "
+        m = _OR_TITLE.match(part) if low.count(" or ") == 1 else None
+        if m:
+            sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+            if all(sides) and any(_person_word(s.split()[-1]) for s in sides):
+                return sides
+        m = _FROM_TO.match(part) if " from " in low else None
+        if m:
+            sides = [" ".join(g.split()) for g in m.groups()]
+            if all(_person_word(s.split()[-1]) for s in sides) and not any(
+                w.lower() in _LEAD_WORDS for s in sides for w in s.split()
+            ):
+                return sides
+    return None
+
+
+def _person_word(word: str) -> bool:
+    """A word naming a person by its form: a role noun or an agent noun (general English)."""
+    low = _singular(word.lower())
+    return bool(_ROLE_HEAD.fullmatch(low) or _AGENT.match(low))
 
 
 _PAIR_WORD = re.compile(r"(?<![\w-])(?:vs\.?|versus|v\.)(?=\s)", re.I)
@@ -825,7 +862,10 @@ def sets_two_side_by_side(title: str) -> bool:
     """The title sets exactly two sides against each other: "X vs Y: ...", not
     "X vs Y vs Z" (three options, of which `pair_in_title` would read two)."""
     head = _paired_part(title)[:300]
-    return bool(pair_in_title(title)) and len(_PAIR_WORD.findall(head)) == 1
+    pair = pair_in_title(title)
+    if pair and not _PAIR_WORD.search(head):
+        return True  # "X or Y", "From X to Y": two jobs by their form
+    return bool(pair) and len(_PAIR_WORD.findall(head)) == 1
 
 
 def title_heads(titles, phrases, modifiers: set[str]) -> dict[str, str]:
@@ -1349,8 +1389,16 @@ class Library:
         return cls.assemble(articles, freq, lambda w: surface.get(w, 0), longer)
 
     def title_pair(self, source: str) -> list[str] | None:
-        """The two roles an article's title sets side by side ("X vs Y: ..."), if any."""
-        return pair_in_title(self.titles.get(source, ""))
+        """The two roles an article's title sets side by side ("X vs Y: ..."), if any. A
+        title offering a choice ("X or Y?", "From X to Y") sets two roles only where the
+        library writes one of them in the plural, as people are counted ("pilots"; "Bigger or
+        Smaller?" offers no jobs)."""
+        title = self.titles.get(source, "")
+        pair = pair_in_title(title)
+        if pair and not _PAIR_WORD.search(_paired_part(title)[:300]):
+            if not any(self.word_count(_plural_words(s.split()[-1].lower())) for s in pair):
+                return None
+        return pair
 
     def heads_beside(self, words_asked: list[str], sides: list[str]) -> bool:
         """The words name an option an article sets beside one of the sides: a section of its
