@@ -1453,6 +1453,7 @@ def _date(iso: str) -> str:
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]{1,40}\b")
 # what a byline or date question says about any article: no word of a particular title
+_PAIR_WORDS = frozenset("vs versus".split())  # general English
 _ABOUT_ANY_ARTICLE = frozenset(
     """when who wrote write written writes publish published publishing date dated post posted
     article articles piece story blog author authors byline released release came come out""".split()
@@ -1473,6 +1474,11 @@ def _named_article(question: str, evidence: Evidence) -> str | None:
         return None
     names = {fold_accents(w.lower()) for w in _CAPITALIZED.findall(question)} - STOPWORDS
     asked = {w for w in words(question) if w not in STOPWORDS} - _ABOUT_ANY_ARTICLE
+    # "the NP vs PA article": an abbreviation names its title by the role it stands for
+    # ("Nurse Practitioner"), and "vs" names every title setting two roles side by side
+    aliases = evidence.retriever.library.roles.aliases if evidence.retriever else {}
+    asked |= {w for a in asked for w in words(aliases.get(a, ""))}
+    asked -= _PAIR_WORDS
     if not names and not asked:
         return None
     # a name written with capitals ("the GitLab handbook", "the CDS article", "DataTalks.Club")
