@@ -800,6 +800,12 @@ def _filed_elsewhere(s: Sentence, name: str, filed: frozenset[str]) -> bool:
         return False  # a topic of the question's own words: the lexicon files none of it
     if name == "Pay" and earned_money(s.text):
         return False  # a figure of pay is pay evidence under any heading ("Working here")
+    if TABLE_ROW.match(s.text):
+        # a table row is filed by its own label: "Job growth — Plumber: 6%" in the table
+        # under "Pay" is demand
+        label = {stem(w) for w in words(s.text.split(" — ")[0])}
+        if lexicon[name].score(label) > max(lexicon[f].score(label) for f in filed):
+            return False
     theirs = max(_claim_fit(s, lexicon[f]) for f in filed)
     # the heading counts as one more word of its aspects: "Civil engineering demand is
     # supported by infrastructure spending" under "Job outlook" is demand, whatever "spending"
@@ -1524,6 +1530,8 @@ def _figures_first(
     their base pay" beside "X earn a median of $58,000" leaves the reader nothing to compare,
     however close its words are to the question. A sentence that judges which side has more
     ("X earn much more") stays a candidate: its figure is then shown beside it."""
+    if aspect.name == "Demand":
+        return _rates_first(options)
     if aspect.name != "Pay":
         return options
     paid = [
@@ -1581,6 +1589,16 @@ def _other_tail(text: str, edges_asked) -> bool:
 
 
 CENTRAL_WEIGHT = 0.5
+# A growth rate: "grow 6 percent", "Job growth 2023-33 — Plumber: 6%" (bounded, linear)
+_RATE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,2})?\s{0,2}(?:%|percent\b)", re.I)
+
+
+def _rates_first(options: list[tuple[float, Sentence]]) -> list:
+    """A side's demand cell gives its growth rate where the articles give one, as its pay cell
+    gives its figure: "Demand for X is steady" beside "X jobs are projected to grow 6 percent"
+    leaves the reader nothing to compare."""
+    rated = [o for o in options if _RATE.search(o[1].text)]
+    return rated or options
 # General English for a tail of a distribution: "the lowest 10 percent", "the top 10%", "the
 # highest-paid tenth", "top earners". Bounded, linear.
 _TAILS = re.compile(
