@@ -1599,6 +1599,8 @@ def _rates_first(options: list[tuple[float, Sentence]]) -> list:
     leaves the reader nothing to compare."""
     rated = [o for o in options if _RATE.search(o[1].text)]
     return rated or options
+
+
 # General English for a tail of a distribution: "the lowest 10 percent", "the top 10%", "the
 # highest-paid tenth", "top earners". Bounded, linear.
 _TAILS = re.compile(

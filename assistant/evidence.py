@@ -2439,6 +2439,33 @@ def _bare_head(named: list[str], head: str) -> bool:
     return bool(named) and all(len(r.split()) == 1 and stem(r.lower()) == head for r in named)
 
 
+def _price_given(query: Query, passages: list[Passage], book) -> bool:
+    """A question asking a price ("cost", "tuition", "fees" among its topic words) is met by a
+    passage sentence giving money beside a word of cost ("Flight training costs $80,000"), in
+    a passage about the role the question names, if it names one (a groomer's school fees
+    price no barber school); any other question is met already."""
+    if not COST_WORDS & {stem(w) for w in query.topic}:
+        return True
+    wanted = {k for r in query.roles for k in book.keys(r)}
+    for p in passages:
+        if wanted:
+            named = book.find(f"{p.title}. {p.section}. {p.text[:20_000]}")
+            if not wanted & {k for r in named for k in book.keys(r)}:
+                continue
+        for s in prose_sentences(p.text[:20_000]):
+            if _MONEY_SAID.search(s) and _PRICE_WORDS & {stem(w) for w in words(s)}:
+                return True
+    return False
+
+
+# Money in figures or in words ("$15,000", "several thousand dollars", "tens of thousands of
+# pounds"); general English, bounded
+_MONEY_SAID = re.compile(r"[$€£¥]\s?\d|\b(?:dollars?|pounds?|euros?|usd|gbp|eur)\b", re.I)
+# Words that tell a price in a sentence giving money: the cost words, and the money one spends
+# ("Most bakers spend $15,000 on a culinary course"); general English
+_PRICE_WORDS = COST_WORDS | {stem(w) for w in "spend spends spent spending".split()}
+
+
 def _figure_for(
     role: str,
     matcher: TermMatcher,
@@ -2781,6 +2808,14 @@ def assess(
         # ("Where does the pay data come from?": a source asked, whatever its figures)
         and not asks_origin(query.intent, question)
     )
+    if (
+        wants_amount
+        and query.comparison is None
+        and not _price_given(query, passages, matcher.book)
+    ):
+        # "How much does nurse practitioner school cost?": a price asked, and no passage
+        # gives one (a salary is no price)
+        return "they give no cost for it"
     if wants_amount and len(query.roles) == 1 and query.comparison is None:
         if not _figure_for(query.roles[0], matcher, passages, yes_no=yes_no):
             return f"they give no figure for {query.roles[0]}"
