@@ -2332,7 +2332,14 @@ def _verdict(
         if named != everyone:
             around = passages[s.passage]
             context = f"{around.title}. {around.section}. {around.text}"
-            if named | finder.sides_in(context) != everyone:
+            others = finder.sides_in(context, pair=False)
+            if named | others != everyone and not (
+                # "Both careers pay well" speaks of the pair asked only in an article about
+                # that pair (its title names both); in another article, of that article's pair
+                # ("PAs tend to earn slightly more" is against nurse practitioners, not pilots)
+                finder.sides_in(context) == everyone
+                and finder.sides_in(around.title, pair=False) == everyone
+            ):
                 continue
         if asked and not on_topic:
             continue  # a verdict on another topic than the one asked
