@@ -273,8 +273,13 @@ def eval_store(settings, shared: Path = SHARED_CORPUS, root: Path = EVAL_STORES)
         (building / ".complete").write_text(json.dumps(report.as_dict()["totals"]))
         try:
             os.rename(building, target)
-        except OSError:  # another run finished the same store first
-            shutil.rmtree(building, ignore_errors=True)
+        except OSError:
+            if (target / ".complete").exists():  # another run finished the same store first
+                shutil.rmtree(building, ignore_errors=True)
+            else:  # a half-built or stray folder of that name (a crash, a store opened by
+                # hand): it never held the finished store, so the new one takes its place
+                shutil.rmtree(target, ignore_errors=True)
+                os.rename(building, target)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

@@ -589,6 +589,7 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
         and w not in STOPWORDS
         and w.split("'")[0] not in STOPWORDS  # "i'm", "you're", "that's"
         and w not in side_words
+        and w.removesuffix("'s") not in side_words  # "a pastry chef's": the side, owning
         and w not in GENERIC
         and w not in FRAME_NOUNS
         and w not in _DECIDE

@@ -204,6 +204,23 @@ def test_eval_store_is_reused_while_nothing_changed(tmp_path):
     assert rebuilt != store and not store.exists() and [p for p in root.iterdir()] == [rebuilt]
 
 
+def test_a_half_built_eval_store_is_replaced(tmp_path):
+    """A folder of the store's name without its `.complete` mark (a crash mid-build, or a
+    store opened there by hand) never held the finished store: it is built again, not used."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("A sommelier chooses the wine list and trains the staff.\n")
+    settings = _settings(None)
+    settings.corpus = corpus
+    root = tmp_path / "stores"
+    target = root / ev.fingerprint(ev.eval_sources(tmp_path / "no-shared", corpus), settings)
+    target.mkdir(parents=True)
+    (target / "chroma.sqlite3").write_bytes(b"")  # an empty store left there
+    store = ev.eval_store(settings, tmp_path / "no-shared", root)
+    assert store == target and (store / ".complete").exists()
+    assert json.loads((store / ".complete").read_text())["chunks"] > 0
+
+
 def test_seed_alone_meets_its_floors(assistant):
     """The seed article on its own store: its figures must not drop."""
     thresholds = ev.load_thresholds()
