@@ -318,12 +318,12 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     book = matcher.book
     # (a sentence about another role's field, "the ML engineering path offers ...", goes with
     # the others: it is no more about the asked role than they are)
-    fields = [
-        _whose(evidence, s) is None
-        and matcher.role_spoken_of(s.text, evidence.passages[s.passage]) is not None
-        for s in chosen
+    whose = [_whose(evidence, s) for s in chosen]
+    spoken = [
+        r
+        for r, s in zip(whose, chosen, strict=True)
+        if r is not None or matcher.role_spoken_of(s.text, evidence.passages[s.passage]) is None
     ]
-    spoken = [_whose(evidence, s) for s, field_ in zip(chosen, fields, strict=True) if not field_]
     if not spoken or None in spoken or any(book.same(r, query.roles[0]) for r in spoken):
         return None
     if any(kind_of(r, query.roles[0]) for r in spoken):
@@ -1493,7 +1493,7 @@ def _named_article(question: str, evidence: Evidence) -> str | None:
         title = set(words(str(record.get("title") or "")))
         named = (
             2 * len(names & authors)
-            + 2 * len(marked & source_words(source))
+            + (2 * len(marked & source_words(source)) if marked else 0)
             + sum(any(_same_family(w, t) for t in title) for w in asked)
         )
         if named:
@@ -1803,9 +1803,8 @@ class ExpansionStrategy:
             f"{sentence} [{cites.cite(shown_at(passages, p, draft), sentence)}]"
             for p, sentence in found
         )
-        single = self._written(short).search(found[0][1]) or self._written(short).search(
-            found[-1][1]
-        )
+        written = self._written(short)
+        single = written.search(found[0][1]) or written.search(found[-1][1])
         said = single.group(1) if single else short
         which = "" if len(found) == 1 else ", which write both"
         text = f"{said} stands for *{long}* in the articles{which}: {quoted}"
