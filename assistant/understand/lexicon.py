@@ -270,8 +270,10 @@ def _priced_thing(toks: list[str], at: int) -> bool:
 
 
 _PAID_DEGREE = frozenset("highest lowest best worst most least top".split())
-# the endings of nouns for people, agents of a kind ("engineers", "assistants", "dentist")
-_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent)s?$")
+# General English morphology: the endings of nouns that name a person by what they do
+# ("teacher", "counselor", "pharmacist", "electrician", "accountant", "resident")
+AGENT_ENDING = r"(?:er|or|ist|ian|ant|ent)s?$"
+_PERSON_NOUN = re.compile(AGENT_ENDING)  # "paid consultants", "paid engineers"
 
 
 def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:

@@ -15,7 +15,7 @@ from functools import cached_property
 from knowledge.schema import SECTION, SOURCE, TITLE
 from knowledge.text import STOPWORDS, stem, words
 
-from .lexicon import LEVEL_NOUN, aspect_named
+from .lexicon import AGENT_ENDING, LEVEL_NOUN, aspect_named
 from .roles import (
     _LEAD_WORDS,
     _SHARED_HEAD,
@@ -367,9 +367,8 @@ def _everyday(word: str) -> bool:
     return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
-# General English morphology: the endings of nouns that name a person by what they do
-# ("teacher", "counselor", "pharmacist", "electrician", "accountant", "resident").
-_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?$")
+# a noun naming a person by what they do, of three letters or more before its ending
+_AGENT = re.compile(rf"[a-z]{{3,}}{AGENT_ENDING}")
 
 
 def _singular(word: str) -> str:
