@@ -16,6 +16,16 @@ from knowledge.settings import REPO_ROOT, get_settings
 
 CORPUS = REPO_ROOT / "corpus"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+DEV_ARTICLES = REPO_ROOT.parent / "shared" / "corpus-dev"
+
+
+def dev_article(name: str) -> Path:
+    """A development article's path (../shared/corpus-dev); where that folder is missing (a
+    user's clone), the test skips with that reason, after the checks it made before."""
+    path = DEV_ARTICLES / name
+    if not path.is_file():
+        pytest.skip(f"the development articles are not at {DEV_ARTICLES}")
+    return path
 
 
 @pytest.hookimpl(hookwrapper=True)

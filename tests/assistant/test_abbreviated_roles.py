@@ -9,7 +9,8 @@ import pytest
 
 from assistant.understand.roles import role_key, role_keys
 from assistant.understand.vocabulary import abbreviations
-from tests.assistant.conftest import DEV, dev_library
+from tests.assistant.conftest import dev_library
+from tests.conftest import dev_article
 
 ARTICLE = """# PTA vs. OTA: Duties, Training and Pay
 
@@ -51,7 +52,7 @@ def test_a_plural_abbreviation_is_spelled_out_in_the_singular():
 
 
 def test_a_dev_articles_abbreviations_are_read_as_before():
-    text = (DEV / "front-end-developer-handbook-2019.html").read_text("utf-8")
+    text = dev_article("front-end-developer-handbook-2019.html").read_text("utf-8")
     got = abbreviations([text])
     assert got["UI"] == "user interface"
     assert got["IDE"] == "integrated development environment"

@@ -12,6 +12,7 @@ from ingest.split import chunk_article
 from ingest.structure import parse_article
 from knowledge.schema import AUTHORS, PUBLISHED
 from knowledge.settings import REPO_ROOT
+from tests.conftest import dev_article
 
 from .helpers import pdf_from_objects
 
@@ -582,7 +583,7 @@ def test_a_docs_page_reads_its_last_update_and_drops_a_component_line():
     assert "WageChart" not in loaded.text and "{2023}" not in loaded.text, loaded.text
     assert "Line cooks earned a median of $36,100 in 2023" in loaded.text
     dev = decode(
-        "/x/18f.md", "md", (DEV / "18f-a-day-in-the-life-of-an-18f-engineer.md").read_bytes()
+        "/x/18f.md", "md", dev_article("18f-a-day-in-the-life-of-an-18f-engineer.md").read_bytes()
     )
     assert dev.meta[AUTHORS] == "Edwin Torres"
 
@@ -654,7 +655,7 @@ def test_a_cover_pages_written_by_line_names_the_authors_over_the_files_author()
     dev = decode(
         "/x/cookbook.pdf",
         "pdf",
-        (DEV / "data-engineering-cookbook-v0.4-preview.pdf").read_bytes(),
+        dev_article("data-engineering-cookbook-v0.4-preview.pdf").read_bytes(),
     )
     assert dev.meta[AUTHORS] == "Andreas Kretz" and dev.meta[PUBLISHED] == "2019-01-06"
 
@@ -681,5 +682,5 @@ def test_a_prepared_by_paragraph_gives_the_author_and_its_revision_date():
         ("adron-hall-devops-obliviousness-site-reliability.html", "Adron Hall"),
         ("staffeng-dan-na-staff-engineer-and-team-lead.html", "Will Larson"),
     ):
-        dev = decode(f"/x/{name}", "html", (DEV / name).read_bytes())
+        dev = decode(f"/x/{name}", "html", dev_article(name).read_bytes())
         assert dev.meta[AUTHORS] == author, (name, dev.meta)
