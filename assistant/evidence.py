@@ -2904,7 +2904,10 @@ def assess(
             return "no passage speaks of " + " or ".join(f"“{t}”" for t in unmet)
     said = []
     if query.comparison is None and not query.followup and len(query.roles) == 1:
-        said = clause_of_role(question, query.roles)
+        # (the name an article goes by, "What do managers at GitLab do?", chooses the article:
+        # its sentences need not write it)
+        names = {n for got in retriever.library.identity.values() for n in got}
+        said = [w for w in clause_of_role(question, query.roles) if w.lower() not in names]
     if said:
         # "Will AI replace electricians?", "Which companies hire electricians?": a sentence
         # about the role must write the clause's words; "replace circuits" or another role's

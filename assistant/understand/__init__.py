@@ -82,15 +82,19 @@ def understand(
     # "ok, and ...": the reply's opening word asks nothing; "ML folks" are the library's ML
     # engineers when it has no other ML role; "vet tech" is the library's "veterinary technician".
     # "ai engneer" is the library's "AI engineer" (a job title's word mistyped).
-    question = library.unclipped(
-        library.people_as_roles(library.respelled(without_interjection(question)))
+    question = library.names_as_places(
+        library.unclipped(
+            library.people_as_roles(library.respelled(without_interjection(question)))
+        )
     )
     # ... and so are the earlier questions a follow-up takes its roles from
     history = [
         {
             **t,
-            "content": library.unclipped(
-                library.people_as_roles(library.respelled(str(t.get("content", ""))))
+            "content": library.names_as_places(
+                library.unclipped(
+                    library.people_as_roles(library.respelled(str(t.get("content", ""))))
+                )
             ),
         }
         if t.get("role") == "user"

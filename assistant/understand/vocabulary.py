@@ -24,6 +24,7 @@ from .roles import (
     ROLE_NOUNS,
     RoleBook,
     _plain_singular,
+    _tokens,
     find_roles,
     role_key,
 )
@@ -1585,6 +1586,25 @@ class Library:
         if last.endswith("s") and self.word_count(last[:-1]):
             return None
         return " ".join(toks)
+
+    def names_as_places(self, question: str) -> str:
+        """ "GitLab engineers", "Acme nurses": a role written after the name an article goes by
+        (`identity_names`) is the role at that place ("engineers at GitLab"), asked of that
+        article, unless the library knows the whole phrase as a role of its own. The name
+        stays in the question to choose the article; the role is the one the articles write."""
+        names = {n for got in self.identity.values() for n in got}
+        if not names:
+            return question
+        for role in self.roles.find(question[:2000]):
+            toks = role.split()
+            if (
+                len(toks) >= 2
+                and toks[0].lower() in names
+                and " ".join(_tokens(role)) not in self.roles.phrases
+            ):
+                rest = " ".join(toks[1:])
+                question = question.replace(role, f"{rest} at {toks[0]}", 1)
+        return question
 
     def people_as_roles(self, question: str) -> str:
         """ "ML folks", "frontend people": a word the library writes before one role noun, with

@@ -40,6 +40,11 @@ At the end, a dispatcher passes a written exam and a live assessment run by the 
 ## Pay
 
 Harbourline pays new dispatchers $21 an hour, rising to $27 after certification.
+
+## Moving up
+
+After three years a dispatcher can apply to run a shift. Shift managers at Harbourline earn $34
+an hour and plan the rota for their team. Openings are posted at harbourline.org/careers.
 """
 
 
@@ -119,3 +124,17 @@ def test_a_counted_lead_in_brings_the_sections_it_announces(library, question, l
 def test_an_article_named_by_the_name_it_goes_by(library, question, said):
     answer = library.ask(question).answer
     assert answer.startswith(said), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the role written after the name the article goes by is that role at that place
+        # (the name is also written in lower case, in an address: no mere title-case name)
+        ("How do Harbourline managers plan the rota?", "plan the rota for their team"),
+        ("How do GitLab engineers get promoted?", "promoted from a Senior Engineer"),
+    ],
+)
+def test_a_role_after_the_name_an_article_goes_by(library, question, said):
+    answer = library.ask(question).answer
+    assert said in answer, answer
