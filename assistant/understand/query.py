@@ -248,6 +248,27 @@ _SET_AGAINST = re.compile(
 )
 
 
+# "What does a staff engineer do that a team lead doesn't?", "What do nurses know that aides
+# don't?": what one side does and the other does not, asked by a negated auxiliary closing the
+# question (General English; bounded, so linear in time)
+_NOT_THE_OTHER = re.compile(
+    r"\b(?:[a-z]{2,6}n['’]t|cannot|(?:does|do|did|is|are|can)\s{1,3}not)"
+    r"(?:\s{1,3}(?:do|have|get|need|know))?\s{0,3}[?.!]?\s{0,3}$",
+    re.I,
+)
+# ... and the words between its two sides: "do that a", "know that", "handle that the"
+_ONE_NOT_OTHER = re.compile(
+    r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?that\s{1,3}(?:an?\s{1,3}|the\s{1,3})?", re.I
+)
+# A negated auxiliary ("doesn't", "can't") is a function word, never a topic
+_NEGATED = re.compile(r"[a-z]{2,6}n['’]t|cannot", re.I)
+
+
+def one_not_other(question: str) -> bool:
+    """Whether a question asks what one side does that the other does not."""
+    return bool(_NOT_THE_OTHER.search(question[-60:]))
+
+
 def connected(question: str, first: str, second: str) -> bool:
     """Whether two role mentions are the two sides of one comparison ("X or Y", "X earns more
     than Y"), not a role and something else ("Is X closer to research or Y?")."""
@@ -260,6 +281,8 @@ def connected(question: str, first: str, second: str) -> bool:
     between = question[a + len(first) : b]
     if _CONNECTED.fullmatch(between):
         return True
+    if _ONE_NOT_OTHER.fullmatch(between) and one_not_other(question[b:]):
+        return True  # "X do that Y doesn't"
     if len(between.split()) <= 6 and _SET_AGAINST.search(between):
         return True  # "X's job is different from Y's", "X compared with Y"
     return len(between.split()) <= 5 and bool(
@@ -319,7 +342,7 @@ def detect_comparison(
         syntax = _phrase_sides(q, book, named)
         if syntax:
             sides = syntax
-    cue = bool(_CUES.search(q))
+    cue = bool(_CUES.search(q)) or one_not_other(q)
     if len(sides) >= 2 and not book.one_role(sides[0], sides[1]) and cue:
         return Comparison(sides=sides, aspect=_aspect(q, sides, book)), named
     # "the two roles" means an article's own pair only when the question names no role.
@@ -588,6 +611,7 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
         if w not in _LEAD_WORDS
         and w not in STOPWORDS
         and w.split("'")[0] not in STOPWORDS  # "i'm", "you're", "that's"
+        and not _NEGATED.fullmatch(w)
         and w not in side_words
         and w.removesuffix("'s") not in side_words  # "a pastry chef's": the side, owning
         and w not in GENERIC
@@ -646,6 +670,7 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
         and w not in GENERIC
         and w not in said
         and w not in _IN_PLACE
+        and not _NEGATED.fullmatch(w)
     ]
     if "day" in topic and SAYS_DAY_TO_DAY.search(text[:1000]):
         # one topic, carried whole to a follow-up: "(day)" alone would be any day

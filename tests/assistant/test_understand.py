@@ -1162,3 +1162,37 @@ def test_a_title_moving_from_one_job_to_another_names_both_jobs():
     assert book.find("How much does a head bartender earn?") == ["head bartender"]
     assert book.find("What does a barback do all night?") == ["barback"]
     assert book.find("What does a hero do?") == []
+
+
+def test_what_one_side_does_that_the_other_does_not_is_a_comparison():
+    nursing = library(
+        [
+            (
+                "/n/np-or-rn.md",
+                "Nurse Practitioner vs Registered Nurse: Scope and Pay",
+                "Scope",
+                "A nurse practitioner can prescribe medication. A registered nurse gives the "
+                "medication a doctor or nurse practitioner prescribes.",
+            ),
+            *ARTICLES,
+        ]
+    )
+    for question, sides, lib_ in [
+        (
+            "What can a nurse practitioner do that a registered nurse can't?",
+            ["nurse practitioner", "registered nurse"],
+            nursing,
+        ),
+        (
+            "What do DevOps engineers know that SREs don't?",
+            ["DevOps engineers", "SREs"],
+            library(),
+        ),
+    ]:
+        q = understand(question, [], lib_)
+        assert q.comparison is not None and q.comparison.sides == sides, q
+        # the negated auxiliary is no topic
+        assert not any("'" in w for w in q.topic), q.topic
+    # a negation that sets no second role against the first asks no comparison
+    q = understand("What does a nurse practitioner do that isn't listed?", [], nursing)
+    assert q.comparison is None, q
