@@ -394,6 +394,17 @@ POINTS_AT_A_FIGURE = re.compile(
 )
 
 
+# "How many of those are there per week?", "Are these paid?": a pronoun standing for the things
+# the last question asked about (a determiner, "those meetings", names its own; "those who"
+# are people). General English; bounded lookahead, so linear in time.
+POINTS_AT_THINGS = re.compile(
+    r"\b(?:those|these)(?=\s{0,3}(?:[?.!,;]|$|(?:are|is|were|was|do|does|did|happen|happens"
+    r"|take|takes|last|lasts|cost|costs|run|runs|involve|involves|there|usually|typically"
+    r"|often|always)\b))",
+    re.I,
+)
+
+
 def resolve_followup(
     question: str, history: list[dict], book: RoleBook | None = None
 ) -> tuple[str, list[str]]:
@@ -469,6 +480,10 @@ def resolve_followup(
                 # "Who reports that figure?" after "What do nurses do?" and "How much do they
                 # make?": the figure is the one the last question asked for
                 carried = " ".join(passed or topic)
+            if not carried and POINTS_AT_THINGS.search(question[:1000]):
+                # "How many of those are there per week?" after "Tell me about the engineer's
+                # meetings": the meetings, of the same role
+                carried = " ".join(topic)
             if not carried and asks_a_source(question) and source_words_only(own_topic):
                 # "Says who?", "What's the source for that?" after "How much do they make?":
                 # the source of what the last question asked (its pay), not of anything said

@@ -667,6 +667,8 @@ def topic_of(text: str, roles: list[str]) -> list[str]:
         if w not in STOPWORDS
         and w not in _LEAD_WORDS
         and w not in role_words
+        # (a side, owning: "the engineer's meetings" are the meetings)
+        and re.sub(r"['’]s?$", "", w) not in role_words
         and w not in GENERIC
         and w not in said
         and w not in _IN_PLACE

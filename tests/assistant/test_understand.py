@@ -1196,3 +1196,33 @@ def test_what_one_side_does_that_the_other_does_not_is_a_comparison():
     # a negation that sets no second role against the first asks no comparison
     q = understand("What does a nurse practitioner do that isn't listed?", [], nursing)
     assert q.comparison is None, q
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "carried"),
+    [
+        ("Tell me about a registered nurse's shifts", "How long do those last?", "shifts"),
+        (
+            "What are the DevOps engineer's on-call rotations like?",
+            "how many of those are there?",
+            "rotations",
+        ),
+    ],
+)
+def test_a_pronoun_for_the_things_asked_about_carries_them(first, then, carried):
+    nursing = library(
+        [
+            (
+                "/n/np-or-rn.md",
+                "Nurse Practitioner vs Registered Nurse: Scope and Pay",
+                "Shifts",
+                "A registered nurse works twelve-hour shifts. A nurse practitioner keeps clinic hours.",
+            ),
+            *ARTICLES,
+        ]
+    )
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "..."}]
+    q = understand(then, history, nursing)
+    assert q.followup and carried in q.standalone, q
+    # the side's possessive is the side, not a topic word
+    assert not any(w.endswith("'s") for w in understand(first, [], nursing).topic)
