@@ -1938,11 +1938,14 @@ def _focus_words(text: str, role_words: set[str], floor: float | None = None) ->
     """The words of a noun phrase a question asks for that an article must write: no role
     word, no number, nothing less specific than `floor` (FOCUS_SPECIFICITY)."""
     floor = FOCUS_SPECIFICITY if floor is None else floor
-    return [
+    got = [
         t
         for t in topic_words(text)
         if t not in role_words and not t.isdigit() and specificity(t) >= floor
     ]
+    # "Which math topics ...": a noun for a kind of thing is answered by the things of that
+    # kind ("linear algebra, probability"), which no article need call "topics"
+    return [t for t in got if stem(t) not in _KIND_NOUNS]
 
 
 def listed_things(question: str, roles: list[str]) -> list[list[list[str]]]:
@@ -1964,6 +1967,19 @@ _JUDGED = _ASKED_FOR[-1]
 FOCUS_SPECIFICITY = 0.5  # a word at least this specific (see vocabulary.specificity) is a topic
 HOW_TO_SPECIFICITY = 0.65  # an action asked how to do, at least this specific, is a focus
 EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") names no topic
+# General English verbs of making data or a figure known ("Who publishes / compiles / provides
+# the salary data?"): in a question asking for a source they ask who, not what
+_SOURCE_VERB = re.compile(
+    r"(?:publish|provid|compil|collect|produc|gather|suppl|releas|report|survey|track|measur)"
+    r"(?:e|es|ed|d|s|ing|ies|ied|y)?",
+    re.I,
+)
+# General English nouns for a kind or set of things (see `_focus_words`)
+_KIND_NOUNS = frozenset(
+    stem(w)
+    for w in "topic topics area areas subject subjects kind kinds type types sort sorts "
+    "category categories thing things example examples".split()
+)
 NEIGHBOUR_MATCH = 0.75  # word similarity from which a passage word stands for a focus word
 
 
@@ -2926,6 +2942,10 @@ def assess(
     # The narrator a byline names ("What did Tomasz do before?" of a post by Tomasz Nowak) is
     # the article's "I": written nowhere in its text, asked about all the same
     asked -= _author_words(retriever)
+    if query.intent == "source":
+        # "Who publishes the salary data?": the verb asks for the source, which a reference
+        # says by naming it; the data asked about is the topic
+        asked = {t for t in asked if not _SOURCE_VERB.fullmatch(t)}
     own = np.array([t in asked for t in matcher.terms], dtype=float)
     weights = matcher.weights * own if own.any() else None
     # (an article's title speaks for its passages: "Data Analytics" in "I Switched From

@@ -112,10 +112,17 @@ _CONNECTED = re.compile(
     r"\s*(an?|the)?\s*",
     re.I,
 )
+# The data a figure comes from, as the object of a verb ("compiled the salary data", "provides
+# these figures"): a source asked for, not an author (bounded: linear)
+_DATA_OBJECT = (
+    r"(?:(?:the|these|those|that|this|its|their)\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,3}?"
+    r"(?:data|figures?|numbers?|stat(?:s|istics?)|estimates?|surveys?)\b"
+)
 _AUTHOR = re.compile(
     # ("Who prepared the report?", "Who compiled this guide?": past tense, a document's making;
     # an interview's author: "Who conducted the interview?", "Who interviewed her?")
-    r"\b(who (wrote|writes|authored|prepared|compiled|is the author|are the authors"
+    r"\b(who (wrote|writes|authored|(?:prepared|compiled)(?!\s{1,3}" + _DATA_OBJECT + r")"
+    r"|is the author|are the authors"
     r"|interviewed|(?:conducted|did) (?:the|this|that) interview"
     # ("Who maintains this guide?": a community guide's keeper; "who maintains the servers"
     # asks of a role)
@@ -161,7 +168,10 @@ _SOURCE_Q = re.compile(
     r"\b(source|sources|cite[sd]?|citation|reference[sd]?|reports?|reported|study|studies|data|according"
     r"|(?<!\bI )(?<!\bwe )(?<!\byou )come from|link|url|who says|says who|based on)\b"
     # "Where's that from?": where a thing the conversation said comes from
-    r"|\bwhere(?:'s|’s|\s{1,3}(?:is|was|does|did))\s{1,3}(?:that|this|it)\s{1,3}(?:\w{1,20}\s{1,3})?from\b",
+    r"|\bwhere(?:'s|’s|\s{1,3}(?:is|was|does|did))\s{1,3}(?:that|this|it)\s{1,3}(?:\w{1,20}\s{1,3})?from\b"
+    # "Who provides the salary figures?": who makes the data known
+    r"|\bwho\s{1,3}(?:publish|provid|compil|collect|produc|gather|suppl|releas)\w{0,4}\s{1,3}"
+    + _DATA_OBJECT,
     re.I,
 )
 
