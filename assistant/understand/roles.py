@@ -818,6 +818,10 @@ class RoleBook:
 
         return test
 
+    def knows(self, phrase: str) -> bool:
+        """Whether the library names this phrase as a role, in any number ("HVAC technicians")."""
+        return " ".join(_tokens(phrase)) in self.phrases or role_key(phrase) in self._titles
+
     def keys(self, phrase: str) -> frozenset[str]:
         """Every key of a role: its own, its shorter forms, the learned names inside it and the
         long form of an abbreviation ("SRE" and "site reliability engineer" meet)."""

@@ -24,7 +24,6 @@ from .roles import (
     ROLE_NOUNS,
     RoleBook,
     _plain_singular,
-    _tokens,
     find_roles,
     role_key,
 )
@@ -1587,21 +1586,24 @@ class Library:
             return None
         return " ".join(toks)
 
+    @cached_property
+    def _place_names(self) -> frozenset[str]:
+        """The names articles go by that are no word of a role the library names: "GitLab",
+        not "HVAC" (of "HVAC technician") or "SRE", which name a field or a role."""
+        role_words = {t for p in self.roles.phrases for t in p.split()} | set(self.roles.aliases)
+        return frozenset(n for got in self.identity.values() for n in got if n not in role_words)
+
     def names_as_places(self, question: str) -> str:
         """ "GitLab engineers", "Acme nurses": a role written after the name an article goes by
         (`identity_names`) is the role at that place ("engineers at GitLab"), asked of that
         article, unless the library knows the whole phrase as a role of its own. The name
         stays in the question to choose the article; the role is the one the articles write."""
-        names = {n for got in self.identity.values() for n in got}
+        names = self._place_names
         if not names:
             return question
         for role in self.roles.find(question[:2000]):
             toks = role.split()
-            if (
-                len(toks) >= 2
-                and toks[0].lower() in names
-                and " ".join(_tokens(role)) not in self.roles.phrases
-            ):
+            if len(toks) >= 2 and toks[0].lower() in names and not self.roles.knows(role):
                 rest = " ".join(toks[1:])
                 question = question.replace(role, f"{rest} at {toks[0]}", 1)
         return question

@@ -1226,3 +1226,30 @@ def test_a_pronoun_for_the_things_asked_about_carries_them(first, then, carried)
     assert q.followup and carried in q.standalone, q
     # the side's possessive is the side, not a topic word
     assert not any(w.endswith("'s") for w in understand(first, [], nursing).topic)
+
+
+def test_a_role_after_an_articles_name_is_that_role_there_unless_the_library_names_it():
+    lib_ = library(
+        [
+            (
+                "/h/hvac-technician-or-plumber.md",
+                "HVAC Technician or Plumber?",
+                "Pay",
+                "HVAC technicians earned a median of $57,300. Plumbers earned $61,550. HVAC work "
+                "leans on electrical troubleshooting.",
+            ),
+            (
+                "/k/kestrelworks-engineering-handbook.md",
+                "Engineering career development",
+                "Promotion",
+                "At Kestrelworks, engineers are promoted by a committee. See kestrelworks.io/careers for "
+                "the handbook. Kestrelworks pays senior engineers more.",
+            ),
+            *ARTICLES,
+        ]
+    )
+    # "HVAC" names the first article, and the library names "HVAC technician" as a role
+    assert understand("How much do HVAC technicians earn?", [], lib_).roles == ["HVAC technicians"]
+    # "Kestrelworks" is a place: its engineers are the library's engineers
+    q = understand("How do Kestrelworks engineers get promoted?", [], lib_)
+    assert q.roles == ["engineers"] and "kestrelworks" in q.topic, q
