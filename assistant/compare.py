@@ -1326,7 +1326,13 @@ def build_table(
         if len(found) == len(sides):  # every cell must carry evidence
             used.update((s.passage, s.position) for s in found)
             for side, options in enumerate(scored):
-                figure = _figure_beside(found[side], options, aspect, used)
+                figure = _figure_beside(
+                    found[side],
+                    options,
+                    aspect,
+                    used,
+                    lambda s, side=side: side in finder.sides_in(s.text, pair=False),
+                )
                 if figure is not None:
                     beside[(found[side].passage, found[side].position)] = figure
                     used.add((figure.passage, figure.position))
@@ -1393,7 +1399,10 @@ def build_table(
                 # two sentences in one cell share its word budget (a phone-width table)
                 text = clause(_untitled(s.text, passages[s.passage]), aspect, CELL_WORDS // 2)
                 room = max(FIGURE_WORDS, CELL_WORDS - len(text.split()))
-                text = f"{text} {_around_figure(_untitled(figure.text, passages[figure.passage]), room)}"
+                # (a clause cut before its end reads on into the figure: a mark between)
+                end = "" if text.rstrip()[-1:] in ".!?…:;" else ";"
+                shown = _around_figure(_untitled(figure.text, passages[figure.passage]), room)
+                text = f"{text.rstrip()}{end} {shown}"
                 n = cites.cite(figure.passage, quoted(figure))
                 marks += f" [{n}]" if f"[{n}]" != marks else ""
             cells.append(f"{table_cell(text)} {marks}")
@@ -1610,17 +1619,22 @@ _TAILS = re.compile(
 )
 
 
-def _figure_beside(pick: Sentence, options: list, aspect: Aspect, used: set) -> Sentence | None:
+def _figure_beside(
+    pick: Sentence, options: list, aspect: Aspect, used: set, names_side=None
+) -> Sentence | None:
     """For a pay cell that judges without a figure ("X earn much more."), the side's best
-    sentence that gives one ("The median salary is around $98,000"), to be shown after it."""
+    sentence that gives one ("The median salary is around $98,000"), to be shown after it.
+    One naming the side comes first (`names_side(sentence)`): in "The median wage for
+    plumbers was $61,550. Heating ... mechanics earned a median of $57,300." the second is
+    another trade's figure, though it sits in the plumbers' passage."""
     if aspect.name != "Pay" or earned_money(pick.text):
         return None
     paid = [
-        (score, s)
+        (bool(names_side and names_side(s)), score, s)
         for score, s in options
         if earned_money(s.text) and (s.passage, s.position) not in used
     ]
-    return max(paid, key=lambda o: o[0])[1] if paid else None
+    return max(paid, key=lambda o: o[:2])[2] if paid else None
 
 
 def _thin(rows, one_sided, asked, finder: SideFinder, passages: list[Passage]):
