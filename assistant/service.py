@@ -34,6 +34,7 @@ from .evidence import (
     _text_stems,
     asked_for,
     asked_name,
+    asks_way_in,
     asks_whom_it_suits,
     assess,
     clause_of_role,
@@ -50,8 +51,9 @@ from .llm_answer import LLMAnswerer
 from .result import AskResult
 from .retrieve import CHECK_EVERY, Passage, Retriever
 from .understand import Query, asks_of_a_pair, topic_of, understand
-from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, aspect_named
+from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, ENTRY_WORD, aspect_named
 from .understand.query import asks_about_the_article
+from .understand.sides import become_phrase
 from .understand.vocabulary import (
     load_word_frequencies,
     sets_two_side_by_side,
@@ -475,6 +477,14 @@ class Assistant:
         # A question naming several roles, no comparison ("What do data engineers set up for
         # analysts?"), is about the role it names first.
         subject = query.roles[0] if query.comparison is None and len(query.roles) > 1 else None
+        if subject is not None:
+            # "How does a teacher become a school counselor?": the way from one role to the
+            # other, told of either ("Counselors must then obtain a certification", "Many
+            # legal secretaries move into paralegal work"): neither is the only subject
+            target = become_phrase(query.question)
+            book = self.retriever.library.roles
+            if target and any(book.same(r, target) for r in query.roles[1:]):
+                subject = None
         matcher = TermMatcher(
             query.text, self.retriever, self.kb.embedder, roles=query.roles, subject=subject
         )
@@ -580,6 +590,10 @@ class Assistant:
                 # the lexicon's other words for the aspect ("demand", "growth") find them
                 topic = set(content_terms(" ".join(query.topic)))
                 named = aspect_named(topic)
+                if not named and asks_way_in(query):
+                    # "How does a teacher become a school counselor?": the way in (a degree,
+                    # a licence, experience first), in whatever words the article uses
+                    named = aspect_named({stem(ENTRY_WORD)})
                 doc_freq = self.retriever.doc_freq
                 # ("day to day" is written in every article as "day": any day, "your first
                 # day", so its aspect's words search too)
