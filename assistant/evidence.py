@@ -1316,6 +1316,9 @@ def score_sentences(
     # question's other words choose among them (his name alone leads to his introduction)
     person, person_sources = named_person(query.question, passages)
     spoken = speakers(sentences) if person else {}
+    # "Who is Dan Na?": in the person's own article, the sentence introducing them ("I'm a
+    # Staff Engineer at Squarespace.", "Marcus is a line cook ...") answers
+    intro = _introduces(person) if person and _WHO_IS.match(query.question) else None
     # what every sentence of an article is about: its title's subject and the names the
     # article goes by ("GitLab" in "... at GitLab?" chose the handbook; it chooses no sentence)
     identity = matcher.retriever.library.identity
@@ -1371,6 +1374,12 @@ def score_sentences(
             query, s.text, opening=passages[s.passage].chunk_index == 0
         ) + advice_bonus(advice, s.text)
         s.score += suits_bonus(query.question, s.text)
+        if (
+            intro is not None
+            and passages[s.passage].source in person_sources
+            and intro.match(s.text)
+        ):
+            s.score += PERSON_BONUS
         if tags and any(t in s.text.lower() for t in tags):
             s.score += ANSWER_TYPE_BONUS  # "What is #night-swap?": the sentence writing the tag
         if numbered and any(n.search(s.text) for n in numbered):
@@ -1515,6 +1524,21 @@ def led_by_a_name(role: str, passages: list[Passage]) -> bool:
 
 
 NAMED_SOURCES = 2  # a person the question names is one article's subject, or at most two's
+
+
+# "Who is Dan Na?", "Who was Marcus?": a question asking who a named person is
+_WHO_IS = re.compile(r"^\s{0,4}who\s{1,3}(?:is|was|'s|’s)\s", re.I)
+
+
+def _introduces(person: list[str]) -> re.Pattern:
+    """A sentence introducing a person: in their own voice ("I'm a nurse at ...", "I am the
+    team lead", "My name is ...", "I work as ...") or by their name ("Marcus Lee is a ...")."""
+    name = r"\s{1,3}".join(re.escape(w) for w in person)
+    return re.compile(
+        r"^\W{0,4}(?:I['’]m\s{1,3}(?:an?|the)\b|I\s{1,3}am\s{1,3}(?:an?|the)\b|My\s{1,3}name\s{1,3}is\b"
+        r"|I\s{1,3}work\s{1,3}(?:as|at|for)\b"
+        rf"|(?:{name}|{re.escape(person[0])})\s{{1,3}}(?:is|was)\s{{1,3}}(?:an?|the)\b)"
+    )
 
 
 def named_person(question: str, passages: list[Passage]) -> tuple[list[str], list[str]]:

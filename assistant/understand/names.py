@@ -7,7 +7,9 @@ import re
 
 # "What does Amara Osei ...", "Where did Tom ...": the title-case subject after an auxiliary
 NAMED_DOER = re.compile(
-    r"\b(?:do|does|did|is|was|has|had|will|would|can|could|should)\s+((?:[A-Z][\w'’-]{1,40}\s+){1,3})"
+    # (the name may end the question: "Who is Dan Na?")
+    r"\b(?:do|does|did|is|was|has|had|will|would|can|could|should)\s+"
+    r"((?:[A-Z][\w'’-]{1,40}(?:\s+|(?=[?.!,]|$))){1,3})"
     # ... or whom it took ("How long did it take Tomasz to switch?", "the hardest part for Ravi")
     r"|\b(?:take|takes|took|for)\s+((?:[A-Z][\w'’-]{1,40}(?:\s+|(?=[?.!,]|$))){1,3})"
 )
