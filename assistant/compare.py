@@ -39,7 +39,7 @@ from .understand.lexicon import (
     aspects,
     judgements,
 )
-from .understand.query import BOTH_OF_PAIR
+from .understand.query import BOTH_ALONE, BOTH_OF_PAIR
 from .understand.roles import _LEAD_WORDS, BARE_ROLE, RoleBook
 from .understand.sides import FRAME_NOUNS
 from .understand.vocabulary import specificity
@@ -1141,7 +1141,10 @@ def build_table(
         and (_COMPARES_HOW.search(query.question[:1000]) or _MORE.search(query.question[:1000]))
     )
     universal = bool(_UNIVERSAL.search(query.question[:1000])) and asks_yes_no(query.question)
-    verdict = _verdict(
+    # (asked on a topic, "paid the same", the verdict meets the topic as any other does)
+    alike = _ASKS_ALIKE.search(query.question[:1000]) and not content_terms(query.comparison.aspect)
+    verdict = _shared(said, finder) if alike else None
+    verdict = verdict or _verdict(
         said,
         focus,
         finder,
@@ -2226,6 +2229,30 @@ def counts_sides(text: str, finder: SideFinder, said: bool = True) -> bool:
                     return True
                 break
     return False
+
+
+# "How are X and Y similar?", "What do they have in common?", "Are they alike?": what the
+# sides share is asked, not how they differ (General English)
+_ASKS_ALIKE = re.compile(
+    r"\b(?:similar\w{0,6}|alike|in\s{1,3}common|the\s{1,3}same|share|shared|overlap\w{0,3})\b",
+    re.I,
+)
+
+
+def _shared(attributed, finder: SideFinder) -> Sentence | None:
+    """For a question asking what the sides share, the first sentence saying a thing of both
+    together ("Both roles are in demand, ...", "X and Y both need ..."), if any."""
+    for s, _side in attributed:
+        if not _ENDS.search(s.text) or s.text.rstrip().endswith("?"):
+            continue
+        if (_BOTH.search(s.text) or BOTH_ALONE.search(s.text) or _BOTH_NAMED.search(s.text)) and (
+            len(finder.sides_in(s.text)) == len(finder.sides)
+        ):
+            return s
+    return None
+
+
+_BOTH_NAMED = re.compile(r"\bboth\b", re.I)
 
 
 def _verdict(

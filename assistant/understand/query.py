@@ -82,7 +82,7 @@ _CUES = re.compile(
     r"\b(vs\.?|versus|compare[ds]?|comparison|comparing|differen(?:ce|ces|t)|differ|better|worse|"
     r"more|less|fewer|higher|lower|bigger|than|or|both|between|each|either|as much as|as well as|"
     r"most|least|easier|harder|separates?|distinguish\w*|apart|similar\w*|alike|same|equal\w*|"
-    r"equivalent|" + _OUTDO + r")\b",
+    r"equivalent|in\s{1,3}common|" + _OUTDO + r")\b",
     re.I,
 )
 # The words that make a question a comparison without saying what is compared.
@@ -589,6 +589,9 @@ _VERB_ON = re.compile(
 )
 
 
+_IN_COMMON = re.compile(r"\b(?:have|has|had|share|shares)?\s{0,3}in\s{1,3}common\b", re.I)
+
+
 def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     """The words of a comparison that say what is compared; `keep`: roles the question names
     as what is measured ("more software engineering"), which stay."""
@@ -597,6 +600,9 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     # not "long take" ("how long" is the question's form, "take" its verb)
     entry = asks_entry_unsaid(question, set())
     text = HOW_ADVERB.sub(" ", question)
+    # "What do X and Y have in common?": what they share, asked in general ("common" in "less
+    # common skills" is a topic; "in common" only says the question compares)
+    text = _IN_COMMON.sub(" ", text)
     # "Do welders out-earn plumbers?" compares earnings: the verb without its "out"
     text = _OUT_VERB.sub(r"\1", text)
     for side in sides:
