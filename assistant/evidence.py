@@ -1630,12 +1630,17 @@ def spelled_out(short: str, passages: list[Passage]) -> bool:
     side by side, one of them a hyphenated compound ("retrieval-augmented generation"): a coined
     term the passage spells out without writing its abbreviation ("state-of-the-art" gives
     "SOTA": every word counts)."""
+    return spelled_as(short, passages) is not None
+
+
+def spelled_as(short: str, passages: list[Passage]) -> str | None:
+    """The words a passage spells an abbreviation out in (see `spelled_out`), or None."""
     short = short.lower()
     if not 3 <= len(short) <= 6 or not short.isalpha():
-        return False
+        return None
     for p in passages:
         found = [
-            (m.group(0).lower().split("-"), "-" in m.group(0))
+            (m.group(0).lower().split("-"), "-" in m.group(0), m.group(0))
             for m in _COMPOUND.finditer(p.text[:20_000])
         ]
         for i in range(len(found)):
@@ -1645,8 +1650,23 @@ def spelled_out(short: str, passages: list[Passage]) -> bool:
                 joined = joined or found[j][1]
                 j += 1
             if letters == short and joined:
-                return True
-    return False
+                return " ".join(f[2] for f in found[i:j])
+    return None
+
+
+def with_spelled_out(question: str, text: str, passages: list[Passage], retriever) -> str:
+    """The question's text with the words the passages spell out its unknown abbreviations in
+    ("What's RAG?" also asks of "retrieval-augmented generation"): an abbreviation the library
+    never writes is met by the passage's words for it."""
+    extra = []
+    for tok in dict.fromkeys(re.findall(r"\b[A-Z]{3,6}s?\b", question[:1000])):
+        short = tok[:-1] if tok.endswith("s") and len(tok) > 3 else tok
+        if retriever.has_acronym(short) or short.lower() in retriever.doc_freq:
+            continue
+        long = spelled_as(short, passages)
+        if long:
+            extra.append(long)
+    return f"{text} ({'; '.join(extra)})" if extra else text
 
 
 def unknown_names(

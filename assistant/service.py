@@ -45,6 +45,7 @@ from .evidence import (
     says_whom_it_suits,
     score_sentences,
     speaks_of_any,
+    with_spelled_out,
 )
 from .llm import LLMError
 from .llm_answer import LLMAnswerer
@@ -467,6 +468,9 @@ class Assistant:
                 query.text, query_vec, passages, k, self.retriever, self.kb
             )
             query = query.model_copy(update={"text": text})
+        spelled = with_spelled_out(query.question, query.text, passages, self.retriever)
+        if spelled != query.text:  # "What's RAG?": in the words a passage spells it out in
+            query = query.model_copy(update={"text": spelled})
         if query.comparison is None and query.roles:
             # "What ward does Amara Osei run?": the name and its verb are no role to look for
             named = [r for r in query.roles if not led_by_a_name(r, passages)]
