@@ -1362,10 +1362,13 @@ def build_table(
     verdict, rows = _verdict_to_cell(verdict, rows, one_sided, asked, attributed, finder)
     own_words = _only_aspects(query.comparison.aspect, asked)
     if asked and not any(a in asked for a, _ in rows):
-        if own_words and any(a in asked for a, _, _ in one_sided):
-            # A career aspect asked in its own words ("Which is growing faster?") that the
-            # articles answer for one side only: that side's finding and the other's gap
-            # answer it; rows of other aspects (pay, daily work) would stand in for it.
+        if (own_words or not (choosing or told)) and any(a in asked for a, _, _ in one_sided):
+            # A topic asked ("Which is growing faster?", "Which role is more about
+            # research?") that the articles answer for one side only: that side's finding and
+            # the other's gap answer it; rows of other aspects (pay, daily work) would stand
+            # in for it. (Asked to choose, or told the asker's background, "I'm already an
+            # RN. Which path makes more sense for me?", the other aspects are what a choice
+            # weighs, beside the asker's own words.)
             rows = []
         # Neither article answers the asked topic for both sides: each side's own account of
         # what it is leads, so the table still sets the two side by side.

@@ -62,3 +62,41 @@ def test_a_one_sided_aspect_is_not_padded_with_other_rows(library, question, sai
 def test_an_aspect_both_sides_answer_keeps_its_row(library):
     answer = library.ask("Which pays more, front desk agent or concierge?").answer
     assert "| Pay |" in answer and "$31,000" in answer and "$36,000" in answer, answer
+
+
+FIELD_OR_LAB = """---
+title: Field Engineer vs Lab Technician
+author: Noor Haddad
+---
+
+# Field Engineer vs Lab Technician
+
+## What they do
+
+Field engineers install and repair equipment at customer sites. Lab technicians run tests on
+samples and keep the instruments calibrated.
+
+## Pay
+
+Field engineers earned a median of $74,000 in 2023. Lab technicians earned a median of $58,000.
+
+## Life on the road
+
+Field engineers often travel three weeks a month and live out of hotels during long installs.
+"""
+
+
+@pytest.fixture(scope="module")
+def field_library(tmp_path_factory):
+    return dev_library(
+        tmp_path_factory, "onesidedtopic", [], written={"field-or-lab.md": FIELD_OR_LAB}
+    )
+
+
+def test_a_topic_of_its_own_answered_for_one_side_is_not_padded(field_library):
+    """'travel' is no career-lexicon aspect: the one side's finding and the other's gap answer
+    it, without Pay rows standing in for it."""
+    answer = field_library.ask("Who travels more, a field engineer or a lab technician?")
+    text = answer.answer
+    assert "travel three weeks a month" in text, text
+    assert "| Pay |" not in text, text
