@@ -103,10 +103,20 @@ _WHICH_OF_TWO = re.compile(
 )
 
 
+# "Who earns more?", "and who has it easier?", "who's better paid?": a comparative asked of
+# "who", naming no one, after a conversation about two roles (General English; bounded)
+_WHO_MORE = re.compile(
+    r"^\W{0,3}(?:(?:and|so|ok(?:ay)?|but|then)\W{1,3})?who(?:['’]s|\s{1,3}\w{1,15})\b[^?.!]{0,40}?"
+    r"\b(?:more|less|fewer|better|worse|higher|lower|longer|shorter|harder|easier|most|least)\b",
+    re.I,
+)
+
+
 def asks_which_of_two(question: str) -> bool:
     from .query import _RANKING
 
-    return bool(_WHICH_OF_TWO.search(question[:1000]) and _RANKING.search(question[:1000]))
+    q = question[:1000]
+    return bool((_WHICH_OF_TWO.search(q) or _WHO_MORE.search(q)) and _RANKING.search(q))
 
 
 # "Compare them", "how do they compare?", "what's the difference between the two?": the two
@@ -463,7 +473,11 @@ def resolve_followup(
             # this one does not either; "that" is what it asked, both roles in their places
             return f"{question} ({previous.strip().rstrip('?.!')})", []
         if roles:
-            if len(roles) == 1 and (_WHICH_ONE.search(question) or asks_to_compare_them(question)):
+            if len(roles) == 1 and (
+                _WHICH_ONE.search(question)
+                or _WHO_MORE.search(question[:1000])
+                or asks_to_compare_them(question)
+            ):
                 # "Which one is easier to get into?" after a question about DevOps engineers,
                 # then "And cloud engineers?": the two roles the conversation went through
                 earlier = _another_role(history[:i], roles[0], book)

@@ -1253,3 +1253,29 @@ def test_a_role_after_an_articles_name_is_that_role_there_unless_the_library_nam
     # "Kestrelworks" is a place: its engineers are the library's engineers
     q = understand("How do Kestrelworks engineers get promoted?", [], lib_)
     assert q.roles == ["engineers"] and "kestrelworks" in q.topic, q
+
+
+@pytest.mark.parametrize(
+    "then", ["who earns more?", "And who has it easier?", "so who's better paid?"]
+)
+def test_who_with_a_comparative_after_two_roles_compares_them(then):
+    nursing = library(
+        [
+            (
+                "/n/np-or-rn.md",
+                "Nurse Practitioner vs Registered Nurse: Scope and Pay",
+                "Pay",
+                "A nurse practitioner earns more than a registered nurse.",
+            ),
+            *ARTICLES,
+        ]
+    )
+    history = [
+        {"role": "user", "content": "What does a nurse practitioner do?"},
+        {"role": "assistant", "content": "A nurse practitioner can prescribe medication. [1]"},
+        {"role": "user", "content": "and a registered nurse?"},
+        {"role": "assistant", "content": "A registered nurse gives medication. [1]"},
+    ]
+    q = understand(then, history, nursing)
+    assert q.comparison is not None, q
+    assert {s.lower() for s in q.comparison.sides} == {"nurse practitioner", "registered nurse"}, q
