@@ -1099,6 +1099,15 @@ heading_of = _heading
 
 
 HEADING_QUESTION = 0.15  # weight of a question heading's likeness to the question asked
+LEANS_ON_HEADING = 0.3  # what a reply to a question heading loses, asked something else
+# The opening of a reply to a question (General English): "Yes, ...", "No.", "Not as a ...",
+# "Not really.", "It can be ...", "That depends ..."
+_REPLY_OPENER = re.compile(
+    r"\W{0,3}(?:yes|no|nope|yeah|sometimes|absolutely|definitely|it\s{1,3}(?:can|does|is|depends)"
+    r"|that\s{1,3}depends|depends|not\s{1,3}(?:as|really|necessarily|usually|always|quite|exactly"
+    r"|at\s{1,3}first|without|if|unless|yet|on\s{1,3}its\s{1,3}own))\b",
+    re.I,
+)
 
 
 def _asked_headings(passages: list[Passage], query_vec: np.ndarray, embedder) -> dict[str, float]:
@@ -1272,6 +1281,9 @@ def score_sentences(
 ) -> list[Sentence]:
     asked = _asked_headings(passages, query_vec, embedder)
     sentences = candidate_sentences(passages, replies_asked(query.question, passages, asked))
+    # the question heading the question asked is, if any (see `replies_asked`)
+    best = max(asked, key=asked.get) if asked else None
+    heading_asked = best if best is not None and asked[best] >= REPLY_NAMED else None
     if not sentences:
         return []
     vecs = embedder.embed_batch([s.text for s in sentences])
@@ -1345,6 +1357,16 @@ def score_sentences(
         prior = 1.0 / (1 + s.passage)
         s.score = 0.5 * s.lexical + 0.4 * s.dense + 0.1 * prior
         s.score += HEADING_QUESTION * asked.get(passages[s.passage].section, 0.0)
+        if (
+            s.position == 0
+            and _REPLY_OPENER.match(s.text)
+            and passages[s.passage].section != heading_asked
+            and passages[s.passage].section.rstrip().endswith("?")
+        ):
+            # "Not as a credentialed actuary.", "Yes, but ...", "It can be.": the first words
+            # under a question heading reply to it and read only with it; asked another
+            # heading's question (or none like it), they answer nothing
+            s.score -= LEANS_ON_HEADING
         if TABLE_ROW.match(s.text) and not _row_asked(
             s.text, asked_stems, asked_keys, matcher.book
         ):
