@@ -95,6 +95,21 @@ SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article w
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
+# A message that asks nothing of the articles: a greeting, thanks, "who are you?" (General
+# English; the whole message, at most a few such phrases)
+_SMALL_TALK = re.compile(
+    r"^\W{0,8}(?:(?:hi|hello|hey|hiya|yo|good\s{1,3}(?:morning|afternoon|evening|day)|thanks"
+    r"|thank\s{1,3}you(?:\s{1,3}(?:so|very)\s{1,3}much)?|thx|ty|cheers|bye|goodbye|see\s{1,3}you"
+    r"|ok(?:ay)?|cool|great|nice|awesome|perfect|got\s{1,3}it|who\s{1,3}are\s{1,3}you"
+    r"|what\s{1,3}are\s{1,3}you|what\s{1,3}can\s{1,3}you\s{1,3}do|how\s{1,3}are\s{1,3}you"
+    r"|help|there)\W{0,8}){1,4}$",
+    re.I,
+)
+SMALL_TALK_TEXT = (
+    "I answer questions from the {n} in the library: ask about a role's pay, skills, "
+    "day-to-day work, demand, how to get in or how to progress, or ask me to compare two "
+    "roles. Every answer quotes the articles and cites them."
+)
 NOTHING_TO_QUOTE = "the passages found hold no sentence that answers it"
 NOTHING_MORE = (
     "The library has nothing more on this: the passages that speak to it were all shown in the "
@@ -441,6 +456,20 @@ class Assistant:
             self.answers.release(key)
 
     def _answer_stream(self, question, turns, k, source, t0, key, stamp=None) -> Iterator[dict]:
+        if _SMALL_TALK.match(question[:200]):
+            # "thanks!", "hi", "who are you?": no question for the articles; what to ask
+            n = len(self.retriever.library.titles)
+            what = f"{n} article{'s' if n != 1 else ''}"
+            yield {
+                "type": "final",
+                "result": AskResult(
+                    question=question,
+                    answer=SMALL_TALK_TEXT.format(n=what),
+                    abstained=True,
+                    timings_ms={"total": round((time.perf_counter() - t0) * 1000, 2)},
+                ),
+            }
+            return
         deadline = self.llm.deadline() if self.llm else None  # one budget for all LLM calls
         query = self.understand(question, turns, source, deadline, stamp)
         source = source or query.within
