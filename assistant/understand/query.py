@@ -165,7 +165,9 @@ _DATE = re.compile(
 )
 # ("if I come from nursing" tells where the asker comes from: no source asked)
 _SOURCE_Q = re.compile(
-    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|reports?|reported|study|studies|data|according"
+    # ("what should I study", "to study": the verb of learning, no study cited)
+    r"\b(source|sources|cite[sd]?|citation|reference[sd]?|reports?|reported"
+    r"|(?<!\bi )(?<!\bto )(?<!\bwe )(?<!\byou )(?:study|studies)|data|according"
     r"|(?<!\bI )(?<!\bwe )(?<!\byou )come from|link|url|who says|says who|based on)\b"
     # "Where's that from?": where a thing the conversation said comes from
     r"|\bwhere(?:'s|’s|\s{1,3}(?:is|was|does|did))\s{1,3}(?:that|this|it)\s{1,3}(?:\w{1,20}\s{1,3})?from\b"

@@ -351,7 +351,9 @@ def become_phrase(question: str) -> str:
 
 # "become a", "becoming an", "work as a", "train as a", "get a job as a" (general English)
 _BECOME = re.compile(
-    r"\b(?:become|becoming|became|(?:work|working|train|training|job|start|starting)\s+as)"
+    r"\b(?:become|becoming|became|(?:work|working|train|training|job|start|starting)\s+as"
+    # "What should I study to be an AI engineer?", "What does it take to be a pilot?"
+    r"|(?:study|studying|train|training|learn|learning|qualify|need|needs|take|takes)\s+to\s+be)"
     r"\s+(?:an?|the)\s+",
     re.I,
 )

@@ -1279,3 +1279,20 @@ def test_who_with_a_comparative_after_two_roles_compares_them(then):
     q = understand(then, history, nursing)
     assert q.comparison is not None, q
     assert {s.lower() for s in q.comparison.sides} == {"nurse practitioner", "registered nurse"}, q
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What should I study to be a dental hygienist?", "dental hygienist"),
+        ("What does it take to be a pilot?", "pilot"),
+        ("what do I need to study to be a data engineer", "data engineer"),
+    ],
+)
+def test_studying_to_be_a_role_asks_the_way_in_not_a_source(lib, question, role):
+    from assistant.understand.sides import become_phrase
+
+    assert become_phrase(question) == role
+    assert understand(question, [], lib).intent != "source"
+    # a study the article cites is still a source asked
+    assert understand("Which study does the article cite for that?", [], lib).intent == "source"
