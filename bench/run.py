@@ -387,6 +387,28 @@ class Server:
         self._log.close()
 
 
+def gradio_clients(url: str, users: int) -> list:
+    """One gradio_client per user, connected before any ask is timed (each reads the app's
+    config); a few at a time, with a long timeout: a busy machine is slow to hand out configs.
+    ssl_verify=False: the URL is plain http on loopback (no TLS either way), and gradio_client
+    makes a new httpx client per request, each loading the CA bundle (35 ms of CPU) unless told
+    not to: 110 ms of client CPU per ask on the same 2 cores, which capped the burst at about
+    13 asks/s whatever the server did."""
+    from gradio_client import Client
+
+    def connect(_n: int):
+        return Client(
+            url,
+            verbose=False,
+            download_files=False,
+            ssl_verify=False,
+            httpx_kwargs={"timeout": 120},
+        )
+
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(connect, range(users)))
+
+
 def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> dict:
     import psutil
     from gradio_client import Client
@@ -423,23 +445,7 @@ def bench_server(store: Path, work: Path, label: str, users: int, asks: int) -> 
         latencies: list[float] = []
         errors: list[str] = []
 
-        # Clients connect first (each reads the app's config), so the burst times asks only;
-        # a few at a time, with a long timeout: a busy machine is slow to hand out configs.
-        # ssl_verify=False: the URL is plain http on loopback (no TLS either way), and
-        # gradio_client makes a new httpx client per request, each loading the CA bundle
-        # (35 ms of CPU) unless told not to: 110 ms of client CPU per ask on the same 2 cores,
-        # which capped the burst at about 13 asks/s whatever the server did.
-        def connect(_n: int):
-            return Client(
-                server.url,
-                verbose=False,
-                download_files=False,
-                ssl_verify=False,
-                httpx_kwargs={"timeout": 120},
-            )
-
-        with ThreadPoolExecutor(4) as pool:
-            clients = list(pool.map(connect, range(users)))
+        clients = gradio_clients(server.url, users)
 
         def user(n: int) -> None:
             client = clients[n]
@@ -481,24 +487,12 @@ def bench_paced(store: Path, work: Path, label: str, users: int, asks: int, rate
     with every client asking again the moment it is answered; this measures what a client
     waits at a given load. Each latency counts from the moment the ask was due, so an ask
     sent late because the client's previous one was slow is not flattered."""
-    from gradio_client import Client
 
     server = Server(store, work / f"serve-paced-{label}.log")
     try:
         server.wait_page()
         questions = [i["question"] for i in dev_set()]
-
-        def connect(_n: int):
-            return Client(
-                server.url,
-                verbose=False,
-                download_files=False,
-                ssl_verify=False,
-                httpx_kwargs={"timeout": 120},
-            )
-
-        with ThreadPoolExecutor(4) as pool:
-            clients = list(pool.map(connect, range(users)))
+        clients = gradio_clients(server.url, users)
         clients[0].predict(questions[0], [], api_name="/ask")  # as the burst's first answer
         latencies: list[float] = []
         errors: list[str] = []
