@@ -1548,8 +1548,13 @@ def led_by_a_name(role: str, passages: list[Passage]) -> bool:
 NAMED_SOURCES = 2  # a person the question names is one article's subject, or at most two's
 
 
-# "Who is Dan Na?", "Who was Marcus?": a question asking who a named person is
-_WHO_IS = re.compile(r"^\s{0,4}who\s{1,3}(?:is|was|'s|’s)\s", re.I)
+# "Who is Dan Na?", "Who was Marcus?", "Where does Dan Na work?": a question asking who a
+# named person is, or where they work
+_WHO_IS = re.compile(
+    r"^\s{0,4}(?:who\s{1,3}(?:is|was|'s|’s)\s"
+    r"|where\s{1,3}(?:does|did)\s[^?.!]{1,60}?\bwork(?:s|ed)?\b)",
+    re.I,
+)
 
 
 def _introduces(person: list[str]) -> re.Pattern:

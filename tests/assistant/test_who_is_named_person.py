@@ -44,6 +44,7 @@ def library(tmp_path_factory):
     ("question", "lead"),
     [
         ("Who is Keisha Obi?", "I'm a night charge nurse at Lakeview General."),
+        ("Where does Keisha Obi work?", "I'm a night charge nurse at Lakeview General."),
         ("Who is Dan Na?", "I’m a Staff Engineer at Squarespace."),
     ],
 )
