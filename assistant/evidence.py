@@ -222,6 +222,12 @@ class TermMatcher:
         # A career-lexicon word stands for its whole aspect: "effort day to day" is met by
         # "spend" and "focus", "paid" by "salary".
         self._kin = [kin_of(st) if kin else frozenset() for st in self._stems]
+        # A lexicon word the question writes in a form that speaks of its aspect ("in demand")
+        # is not met by the same word in another sense ("the role demands math")
+        said_as_aspect = {st for _w, st in aspect_forms(question[:2000])} if kin else set()
+        self._as_aspect = [
+            bool(self._kin[i]) and s in said_as_aspect for i, s in enumerate(self._stems)
+        ]
         # "What do welders do day to day?": "day" names the aspect, which "first day" in "a
         # weld test on your first day" does not speak of: it is met as a word of its aspect,
         # no closer than "tasks" or "shifts"
@@ -263,7 +269,7 @@ class TermMatcher:
             if self._aspect_only[i]:
                 # the aspect's name ("day to day"): any of its words in a form that speaks of it
                 out[i] = LEXICON_MATCH if (self._kin[i] | {s}) & common else 0.0
-            elif s in stems:
+            elif s in stems and not (self._as_aspect[i] and s in unaspected):
                 out[i] = 1.0
             elif self._kin[i] & common:
                 out[i] = LEXICON_MATCH
