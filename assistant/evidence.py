@@ -1833,10 +1833,12 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
     if not terms:
         return None
     vocab, vecs = retriever.vocabulary(embedder)
-    if any(_written(w, retriever, vocab) for w in terms):
-        pass  # (decided below, as before)
-    elif set(map(fold_accents, terms)) & _author_words(retriever):
-        return None  # "How did Ana go from waiter to nurse?": the byline's narrator
+    capital = {fold_accents(w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]{0,40}", phrase)}
+    if set(map(fold_accents, terms)) & capital & _author_words(retriever):
+        # "How did Ana go from waiter to nurse?": the byline's narrator; "What does Adron
+        # think about ...?": the byline's author, whatever verb follows the name (written as
+        # a name: a "park ranger" is not the author Grace Park)
+        return None
     if not subject_phrase(question, acting=True) and not owner_phrase(question):
         # A role to become is met by a role the library names, not by any word near it:
         # "lawyer" is close to "law", "architect" to "architectures", neither is a role; nor
