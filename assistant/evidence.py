@@ -37,6 +37,8 @@ from .understand.lexicon import (
     LEVEL_NOUN,
     LEVEL_WORDS,
     MAKE_PAY,
+    ONLY_AS,
+    PARTICLED,
     PAY_EDGES,
     PAY_NOUNS,
     SAYS_DAY_TO_DAY,
@@ -222,11 +224,13 @@ class TermMatcher:
         # A career-lexicon word stands for its whole aspect: "effort day to day" is met by
         # "spend" and "focus", "paid" by "salary".
         self._kin = [kin_of(st) if kin else frozenset() for st in self._stems]
-        # A lexicon word the question writes in a form that speaks of its aspect ("in demand")
-        # is not met by the same word in another sense ("the role demands math")
+        # A lexicon word the question writes in the one form that speaks of its aspect ("in
+        # demand") is not met by the same word in another sense ("the role demands math"):
+        # the words whose sense goes with their form (lexicon.ONLY_AS, PARTICLED) only
         said_as_aspect = {st for _w, st in aspect_forms(question[:2000])} if kin else set()
         self._as_aspect = [
-            bool(self._kin[i]) and s in said_as_aspect for i, s in enumerate(self._stems)
+            bool(self._kin[i]) and s in said_as_aspect and (s in ONLY_AS or s in PARTICLED)
+            for i, s in enumerate(self._stems)
         ]
         # "What do welders do day to day?": "day" names the aspect, which "first day" in "a
         # weld test on your first day" does not speak of: it is met as a word of its aspect,
