@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from ingest.pipeline import remove_source
+from knowledge.schema import source_key
 from knowledge.settings import REPO_ROOT
 from tests.ingest.helpers import by_source, run_cli_json, snapshot
 
@@ -185,3 +186,27 @@ def test_an_articles_version_changes_with_the_parsing_rules():
     assert version_of(text) == version_of(text, PARSED_BY)
     assert version_of(text, PARSED_BY - 1) != version_of(text)
     assert version_of(text) != version_of(text + " More.")
+
+
+def test_a_written_record_is_complete_with_every_field_of_its_version(tmp_path, run_ingest):
+    """The last step of a write marks the record complete (sending only what changes): the
+    record then holds every field of the new version, and readers see it as changed."""
+    folder = _folder(tmp_path)
+    notes = str((folder / "notes.txt").resolve())
+    _, kb = run_ingest([folder])
+    first = kb.record(notes)
+    assert first["state"] == "complete"
+    assert (first["title"], first["kind"], first["references"]) == ("Interview Notes", "txt", 1)
+    assert first["chunks"] == len(_source_chunks(kb, notes))
+
+    (folder / "notes.txt").write_text(NOTES_V2)
+    report, kb = run_ingest([folder])
+    record = kb.record(notes)
+    assert record["state"] == "complete"
+    assert record["version"] != first["version"]
+    assert (record["chunks"], record["references"]) == (len(_source_chunks(kb, notes)), 0)
+    assert record["changed_at"] > first["changed_at"]
+    assert notes in kb.changes_since(first["changed_at"] + 1)[0]
+    assert kb.check() == []
+    got = kb.sources.get(ids=[source_key(notes)], include=["embeddings"])
+    assert [list(v) for v in got["embeddings"]] == [[1.0]]
