@@ -70,18 +70,28 @@ class BackgroundEmbedder:
 
 class BackgroundPreparer:
     """Prepares (`ingest.pipeline.prepare`) and embeds local files in a helper process, in
-    batches of at least `batch_chunks` chunks, in input order: `batches()` yields each batch
+    batches of at least `batch_chunks` chunks (the first of `first_chunks`, each next twice the
+    last until `batch_chunks`), in input order: `batches()` yields each batch
     as a list of (Prepared with its vectors, or None, SourceResult), one per input. The helper
     works on the next batch while the caller writes this one; it is one batch ahead at most
     (it waits for the caller to take a batch before it starts the one after)."""
 
-    def __init__(self, settings, values: list[str], known: dict, allow: bool, batch_chunks: int):
+    def __init__(
+        self,
+        settings,
+        values: list[str],
+        known: dict,
+        allow: bool,
+        batch_chunks: int,
+        first_chunks: int | None = None,
+    ):
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "ingest.embed_worker", "--prepare"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
-        _send(self._proc.stdin, (settings, values, known, allow, batch_chunks))
+        first = batch_chunks if first_chunks is None else min(first_chunks, batch_chunks)
+        _send(self._proc.stdin, (settings, values, known, allow, (first, batch_chunks)))
         self._proc.stdin.close()
         self._finished = False
 
@@ -107,7 +117,7 @@ def _serve_prepare() -> None:
 
     from .pipeline import _prepare_one, assign, texts_of, written
 
-    settings, values, known, allow, batch_chunks = _receive(sys.stdin.buffer)
+    settings, values, known, allow, (target, batch_chunks) = _receive(sys.stdin.buffer)
     embedder = WordLlamaEmbedder(max_chars=settings.max_embed_chars)
     done: list = []
     size = 0
@@ -124,9 +134,10 @@ def _serve_prepare() -> None:
         if prepared is not None:
             size += len(prepared.chunks)
             known[prepared.source] = written(prepared)  # as the writer will have it
-        if size >= batch_chunks:
+        if size >= target:
             send()
             done, size = [], 0
+            target = min(2 * target, batch_chunks)
     if done:
         send()
     _send(sys.stdout.buffer, None)

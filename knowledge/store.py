@@ -241,8 +241,9 @@ def _schema(collection: str):
     return schema
 
 
-# Records per Chroma write call (Chroma's own limit is lower for some SQLite builds).
-WRITE_BATCH = 4000
+# Records per Chroma write call (Chroma's own limit is lower for some SQLite builds): a
+# batch of ingest.pipeline.BATCH_CHUNKS chunks and one more article's goes in one call.
+WRITE_BATCH = 5000
 
 
 def _stamp_record() -> dict:

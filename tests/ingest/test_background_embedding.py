@@ -88,3 +88,34 @@ def test_files_read_and_embedded_by_the_helper_are_stored_as_if_read_here(
     statuses = {r.source.rsplit("/", 1)[-1]: r.status for r in again.results}
     assert statuses["k000.md"] == "updated" and statuses["k001.md"] == "unchanged"
     assert kb.check() == []
+
+
+def test_the_helpers_batches_start_small_and_double(tmp_path, make_settings):
+    """The writer starts on a small first batch; each next batch targets twice the last, up to
+    the full size; every input comes back once, in input order."""
+    from ingest.embed_worker import BackgroundPreparer
+    from ingest.load import discover
+
+    folder = tmp_path / "front-desk"
+    folder.mkdir()
+    for i in range(24):  # made-up hotel notes, two passages each
+        (folder / f"h{i:02d}.txt").write_text(
+            f"Front Desk Notes {i}\n\nA night auditor at hotel {i} balances the day's folios "
+            f"and checks {30 + i} late arrivals in before dawn.\n\nReception shifts at hotel {i} "
+            "rotate weekly, and overtime is paid at time and a half.\n",
+            encoding="utf-8",
+        )
+    values, _ = discover([str(folder)])
+    helper = BackgroundPreparer(make_settings(), values, {}, False, 12, 3)
+    try:
+        batches = list(helper.batches())
+    finally:
+        helper.close()
+    per_article = {len(p.chunks) for batch in batches for p, _ in batch}
+    assert per_article == {2}
+    sizes = [sum(len(p.chunks) for p, _ in batch) for batch in batches]
+    # Each batch closes at the first article that reaches its target: 3, 6, 12, 12, ...
+    targets = [3, 6] + [12] * (len(sizes) - 2)
+    assert sizes[:-1] == [t + t % 2 for t in targets[: len(sizes) - 1]]
+    assert sum(sizes) == 48
+    assert [r.source for batch in batches for _, r in batch] == values
