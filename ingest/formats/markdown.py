@@ -6,8 +6,8 @@ as one line per row naming its header cells, and every link reduced to its text 
 carried after an invisible marker (see `LINK_MARK`) so chunks can keep it in metadata.
 
 Kept: headings of any level (setext too), paragraphs, lists, block quotes, tables, footnotes
-(as reference entries), the text of inline HTML. Dropped: YAML front matter (read as metadata
-instead), images, code blocks and diagrams, HTML comments and tags, template tags (Liquid,
+(as reference entries), the text of inline HTML. Dropped: YAML front matter and Hugo's TOML
+front matter between "+++" lines (read as metadata instead), images, code blocks and diagrams, HTML comments and tags, template tags (Liquid,
 Jinja/Nunjucks, kramdown attribute lists) and table-of-contents placeholders.
 """
 
@@ -271,11 +271,44 @@ def _toggle_title(text: str) -> str:
     return title
 
 
+# Hugo's TOML front matter: a "+++" line opening the file and another closing the block
+_TOML_FENCE = "+++"
+MAX_TOML_CHARS = 20_000
+
+
+def _toml_front_matter(md_text: str) -> tuple[str, dict]:
+    """The text after a TOML front matter block opening the file ("+++" lines around
+    'title = "…"', 'author = "…"', 'date = 2024-10-02'), and the block's metadata; the text
+    unchanged and {} when it opens on no such block. A block TOML cannot read is still
+    front matter: dropped, with no metadata."""
+    import tomllib
+
+    head = md_text.lstrip("\ufeff \t\r\n")
+    first, _, rest = head.partition("\n")
+    if first.strip() != _TOML_FENCE:
+        return md_text, {}
+    end = (
+        0 if rest.startswith(_TOML_FENCE) else rest.find("\n" + _TOML_FENCE, 0, MAX_TOML_CHARS) + 1
+    )
+    if end <= 0 and not rest.startswith(_TOML_FENCE):
+        return md_text, {}
+    body = rest[:end]
+    closing, _, after = rest[end:].partition("\n")
+    if closing.strip() != _TOML_FENCE:  # "+++" followed by more on its line: not a fence
+        return md_text, {}
+    try:
+        data = tomllib.loads(body)
+    except tomllib.TOMLDecodeError:
+        data = {}
+    return after, article_meta(data) if data else {}
+
+
 def render(md_text: str) -> Rendered:
     """Parse Markdown into the normalised text and its front-matter metadata."""
     import yaml
 
     md_text = md_text.replace(LINK_MARK, "")
+    md_text, toml_meta = _toml_front_matter(md_text)
     md_text = _drop_template_blocks(md_text)
     md_text = _ADMONITION.sub("", _TOC_LINE.sub("", _TEMPLATE.sub("", md_text)))
     if "import" in md_text or "export" in md_text:
@@ -284,7 +317,7 @@ def render(md_text: str) -> Rendered:
         md_text = _JSX_LINE.sub("", md_text)
     tokens = _parser().parse(md_text)
     blocks: list[str] = []
-    meta: dict = {}
+    meta: dict = dict(toml_meta)
     refs: list[str] = []
     in_refs = False
     i = 0

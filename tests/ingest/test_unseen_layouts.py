@@ -684,3 +684,35 @@ def test_a_prepared_by_paragraph_gives_the_author_and_its_revision_date():
     ):
         dev = decode(f"/x/{name}", "html", dev_article(name).read_bytes())
         assert dev.meta[AUTHORS] == author, (name, dev.meta)
+
+
+def test_a_hugo_page_reads_its_toml_front_matter_as_metadata_not_text():
+    """A Hugo page opens on TOML front matter between "+++" lines (key = "value", a bare
+    datetime, a [params] table): its title, author and date are the page's metadata and none
+    of it is article text. A "+++" line further down is text as before, and a dev page's YAML
+    front matter is still read."""
+    text = (
+        "+++\n"
+        'title = "Welder or Pipefitter? Two Trades Compared"\n'
+        "date = 2024-10-02T08:00:00-05:00\n"
+        'author = "Dana Kowalski"\n'
+        'tags = ["welding", "pipefitting"]\n'
+        "[params]\n"
+        '  hero = "/img/arc.jpg"\n'
+        "+++\n\n"
+        "Welders join metal parts with heat; pipefitters lay out and assemble piping systems.\n\n"
+        "## Pay\n\n"
+        "Welders earned a median of $48,940 in 2023; pipefitters earned $61,550.\n"
+    )
+    loaded = decode("/x/welder-or-pipefitter.md", "md", text.encode())
+    assert loaded.meta[AUTHORS] == "Dana Kowalski", loaded.meta
+    assert loaded.meta[PUBLISHED] == "2024-10-02", loaded.meta
+    assert loaded.meta.get("title") == "Welder or Pipefitter? Two Trades Compared", loaded.meta
+    assert "+++" not in loaded.text and "author =" not in loaded.text, loaded.text
+    assert "Welders earned a median of $48,940" in loaded.text
+    later = decode("/x/notes.md", "md", b"# Notes\n\nSome text.\n\n+++\n\nMore text.\n")
+    assert "More text." in later.text and "Some text." in later.text
+    dev = decode(
+        "/x/18f.md", "md", dev_article("18f-a-day-in-the-life-of-an-18f-engineer.md").read_bytes()
+    )
+    assert dev.meta[AUTHORS] == "Edwin Torres"
