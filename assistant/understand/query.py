@@ -131,6 +131,11 @@ _AUTHOR = re.compile(
     r"|repo|repository|wiki))|author"
     r"|(?:the|its|their) authors"
     r"|written by|maintained by|whose article"
+    # ("When was the guide published and by whom?", "By whom was it written?": a document's
+    # making, asked by "whom"; "By whom are apprentices supervised?" asks of a role)
+    r"|(?:written|published|posted|prepared|compiled|authored)(?:,? [\w'-]{1,30}){0,3},? by whom"
+    r"|by whom (?:was|were|is) (?:[\w'-]{1,30} ){0,8}?"
+    r"(?:written|published|posted|prepared|compiled|authored)"
     r"|byline)\b",
     re.I,
 )

@@ -17,6 +17,11 @@ from assistant.understand.query import intent_of
         ("Who is the wiki maintained by?", True),
         ("Who maintains the boilers in a hospital?", False),
         ("Who keeps the stock records, a chef or a kitchen porter?", False),
+        # "by whom" asks for the author when it asks who made the writing
+        ("When was the farrier guide published and by whom?", True),
+        ("By whom was the sommelier article written?", True),
+        ("By whom are apprentice farriers supervised?", False),
+        ("Who are sommeliers trained by, and for how long?", False),
     ],
 )
 def test_who_keeps_the_text_is_its_author(question, author):

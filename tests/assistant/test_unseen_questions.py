@@ -186,6 +186,14 @@ def test_a_date_question_naming_the_author_answers_from_that_authors_article(lib
     assert "Courtney Claessens" in r.answer and not r.abstained, r.answer
 
 
+def test_a_date_question_asking_by_whom_too_names_the_author_and_the_date(library):
+    """ "When was it published and by whom?" asks for the byline as well as the date."""
+    r = library.ask("When was the cardiac ward post published and by whom?")
+    assert "Maria Lopez" in r.answer and "April 11, 2022" in r.answer, r.answer
+    r = library.ask("When was the 18F engineer's post published, and by whom?")
+    assert "Edwin Torres" in r.answer and "September 30, 2021" in r.answer, r.answer
+
+
 def test_a_place_the_library_writes_by_its_initials_is_not_unknown(library):
     r = library.ask("Where did the charge nurse start her career in Los Angeles?")
     assert not r.abstained and "children's hospital" in r.answer, r.answer
