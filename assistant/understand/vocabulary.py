@@ -34,6 +34,12 @@ from .roles import (
 _SIDE = r"[A-Za-z][\w+#/-]{0,40}+(?:[ \t]+[A-Za-z][\w+#/-]{0,40}+){0,3}"
 _PAIR = re.compile(rf"({_SIDE})\s+(?:vs\.?|versus|v\.)\s+({_SIDE})", re.I)
 _OR_PAIR = re.compile(rf"^\s*({_SIDE})\s+or\s+({_SIDE})\s*[?:]?\s*$", re.I)
+# "Sommelier, Barista or Bar Manager?": three or more sides, commas then "or"/"and"
+_OR_LIST = re.compile(
+    rf"^\s*({_SIDE}(?:[ \t]*,[ \t]*{_SIDE}){{1,6}}),?[ \t]+(?:or|and)[ \t]+({_SIDE})[ \t]*[?:]?[ \t]*$",
+    re.I,
+)
+MAX_LIST_WORDS = 16  # a title part longer than this is a sentence, not a list of sides
 # An enumeration "A, B, C and D" (or "A/B"): when two items are job titles, all items are roles.
 _LIST_ITEM = re.compile(r"[A-Za-z][\w+#-]*(?:[ \t]+[A-Za-z][\w+#-]*){0,2}")
 # "Site Reliability Engineering (SRE)" and "SRE (Site Reliability Engineering)".
@@ -50,7 +56,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 24
+LEARNT_BY = 25
 
 
 def within_scan(texts):
@@ -440,7 +446,9 @@ def counterparts(headings: list[str], body: list[str], known: Iterable[str] = ()
     role of its own when the other side is a job title ("... Designer"), or when both sides are
     written as persons (see `_as_person`): "Remote vs Office" or "Bootcamps vs Degrees" name
     none; so does a side set against a role the article is known to name (`known`: "Baker vs
-    Pastry Chef"). Title, headings and the short "X vs Y" phrases of the text are read."""
+    Pastry Chef"). Title, headings and the short "X vs Y" phrases of the text are read; a title
+    listing three or more sides ("Sommelier, Barista or Bar Manager?") sets each against
+    each other one."""
     named = {" ".join(words(k)) for k in known}
     pairs: list[tuple[str, str]] = []
     for h in headings:
@@ -449,6 +457,8 @@ def counterparts(headings: list[str], body: list[str], known: Iterable[str] = ()
             m = _OR_PAIR.match(part)
             if m and len(part.split()) <= 6:
                 pairs.append((m.group(1), m.group(2)))
+            sides = _listed_sides(part)  # each side against each other one
+            pairs += [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
         for m in _PAIR.finditer(h):
             pairs.append((_trim_side(m.group(1), True), _trim_side(m.group(2), False)))
     for text in within_scan(body):
@@ -529,6 +539,15 @@ def other_names(body: list[str]) -> dict[str, str]:
                 continue
             out.setdefault(name.lower(), m.group(1))
     return out
+
+
+def _listed_sides(part: str) -> list[str]:
+    """The sides a title part lists, three or more ("Sommelier, Barista or Bar Manager");
+    [] for any other part."""
+    listed = _OR_LIST.match(part) if len(part.split()) <= MAX_LIST_WORDS else None
+    if not listed:
+        return []
+    return [*(x.strip() for x in listed.group(1).split(",")), listed.group(2).strip()]
 
 
 def _title_parts(heading: str) -> list[str]:
@@ -770,6 +789,13 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
                 )
             ):
                 phrases += [m.group(1), m.group(2)]
+            sides = _listed_sides(part)
+            if sides and (
+                any(_ROLE_HEAD.search(g) for g in sides)
+                # "Kennel Attendant, Veterinary Assistant or Animal Groomer?": persons all
+                or all(_people_noun(g.split()[-1], body) for g in sides)
+            ):
+                phrases += sides
             if (
                 1 <= len(part.split()) <= 4
                 and _ROLE_HEAD.search(part.strip())

@@ -33,6 +33,10 @@ def test_learning_roles_from_a_long_run_is_linear(unit):
         role_phrases([], [text], set())
         abbreviations([text])
         find_roles(text)
+        # ... and in a title listing sides ("A, B or C?"), the run one of them
+        title = "Nurse, " + run + ", Midwife or Teacher?"
+        counterparts([title], [text])
+        role_phrases([title], [text], set())
         """
     )
 

@@ -166,3 +166,28 @@ def test_a_one_word_side_against_a_role_the_article_names_is_a_role():
     assert "baker" in learn_roles([BAKERY_TITLE], [BAKERY], {}).phrases
     # a mass noun ("management", never "managements") is no person
     assert counterparts([SKILLS_TITLE], [SKILLS], ["individual contribution"]) == []
+
+
+BAR_TITLE = "Sommelier, Barista or Bar Manager? Three Jobs Behind the Bar"
+BAR = """Sommeliers choose the wine list and advise guests. Baristas pull espresso and train new
+staff on the machine. Bar managers order stock, set rotas and handle the takings. A sommelier
+earns about $58,000 a year, a barista about $31,000 and a bar manager about $54,000."""
+GROOM_TITLE = "Kennel Attendant, Veterinary Assistant or Animal Groomer?"
+GROOM = """Kennel attendants feed and walk boarded dogs. Veterinary assistants restrain animals
+during exams. Groomers bathe, clip and style coats; animal groomers often run their own van."""
+
+
+def test_a_title_listing_three_sides_sets_each_against_the_others():
+    """ "Sommelier, Barista or Bar Manager?": the one-word sides are roles of their own, as in
+    "X or Y", and a question naming the three does not give the bar manager's head noun to the
+    barista ("barista manager"); a list of three persons ("Kennel Attendant, Veterinary
+    Assistant or Animal Groomer?") names three roles."""
+    assert counterparts([BAR_TITLE], [BAR]) == ["Sommelier", "Barista"]
+    lib = _library((BAR_TITLE, BAR), ("Team notes", TEAMS))
+    found = lib.roles.find("Which of these pays the most: sommelier, barista or bar manager?")
+    assert [lib.roles.key(r) for r in found] == ["sommelier", "barista", "bar manager"]
+    book = learn_roles([GROOM_TITLE], [GROOM], {})
+    for role in ("kennel attendant", "veterinary assistant", "animal groomer"):
+        assert role in book.phrases, sorted(book.phrases)
+    # a title part that is a sentence lists no sides
+    assert counterparts(["Pay, hours and training: what a sommelier does"], [BAR]) == []
