@@ -56,6 +56,7 @@ from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, ENTRY_WORD, aspect
 from .understand.query import asks_about_the_article
 from .understand.sides import become_phrase
 from .understand.vocabulary import (
+    lists_roles,
     load_word_frequencies,
     sets_two_side_by_side,
     specificity,
@@ -389,7 +390,8 @@ class Assistant:
     def _pair_of_best_article(self, question: str, turns: list[dict], query: Query):
         """ "Which of the two roles cares more about X?", "Which pays more?" asked among several
         articles: the pair of the article, of those whose title sets two roles side by side,
-        that writes the most of the question's other words. Several writing as many: the pairs
+        that writes the most of the question's other words; none when an article whose title
+        lists three or more jobs writes as many. Several writing as many: the pairs
         are offered to choose from; none writing any: no pair. A follow-up with no pair of its
         own ("how much does it pay?") takes the pair its conversation's last question found."""
         text = query.text
@@ -408,9 +410,16 @@ class Assistant:
         ]
         if not paired:
             return None
+        # an article whose title lists three or more jobs competes too: a question it fits
+        # best is asked of its jobs, not of another article's pair
+        listed = [
+            s
+            for s in self.retriever.sources()
+            if s not in paired and lists_roles(library.titles.get(s, ""))
+        ]
         topic = [w for w in topic_of(text, []) if w not in _PAIR_WORDS]
         fits: dict[str, int] = {}
-        for source in paired:
+        for source in paired + listed:
             written = set(words(library.titles.get(source, "")))
             for passage in self.retriever.search(text, PAIR_SEARCH, source=source):
                 written.update(words(f"{passage.section} {passage.text}"))
@@ -425,6 +434,8 @@ class Assistant:
         if topic and best == 0:
             return None  # no pair's article writes what is asked
         chosen = sorted(s for s, n in fits.items() if n == best)
+        if any(s in listed for s in chosen):
+            return None
         if len(chosen) > 1:
             pairs = [list(library.title_pair(s)) for s in chosen[:MAX_PAIR_CHOICES]]
             return query.model_copy(update={"pair_choices": pairs})

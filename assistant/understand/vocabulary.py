@@ -550,6 +550,15 @@ def _listed_sides(part: str) -> list[str]:
     return [*(x.strip() for x in listed.group(1).split(",")), listed.group(2).strip()]
 
 
+def lists_roles(title: str) -> bool:
+    """The title's first parts list three or more jobs ("Sommelier, Barista or Bar Manager?
+    ..."), one at least written as a person."""
+    return any(
+        any(_person_word(s.split()[-1]) for s in _listed_sides(part))
+        for part in _title_parts(title[:300])[:2]
+    )
+
+
 def _title_parts(heading: str) -> list[str]:
     """A title's parts: "Teacher or Instructional Designer? A Career Switch Guide" has two."""
     return [p for p in re.split(r"\s*[:|?]\s*|\s+[-–—/]\s+", heading) if p]

@@ -78,6 +78,15 @@ from books and videos before they find a first job. Each way has a different cos
 time, and an apprenticeship pays a wage from the first day.
 """
 
+# three jobs listed in one title: no pair, but its jobs are the ones a question may ask of
+LISTED = """# Roofer, Glazier or Scaffolder? Three Jobs at Height
+
+Roofers strip and lay slate and tile roofs. Glaziers cut and fit glass in windows and
+shopfronts, and carry each pane up a ladder on every site. Scaffolders put up the frames the
+other trades stand on, and spend the whole day on site: every scaffolder climbs a ladder a
+hundred times before lunch.
+"""
+
 
 @pytest.fixture(scope="module")
 def trades(tmp_path_factory):
@@ -91,12 +100,13 @@ def trades(tmp_path_factory):
         "kitchen.md": KITCHEN,
         "safety.md": SAFETY,
         "options.md": OPTIONS,
+        "listed.md": LISTED,
     }.items():
         (folder / name).write_text(text, encoding="utf-8")
     settings = get_settings(store=folder / "store")
     settings.openai_api_key = settings.openai_base_url = settings.chroma_host = None
     kb = open_knowledge_base(settings)
-    names = ["trades.md", "kitchen.md", "safety.md", "options.md"]
+    names = ["trades.md", "kitchen.md", "safety.md", "options.md", "listed.md"]
     report = ingest_sources([str(folder / n) for n in names], kb, settings)
     assert report.ok, report.as_dict()
     return Assistant(settings, kb)
@@ -152,6 +162,14 @@ def test_a_follow_up_keeps_to_the_pair_its_question_found(trades):
     r = trades.ask("and what does it pay?", history)
     # (the safety article writes "pressure" and "pay" more, and sets no two roles side by side)
     assert r.citations and _sources(r) == {"trades.md"}, r.answer
+
+
+def test_a_question_an_article_listing_three_jobs_fits_best_is_not_put_to_a_pair(trades):
+    # the trades article writes "site" (its apprentices' paid site work); the article listing
+    # three jobs at height writes "site" and "ladder": its jobs are asked of, not the trades pair
+    r = trades.ask("Which one spends more time on site up a ladder?")
+    assert not r.comparison or "electrician" not in {s.lower() for s in r.comparison}, r.answer
+    assert r.citations and _sources(r) == {"listed.md"}, r.answer
 
 
 def test_a_title_of_three_options_sets_no_pair():
