@@ -1,9 +1,11 @@
 """PDF text, page by page (pypdf), within the extracted-text budget.
 
 Kept: body paragraphs (lines re-joined, hyphenation undone), numbered section headings, the
-reference list. Dropped: the cover page (read as title, author and date instead), table-of-
-contents and list-of-figures lines (dot leaders), running headers and footers, page numbers,
-figure captions. Text is Unicode-normalised (NFKC), so ligatures such as "ﬁ" become "fi".
+reference list, footnotes (moved from the foot of their page to the references at the end,
+their markers taken out of the text). Dropped: the cover page (read as title, author and date
+instead), table-of-contents and list-of-figures lines (dot leaders), running headers and
+footers, page numbers, figure captions. Text is Unicode-normalised (NFKC), so ligatures such
+as "ﬁ" become "fi".
 """
 
 from __future__ import annotations
@@ -279,6 +281,61 @@ def _row_cells(cells: list[str]) -> bool:
     return all(len(c.split()) <= MAX_CELL_WORDS for c in cells)
 
 
+# A footnote at the foot of a page: its number, a space, then text opening as a sentence or a
+# citation does ("1 BLS, Occupational Outlook Handbook, Tellers (2024).", "12 See the 2023 survey.")
+_NOTE_START = re.compile(r"^(\d{1,2})\s{1,3}(?=[A-Z\"“‘(\[])")
+MAX_NOTE_LINES = 16  # lines at a page's foot read as its footnotes, at most
+MAX_NOTE_WRAP = 2  # lines a footnote wraps onto below its numbered first line
+
+
+def _marker(number: str) -> re.Pattern:
+    """A footnote marker in the text: the number set right after a word or a sentence's end
+    ("they close.2 Most banks", "in 2023.1 Loan officers", "branches5,"), not a figure ("2.1
+    percent")."""
+    n = re.escape(number)
+    return re.compile(
+        rf"(?<=[a-z]){n}(?=[\s.,;:]|$)"  # after a word: "branches5", "branches5,"
+        rf"|(?<=[.,;:)\]”’\"%]){n}(?=\s{{1,3}}[A-Z]|$)"  # after a sentence's end, before the next
+    )
+
+
+def _footnotes(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Each page without the footnotes at its foot, and the footnotes in order. A footnote is a
+    line at the foot of a page opening on a number that the page's text above sets as a
+    marker (see `_marker`), with the lines it wraps onto; page numbers and a running footer
+    among them stay. The markers of the footnotes found come out of the page's text, so
+    "in 2023.1 Loan officers" reads "in 2023. Loan officers"."""
+    out: list[list[str]] = []
+    notes: list[tuple[int, int, str]] = []  # (page, number, text)
+    for page_no, lines in enumerate(pages):
+        found: list[tuple[int, list[int]]] = []  # (number, the footnote's line indexes)
+        wrap: list[int] = []  # lines read since the last footnote's first line (bottom up)
+        k = len(lines) - 1
+        while k >= 0 and len(lines) - k <= MAX_NOTE_LINES:
+            line = lines[k]
+            m = _NOTE_START.match(line)
+            marker = _marker(m.group(1)) if m else None
+            if marker is not None and any(marker.search(above) for above in lines[:k]):
+                found.append((int(m.group(1)), [k, *reversed(wrap)]))
+                wrap = []
+            elif not _PAGE_NUMBER.match(line):
+                if len(wrap) >= MAX_NOTE_WRAP:
+                    break
+                wrap.append(k)  # a footnote's wrapped line, or the text above the footnotes
+            k -= 1
+        if not found:
+            out.append(lines)
+            continue
+        taken = {i for _number, at in found for i in at}
+        top = min(taken)
+        kept = lines[:top]
+        for number, _at in found:
+            kept = [_marker(str(number)).sub("", ln) for ln in kept]
+        out.append(kept + [ln for i, ln in enumerate(lines[top:], top) if i not in taken])
+        notes += [(page_no, number, _join([lines[i] for i in at])) for number, at in found]
+    return out, [text for _page, _number, text in sorted(notes)]
+
+
 RUNNING_LINES = 3  # lines at each end of a page where a running header or footer is looked for
 
 
@@ -338,6 +395,7 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
     pages, info, tables = _pages(name, data, max_chars)
     if not any(pages):
         raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")
+    pages, notes = _footnotes(pages)
     meta: dict = {}
     first = next(i for i, p in enumerate(pages) if p)
     cover = [ln for ln in pages[first] if not _PAGE_NUMBER.match(ln)]
@@ -487,6 +545,8 @@ def pdf_article(name: str, data: bytes, max_chars: int) -> tuple[str, dict]:
                 # ".../salary-" then "guide"); the next entry starts a block of its own
                 close()
     close()
+    if notes:  # the footnotes are the article's sources, as a Markdown page's footnotes are
+        blocks += ["## References", "\n".join("- " + _NOTE_START.sub("", n) for n in notes)]
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():
         raise IngestError(f"{name} has no text layer (a scanned PDF?); run OCR on it first")

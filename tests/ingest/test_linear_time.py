@@ -93,6 +93,21 @@ _pieces(["Label", "$1 $2", "$3"] * 50000, tables)
     )
 
 
+def test_reading_a_pages_footnotes_is_linear():
+    # a page of thousands of lines, each ending on a possible marker ("word.1"), under a run
+    # of numbered lines at its foot, and one very long line of digits and full stops: the
+    # foot is read for at most a few lines, and each marker search is one pass
+    _finishes(
+        """
+from ingest.formats.pdf import _footnotes
+
+body = [f"line {i} ends on a word.1 Then more" for i in range(100000)]
+foot = [f"{i % 90 + 1} Note text {i}." for i in range(5000)]
+_footnotes([body + foot, ["1." * 200000, "1 A note."]])
+"""
+    )
+
+
 def test_linking_thousands_of_references_is_linear():
     # 5,000 references (380 KB) once took 5 min 27 s: a regex compiled per chunk x reference.
     _finishes(

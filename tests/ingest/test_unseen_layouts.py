@@ -716,3 +716,56 @@ def test_a_hugo_page_reads_its_toml_front_matter_as_metadata_not_text():
         "/x/18f.md", "md", dev_article("18f-a-day-in-the-life-of-an-18f-engineer.md").read_bytes()
     )
     assert dev.meta[AUTHORS] == "Edwin Torres"
+
+
+def test_a_pdf_pages_footnotes_leave_its_text_for_its_references():
+    """A guide whose pages end on a running footer, the page number and then the page's
+    footnotes (numbered lines, one wrapped onto a second, whose markers the text above sets
+    right after a word or a full stop: "in 2023.1 Loan officers"). The footnotes come out of the page, so no sentence runs
+    on into them or into the footer, and are the article's references at the end (as a Markdown
+    page's footnotes are); their markers leave the text, a decimal figure stays. The dev PDF
+    sets no footnotes and gains no references."""
+    from .helpers import make_pdf_pages
+
+    pages = [
+        [
+            "Bank Teller or Loan Officer?",
+            "Tellers handle deposits, withdrawals and cash counts at the branch counter every",
+            "day, and most branches train new tellers in two or three weeks on the job.",
+            "Loan officers meet applicants, check credit reports and recommend whether the",
+            "bank should lend. The median teller earned $37,100 in 2023.1 Loan officers earned",
+            "a median of $69,990, and many are paid commission on each loan they close.2 Most",
+            "banks ask loan officers for a bachelor's degree in finance, and mortgage rates",
+            "near 6.1 percent keep the loan officers of most branches busy all year round.",
+            "Westbrook Banking Careers | Guide 4",
+            "1",
+            "1 BLS, Occupational Outlook Handbook, Tellers (2024).",
+            "2 Commission-only mortgage officers, a separate group of lenders paid",
+            "by the loan, earned $81,200.",
+        ],
+        [
+            "Tellers who learn the lending side often move into a loan officer role after",
+            "three to five years at the branch, usually starting with consumer loans.3",
+            "Westbrook Banking Careers | Guide 4",
+            "2",
+            "3 Survey of 40 regional banks by the guide's authors (2024).",
+        ],
+    ]
+    text = decode("/x/teller.pdf", "pdf", make_pdf_pages(pages)).text
+    assert "Westbrook Banking Careers" not in text, text
+    assert "in 2023. Loan officers earned" in text and "they close. Most banks" in text, text
+    assert "6.1 percent" in text and "consumer loans.\n" in text + "\n", text
+    notes = text.index("## References")
+    assert notes > text.index("consumer loans"), text
+    for note in (
+        "- BLS, Occupational Outlook Handbook, Tellers (2024).",
+        "- Commission-only mortgage officers, a separate group of lenders paid by the loan,"
+        " earned $81,200.",
+        "- Survey of 40 regional banks",
+    ):
+        assert note in text[notes:], text
+    from ingest.formats.pdf import _footnotes, _pages
+
+    dev = dev_article("data-engineering-cookbook-v0.4-preview.pdf")
+    dev_pages = _pages(dev.name, dev.read_bytes(), 10_000_000)[0]
+    assert _footnotes(dev_pages) == (dev_pages, [])
