@@ -34,6 +34,13 @@ _SHARED_HEAD = re.compile(
 # A plural agent noun ("counselors", "developers", "dietitians") is a role of its own, never
 # the modifier of a head noun after it: "counselors or school nurses" names no "counselor nurse".
 _PLURAL_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s")
+# The next item of a list after a role: ", porter", " and housekeeper", ", or the housekeeper"
+_LIST_NEXT = re.compile(
+    r"[ \t]{0,3}(?:,[ \t]{0,3}(?:(?:and|or)[ \t]{1,3})?|[ \t]{1,3}(?:and|or)[ \t]{1,3})"
+    r"(?:(?:the|an?)[ \t]{1,3})?([A-Za-z][\w-]{0,40}+)"
+)
+_PLURAL_TAIL = re.compile(r"(?:e?s|’s|'s)?")
+MAX_LISTED = 4  # items after the first of a list sharing its modifier
 # "data analyst and scientist": a modifier shared by two role nouns.
 _SHARED_MODIFIER = re.compile(
     rf"\b([A-Za-z][\w+#-]{{0,40}}+)\s+(?:{ROLE_NOUNS})s?\s+(?:and|or|&)\s+({ROLE_NOUNS})(?:s|'s|’s)?\b",
@@ -675,6 +682,10 @@ class RoleBook:
             role = f"{m.group(1)} {m.group(2)}"
             if role_key(role) in self._titles:
                 found.append((m.start(2), role))
+        listed = self._listed_after(text, found)
+        if listed:  # the bare noun of a listed title is that title, not a role of its own
+            at = {pos for pos, _role in listed}
+            found = [f for f in found if f[0] not in at] + listed
         found.sort(key=lambda t: t[0])
         out: list[str] = []
         seen: list[frozenset[str]] = []
@@ -691,6 +702,30 @@ class RoleBook:
             elif len(role) > len(out[clash]):
                 out[clash], seen[clash] = role, seen[clash] | keys
         return tuple(out)
+
+    def _listed_after(self, text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """ "the hotel receptionist, porter and housekeeper": the bare nouns listed right after a
+        title of two words or more share its modifier, when the library knows each title so
+        made ("hotel porter", "hotel housekeeper"); the words after a role that make no
+        known title end the list ("a hotel receptionist, guests or owners")."""
+        out: list[tuple[int, str]] = []
+        for at, role in found:
+            parts = role.split()
+            if at < 0 or len(parts) < 2:
+                continue
+            modifier = " ".join(parts[:-1])
+            end = at + len(role)
+            end += len(_PLURAL_TAIL.match(text, end).group(0))
+            for _ in range(MAX_LISTED):
+                m = _LIST_NEXT.match(text, end)
+                if not m:
+                    break
+                title = f"{modifier} {m.group(1)}"
+                if role_key(title) not in self._titles:
+                    break
+                out.append((m.start(1), title))
+                end = m.end()
+        return out
 
     def outside_roles(self, text: str) -> str:
         """The text with the roles it names (`find`) blanked out, remembered: a question

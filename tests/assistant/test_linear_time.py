@@ -95,3 +95,18 @@ def test_splitting_a_sentence_into_side_clauses_is_linear(unit):
         side_clauses("Welders earn a lot" + run + "machinists earn less", finder)
         """
     )
+
+
+def test_a_long_list_after_a_title_is_linear():
+    # "hotel porter, porter, porter, ...": each title's list is read for a few items only,
+    # and a long run after it is matched from its start once
+    _finishes(
+        f"""
+        from assistant.understand.roles import RoleBook
+
+        book = RoleBook(["hotel porter", "hotel receptionist"])
+        book.find("hotel porter" + ", porter" * ({RUN} // 8))
+        book.find("hotel receptionist, " + "a" * {RUN})
+        book.find(("hotel porter and " + "x-" * 20) * ({RUN} // 60))
+        """
+    )

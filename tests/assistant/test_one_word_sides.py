@@ -191,3 +191,29 @@ def test_a_title_listing_three_sides_sets_each_against_the_others():
         assert role in book.phrases, sorted(book.phrases)
     # a title part that is a sentence lists no sides
     assert counterparts(["Pay, hours and training: what a sommelier does"], [BAR]) == []
+
+
+HOTEL_TITLE = "Hotel Receptionist, Hotel Porter or Hotel Housekeeper?"
+HOTEL = """Hotel receptionists check guests in and out. Hotel porters carry luggage and run
+errands for guests. Hotel housekeepers clean the rooms; most housekeepers start at 7 a.m."""
+
+
+def test_bare_nouns_listed_after_a_title_share_its_modifier():
+    """ "the hotel receptionist, porter and housekeeper": each noun after the first title takes
+    its modifier when the library knows the title so made; a noun making no known title ends
+    the list ("guests"). The DataTalks dev article's data roles read the same way."""
+    from tests.conftest import dev_article
+
+    lib = _library((HOTEL_TITLE, HOTEL), ("Team notes", TEAMS))
+    found = lib.roles.find("Of the hotel receptionist, porter and housekeeper, who earns most?")
+    assert [lib.roles.key(r) for r in found] == [
+        "hotel receptionist",
+        "hotel porter",
+        "hotel housekeeper",
+    ]
+    found = lib.roles.find("Does a hotel receptionist, guests or owners decide?")
+    assert [lib.roles.key(r) for r in found] == ["hotel receptionist"]
+    text = dev_article("datatalksclub-data-team-roles-explained.md").read_text(encoding="utf-8")
+    lib = _library(("Data team roles explained", text))
+    found = lib.roles.find("How do the data analyst, engineer and scientist differ?")
+    assert [lib.roles.key(r) for r in found] == ["data analyst", "data engineer", "data scientist"]
