@@ -53,7 +53,7 @@ from .result import AskResult
 from .retrieve import CHECK_EVERY, Passage, Retriever
 from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, ENTRY_WORD, aspect_named
-from .understand.query import asks_about_the_article
+from .understand.query import asks_about_the_article, asks_nothing
 from .understand.sides import become_phrase
 from .understand.vocabulary import (
     lists_roles,
@@ -96,16 +96,6 @@ SIDE_DEPTH = 3  # a comparison side reads k * this passages to find an article w
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 ABSTAIN_TEXT = "The articles in the library don't cover this question"
-# A message that asks nothing of the articles: a greeting, thanks, "who are you?" (General
-# English; the whole message, at most a few such phrases)
-_SMALL_TALK = re.compile(
-    r"^\W{0,8}(?:(?:hi|hello|hey|hiya|yo|good\s{1,3}(?:morning|afternoon|evening|day)|thanks"
-    r"|thank\s{1,3}you(?:\s{1,3}(?:so|very)\s{1,3}much)?|thx|ty|cheers|bye|goodbye|see\s{1,3}you"
-    r"|ok(?:ay)?|cool|great|nice|awesome|perfect|got\s{1,3}it|who\s{1,3}are\s{1,3}you"
-    r"|what\s{1,3}are\s{1,3}you|what\s{1,3}can\s{1,3}you\s{1,3}do|how\s{1,3}are\s{1,3}you"
-    r"|help|there)\W{0,8}){1,4}$",
-    re.I,
-)
 SMALL_TALK_TEXT = (
     "I answer questions from the {n} in the library: ask about a role's pay, skills, "
     "day-to-day work, demand, how to get in or how to progress, or ask me to compare two "
@@ -467,7 +457,7 @@ class Assistant:
             self.answers.release(key)
 
     def _answer_stream(self, question, turns, k, source, t0, key, stamp=None) -> Iterator[dict]:
-        if _SMALL_TALK.match(question[:200]):
+        if asks_nothing(question):
             # "thanks!", "hi", "who are you?": no question for the articles; what to ask
             n = len(self.retriever.library.titles)
             what = f"{n} article{'s' if n != 1 else ''}"

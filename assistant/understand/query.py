@@ -717,6 +717,23 @@ def asks_date_too(question: str) -> bool:
     return bool(_ALSO_WHEN.search(question) or _DATE.search(question))
 
 
+# A message that asks nothing of the articles: a greeting, thanks, "who are you?" (General
+# English; the whole message, at most a few such phrases)
+_SMALL_TALK = re.compile(
+    r"^\W{0,8}(?:(?:hi|hello|hey|hiya|yo|good\s{1,3}(?:morning|afternoon|evening|day)|thanks"
+    r"|thank\s{1,3}you(?:\s{1,3}(?:so|very)\s{1,3}much)?|thx|ty|cheers|bye|goodbye|see\s{1,3}you"
+    r"|ok(?:ay)?|cool|great|nice|awesome|perfect|got\s{1,3}it|who\s{1,3}are\s{1,3}you"
+    r"|what\s{1,3}are\s{1,3}you|what\s{1,3}can\s{1,3}you\s{1,3}do|how\s{1,3}are\s{1,3}you"
+    r"|help|there)\W{0,8}){1,4}$",
+    re.I,
+)
+
+
+def asks_nothing(question: str) -> bool:
+    """The message asks nothing of the articles ("thanks!", "hi there", "who are you?")."""
+    return bool(_SMALL_TALK.match(question[:200]))
+
+
 def asks_about_the_article(question: str) -> bool:
     """ "Who wrote it?", "When was it published?": about the article, not its subject."""
     return bool(
