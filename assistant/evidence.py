@@ -1745,7 +1745,7 @@ def unknown_names(
 def _author_words(retriever: Retriever) -> frozenset[str]:
     """The words of every article's stored authors (a byline leaves the text for the metadata,
     so the narrator of "How I became a nurse, by Ana Ruiz" is named nowhere else)."""
-    return frozenset().union(*retriever.bylines().values())
+    return retriever.author_words()
 
 
 def cited_only(question: str, passages: list[Passage]) -> list[str]:
@@ -1864,7 +1864,7 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
                 # the head of a title the library names ("nurse" of "community nurse"), or a
                 # word of an article's title ("How I Went From Waiter to Community Nurse")
                 or any(p.rsplit(" ", 1)[-1] == head for p in book.phrases)
-                or any(head in words(t) for t in retriever.library.titles.values())
+                or head in retriever.library.title_words
             )
         ):
             return None

@@ -182,6 +182,7 @@ class Retriever:
         # each article's byline words (folded), read once per change of the index
         self._bylines: dict[str, frozenset[str]] = {}
         self._bylines_at = -1
+        self._authors: frozenset[str] = frozenset()  # their words together
         self._speaks_book: object = None
         # BM25 term -> the articles that go by it (`Library.identity`), per library state
         self._named: dict[str, list[str]] = {}
@@ -378,8 +379,15 @@ class Retriever:
                     src: frozenset(fold_accents(w) for w in words(str(r.get(AUTHORS) or "")))
                     for src, r in got.items()
                 }
+                self._authors = frozenset().union(*self._bylines.values())
                 self._bylines_at = gen
             return self._bylines
+
+    def author_words(self) -> frozenset[str]:
+        """The words of every article's byline (`bylines`), together: read once per change of
+        the index, not per question (a question asks it several times, over every article)."""
+        self.bylines()
+        return self._authors
 
     def sources(self) -> list[str]:
         """The articles the index holds."""

@@ -55,12 +55,7 @@ from .understand import Query, asks_of_a_pair, topic_of, understand
 from .understand.lexicon import AMOUNT_CUES, DAY_TO_DAY_WORD, ENTRY_WORD, aspect_named
 from .understand.query import asks_about_the_article, asks_nothing
 from .understand.sides import become_phrase
-from .understand.vocabulary import (
-    lists_roles,
-    load_word_frequencies,
-    sets_two_side_by_side,
-    specificity,
-)
+from .understand.vocabulary import load_word_frequencies, specificity
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
@@ -393,23 +388,15 @@ class Assistant:
         if query.ranking and not re.search(r"\b(two|both|either)\b", text, re.I):
             return None  # "which of these roles pays the most?": every role, not one pair
         library = self.retriever.library
-        paired = [
-            s
-            for s in self.retriever.sources()
-            if sets_two_side_by_side(library.titles.get(s, "")) and library.title_pair(s)
-        ]
+        paired = library.side_by_side
         if not paired:
             return None
         # an article whose title lists three or more jobs competes too: a question it fits
         # best is asked of its jobs, not of another article's pair
-        listed = [
-            s
-            for s in self.retriever.sources()
-            if s not in paired and lists_roles(library.titles.get(s, ""))
-        ]
+        listed = library.listing_roles
         topic = [w for w in topic_of(text, []) if w not in _PAIR_WORDS]
         fits: dict[str, int] = {}
-        for source in paired + listed:
+        for source in (*paired, *listed):
             written = set(words(library.titles.get(source, "")))
             for passage in self.retriever.search(text, PAIR_SEARCH, source=source):
                 written.update(words(f"{passage.section} {passage.text}"))

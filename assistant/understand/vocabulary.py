@@ -1488,6 +1488,31 @@ class Library:
         return None
 
     @cached_property
+    def side_by_side(self) -> tuple[str, ...]:
+        """The articles whose title sets exactly two roles side by side
+        (`sets_two_side_by_side`, `title_pair`), in the library's order: read once per library
+        state, not per question (9,000 titles at 100k chunks)."""
+        return tuple(
+            s
+            for s, title in self.titles.items()
+            if sets_two_side_by_side(title) and self.title_pair(s)
+        )
+
+    @cached_property
+    def listing_roles(self) -> tuple[str, ...]:
+        """The other articles, whose title lists three or more jobs (`lists_roles`), in the
+        library's order, read once per library state."""
+        paired = set(self.side_by_side)
+        return tuple(
+            s for s, title in self.titles.items() if s not in paired and lists_roles(title)
+        )
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """The words of every article's title (`words`), once per library state."""
+        return frozenset(w for title in self.titles.values() for w in words(title))
+
+    @cached_property
     def _clippable(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
         """Job titles of 2-4 words, and their last two or three words ("laboratory scientist"
         of "medical laboratory scientist"), by the first word's first three letters: (words
