@@ -745,6 +745,11 @@ class Retriever:
         # the first few (a side's role is one of many in a large library).
         step = max(2 * k, ABOUT_BATCH)
         for batch in (ids[:step], ids[step:]):
+            if len(seen) >= k:
+                # Once k are read, they stand in when none speaks of the role: the chunks
+                # already known not to speak of it (an earlier search for the same role read
+                # them) need not be read again.
+                batch = [cid for cid in batch if known.get((role, cid)) is not False]
             for p in self._passages(batch):
                 seen.append(p)
                 if speaks_of(p):
