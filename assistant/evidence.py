@@ -1811,9 +1811,9 @@ def _known_word(low: str, retriever: Retriever, vocab, vecs, embedder) -> bool:
         return True
     if not len(vocab):
         return False
-    # a word against every stored word's vector: about 11 ms of CPU at 100k chunks (125k
-    # words), so the answer is kept with the vocabulary, for this state of the index
-    return vocab.close(low, lambda w: float((embedder.embed_batch([w])[0] @ vecs.T).max()) >= 0.6)
+    # a word against every stored word's vector (their distinct rows: `Retriever.reaches`),
+    # and the answer is kept with the vocabulary, for this state of the index
+    return vocab.close(low, lambda w: retriever.reaches(embedder.embed_batch([w])[0], vecs, 0.6))
 
 
 # General English: words for a person not named ("a career for someone who loves animals")

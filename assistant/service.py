@@ -270,7 +270,8 @@ class Assistant:
         load_word_frequencies()
         self.retriever.refresh()
         self.retriever.library  # noqa: B018 - the per-article vocabulary a question reads
-        self.retriever.vocabulary(self.kb.embedder)
+        _vocab, vecs = self.retriever.vocabulary(self.kb.embedder)
+        self.retriever.distinct_rows(vecs)  # what a question's unknown words are tested against
         if self.retriever.size:
             # The followed-pages index reads every source record (the first question would).
             followed.index(self.retriever, self.kb)

@@ -139,3 +139,25 @@ def test_a_sides_search_finds_the_same_passages_with_what_it_learnt_before(tmp_p
     fresh = Retriever(kb).search("brick mortar glass", 2, about=side)
     assert [p.id for p in got] == [p.id for p in fresh]
     assert any("glazing technician" in p.text for p in got)
+
+
+def test_a_word_is_tested_against_the_distinct_vectors_as_against_every_one(trades):
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    distinct = rng.normal(size=(40, 16)).astype(np.float32)
+    distinct /= np.linalg.norm(distinct, axis=1, keepdims=True)
+    # most rows repeat a few vectors, as a library's figures do ("$61,590", "2023")
+    vecs = distinct[rng.integers(0, 40, size=400)]
+    vecs[5] = 0.0  # a word no chunk uses any more
+    retriever = Retriever(trades.kb)
+    rows = retriever.distinct_rows(vecs)
+    assert len(rows) <= 41 and {r.tobytes() for r in rows} == {r.tobytes() for r in vecs}
+    for word in rng.normal(size=(30, 16)).astype(np.float32):
+        word /= np.linalg.norm(word)
+        best = float((word @ vecs.T).max())  # what every row says
+        # thresholds on both sides of the best product, and the best product itself
+        for least in (0.1, 0.3, 0.6, best, best - 1e-6, best + 1e-6):
+            assert retriever.reaches(word, vecs, least) == (best >= least)
+    # rows mostly distinct: no copy is kept, the vectors themselves are read
+    assert retriever.distinct_rows(distinct) is distinct
