@@ -596,6 +596,11 @@ _VERB_ON = re.compile(
 )
 
 
+_LIKES_WORKING = re.compile(
+    r"\b(?:(?:someone|somebody|anyone|a\s{1,3}person|people)\s{1,3}(?:who|that)\s{1,3})?"
+    r"(?:likes?|loves?|enjoys?|prefers?)\s{1,3}work(?:ing)?(?=\s{1,3}(?:with|on)\b)",
+    re.I,
+)
 _IN_COMMON = re.compile(r"\b(?:have|has|had|share|shares)?\s{0,3}in\s{1,3}common\b", re.I)
 
 
@@ -610,6 +615,9 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     # "What do X and Y have in common?": what they share, asked in general ("common" in "less
     # common skills" is a topic; "in common" only says the question compares)
     text = _IN_COMMON.sub(" ", text)
+    # "someone who likes working with numbers": what they like working with is the topic
+    # ("numbers"); the person and "working" are how the liking is said
+    text = _LIKES_WORKING.sub(" ", text)
     # "Do welders out-earn plumbers?" compares earnings: the verb without its "out"
     text = _OUT_VERB.sub(r"\1", text)
     for side in sides:

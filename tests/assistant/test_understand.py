@@ -1296,3 +1296,33 @@ def test_studying_to_be_a_role_asks_the_way_in_not_a_source(lib, question, role)
     assert understand(question, [], lib).intent != "source"
     # a study the article cites is still a source asked
     assert understand("Which study does the article cite for that?", [], lib).intent == "source"
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        (
+            "Nurse practitioner or registered nurse: which suits someone who likes working with patients?",
+            "patients",
+        ),
+        (
+            "data analyst or frontend developer, which job suits someone who likes working with numbers?",
+            "numbers",
+        ),
+        ("Which is better if you enjoy working on code, DevOps or SRE?", "code"),
+    ],
+)
+def test_what_one_likes_working_with_is_the_topic(question, aspect):
+    nursing = library(
+        [
+            (
+                "/n/np-or-rn.md",
+                "Nurse Practitioner vs Registered Nurse: Scope and Pay",
+                "Patients",
+                "A nurse practitioner sees patients alone. A registered nurse works with patients.",
+            ),
+            *ARTICLES,
+        ]
+    )
+    q = understand(question, [], nursing)
+    assert q.comparison is not None and q.comparison.aspect == aspect, q
