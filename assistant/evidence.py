@@ -48,6 +48,7 @@ from .understand.lexicon import (
     aspect_named,
     aspects,
     kin_of,
+    scale_of,
 )
 from .understand.names import NAME_WORD as _NAME_WORD
 from .understand.names import asked_name, doer_names
@@ -2295,8 +2296,9 @@ def clause_unmet(
 
 
 def kin_of_any(stems: set[str]) -> bool:
-    """Some stem is a career-lexicon word (an aspect's, a judgement's, a word for tools)."""
-    return any(kin_of(s) for s in stems)
+    """Some stem is a career-lexicon word (an aspect's, a judgement's, a word for tools); a
+    word on a scale ("dangerous") is met only where a word of its scale is written."""
+    return any(kin_of(s) for s in stems if not scale_of(s))
 
 
 def _doer_of(word_stem: str) -> str:
@@ -2394,6 +2396,7 @@ def focus_unmet(
             and t not in spelled
             and not _clipped_in(t, toks, lambda w, v=fv: _word_sim(v, w, vocab, vecs))
             and not ((t in ASPECT_NOUNS or s in AMOUNT_CUES) and kin_of(s) & kin_said)
+            and not scale_of(s) & stems  # "dangerous": "the highest injury rates"
         ]
         if not unmet:
             return []

@@ -320,7 +320,38 @@ def judgements() -> tuple[Aspect, ...]:
                 "burnout"
             ),
         ),
+        *scales(),
     )
+
+
+@lru_cache(maxsize=1)
+def scales() -> tuple[Aspect, ...]:
+    """General English scales a job is judged on, each word standing for the others whichever
+    end it names: "Is it dangerous?" is met by "the highest rates of injury", "Is X cheaper
+    than Y?" by "Y can be very expensive". Judgements that must be met (`scale_of`): an
+    article writing no word of the scale does not speak to it."""
+    return (
+        Aspect(
+            "Risk",
+            _stems(
+                "danger dangers dangerous risk risks risky riskier riskiest hazard hazards "
+                "hazardous injury injuries injured safe safer safest safety"
+            ),
+        ),
+        Aspect(
+            "Cost",
+            _stems(
+                "cost costs costly cheap cheaper cheapest expensive pricey afford affordable "
+                "tuition"
+            ),
+        ),
+        Aspect("Stress", _stems("stress stressful stressed pressure pressures relaxed calm")),
+    )
+
+
+def scale_of(stem_: str) -> frozenset[str]:
+    """The stems of the scale this one is on (see `scales`), or none."""
+    return next((a.words for a in scales() if stem_ in a.words), frozenset())
 
 
 # General English: the words for what someone works with, each standing for the others ("What
