@@ -3008,7 +3008,7 @@ def assess(
     if query.comparison is None and not query.followup and len(query.roles) == 1:
         # (the name an article goes by, "What do managers at GitLab do?", chooses the article:
         # its sentences need not write it)
-        names = {n for got in retriever.library.identity.values() for n in got}
+        names = retriever.library.names_gone_by
         said = [w for w in clause_of_role(question, query.roles) if w.lower() not in names]
     if said:
         # "Will AI replace electricians?", "Which companies hire electricians?": a sentence

@@ -1647,11 +1647,16 @@ class Library:
         return " ".join(toks)
 
     @cached_property
+    def names_gone_by(self) -> frozenset[str]:
+        """Every name an article of the library goes by (`identity`), read once per library."""
+        return frozenset(n for got in self.identity.values() for n in got)
+
+    @cached_property
     def _place_names(self) -> frozenset[str]:
         """The names articles go by that are no word of a role the library names: "GitLab",
         not "HVAC" (of "HVAC technician") or "SRE", which name a field or a role."""
         role_words = {t for p in self.roles.phrases for t in p.split()} | set(self.roles.aliases)
-        return frozenset(n for got in self.identity.values() for n in got if n not in role_words)
+        return self.names_gone_by - role_words
 
     def names_as_places(self, question: str) -> str:
         """ "GitLab engineers", "Acme nurses": a role written after the name an article goes by
