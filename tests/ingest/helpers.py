@@ -47,6 +47,25 @@ def make_pdf_pages(pages: list[list[str]], info: dict[str, str] | None = None) -
     return pdf_from_objects(objects, info=len(objects))
 
 
+def pdf_from_ops(ops: list[str], font: bytes = b"") -> bytes:
+    """A one-page PDF whose content stream is these drawing operations ("BT /F1 10 Tf 72 700 Td
+    (text) Tj ET": text placed where a layout puts it), in Helvetica; `font`: more entries of
+    the font dictionary (b"/Encoding /WinAnsiEncoding")."""
+    stream = "\n".join(ops).encode("latin-1")
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+            + (b" " + font if font else b"")
+            + b" >>",
+        ]
+    )
+
+
 def pdf_from_objects(objects: list[bytes], info: int | None = None) -> bytes:
     """A PDF file of numbered objects (1 = catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")

@@ -14,7 +14,7 @@ from knowledge.schema import AUTHORS, PUBLISHED
 from knowledge.settings import REPO_ROOT
 from tests.conftest import dev_article
 
-from .helpers import pdf_from_objects
+from .helpers import pdf_from_ops
 
 DEV = REPO_ROOT.parent / "shared" / "corpus-dev"
 
@@ -99,17 +99,7 @@ def _table_pdf() -> bytes:
             ops.append(f"BT /F1 10 Tf {x} {y} Td ({cell}) Tj ET")
         y -= 14
     ops.append(f"BT /F1 10 Tf 72 {y - 10} Td (Electricians earn more at every stage.) Tj ET")
-    stream = "\n".join(ops).encode("latin-1")
-    return pdf_from_objects(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    return pdf_from_ops(ops)
 
 
 def test_a_pdf_reference_url_wrapped_after_a_hyphen_or_slash_stays_whole():
@@ -179,17 +169,7 @@ def _wrapped_table_pdf() -> bytes:
     ]
     ops += [f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET" for x, y, text in cells]
     ops.append("BT /F1 10 Tf 72 530 Td (Nurses earn more, and need longer training.) Tj ET")
-    stream = "\n".join(ops).encode("latin-1")
-    return pdf_from_objects(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    return pdf_from_ops(ops)
 
 
 def test_a_pdf_tables_wrapped_cells_come_back_whole_in_their_rows():
@@ -384,17 +364,7 @@ def _two_column_pdf() -> bytes:
         ops += [
             f"BT /F1 9 Tf {x} {y} Td ({c}) Tj ET" for x, c in zip((320, 430, 500), row, strict=True)
         ]
-    stream = "\n".join(ops).encode("latin-1")
-    return pdf_from_objects(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        ]
-    )
+    return pdf_from_ops(ops, font=b"/Encoding /WinAnsiEncoding")
 
 
 def test_a_pdf_table_in_one_column_of_a_two_column_page_is_read_apart_from_the_other():
