@@ -56,6 +56,7 @@ from .understand.query import (
     BOTH_ALONE,
     BOTH_OF_PAIR,
     HOW_ADVERB,
+    MAKES_KNOWN,
     abbreviation_asked,
     asks_of_a_pair,
     asks_origin,
@@ -2054,7 +2055,7 @@ EVERYDAY = 0.375  # a word at most this specific (as common as "right", "long") 
 # General English verbs of making data or a figure known ("Who publishes / compiles / provides
 # the salary data?"): in a question asking for a source they ask who, not what
 _SOURCE_VERB = re.compile(
-    r"(?:publish|provid|compil|collect|produc|gather|suppl|releas|report|survey|track|measur)"
+    rf"(?:{MAKES_KNOWN}|report|survey|track|measur)"
     r"(?:e|es|ed|d|s|ing|ies|ied|y)?",
     re.I,
 )

@@ -168,6 +168,9 @@ _DATE = re.compile(
     rf"(?:the|this|that|his|her|their|an?)\s+(?:{_W}){{0,4}}?{_DOC_NOUN}s?\b",
     re.I,
 )
+# General English stems of the verbs that make data known ("publishes", "provided",
+# "compiles"): asked with "who", they ask for a source (see also evidence._SOURCE_VERB)
+MAKES_KNOWN = "publish|provid|compil|collect|produc|gather|suppl|releas"
 # ("if I come from nursing" tells where the asker comes from: no source asked)
 _SOURCE_Q = re.compile(
     # ("what should I study", "to study": the verb of learning, no study cited)
@@ -177,8 +180,7 @@ _SOURCE_Q = re.compile(
     # "Where's that from?": where a thing the conversation said comes from
     r"|\bwhere(?:'s|’s|\s{1,3}(?:is|was|does|did))\s{1,3}(?:that|this|it)\s{1,3}(?:\w{1,20}\s{1,3})?from\b"
     # "Who provides the salary figures?": who makes the data known
-    r"|\bwho\s{1,3}(?:publish|provid|compil|collect|produc|gather|suppl|releas)\w{0,4}\s{1,3}"
-    + _DATA_OBJECT,
+    rf"|\bwho\s{{1,3}}(?:{MAKES_KNOWN})\w{{0,4}}\s{{1,3}}" + _DATA_OBJECT,
     re.I,
 )
 
