@@ -1626,7 +1626,7 @@ _TAILS = re.compile(
 
 
 def _figure_beside(
-    pick: Sentence, options: list, aspect: Aspect, used: set, names_side
+    pick: Sentence, options: list, aspect: Aspect, used: set, names_side=None
 ) -> Sentence | None:
     """For a pay cell that judges without a figure ("X earn much more."), the side's best
     sentence that gives one ("The median salary is around $98,000"), to be shown after it.
@@ -1636,7 +1636,7 @@ def _figure_beside(
     if aspect.name != "Pay" or earned_money(pick.text):
         return None
     paid = [
-        (names_side(s), score, s)
+        (bool(names_side and names_side(s)), score, s)
         for score, s in options
         if earned_money(s.text) and (s.passage, s.position) not in used
     ]
