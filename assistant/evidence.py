@@ -1730,7 +1730,14 @@ def unknown_names(
         if re.fullmatch(r"[A-Z]{2,8}s", tok):
             tok = tok[:-1]  # "MRIs", "LLMs": the plural of the acronym an article writes
         low = tok.lower()
-        if low in STOPWORDS or _known_word(low, retriever, vocab, vecs, embedder):
+        if low in STOPWORDS:
+            continue
+        # (a year is asked loosely: "in 2025" of an article quoting a 2024 survey)
+        if (
+            _known_word(low, retriever, vocab, vecs, embedder)
+            if year
+            else _written_name(low, retriever, vocab)
+        ):
             continue
         if tok.isupper() and (retriever.has_acronym(tok) or spelled_out(tok, passages)):
             continue
@@ -1816,6 +1823,38 @@ def _known_word(low: str, retriever: Retriever, vocab, vecs, embedder) -> bool:
     # a word against every stored word's vector (their distinct rows: `Retriever.reaches`),
     # and the answer is kept with the vocabulary, for this state of the index
     return vocab.close(low, lambda w: retriever.reaches(embedder.embed_batch([w])[0], vecs, 0.6))
+
+
+# A name typed in a hurry drops a letter or swaps two ("Gartnr", "Pyhton"). A name this short
+# or shorter is too often another word one slip away ("Paris", "pairs"); and a letter changed
+# or added makes real words of real words ("faculty", "faulty"), so only those two slips count.
+TYPO_LEAST_CHARS = 6
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _written_name(low: str, retriever: Retriever, vocab) -> bool:
+    """The library writes this name, a form of it (its plural: "GCSE" of "GCSEs"), or it
+    without accents; or, the name being long enough, a word one typing slip away. Not a word
+    close in meaning: word vectors put a name near words that merely share its letters
+    ("Paris" near "parable", "CEO" near "ceiling"), and an article about one says nothing of
+    the other."""
+    low = fold_accents(low)
+    if any(f in vocab for f in (low, f"{low}s", f"{low}es")) or stem(low) in retriever.doc_freq:
+        return True
+    if len(low) < TYPO_LEAST_CHARS or not len(vocab):
+        return False
+    return any(v in vocab for v in _one_slip(low))
+
+
+def _one_slip(word: str):
+    """The words this one is a slip of: with a letter put back, or two neighbours swapped
+    back (about 37 per letter)."""
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for c in _LETTERS:
+            yield head + c + tail
 
 
 # General English: words for a person not named ("a career for someone who loves animals")
