@@ -1183,6 +1183,20 @@ def _always_close(_short: str, _long: str) -> float:
     return 1.0
 
 
+# Endings that make another word of a whole one ("engineer" -> "engineering"): a word typed
+# whole and written with one of these is another form of it, not that word cut short.
+_WORD_ENDINGS = frozenset("ing ings ed er ers es s al ally ly".split())
+
+
+def _cut_short(typed: str, whole: str) -> bool:
+    """typed is the start of whole cut short ("eng" of "engineering", "vet" of "veterinary"),
+    not an everyday word whose form the title's word is ("software engineer" is no "software
+    engineering" cut short, "digital market" no "digital marketing"; "nurs" of "nursing" is)."""
+    if len(whole) - len(typed) < 2:
+        return False
+    return whole[len(typed) :] not in _WORD_ENDINGS or is_rare(typed)
+
+
 # How near in meaning (word-vector cosine) a short word and the longer word it starts must be
 # for the one to be the other cut short: "info" of "information" (0.69), "math" of
 # "mathematics" (0.82), "dev" of "development" (0.25); "age" is no clip of "agentic" (0.22)
@@ -1620,7 +1634,7 @@ class Library:
             if plural:
                 typed[-1] = typed[-1][:-1]
             if any(len(t) < 3 or t in STOPWORDS for t in typed) or not any(
-                len(w) - len(t) >= 2 for t, w in zip(typed, toks, strict=True)
+                _cut_short(t, w) for t, w in zip(typed, toks, strict=True)
             ):
                 continue  # nothing cut short: the title as written is found as it is
             if all(w.startswith(t) for t, w in zip(typed, toks, strict=True)):

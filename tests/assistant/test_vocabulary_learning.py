@@ -469,3 +469,40 @@ def test_a_career_level_and_an_organisation_are_no_roles():
     dev = learn_roles([], [gitlab], {})
     assert not dev.find("Once someone reaches a Senior-level role, and wants to progress")
     assert not [p for p in dev.phrases if p.endswith("level")]
+
+
+def _fields_library(title: str, body: str) -> Library:
+    return Library.build(
+        [f"# {title}\n\n{body}"], [{"source": "/f.md", "title": title, "section": ""}]
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "typed", "clipped", "unclipped"),
+    [
+        (
+            "Civil Engineering vs Quantity Surveying: Which Career Pays More?",
+            "Most site managers come from civil engineering. Quantity surveying suits people "
+            "who like numbers.",
+            "How much does a civil engineer earn?",
+            "Is civil eng a good start?",
+            "Is civil engineering a good start?",
+        ),
+        (
+            "Digital Marketing vs Sales Operations: Two Ways Into Retail",
+            "Digital marketing means campaigns and analytics; sales operations means pipelines.",
+            "How big is the digital market for small shops?",
+            "Is digi marketing a good start?",
+            "Is digital marketing a good start?",
+        ),
+    ],
+)
+def test_a_whole_word_one_ending_short_of_a_title_word_is_not_cut_short(
+    title, body, typed, clipped, unclipped
+):
+    lib = _fields_library(title, body)
+    # the library names a field ("civil engineering"); the person typed whole ("civil
+    # engineer") is that person, not the field cut short
+    assert lib.unclipped(typed) == typed
+    # a word cut short is still read as the title's word
+    assert lib.unclipped(clipped) == unclipped
