@@ -2640,8 +2640,17 @@ def _figure_for(
             told = pay_told(s, yes_no) is not None or (
                 narrowed and AMOUNT_CUES & stems and amount.search(p.text)
             )
+            focus = matcher.role_focus(s, p) if told else -1.0
             if told and (
-                matcher.role_focus(s, p) >= 0
+                focus > 0
+                # a sentence no heading, lead or title places is the passage's: of the role
+                # asked when the article's title names it or the passage names no other role.
+                # "On-call allowances of $300-$600 per week" under a cloud engineer vs SRE table
+                # is no pay of the software engineering the passage mentions in passing
+                or (
+                    focus == 0
+                    and (book.find(s) or about <= wanted | kind or _titled(p, wanted, book))
+                )
                 or _bare_head(book.find(s), head)  # "a senior analyst like me earns ..."
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
                 or (narrowed and all(_narrowed_noun(r, narrowed) for r in book.find(s)))
@@ -2660,6 +2669,11 @@ def _figure_for(
             ):
                 return True
     return False
+
+
+def _titled(passage: Passage, wanted: set[str], book: RoleBook) -> bool:
+    """The passage's article title names one of these role keys."""
+    return any(book.keys(r) & wanted for r in book.find(passage.title))
 
 
 # "How much do nurses make?": "make" asks for pay only in that shape (general English)
