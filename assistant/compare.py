@@ -1946,9 +1946,11 @@ def _side_meaning(attributed, sides: list[str], aspect: str, embedder) -> dict:
 
 TITLE_WORDS = 10  # a line that heads the text below it is short
 # an optional heading mark or number ("## ", "1. "), the line, then a line of prose (not a
-# list's next item: a list's first item heads nothing)
+# list's next item: a list's first item heads nothing; nor a line running on in lower case:
+# a plain-text article wraps its sentences, "... spend a few years gaining\nexperience as ...")
 _TITLE_LINE = re.compile(
-    r"^[ \t]{0,8}(?:#{1,6}|\d{1,3}[.)])?[ \t]{0,4}([^\n]{1,120})\n(?![ \t]{0,8}(?:[-*•+]|\d{1,3}[.)])\s)\S"
+    r"^[ \t]{0,8}(?:#{1,6}|\d{1,3}[.)])?[ \t]{0,4}([^\n]{1,120})\n"
+    r"(?![ \t]{0,8}(?:[-*•+]|\d{1,3}[.)])\s)(?![a-z])\S"
 )
 
 
@@ -1973,6 +1975,8 @@ def title_line(text: str) -> str:
     line = m.group(1).strip()
     if len(line.split()) > TITLE_WORDS or line[-1:] in ".!?:;,":
         return ""
+    if line.split()[-1].lower() in STOPWORDS:
+        return ""  # a wrapped sentence's first line ("... electrical systems in"), no heading
     return line
 
 

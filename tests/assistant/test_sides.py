@@ -828,6 +828,12 @@ def test_a_title_line_heads_the_text_below_it():
     assert title_line("- Enforce the rota\n- Repair the records") == ""
     assert title_line("1. Enforce the rota\n2. Repair the records") == ""
     assert title_line("Common problems to resolve are:\nthe rota.") == ""
+    # a plain-text article's sentence wrapped over lines: its first line heads nothing
+    assert (
+        title_line("After qualifying, most nurses spend a year gaining\nexperience on a ward.")
+        == ""
+    )
+    assert title_line("Carpenters build stairs, roofs and frames in\nHomes and offices.") == ""
 
 
 def test_the_asked_topic_may_be_the_title_line_a_cell_sits_under():
