@@ -18,6 +18,7 @@ from knowledge.text import STOPWORDS, TABLE_ROW, content_terms, split_sentences,
 from .citations import CitationSet
 from .evidence import (
     EVERYDAY,
+    OFFERS,
     Sentence,
     about_itself,
     asks_yes_no,
@@ -83,7 +84,9 @@ def _without_bounds(text: str) -> str:
     return _BOUND.sub(" ", text)
 
 
-_MONEY = re.compile(r"[$€£]\s?\d|\b\d[\d,.]{0,40}+\s?(k|thousand|million)\b", re.I)
+# An amount of money, however written: "$61,550", "£28,000", "35,000 pounds a year", "17.85
+# pounds an hour" (a plain-text article spells its currency out), as evidence reads amounts
+_MONEY = OFFERS["amount"]
 _CLAUSE = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:while|whereas|but|although|and|which|so|because|compared)\b)"
 )
