@@ -56,7 +56,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 25
+LEARNT_BY = 26
 
 
 def within_scan(texts):
@@ -410,13 +410,14 @@ def _people_noun(word: str, body: list[str]) -> bool:
     return any(many.search(text) for text in within_scan(body))
 
 
-def _as_person(word: str, body: list[str], beside: str = "") -> bool:
-    """The articles write the word as a person: with an agent noun's ending, or as someone one
-    works as or becomes ("work as a chef", "become a paralegal"), or who does something
-    ("paralegals who draft ..."); or, with `beside` (a person it is set against), the two in
-    the plural joined by "and" or "or" ("chefs and bakers", "bakers or chefs")."""
+def _as_person(word: str, body: list[str], beside: str = "", by_form: bool = True) -> bool:
+    """The articles write the word as a person: with an agent noun's ending (unless not
+    `by_form`: "bigger" has one), or as someone one works as or becomes ("work as a chef",
+    "become a paralegal"), or who does something ("paralegals who draft ..."); or, with
+    `beside` (a person it is set against), the two in the plural joined by "and" or "or"
+    ("chefs and bakers", "bakers or chefs")."""
     low = word.lower()
-    if _AGENT.match(low):
+    if by_form and _AGENT.match(low):
         return True
     w = re.escape(low)
     many = _plural(low)
@@ -793,8 +794,12 @@ def role_phrases(headings: list[str], body: list[str], modifiers: set[str]) -> l
                     any(_ROLE_HEAD.search(g) for g in m.groups())
                     # "Dental Hygienist or Dental Assistant?": both sides persons, by an
                     # agent noun the text writes in the plural ("hygienists"; "Bigger or
-                    # Smaller?" names nobody)
-                    or all(_people_noun(g.split()[-1], body) for g in m.groups())
+                    # Smaller?" names nobody), or as someone one becomes or works as
+                    # ("Veterinary Nurse or Veterinary Surgeon?": "become a veterinary nurse")
+                    or all(
+                        _people_noun(g.split()[-1], body) or _as_person(g, body, by_form=False)
+                        for g in m.groups()
+                    )
                 )
             ):
                 phrases += [m.group(1), m.group(2)]
@@ -862,6 +867,19 @@ _OR_TITLE = re.compile(
 )
 
 
+def or_sides(title: str) -> list[str] | None:
+    """The two sides of a title's first part that offers a choice of two ("X or Y"), whatever
+    they are ("Bigger or Smaller?" too): see `_or_pair_in_title`, `Library.title_pair`."""
+    for part in _title_parts(title[:300])[:2]:  # "Cleared for Takeoff: Pilot or Controller?"
+        low = f" {part.lower()} "
+        m = _OR_TITLE.match(part) if low.count(" or ") == 1 else None
+        if m:
+            sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+            if all(sides):
+                return sides
+    return None
+
+
 def _or_pair_in_title(title: str) -> list[str] | None:
     """The two jobs of a title's first part that offers a choice of two ("X or Y") or a move
     from one to the other ("From X to Y"): at least one written as a person (a role noun or an
@@ -915,10 +933,16 @@ def title_heads(titles, phrases, modifiers: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for title in titles:
         sides = pair_in_title(str(title))
+        learned = False
         if not sides:
-            continue
+            # "Veterinary Nurse or Veterinary Surgeon?": sides the library learned as roles
+            # from their article's text (see `Library._learned_or_pair`) are persons
+            sides = or_sides(str(title))
+            learned = bool(sides) and all(role_key(s) in keys for s in sides)
+            if not learned:
+                continue
         heads = [(role_key(side).split() or [""])[-1] for side in sides]
-        if not any(_ROLE_HEAD.fullmatch(h) or _AGENT.match(h) for h in heads):
+        if not learned and not any(_ROLE_HEAD.fullmatch(h) or _AGENT.match(h) for h in heads):
             continue  # neither side is written as a person ("CS degree vs bootcamp")
         for side in sides:
             key = role_key(side)
@@ -1442,11 +1466,20 @@ class Library:
         library writes one of them in the plural, as people are counted ("pilots"; "Bigger or
         Smaller?" offers no jobs)."""
         title = self.titles.get(source, "")
-        pair = pair_in_title(title)
+        pair = pair_in_title(title) or self._learned_or_pair(title)
         if pair and not _PAIR_WORD.search(_paired_part(title)[:300]):
             if not any(self.word_count(_plural_words(s.split()[-1].lower())) for s in pair):
                 return None
         return pair
+
+    def _learned_or_pair(self, title: str) -> list[str] | None:
+        """ "Veterinary Nurse or Veterinary Surgeon?": a choice of two whose sides name no person
+        by their form, but which the library learned as roles from their article's text
+        (`role_phrases`: written as persons one becomes or works as)."""
+        sides = or_sides(title)
+        if sides and all(role_key(s) in self.roles.phrases for s in sides):
+            return sides
+        return None
 
     def heads_beside(self, words_asked: list[str], sides: list[str]) -> bool:
         """The words name an option an article sets beside one of the sides: a section of its
@@ -1509,7 +1542,7 @@ class Library:
         return tuple(
             s
             for s, title in self.titles.items()
-            if sets_two_side_by_side(title) and self.title_pair(s)
+            if (sets_two_side_by_side(title) or self._learned_or_pair(title)) and self.title_pair(s)
         )
 
     @cached_property

@@ -506,3 +506,32 @@ def test_a_whole_word_one_ending_short_of_a_title_word_is_not_cut_short(
     assert lib.unclipped(typed) == typed
     # a word cut short is still read as the title's word
     assert lib.unclipped(clipped) == unclipped
+
+
+MATERNITY = """Ward Nurse or Community Midwife? Choosing a Path in Maternity Care
+
+Many students cannot decide whether to become a ward nurse or to train as a community midwife.
+A ward nurse works shifts on a hospital ward. To become a community midwife you need a
+midwifery degree. Ward nurses earn about the same as community midwives at the start.
+"""
+
+PRACTICE = """Bigger or Smaller? Choosing a Practice to Work In
+
+Bigger practices pay more. Smaller practices are friendlier and quieter.
+"""
+
+
+def test_a_choice_of_two_jobs_whose_heads_are_no_agent_nouns_is_learned_from_the_text():
+    lib = Library.build(
+        [MATERNITY, PRACTICE],
+        [
+            {"source": "/m.txt", "title": MATERNITY.splitlines()[0], "section": ""},
+            {"source": "/p.txt", "title": PRACTICE.splitlines()[0], "section": ""},
+        ],
+    )
+    # "nurse" and "midwife" end in no agent suffix; the text says one becomes each
+    assert {"ward nurse", "community midwife"} <= set(lib.roles.phrases)
+    assert lib.title_pair("/m.txt") == ["Ward Nurse", "Community Midwife"]
+    assert "/m.txt" in lib.side_by_side
+    # a choice of two things no one becomes sets no roles side by side
+    assert lib.title_pair("/p.txt") is None and "/p.txt" not in lib.side_by_side
