@@ -434,6 +434,15 @@ def _as_person(word: str, body: list[str], beside: str = "", by_form: bool = Tru
     return False
 
 
+def _one_person(word: str, beside: str, body: list[str]) -> bool:
+    """A one-word side written as a person (`_as_person`); by an agent noun's ending only when
+    the texts count it in the plural too, as people are: "Bigger or Smaller?" ends in "-er"
+    but no text writes "biggers"."""
+    if _as_person(word, body, beside=beside, by_form=False):
+        return True
+    return bool(_AGENT.match(word.lower())) and _written_plural(word, body)
+
+
 def _written_plural(word: str, body: list[str]) -> bool:
     """The articles write the word in the plural ("bakers"), as people are counted; a mass
     noun ("management") has none."""
@@ -489,14 +498,14 @@ def counterparts(headings: list[str], body: list[str], known: Iterable[str] = ()
                 or (
                     bool(_AGENT.match(last))
                     and re.sub(r"[ -]", "", other).isalpha()  # ("Speech-Language Pathologist")
-                    and _as_person(one, written, beside=other if len(other.split()) == 1 else "")
+                    and _one_person(one, other if len(other.split()) == 1 else "", written)
                 )
             )
             persons = (
                 len(other.split()) == 1
                 and other.isalpha()
-                and _as_person(one, written, beside=other)
-                and _as_person(other, written, beside=one)
+                and _one_person(one, other, written)
+                and _one_person(other, one, written)
             )
             if (titled or persons) and one not in out:
                 out.append(one)

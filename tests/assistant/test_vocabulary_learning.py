@@ -535,3 +535,5 @@ def test_a_choice_of_two_jobs_whose_heads_are_no_agent_nouns_is_learned_from_the
     assert "/m.txt" in lib.side_by_side
     # a choice of two things no one becomes sets no roles side by side
     assert lib.title_pair("/p.txt") is None and "/p.txt" not in lib.side_by_side
+    # nor are comparatives persons for their "-er" ending: no text counts "biggers"
+    assert not {"bigger", "smaller"} & set(lib.roles.phrases)
