@@ -2360,7 +2360,15 @@ def _verdict(
             continue  # "Master electricians and plumbers ... earn far more": both, against others
         if _FIRST_PERSON.search(s.text) and finder.sides_in(s.text, pair=False) != everyone:
             continue  # the author's own story, unless it sets the two sides side by side
-        if not finder.sides_in(s.text, pair=False) and not about and book.find(s.text):
+        if (
+            not finder.sides_in(s.text, pair=False)
+            and not about
+            and book.find(s.text)
+            # (asked to choose, under a heading asking that choice, "Did you consider management,
+            # or why stay a staff nurse?", its "both roles" are the pair asked, whatever else it
+            # names)
+            and not (choosing and heads_the_choice(passages[s.passage], finder))
+        ):
             continue  # "both roles" of a pair of other roles it names
         by_name = finder.sides_in(s.text, pair=False) | about
         if not by_name or (by_name != everyone and _BOTH.search(s.text)):
@@ -2426,6 +2434,14 @@ def _in_another_clause(text: str, at: int, finder: SideFinder) -> bool:
     return bool(finder.sides_in(text[: last.start()], pair=False)) and not finder.sides_in(
         text[last.end() : at], pair=False
     )
+
+
+def heads_the_choice(p: Passage, finder: SideFinder) -> bool:
+    """The passage's own heading, not the article's title, names every side: the section
+    asks the choice itself ("Did you consider nurse management, or why stay a staff nurse?")."""
+    if p.section.strip() == p.title.strip():
+        return False
+    return finder.sides_in(own_heading(p.section), pair=False) == set(range(len(finder.keys)))
 
 
 def answers_its_heading(s: Sentence, p: Passage) -> bool:

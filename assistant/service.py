@@ -697,7 +697,33 @@ class Assistant:
             found += [p for p in advice if p.id not in held and p.source in sources][
                 :CHOICE_PASSAGES
             ]
+            found += self._choice_section(query, found, k)
         return found
+
+    def _choice_section(self, query: Query, found: list[Passage], k: int) -> list[Passage]:
+        """For a choice question ("Should I pick X or Y?"), an article found that heads a
+        section with the choice itself (a heading naming every side: "Did you consider being a
+        charge nurse, and why did you stay a staff nurse?") answers it there, though the answer
+        names neither side ("... alternating between both roles makes you better at both"):
+        that section's passages the choice's own search ranks first in its article, at most
+        CHOICE_PASSAGES, none already read."""
+        finder = SideFinder(query.comparison.sides, self.retriever.library.roles)
+        held = {p.id for p in found}
+        out: list[Passage] = []
+        for source in dict.fromkeys(p.source for p in found):
+            article = self.retriever.passages_of(source)
+            if not any(compare.heads_the_choice(p, finder) for p in article):
+                continue
+            ranked = self.retriever.search(
+                f"{query.text} {compare.CHOICE_HINT}",
+                SIDE_DEPTH * k,
+                source=source,
+                roles=query.roles,
+            )
+            out += [p for p in ranked if p.id not in held and compare.heads_the_choice(p, finder)][
+                :CHOICE_PASSAGES
+            ]
+        return out
 
     def _not_shown(
         self, query: Query, query_vec, k: int, source: str | None, keep: int
