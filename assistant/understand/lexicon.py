@@ -47,7 +47,7 @@ def aspects() -> tuple[Aspect, ...]:
             "Pay",
             _stems(
                 "salary salaries pay pays paid paying compensation earn earns earning earnings "
-                "income wage wages bonus equity money paycheck lucrative"
+                "income wage wages bonus equity money paycheck lucrative remuneration remunerated"
             ),
             "salary compensation earn",
         ),
@@ -140,14 +140,14 @@ def asks_entry_unsaid(question: str, stems: set[str]) -> bool:
 # "pay" in "Does a certification raise pay?" is what the verb is done to).
 PAY_WORD = "pay"  # the aspect's plain word, for a question that asks pay in other words
 PAY_NOUNS = frozenset(
-    "pay salary salaries wage wages income compensation earnings paycheck paychecks".split()
+    "pay salary salaries wage wages income compensation earnings paycheck paychecks remuneration".split()
 )
 
 
 # Nouns for an aspect of a job that name no job themselves: written after a role ("librarian
 # salary", "truck driver job outlook") they say what is asked of it, not who.
 ASPECT_NOUNS = frozenset(
-    """salary salaries pay wage wages income compensation earnings outlook outlooks prospects
+    """salary salaries pay wage wages income compensation remuneration earnings outlook outlooks prospects
     demand growth skills skillset requirements education training qualifications duties
     responsibilities tasks schedule schedules hours day-to-day routine""".split()
 )
@@ -401,4 +401,6 @@ def aspect_named(stems: set[str]) -> list[Aspect]:
 
 
 # Question shapes that ask for a kind of answer, and what a sentence giving it looks like.
-AMOUNT_CUES = _stems("salary salaries pay paid pays earn earns earning compensation income wage")
+AMOUNT_CUES = _stems(
+    "salary salaries pay paid pays earn earns earning compensation remuneration income wage"
+)
