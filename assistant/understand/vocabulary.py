@@ -1569,6 +1569,28 @@ class Library:
         return frozenset(w for title in self.titles.values() for w in words(title))
 
     @cached_property
+    def _initialled_roles(self) -> dict[str, str]:
+        """ "QAE" for a "QA engineer": a job title opening with an abbreviation the library
+        writes in capitals goes by that abbreviation's letters and the initials of its other
+        words, as a title of whole words goes by its initials ("MLE"). Letters two titles
+        share name neither."""
+        found: dict[str, set[str]] = {}
+        for norm, phrase in self.roles.phrases.items():
+            toks = norm.split()
+            first = phrase.split()[0] if phrase.split() else ""
+            if len(toks) < 2 or not (first.isupper() and first.isalpha() and len(first) <= 5):
+                continue
+            if not all(t.isalpha() for t in toks[1:]):
+                continue
+            key = first + "".join(t[0] for t in toks[1:]).upper()
+            found.setdefault(key, set()).add(" ".join([*toks[:-1], _singular(toks[-1])]))
+        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+    def _initialled(self, tok: str) -> str | None:
+        """The job title these capitals stand for (`_initialled_roles`), or none."""
+        return self._initialled_roles.get(tok) if tok.isupper() else None
+
+    @cached_property
     def _clippable(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
         """Job titles of 2-4 words, and their last two or three words ("laboratory scientist"
         of "medical laboratory scientist"), by the first word's first three letters: (words
@@ -1768,6 +1790,8 @@ class Library:
                 return tok
             known = self.word_count(low)
             phrase = self.acronyms.get(tok.upper()) if tok.isupper() or is_rare(low) else None
+            if phrase is None and not known:
+                phrase = self._initialled(tok)  # "AIE": an "AI engineer"
             if phrase and not known:
                 return phrase
             one = tok[:-1]
@@ -1777,11 +1801,11 @@ class Library:
                 and tok[-1] in "sS"
                 and not known
                 and (one.isupper() or is_rare(one.lower()))
-                and self.acronyms.get(one.upper())
+                and (self.acronyms.get(one.upper()) or self._initialled(one))
                 and not self.word_count(one.lower())
             ):
                 # "MLEs", "mles": the plural of an abbreviation the articles never write
-                return _plural_words(self.acronyms[one.upper()])
+                return _plural_words(self.acronyms.get(one.upper()) or self._initialled(one))
             if phrase and self.acronym_uses.get(tok.upper(), 0) >= 3 * known:
                 return phrase  # the articles write the long form far more often
             head = _clipped_role_noun(low)
