@@ -7,7 +7,9 @@ vocabulary) comes in as a `Library` snapshot, built by the retriever when the st
 from __future__ import annotations
 
 from .followup import (
+    answers_since_asked,
     asks_for_more,
+    asks_past_answers,
     asks_the_other,
     asks_to_compare_them,
     asks_which_of_two,
@@ -195,6 +197,9 @@ def understand(
         and _WHICH.search(question)
         and len(roles) != 1
     )
+    # "What else do they do?": the question read as written, told what the answers before it
+    # did not tell (the passages they quoted are read past, as for "tell me more")
+    shown = answers_since_asked(history) if history and asks_past_answers(question) else []
     return Query(
         question=question,
         standalone=resolved,
@@ -209,6 +214,8 @@ def understand(
         followup=resolved != question,
         ranking=ranking,
         explains=asks_why(question),
+        continues=bool(shown),
+        shown=shown,
     )
 
 

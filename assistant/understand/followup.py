@@ -165,6 +165,35 @@ def continued_question(history: list[dict]) -> int | None:
     return None
 
 
+# "What else do they do?", "Who else hires them?", "Is there anything else I need?": asks
+# past what the answers before told (general English; "or else" is no such word)
+_ELSE = re.compile(
+    r"\b(?:what|who|where|which|how|anything|something|anyone|anybody|anywhere)\s{1,3}else\b",
+    re.I,
+)
+
+
+def asks_past_answers(question: str) -> bool:
+    """The question asks for what the answers before did not tell ("what else ...")."""
+    return bool(_ELSE.search(question[:1000]))
+
+
+def answers_since_asked(history: list[dict]) -> list[str]:
+    """The answers given since the latest question that asked for no more than it asked: what
+    a "What else do they do?" is not to be told again."""
+    start = next(
+        (
+            i
+            for i, question in _questions_back(history)
+            if not asks_for_more(question) and not asks_past_answers(question)
+        ),
+        None,
+    )
+    if start is None:
+        return []
+    return [str(t.get("content", "")) for t in history[start + 1 :] if t.get("role") == "assistant"]
+
+
 MAX_ANSWERS_BACK = 3
 # "the downsides | of getting a degree": what was asked for, then what it was asked about.
 _ASKED_ABOUT = re.compile(r"^(.{1,300}?)\b(of|for|about|with)\s+(.{1,300})$", re.I | re.S)

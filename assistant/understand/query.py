@@ -685,8 +685,8 @@ def text_verbs(text: str) -> set[str]:
 
 
 # General English: adverbs that set a question beside the one before ("What about nurses
-# instead?", "and teachers, likewise?"), asking nothing of their own.
-_IN_PLACE = frozenset("instead either rather likewise similarly".split())
+# instead?", "and teachers, likewise?", "What else do they do?"), asking nothing of their own.
+_IN_PLACE = frozenset("instead either rather likewise similarly else".split())
 
 
 def topic_of(text: str, roles: list[str]) -> list[str]:
