@@ -238,6 +238,9 @@ _PERSON_OWNS = frozenset("my your his her their our".split())
 # internships", "paid overtime"); before a figure, an adverb or a function word it is pay
 # ("paid $50,000", "paid well", "paid by the hour"). General English.
 PRICED = frozenset({stem("paid"), stem("paying")})
+# ... in those forms only: "paying" shares its stem with "pay", and "the pay gap", "a pay
+# scale" speak of pay whatever noun follows
+_PRICED_FORMS = frozenset({"paid", "paying"})
 _AGAINST_FREE = frozenset({"and", "or", "vs", "versus"})
 _PAID_WORK = frozenset(
     """job jobs position positions role roles internship internships apprenticeship
@@ -292,7 +295,7 @@ def aspect_forms(text: str) -> tuple[tuple[str, str], ...]:
             continue  # "your growth": one's own, no demand
         if st in ONE_DAY and at and toks[at - 1] in _ONE_OF_DAYS:
             continue  # "on your first day": one day, no day-to-day work
-        if st in PRICED and _priced_thing(toks, at):
+        if st in PRICED and w in _PRICED_FORMS and _priced_thing(toks, at):
             continue  # "free and paid material", "a paid plan": a price, no pay
         kept.append((w, st))
     return tuple(kept)
