@@ -225,7 +225,12 @@ class TermMatcher:
         self._stems = [stem(t) for t in self.terms]
         # A career-lexicon word stands for its whole aspect: "effort day to day" is met by
         # "spend" and "focus", "paid" by "salary".
-        self._kin = [kin_of(st) if kin else frozenset() for st in self._stems]
+        # ... written in a form that speaks of it: "an example project" is no word of demand
+        # ("projected" is), so it stands for itself alone
+        unaspected = _text_stems(question[:2000])[1] if kin else frozenset()
+        self._kin = [
+            kin_of(st) if kin and st not in unaspected else frozenset() for st in self._stems
+        ]
         # A lexicon word the question writes in the one form that speaks of its aspect ("in
         # demand") is not met by the same word in another sense ("the role demands math"):
         # the words whose sense goes with their form (lexicon.ONLY_AS, PARTICLED) only

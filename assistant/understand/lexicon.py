@@ -222,6 +222,11 @@ ONLY_AS = {
     # a field is "accessible" (entry), where "access the data" or "accessibility of a page"
     # speaks of no way in
     stem("accessible"): frozenset({"accessible", "inaccessible"}),
+    # employment is "projected" to grow, the BLS "projects" it (demand), where "an example
+    # project" is a piece of work
+    stem("projected"): frozenset(
+        {"projected", "projects", "projecting", "projection", "projections"}
+    ),
 }
 
 
