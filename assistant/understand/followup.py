@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from knowledge.text import content_terms
+from knowledge.text import content_terms, stem
 
 from .lexicon import MAKE_PAY, PAY_WORD
 from .names import NAME_WORD, asked_name
@@ -355,7 +355,13 @@ def is_followup(question: str, history: list[dict], book: RoleBook) -> bool:
         return True
     if book.find(question):
         return False
-    return bool(_ANAPHORA.search(question)) or len(content_terms(question)) <= 2
+    asked = [t for t in content_terms(question) if t not in _REQUEST_VERBS]
+    return bool(_ANAPHORA.search(question)) or len(asked) <= 2
+
+
+# General English: verbs that ask for an answer and say nothing of what it is about ("give me
+# an example project", "show me a typical day"), as "tell" in "tell me about it"
+_REQUEST_VERBS = frozenset(stem(w) for w in "give show list provide share".split())
 
 
 # "which one", "which of them", "which of the two", "which is": a choice between roles
