@@ -159,10 +159,13 @@ def names_writing(word: str) -> bool:
 
 
 _W = r"[\w'’.&+-]{1,40}\s+"  # one word and the space after it (bounded: linear)
+# "when", or asked of the date itself: "What date was this article published?", "In what year
+# was it written?" (general English)
+_WHEN = r"(?:when|(?:on |in )?what (?:date|year|day|month))"
 _DATE = re.compile(
-    r"\b(when (was|were|did) (it|this|the article|the post|that|they)\b.{0,30}\b(publish\w*|writ\w*|post\w*|releas\w*|updat\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))"
+    rf"\b({_WHEN} (was|were|did) (it|this|the article|the post|that|they)\b.{{0,30}}\b(publish\w*|writ\w*|post\w*|releas\w*|updat\w*|come out)|publication date|date of publication|publish(ed)? (date|on|in))"
     # "When was the <any words> article written?", "When did <Name> publish his post ...?"
-    rf"|\bwhen (?:was|were|is) (?:the|this|that|his|her|their|an?) (?:{_W}){{0,6}}?{_DOC_NOUN}s?"
+    rf"|\b{_WHEN} (?:was|were|is) (?:the|this|that|his|her|their|an?) (?:{_W}){{0,6}}?{_DOC_NOUN}s?"
     r"\s+(?:(?:first|last)\s+)?(?:publish\w*|writ\w*|post\w*|releas\w*|updat\w*|put out|come out)"
     rf"|\bwhen did (?:{_W}){{1,4}}?(?:publish|write|post|release|update|put out)\s+"
     rf"(?:the|this|that|his|her|their|an?)\s+(?:{_W}){{0,4}}?{_DOC_NOUN}s?\b",
