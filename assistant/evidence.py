@@ -1737,12 +1737,13 @@ def unknown_names(
         low = tok.lower()
         if low in STOPWORDS:
             continue
-        # (a year is asked loosely: "in 2025" of an article quoting a 2024 survey)
-        if (
-            _known_word(low, retriever, vocab, vecs, embedder)
-            if year
-            else _written_name(low, retriever, vocab)
-        ):
+        if year:
+            # a year is asked loosely ("in 2025" of an article quoting a 2024 survey), but not
+            # far off: in meaning every year is close to every other ("2030" to "2023")
+            near = (str(int(low) + d) for d in (-1, 0, 1))
+            if any(y in vocab or y in retriever.doc_freq for y in near):
+                continue
+        elif _written_name(low, retriever, vocab):
             continue
         if tok.isupper() and (retriever.has_acronym(tok) or spelled_out(tok, passages)):
             continue
