@@ -432,6 +432,15 @@ _INDEFINITE = re.compile(
 )
 
 
+# General English adverbs of where something holds: "for the US or globally?" asks how far a
+# figure reaches, and sets no second thing against the first
+_SCOPE = re.compile(
+    r"(?:globally|worldwide|internationally|nationally|nationwide|locally|regionally|abroad"
+    r"|overseas|domestically|everywhere|elsewhere)",
+    re.I,
+)
+
+
 # the owner right before a possessed side marked \0: "a barista's \0"
 _OWNER = re.compile(r"([\w-]{1,30})['’]s?\s{1,4}\0")
 
@@ -475,6 +484,8 @@ def _phrase_sides(q: str, book: RoleBook, named: list[str]) -> list[str]:
         return []
     if any(_INDEFINITE.match(p) for p in phrases):
         return []  # "salary more than anything else": nothing in particular is set against it
+    if any(_SCOPE.fullmatch(p.strip()) for p in phrases):
+        return []  # "Is the figure for the US or worldwide?": where it holds, no side
     sides = []
     # A frame both sides share ("the engineering track ... the analysis track") is no part of
     # either; a frame on one side goes only where a role remains ("alternative route" stays).
