@@ -61,6 +61,7 @@ from .understand.query import (
     answer_kind,
     asks_date_too,
     names_writing,
+    self_described,
 )
 from .understand.roles import BARE_ROLE, kind_of
 from .understand.sides import become_phrase
@@ -312,6 +313,8 @@ def _told_of_another(evidence: Evidence, chosen: list[Sentence]) -> str | None:
     query = evidence.query
     if len(query.roles) != 1 or query.comparison is not None or query.followup or not chosen:
         return None
+    if self_described(query.question, query.roles[0]):
+        return None  # "I'm a web developer ...": the asker's own job, not what is asked of
     if any(s.on_role or not s.off_role for s in chosen):
         return None
     matcher = evidence.matcher
@@ -345,6 +348,8 @@ def _led_by_another(evidence: Evidence, chosen: list[Sentence]):
     query = evidence.query
     if len(query.roles) != 1 or query.comparison is not None or query.followup:
         return None
+    if self_described(query.question, query.roles[0]):
+        return None  # (the asker's own job: see `_told_of_another`)
     # another role's sentence first reads as the asked role's: the "yes" of a yes/no question;
     # the answer of any other when some of those sentences name no role themselves ("This role
     # demands ..." for "What math do AI engineers need?"); sentences that each name their role
