@@ -89,6 +89,9 @@ def understand(
             library.people_as_roles(library.respelled(without_interjection(question)))
         )
     )
+    if history and standalone is None:
+        # "and a technician?" after a question about a pharmacist: the pharmacy technician
+        question = library.side_by_head(question, history)
     # ... and so are the earlier questions a follow-up takes its roles from
     history = [
         {

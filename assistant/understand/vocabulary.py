@@ -1751,6 +1751,30 @@ class Library:
                 question = question.replace(role, f"{rest} at {toks[0]}", 1)
         return question
 
+    def side_by_head(self, question: str, history: list[dict]) -> str:
+        """ "and a technician?" after "How long does it take to become a pharmacist?": a role
+        the question names by one word alone is the side the title of the last question's
+        role's article sets beside it, when that side ends in the word ("pharmacy
+        technician"); the library may hold other technicians, but the conversation is on this
+        article. Any other question is returned as it is."""
+        found = self.roles.find(question[:MAX_QUESTION_SCAN])
+        if len(found) != 1 or len(words(found[0])) != 1:
+            return question
+        typed = found[0]
+        head = _plain_singular(typed.lower())
+        last = next(
+            (str(t.get("content", "")) for t in reversed(history) if t.get("role") == "user"), ""
+        )
+        for role in self.roles.find(last[:MAX_QUESTION_SCAN]):
+            other = self.other_side(role)
+            said = words(other or "")
+            if len(said) >= 2 and _plain_singular(said[-1]) == head:
+                plural = "s" if head != typed.lower() and not other.lower().endswith("s") else ""
+                at = re.search(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", question)
+                if at:
+                    return f"{question[: at.start()]}{other.lower()}{plural}{question[at.end() :]}"
+        return question
+
     def people_as_roles(self, question: str) -> str:
         """ "ML folks", "frontend people": a word the library writes before one role noun, with
         a word for people after it, is that role ("ML engineers"). Left as written when the

@@ -537,3 +537,60 @@ def test_a_choice_of_two_jobs_whose_heads_are_no_agent_nouns_is_learned_from_the
     assert lib.title_pair("/p.txt") is None and "/p.txt" not in lib.side_by_side
     # nor are comparatives persons for their "-er" ending: no text counts "biggers"
     assert not {"bigger", "smaller"} & set(lib.roles.phrases)
+
+
+PHARMACY = """# Pharmacist vs Pharmacy Technician: Which Career Fits You?
+
+Pharmacists check prescriptions and advise patients. Pharmacy technicians count tablets and
+label bottles. Becoming a pharmacist takes a four-year degree; a pharmacy technician can start
+with a short course.
+"""
+
+VET = """# Veterinary Surgeon vs Veterinary Technician
+
+Veterinary surgeons diagnose and operate. Veterinary technicians take blood samples and
+prepare animals for surgery.
+"""
+
+
+def test_a_role_named_by_one_word_in_a_follow_up_is_the_side_set_beside_the_last_role():
+    seed = SEED.read_text(encoding="utf-8")
+    lib = Library.build(
+        [PHARMACY, VET, seed],
+        [
+            {"source": "/rx.md", "title": PHARMACY.splitlines()[0][2:], "section": ""},
+            {"source": "/vet.md", "title": VET.splitlines()[0][2:], "section": ""},
+            {"source": "/seed.txt", "title": seed.splitlines()[0], "section": ""},
+        ],
+    )
+    asked = [{"role": "user", "content": "How long does it take to become a pharmacist?"}]
+    assert lib.side_by_head("and a technician?", asked) == "and a pharmacy technician?"
+    assert lib.side_by_head("what about technicians?", asked) == "what about pharmacy technicians?"
+    vet = [{"role": "user", "content": "What does a veterinary surgeon do?"}]
+    assert lib.side_by_head("and a technician?", vet) == "and a veterinary technician?"
+    # the seed article's pair: the engineer set beside the AI engineer
+    ai = [{"role": "user", "content": "How much does an AI engineer earn?"}]
+    assert lib.side_by_head("and the other engineer?", ai) == (
+        "and the other machine learning engineer?"
+    )
+    # a role named in full, or no role asked before, leaves the question as it is
+    assert lib.side_by_head("and a dental technician?", asked) == "and a dental technician?"
+    assert lib.side_by_head("and a technician?", []) == "and a technician?"
+
+
+def test_a_follow_up_naming_a_bare_head_asks_of_the_side_beside_the_last_role():
+    from assistant.understand import understand
+
+    lib = Library.build(
+        [PHARMACY, VET],
+        [
+            {"source": "/rx.md", "title": PHARMACY.splitlines()[0][2:], "section": ""},
+            {"source": "/vet.md", "title": VET.splitlines()[0][2:], "section": ""},
+        ],
+    )
+    history = [
+        {"role": "user", "content": "How long does it take to become a pharmacist?"},
+        {"role": "assistant", "content": "A four-year degree."},
+    ]
+    query = understand("and a technician?", history, lib)
+    assert query.roles == ["pharmacy technician"], query
