@@ -190,14 +190,14 @@ def understand(
             comparison = Comparison(sides=sides, aspect=_aspect(question, sides, book))
     roles = comparison.sides if comparison else (named or inherited)
     intent = intent_of(question, comparison, book.find(question), library.titles.values())
-    from .query import _SUPERLATIVE, _WHICH
+    from .query import _SUPERLATIVE, _WHAT_THE_MOST, _WHICH
 
     # ("Which employers pay marine biologists the most?" ranks employers for one role asked
     # about, not the library's roles)
     ranking = bool(
         comparison is None
         and _SUPERLATIVE.search(question)
-        and _WHICH.search(question)
+        and (_WHICH.search(question) or _WHAT_THE_MOST.search(question[:1000]))
         and len(roles) != 1
     )
     # "What else do they do?": the question read as written, told what the answers before it

@@ -107,6 +107,13 @@ _SUPERLATIVE = re.compile(
     r"\b(most|least|best|worst|highest|lowest|fastest|slowest|biggest|largest|strongest)\b", re.I
 )
 _WHICH = re.compile(r"\b(which|who)\b", re.I)
+# "What's the highest paying job ...?", "What is the best paid career ...?": "which" asked with
+# "what ... the" before the superlative (general English, bounded)
+_WHAT_THE_MOST = re.compile(
+    r"\bwhat(?:'s|’s|\s{1,3}is|\s{1,3}are|\s{1,3}was)\s{1,3}the\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,2}?"
+    r"(?:most|least|best|worst|highest|lowest|biggest|largest)\b",
+    re.I,
+)
 _CONNECTED = re.compile(
     r"\s*[,:;]?\s*(and|or|vs\.?|versus|&|/|compared (to|with)|with|to|against|over|instead of)?"
     r"\s*(an?|the)?\s*",
@@ -204,7 +211,9 @@ _NOT_MONEY = r"(?:time|effort|experience|work|practice|study|studying)\b"
 _AMOUNT_Q = re.compile(
     # ("pay for a course" is spending, not pay)
     rf"\bhow much\b(?!\s+of\b)(?!\s+{_NOT_MONEY})|\b(pay|pays|paid)\b(?!\s+for\b)"
-    r"|\b(salary|salaries|earn\w*|compensation|income|wage\w*)\b",
+    r"|\b(salary|salaries|earn\w*|compensation|income|wage\w*)\b"
+    # "the highest paying job", "best-paying": pay, as an adjective
+    r"|\b(?:highest|best|top|well|better|lowest|worst|most)[\s-]{1,3}paying\b",
     re.I,
 )
 _RATE_Q = re.compile(r"\bhow (fast|quickly)\b|\bgrow\w*\b|\bdemand\b|\brank\w*\b", re.I)
@@ -620,6 +629,15 @@ _LIKES_WORKING = re.compile(
 _IN_COMMON = re.compile(r"\b(?:have|has|had|share|shares)?\s{0,3}in\s{1,3}common\b", re.I)
 
 
+# Words for how big or how central a difference is (general English), before the noun
+_DIFFERENCE_DEGREE = re.compile(
+    r"\b(?:(?:most|single|one)\s{1,3})?(?:biggest|largest|greatest|main|key|major|primary"
+    r"|principal|chief|core|fundamental|important|significant|notable|real|actual|big|huge"
+    r"|crucial|basic|obvious|clearest|only)\s{1,3}(?=(?:differences?|distinctions?|contrasts?)\b)",
+    re.I,
+)
+
+
 def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     """The words of a comparison that say what is compared; `keep`: roles the question names
     as what is measured ("more software engineering"), which stay."""
@@ -636,6 +654,9 @@ def _aspect(question: str, sides: list[str], book: RoleBook, keep=()) -> str:
     text = _LIKES_WORKING.sub(" ", text)
     # "Do welders out-earn plumbers?" compares earnings: the verb without its "out"
     text = _OUT_VERB.sub(r"\1", text)
+    # "What's the biggest difference between X and Y?": how big a difference is asked for
+    # says nothing of what differs
+    text = _DIFFERENCE_DEGREE.sub(" ", text)
     for side in sides:
         # Who owns a side ("an engineer's technical work") and a clause saying what they do
         # with it ("the calls they join") describe the side; neither is what is compared.
