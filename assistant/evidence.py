@@ -1753,6 +1753,8 @@ def unknown_names(
             authors = _author_words(retriever)
         if fold_accents(low) in authors:
             continue  # the article's byline names them: the narrator of a first-person story
+        if retriever.library.in_an_address(fold_accents(low)):
+            continue  # the site an article came from ("according to DataTalks")
         found.append(tok)
     return found
 
@@ -1885,6 +1887,9 @@ def absent_subject(question: str, retriever: Retriever, embedder) -> str | None:
         return None
     vocab, vecs = retriever.vocabulary(embedder)
     capital = {fold_accents(w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]{0,40}", phrase)}
+    named = set(map(fold_accents, terms)) & capital
+    if named and all(retriever.library.in_an_address(w) for w in named) and len(terms) == 1:
+        return None  # "What does NurseWorld say ...?": the site an article came from
     if set(map(fold_accents, terms)) & capital & _author_words(retriever):
         # "How did Ana go from waiter to nurse?": the byline's narrator; "What does Adron
         # think about ...?": the byline's author, whatever verb follows the name (written as

@@ -1730,6 +1730,18 @@ class Library:
         return frozenset(n for got in self.identity.values() for n in got)
 
     @cached_property
+    def address_names(self) -> tuple[str, ...]:
+        """The words of no everyday English in the articles' file names and addresses
+        (`source_words`, `a_name`): "datatalksclub", "gitlab", "18f"; read once per library."""
+        return tuple(sorted({w for s in self.titles for w in source_words(s) if a_name(w)}))
+
+    def in_an_address(self, name: str) -> bool:
+        """The name (lower case, five letters or more) begins a word of an article's file name or
+        address: "DataTalks" of "datatalksclub-data-team-roles-explained.md". A reader names
+        an article by the site it came from, which its text may never write."""
+        return len(name) >= 5 and any(w.startswith(name) for w in self.address_names)
+
+    @cached_property
     def _place_names(self) -> frozenset[str]:
         """The names articles go by that are no word of a role the library names: "GitLab",
         not "HVAC" (of "HVAC technician") or "SRE", which name a field or a role."""
