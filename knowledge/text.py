@@ -88,6 +88,19 @@ def _split(text: str) -> list[str]:
                     out.append(piece)
     if carry:
         out.append(carry)
+    return _joined_at_semicolons(out)
+
+
+def _joined_at_semicolons(pieces: list[str]) -> list[str]:
+    """The segmenter ends a sentence at a semicolon followed by a number or a capital ("...
+    are audited; 50 to 55 hour weeks are normal then."): a semicolon joins two clauses of one
+    sentence, so the piece it ends runs on into the next."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].endswith(";"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
     return out
 
 
