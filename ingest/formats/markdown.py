@@ -57,6 +57,8 @@ _ADMONITION = re.compile(
 # Template blocks whose body is code or a comment, not prose: {% highlight %}…{% endhighlight %}.
 _BLOCK_TAG = re.compile(r"\{%-?[ \t]{0,4}(highlight|raw|comment|capture)\b")
 _NOTE_MARK = re.compile(r"\[?\d{1,3}\]?")
+# An HTML table's opening or closing tag inside a raw HTML block ("<table class=...>", "</table>")
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,2000}>", re.I)
 _HREF = re.compile(r"""\shref\s{0,4}=\s{0,4}["']?([^"'\s>]{1,2000})""", re.I)
 _SOURCE_LINE = re.compile(r"^\s{0,4}(?:references?|sources?|further reading)\s{0,4}:", re.I)
 _SKIP_HTML = {"script", "style", "figure", "img", "svg", "iframe", "noscript", "picture", "video"}
@@ -106,6 +108,58 @@ def html_fragment_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+def html_block_texts(html: str) -> list[str]:
+    """The blocks of a raw HTML block: its text, and each <table> in it one line per row that
+    names its header cells, as a Markdown table's rows are read (a table's cells run together
+    as plain text otherwise: "LicenseMedian payRegistered nurse$86,070")."""
+    blocks: list[str] = []
+    at = depth = start = 0
+    for m in _TABLE_TAG.finditer(html):
+        if not m.group(1):
+            if depth == 0:
+                text = html_fragment_text(html[at : m.start()])
+                if text:
+                    blocks.append(text)
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                table = _html_table_text(html[start : m.end()])
+                if table:
+                    blocks.append(table)
+                at = m.end()
+    text = html_fragment_text(html[start if depth else at :])
+    if text:
+        blocks.append(text)
+    return blocks
+
+
+def _html_table_text(html: str) -> str:
+    """An HTML table's rows, each "Row — Header: value; ..."; its caption a line over them."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        table = lxml.html.fragment_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html_fragment_text(html)
+    rows: list[list[str]] = []
+    header_rows = 0
+    for tr in table.iter("tr"):
+        cells = [c for c in tr if c.tag in ("th", "td")]
+        if not cells:
+            continue
+        in_head = tr.getparent() is not None and tr.getparent().tag == "thead"
+        if header_rows == len(rows) and (in_head or all(c.tag == "th" for c in cells)):
+            header_rows += 1  # the header: the leading rows in <thead> or of <th> cells
+        rows.append([" ".join(c.text_content().split()) for c in cells])
+    caption = " ".join(" ".join(c.text_content().split()) for c in table.iter("caption"))
+    body = table_text(rows, min(header_rows, 1)) if rows else ""
+    lines = [f"{caption.rstrip('.')}." if caption else "", body]
+    return "\n".join(line for line in lines if line)
 
 
 def _link(text: str, url: str) -> str:
@@ -415,9 +469,7 @@ def render(md_text: str) -> Rendered:
             else:
                 blocks.append(text)
         elif kind == "html_block":
-            text = html_fragment_text(tok.content)
-            if text:
-                blocks.append(text)
+            blocks += html_block_texts(tok.content)
         elif kind == "footnote_open":
             footnote_depth += 1
             footnote_parts = []

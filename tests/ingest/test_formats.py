@@ -162,6 +162,58 @@ def test_an_html_table_caption_is_a_line_over_rows_that_keep_their_real_header()
     assert not [ln for ln in lines if "---" in ln]
 
 
+_PLUMBING_TABLE = (
+    '<table class="pay">\n  <caption>Pay by license, 2023</caption>\n'
+    "  <thead><tr><th>License</th><th>Median hourly</th><th>Median annual</th></tr></thead>\n"
+    "  <tbody>\n    <tr><td>Journeyman plumber</td><td>$30.10</td><td>$62,600</td></tr>\n"
+    "    <tr><td>Master plumber</td><td>$38.40</td><td>$79,900</td></tr>\n  </tbody>\n</table>\n"
+)
+
+
+def test_an_html_table_in_markdown_reads_row_by_row_as_on_an_html_page():
+    # Jekyll and Docusaurus posts often carry a raw <table>; its cells ran together as text
+    # ("LicenseMedian hourlyMedian annualJourneyman plumber$30.10$62,600...")
+    md = (
+        "---\ntitle: Plumber Pay\n---\n\n# Plumber Pay\n\n"
+        "Pay rises with each license a plumber earns.\n\n" + _PLUMBING_TABLE + "\n"
+        "Overtime adds to these figures in most shops.\n"
+    )
+    _, article = _article("plumbers.md", "md", md)
+    lines = [ln for s in article.sections for p in s.paragraphs for ln in p.split("\n")]
+    expected = [
+        "Pay by license, 2023.",
+        "Journeyman plumber — Median hourly: $30.10; Median annual: $62,600.",
+        "Master plumber — Median hourly: $38.40; Median annual: $79,900.",
+    ]
+    for line in expected:
+        assert line in lines
+    assert not [ln for ln in lines if "$30.10$" in ln]
+    html = (
+        "<html><head><title>Plumber Pay</title></head><body><article><h1>Plumber Pay</h1>"
+        "<p>Pay rises with each license a plumber earns, and it rises faster in cities.</p>"
+        + _PLUMBING_TABLE
+        + "<p>Overtime adds to these figures in most shops, and so does on-call work.</p>"
+        "</article></body></html>"
+    )
+    _, page = _article("plumbers.html", "html", html)
+    page_lines = [ln for s in page.sections for p in s.paragraphs for ln in p.split("\n")]
+    for line in expected:
+        assert line in page_lines  # the same rows as the HTML page's
+
+
+def test_text_around_an_html_table_in_markdown_stays():
+    md = (
+        '# Kitchen Pay\n\n<div class="note">Figures are medians.</div>\n'
+        "<table><tr><th>Role</th><th>Hourly</th></tr><tr><td>Line cook</td><td>$17.42</td></tr>"
+        "</table>\n<p>Tips are not included.</p>\n"
+    )
+    _, article = _article("kitchen.md", "md", md)
+    text = "\n".join(p for s in article.sections for p in s.paragraphs)
+    assert "Figures are medians." in text
+    assert "Line cook — Hourly: $17.42." in text
+    assert "Tips are not included." in text
+
+
 def test_a_markdown_table_with_a_title_row_over_its_header_reads_by_the_header():
     md = (
         "# Nursing Pay\n\n| Nurse pay by setting | | |\n|---|---|---|\n"
