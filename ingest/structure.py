@@ -74,6 +74,11 @@ def _blocks(text: str, markdown: bool) -> list[tuple[str, bool]]:
                 first, rest = first[asked.end() :], [rest[0][answer.end() :], *rest[1:]]
             out.append((first.rstrip(":"), True))  # "What electricians do" over its text
             pending = rest
+        if pending and not markdown and len(pending) == 1 and (md := _MD_HEADING.match(pending[0])):
+            # a Markdown heading line in plain text ("# Agent vs Broker" over the text of a
+            # .txt file not read as Markdown): a heading at its level, without the marks
+            out.append((md.group(1) + " " + md.group(2).strip(), True))
+            continue
         if pending:
             joined = "\n".join(pending)
             heading = not markdown and (is_plain_heading(joined) or _asks(joined))

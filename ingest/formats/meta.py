@@ -197,6 +197,8 @@ _CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,5}")
 _DATE_LINE = re.compile(
     r"^(?:(?:first\s{1,3})?(?:published|posted|date|updated)\b[:\s]{0,3})?", re.I
 )
+# A separator on a date line: "January 14, 2025 | Filed under: Careers", "March 3, 2024 · 6 min read"
+_DATE_SEPARATOR = re.compile(r"\s{1,3}[|·•]\s{1,3}")
 BYLINE_LINES = 6
 # A date line giving only a month and a year ("Published June 2022", "March 2019"): no day to
 # store, but it is byline furniture all the same
@@ -278,8 +280,15 @@ def byline(lines: list[str], known: str = "") -> tuple[dict, list[int]]:
             continue
         rest = line[_DATE_LINE.match(line).end() :]
         date = iso_date(line)
-        # A line that is only a date, possibly after a "Published" label.
-        if date and PUBLISHED not in meta and len(rest.split()) <= 5:
+        # the part before a separator: "Posted: January 14, 2025 | Filed under: Careers"
+        first = _DATE_SEPARATOR.split(rest, maxsplit=1)[0]
+        # A line that is only a date, possibly after a "Published" label (and before a
+        # separator, after which a blog's date line goes on to its categories or reading time).
+        if (
+            date
+            and PUBLISHED not in meta
+            and (len(rest.split()) <= 5 or (len(first.split()) <= 5 and iso_date(first) == date))
+        ):
             meta[PUBLISHED] = date
             used.append(i)
         elif not date and used and used[-1] == i - 1 and _month_year(rest):

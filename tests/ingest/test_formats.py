@@ -587,6 +587,43 @@ def test_a_pdf_line_break_after_a_compounds_own_hyphen_keeps_it():
     assert "new information about" in text and "informa-tion" not in text
 
 
+def test_plain_text_markdown_title_and_a_date_line_with_categories():
+    # a .txt file whose only Markdown is its "# " title (too little to read it as Markdown),
+    # its date line going on past a separator to the post's categories
+    text = (
+        "# Baker vs Pastry Chef: Which Pays More?\n\n"
+        "Written by Lena Marsh\n"
+        "Posted: March 3, 2024 | Filed under: Careers, Food\n\n"
+        "Bakers start before dawn and most learn on the job in a few months.\n\n"
+        "PAY\n\nBakers earned a median of $35,000 a year in 2023.\n"
+    )
+    loaded, article = _article("baker.txt", "txt", text)
+    assert loaded.meta == {AUTHORS: "Lena Marsh", PUBLISHED: "2024-03-03"}
+    assert article.title == "Baker vs Pastry Chef: Which Pays More?"
+    headings = [s.heading for s in article.sections]
+    assert not [h for h in headings if h.startswith("#") or "Posted" in h]
+    assert "PAY" in headings
+    assert "Filed under" not in loaded.text
+    # a date line's words after its date stay text when no separator sets them apart
+    prose = decode("/x/b.txt", "txt", b"Bakers\n\nMarch 3, 2024 was the day I quit my job.\n")
+    assert PUBLISHED not in prose.meta and "the day I quit" in prose.text
+
+
+def test_the_development_text_article_keeps_its_markdown_reading():
+    path = (
+        REPO_ROOT.parent
+        / "shared"
+        / "corpus-dev"
+        / "flogs-cs-degree-vs-bootcamp-vs-self-taught.txt"
+    )
+    if not path.exists():
+        pytest.skip("../shared/corpus-dev is missing")
+    loaded, article = _article(path.name, "txt", path.read_bytes())
+    headings = [s.heading for s in article.sections]
+    assert "Computer Science Degree — Pros" in headings and "Bootcamp — Cons" in headings
+    assert not [h for h in headings if h.startswith("#")]
+
+
 def test_plain_text_month_year_dateline_under_a_byline_is_dropped_from_the_text():
     # "Published June 2022" gives no day (so no date is stored), but it is byline furniture:
     # left in, it ran into the first sentence ("By Ana Ruiz Published June 2022 I spent ...").
