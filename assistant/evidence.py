@@ -381,6 +381,12 @@ class TermMatcher:
                 # every kind, the asked one among them; no other role's sentence (a table's
                 # "Manager" row is its own kind of manager, not an interim one)
                 return 0.0
+            if context is not None and _headed_for(context, asked, named, book):
+                # "Every state requires experience as a licensed agent first" under "How to
+                # become a broker", in "Agent vs. Broker": where an article of the two roles
+                # heads a section for the asked one alone, the section speaks of it, the other
+                # role a sentence names the step before (or beside) it
+                return 0.0
             return -1.0
         # ("involve an engineer": a bare role noun names no other role)
         others = {
@@ -2477,6 +2483,16 @@ def _clipped_in(word: str, toks: set[str], sim=None) -> bool:
         len(w) >= len(cut) + CLIP_REST and w.startswith(cut) and (sim is None or sim(w) >= CLIP_SIM)
         for w in toks
     )
+
+
+def _headed_for(context: Passage, asked: set[str], named: set[str], book) -> bool:
+    """The passage's article is titled for the asked role and a role a sentence names, and
+    the passage's section heading names the asked role and none of the sentence's."""
+    heading = {k for r in book.find(context.section) for k in book.keys(r)}
+    if not heading & asked or heading & named:
+        return False
+    titled = {k for r in book.find(context.title) for k in book.keys(r)}
+    return bool(titled & asked) and bool(titled & named)
 
 
 def _levelled_head(role: str, asked: str) -> bool:
