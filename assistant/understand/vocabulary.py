@@ -43,8 +43,11 @@ MAX_LIST_WORDS = 16  # a title part longer than this is a sentence, not a list o
 # An enumeration "A, B, C and D" (or "A/B"): when two items are job titles, all items are roles.
 _LIST_ITEM = re.compile(r"[A-Za-z][\w+#-]*(?:[ \t]+[A-Za-z][\w+#-]*){0,2}")
 # "Site Reliability Engineering (SRE)" and "SRE (Site Reliability Engineering)".
+# "gas tungsten arc welding (GTAW)", also with another name after it: "(GTAW, or TIG)",
+# "(LVN; also called LPN)", "(CSW, formerly SW)" (General English)
 _LONG_SHORT = re.compile(
-    r"\b((?:[A-Za-z][\w-]{0,40}+[ \t]+){1,5}[A-Za-z][\w-]{0,40}+)\s*\(([A-Z][A-Za-z]{1,7})\)"
+    r"\b((?:[A-Za-z][\w-]{0,40}+[ \t]+){1,5}[A-Za-z][\w-]{0,40}+)\s*\(([A-Z][A-Za-z]{1,7})"
+    r"(?:[,;][ \t]{0,3}(?:or|also|aka|formerly|sometimes|often|known|called)\b[^()\n]{0,60})?\)"
 )
 _SHORT_LONG = re.compile(
     r"\b([A-Z][A-Z]{1,7})\s*\(((?:[A-Za-z][\w-]{0,40}+[ \t]+){1,5}[A-Za-z][\w-]{0,40}+)\)"
@@ -56,7 +59,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 26
+LEARNT_BY = 27
 
 
 def within_scan(texts):

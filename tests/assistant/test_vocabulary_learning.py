@@ -594,3 +594,22 @@ def test_a_follow_up_naming_a_bare_head_asks_of_the_side_beside_the_last_role():
     ]
     query = understand("and a technician?", history, lib)
     assert query.roles == ["pharmacy technician"], query
+
+
+def test_an_abbreviation_with_another_name_after_it_is_spelled_out():
+    """ "gas tungsten arc welding (GTAW, or TIG)": the abbreviation is spelled out though its
+    brackets go on to another name; a list in brackets ("(HTML, CSS, DOM, and JavaScript)" in
+    the development handbook) spells nothing."""
+    from assistant.understand.vocabulary import abbreviations
+
+    weld = (
+        "Welders use shielded metal arc welding (SMAW, or stick) outdoors and gas tungsten arc "
+        "welding (GTAW, also called TIG) on thin stainless steel. Licensed vocational nurses (LVNs; "
+        "known as LPNs elsewhere) give medications."
+    )
+    got = abbreviations([weld])
+    assert got["SMAW"] == "shielded metal arc welding"
+    assert got["GTAW"] == "gas tungsten arc welding"
+    assert got["LVN"] == "licensed vocational nurse"
+    handbook = _dev_text("front-end-developer-handbook-2019.html")
+    assert "HTML" not in abbreviations([handbook]) and "CRUD" not in abbreviations([handbook])
