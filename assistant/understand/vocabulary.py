@@ -59,7 +59,7 @@ _ROLE_HEAD = re.compile(BARE_ROLE.pattern + "$", re.I)  # ends in a role noun
 MAX_TEXT_SCAN = 400_000  # characters of body text scanned for role patterns
 # The version of the rules an article's saved vocabulary was learnt by: a saved vocabulary
 # learnt by other rules is read again from the article.
-LEARNT_BY = 27
+LEARNT_BY = 28
 
 
 def within_scan(texts):
@@ -529,7 +529,9 @@ def counterparts(headings: list[str], body: list[str], known: Iterable[str] = ()
 _ALSO_CALLED = re.compile(
     r"\b([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})(?:[ \t]*\([A-Z]{2,6}\))?"
     r"(?:,[ \t]*|[ \t]*\([ \t]*)"
-    r"(?:(?:also|sometimes|often|usually|commonly)[ \t]+)?(?:called|known[ \t]+as)[ \t]+"
+    r"(?:(?:also|sometimes|often|usually|commonly)[ \t]+)?(?:called|known[ \t]+as"
+    # ... or who calls it so: "Restaurant managers (the BLS calls them food service managers)"
+    r"|(?:[\w-]{1,30}[ \t]+){1,3}?(?:also[ \t]+)?calls?[ \t]+(?:them|it))[ \t]+"
     r"(?:an?[ \t]+)?"
     r"([A-Za-z][\w-]{0,30}(?:[ \t]+[A-Za-z][\w-]{0,30}){0,2})"
     # where the name is used: "(called physical therapists in the United States)"
@@ -544,7 +546,7 @@ def other_names(body: list[str]) -> dict[str, str]:
     them that the library knows)."""
     out: dict[str, str] = {}
     for text in within_scan(body):
-        if "called" not in text and "known as" not in text:
+        if "called" not in text and "known as" not in text and " call" not in text:
             continue
         for m in _ALSO_CALLED.finditer(text):
             name = m.group(2).strip()

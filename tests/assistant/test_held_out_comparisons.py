@@ -324,6 +324,37 @@ def test_another_name_said_to_be_used_somewhere_is_that_role():
     assert lib.roles.find("second chef vs line cook") == ["second chef", "line cook"]
 
 
+def test_another_name_someone_calls_a_role_is_that_role():
+    """ "Restaurant managers (the BLS calls them food service managers) ...": the name a body
+    calls the role by is that role, so the sentence giving its pay is the manager's; "we call
+    it" where no role was just named (the development handbook's "So we call it 'technical
+    leverage'") gives no name."""
+    from assistant.understand import Library
+    from assistant.understand.vocabulary import other_names
+    from knowledge.settings import REPO_ROOT
+
+    text = (
+        "Restaurant managers (the BLS calls them food service managers) run the whole house. "
+        "Food service managers earned a median of $65,310 a year. "
+        "A restaurant manager earns more than a line cook."
+    )
+    assert other_names([text]) == {"food service managers": "Restaurant managers"}
+    lib = Library.build(
+        [text], [{"source": "/r.md", "title": "Line Cook or Restaurant Manager?", "section": ""}]
+    )
+    assert lib.roles.same("food service managers", "restaurant manager")
+    handbook = (
+        REPO_ROOT.parent
+        / "shared"
+        / "corpus-dev"
+        / "gitlab-handbook-engineering-career-development.md"
+    )
+    if handbook.exists():
+        text = handbook.read_text(encoding="utf-8")
+        assert "we call it" in text.lower()
+        assert not [n for n in other_names([text]) if "leverage" in n]
+
+
 def test_another_name_ending_in_the_other_sides_head_noun_stays_its_own_role():
     """ "Baker vs Pastry Chef" makes a bare "chef" the pastry chef; but "bread chef", another
     name the article gives bakers, is the baker, not a "bread pastry chef"."""
