@@ -61,7 +61,7 @@ def split_entries(block_texts: list[str]) -> list[str]:
                 current = []
             if not current:
                 m = _NUMBER.match(raw)
-                number = int(m.group(1)) if m and numbered else None
+                number = int(m.group(1) or m.group(2)) if m and numbered else None
             last = current[-1].rsplit(" ", 1)[-1] if current else ""
             broken = last.endswith(("/", "-", "_", "=", "?", "&", "#", ".")) or "/" in line
             if (
@@ -79,18 +79,20 @@ def split_entries(block_texts: list[str]) -> list[str]:
     return [part for entry, number in entries for part in _run_on(entry, number)]
 
 
-_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s", re.M)
+# an entry's number at a line's start: "3. ", "3) ", "[3] "
+_NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\])\s", re.M)
 MAX_RUN_ON = 50  # entries one line of a numbered list may hold
 
 
 def _run_on(entry: str, number: int | None) -> list[str]:
     """Entry `number` of a numbered list with the next ones run on after its end: split
-    where "<number + 1>. " follows an entry's closing mark and opens a capitalised entry."""
+    where "<number + 1>. " (or "[<number + 1>] ") follows an entry's closing mark and opens a
+    capitalised entry."""
     if number is None:
         return [entry]
     parts = [entry]
     for nxt in range(number + 1, number + 1 + MAX_RUN_ON):
-        m = re.search(rf"(?<=[.)\]])\s{{1,3}}{nxt}[.)]\s{{1,3}}(?=[A-Z])", parts[-1])
+        m = re.search(rf"(?<=[.)\]])\s{{1,3}}(?:{nxt}[.)]|\[{nxt}\])\s{{1,3}}(?=[A-Z])", parts[-1])
         if not m:
             break
         parts[-1:] = [parts[-1][: m.start()], parts[-1][m.end() :]]

@@ -142,6 +142,28 @@ def test_numbered_entries_run_together_on_one_line_are_split():
     ]
 
 
+def test_bracket_numbered_entries_run_together_are_split():
+    # a PDF's "[1] ... [2] ..." list laid out as one paragraph
+    blocks = [
+        "[1] Nursing Board. Licensure guide. 2024. [2] Care Council. Bedside skills. 2023. "
+        "[3] Health Workforce Office. Ward staffing. 2022.",
+        "[4] Nursing Board. Pay survey. 2024.",
+    ]
+    assert split_entries(blocks) == [
+        "Nursing Board. Licensure guide. 2024.",
+        "Care Council. Bedside skills. 2023.",
+        "Health Workforce Office. Ward staffing. 2022.",
+        "Nursing Board. Pay survey. 2024.",
+    ]
+    # a bracketed number inside an entry that is not the next one stays its text
+    assert split_entries(
+        ["[1] Nursing Board. Table [3] of wages. 2024.", "[2] Care Council. 2023."]
+    ) == [
+        "Nursing Board. Table [3] of wages. 2024.",
+        "Care Council. 2023.",
+    ]
+
+
 def test_two_entries_with_one_label_are_both_kept():
     text = """Deckhand vs Ferry Captain
 
