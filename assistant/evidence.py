@@ -381,11 +381,20 @@ class TermMatcher:
                 # every kind, the asked one among them; no other role's sentence (a table's
                 # "Manager" row is its own kind of manager, not an interim one)
                 return 0.0
-            if context is not None and _headed_for(context, asked, named, book):
-                # "Every state requires experience as a licensed agent first" under "How to
-                # become a broker", in "Agent vs. Broker": where an article of the two roles
-                # heads a section for the asked one alone, the section speaks of it, the other
-                # role a sentence names the step before (or beside) it
+            if context is not None and (
+                _headed_for(context, asked, named, book)
+                or (
+                    _heading_names(context, asked, named, book)
+                    and _kind_untitled(context, asked, book.find(text), book)
+                )
+            ):
+                # "Every state requires experience as a licensed agent first, usually two to
+                # three years" under "How to become a broker", in "Agent vs. Broker": where an
+                # article of the two roles heads a section for the asked one alone, the section
+                # speaks of it, the other role a sentence names the step before (or beside) it;
+                # so does a role of the asked one's kind the title does not name ("Licensure as
+                # a Licensed Professional Counselor (LPC) requires ..." under "Mental health
+                # counselors"): the asked role by its licence's name
                 return 0.0
             return -1.0
         # ("involve an engineer": a bare role noun names no other role)
@@ -2485,11 +2494,33 @@ def _clipped_in(word: str, toks: set[str], sim=None) -> bool:
     )
 
 
+def _kind_untitled(context: Passage, asked: set[str], found: list[str], book) -> bool:
+    """The article's title names the asked role, and every role a sentence names is of its
+    kind (a name of it, spelled out or not, ends in the asked role's head noun) and none the
+    title names."""
+    heads = {stem(k.split()[-1]) for k in asked if k.split()}
+    titled = {k for r in book.find(context.title) for k in book.keys(r)}
+    return (
+        bool(found)
+        and bool(titled & asked)
+        and all(
+            not book.keys(r) & titled
+            and any(k.split() and stem(k.split()[-1]) in heads for k in book.keys(r))
+            for r in found
+        )
+    )
+
+
+def _heading_names(context: Passage, asked: set[str], named: set[str], book) -> bool:
+    """The passage's section heading names the asked role and none of a sentence's roles."""
+    heading = {k for r in book.find(context.section) for k in book.keys(r)}
+    return bool(heading & asked) and not heading & named
+
+
 def _headed_for(context: Passage, asked: set[str], named: set[str], book) -> bool:
     """The passage's article is titled for the asked role and a role a sentence names, and
     the passage's section heading names the asked role and none of the sentence's."""
-    heading = {k for r in book.find(context.section) for k in book.keys(r)}
-    if not heading & asked or heading & named:
+    if not _heading_names(context, asked, named, book):
         return False
     titled = {k for r in book.find(context.title) for k in book.keys(r)}
     return bool(titled & asked) and bool(titled & named)

@@ -28,6 +28,18 @@ Some kitchens accept culinary school in place of part of the experience requirem
 Line cooks earned a median of $17.42 an hour. Sous chefs earned a median of $52,000 a year.
 """
 
+WIRING = """# Residential Electrician vs Lineworker: Which Fits You?
+
+## Becoming a residential electrician
+
+Most apprenticeships take four years. Licensure as a Journeyman Electrician (JE) requires 8,000
+hours of work and passing a state exam.
+
+## Becoming a lineworker
+
+Lineworkers train in a climbing school and then in a utility's apprenticeship.
+"""
+
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
@@ -35,7 +47,7 @@ def library(tmp_path_factory):
         tmp_path_factory,
         "headed",
         ["datatalksclub-data-team-roles-explained.md"],
-        written={"kitchen.md": KITCHEN},
+        written={"kitchen.md": KITCHEN, "wiring.md": WIRING},
     )
 
 
@@ -77,3 +89,21 @@ def test_a_sentence_naming_the_other_role_under_the_asked_roles_heading(library)
     assert matcher.role_focus(text, _passage(title, both, text)) == -1.0
     other = "What a Data Engineer Does All Day"
     assert matcher.role_focus(text, _passage(other, "How to become a data engineer", text)) == -1.0
+
+
+def test_a_licence_of_the_asked_roles_kind_under_its_heading_is_that_role(library):
+    """ "Licensure as a Journeyman Electrician (JE) requires ..." under "Becoming a residential
+    electrician" of an article titled for residential electricians: the asked role by its
+    licence's name, not another role; under a heading naming no role, or in an article not
+    titled for it, the sentence is read as before."""
+    question = "How many hours of work does a residential electrician need for licensure?"
+    matcher = TermMatcher(
+        question, library.retriever, library.kb.embedder, roles=["residential electrician"]
+    )
+    text = "Licensure as a Journeyman Electrician (JE) requires 8,000 hours of work."
+    title = "Residential Electrician vs Lineworker: Which Fits You?"
+    heading = "Becoming a residential electrician"
+    assert matcher.role_focus(text, _passage(title, heading, text)) == 0.0
+    assert matcher.role_focus(text, _passage(title, "Licensing", text)) == -1.0
+    assert matcher.role_focus(text, _passage("A Guide to Trades", heading, text)) == -1.0
+    assert "8,000" in library.ask(question)["answer"]
