@@ -123,21 +123,25 @@ def select(
         per_passage[s.passage] = per_passage.get(s.passage, 0) + 1
         used += n
     if wants and not any(wants(s.text) for s in chosen):
-        extra = next(
-            (
-                s
-                for s in sentences
-                if wants(s.text) and s not in chosen and not _elsewhere(s, chosen, anchored)
-            ),
-            None,
-        )
-        # ... and it must speak of the question's topic: "$90,000" for a head chef's pay
-        # does not say what a degree costs ("tens of thousands of dollars" does, in words).
-        if (
-            extra is not None
-            and extra.score >= WANTED_SHARE * best.score
-            and extra.lexical >= WANTED_TOPIC * best.lexical
-        ):
+        # the best sentence giving it that speaks of the question's topic: "$90,000" for a
+        # head chef's pay does not say what a degree costs ("tens of thousands of dollars"
+        # does, in words). It may do so by going on from the sentence before it: "LPN programs
+        # are offered by community colleges ... Full-time programs take 12 to 18 months" says
+        # how long an LPN's schooling takes, the topic in the first sentence. Asked of one
+        # role, a sentence about it comes before another role's ("An RN needs two to four
+        # years"), which is taken only when no such sentence is there.
+        wanted = [
+            s
+            for s in sentences
+            if wants(s.text)
+            and s not in chosen
+            and not _elsewhere(s, chosen, anchored)
+            and s.score >= WANTED_SHARE * best.score
+            and _topic(s, sentences) >= WANTED_TOPIC * best.lexical
+        ]
+        extra = next((s for s in wanted if not (own_role and s.off_role)), None)
+        extra = extra or next(iter(wanted), None)
+        if extra is not None:
             chosen.append(extra)
     lead = None
     if lead_wanted and wants:
@@ -147,6 +151,16 @@ def select(
         if lead is not None and (_LEADS_ON_CONTEXT.match(lead.text) or _CONTINUES.match(lead.text)):
             lead = None
     return _with_context(chosen, sentences, max_words, lead)
+
+
+def _topic(s: Sentence, sentences: list[Sentence]) -> float:
+    """How well a sentence meets the question's words, or the sentence before it in its
+    passage does, which it goes on from (a sentence naming its subject again is not needed to
+    stay on it)."""
+    before = next(
+        (o for o in sentences if o.passage == s.passage and o.position == s.position - 1), None
+    )
+    return max(s.lexical, before.lexical if before is not None else 0.0)
 
 
 def _without_others_figures(sentences: list[Sentence]) -> list[Sentence]:

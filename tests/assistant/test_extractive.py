@@ -295,6 +295,41 @@ def test_the_figure_asked_for_comes_in_only_when_it_speaks_of_the_topic():
     assert len(extractive.select(pool(0.6), wants=wants)) == 2  # (were it about the school)
 
 
+def test_the_length_asked_for_comes_in_from_the_sentence_going_on_from_the_topic():
+    """ "How long does it take to become a welder?": "Welding programs run at community colleges
+    and trade schools." speaks of the topic; the sentence after it, "Full-time programs take 6 to
+    18 months.", names no welder and no topic word but goes on from it, so it answers. A
+    stronger figure of another role ("An ironworker needs four years") or one off the topic
+    (the first wanted sentence) does not stand in its way."""
+    from assistant.evidence import OFFERS
+
+    def sent(passage, position, text, score, lexical, off_role=False):
+        s = Sentence(passage, position, text)
+        s.score, s.lexical, s.off_role, s.on_role = score, lexical, off_role, not off_role
+        return s
+
+    topic = sent(
+        0,
+        0,
+        "Welding programs run at community colleges, technical institutes and union training "
+        "centres in every state.",
+        0.8,
+        0.8,
+    )
+    other = sent(
+        1, 0, "An ironworker apprenticeship needs four years of training.", 0.45, 0.8, True
+    )
+    stray = sent(2, 1, "Some shops let apprentices test after 12 months.", 0.5, 0.0)
+    length = sent(0, 1, "Full-time programs take 6 to 18 months.", 0.4, 0.0)
+    wants = OFFERS["count"].search
+    assert wants(length.text) and not wants(topic.text)
+    got = extractive.select([topic, stray, other, length], wants=wants, own_role=True)
+    assert length in got and other not in got and stray not in got
+    # with nothing about the asked role to give the length, another role's is taken as before
+    got = extractive.select([topic, other], wants=wants, own_role=True)
+    assert other in got
+
+
 def test_a_degree_cost_question_is_not_answered_with_another_articles_figure(library):
     """The bootcamp article says a degree costs "tens of thousands of dollars", in words; the
     seed article's "$245,000" for senior ML engineers is a figure, but not a cost."""
