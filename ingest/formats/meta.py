@@ -73,11 +73,24 @@ def authors_of(value) -> str:
         text = _text(item)
         if not text:
             continue
+        at = len(names)
         for part in re.split(r"\s{0,3}(?:[,;&]|\band\b)\s{0,3}", text):
             name = person(part)
+            if len(names) > at and _is_credential(name):
+                continue  # "Marisol Ortega, MSN, RN": the name's credentials, no more people
             if name and len(name) <= 80:
                 names.append(name)
     return ", ".join(dict.fromkeys(names))
+
+
+def _is_credential(text: str) -> bool:
+    """A credential written after a name ("RN", "PhD", "M.D."): one short word, mostly capitals."""
+    words = text.split()
+    return (
+        len(words) == 1
+        and _CREDENTIAL.fullmatch(words[0]) is not None
+        and sum(c.isupper() for c in words[0]) >= 2
+    )
 
 
 def iso_date(value) -> str:

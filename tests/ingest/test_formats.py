@@ -587,6 +587,20 @@ def test_a_pdf_line_break_after_a_compounds_own_hyphen_keeps_it():
     assert "new information about" in text and "informa-tion" not in text
 
 
+def test_front_matter_authors_keep_their_credentials_out_of_the_list_of_names():
+    # a Jekyll list of authors whose names carry credentials ("Ana Ruiz, MSN, RN"): the
+    # credentials are no more authors
+    md = (
+        "---\ntitle: Nursing Paths\nauthors:\n  - name: Ana Ruiz, MSN, RN\n    title: Educator\n"
+        "  - name: Sam Lee\ndate: 2025-02-11\n---\n\n# Nursing Paths\n\nNurses work shifts.\n"
+    )
+    loaded, _ = _article("nursing.md", "md", md)
+    assert loaded.meta[AUTHORS] == "Ana Ruiz, Sam Lee"
+    # an organisation's initials as an author of its own stays
+    org = "---\ntitle: Pay\nauthors: [NCSBN, Ana Ruiz]\n---\n\nNurses earn more.\n"
+    assert _article("pay.md", "md", org)[0].meta[AUTHORS] == "NCSBN, Ana Ruiz"
+
+
 def test_plain_text_markdown_title_and_a_date_line_with_categories():
     # a .txt file whose only Markdown is its "# " title (too little to read it as Markdown),
     # its date line going on past a separator to the post's categories
