@@ -443,7 +443,8 @@ def side_of(sentence: Sentence, passages: list[Passage], finder: SideFinder) -> 
     said = without_conditions(sentence.text)
     own = named(said[contrast.end() :] if contrast and said == sentence.text else said)
     subject = subject_role(sentence.text, finder.book)
-    if not own and subject is None and not finder.book.find(said):
+    # (a bare role noun names no one: "an apprenticeship that leads toward programming")
+    if not own and subject is None and all(BARE_ROLE.fullmatch(r) for r in finder.book.find(said)):
         own = finder.by_bare_head(sentence.text, p.title)  # "Pilots run ..." of "Airline Pilot"
         # ... or by its field's word: "Electrical apprentices ..." of "Electrician vs. Plumber"
         own = own or finder.by_field_word(sentence.text, p.title)
