@@ -1529,6 +1529,14 @@ def _narrowed(text: str, book: RoleBook, side: str) -> bool:
     "Most welders" or the side's own name at the start are the side itself."""
     toks = text.split()
     keys = book.keys(side)
+    if TABLE_ROW.match(text):
+        # a table row's label with words before the side's name is a kind of it, however
+        # many ("Child, family and school social workers" beside "Social workers (all)")
+        label = text.split(" — ")[0]
+        for r in book.find(label):
+            if book.keys(r) & keys:
+                at = label.lower().find(r.lower())
+                return at > 0 and bool(words(label[:at]))
     for n in range(1, NARROWING_WORDS + 1):
         if any(w.lower().strip(",") in STOPWORDS for w in toks[:n]):
             return False
