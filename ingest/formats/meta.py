@@ -84,12 +84,14 @@ def authors_of(value) -> str:
 
 
 def _is_credential(text: str) -> bool:
-    """A credential written after a name ("RN", "PhD", "M.D."): one short word, mostly capitals."""
+    """A credential written after a name ("RN", "PhD", "M.D.", "FNP-C"): one short word, mostly
+    capitals."""
     words = text.split()
+    word = words[0].replace("-", "") if len(words) == 1 else ""
     return (
-        len(words) == 1
-        and _CREDENTIAL.fullmatch(words[0]) is not None
-        and sum(c.isupper() for c in words[0]) >= 2
+        bool(word)
+        and _CREDENTIAL.fullmatch(word) is not None
+        and sum(c.isupper() for c in word) >= 2
     )
 
 

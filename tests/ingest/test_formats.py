@@ -596,6 +596,9 @@ def test_front_matter_authors_keep_their_credentials_out_of_the_list_of_names():
     )
     loaded, _ = _article("nursing.md", "md", md)
     assert loaded.meta[AUTHORS] == "Ana Ruiz, Sam Lee"
+    # ... a hyphenated one too ("FNP-C", "PA-C")
+    one = "---\ntitle: NP or PA\nauthor: Dana Ferris, MSN, FNP-C\n---\n\nNPs prescribe.\n"
+    assert _article("np.md", "md", one)[0].meta[AUTHORS] == "Dana Ferris"
     # an organisation's initials as an author of its own stays
     org = "---\ntitle: Pay\nauthors: [NCSBN, Ana Ruiz]\n---\n\nNurses earn more.\n"
     assert _article("pay.md", "md", org)[0].meta[AUTHORS] == "NCSBN, Ana Ruiz"
