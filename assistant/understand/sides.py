@@ -81,8 +81,17 @@ def _np_before(text: str) -> str:
         low = tok.lower()
         if not tok[0].isalnum() or low in STOPWORDS or low in _BREAK or len(out) == MAX_WORDS:
             break
+        if _CLOSES_SENTENCE.fullmatch(tok):
+            # a word with the full stop of the sentence before: "... later in my career.
+            # Social work or counseling?" compares social work, not "career. Social work"
+            break
         out.append(tok)
     return " ".join(reversed(out))
+
+
+# A word closing a sentence with its full stop: lower case, or longer than a title's
+# abbreviation ("career.", "Flexibility."; not "Sr.", "Dr.", nor "Node.js" or "U.S.")
+_CLOSES_SENTENCE = re.compile(r"(?:[a-z][\w'’-]{0,40}|[A-Z][\w'’-]{3,40})\.")
 
 
 _LAST_WORD = re.compile(r"\s*([A-Za-z]{1,30})\s*$")

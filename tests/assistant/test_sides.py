@@ -65,6 +65,13 @@ from knowledge.text import split_sentences
         ),
         # against a bare possessive ("a teacher's") the owners are the sides
         ("Is a nurse's shift longer than a teacher's?", ["nurse", "teacher"]),
+        # a sentence before the choice is no part of its first side
+        (
+            "I want regular hours later in my career. Plumbing or electrical work?",
+            ["Plumbing", "electrical work"],
+        ),
+        ("I like early mornings. Baker or butcher?", ["Baker", "butcher"]),
+        ("Sr. nurse or charge nurse?", ["Sr. nurse", "charge nurse"]),
     ],
 )
 def test_sides_come_from_the_comparison_syntax(question, sides):
