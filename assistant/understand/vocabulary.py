@@ -1222,8 +1222,10 @@ def _always_close(_short: str, _long: str) -> float:
 
 
 # Endings that make another word of a whole one ("engineer" -> "engineering"): a word typed
-# whole and written with one of these is another form of it, not that word cut short.
-_WORD_ENDINGS = frozenset("ing ings ed er ers es s al ally ly".split())
+# whole and written with one of these is another form of it, not that word cut short. An
+# agent noun's ending is none of them: a field typed for its people ("social work" of "social
+# worker") is read as the people the library names.
+_WORD_ENDINGS = frozenset("ing ings ed es s al ally ly".split())
 
 
 def _cut_short(typed: str, whole: str) -> bool:

@@ -613,3 +613,11 @@ def test_an_abbreviation_with_another_name_after_it_is_spelled_out():
     assert got["LVN"] == "licensed vocational nurse"
     handbook = _dev_text("front-end-developer-handbook-2019.html")
     assert "HTML" not in abbreviations([handbook]) and "CRUD" not in abbreviations([handbook])
+
+
+def test_a_field_typed_for_its_people_is_read_as_the_people_the_library_names():
+    title = "Social Worker vs Mental Health Counselor: Which Path Fits You?"
+    body = "Social workers connect clients with resources. Mental health counselors run therapy."
+    lib = _fields_library(title, body)
+    # "social work" is the social worker cut short by an agent noun's ending, not another form
+    assert lib.unclipped("Is social work growing fast?") == "Is social worker growing fast?"
