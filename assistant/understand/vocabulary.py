@@ -881,16 +881,22 @@ _OR_TITLE = re.compile(
 )
 
 
+def _or_sides_of(part: str) -> list[str] | None:
+    """The two sides of a title part offering a choice of two ("X or Y"), whatever they are."""
+    m = _OR_TITLE.match(part) if f" {part.lower()} ".count(" or ") == 1 else None
+    if not m:
+        return None
+    sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
+    return sides if all(sides) else None
+
+
 def or_sides(title: str) -> list[str] | None:
     """The two sides of a title's first part that offers a choice of two ("X or Y"), whatever
     they are ("Bigger or Smaller?" too): see `_or_pair_in_title`, `Library.title_pair`."""
     for part in _title_parts(title[:300])[:2]:  # "Cleared for Takeoff: Pilot or Controller?"
-        low = f" {part.lower()} "
-        m = _OR_TITLE.match(part) if low.count(" or ") == 1 else None
-        if m:
-            sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
-            if all(sides):
-                return sides
+        sides = _or_sides_of(part)
+        if sides:
+            return sides
     return None
 
 
@@ -899,13 +905,10 @@ def _or_pair_in_title(title: str) -> list[str] | None:
     from one to the other ("From X to Y"): at least one written as a person (a role noun or an
     agent noun: "Bigger or Smaller?" and "From Idea to Launch" name no jobs)."""
     for part in _title_parts(title[:300])[:2]:  # "Cleared for Takeoff: Pilot or Controller?"
-        low = f" {part.lower()} "
-        m = _OR_TITLE.match(part) if low.count(" or ") == 1 else None
-        if m:
-            sides = [_trim_side(m.group(1), True), _trim_side(m.group(2), False)]
-            if all(sides) and any(_person_word(s.split()[-1]) for s in sides):
-                return sides
-        m = _FROM_TO.match(part) if " from " in low else None
+        sides = _or_sides_of(part)
+        if sides and any(_person_word(s.split()[-1]) for s in sides):
+            return sides
+        m = _FROM_TO.match(part) if " from " in f" {part.lower()} " else None
         if m:
             sides = [" ".join(g.split()) for g in m.groups()]
             if all(_person_word(s.split()[-1]) for s in sides) and not any(
@@ -1535,12 +1538,18 @@ class Library:
                         return True
         return False
 
+    @cached_property
+    def title_pairs(self) -> dict[str, list[str]]:
+        """Each article's title pair (`title_pair`), by source in the library's order, for the
+        articles whose title sets two roles side by side: read once per library state (9,000
+        titles, about 0.1 s at 100k chunks), not at every "and the other one?"."""
+        return {s: pair for s in self.titles if (pair := self.title_pair(s))}
+
     def other_side(self, role: str, answers: list[str] = ()) -> str | None:
         """The role set beside this one ("the other one" after a question about it): the other
         side of an article title's "X vs Y", else the first other role an answer names."""
         book = self.roles
-        for source in self.titles:
-            pair = self.title_pair(source) or []
+        for pair in self.title_pairs.values():
             for i, side in enumerate(pair):
                 if book.one_role(side, role) and not book.one_role(pair[1 - i], role):
                     return pair[1 - i]
