@@ -433,8 +433,7 @@ class TermMatcher:
         focus = self.subject or (self.roles[0] if len(self.roles) == 1 else None)
         if focus is None or self.book.find(text):
             return None
-        titled = {k for r in self.book.find(context.title) for k in self.book.keys(r)}
-        return titled, self.book.keys(focus)
+        return _title_keys(context, self.book), self.book.keys(focus)
 
     def titled_asked(self, text: str, context: Passage) -> bool:
         """A sentence naming no role, in an article whose title names the one asked about
@@ -2499,7 +2498,7 @@ def _kind_untitled(context: Passage, asked: set[str], found: list[str], book) ->
     kind (a name of it, spelled out or not, ends in the asked role's head noun) and none the
     title names."""
     heads = {stem(k.split()[-1]) for k in asked if k.split()}
-    titled = {k for r in book.find(context.title) for k in book.keys(r)}
+    titled = _title_keys(context, book)
     return (
         bool(found)
         and bool(titled & asked)
@@ -2522,7 +2521,7 @@ def _headed_for(context: Passage, asked: set[str], named: set[str], book) -> boo
     the passage's section heading names the asked role and none of the sentence's."""
     if not _heading_names(context, asked, named, book):
         return False
-    titled = {k for r in book.find(context.title) for k in book.keys(r)}
+    titled = _title_keys(context, book)
     return bool(titled & asked) and bool(titled & named)
 
 
@@ -2607,7 +2606,7 @@ def _another_name(book: RoleBook, sentence: str, passage: Passage, wanted: set[s
     """In an article whose title names the asked role, a sentence naming only roles of its kind
     (the same head noun) that the title does not name gives the asked role's figure under
     another name: "Food service managers earned $63,060" in "Chef vs Restaurant Manager"."""
-    titled = {k for r in book.find(passage.title) for k in book.keys(r)}
+    titled = _title_keys(passage, book)
     heads = {stem(k.split()[-1]) for k in wanted if k.split()}
     named = book.find(sentence)
     return bool(wanted & titled and named) and all(
@@ -2707,7 +2706,7 @@ def _figure_for(
                 # is no pay of the software engineering the passage mentions in passing
                 or (
                     focus == 0
-                    and (book.find(s) or about <= wanted | kind or _titled(p, wanted, book))
+                    and (book.find(s) or about <= wanted | kind or _title_keys(p, book) & wanted)
                 )
                 or _bare_head(book.find(s), head)  # "a senior analyst like me earns ..."
                 # "Experienced technicians ... $50,000": the narrowing words and a bare role noun
@@ -2729,9 +2728,9 @@ def _figure_for(
     return False
 
 
-def _titled(passage: Passage, wanted: set[str], book: RoleBook) -> bool:
-    """The passage's article title names one of these role keys."""
-    return any(book.keys(r) & wanted for r in book.find(passage.title))
+def _title_keys(passage: Passage, book: RoleBook) -> set[str]:
+    """The keys of the roles the passage's article title names."""
+    return {k for r in book.find(passage.title) for k in book.keys(r)}
 
 
 # "How much do nurses make?": "make" asks for pay only in that shape (general English)
